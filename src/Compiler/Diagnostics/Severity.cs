@@ -1,0 +1,7 @@
+namespace ModelForge.Compiler.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}
