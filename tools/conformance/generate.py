@@ -34,6 +34,12 @@ class FailingUndefined(jinja2.StrictUndefined):
         return False
 
 
+def read_exact(path):
+    # newline="" keeps "\r\n" as written, as the C# runner reads it.
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
 def split_case(text, name):
     start = 0
     while start <= len(text):
@@ -48,7 +54,7 @@ def split_case(text, name):
 
 
 def render(case_path):
-    text = case_path.read_text(encoding="utf-8")
+    text = read_exact(case_path)
     context_json, template = split_case(text, case_path)
     context = json.loads(context_json)
     if not isinstance(context, dict):
@@ -78,7 +84,8 @@ otherwise (no trim_blocks or lstrip_blocks, no trailing newline kept, no autoesc
 - `err-*.jinja`: templates ModelForge must reject; their `.verified.txt` is ModelForge's printed
   diagnostic (`path:line:col: error MFnnnn: message`, then `  hint: …`), where the path is the
   case's path in this folder and lines count from the first template line (after `---`). They are
-  accepted from the engine with `FORGE_UPDATE_GOLDEN=1` and reviewed like code.
+  accepted from the engine with `FORGE_UPDATE_GOLDEN=1` and reviewed like code. That variable
+  never overwrites the other cases' files: those come from Jinja2 only.
 - No case prints an undefined value (the generator checks it): ModelForge makes that an error.
   See docs/jinja-compatibility.md for every deliberate difference.
 
@@ -101,7 +108,7 @@ def main(argv):
             problems.append(f"{case_path.relative_to(ROOT)}: {type(error).__name__}: {error}")
             continue
         verified = case_path.with_suffix(".verified.txt")
-        old = verified.read_text(encoding="utf-8") if verified.exists() else None
+        old = read_exact(verified) if verified.exists() else None
         if old != output:
             changed.append(str(verified.relative_to(ROOT)))
             if not check_only:

@@ -45,6 +45,8 @@ internal static class JsonValues
     {
         var raw = element.GetRawText();
         var isInteger = raw.IndexOfAny(['.', 'e', 'E']) < 0;
-        return isInteger && element.TryGetInt64(out var integer) ? integer : element.GetDouble();
+        // Boxed separately: a conditional expression would widen the long to double.
+        if (isInteger && element.TryGetInt64(out var integer)) return integer;
+        return element.GetDouble();
     }
 }
