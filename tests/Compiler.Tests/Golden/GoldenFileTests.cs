@@ -80,6 +80,26 @@ public sealed class GoldenFileTests
     }
 
     [Test]
+    public void Update_variable_is_ignored_where_updates_are_not_allowed()
+    {
+        File.WriteAllText(Verified, "from Jinja2");
+        var before = Environment.GetEnvironmentVariable(GoldenFile.UpdateVariable);
+        Environment.SetEnvironmentVariable(GoldenFile.UpdateVariable, "1");
+        try
+        {
+            Assert.That(() => GoldenFile.Verify(Verified, "ours", allowUpdate: false), Throws.TypeOf<AssertionException>());
+            Assert.That(File.ReadAllText(Verified), Is.EqualTo("from Jinja2"));
+
+            GoldenFile.Verify(Verified, "ours");
+            Assert.That(File.ReadAllText(Verified), Is.EqualTo("ours"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(GoldenFile.UpdateVariable, before);
+        }
+    }
+
+    [Test]
     public void Received_file_sits_beside_the_verified_file_whatever_the_extension()
     {
         Assert.That(GoldenFile.ReceivedPathFor("/r/a.verified/m.verified.sql"), Is.EqualTo("/r/a.verified/m.received.sql"));
