@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ModelForge.Compiler.Diagnostics;
-using ModelForge.Runner.Reporting;
 
 namespace ModelForge.Runner.Cli;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ModelForge.Compiler.Diagnostics;
 using ModelForge.Runner.Execution;
 
 namespace ModelForge.Runner.Reporting;

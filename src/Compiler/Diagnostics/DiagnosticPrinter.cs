@@ -1,7 +1,5 @@
 using System.Text;
-using ModelForge.Compiler.Diagnostics;
-
-namespace ModelForge.Runner.Reporting;
+namespace ModelForge.Compiler.Diagnostics;
 
 /// <summary>
 /// Prints diagnostics in the one shape editors and CI annotate:
@@ -12,8 +10,9 @@ namespace ModelForge.Runner.Reporting;
 ///   hint: did you mean 'stg_orders' (models/staging/stg_orders.sql)?
 /// </code>
 /// </summary>
-internal static class DiagnosticPrinter
+public static class DiagnosticPrinter
 {
+    /// <summary>One diagnostic: head line, the source line with a caret, macro frames, detail, hint.</summary>
     public static string Format(Diagnostic diagnostic)
     {
         var text = new StringBuilder();
@@ -34,6 +33,9 @@ internal static class DiagnosticPrinter
     {
         foreach (var diagnostic in diagnostics) output.Write(Format(diagnostic));
     }
+
+    /// <summary>Several diagnostics, each in the shape of <see cref="Format(Diagnostic)"/>.</summary>
+    public static string Format(IEnumerable<Diagnostic> diagnostics) => string.Concat(diagnostics.Select(Format));
 
     private static void AppendExcerpt(StringBuilder text, SourceSpan span)
     {
