@@ -25,6 +25,7 @@ public static partial class DiagnosticCodes
         public const string InvalidTestDeclarationCode = "MF1033";
         public const string MissingEntryNameCode = "MF1034";
         public const string InvalidFreshnessCode = "MF1035";
+        public const string UnknownSchemaKeyCode = "MF1036";
 
         internal static Diagnostic MissingProjectFile(string directory) =>
             Diagnostic.Error(MissingProjectFileCode, $"no forge_project.yml or dbt_project.yml in '{directory}'",
@@ -101,6 +102,10 @@ public static partial class DiagnosticCodes
         internal static Diagnostic InvalidFreshness(SourceSpan span, string message) =>
             Diagnostic.Error(InvalidFreshnessCode, message, span,
                 "write e.g. `warn_after: {count: 12, period: hour}` (period: minute, hour or day)");
+
+        internal static Diagnostic UnknownSchemaKey(SourceSpan span, string key, string? nearest) =>
+            Diagnostic.Warning(UnknownSchemaKeyCode, $"unknown top-level key '{key}' in schema YAML is ignored", span,
+                nearest is null ? "expected models, seeds, snapshots, sources, macros, exposures, …" : $"did you mean '{nearest}'?");
 
         private static string SuggestIdentifier(string name)
         {
