@@ -32,8 +32,17 @@ public static partial class DiagnosticCodes
                 hint: "run `forge init NAME` to create a project, or pass --project-dir to point at one") with { FilePath = directory };
 
         internal static Diagnostic YamlSyntax(SourceSpan span, string message) =>
-            Diagnostic.Error(YamlSyntaxCode, $"malformed YAML: {message}", span,
-                "check the indentation and the ':' after each key on this line or the one above");
+            Diagnostic.Error(YamlSyntaxCode, $"malformed YAML: {message}", span, YamlSyntaxHint(message));
+
+        private static string YamlSyntaxHint(string message)
+        {
+            if (message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase)) return "a key may appear only once in a mapping: remove or merge the second one";
+            if (message.Contains("quoted scalar", StringComparison.Ordinal)) return "close the quote opened here";
+            if (message.Contains("flow sequence", StringComparison.Ordinal) || message.Contains("flow mapping", StringComparison.Ordinal))
+                return "close the '[' or '{' opened earlier and separate its items with ','";
+            if (message.Contains("tab", StringComparison.OrdinalIgnoreCase)) return "indent with spaces, not tabs";
+            return "check the indentation and the ':' after each key on this line or the one above";
+        }
 
         internal static Diagnostic WrongType(SourceSpan span, string what, string expected, string actual, string? hint) =>
             Diagnostic.Error(WrongTypeCode, $"'{what}' must be {expected}, not {actual}", span, hint);

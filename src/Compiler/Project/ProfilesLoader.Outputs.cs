@@ -30,6 +30,7 @@ internal static partial class ProfilesLoader
             if (YamlReader.IsNull(node)) reader.Diagnostics.Add(DiagnosticCodes.Project.UnknownProfileType(keySpan, null, SupportedTypes));
             return null;
         }
+        var errorsBefore = ErrorCount(reader.Diagnostics);
         var settings = (Dictionary<string, object?>)reader.Value(output)!;
         var typeNode = YamlReader.Get(output, "type");
         var type = reader.String(typeNode, "type")?.Trim().ToLowerInvariant();
@@ -46,14 +47,13 @@ internal static partial class ProfilesLoader
             reader.Diagnostics.Add(DiagnosticCodes.Project.InvalidProfileValue(reader.Span(threadsNode!),
                 $"'threads' must be at least 1, not {threads}", "set threads: 1 or more"));
         }
-        var errorsBefore = ErrorCount(reader.Diagnostics);
         TargetProfile? profile = type == "duckdb" ? ReadDuckDb(reader, root, name, output) : ReadSqlServer(reader, name, output, keySpan);
         // A wrong type in any field (reported by the reader) makes the target unusable.
         if (profile is null || threads < 1 || ErrorCount(reader.Diagnostics) != errorsBefore) return null;
         return profile with { Threads = (int)Math.Min(threads, 1024), Settings = settings, SourceSpan = keySpan };
     }
 
-    private static int ErrorCount(DiagnosticBag diagnostics) => diagnostics.ToList().Count(d => d.IsError);
+    internal static int ErrorCount(DiagnosticBag diagnostics) => diagnostics.ToList().Count(d => d.IsError);
 
     private static DuckDbTargetProfile ReadDuckDb(YamlReader reader, string root, string name, YamlMappingNode output)
     {

@@ -22,8 +22,10 @@ public static class ProjectLoader
             return null;
         }
         var source = new SourceText(Path.GetFileName(projectPath), File.ReadAllText(projectPath));
+        var errorsBefore = ProfilesLoader.ErrorCount(diagnostics);
         var project = ProjectFileParser.Parse(source, diagnostics, options.Renderer);
-        if (project is null) return null;
+        // A wrong value anywhere in the project file (a path that is not a list, a failed render) stops here.
+        if (project is null || ProfilesLoader.ErrorCount(diagnostics) != errorsBefore) return null;
 
         var profile = ProfilesLoader.Load(options, root, project, diagnostics);
         if (profile is null) return null;
