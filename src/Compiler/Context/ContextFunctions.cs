@@ -1,0 +1,73 @@
+using ModelForge.Compiler.Context.Functions;
+using ModelForge.Compiler.Context.Modules;
+using ModelForge.Compiler.Context.Runtime;
+
+namespace ModelForge.Compiler.Context;
+
+/// <summary>
+/// The dbt context functions for one render, by the names templates use. Node-independent values
+/// come from <see cref="ProjectGlobals"/> (built once); the rest capture the render's state.
+/// </summary>
+internal static partial class ContextFunctions
+{
+    public static Dictionary<string, object?> Create(RenderState state)
+    {
+        var project = state.Project;
+        var shared = project.Shared;
+        var node = state.Node;
+        var functions = new Dictionary<string, object?>(64, StringComparer.Ordinal);
+        foreach (var (name, value) in shared.Values) functions[name] = value;
+
+        functions["ref"] = new Function("ref", a => Ref(state, a));
+        functions["source"] = new Function("source", a => Source(state, a));
+        functions["this"] = node.This;
+        functions["schema"] = node.This?.Schema ?? project.Target.Schema;
+        functions["database"] = node.This?.Database ?? project.Target.Database;
+        functions["config"] = new ConfigFunction(state);
+        functions["var"] = new VarFunction(state);
+        functions["env_var"] = new Function("env_var", a => EnvVar(state, a));
+        functions["execute"] = state.Executing;
+        functions["is_incremental"] = new Function("is_incremental", _ => IsIncremental(state));
+        functions["should_full_refresh"] = new Function("should_full_refresh", _ => ShouldFullRefresh(state));
+        functions["adapter"] = new AdapterObject(state);
+        functions["run_query"] = new Function("run_query", a => RunQuery(state, a));
+        functions["store_result"] = new Function("store_result", a => StoreResult(state, a));
+        functions["store_raw_result"] = new Function("store_raw_result", a => StoreRawResult(state, a));
+        functions["load_result"] = new Function("load_result", a => LoadResult(state, a));
+        functions["log"] = new Function("log", a => Log(state, a));
+        functions["print"] = new Function("print", a => Print(state, a));
+        functions["exceptions"] = Exceptions(state);
+        functions["model"] = node.Model ?? MinimalModel(node);
+        return functions;
+    }
+
+    private static Dictionary<string, object?> MinimalModel(NodeRenderInfo node) => new(StringComparer.Ordinal)
+    {
+        ["unique_id"] = node.UniqueId,
+        ["name"] = node.Name,
+        ["resource_type"] = node.ResourceType,
+        ["package_name"] = node.PackageName,
+        ["original_file_path"] = node.FilePath,
+        ["path"] = node.FilePath,
+        ["alias"] = node.This?.Identifier ?? node.Name,
+        ["schema"] = node.This?.Schema,
+        ["database"] = node.This?.Database,
+        ["config"] = node.Config,
+    };
+
+    private static bool ShouldFullRefresh(RenderState state) =>
+        state.Node.Config.TryGetValue("full_refresh", out var value) && value is not null
+            ? TemplateValues.IsTruthy(value)
+            : state.Project.FullRefresh;
+
+    // dbt: true only when executing, the node is incremental, its relation exists as a table and
+    // no full refresh was asked for.
+    private static bool IsIncremental(RenderState state)
+    {
+        if (!state.Executing || state.Project.Adapter is not { } adapter || state.Node.This is not { } self) return false;
+        if (!state.Node.Config.TryGetValue("materialized", out var m) || m as string != "incremental") return false;
+        if (ShouldFullRefresh(state)) return false;
+        var existing = adapter.GetRelation(self.Database, self.Schema ?? "", self.Identifier ?? "");
+        return existing is { IsTable: true };
+    }
+}

@@ -1,0 +1,9 @@
+namespace ModelForge.Compiler.Context;
+
+public enum ContextMessageKind
+{
+    Debug,
+    Info,
+    Print,
+    Warning,
+}

@@ -1,0 +1,112 @@
+using System.Collections;
+using ModelForge.Compiler.Context.Runtime;
+using ModelForge.Compiler.Templating.Runtime;
+
+namespace ModelForge.Compiler.Context.Functions;
+
+/// <summary>
+/// <c>config(materialized='table')</c> or <c>config({...})</c> writes into the node's config and
+/// renders as nothing; <c>config.get(key, default)</c> and <c>config.require(key)</c> read it.
+/// Recording is idempotent so a node rendered at parse and again at execute ends up the same.
+/// </summary>
+internal sealed class ConfigFunction(RenderState state) : ICallable, ITemplateObject
+{
+    private const string Usage = "config(materialized='table') or config({'materialized': 'table'})";
+
+    public object? Call(CallArguments arguments)
+    {
+        if (arguments.Positional.Count > 1 ||
+            (arguments.Positional.Count == 1 && arguments.Positional[0] is not (IDictionary<string, object?> or IReadOnlyDictionary<string, object?>)))
+            throw Args.WrongType(arguments, "config", "args", "a dict or keyword arguments", arguments.Positional[0], Usage);
+        if (arguments.Positional.Count == 1) Record((IEnumerable<KeyValuePair<string, object?>>)arguments.Positional[0]!);
+        Record(arguments.Named);
+        return "";
+    }
+
+    public bool TryGetAttribute(string name, out object? value)
+    {
+        value = name switch
+        {
+            "get" => new Function("config.get", Get),
+            "require" => new Function("config.require", Require),
+            "has" => new Function("config.has", a => Find(Args.String(a, 0, "name", "config.has", "config.has('name')"), out _)),
+            _ => null,
+        };
+        return value is not null;
+    }
+
+    private object? Get(CallArguments a)
+    {
+        var key = Args.String(a, 0, "name", "config.get", "config.get('name', default)");
+        return Find(key, out var value) ? value : a.Get(1, "default");
+    }
+
+    private object? Require(CallArguments a)
+    {
+        var key = Args.String(a, 0, "name", "config.require", "config.require('name')");
+        return Find(key, out var value) ? value : throw ContextErrors.ConfigMissing(key, state.Node.Description, a.CallSpan);
+    }
+
+    private bool Find(string key, out object? value)
+    {
+        var config = state.Node.Config;
+        if (config.TryGetValue(key, out value) && value is not null) return true;
+        return config.TryGetValue(Normalize(key), out value) && value is not null;
+    }
+
+    private void Record(IEnumerable<KeyValuePair<string, object?>> entries)
+    {
+        var config = state.Node.Config;
+        foreach (var (rawKey, value) in entries)
+        {
+            var key = Normalize(rawKey);
+            config.TryGetValue(key, out var existing);
+            config[key] = key switch
+            {
+                // dbt extends these instead of replacing them.
+                "tags" or "pre-hook" or "post-hook" => Append(existing, value),
+                "meta" or "grants" => Merge(existing, value),
+                _ => value,
+            };
+        }
+    }
+
+    private static string Normalize(string key) => key switch
+    {
+        "pre_hook" => "pre-hook",
+        "post_hook" => "post-hook",
+        _ => key,
+    };
+
+    private static List<object?> Append(object? existing, object? added)
+    {
+        var list = ToList(existing);
+        foreach (var item in ToList(added))
+        {
+            if (!list.Contains(item)) list.Add(item);
+        }
+        return list;
+    }
+
+    private static List<object?> ToList(object? value) => value switch
+    {
+        null => [],
+        string s => [s],
+        IEnumerable items when value is not ITemplateObject => items.Cast<object?>().ToList(),
+        _ => [value],
+    };
+
+    private static object? Merge(object? existing, object? added)
+    {
+        if (added is not IEnumerable<KeyValuePair<string, object?>> addedDict) return added;
+        var merged = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (existing is IEnumerable<KeyValuePair<string, object?>> old)
+        {
+            foreach (var (k, v) in old) merged[k] = v;
+        }
+        foreach (var (k, v) in addedDict) merged[k] = v;
+        return merged;
+    }
+
+    public override string ToString() => "";
+}

@@ -1,0 +1,75 @@
+using ModelForge.Compiler.Templating;
+
+namespace ModelForge.Compiler.Context;
+
+/// <summary>
+/// Every macro a render can call, by package: the root project, installed packages and the built-in
+/// macros (package <see cref="BuiltinPackage"/>). An unqualified name is looked up in the calling
+/// package, then the root project, then the built-ins, so a project macro overrides a built-in of
+/// the same name as in dbt. Fill it before rendering; reads are safe from parallel renders.
+/// </summary>
+public sealed class MacroRegistry
+{
+    /// <summary>The package name of the built-in macros (dbt's global project is called <c>dbt</c>).</summary>
+    public const string BuiltinPackage = "dbt";
+
+    private readonly Dictionary<string, Dictionary<string, Macro>> _packages = new(StringComparer.Ordinal);
+
+    public MacroRegistry(string rootPackage)
+    {
+        RootPackage = rootPackage;
+    }
+
+    public string RootPackage { get; }
+
+    /// <summary>A registry holding the built-in macros (parsed once per process) and nothing else yet.</summary>
+    public static MacroRegistry WithBuiltins(string rootPackage, TemplateEngine engine)
+    {
+        var registry = new MacroRegistry(rootPackage);
+        registry.AddRange(BuiltinPackage, BuiltinMacros.Load(engine));
+        return registry;
+    }
+
+    /// <summary>Adds a macro to a package; a later macro of the same name in the same package replaces it.</summary>
+    public void Add(string package, Macro macro)
+    {
+        if (!_packages.TryGetValue(package, out var macros))
+        {
+            macros = new Dictionary<string, Macro>(StringComparer.Ordinal);
+            _packages[package] = macros;
+        }
+        macros[macro.Name] = macro;
+    }
+
+    public void AddRange(string package, IEnumerable<Macro> macros)
+    {
+        foreach (var macro in macros) Add(package, macro);
+    }
+
+    /// <summary>Adds every top-level macro of a parsed macro file.</summary>
+    public void AddTemplate(string package, Template template) => AddRange(package, template.Macros.Values);
+
+    public bool HasPackage(string package) => _packages.ContainsKey(package);
+
+    public IEnumerable<string> Packages => _packages.Keys;
+
+    /// <summary>The macro <paramref name="name"/> defined in <paramref name="package"/> itself, or null.</summary>
+    public Macro? FindInPackage(string package, string name) =>
+        _packages.TryGetValue(package, out var macros) && macros.TryGetValue(name, out var macro) ? macro : null;
+
+    /// <summary>
+    /// An unqualified lookup from code in <paramref name="localPackage"/>: that package, then the
+    /// root project, then the built-ins. Returns the macro and the package that defines it.
+    /// </summary>
+    public (Macro Macro, string Package)? Find(string name, string? localPackage)
+    {
+        if (localPackage is not null && FindInPackage(localPackage, name) is { } local) return (local, localPackage);
+        if (FindInPackage(RootPackage, name) is { } root) return (root, RootPackage);
+        if (FindInPackage(BuiltinPackage, name) is { } builtin) return (builtin, BuiltinPackage);
+        return null;
+    }
+
+    /// <summary>Names of every macro in a package, for "did you mean" hints.</summary>
+    public IEnumerable<string> NamesIn(string package) =>
+        _packages.TryGetValue(package, out var macros) ? macros.Keys : [];
+}

@@ -1,0 +1,36 @@
+namespace ModelForge.Compiler.Context;
+
+/// <summary>The node being rendered: what <c>this</c>, <c>model</c> and <c>config</c> see. One per render.</summary>
+public sealed class NodeRenderInfo
+{
+    /// <summary>e.g. <c>model.my_project.orders</c>.</summary>
+    public required string UniqueId { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>model, seed, snapshot, test, analysis, operation, macro…</summary>
+    public string ResourceType { get; init; } = "model";
+
+    /// <summary>The project or package the node belongs to; macros of this package are found first.</summary>
+    public required string PackageName { get; init; }
+
+    /// <summary>Project-relative path of the node's file, e.g. <c>models/orders.sql</c>.</summary>
+    public string FilePath { get; init; } = "";
+
+    /// <summary>The relation the node builds; null for nodes without one (operations, macros).</summary>
+    public Relation? This { get; init; }
+
+    /// <summary>
+    /// The node's resolved config. <c>config(...)</c> writes into it during the render (dbt's in-file
+    /// config wins over YAML and project config), so pass a fresh, ordered, mutable dictionary.
+    /// </summary>
+    public IDictionary<string, object?> Config { get; init; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    public RenderPhase Phase { get; init; } = RenderPhase.Parse;
+
+    /// <summary>The node as a dict, for <c>model</c> (manifest fields); a minimal one is made when null.</summary>
+    public IReadOnlyDictionary<string, object?>? Model { get; init; }
+
+    /// <summary>How messages name the node: <c>model 'orders'</c>.</summary>
+    public string Description => $"{ResourceType} '{Name}'";
+}

@@ -1,0 +1,83 @@
+using ModelForge.Compiler.Templating;
+
+namespace ModelForge.Compiler.Context;
+
+/// <summary>
+/// What every render of one invocation shares: project, vars, target, macros, graph, flags and the
+/// resolver/database. Immutable once rendering starts; safe to share between parallel renders.
+/// </summary>
+public sealed class ProjectRenderInfo
+{
+    private ProjectGlobals? _shared;
+
+    /// <summary>The root project's name (<c>project_name</c>).</summary>
+    public required string ProjectName { get; init; }
+
+    /// <summary>Global vars from the project file (<c>vars:</c>).</summary>
+    public IReadOnlyDictionary<string, object?> Vars { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>Vars scoped to one package (<c>vars: {package: {…}}</c>); override <see cref="Vars"/> for that package's nodes.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> PackageVars { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, object?>>();
+
+    /// <summary><c>--vars</c> from the command line; they override every project var.</summary>
+    public IReadOnlyDictionary<string, object?> CliVars { get; init; } = new Dictionary<string, object?>();
+
+    public required TargetInfo Target { get; init; }
+
+    /// <summary>How relations render for this target; defaults to <see cref="RelationQuoting.ForTargetType"/>.</summary>
+    public RelationQuoting? Quoting { get; init; }
+
+    /// <summary>Reads an environment variable (null when unset); injectable for tests.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Lets <c>env_var()</c> read <c>DBT_ENV_SECRET_*</c> (profiles/packages rendering only).</summary>
+    public bool AllowSecretEnvVars { get; init; }
+
+    public required MacroRegistry Macros { get; init; }
+
+    /// <summary>Adapter prefixes tried by <c>adapter.dispatch</c> before <c>default</c>; defaults to the target type.</summary>
+    public IReadOnlyList<string>? DispatchPrefixes { get; init; }
+
+    /// <summary>The project's <c>dispatch:</c> config: macro namespace → packages to search, in order.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> DispatchSearchOrder { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
+    public string InvocationId { get; init; } = Guid.NewGuid().ToString();
+
+    public DateTimeOffset RunStartedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary><c>graph.nodes</c>: unique id → node as a dict (manifest shape).</summary>
+    public IReadOnlyDictionary<string, object?> GraphNodes { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary><c>graph.sources</c>: unique id → source as a dict.</summary>
+    public IReadOnlyDictionary<string, object?> GraphSources { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>--full-refresh; a node's <c>full_refresh</c> config overrides it.</summary>
+    public bool FullRefresh { get; init; }
+
+    /// <summary>The command: run, build, compile, test, seed, snapshot… (<c>flags.WHICH</c>).</summary>
+    public string Command { get; init; } = "run";
+
+    /// <summary>Further <c>flags.*</c> values (upper-case names).</summary>
+    public IReadOnlyDictionary<string, object?> Flags { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>Unique ids of the selected nodes (<c>selected_resources</c>).</summary>
+    public IReadOnlyList<string> SelectedResources { get; init; } = [];
+
+    public required IRelationResolver Resolver { get; init; }
+
+    /// <summary>The database, when the runner has one open; null while parsing or compiling offline.</summary>
+    public IAdapterRuntime? Adapter { get; init; }
+
+    /// <summary>Receives <c>log()</c>, <c>print()</c> and <c>exceptions.warn()</c>; called from parallel renders.</summary>
+    public Action<ContextMessage>? Log { get; init; }
+
+    /// <summary>Loader for <c>import</c>/<c>include</c>.</summary>
+    public ITemplateLoader? Loader { get; init; }
+
+    internal RelationQuoting EffectiveQuoting => Quoting ?? RelationQuoting.ForTargetType(Target.Type);
+
+    // Values that are the same for every render of the invocation, built once.
+    internal ProjectGlobals Shared => LazyInitializer.EnsureInitialized(ref _shared, () => new ProjectGlobals(this));
+}

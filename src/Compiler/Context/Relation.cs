@@ -1,0 +1,47 @@
+using System.Text;
+using ModelForge.Compiler.Templating.Runtime;
+
+namespace ModelForge.Compiler.Context;
+
+/// <summary>
+/// A database relation as templates see it (<c>this</c>, <c>ref()</c>, <c>source()</c>,
+/// <c>api.Relation.create()</c>): immutable; renders as the target quotes it.
+/// </summary>
+/// <param name="Database">Null when the target has no database level or it is not known.</param>
+/// <param name="Type">One of <see cref="RelationType"/>'s names, or null when unknown.</param>
+public sealed partial record Relation(
+    string? Database,
+    string? Schema,
+    string? Identifier,
+    string? Type,
+    RelationQuoting Quoting) : ITemplateObject
+{
+    /// <summary>Whether the schema part is rendered (dbt's include policy; the database follows <see cref="RelationQuoting.IncludeDatabase"/>).</summary>
+    public bool IncludeSchema { get; init; } = true;
+
+    public bool IncludeIdentifier { get; init; } = true;
+
+    /// <summary>Rendered name, e.g. <c>"analytics"."orders"</c>.</summary>
+    public string Render()
+    {
+        var sb = new StringBuilder();
+        if (Quoting.IncludeDatabase && !string.IsNullOrEmpty(Database)) Append(sb, Database, Quoting.QuoteDatabase);
+        if (IncludeSchema && !string.IsNullOrEmpty(Schema)) Append(sb, Schema, Quoting.QuoteSchema);
+        if (IncludeIdentifier && !string.IsNullOrEmpty(Identifier)) Append(sb, Identifier, Quoting.QuoteIdentifier);
+        return sb.ToString();
+    }
+
+    private void Append(StringBuilder sb, string part, bool quote)
+    {
+        if (sb.Length > 0) sb.Append('.');
+        sb.Append(quote ? Quoting.Quote(part) : part);
+    }
+
+    public override string ToString() => Render();
+
+    public bool IsTable => Type == RelationType.Table;
+
+    public bool IsView => Type == RelationType.View;
+
+    public bool IsCte => Type == RelationType.Cte;
+}

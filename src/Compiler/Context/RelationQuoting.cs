@@ -1,0 +1,34 @@
+namespace ModelForge.Compiler.Context;
+
+/// <summary>
+/// How a target writes relation names: the quote characters, whether the database part is
+/// rendered, and which parts are quoted (dbt's <c>quoting:</c> config, per part).
+/// </summary>
+/// <param name="OpenQuote">Opening quote, e.g. <c>"</c> or <c>[</c>.</param>
+/// <param name="CloseQuote">Closing quote; doubled when it occurs inside a name.</param>
+/// <param name="IncludeDatabase">Whether <c>database.</c> is rendered before the schema.</param>
+public sealed record RelationQuoting(
+    string OpenQuote,
+    string CloseQuote,
+    bool IncludeDatabase = false,
+    bool QuoteDatabase = true,
+    bool QuoteSchema = true,
+    bool QuoteIdentifier = true)
+{
+    /// <summary>DuckDB: <c>"schema"."name"</c>.</summary>
+    public static readonly RelationQuoting DuckDb = new("\"", "\"");
+
+    /// <summary>SQL Server: <c>[schema].[name]</c>.</summary>
+    public static readonly RelationQuoting SqlServer = new("[", "]");
+
+    /// <summary>The quoting for a target type (<c>duckdb</c>, <c>sqlserver</c>); ANSI double quotes otherwise.</summary>
+    public static RelationQuoting ForTargetType(string? type) => type switch
+    {
+        "sqlserver" or "fabric" or "synapse" => SqlServer,
+        _ => DuckDb,
+    };
+
+    /// <summary>Quotes one name, doubling the closing quote character inside it.</summary>
+    public string Quote(string name) =>
+        OpenQuote + name.Replace(CloseQuote, CloseQuote + CloseQuote, StringComparison.Ordinal) + CloseQuote;
+}

@@ -1,0 +1,64 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+using ModelForge.Compiler.Templating;
+
+namespace ModelForge.Compiler.Context;
+
+/// <summary>
+/// The global names one render sees from code in one package: context functions, then macros
+/// (that package, the root project, built-ins), then package namespaces (<c>dbt_utils.x()</c>).
+/// Macros are bound on first use, so a render pays only for the macros it calls.
+/// </summary>
+internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
+{
+    private readonly RenderState _state;
+    private readonly string _package;
+
+    public RenderGlobals(RenderState state, string package)
+    {
+        _state = state;
+        _package = package;
+        Context = new TemplateContext(this, state.Project.Loader);
+    }
+
+    public TemplateContext Context { get; }
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
+    {
+        if (_state.Functions.TryGetValue(key, out value)) return true;
+        if (_state.FindMacro(key, _package) is { } macro)
+        {
+            value = macro;
+            return true;
+        }
+        if (_state.Project.Macros.HasPackage(key))
+        {
+            value = new PackageNamespace(_state, key);
+            return true;
+        }
+        value = null;
+        return false;
+    }
+
+    public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+    public object? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+
+    // Enumeration lists functions and macro names without binding; values bind on access.
+    public IEnumerable<string> Keys =>
+        _state.Functions.Keys
+            .Concat(_state.Project.Macros.NamesIn(_package))
+            .Concat(_state.Project.Macros.NamesIn(_state.Project.Macros.RootPackage))
+            .Concat(_state.Project.Macros.NamesIn(MacroRegistry.BuiltinPackage))
+            .Concat(_state.Project.Macros.Packages)
+            .Distinct(StringComparer.Ordinal);
+
+    public IEnumerable<object?> Values => Keys.Select(k => this[k]);
+
+    public int Count => Keys.Count();
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() =>
+        Keys.Select(k => new KeyValuePair<string, object?>(k, this[k])).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
