@@ -198,7 +198,12 @@ def make_rides(stations, bikes, members):
             bike = RNG.choice([b for b in bikes if not b["retired"] and b["in_service_since"] <= start])
             eligible = [m for m in members if m["signed_up_at"] <= start and
                         (m["plan"] != "day_pass" or start - m["signed_up_at"] < timedelta(hours=20))]
-            member = RNG.choice(eligible) if eligible and RNG.random() < 0.74 else None
+            # Someone who just bought a day pass is out riding: they take most rides they can.
+            day_passes = [m for m in eligible if m["plan"] == "day_pass"]
+            if day_passes and RNG.random() < 0.6:
+                member = RNG.choice(day_passes)
+            else:
+                member = RNG.choice(eligible) if eligible and RNG.random() < 0.74 else None
             speed = {"classic": 13.5, "electric": 19.0, "cargo": 11.5}[bike["kind"]]
             if round_trip:
                 route_km = RNG.uniform(2.0, 14.0)
