@@ -91,7 +91,6 @@ def make_stations():
             "id": 101 + index,
             "name": padded_name.get(index, name),
             "district": messy_district.get(index, district),
-            "clean_district": district,
             "lat": round(lat, 6), "lon": round(lon, 6),
             "dock_count": None if popup else RNG.choice([12, 15, 15, 18, 20, 24, 30]),
             "postal_code": f"0{1067 + DISTRICTS.index(district) * 30 + index % 3}",
