@@ -17,7 +17,7 @@ internal static unsafe class ParameterBinder
         for (var index = 1ul; index <= count; index++)
         {
             var name = NativeMethods.TakeString(NativeMethods.duckdb_parameter_name(statement, index)) ?? index.ToString(CultureInfo.InvariantCulture);
-            var parameter = Find(parameters, name)
+            var parameter = Find(parameters, name, index)
                 ?? throw new InvalidOperationException($"No value was supplied for parameter ${name}.");
             if (BindValue(statement, index, parameter.Value) != DuckDbState.Success)
             {
@@ -28,7 +28,9 @@ internal static unsafe class ParameterBinder
         }
     }
 
-    private static DuckDbParameter? Find(DuckDbParameterCollection parameters, string name)
+    /// By name first; then $n (or the n-th ?) takes the n-th parameter; then a named placeholder
+    /// with no parameter of its name takes the unnamed parameter at its own position.
+    private static DuckDbParameter? Find(DuckDbParameterCollection parameters, string name, ulong index)
     {
         var byName = parameters.IndexOf(name);
         if (byName >= 0)
@@ -36,9 +38,13 @@ internal static unsafe class ParameterBinder
             return parameters[byName];
         }
 
-        return int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var position)
-            && position >= 1 && position <= parameters.Count
-            ? parameters[position - 1]
+        if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+        {
+            return position >= 1 && position <= parameters.Count ? parameters[position - 1] : null;
+        }
+
+        return index <= (ulong)parameters.Count && parameters[(int)index - 1].ParameterName.Length == 0
+            ? parameters[(int)index - 1]
             : null;
     }
 
