@@ -121,8 +121,22 @@ internal sealed unsafe class DuckDbAppender : IDisposable
 
     private DuckDbException ReadError()
     {
-        var message = NativeMethods.ReadString(NativeMethods.duckdb_appender_error(_handle))
-            ?? $"Invalid Input Error: appending to {_table} failed.";
-        return DuckDbException.FromMessage(message);
+        // The error data carries the category that the plain message (no "X Error:" prefix) lacks.
+        var data = NativeMethods.duckdb_appender_error_data(_handle);
+        try
+        {
+            var message = (data == 0 ? null : NativeMethods.ReadString(NativeMethods.duckdb_error_data_message(data)))
+                ?? NativeMethods.ReadString(NativeMethods.duckdb_appender_error(_handle))
+                ?? $"Invalid Input Error: appending to {_table} failed.";
+            var type = data == 0 ? ErrorTypeNames.FromMessage(message) : NativeMethods.duckdb_error_data_error_type(data);
+            return new DuckDbException(message, type);
+        }
+        finally
+        {
+            if (data != 0)
+            {
+                NativeMethods.duckdb_destroy_error_data(ref data);
+            }
+        }
     }
 }

@@ -11,6 +11,18 @@ internal static unsafe partial class NativeMethods
     internal static partial nint duckdb_appender_error(AppenderHandle appender);
 
     [LibraryImport(Library)]
+    internal static partial nint duckdb_appender_error_data(AppenderHandle appender);
+
+    [LibraryImport(Library)]
+    internal static partial DuckDbErrorType duckdb_error_data_error_type(nint errorData);
+
+    [LibraryImport(Library)]
+    internal static partial nint duckdb_error_data_message(nint errorData);
+
+    [LibraryImport(Library)]
+    internal static partial void duckdb_destroy_error_data(ref nint errorData);
+
+    [LibraryImport(Library)]
     internal static partial DuckDbState duckdb_appender_flush(AppenderHandle appender);
 
     [LibraryImport(Library)]
