@@ -80,4 +80,13 @@ public sealed class RefAndSourceTests
         Assert.That(harness.Global("schema"), Is.EqualTo("analytics"));
         Assert.That(harness.Global("database"), Is.EqualTo("warehouse"));
     }
+
+    [Test]
+    public void A_project_ref_macro_replaces_ref_and_builtins_ref_stays_reachable()
+    {
+        var harness = new ContextHarness();
+        harness.Macros.Add("shop", new FakeMacro("ref", (context, args) =>
+            "custom " + Invoke(Attr(context.Globals["builtins"], "ref"), args.Positional.ToArray())));
+        Assert.That(harness.Call("ref", "stg_orders"), Is.EqualTo("custom \"analytics\".\"stg_orders\""));
+    }
 }
