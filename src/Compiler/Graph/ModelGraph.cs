@@ -1,0 +1,106 @@
+namespace ModelForge.Compiler.Graph;
+
+/// <summary>
+/// The lineage DAG over node unique ids (<c>model.shop.orders</c>, <c>source.shop.raw.orders</c>…).
+/// Edges point from a parent (what is read) to a child (what reads it). Built once, then read-only.
+/// </summary>
+public sealed class ModelGraph
+{
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly List<string> _ids = [];
+    private readonly List<SortedSet<int>> _parents = [];
+    private readonly List<SortedSet<int>> _children = [];
+
+    public int Count => _ids.Count;
+
+    public IReadOnlyList<string> Nodes => _ids;
+
+    public bool Contains(string id) => _index.ContainsKey(id);
+
+    public void AddNode(string id)
+    {
+        if (_index.ContainsKey(id)) return;
+        _index[id] = _ids.Count;
+        _ids.Add(id);
+        _parents.Add([]);
+        _children.Add([]);
+    }
+
+    /// <summary>Adds <paramref name="parent"/> → <paramref name="child"/>, adding either node if new.</summary>
+    public void AddEdge(string parent, string child)
+    {
+        AddNode(parent);
+        AddNode(child);
+        int p = _index[parent], c = _index[child];
+        _parents[c].Add(p);
+        _children[p].Add(c);
+    }
+
+    public IEnumerable<string> Parents(string id) => Map(_parents[_index[id]]);
+
+    public IEnumerable<string> Children(string id) => Map(_children[_index[id]]);
+
+    /// <summary>Every node <paramref name="id"/> depends on, transitively, up to <paramref name="depth"/> levels.</summary>
+    public IReadOnlySet<string> Ancestors(string id, int depth = int.MaxValue) => Walk(id, _parents, depth);
+
+    /// <summary>Every node that depends on <paramref name="id"/>, transitively, up to <paramref name="depth"/> levels.</summary>
+    public IReadOnlySet<string> Descendants(string id, int depth = int.MaxValue) => Walk(id, _children, depth);
+
+    /// <summary>
+    /// Parents before children; among nodes that are ready at the same time, ordinal order of id,
+    /// so the order never depends on file system or thread timing. Null when the graph has a cycle.
+    /// </summary>
+    public IReadOnlyList<string>? TopologicalOrder()
+    {
+        var pending = new int[_ids.Count];
+        var ready = new SortedSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < _ids.Count; i++)
+        {
+            pending[i] = _parents[i].Count;
+            if (pending[i] == 0) ready.Add(_ids[i]);
+        }
+        var order = new List<string>(_ids.Count);
+        while (ready.Count > 0)
+        {
+            var next = ready.Min!;
+            ready.Remove(next);
+            order.Add(next);
+            foreach (var child in _children[_index[next]])
+            {
+                if (--pending[child] == 0) ready.Add(_ids[child]);
+            }
+        }
+        return order.Count == _ids.Count ? order : null;
+    }
+
+    internal IReadOnlyList<int> ChildIndexes(int node) => _children[node].ToList();
+
+    internal int IndexOf(string id) => _index[id];
+
+    internal string IdAt(int index) => _ids[index];
+
+    private IEnumerable<string> Map(SortedSet<int> set)
+    {
+        foreach (var i in set) yield return _ids[i];
+    }
+
+    private HashSet<string> Walk(string id, List<SortedSet<int>> edges, int depth)
+    {
+        var seen = new HashSet<int>();
+        var frontier = new List<int> { _index[id] };
+        for (var level = 0; level < depth && frontier.Count > 0; level++)
+        {
+            var next = new List<int>();
+            foreach (var node in frontier)
+            {
+                foreach (var neighbour in edges[node])
+                {
+                    if (seen.Add(neighbour)) next.Add(neighbour);
+                }
+            }
+            frontier = next;
+        }
+        seen.Remove(_index[id]);
+        return seen.Select(i => _ids[i]).ToHashSet(StringComparer.Ordinal);
+    }
+}

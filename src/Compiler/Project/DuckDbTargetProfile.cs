@@ -1,0 +1,17 @@
+namespace ModelForge.Compiler.Project;
+
+/// <summary>A DuckDB target (fields as in dbt-duckdb).</summary>
+public sealed record DuckDbTargetProfile : TargetProfile
+{
+    public override string Type => "duckdb";
+
+    /// <summary>Absolute path of the database file, or <c>:memory:</c>.</summary>
+    public required string Path { get; init; }
+
+    public IReadOnlyList<string> Extensions { get; init; } = [];
+
+    /// <summary>DuckDB settings applied on connect (<c>SET key = value</c>), e.g. memory_limit, threads.</summary>
+    public IReadOnlyDictionary<string, object?> DuckDbSettings { get; init; } = new Dictionary<string, object?>();
+
+    public bool IsInMemory => Path == ":memory:";
+}

@@ -1,0 +1,83 @@
+using ModelForge.Compiler.Diagnostics;
+
+namespace ModelForge.Compiler.Project;
+
+/// <summary>
+/// Finds the project's files under the configured folders and reads them in parallel. Output is
+/// sorted by path (ordinal) so everything downstream is deterministic. Hidden folders and files are
+/// skipped; a configured folder that does not exist is simply empty, as in dbt.
+/// </summary>
+public static class FileDiscovery
+{
+    /// <summary>Every file the project file's paths point at.</summary>
+    public static DiscoveredFiles Discover(string root, ProjectFile project)
+    {
+        var found = new List<(string Path, ResourceType Type, string ResourcePath)>();
+        var seen = new HashSet<(string, ResourceType)>();
+        void Add(IEnumerable<string> folders, ResourceType type, params string[] extensions)
+        {
+            foreach (var folder in folders)
+            {
+                foreach (var path in Walk(root, folder, extensions))
+                {
+                    if (seen.Add((path, type))) found.Add((path, type, folder));
+                }
+            }
+        }
+        Add(project.ModelPaths, ResourceType.Model, ".sql");
+        Add(project.SeedPaths, ResourceType.Seed, ".csv");
+        Add(project.SnapshotPaths, ResourceType.Snapshot, ".sql");
+        Add(project.TestPaths, ResourceType.Test, ".sql");
+        Add(project.MacroPaths, ResourceType.Macro, ".sql");
+        Add(project.AnalysisPaths, ResourceType.Analysis, ".sql");
+        var yamlFolders = project.ModelPaths.Concat(project.SeedPaths).Concat(project.SnapshotPaths)
+            .Concat(project.MacroPaths).Concat(project.TestPaths).Concat(project.AnalysisPaths).ToList();
+        Add(yamlFolders, ResourceType.Yaml, ".yml", ".yaml");
+        Add(project.DocsPaths.Count > 0 ? project.DocsPaths : yamlFolders, ResourceType.Docs, ".md");
+
+        found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var entries = new ProjectFileEntry[found.Count];
+        Parallel.For(0, found.Count, i =>
+        {
+            var (path, type, resourcePath) = found[i];
+            var text = File.ReadAllText(Path.Combine(root, path));
+            entries[i] = new ProjectFileEntry(Stem(path), path, new SourceText(path, text), type, resourcePath, FqnPath(resourcePath, path));
+        });
+        return new DiscoveredFiles(entries);
+    }
+
+    private static IEnumerable<string> Walk(string root, string folder, string[] extensions)
+    {
+        var start = folder == "." ? root : Path.Combine(root, folder);
+        if (!Directory.Exists(start)) return [];
+        var results = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(start);
+        while (pending.Count > 0)
+        {
+            var directory = pending.Pop();
+            foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+            {
+                if (entry.Name.StartsWith('.')) continue;
+                if (entry is DirectoryInfo) pending.Push(entry.FullName);
+                else if (extensions.Any(e => entry.Name.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                    results.Add(Path.GetRelativePath(root, entry.FullName).Replace('\\', '/'));
+            }
+        }
+        return results;
+    }
+
+    private static string Stem(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        var dot = name.LastIndexOf('.');
+        return dot > 0 ? name[..dot] : name;
+    }
+
+    private static string[] FqnPath(string resourcePath, string path)
+    {
+        var relative = resourcePath == "." ? path : path[(resourcePath.Length + 1)..];
+        var segments = relative.Split('/');
+        return segments[..^1];
+    }
+}

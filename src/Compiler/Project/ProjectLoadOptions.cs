@@ -1,0 +1,26 @@
+namespace ModelForge.Compiler.Project;
+
+/// <summary>What <see cref="ProjectLoader.Load"/> needs: the folder and the CLI's overrides.</summary>
+public sealed class ProjectLoadOptions
+{
+    /// <summary>The project folder (absolute, or relative to the current directory).</summary>
+    public required string ProjectDirectory { get; init; }
+
+    /// <summary>--profiles-dir: looked in first for profiles.yml.</summary>
+    public string? ProfilesDirectory { get; init; }
+
+    /// <summary>--target: overrides the profile's <c>target:</c>.</summary>
+    public string? TargetName { get; init; }
+
+    /// <summary>--vars, already parsed (see <see cref="CliVarsParser"/>); they override project vars.</summary>
+    public IReadOnlyDictionary<string, object?> CliVars { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>Reads an environment variable; tests inject a dictionary.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>The user's home folder, holding <c>.forge/profiles.yml</c>; null means the current user's.</summary>
+    public string? HomeDirectory { get; init; }
+
+    /// <summary>Renders templated values in profiles.yml and the project file; null takes them literally.</summary>
+    public IYamlValueRenderer? Renderer { get; init; }
+}

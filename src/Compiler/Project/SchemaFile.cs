@@ -1,0 +1,28 @@
+using ModelForge.Compiler.Diagnostics;
+
+namespace ModelForge.Compiler.Project;
+
+/// <summary>One schema YAML file as parsed (<c>version: 2</c> optional).</summary>
+public sealed record SchemaFile
+{
+    public required SourceText Source { get; init; }
+
+    public IReadOnlyList<NodeProperties> Models { get; init; } = [];
+
+    public IReadOnlyList<NodeProperties> Seeds { get; init; } = [];
+
+    public IReadOnlyList<NodeProperties> Snapshots { get; init; } = [];
+
+    public IReadOnlyList<NodeProperties> Analyses { get; init; } = [];
+
+    public IReadOnlyList<SourceDefinition> Sources { get; init; } = [];
+
+    public IReadOnlyList<MacroProperties> Macros { get; init; } = [];
+
+    /// <summary>
+    /// Parses a schema file; problems go to <paramref name="diagnostics"/> and the entries that could
+    /// be read are still returned. Exposures, metrics, semantic models, saved queries and unit tests are
+    /// skipped without error.
+    /// </summary>
+    public static SchemaFile Parse(SourceText source, DiagnosticBag diagnostics) => SchemaFileParser.Parse(source, diagnostics);
+}

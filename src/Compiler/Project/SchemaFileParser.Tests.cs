@@ -1,0 +1,100 @@
+using ModelForge.Compiler.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace ModelForge.Compiler.Project;
+
+internal sealed partial class SchemaFileParser
+{
+    // dbt's CONFIG_ARGS: keys written beside a test's arguments that are config, not arguments.
+    private static readonly HashSet<string> TestConfigKeys = new(StringComparer.Ordinal)
+    {
+        "severity", "tags", "enabled", "where", "limit", "warn_if", "error_if", "fail_calc",
+        "store_failures", "store_failures_as", "meta", "database", "schema", "alias",
+    };
+
+    /// <summary>The <c>data_tests:</c> and older <c>tests:</c> lists of an entry or a column.</summary>
+    private List<TestDeclaration> Tests(YamlMappingNode entry, TestAttachment attachment, string? column)
+    {
+        var result = new List<TestDeclaration>();
+        foreach (var key in (string[])["data_tests", "tests"])
+        {
+            if (_reader.Sequence(YamlReader.Get(entry, key), key) is not { } list) continue;
+            foreach (var item in list.Children)
+            {
+                if (Test(item, attachment, column) is { } test) result.Add(test);
+            }
+        }
+        return result;
+    }
+
+    private TestDeclaration? Test(YamlNode item, TestAttachment attachment, string? column)
+    {
+        var span = _reader.Span(item);
+        string fullName;
+        YamlNode? body = null;
+        switch (item)
+        {
+            case YamlScalarNode scalar when YamlValues.ParseScalar(scalar) is string text && text.Length > 0:
+                fullName = text;
+                break;
+            case YamlMappingNode { Children.Count: 1 } map when map.Children.First().Key is YamlScalarNode key:
+                fullName = key.Value ?? "";
+                body = map.Children.First().Value;
+                break;
+            default:
+                var actual = item is YamlMappingNode m ? $"a mapping with {m.Children.Count} keys" : YamlValues.Describe(item);
+                _reader.Diagnostics.Add(DiagnosticCodes.Project.InvalidTestDeclaration(span, actual));
+                return null;
+        }
+        var dot = fullName.LastIndexOf('.');
+        var ns = dot > 0 ? fullName[..dot] : null;
+        var name = dot > 0 ? fullName[(dot + 1)..] : fullName;
+
+        var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var config = new Dictionary<string, object?>(StringComparer.Ordinal);
+        string? customName = null, description = null, columnName = column;
+        if (body is not null && _reader.Mapping(body, fullName) is { } properties)
+        {
+            var values = (Dictionary<string, object?>)_reader.Value(properties)!;
+            foreach (var (key, value) in values)
+            {
+                switch (key)
+                {
+                    case "arguments" when value is Dictionary<string, object?> args:
+                        foreach (var (k, v) in args) arguments[k] = v;
+                        break;
+                    case "arguments":
+                        _reader.WrongType(YamlReader.Get(properties, key)!, "arguments", "a mapping");
+                        break;
+                    case "config":
+                        break;
+                    case "name":
+                        customName = value?.ToString();
+                        break;
+                    case "description":
+                        description = value?.ToString();
+                        break;
+                    case "column_name":
+                        columnName = value?.ToString();
+                        break;
+                    case var _ when TestConfigKeys.Contains(key):
+                        config[key] = value;
+                        break;
+                    default:
+                        arguments[key] = value;
+                        break;
+                }
+            }
+            // config: wins over the older top-level spelling.
+            if (_reader.Dictionary(YamlReader.Get(properties, "config"), "config") is { } explicitConfig)
+            {
+                foreach (var (k, v) in explicitConfig) config[k] = v;
+            }
+        }
+        return new TestDeclaration(name, ns, arguments, config, columnName, attachment, span)
+        {
+            CustomName = customName,
+            Description = description,
+        };
+    }
+}

@@ -1,0 +1,31 @@
+namespace ModelForge.Compiler.Targets.DuckDb;
+
+/// <summary>DuckDB: transactional DDL, double-quoted identifiers, `create or replace view`.</summary>
+public sealed class DuckDbSql : TargetSql
+{
+    public static readonly DuckDbSql Instance = new();
+
+    public override string Type => "duckdb";
+
+    // DuckDB has no practical identifier limit; 255 keeps names readable in every client.
+    public override TargetCapabilities Capabilities { get; } = new(255, TransactionalDdl: true, IncludeDatabaseInNames: false, '"', '"');
+
+    public override string CreateSchemaIfNotExists(string? database, string schema) =>
+        $"create schema if not exists {Quote(schema)}";
+
+    public override string ListRelations(string? database, string schema) =>
+        "select table_name, case when table_type = 'VIEW' then 'view' else 'table' end " +
+        $"from information_schema.tables where table_schema = {Literal(schema)}";
+
+    public override string CreateView(string? database, string schema, string identifier, string sql) =>
+        $"create or replace view {QualifiedName(database, schema, identifier)} as (\n{sql}\n)";
+
+    public override string CreateTableAs(string? database, string schema, string identifier, string sql) =>
+        $"create table {QualifiedName(database, schema, identifier)} as (\n{sql}\n)";
+
+    public override string Drop(string? database, string schema, string identifier, RelationKind kind) =>
+        $"drop {(kind == RelationKind.View ? "view" : "table")} if exists {QualifiedName(database, schema, identifier)}";
+
+    public override string Rename(string? database, string schema, string identifier, string newIdentifier, RelationKind kind) =>
+        $"alter {(kind == RelationKind.View ? "view" : "table")} {QualifiedName(database, schema, identifier)} rename to {Quote(newIdentifier)}";
+}

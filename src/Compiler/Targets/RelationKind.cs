@@ -1,0 +1,7 @@
+namespace ModelForge.Compiler.Targets;
+
+public enum RelationKind
+{
+    Table,
+    View,
+}

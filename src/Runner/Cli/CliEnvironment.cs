@@ -1,0 +1,31 @@
+namespace ModelForge.Runner.Cli;
+
+/// <summary>
+/// Everything a command touches outside its arguments, injected so tests run `forge` in-process:
+/// the writers (never Console directly), the working folder, environment variables and home.
+/// </summary>
+internal sealed class CliEnvironment
+{
+    public required TextWriter Output { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+    public string? HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
+    /// <summary>Cancelled by Ctrl-C in the real process.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    public static CliEnvironment FromConsole(CancellationToken cancellation) => new()
+    {
+        Output = Console.Out,
+        Error = Console.Error,
+        Cancellation = cancellation,
+    };
+
+    public string ResolvePath(string? path) =>
+        Path.GetFullPath(string.IsNullOrEmpty(path) ? WorkingDirectory : Path.Combine(WorkingDirectory, path));
+}

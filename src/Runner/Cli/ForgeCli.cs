@@ -1,0 +1,42 @@
+using System.CommandLine;
+
+namespace ModelForge.Runner.Cli;
+
+/// <summary>Builds the `forge` command tree and runs one invocation. Usage errors exit with 2.</summary>
+internal static class ForgeCli
+{
+    public static int Run(string[] args, CliEnvironment environment)
+    {
+        var shared = new SharedOptions();
+        var root = new RootCommand("ModelForge: compile, run and test SQL transformation projects (dbt-compatible).");
+        root.Subcommands.Add(InitCommand.Create(environment));
+        root.Subcommands.Add(DebugCommand.Create(shared, environment));
+        root.Subcommands.Add(CompileCommand.Create(shared, environment));
+        root.Subcommands.Add(RunCommand.Create(shared, environment));
+        root.Subcommands.Add(LsCommand.Create(shared, environment));
+        root.Subcommands.Add(CleanCommand.Create(shared, environment));
+        root.SetAction(parse =>
+        {
+            environment.Error.WriteLine("error: no command given");
+            environment.Error.WriteLine("  hint: run `forge --help` to see the commands, e.g. `forge run`.");
+            return ExitCodes.UsageOrProject;
+        });
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) environment.Error.WriteLine($"error: {error.Message}");
+            var command = parsed.CommandResult.Command;
+            var name = command == root ? "forge" : $"forge {command.Name}";
+            environment.Error.WriteLine($"  hint: run `{name} --help` for the accepted options.");
+            return ExitCodes.UsageOrProject;
+        }
+        return parsed.Invoke(new InvocationConfiguration
+        {
+            Output = environment.Output,
+            Error = environment.Error,
+            // Bugs should surface with their trace; every user error is handled before this point.
+            EnableDefaultExceptionHandler = false,
+        });
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+
+namespace ModelForge.Runner.Cli;
+
+/// <summary>The options every project command shares, created once per command tree.</summary>
+internal sealed class SharedOptions
+{
+    public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "Folder that holds forge_project.yml (or dbt_project.yml). Default: the current folder." };
+
+    public Option<string?> ProfilesDir { get; } = new("--profiles-dir") { Description = "Folder that holds profiles.yml. Default: $FORGE_PROFILES_DIR, the project folder, then ~/.forge/." };
+
+    public Option<string?> Target { get; } = new("--target", "-t") { Description = "Target in the profile to use instead of its default." };
+
+    public Option<string?> Vars { get; } = new("--vars") { Description = "Project variables as YAML or JSON, e.g. '{days: 3}'." };
+
+    public Option<string[]> Select { get; } = new("--select", "-s") { Description = "Nodes to include (names; more selector syntax to come).", AllowMultipleArgumentsPerToken = true };
+
+    public Option<string[]> Exclude { get; } = new("--exclude") { Description = "Nodes to leave out.", AllowMultipleArgumentsPerToken = true };
+
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Nodes to run at once. Default: the target's threads." };
+
+    public Option<bool> FullRefresh { get; } = new("--full-refresh") { Description = "Rebuild incremental models and seeds from scratch." };
+
+    public Option<bool> FailFast { get; } = new("--fail-fast", "-x") { Description = "Stop at the first failure." };
+
+    public void AddProjectOptions(Command command)
+    {
+        command.Options.Add(ProjectDir);
+        command.Options.Add(ProfilesDir);
+        command.Options.Add(Target);
+        command.Options.Add(Vars);
+    }
+
+    public void AddSelectionOptions(Command command)
+    {
+        command.Options.Add(Select);
+        command.Options.Add(Exclude);
+    }
+
+    public void AddExecutionOptions(Command command)
+    {
+        command.Options.Add(Threads);
+        command.Options.Add(FullRefresh);
+        command.Options.Add(FailFast);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Data.Common;
+using ModelForge.Compiler.Targets;
+
+namespace ModelForge.Runner.Execution.Materializations;
+
+/// <summary>What a materialization needs for one model: where to build it, from what SQL, on which connection.</summary>
+internal sealed class MaterializationContext(DbConnection connection, TargetSql sql, RelationCache relations)
+{
+    private readonly List<string> _statements = [];
+
+    public DbConnection Connection { get; } = connection;
+
+    public TargetSql Sql { get; } = sql;
+
+    public RelationCache Relations { get; } = relations;
+
+    public required string? Database { get; init; }
+
+    public required string Schema { get; init; }
+
+    public required string Identifier { get; init; }
+
+    /// <summary>The model's compiled SELECT, without trailing semicolons.</summary>
+    public required string CompiledSql { get; init; }
+
+    /// <summary>Every statement run, in order, for target/run/.</summary>
+    public IReadOnlyList<string> Statements => _statements;
+
+    public string QualifiedName => Sql.QualifiedName(Database, Schema, Identifier);
+
+    public int Execute(string statement, DbTransaction? transaction = null)
+    {
+        _statements.Add(statement);
+        using var command = Connection.CreateCommand();
+        command.CommandText = statement;
+        command.Transaction = transaction;
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs a cleanup statement whose failure must not hide the error being handled.</summary>
+    public void TryExecute(string statement)
+    {
+        try
+        {
+            Execute(statement);
+        }
+        catch (DbException)
+        {
+            // The original error is what the user needs to see; a failed cleanup leaves only a helper relation.
+        }
+    }
+}

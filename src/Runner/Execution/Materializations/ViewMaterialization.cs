@@ -1,0 +1,31 @@
+using ModelForge.Compiler.Targets;
+
+namespace ModelForge.Runner.Execution.Materializations;
+
+/// <summary>
+/// `create or replace view`. When a table of that name exists it is dropped in the same
+/// transaction, so a failing view leaves the old table in place.
+/// </summary>
+internal static class ViewMaterialization
+{
+    public static long? Build(MaterializationContext context)
+    {
+        var sql = context.Sql;
+        context.Relations.EnsureSchema(context.Connection, context.Database, context.Schema);
+        var existing = context.Relations.Find(context.Connection, context.Database, context.Schema, context.Identifier);
+        var create = sql.CreateView(context.Database, context.Schema, context.Identifier, context.CompiledSql);
+        if (existing == RelationKind.Table)
+        {
+            using var transaction = context.Connection.BeginTransaction();
+            context.Execute(sql.Drop(context.Database, context.Schema, context.Identifier, RelationKind.Table), transaction);
+            context.Execute(create, transaction);
+            transaction.Commit();
+        }
+        else
+        {
+            context.Execute(create);
+        }
+        context.Relations.Set(context.Database, context.Schema, context.Identifier, RelationKind.View);
+        return null;
+    }
+}

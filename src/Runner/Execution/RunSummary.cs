@@ -1,0 +1,17 @@
+namespace ModelForge.Runner.Execution;
+
+/// <summary>The outcome of one invocation that ran nodes.</summary>
+internal sealed record RunSummary(
+    string Command,
+    string InvocationId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset CompletedAt,
+    IReadOnlyList<NodeResult> Results)
+{
+    public TimeSpan Elapsed => CompletedAt - StartedAt;
+
+    public int Count(NodeStatus status) => Results.Count(r => r.Status == status);
+
+    /// <summary>Exit code 1 when any node errored or any test failed at error severity.</summary>
+    public bool Failed => Results.Any(r => r.Status is NodeStatus.Error or NodeStatus.Fail);
+}

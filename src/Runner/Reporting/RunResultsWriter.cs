@@ -1,0 +1,66 @@
+using System.Text.Json;
+using ModelForge.Runner.Execution;
+
+namespace ModelForge.Runner.Reporting;
+
+/// <summary>
+/// Writes target/run_results.json in the shape of dbt's run results (v6), plus `compiled_path`,
+/// so tools that read dbt's artifacts read ours.
+/// </summary>
+internal static class RunResultsWriter
+{
+    public static void Write(string path, RunSummary summary)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteStartObject("metadata");
+        json.WriteString("dbt_schema_version", "https://schemas.getdbt.com/dbt/run-results/v6.json");
+        json.WriteString("forge_version", ForgeVersion.Current);
+        json.WriteString("generated_at", summary.CompletedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"));
+        json.WriteString("invocation_id", summary.InvocationId);
+        json.WriteEndObject();
+
+        json.WriteStartArray("results");
+        foreach (var result in summary.Results) WriteResult(json, result);
+        json.WriteEndArray();
+
+        json.WriteNumber("elapsed_time", Math.Round(summary.Elapsed.TotalSeconds, 6));
+        json.WriteStartObject("args");
+        json.WriteString("which", summary.Command);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, NodeResult result)
+    {
+        json.WriteStartObject();
+        json.WriteString("unique_id", result.UniqueId);
+        json.WriteString("status", result.Status.ToArtifactString());
+        json.WriteStartArray("timing");
+        if (result.Status != NodeStatus.Skipped)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", "execute");
+            json.WriteString("started_at", result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"));
+            json.WriteString("completed_at", result.CompletedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteString("thread_id", result.ThreadId ?? "Thread-1");
+        json.WriteNumber("execution_time", Math.Round(result.ExecutionTime.TotalSeconds, 6));
+        json.WriteStartObject("adapter_response");
+        if (result.RowsAffected is { } rows) json.WriteNumber("rows_affected", rows);
+        json.WriteEndObject();
+        if (result.Message is { } message) json.WriteString("message", message);
+        else json.WriteNull("message");
+        if (result.Failures is { } failures) json.WriteNumber("failures", failures);
+        else json.WriteNull("failures");
+        if (result.CompiledPath is { } compiled) json.WriteString("compiled_path", compiled);
+        else json.WriteNull("compiled_path");
+        if (result.RelationName is { } relation) json.WriteString("relation_name", relation);
+        else json.WriteNull("relation_name");
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs the whole test suite and ends with the totals on a line of their own: "N passed, N failed".
+# Installs what the tests need on a fresh machine (only the .NET SDK, Node/npm and apt-get there).
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results=TestResults
+rm -rf "$results"
+
+dotnet build ModelForge.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test ModelForge.sln -c Release --no-build -nologo -v quiet \
+  --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+# Totals come from the TRX result files, so a run that tested nothing shows as 0 passed.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

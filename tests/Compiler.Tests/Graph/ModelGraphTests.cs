@@ -1,0 +1,82 @@
+using ModelForge.Compiler.Graph;
+using NUnit.Framework;
+
+namespace ModelForge.Compiler.Tests.Graph;
+
+public sealed class ModelGraphTests
+{
+    private static ModelGraph Build(params (string Parent, string Child)[] edges)
+    {
+        var graph = new ModelGraph();
+        foreach (var (parent, child) in edges) graph.AddEdge(parent, child);
+        return graph;
+    }
+
+    [Test]
+    public void Topological_order_puts_parents_first_and_breaks_ties_by_id()
+    {
+        var graph = Build(("c", "d"), ("a", "d"), ("b", "c"));
+        graph.AddNode("e");
+
+        Assert.That(graph.TopologicalOrder(), Is.EqualTo(new[] { "a", "b", "c", "d", "e" }));
+    }
+
+    [Test]
+    public void Topological_order_does_not_depend_on_insertion_order()
+    {
+        var forward = Build(("a", "b"), ("a", "c"), ("b", "d"), ("c", "d"));
+        var backward = Build(("c", "d"), ("b", "d"), ("a", "c"), ("a", "b"));
+
+        Assert.That(backward.TopologicalOrder(), Is.EqualTo(forward.TopologicalOrder()));
+    }
+
+    [Test]
+    public void Topological_order_is_null_when_there_is_a_cycle()
+    {
+        Assert.That(Build(("a", "b"), ("b", "a")).TopologicalOrder(), Is.Null);
+    }
+
+    [Test]
+    public void Ancestors_and_descendants_follow_edges_transitively_and_respect_depth()
+    {
+        var graph = Build(("a", "b"), ("b", "c"), ("c", "d"), ("x", "c"));
+
+        Assert.That(graph.Ancestors("d"), Is.EquivalentTo(new[] { "a", "b", "c", "x" }));
+        Assert.That(graph.Ancestors("d", depth: 1), Is.EquivalentTo(new[] { "c" }));
+        Assert.That(graph.Descendants("a"), Is.EquivalentTo(new[] { "b", "c", "d" }));
+        Assert.That(graph.Descendants("a", depth: 2), Is.EquivalentTo(new[] { "b", "c" }));
+        Assert.That(graph.Parents("c"), Is.EqualTo(new[] { "b", "x" }));
+        Assert.That(graph.Children("b"), Is.EqualTo(new[] { "c" }));
+    }
+
+    [Test]
+    public void Cycle_finder_names_the_whole_path_starting_at_the_smallest_id()
+    {
+        var graph = Build(("m.c", "m.a"), ("m.a", "m.b"), ("m.b", "m.c"), ("m.b", "m.d"));
+
+        var cycles = CycleFinder.FindCycles(graph);
+
+        Assert.That(cycles, Has.Count.EqualTo(1));
+        Assert.That(cycles[0], Is.EqualTo(new[] { "m.a", "m.b", "m.c", "m.a" }));
+    }
+
+    [Test]
+    public void Cycle_finder_reports_a_self_reference_and_separate_cycles()
+    {
+        var graph = Build(("a", "a"), ("x", "y"), ("y", "x"), ("q", "x"));
+
+        var cycles = CycleFinder.FindCycles(graph);
+
+        Assert.That(cycles.Select(c => string.Join(" -> ", c)), Is.EquivalentTo(new[] { "a -> a", "x -> y -> x" }));
+    }
+
+    [Test]
+    public void Cycle_finder_finds_nothing_in_a_dag_and_handles_deep_chains()
+    {
+        var graph = new ModelGraph();
+        for (var i = 0; i < 20_000; i++) graph.AddEdge($"n{i:D5}", $"n{i + 1:D5}");
+
+        Assert.That(CycleFinder.FindCycles(graph), Is.Empty);
+        Assert.That(graph.TopologicalOrder(), Has.Count.EqualTo(20_001));
+    }
+}
