@@ -3,7 +3,7 @@ namespace ModelForge.Compiler.Project;
 /// <summary>The discovered files, each list sorted by path.</summary>
 public sealed class DiscoveredFiles
 {
-    public DiscoveredFiles(IReadOnlyList<ProjectFileEntry> all)
+    internal DiscoveredFiles(IReadOnlyList<ProjectFileEntry> all)
     {
         All = all;
         IReadOnlyList<ProjectFileEntry> Of(ResourceType type) => all.Where(e => e.ResourceType == type).ToList();

@@ -1,4 +1,5 @@
 using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Templating.Syntax;
 
 namespace ModelForge.Compiler.Templating;
 
@@ -17,4 +18,7 @@ public sealed class Template
 
     /// <summary><c>{% snapshot %}</c> and <c>{% docs %}</c> blocks, in file order.</summary>
     public IReadOnlyList<TemplateBlock> Blocks { get; init; } = [];
+
+    /// <summary>The top-level statements.</summary>
+    internal IReadOnlyList<Statement> Body { get; init; } = [];
 }

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Templating.Evaluation;
+using ModelForge.Compiler.Templating.Parsing;
 
 namespace ModelForge.Compiler.Templating;
 
@@ -8,16 +11,80 @@ namespace ModelForge.Compiler.Templating;
 /// </summary>
 public sealed class TemplateEngine
 {
+    private readonly ConcurrentDictionary<CacheKey, CacheEntry> _cache = new();
+
+    /// <summary>How many distinct (path, text) pairs have been parsed; a cache hit does not count.</summary>
+    public int ParsedCount => _cache.Count;
+
     /// <summary>
     /// Parses a template. Syntax errors go to <paramref name="diagnostics"/> (with file:line:column)
     /// and the returned template has <see cref="Template.HasErrors"/> set.
     /// </summary>
-    public Template Parse(SourceText source, DiagnosticBag diagnostics) => throw new NotImplementedException();
+    public Template Parse(SourceText source, DiagnosticBag diagnostics)
+    {
+        var key = new CacheKey(source.Path, source.Text);
+        var entry = _cache.GetOrAdd(key, static (_, src) => Build(src), source);
+        // A cached template with errors reports them again, so every caller's bag is complete.
+        if (entry.Diagnostics.Count > 0) diagnostics.AddRange(entry.Diagnostics);
+        return entry.Template;
+    }
 
     /// <summary>
     /// Renders a template. A user error aborts the render with a
     /// <see cref="DiagnosticException"/> whose diagnostic points into the template and carries the
     /// macro frames it passed through.
     /// </summary>
-    public RenderResult Render(Template template, TemplateContext context) => throw new NotImplementedException();
+    public RenderResult Render(Template template, TemplateContext context) => new Evaluator(context).Render(template);
+
+    /// <summary>
+    /// Calls the macro <paramref name="name"/> defined in <paramref name="template"/> with positional
+    /// <paramref name="arguments"/>; returns its rendered text or the value it passed to <c>return()</c>.
+    /// </summary>
+    public object? RenderMacro(Template template, string name, TemplateContext context, params object?[] arguments)
+    {
+        if (!template.Macros.TryGetValue(name, out var macro))
+        {
+            throw new ArgumentException($"{template.Source.Path} defines no macro '{name}'", nameof(name));
+        }
+        var call = new Runtime.CallArguments(arguments, Runtime.CallArguments.NoNamed, macro.Span);
+        return macro.Bind(context).Call(call);
+    }
+
+    private static CacheEntry Build(SourceText source)
+    {
+        var bag = new DiagnosticBag();
+        var parsed = Parser.Parse(source, bag);
+        var template = CreateTemplate(source, parsed.Body, parsed.Macros, parsed.Blocks, parsed.HasErrors);
+        return new CacheEntry(template, bag.ToList());
+    }
+
+    private static Template CreateTemplate(
+        SourceText source,
+        IReadOnlyList<Syntax.Statement> body,
+        IReadOnlyList<Syntax.MacroDefinition> macros,
+        IReadOnlyList<Syntax.DbtBlockStatement> blocks,
+        bool hasErrors)
+    {
+        var macroTable = new Dictionary<string, Macro>(StringComparer.Ordinal);
+        var blockList = new List<TemplateBlock>(blocks.Count);
+        var template = new Template
+        {
+            Source = source,
+            HasErrors = hasErrors,
+            Macros = macroTable,
+            Blocks = blockList,
+            Body = body,
+        };
+        foreach (var definition in macros) macroTable[definition.Name] = new TemplateMacro(template, definition);
+        foreach (var block in blocks)
+        {
+            var blockTemplate = new Template { Source = source, HasErrors = hasErrors, Body = block.Body };
+            blockList.Add(new TemplateBlock(block.Kind, block.Name, block.Span, blockTemplate));
+        }
+        return template;
+    }
+
+    private readonly record struct CacheKey(string Path, string Text);
+
+    private sealed record CacheEntry(Template Template, IReadOnlyList<Diagnostic> Diagnostics);
 }

@@ -201,4 +201,50 @@ public sealed class ProfilesTests
         dir.Write("profiles.yml", "shop:\n  target: dev\n  outputs:\n    dev:\n      schema: x\n");
         Assert.That(dir.Load().Diagnostics.Single().ToString(), Is.EqualTo("profiles.yml:4:5: error MF1010: the target has no 'type'"));
     }
+
+    [Test]
+    public void Malformed_profiles_yml_stops_loading_with_its_position()
+    {
+        using var dir = new TempProjectDirectory();
+        dir.Write("profiles.yml", "shop:\n  target: dev\n  outputs:\n    dev: {type: duckdb\n");
+        var (project, diagnostics) = dir.Load();
+        Assert.That(project, Is.Null);
+        var d = diagnostics.Single();
+        Assert.That(d.Code, Is.EqualTo("MF1002"));
+        Assert.That(d.Span!.Value.Path, Is.EqualTo("profiles.yml"));
+    }
+
+    [Test]
+    public void A_profile_without_target_and_several_outputs_is_an_error()
+    {
+        using var dir = new TempProjectDirectory();
+        dir.Write("profiles.yml", "shop:\n  outputs:\n    dev: {type: duckdb}\n    prod: {type: duckdb}\n");
+        var d = dir.Load().Diagnostics.Single();
+        Assert.That(d.ToString(), Is.EqualTo("profiles.yml:1:1: error MF1014: profile 'shop' has no 'target'"));
+        Assert.That(d.Hint, Does.Contain("--target"));
+    }
+
+    [Test]
+    public void A_profile_with_one_output_needs_no_target()
+    {
+        using var dir = new TempProjectDirectory();
+        dir.Write("profiles.yml", "shop:\n  outputs:\n    only: {type: duckdb}\n");
+        Assert.That(dir.LoadClean().Target.Name, Is.EqualTo("only"));
+    }
+
+    [Test]
+    public void Threads_below_one_are_an_error()
+    {
+        using var dir = new TempProjectDirectory();
+        dir.Write("profiles.yml", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      threads: 0\n");
+        Assert.That(dir.Load().Diagnostics.Single().ToString(), Is.EqualTo("profiles.yml:6:16: error MF1016: 'threads' must be at least 1, not 0"));
+    }
+
+    [Test]
+    public void The_profiles_config_block_is_kept()
+    {
+        using var dir = new TempProjectDirectory();
+        dir.Write("profiles.yml", "config:\n  send_anonymous_usage_stats: false\nshop:\n  target: dev\n  outputs:\n    dev: {type: duckdb}\n");
+        Assert.That(dir.LoadClean().UserConfig["send_anonymous_usage_stats"], Is.EqualTo(false));
+    }
 }

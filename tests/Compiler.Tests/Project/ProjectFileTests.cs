@@ -224,4 +224,35 @@ public sealed class ProjectFileTests
         Assert.That(d.ToString(), Is.EqualTo("forge_project.yml:2:1: warning MF1006: unknown key 'model-path' in the project file is ignored"));
         Assert.That(d.Hint, Is.EqualTo("did you mean 'model-paths'?"));
     }
+
+    [Test]
+    public void Yaml_anchors_and_merge_keys_are_resolved()
+    {
+        using var dir = new TempProjectDirectory("""
+            name: shop
+            models:
+              shop:
+                staging: &base
+                  +materialized: table
+                  +tags: [shared]
+                marts:
+                  <<: *base
+                  +schema: marts
+            """);
+        dir.Write("models/marts/m.sql", "select 1");
+        var project = dir.LoadClean();
+        var config = project.Configs.Resolve(project.Models.Single());
+        Assert.That((config.Materialized, config.Schema), Is.EqualTo(("table", "marts")));
+        Assert.That(config.Tags, Is.EqualTo(new[] { "shared" }));
+    }
+
+    [Test]
+    public void Plain_strings_are_not_sent_to_the_renderer()
+    {
+        using var dir = new TempProjectDirectory("name: shop\nvars:\n  a: plain\n  b: \"{{ var('x') }}\"\n");
+        var renderer = new FakeRenderer(new Dictionary<string, string>(), new Dictionary<string, object?> { ["x"] = 5L });
+        var project = dir.LoadClean(dir.Options(renderer: renderer));
+        Assert.That(renderer.Calls.Select(c => c.Text), Is.EqualTo(new[] { "{{ var('x') }}" }));
+        Assert.That(project.Vars["b"], Is.EqualTo(5L));
+    }
 }

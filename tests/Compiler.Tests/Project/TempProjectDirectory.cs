@@ -1,6 +1,6 @@
-using NUnit.Framework;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
+using NUnit.Framework;
 
 namespace ModelForge.Compiler.Tests.Project;
 

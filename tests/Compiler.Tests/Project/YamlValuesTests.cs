@@ -1,6 +1,6 @@
-using NUnit.Framework;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
+using NUnit.Framework;
 using YamlDotNet.RepresentationModel;
 
 namespace ModelForge.Compiler.Tests.Project;

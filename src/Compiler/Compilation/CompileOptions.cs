@@ -1,0 +1,21 @@
+using ModelForge.Compiler.Context;
+
+namespace ModelForge.Compiler.Compilation;
+
+/// <summary>What an invocation adds to a loaded project when compiling it.</summary>
+public sealed class CompileOptions
+{
+    /// <summary>run, build, compile, test, seed… (dbt's <c>flags.WHICH</c>).</summary>
+    public string Command { get; init; } = "compile";
+
+    public bool FullRefresh { get; init; }
+
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Receives log(), print() and exceptions.warn() from templates.</summary>
+    public Action<ContextMessage>? Log { get; init; }
+
+    public string InvocationId { get; init; } = Guid.NewGuid().ToString();
+
+    public DateTimeOffset RunStartedAt { get; init; } = DateTimeOffset.UtcNow;
+}

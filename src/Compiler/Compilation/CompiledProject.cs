@@ -1,0 +1,55 @@
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Graph;
+using ModelForge.Compiler.Project;
+using ModelForge.Compiler.Templating;
+
+namespace ModelForge.Compiler.Compilation;
+
+/// <summary>
+/// A parsed project: every enabled node with its config, relation and dependencies, the DAG, and
+/// what rendering a node at execute time needs (engine, macros, target).
+/// </summary>
+public sealed class CompiledProject
+{
+    internal CompiledProject(LoadedProject project, IReadOnlyDictionary<string, ProjectNode> nodes, ModelGraph graph,
+        IReadOnlyList<string> order, MacroRegistry macros, TemplateEngine engine, CompileOptions options)
+    {
+        Project = project;
+        Nodes = nodes;
+        Graph = graph;
+        Order = order;
+        Macros = macros;
+        Engine = engine;
+        Options = options;
+    }
+
+    private IReadOnlyDictionary<string, object?>? _graphNodes;
+    private IRelationResolver? _resolver;
+
+    public LoadedProject Project { get; }
+
+    /// <summary>By unique id.</summary>
+    public IReadOnlyDictionary<string, ProjectNode> Nodes { get; }
+
+    public ModelGraph Graph { get; }
+
+    /// <summary>Every node in deterministic topological order.</summary>
+    public IReadOnlyList<string> Order { get; }
+
+    public MacroRegistry Macros { get; }
+
+    public TemplateEngine Engine { get; }
+
+    public CompileOptions Options { get; }
+
+    public string Name => Project.ProjectFile.Name;
+
+    /// <summary><c>graph.nodes</c> for templates: every node in the manifest's shape, built on first use.</summary>
+    public IReadOnlyDictionary<string, object?> GraphNodes => _graphNodes ??= Nodes.ToDictionary(
+        n => n.Key, n => (object?)NodeDictionary.Of(n.Value), StringComparer.Ordinal);
+
+    internal IRelationResolver Resolver => _resolver ??= new ExecuteResolver(new NodeLookup(Nodes.Values, []));
+
+    public IEnumerable<ProjectNode> OfType(ResourceType type) =>
+        Order.Select(id => Nodes[id]).Where(n => n.ResourceType == type);
+}

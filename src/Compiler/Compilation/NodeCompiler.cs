@@ -1,0 +1,50 @@
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Templating;
+
+namespace ModelForge.Compiler.Compilation;
+
+/// <summary>
+/// Renders nodes for execution: refs resolve to real relations, <c>execute</c> is true, and with
+/// an adapter <c>run_query</c> and <c>is_incremental()</c> see the database. Use one instance per
+/// worker thread (an adapter serves one render at a time).
+/// </summary>
+public sealed class NodeCompiler
+{
+    private readonly CompiledProject _project;
+    private readonly ProjectRenderInfo _info;
+
+    public NodeCompiler(CompiledProject project, IAdapterRuntime? adapter = null)
+    {
+        _project = project;
+        var target = ProjectCompiler.TargetInfoOf(project.Project);
+        _info = ProjectCompiler.RenderInfo(project.Project, project.Options, target, project.Macros,
+            project.Resolver, adapter, project.GraphNodes);
+    }
+
+    /// <summary>The node's SQL with every template construct evaluated. Throws DiagnosticException.</summary>
+    public RenderResult Render(ProjectNode node)
+    {
+        if (node.Template is null) throw new InvalidOperationException($"{node.UniqueId} has no template");
+        var info = new NodeRenderInfo
+        {
+            UniqueId = node.UniqueId,
+            Name = node.Name,
+            ResourceType = node.ResourceType.ToString().ToLowerInvariant(),
+            PackageName = node.PackageName,
+            FilePath = node.Path,
+            This = node.Relation,
+            Config = new Dictionary<string, object?>(node.Config, StringComparer.Ordinal),
+            Phase = RenderPhase.Execute,
+            Model = _project.GraphNodes.TryGetValue(node.UniqueId, out var model) ? model as IReadOnlyDictionary<string, object?> : null,
+        };
+        return _project.Engine.Render(node.Template, ContextBuilder.CreateContext(_info, info));
+    }
+
+    /// <summary>Where the compiled SQL of a node is written: <c>target/compiled/&lt;path&gt;</c>.</summary>
+    public static string CompiledPath(CompiledProject project, ProjectNode node) =>
+        $"{project.Project.ProjectFile.TargetPath}/compiled/{node.Path}";
+
+    /// <summary>Where the statements run for a node are written: <c>target/run/&lt;path&gt;</c>.</summary>
+    public static string RunPath(CompiledProject project, ProjectNode node) =>
+        $"{project.Project.ProjectFile.TargetPath}/run/{node.Path}";
+}

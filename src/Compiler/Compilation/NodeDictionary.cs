@@ -1,0 +1,81 @@
+using ModelForge.Compiler.Project;
+
+namespace ModelForge.Compiler.Compilation;
+
+/// <summary>
+/// A node in the manifest's shape, as plain values: what templates see as <c>model</c> and
+/// <c>graph.nodes[...]</c>, and what manifest.json holds.
+/// </summary>
+public static class NodeDictionary
+{
+    public static Dictionary<string, object?> Of(ProjectNode node)
+    {
+        var relation = node.Relation;
+        var dict = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["unique_id"] = node.UniqueId,
+            ["name"] = node.Name,
+            ["resource_type"] = node.ResourceType.ToString().ToLowerInvariant(),
+            ["package_name"] = node.PackageName,
+            ["path"] = node.Path,
+            ["original_file_path"] = node.Path,
+            ["fqn"] = node.Fqn.Cast<object?>().ToList(),
+            ["database"] = relation.Database,
+            ["schema"] = relation.Schema,
+            ["alias"] = relation.Identifier,
+            ["identifier"] = relation.Identifier,
+            ["relation_name"] = node.Config.Materialized == "ephemeral" ? null : relation.Render(),
+            ["description"] = node.Description ?? "",
+            ["tags"] = node.Config.Tags.Cast<object?>().ToList(),
+            ["meta"] = node.Config.Meta,
+            ["config"] = node.Config,
+            ["depends_on"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["nodes"] = node.DependsOn.Cast<object?>().ToList(),
+            },
+            ["refs"] = node.Refs.Select(r => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["name"] = r.Name,
+                ["package"] = r.Package,
+                ["version"] = r.Version,
+            }).ToList(),
+            ["sources"] = node.Sources.Select(s => (object?)new List<object?> { s.Source, s.Table }).ToList(),
+            ["columns"] = Columns(node),
+        };
+        if (node.File is { } file)
+        {
+            dict["raw_code"] = file.Source.Text;
+            dict["checksum"] = Checksum(file.Source.Text);
+        }
+        if (node.SourceTable is { } table)
+        {
+            dict["source_name"] = table.SourceName;
+            dict["loaded_at_field"] = table.LoadedAtField;
+        }
+        return dict;
+    }
+
+    private static Dictionary<string, object?> Columns(ProjectNode node)
+    {
+        var columns = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var declared = node.Properties?.Columns ?? node.SourceTable?.Columns ?? [];
+        foreach (var column in declared)
+        {
+            columns[column.Name] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["name"] = column.Name,
+                ["description"] = column.Description ?? "",
+                ["data_type"] = column.DataType,
+                ["meta"] = column.Meta,
+                ["tags"] = column.Tags.Cast<object?>().ToList(),
+            };
+        }
+        return columns;
+    }
+
+    private static Dictionary<string, object?> Checksum(string text) => new(StringComparer.Ordinal)
+    {
+        ["name"] = "sha256",
+        ["checksum"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
+    };
+}

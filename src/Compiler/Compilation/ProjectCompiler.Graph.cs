@@ -1,0 +1,54 @@
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Graph;
+
+namespace ModelForge.Compiler.Compilation;
+
+public static partial class ProjectCompiler
+{
+    /// <summary>Resolves every recorded ref()/source() to an edge; reports unknown names and cycles.</summary>
+    private static ModelGraph BuildGraph(Dictionary<string, ProjectNode> nodes, NodeLookup lookup, DiagnosticBag diagnostics)
+    {
+        var graph = new ModelGraph();
+        var ordered = nodes.Values.OrderBy(n => n.UniqueId, StringComparer.Ordinal).ToList();
+        foreach (var node in ordered) graph.AddNode(node.UniqueId);
+        foreach (var node in ordered)
+        {
+            var parents = new List<string>();
+            foreach (var call in node.Refs)
+            {
+                var parent = lookup.ResolveRef(call, out var diagnostic);
+                if (parent is null) diagnostics.Add(diagnostic!);
+                else Depend(parent.UniqueId);
+            }
+            foreach (var call in node.Sources)
+            {
+                var parent = lookup.ResolveSource(call, out var diagnostic);
+                if (parent is null) diagnostics.Add(diagnostic!);
+                else Depend(parent.UniqueId);
+            }
+            node.DependsOn = parents;
+
+            void Depend(string parent)
+            {
+                if (parents.Contains(parent)) return;
+                parents.Add(parent);
+                graph.AddEdge(parent, node.UniqueId);
+            }
+        }
+        foreach (var cycle in CycleFinder.FindCycles(graph)) diagnostics.Add(CycleError(cycle, nodes));
+        return graph;
+    }
+
+    /// <summary>Points at the ref that closes the cycle and lists every node on it with its file.</summary>
+    private static Diagnostic CycleError(IReadOnlyList<string> cycle, Dictionary<string, ProjectNode> nodes)
+    {
+        var names = cycle.Select(id => nodes[id].Name).ToList();
+        var first = nodes[cycle[0]];
+        var next = nodes[cycle[1]];
+        // Edges run parent -> child: the child's ref to the parent is what the user wrote.
+        var span = next.Refs.FirstOrDefault(r => r.Name == first.Name)?.Span ?? next.DefinitionSpan;
+        var detail = string.Join("\n", cycle.Take(cycle.Count - 1).Select(id => $"{nodes[id].Name} ({nodes[id].Path})"));
+        return Diagnostic.Error(DiagnosticCodes.Cycle, $"dependency cycle: {string.Join(" -> ", names)}", span,
+            "remove one of these refs so the models no longer depend on each other in a circle", detail);
+    }
+}

@@ -1,0 +1,168 @@
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Graph;
+using ModelForge.Compiler.Project;
+using ModelForge.Compiler.Templating;
+
+namespace ModelForge.Compiler.Compilation;
+
+/// <summary>
+/// Turns a loaded project into a <see cref="CompiledProject"/>: parses macros and models, renders
+/// each model once at parse time to record its config and its refs, names every relation, and
+/// builds the DAG. All problems are collected; null when any is an error.
+/// </summary>
+public static partial class ProjectCompiler
+{
+    private static readonly TemplateEngine SharedEngine = new();
+
+    public static CompiledProject? Compile(LoadedProject project, CompileOptions options, DiagnosticBag diagnostics)
+    {
+        var engine = SharedEngine;
+        var macros = LoadMacros(project, engine, diagnostics);
+        var target = TargetInfoOf(project);
+        var parseResolver = new ParseResolver(target.Schema, RelationQuoting.ForTargetType(target.Type));
+        var parseInfo = RenderInfo(project, options, target, macros, parseResolver, adapter: null);
+        var namer = new RelationNamer(parseInfo, target);
+
+        var nodes = new List<ProjectNode>();
+        var disabled = new List<ProjectNode>();
+        AddSources(project, namer, nodes, disabled);
+        AddSeeds(project, namer, nodes, disabled, diagnostics);
+        AddModels(project, engine, parseInfo, parseResolver, namer, nodes, disabled, diagnostics);
+        if (diagnostics.HasErrors) return null;
+
+        var byId = new Dictionary<string, ProjectNode>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            if (!byId.TryAdd(node.UniqueId, node))
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateNode, $"two nodes are named '{node.UniqueId}'",
+                    node.DefinitionSpan, $"rename one of them; the other is {byId[node.UniqueId].Path}"));
+        }
+        var graph = BuildGraph(byId, new NodeLookup(nodes, disabled), diagnostics);
+        if (diagnostics.HasErrors) return null;
+        return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options);
+    }
+
+    internal static TargetInfo TargetInfoOf(LoadedProject project)
+    {
+        var profile = project.Target;
+        var extra = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in profile.Settings)
+        {
+            if (!TargetInfo.IsSecretKey(key)) extra[key] = value;
+        }
+        return new TargetInfo(profile.Name, profile.Type, profile.Schema, profile.Database, profile.Threads, project.ProjectFile.Profile)
+        {
+            Extra = extra,
+        };
+    }
+
+    internal static ProjectRenderInfo RenderInfo(LoadedProject project, CompileOptions options, TargetInfo target,
+        MacroRegistry macros, IRelationResolver resolver, IAdapterRuntime? adapter,
+        IReadOnlyDictionary<string, object?>? graphNodes = null) => new()
+    {
+        ProjectName = project.ProjectFile.Name,
+        Vars = project.Vars,
+        Target = target,
+        Environment = options.Environment,
+        Macros = macros,
+        InvocationId = options.InvocationId,
+        RunStartedAt = options.RunStartedAt,
+        FullRefresh = options.FullRefresh,
+        Command = options.Command,
+        Resolver = resolver,
+        Adapter = adapter,
+        Log = options.Log,
+        GraphNodes = graphNodes ?? new Dictionary<string, object?>(),
+    };
+
+    private static MacroRegistry LoadMacros(LoadedProject project, TemplateEngine engine, DiagnosticBag diagnostics)
+    {
+        var registry = MacroRegistry.WithBuiltins(project.ProjectFile.Name, engine);
+        var parsed = new Template[project.Macros.Count];
+        Parallel.For(0, parsed.Length, i => parsed[i] = engine.Parse(project.Macros[i].Source, diagnostics));
+        foreach (var template in parsed)
+        {
+            if (!template.HasErrors) registry.AddTemplate(project.ProjectFile.Name, template);
+        }
+        return registry;
+    }
+
+    private static void AddSources(LoadedProject project, RelationNamer namer, List<ProjectNode> nodes, List<ProjectNode> disabled)
+    {
+        var name = project.ProjectFile.Name;
+        var quoting = RelationQuoting.ForTargetType(project.Target.Type);
+        foreach (var source in project.Sources)
+        {
+            foreach (var table in source.Tables)
+            {
+                var config = project.Configs.Resolve(table);
+                var node = new ProjectNode
+                {
+                    UniqueId = $"source.{name}.{source.Name}.{table.Name}",
+                    Name = table.Name,
+                    ResourceType = ResourceType.Source,
+                    PackageName = name,
+                    Path = table.Span.Path,
+                    Fqn = [name, source.Name, table.Name],
+                    Config = config,
+                    Relation = new Relation(source.Database ?? project.Target.Database, source.Schema, table.Identifier, "table", quoting),
+                    SourceTable = table,
+                };
+                (config.Enabled && source.Enabled ? nodes : disabled).Add(node);
+            }
+        }
+    }
+
+    private static void AddSeeds(LoadedProject project, RelationNamer namer, List<ProjectNode> nodes, List<ProjectNode> disabled, DiagnosticBag diagnostics)
+    {
+        foreach (var file in project.Seeds)
+        {
+            var config = project.Configs.Resolve(file);
+            var draft = Draft(project, file, ResourceType.Seed, config);
+            var node = WithRelation(draft, namer, config, "table", diagnostics);
+            if (node is not null) (config.Enabled ? nodes : disabled).Add(node);
+        }
+    }
+
+    internal static ProjectNode Draft(LoadedProject project, ProjectFileEntry file, ResourceType type, NodeConfig config, Template? template = null)
+    {
+        var name = project.ProjectFile.Name;
+        var fqn = new List<string>(file.FqnPath.Count + 2) { name };
+        fqn.AddRange(file.FqnPath);
+        fqn.Add(file.Name);
+        return new ProjectNode
+        {
+            UniqueId = $"{type.ToString().ToLowerInvariant()}.{name}.{file.Name}",
+            Name = file.Name,
+            ResourceType = type,
+            PackageName = name,
+            Path = file.Path,
+            Fqn = fqn,
+            Config = config,
+            Relation = new Relation(null, null, file.Name, null, RelationQuoting.ForTargetType(project.Target.Type)),
+            File = file,
+            Template = template,
+            Properties = project.Schema.Find(type, file.Name),
+        };
+    }
+
+    private static ProjectNode? WithRelation(ProjectNode draft, RelationNamer namer, NodeConfig config, string relationType, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var relation = namer.Name(draft, config, relationType);
+            return new ProjectNode
+            {
+                UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,
+                Path = draft.Path, Fqn = draft.Fqn, Config = config, Relation = relation, File = draft.File,
+                Template = draft.Template, Properties = draft.Properties, Refs = draft.Refs, Sources = draft.Sources,
+            };
+        }
+        catch (DiagnosticException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+using ModelForge.Compiler.Templating;
+
+namespace ModelForge.Compiler.Compilation;
+
+/// <summary>
+/// One node of the compiled project: a model, seed, snapshot, test or source, with its resolved
+/// config, the relation it builds or reads, and its dependencies.
+/// </summary>
+public sealed class ProjectNode
+{
+    /// <summary><c>model.bikeshare.stg_rides</c>, <c>source.bikeshare.raw.rides</c>…</summary>
+    public required string UniqueId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required ResourceType ResourceType { get; init; }
+
+    public required string PackageName { get; init; }
+
+    /// <summary>The file that defines the node, relative to the project root; the YAML file for sources.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>[project, folders…, name] — the path in the config tree and in selectors.</summary>
+    public required IReadOnlyList<string> Fqn { get; init; }
+
+    public required NodeConfig Config { get; init; }
+
+    /// <summary>What the node builds (models, seeds, snapshots) or reads (sources).</summary>
+    public required Relation Relation { get; init; }
+
+    /// <summary>The discovered file, for nodes that have one.</summary>
+    public ProjectFileEntry? File { get; init; }
+
+    public Template? Template { get; init; }
+
+    /// <summary>The YAML properties (description, columns, tests), when declared.</summary>
+    public NodeProperties? Properties { get; init; }
+
+    /// <summary>For source nodes: the table declaration.</summary>
+    public SourceTable? SourceTable { get; init; }
+
+    public IReadOnlyList<RefCall> Refs { get; init; } = [];
+
+    public IReadOnlyList<SourceCall> Sources { get; init; } = [];
+
+    /// <summary>Unique ids of the nodes this one reads, in first-use order.</summary>
+    public IReadOnlyList<string> DependsOn { get; set; } = [];
+
+    public string? Description => Properties?.Description ?? SourceTable?.Description;
+
+    public string Materialized => Config.Materialized;
+
+    public SourceSpan? DefinitionSpan => SourceTable?.Span ?? (File is { } f ? new SourceSpan(f.Source, 0, 0) : null);
+
+    public override string ToString() => UniqueId;
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using ModelForge.Compiler.Templating.Evaluation;
+using ModelForge.Compiler.Templating.Runtime;
+
+namespace ModelForge.Compiler.Templating.Builtins;
+
+// tojson: Python's json.dumps(sort_keys=True) made HTML-safe, as Jinja does.
+internal static partial class ValueFilters
+{
+    private static object? ToJson(Evaluator evaluator, object? value, CallArguments arguments)
+    {
+        Args.Check(arguments, "filter 'tojson'", 1, "indent");
+        var indent = arguments.Get(0, "indent") is long n ? (int)n : -1;
+        var sb = new StringBuilder();
+        WriteJson(sb, value, indent, 0, arguments);
+        return sb.ToString();
+    }
+
+    private static void WriteJson(StringBuilder sb, object? value, int indent, int level, CallArguments arguments)
+    {
+        switch (value)
+        {
+            case null:
+                sb.Append("null");
+                break;
+            case bool b:
+                sb.Append(b ? "true" : "false");
+                break;
+            case long or int or decimal:
+                sb.Append(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+            case double d:
+                sb.Append(double.IsNaN(d) ? "NaN" : double.IsPositiveInfinity(d) ? "Infinity" : double.IsNegativeInfinity(d) ? "-Infinity" : ValueFormatter.FormatDouble(d));
+                break;
+            case string s:
+                WriteJsonString(sb, s);
+                break;
+            case IList<object?> list:
+                if (list.Count == 0)
+                {
+                    sb.Append("[]");
+                    break;
+                }
+                sb.Append('[');
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (i > 0) sb.Append(indent >= 0 ? "," : ", ");
+                    NewLine(sb, indent, level + 1);
+                    WriteJson(sb, list[i], indent, level + 1, arguments);
+                }
+                NewLine(sb, indent, level);
+                sb.Append(']');
+                break;
+            case IEnumerable<KeyValuePair<string, object?>> dict:
+                var entries = new List<KeyValuePair<string, object?>>(dict);
+                entries.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
+                if (entries.Count == 0)
+                {
+                    sb.Append("{}");
+                    break;
+                }
+                sb.Append('{');
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    if (i > 0) sb.Append(indent >= 0 ? "," : ", ");
+                    NewLine(sb, indent, level + 1);
+                    WriteJsonString(sb, entries[i].Key);
+                    sb.Append(": ");
+                    WriteJson(sb, entries[i].Value, indent, level + 1, arguments);
+                }
+                NewLine(sb, indent, level);
+                sb.Append('}');
+                break;
+            case Undefined u:
+                throw RenderErrors.Undefined(u, arguments.CallSpan);
+            default:
+                throw RenderErrors.Type(arguments.CallSpan, $"Object of type {PythonTypes.NameOf(value)} is not JSON serializable", "pass strings, numbers, lists and dicts to tojson");
+        }
+    }
+
+    private static void NewLine(StringBuilder sb, int indent, int level)
+    {
+        if (indent < 0) return;
+        sb.Append('\n').Append(' ', indent * level);
+    }
+
+    private static void WriteJsonString(StringBuilder sb, string s)
+    {
+        sb.Append('"');
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                // Jinja's htmlsafe_json_dumps escapes these so the JSON can sit inside HTML.
+                case '<' or '>' or '&' or '\'':
+                    sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    if (c < ' ' || c > '~') sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    else sb.Append(c);
+                    break;
+            }
+        }
+        sb.Append('"');
+    }
+}

@@ -1,0 +1,184 @@
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Templating.Runtime;
+using ModelForge.Compiler.Templating.Syntax;
+
+namespace ModelForge.Compiler.Templating.Evaluation;
+
+/// <summary>
+/// Walks syntax nodes and writes output. One evaluator per render (or per bound macro); it holds
+/// the context, the macro call depth and the modules imported so far. Not thread-safe.
+/// </summary>
+internal sealed partial class Evaluator
+{
+    private const int MaxMacroDepth = 200;
+
+    private Dictionary<Template, TemplateModule>? _modules;
+    private int _macroDepth;
+
+    public Evaluator(TemplateContext context)
+    {
+        Context = context;
+    }
+
+    public TemplateContext Context { get; }
+
+    /// <summary>Renders a whole template with a source map.</summary>
+    public RenderResult Render(Template template)
+    {
+        var root = new Scope(Context.Globals);
+        var writer = new OutputWriter(withMap: true, capacity: template.Source.Text.Length + 64);
+        Execute(template.Body, root, writer);
+        return new RenderResult(writer.ToString(), new SourceMap(writer.Map));
+    }
+
+    /// <summary>The macro <paramref name="name"/> of <paramref name="template"/>, with its sibling macros in scope.</summary>
+    public MacroFunction BindMacro(Template template, string name)
+    {
+        var root = new Scope(Context.Globals);
+        MacroFunction? result = null;
+        foreach (var statement in template.Body)
+        {
+            if (statement is not MacroStatement { Macro: var definition }) continue;
+            var function = new MacroFunction(definition, root, this);
+            root.Set(definition.Name, function);
+            if (definition.Name == name) result = function;
+        }
+        return result ?? throw new InvalidOperationException($"template {template.Source.Path} defines no macro '{name}'");
+    }
+
+    public Flow Execute(IReadOnlyList<Statement> body, Scope scope, OutputWriter writer)
+    {
+        for (var i = 0; i < body.Count; i++)
+        {
+            var flow = ExecuteStatement(body[i], scope, writer);
+            if (flow != Flow.Normal) return flow;
+        }
+        return Flow.Normal;
+    }
+
+    private Flow ExecuteStatement(Statement statement, Scope scope, OutputWriter writer)
+    {
+        switch (statement)
+        {
+            case TextStatement text:
+                writer.WriteData(text.Span);
+                return Flow.Normal;
+            case OutputStatement output:
+                WriteValue(Eval(output.Value, scope), output.Value.Span, writer);
+                return Flow.Normal;
+            case IfStatement ifStatement:
+                foreach (var branch in ifStatement.Branches)
+                {
+                    if (Truthiness.IsTrue(Eval(branch.Condition, scope))) return Execute(branch.Body, scope, writer);
+                }
+                return ifStatement.Else is null ? Flow.Normal : Execute(ifStatement.Else, scope, writer);
+            case ForStatement forStatement:
+                ExecuteFor(forStatement, scope, writer);
+                return Flow.Normal;
+            case SetStatement set:
+                Assign(set.Target, Eval(set.Value, scope), scope, set.Span);
+                return Flow.Normal;
+            case SetBlockStatement setBlock:
+                Assign(setBlock.Target, RenderFiltered(setBlock.Body, setBlock.Filters, scope), scope, setBlock.Span);
+                return Flow.Normal;
+            case MacroStatement macro:
+                scope.Set(macro.Macro.Name, new MacroFunction(macro.Macro, scope, this));
+                return Flow.Normal;
+            case CallBlockStatement callBlock:
+                var caller = new CallerFunction(callBlock, scope, this);
+                var result = EvalCall(callBlock.Call, scope, new KeyValuePair<string, object?>("caller", caller));
+                WriteValue(result, callBlock.Call.Span, writer);
+                return Flow.Normal;
+            case FilterBlockStatement filterBlock:
+                writer.WriteValue(ValueFormatter.ToStr(RenderFiltered(filterBlock.Body, filterBlock.Filters, scope)), filterBlock.Span);
+                return Flow.Normal;
+            case DoStatement doStatement:
+                Eval(doStatement.Value, scope);
+                return Flow.Normal;
+            case BreakStatement:
+                return Flow.Break;
+            case ContinueStatement:
+                return Flow.Continue;
+            case IncludeStatement include:
+                ExecuteInclude(include, scope, writer);
+                return Flow.Normal;
+            case ImportStatement import:
+                scope.Set(import.Alias, ImportModule(import.TemplateName, scope));
+                return Flow.Normal;
+            case FromImportStatement fromImport:
+                ExecuteFromImport(fromImport, scope);
+                return Flow.Normal;
+            case WithStatement with:
+                var withScope = new Scope(scope);
+                foreach (var assignment in with.Assignments) Assign(assignment.Target, Eval(assignment.Value, scope), withScope, assignment.Span);
+                return Execute(with.Body, withScope, writer);
+            case BlockStatement block:
+                return Execute(block.Body, new Scope(scope), writer);
+            case DbtBlockStatement:
+                // snapshot/docs bodies are rendered by the host from Template.Blocks, never in place.
+                return Flow.Normal;
+            default:
+                throw new InvalidOperationException($"no evaluation for {statement.GetType().Name}");
+        }
+    }
+
+    private static void WriteValue(object? value, SourceSpan span, OutputWriter writer)
+    {
+        if (value is string s)
+        {
+            writer.WriteValue(s, span);
+            return;
+        }
+        if (value is Undefined undefined) throw RenderErrors.Undefined(undefined, span);
+        writer.WriteValue(ValueFormatter.ToStr(value), span);
+    }
+
+    /// <summary>Renders a block body to text and applies the block's filters (set blocks, filter blocks).</summary>
+    private object? RenderFiltered(IReadOnlyList<Statement> body, IReadOnlyList<FilterExpression> filters, Scope scope)
+    {
+        var inner = new OutputWriter(withMap: false);
+        Execute(body, scope, inner);
+        object? value = inner.ToString();
+        foreach (var filter in filters) value = ApplyFilter(filter, value, scope);
+        return value;
+    }
+
+    private void Assign(Expression target, object? value, Scope scope, SourceSpan span)
+    {
+        switch (target)
+        {
+            case NameExpression name:
+                scope.Set(name.Name, value);
+                return;
+            case TupleExpression tuple:
+                var items = value switch
+                {
+                    IList<object?> list => list,
+                    string or IDictionary<string, object?> => ValueAccess.Iterate(value, span),
+                    Undefined u => throw RenderErrors.Undefined(u, span),
+                    _ => throw RenderErrors.Type(span, $"cannot unpack non-iterable {PythonTypes.NameOf(value)} object"),
+                };
+                if (items.Count != tuple.Items.Count)
+                {
+                    var message = items.Count < tuple.Items.Count
+                        ? $"not enough values to unpack (expected {tuple.Items.Count}, got {items.Count})"
+                        : $"too many values to unpack (expected {tuple.Items.Count})";
+                    throw RenderErrors.Value(span, message, "give as many names as the value has items");
+                }
+                for (var i = 0; i < items.Count; i++) Assign(tuple.Items[i], items[i], scope, span);
+                return;
+            case AttributeExpression { Target: NameExpression owner } attribute:
+                var ns = Eval(owner, scope);
+                if (ns is not Namespace namespaceObject)
+                {
+                    if (ns is Undefined undefined) throw RenderErrors.Undefined(undefined, owner.Span);
+                    throw RenderErrors.Type(attribute.Span, "cannot assign attribute on non-namespace object",
+                        $"create '{owner.Name}' with namespace(): {{% set {owner.Name} = namespace({attribute.Name}=...) %}}");
+                }
+                namespaceObject.Set(attribute.Name, value);
+                return;
+            default:
+                throw RenderErrors.Error(DiagnosticCodes.TemplateInvalidAssignment, span, "cannot assign to this expression", "assign to a name");
+        }
+    }
+}

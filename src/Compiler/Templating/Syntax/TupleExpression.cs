@@ -1,0 +1,6 @@
+using ModelForge.Compiler.Diagnostics;
+
+namespace ModelForge.Compiler.Templating.Syntax;
+
+/// <summary><c>(a, b)</c> or <c>a, b</c>.</summary>
+internal sealed record TupleExpression(IReadOnlyList<Expression> Items, SourceSpan Span) : Expression(Span);
