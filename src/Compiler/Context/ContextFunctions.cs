@@ -38,6 +38,12 @@ internal static partial class ContextFunctions
         functions["print"] = new Function("print", a => Print(state, a));
         functions["exceptions"] = Exceptions(state);
         functions["model"] = node.Model ?? MinimalModel(node);
+        functions["builtins"] = new Namespace("builtins", new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["ref"] = functions["ref"],
+            ["source"] = functions["source"],
+            ["config"] = functions["config"],
+        });
         return functions;
     }
 

@@ -1,11 +1,10 @@
-using System.Collections;
 using ModelForge.Compiler.Context.Runtime;
 using ModelForge.Compiler.Templating.Runtime;
 
 namespace ModelForge.Compiler.Context;
 
 /// <summary>One column of a query result: <c>.name</c>, <c>.data_type</c>, <c>.values()</c>; iterable values.</summary>
-internal sealed class QueryColumn(QueryResult table, int ordinal) : ITemplateObject, IReadOnlyList<object?>
+internal sealed class QueryColumn(QueryResult table, int ordinal) : ReadOnlyTemplateList, ITemplateObject
 {
     public string Name => table.ColumnNames[ordinal];
 
@@ -23,16 +22,9 @@ internal sealed class QueryColumn(QueryResult table, int ordinal) : ITemplateObj
         return value is not null;
     }
 
-    public int Count => table.Rows.Count;
+    public override int Count => table.Rows.Count;
 
-    public object? this[int index] => table.Rows[index][ordinal];
-
-    public IEnumerator<object?> GetEnumerator()
-    {
-        foreach (var row in table.Rows) yield return row[ordinal];
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    public override object? this[int index] => table.Rows[index][ordinal];
 
     public override string ToString() => $"<Column {Name}>";
 }

@@ -1,11 +1,10 @@
-using System.Collections;
 using ModelForge.Compiler.Context.Runtime;
 using ModelForge.Compiler.Templating.Runtime;
 
 namespace ModelForge.Compiler.Context;
 
 /// <summary><c>table.columns</c>: by position (<c>columns[0]</c>) or name (<c>columns['id']</c>).</summary>
-internal sealed class QueryColumns(QueryResult table) : ITemplateObject, IReadOnlyList<object?>
+internal sealed class QueryColumns(QueryResult table) : ReadOnlyTemplateList, ITemplateObject
 {
     private readonly QueryColumn[] _columns = table.ColumnNames.Select((_, i) => new QueryColumn(table, i)).ToArray();
 
@@ -20,11 +19,7 @@ internal sealed class QueryColumns(QueryResult table) : ITemplateObject, IReadOn
         return value is not null;
     }
 
-    public int Count => _columns.Length;
+    public override int Count => _columns.Length;
 
-    public object? this[int index] => _columns[index];
-
-    public IEnumerator<object?> GetEnumerator() => ((IEnumerable<object?>)_columns).GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    public override object? this[int index] => _columns[index];
 }

@@ -1,4 +1,3 @@
-using System.Collections;
 using ModelForge.Compiler.Context.Runtime;
 using ModelForge.Compiler.Templating.Runtime;
 
@@ -9,10 +8,11 @@ namespace ModelForge.Compiler.Context;
 /// row indexable by position and column name), <c>.columns</c> (by position or name, each with
 /// <c>.values()</c>), <c>.column_names</c>, <c>.print_table()</c>. Iterating it yields the rows.
 /// </summary>
-public sealed class QueryResult : ITemplateObject, IReadOnlyList<object?>
+public sealed class QueryResult : ReadOnlyTemplateList, ITemplateObject
 {
     private readonly Dictionary<string, int> _ordinals;
     private QueryColumns? _columns;
+    private List<object?>? _rows;
 
     /// <summary>Values are converted with <see cref="TemplateValues.FromDotNet"/>.</summary>
     public QueryResult(IReadOnlyList<string> columnNames, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyList<string>? columnTypes = null)
@@ -39,7 +39,7 @@ public sealed class QueryResult : ITemplateObject, IReadOnlyList<object?>
     {
         value = name switch
         {
-            "rows" => Rows,
+            "rows" => _rows ??= Rows.Cast<object?>().ToList(),
             "columns" => _columns ??= new QueryColumns(this),
             "column_names" => ColumnNames.Cast<object?>().ToList(),
             "column_types" => ColumnTypes.Cast<object?>().ToList(),
@@ -50,13 +50,9 @@ public sealed class QueryResult : ITemplateObject, IReadOnlyList<object?>
         return value is not null;
     }
 
-    public int Count => Rows.Count;
+    public override int Count => Rows.Count;
 
-    public object? this[int index] => Rows[index];
-
-    public IEnumerator<object?> GetEnumerator() => Rows.GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    public override object? this[int index] => Rows[index];
 
     public override string ToString() => $"<QueryResult {ColumnNames.Count} columns, {Rows.Count} rows>";
 }

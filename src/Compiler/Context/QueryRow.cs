@@ -1,10 +1,9 @@
-using System.Collections;
 using ModelForge.Compiler.Templating.Runtime;
 
 namespace ModelForge.Compiler.Context;
 
 /// <summary>One row of a <see cref="QueryResult"/>: <c>row[0]</c>, <c>row['name']</c>, <c>row.name</c>, iterable values.</summary>
-public sealed class QueryRow : ITemplateObject, IReadOnlyList<object?>
+public sealed class QueryRow : ReadOnlyTemplateList, ITemplateObject
 {
     private readonly QueryResult _table;
     private readonly object?[] _values;
@@ -41,13 +40,9 @@ public sealed class QueryRow : ITemplateObject, IReadOnlyList<object?>
         return dict;
     }
 
-    public int Count => _values.Length;
+    public override int Count => _values.Length;
 
-    public object? this[int index] => _values[index];
-
-    public IEnumerator<object?> GetEnumerator() => ((IEnumerable<object?>)_values).GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    public override object? this[int index] => _values[index];
 
     /// <summary>Python's tuple form, e.g. <c>(1, 'a')</c>.</summary>
     public override string ToString() => TemplateValues.Repr(_values);

@@ -25,6 +25,13 @@ internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
     {
+        // dbt lets the root project replace ref and source with macros of those names; the
+        // originals stay reachable as builtins.ref / builtins.source.
+        if (key is "ref" or "source" && _state.Project.Macros.FindInPackage(_state.Project.Macros.RootPackage, key) is { } overriding)
+        {
+            value = _state.Bind(overriding, _state.Project.Macros.RootPackage);
+            return true;
+        }
         if (_state.Functions.TryGetValue(key, out value)) return true;
         if (_state.FindMacro(key, _package) is { } macro)
         {

@@ -49,7 +49,7 @@ public static class TemplateValues
     public static object? ToDotNet(object? value) => value switch
     {
         null or Undefined => null,
-        PyDateTime dt => dt.Offset is { } o ? new DateTimeOffset(dt.Value, o) : dt.Value,
+        PyDateTime dt => dt.Offset is { } o ? new DateTimeOffset(dt.Value, o) : (object)dt.Value,
         PyDate d => d.Value,
         PyTimeDelta td => td.Value,
         Relation r => r.Render(),

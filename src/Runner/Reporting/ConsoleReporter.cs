@@ -59,8 +59,11 @@ internal sealed class ConsoleReporter(TextWriter output, bool timestamps = true)
             {
                 lock (_lock) output.Write(Indent(DiagnosticPrinter.Format(diagnostic)));
             }
-            else if (result.Message is { } message) Line($"  {message}");
-            if (result.CompiledPath is { } compiled) Line($"  compiled code at {compiled}");
+            else
+            {
+                if (result.Message is { } message) Line($"  {message}");
+                if (result.CompiledPath is { } compiled) Line($"  compiled code at {compiled}");
+            }
         }
         Blank();
         var pass = summary.Count(NodeStatus.Success) + summary.Count(NodeStatus.Pass);

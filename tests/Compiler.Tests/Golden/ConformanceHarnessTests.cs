@@ -132,6 +132,6 @@ public sealed class ConformanceHarnessTests
             });
         }
         foreach (var (name, value) in context.Globals) text = text.Replace("{{" + name + "}}", value?.ToString());
-        return new RenderResult(text, new SourceMap());
+        return new RenderResult(text, new SourceMap([]));
     }
 }

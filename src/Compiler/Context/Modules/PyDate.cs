@@ -5,7 +5,7 @@ using ModelForge.Compiler.Templating.Runtime;
 namespace ModelForge.Compiler.Context.Modules;
 
 /// <summary>Python's <c>datetime.date</c>.</summary>
-internal sealed class PyDate(DateOnly value) : ITemplateObject, IComparable<PyDate>, IEquatable<PyDate>
+internal sealed class PyDate(DateOnly value) : ITemplateObject, IComparable<PyDate>, IComparable, IEquatable<PyDate>
 {
     public DateOnly Value { get; } = value;
 
@@ -34,6 +34,8 @@ internal sealed class PyDate(DateOnly value) : ITemplateObject, IComparable<PyDa
     }
 
     public int CompareTo(PyDate? other) => other is null ? 1 : Value.CompareTo(other.Value);
+
+    public int CompareTo(object? obj) => obj is PyDate other ? CompareTo(other) : throw new ArgumentException("can only compare like with like");
 
     public bool Equals(PyDate? other) => other is not null && Value == other.Value;
 

@@ -32,7 +32,7 @@ internal sealed partial class PyDateTime
             "__sub__" => new Function(name, a => Operators.Subtract(this, a.Get(0, "other"), a)),
             _ => Operators.Comparison(this, name),
         };
-        return value is not null;
+        return value is not null || name == "tzinfo";
     }
 
     private PyDateTime Replace(Templating.Runtime.CallArguments a)

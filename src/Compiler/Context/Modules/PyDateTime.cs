@@ -7,7 +7,7 @@ namespace ModelForge.Compiler.Context.Modules;
 /// Python's <c>datetime.datetime</c>: a wall-clock time, naive (no offset) or aware (fixed offset),
 /// with microsecond precision as Python has.
 /// </summary>
-internal sealed partial class PyDateTime : ITemplateObject, IEquatable<PyDateTime>
+internal sealed partial class PyDateTime : ITemplateObject, IEquatable<PyDateTime>, IComparable
 {
     public PyDateTime(DateTime value, TimeSpan? offset)
     {
@@ -36,6 +36,11 @@ internal sealed partial class PyDateTime : ITemplateObject, IEquatable<PyDateTim
             throw ContextErrors.DateValue("can't compare or subtract offset-naive and offset-aware datetimes", call.CallSpan);
         return (a.Value - (a.Offset ?? TimeSpan.Zero)) - (b.Value - (b.Offset ?? TimeSpan.Zero));
     }
+
+    /// <summary>For engines that order values through IComparable; naive values count as UTC here.</summary>
+    public int CompareTo(object? obj) => obj is PyDateTime other
+        ? (Value - (Offset ?? TimeSpan.Zero)).CompareTo(other.Value - (other.Offset ?? TimeSpan.Zero))
+        : throw new ArgumentException("can only compare a datetime with a datetime");
 
     public bool Equals(PyDateTime? other) =>
         other is not null && other.Offset.HasValue == Offset.HasValue &&

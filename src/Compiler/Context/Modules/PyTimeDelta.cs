@@ -5,7 +5,7 @@ using ModelForge.Compiler.Templating.Runtime;
 namespace ModelForge.Compiler.Context.Modules;
 
 /// <summary>Python's <c>datetime.timedelta</c>: days, seconds, microseconds, total_seconds().</summary>
-internal sealed class PyTimeDelta(TimeSpan value) : ITemplateObject, IComparable<PyTimeDelta>, IEquatable<PyTimeDelta>
+internal sealed class PyTimeDelta(TimeSpan value) : ITemplateObject, IComparable<PyTimeDelta>, IComparable, IEquatable<PyTimeDelta>
 {
     public TimeSpan Value { get; } = value;
 
@@ -36,6 +36,8 @@ internal sealed class PyTimeDelta(TimeSpan value) : ITemplateObject, IComparable
     }
 
     public int CompareTo(PyTimeDelta? other) => other is null ? 1 : Value.CompareTo(other.Value);
+
+    public int CompareTo(object? obj) => obj is PyTimeDelta other ? CompareTo(other) : throw new ArgumentException("can only compare like with like");
 
     public bool Equals(PyTimeDelta? other) => other is not null && Value == other.Value;
 

@@ -15,7 +15,7 @@ internal static class DictMethods
         ["copy"] = (t, a) => Copy(Pairs(t), a),
         ["update"] = (t, a) =>
         {
-            Args.Check(a, "dict.update()", 1, "other");
+            if (a.Positional.Count > 1) throw RenderErrors.Arguments(a.CallSpan, $"update expected at most 1 argument, got {a.Positional.Count}", "write d.update(other) or d.update(key=value)");
             var dict = (IDictionary<string, object?>)t;
             if (a.Positional.Count == 1) GlobalFunctions.CopyInto(dict, a.Positional[0], a);
             foreach (var (key, value) in a.Named) dict[key] = value;

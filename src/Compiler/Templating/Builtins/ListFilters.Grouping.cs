@@ -59,7 +59,6 @@ internal static partial class ListFilters
     private static object? Items(Evaluator evaluator, object? value, CallArguments arguments)
     {
         Args.Check(arguments, "filter 'items'", 0);
-        if (value is null) return new List<object?>();
         if (value is not IEnumerable<KeyValuePair<string, object?>> dict)
         {
             throw RenderErrors.Type(arguments.CallSpan, $"can only get item pairs from a mapping, not {PythonTypes.NameOf(value)}", "items works on dicts");

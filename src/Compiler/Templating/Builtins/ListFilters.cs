@@ -50,7 +50,7 @@ internal static partial class ListFilters
     {
         Args.Check(arguments, $"filter '{name}'", 0);
         var items = ValueAccess.Iterate(value, arguments.CallSpan);
-        if (items.Count == 0) return new Undefined(name, arguments.CallSpan, "empty sequence");
+        if (items.Count == 0) return new Undefined(name, arguments.CallSpan, RenderErrors.EmptySequence);
         return name == "first" ? items[0] : items[^1];
     }
 
@@ -163,7 +163,7 @@ internal static partial class ListFilters
         var caseSensitive = Args.Bool(arguments, 0, "case_sensitive", false);
         var attribute = Args.String(arguments, 1, "attribute", null, $"filter '{name}'");
         var items = ValueAccess.Iterate(value, arguments.CallSpan);
-        if (items.Count == 0) return new Undefined(name, arguments.CallSpan, "empty sequence");
+        if (items.Count == 0) return new Undefined(name, arguments.CallSpan, RenderErrors.EmptySequence);
         var best = items[0];
         var bestKey = SortKey(best, attribute, caseSensitive, arguments.CallSpan);
         for (var i = 1; i < items.Count; i++)

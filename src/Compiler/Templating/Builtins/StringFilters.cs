@@ -174,11 +174,14 @@ internal static partial class StringFilters
         if (value is IEnumerable<KeyValuePair<string, object?>> pairs)
         {
             var parts = new List<string>();
-            foreach (var (key, item) in pairs) parts.Add(Uri.EscapeDataString(key) + "=" + Uri.EscapeDataString(ValueFormatter.ToStr(item)));
+            foreach (var (key, item) in pairs) parts.Add(QueryEscape(key) + "=" + QueryEscape(ValueFormatter.ToStr(item)));
             return string.Join('&', parts);
         }
         return Uri.EscapeDataString(Args.Text(value, arguments)).Replace("%2F", "/", StringComparison.Ordinal);
     }
+
+    // Query-string quoting: '/' is escaped too and spaces become '+', as Jinja's url_quote(for_qs=True).
+    private static string QueryEscape(string s) => Uri.EscapeDataString(s).Replace("%20", "+", StringComparison.Ordinal);
 
     private static object? Format(Evaluator evaluator, object? value, CallArguments arguments)
     {

@@ -6,6 +6,9 @@ namespace ModelForge.Compiler.Templating.Evaluation;
 /// <summary>Builds the exceptions that abort a render; message texts live here, next to their codes.</summary>
 internal static class RenderErrors
 {
+    /// <summary>The owner given to the undefined result of first/last/min/max on an empty sequence.</summary>
+    public const string EmptySequence = "empty sequence";
+
     public static DiagnosticException Error(string code, SourceSpan span, string message, string hint) =>
         new(Diagnostic.Error(code, message, span, hint));
 
@@ -17,6 +20,11 @@ internal static class RenderErrors
         {
             return Error(DiagnosticCodes.TemplateUndefined, span, "the inline if-expression evaluated to false and has no else",
                 "add an else branch: {{ a if condition else '' }}");
+        }
+        if (undefined.Owner == EmptySequence)
+        {
+            return Error(DiagnosticCodes.TemplateUndefined, span, $"no {undefined.Name} item, the sequence was empty",
+                $"check the sequence has items first, or add a fallback: |{undefined.Name}|default(...)");
         }
         if (undefined.Owner is not null)
         {

@@ -102,11 +102,9 @@ internal sealed partial class Lexer
             }
         }
         var digits = _text.Substring(start, _pos - start).Replace("_", "", StringComparison.Ordinal);
-        object value = isFloat
-            ? double.Parse(digits, NumberStyles.Float, CultureInfo.InvariantCulture)
-            : long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var l)
-                ? l
-                : double.Parse(digits, NumberStyles.Float, CultureInfo.InvariantCulture);
+        object value;
+        if (!isFloat && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var l)) value = l;
+        else value = double.Parse(digits, NumberStyles.Float, CultureInfo.InvariantCulture);
         _tokens.Add(new Token(isFloat ? TokenKind.Float : TokenKind.Integer, start, _pos - start, value));
         return true;
     }

@@ -94,11 +94,24 @@ internal sealed unsafe class DuckDbAppender : IDisposable
 
             case DateOnly v: return NativeMethods.duckdb_append_date(_handle, Temporal.FromDate(v));
             case DateTime v: return NativeMethods.duckdb_append_timestamp(_handle, Temporal.ToMicros(v));
-            case DateTimeOffset v: return NativeMethods.duckdb_append_timestamp(_handle, Temporal.ToMicros(v.UtcDateTime));
+            // A plain timestamp would be re-read in the session's TimeZone; a TIMESTAMPTZ value is not.
+            case DateTimeOffset v: return AppendValue(NativeMethods.duckdb_create_timestamp_tz(Temporal.ToMicros(v.UtcDateTime)));
             case TimeOnly v: return NativeMethods.duckdb_append_time(_handle, Temporal.TimeToMicros(v.ToTimeSpan()));
             case TimeSpan v: return NativeMethods.duckdb_append_interval(_handle, ParameterBinder.ToInterval(v));
             default:
                 throw new NotSupportedException($"Appending values of type {value.GetType().FullName} is not supported by the DuckDB provider.");
+        }
+    }
+
+    private DuckDbState AppendValue(nint value)
+    {
+        try
+        {
+            return NativeMethods.duckdb_append_value(_handle, value);
+        }
+        finally
+        {
+            NativeMethods.duckdb_destroy_value(ref value);
         }
     }
 

@@ -1,8 +1,6 @@
 namespace ModelForge.Runner.Connections.DuckDb;
 
-/// <summary>
 /// DuckDB's error category (duckdb_error_type in duckdb.h v1.5), numbered as in the C API.
-/// </summary>
 internal enum DuckDbErrorType
 {
     Invalid = 0,

@@ -67,7 +67,7 @@ internal static class ErrorPositionFinder
         return true;
     }
 
-    /// DuckDB counts both '\r' and '\n' as line breaks (so "\r\n" advances two lines).
+    /// Line breaks are '\n', '\r' or "\r\n" (counted once), as DuckDB 1.5 numbers lines.
     private static bool TryFindLine(string sql, int lineNumber, out int start, out int end)
     {
         start = 0;
@@ -76,6 +76,11 @@ internal static class ErrorPositionFinder
         {
             if (sql[i] is '\n' or '\r')
             {
+                if (sql[i] == '\r' && i + 1 < sql.Length && sql[i + 1] == '\n')
+                {
+                    i++;
+                }
+
                 line++;
                 start = i + 1;
             }

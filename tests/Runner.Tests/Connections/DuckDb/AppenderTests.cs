@@ -45,6 +45,20 @@ internal sealed class AppenderTests : DuckDbTestBase
     }
 
     [Test]
+    public void DateTimeOffset_appends_and_binds_as_an_instant_whatever_the_session_time_zone()
+    {
+        Execute("set TimeZone = 'America/New_York'; create table events(at_utc timestamptz)");
+        var instant = new DateTimeOffset(2021, 7, 1, 12, 0, 0, TimeSpan.FromHours(2));
+        using (var appender = Connection.CreateAppender("events"))
+        {
+            appender.AppendRow(instant);
+        }
+
+        Assert.That(Scalar("select epoch(at_utc) from events"), Is.EqualTo((double)instant.ToUnixTimeSeconds()));
+        Assert.That(Scalar("select count(*) from events where at_utc = $1", instant), Is.EqualTo(1L));
+    }
+
+    [Test]
     public void Many_rows_append_in_bulk()
     {
         Execute("create schema raw; create table raw.numbers(i int, label varchar)");

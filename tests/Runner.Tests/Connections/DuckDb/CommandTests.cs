@@ -44,6 +44,16 @@ internal sealed class CommandTests : DuckDbTestBase
     }
 
     [Test]
+    public void A_reader_over_an_insert_reports_records_affected()
+    {
+        Execute("create table r(i int)");
+        using var command = Connection.CreateCommand();
+        command.CommandText = "insert into r select * from range(3)";
+        using var reader = command.ExecuteReader();
+        Assert.That(reader.RecordsAffected, Is.EqualTo(3));
+    }
+
+    [Test]
     public void ExecuteScalar_of_an_empty_result_is_null()
     {
         Assert.That(Scalar("select 1 where false"), Is.Null);

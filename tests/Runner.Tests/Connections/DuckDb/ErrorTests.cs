@@ -49,6 +49,16 @@ internal sealed class ErrorTests : DuckDbTestBase
         Assert.That(error.Position, Is.EqualTo(sql.IndexOf("nope", StringComparison.Ordinal)));
     }
 
+    [TestCase("select 1,\r\n  nope")]
+    [TestCase("select '日本語 🦆 ünï', nope")]
+    [TestCase("-- a comment; with a semicolon\nselect 'x;y' as a, nope")]
+    [TestCase("select '日本語日本語日本語日本語日本語日本語日本語日本語日本語日本語日本語日本語' as a, nope, 'tail tail tail tail tail tail tail tail tail tail tail' as b")]
+    public void Error_offset_accounts_for_line_breaks_and_wide_characters(string sql)
+    {
+        var error = Assert.Throws<DuckDbException>(() => Execute(sql))!;
+        Assert.That(error.Position, Is.EqualTo(sql.IndexOf("nope", StringComparison.Ordinal)), error.Message);
+    }
+
     [Test]
     public void Catalog_error_names_the_missing_table()
     {

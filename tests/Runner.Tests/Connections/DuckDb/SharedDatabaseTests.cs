@@ -89,4 +89,20 @@ internal sealed class SharedDatabaseTests
         c.Execute("create table in_both(i int)");
         Assert.That(() => d.Execute("select * from in_both"), Throws.Nothing);
     }
+
+    [Test]
+    public void A_read_only_database_refuses_writes_with_DuckDBs_message()
+    {
+        using var temp = new TempDatabase();
+        using (var setup = new DuckDbConnection(temp.ConnectionString))
+        {
+            setup.Open();
+            setup.Execute("create table t(i int)");
+        }
+
+        using var connection = new DuckDbConnection(temp.ConnectionString + ";access_mode=read_only");
+        connection.Open();
+        var error = Assert.Throws<DuckDbException>(() => connection.Execute("insert into t values (1)"))!;
+        Assert.That(error.Message, Does.Contain("read-only"));
+    }
 }

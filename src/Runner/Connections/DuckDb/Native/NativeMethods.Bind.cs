@@ -77,5 +77,8 @@ internal static unsafe partial class NativeMethods
     internal static partial nint duckdb_create_uuid(UHugeInt value);
 
     [LibraryImport(Library)]
+    internal static partial nint duckdb_create_timestamp_tz(long micros);
+
+    [LibraryImport(Library)]
     internal static partial void duckdb_destroy_value(ref nint value);
 }

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Project;
+
+namespace ModelForge.Compiler.Artifacts;
+
+/// <summary>
+/// Writes target/manifest.json in the shape of dbt's manifest: nodes (models, seeds, snapshots,
+/// tests), sources, macros, parent_map and child_map.
+/// </summary>
+public static class ManifestWriter
+{
+    public static void Write(Stream stream, CompiledProject project, string invocationId, DateTimeOffset generatedAt)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteStartObject("metadata");
+        json.WriteString("dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json");
+        json.WriteString("generated_at", generatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"));
+        json.WriteString("invocation_id", invocationId);
+        json.WriteString("project_name", project.Name);
+        json.WriteString("adapter_type", project.Project.Target.Type);
+        json.WriteEndObject();
+
+        json.WriteStartObject("nodes");
+        foreach (var id in project.Order)
+        {
+            if (project.Nodes[id].ResourceType == ResourceType.Source) continue;
+            json.WritePropertyName(id);
+            JsonValueWriter.Write(json, project.GraphNodes[id]);
+        }
+        json.WriteEndObject();
+
+        json.WriteStartObject("sources");
+        foreach (var id in project.Order)
+        {
+            if (project.Nodes[id].ResourceType != ResourceType.Source) continue;
+            json.WritePropertyName(id);
+            JsonValueWriter.Write(json, project.GraphNodes[id]);
+        }
+        json.WriteEndObject();
+
+        json.WriteStartObject("macros");
+        foreach (var package in project.Macros.Packages.Order(StringComparer.Ordinal))
+        {
+            foreach (var name in project.Macros.NamesIn(package).Order(StringComparer.Ordinal))
+            {
+                var macro = project.Macros.FindInPackage(package, name)!;
+                json.WriteStartObject($"macro.{package}.{name}");
+                json.WriteString("name", name);
+                json.WriteString("package_name", package);
+                json.WriteString("original_file_path", macro.Span.Path);
+                json.WriteEndObject();
+            }
+        }
+        json.WriteEndObject();
+
+        WriteMap(json, "parent_map", project, id => project.Graph.Parents(id));
+        WriteMap(json, "child_map", project, id => project.Graph.Children(id));
+        json.WriteEndObject();
+    }
+
+    private static void WriteMap(Utf8JsonWriter json, string name, CompiledProject project, Func<string, IEnumerable<string>> edges)
+    {
+        json.WriteStartObject(name);
+        foreach (var id in project.Order)
+        {
+            json.WriteStartArray(id);
+            foreach (var other in edges(id)) json.WriteStringValue(other);
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using ModelForge.Compiler.Artifacts;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+using ModelForge.Runner.Execution;
+
+namespace ModelForge.Runner.Cli;
+
+/// <summary>
+/// `forge compile`: render every selected model to target/compiled/ without touching the
+/// warehouse (no connection: run_query is unavailable and is_incremental() is false).
+/// </summary>
+internal static class CompileCommand
+{
+    public static Command Create(SharedOptions shared, CliEnvironment environment)
+    {
+        var command = new Command("compile", "Render models to SQL in target/compiled/ without connecting to the warehouse.");
+        shared.AddProjectOptions(command);
+        shared.AddSelectionOptions(command);
+        command.SetAction(parse => Execute(InvocationOptions.From(parse, shared, environment, "compile"), environment));
+        return command;
+    }
+
+    private static int Execute(InvocationOptions options, CliEnvironment environment)
+    {
+        var session = ProjectSession.Open(options, environment);
+        if (session is null) return ExitCodes.UsageOrProject;
+        var project = session.Compiled!;
+        var selected = NodeSelector.Select(project, options.Select, options.Exclude, new HashSet<ResourceType> { ResourceType.Model });
+
+        var errors = new Diagnostic?[selected.Count];
+        var compiler = new ThreadLocal<NodeCompiler>(() => new NodeCompiler(project));
+        Parallel.For(0, selected.Count, i =>
+        {
+            var node = selected[i];
+            try
+            {
+                var text = compiler.Value!.Render(node).Text;
+                errors[i] = ArtifactFiles.TryWrite(session.Project.Root, NodeCompiler.CompiledPath(project, node), text);
+            }
+            catch (DiagnosticException e)
+            {
+                errors[i] = e.Diagnostic;
+            }
+        });
+        compiler.Dispose();
+
+        var failures = errors.OfType<Diagnostic>().ToList();
+        DiagnosticPrinter.Print(environment.Error, failures);
+        try
+        {
+            using var stream = File.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
+            ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/manifest.json", e)]);
+            return ExitCodes.UsageOrProject;
+        }
+        environment.Output.WriteLine($"Compiled {selected.Count - failures.Count} of {selected.Count} models to {session.Project.ProjectFile.TargetPath}/compiled/.");
+        return failures.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+
+namespace ModelForge.Runner.Cli;
+
+/// <summary>The parsed options of one project command.</summary>
+internal sealed record InvocationOptions
+{
+    public required string Command { get; init; }
+
+    public required string ProjectDirectory { get; init; }
+
+    public string? ProfilesDirectory { get; init; }
+
+    public string? Target { get; init; }
+
+    public string? Vars { get; init; }
+
+    public IReadOnlyList<string> Select { get; init; } = [];
+
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    public int? Threads { get; init; }
+
+    public bool FullRefresh { get; init; }
+
+    public bool FailFast { get; init; }
+
+    public static InvocationOptions From(ParseResult parse, SharedOptions shared, CliEnvironment environment, string command) => new()
+    {
+        Command = command,
+        ProjectDirectory = environment.ResolvePath(parse.GetValue(shared.ProjectDir)),
+        ProfilesDirectory = parse.GetValue(shared.ProfilesDir) is { } profiles ? environment.ResolvePath(profiles) : null,
+        Target = parse.GetValue(shared.Target),
+        Vars = parse.GetValue(shared.Vars),
+        Select = SplitNames(parse.GetValue(shared.Select)),
+        Exclude = SplitNames(parse.GetValue(shared.Exclude)),
+        Threads = parse.GetValue(shared.Threads),
+        FullRefresh = parse.GetValue(shared.FullRefresh),
+        FailFast = parse.GetValue(shared.FailFast),
+    };
+
+    // dbt accepts both `-s a b` and `-s "a b"`.
+    private static string[] SplitNames(string[]? values) =>
+        values is null ? [] : values.SelectMany(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+}

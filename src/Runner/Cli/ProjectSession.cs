@@ -1,0 +1,89 @@
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+using ModelForge.Runner.Reporting;
+
+namespace ModelForge.Runner.Cli;
+
+/// <summary>
+/// A project loaded (and usually compiled) for one command. Opening it prints every problem found,
+/// with file, line and column; a project with errors does not open (exit code 2).
+/// </summary>
+internal sealed class ProjectSession
+{
+    private ProjectSession(InvocationOptions options, LoadedProject project, CompiledProject? compiled, CompileOptions compileOptions)
+    {
+        Options = options;
+        Project = project;
+        Compiled = compiled;
+        CompileOptions = compileOptions;
+    }
+
+    public InvocationOptions Options { get; }
+
+    public LoadedProject Project { get; }
+
+    public CompiledProject? Compiled { get; }
+
+    public CompileOptions CompileOptions { get; }
+
+    /// <summary>Absolute path of a project-relative path.</summary>
+    public string PathOf(string relative) => Path.GetFullPath(Path.Combine(Project.Root, relative));
+
+    public string TargetDirectory => PathOf(Project.ProjectFile.TargetPath);
+
+    public static ProjectSession? Open(InvocationOptions options, CliEnvironment environment, bool compile = true)
+    {
+        var diagnostics = new DiagnosticBag();
+        var cliVars = options.Vars is { } text ? CliVarsParser.Parse(text, diagnostics) : new Dictionary<string, object?>();
+        if (cliVars is null || diagnostics.HasErrors)
+        {
+            Report(environment, diagnostics);
+            return null;
+        }
+
+        var project = ProjectLoader.Load(new ProjectLoadOptions
+        {
+            ProjectDirectory = options.ProjectDirectory,
+            ProfilesDirectory = options.ProfilesDirectory,
+            TargetName = options.Target,
+            CliVars = cliVars,
+            Environment = environment.GetEnvironmentVariable,
+            HomeDirectory = environment.HomeDirectory,
+            Renderer = new YamlTemplateRenderer(cliVars, environment.GetEnvironmentVariable),
+        }, diagnostics);
+        if (project is null || diagnostics.HasErrors)
+        {
+            Report(environment, diagnostics);
+            return null;
+        }
+
+        var compileOptions = new CompileOptions
+        {
+            Command = options.Command,
+            FullRefresh = options.FullRefresh,
+            Environment = environment.GetEnvironmentVariable,
+            Log = new TemplateMessages(environment.Output, environment.Error).Write,
+        };
+        CompiledProject? compiled = null;
+        if (compile)
+        {
+            compiled = ProjectCompiler.Compile(project, compileOptions, diagnostics);
+            if (compiled is null || diagnostics.HasErrors)
+            {
+                Report(environment, diagnostics);
+                return null;
+            }
+        }
+        Report(environment, diagnostics);
+        return new ProjectSession(options, project, compiled, compileOptions);
+    }
+
+    private static void Report(CliEnvironment environment, DiagnosticBag diagnostics)
+    {
+        var all = diagnostics.ToList();
+        DiagnosticPrinter.Print(environment.Error, all);
+        var errors = all.Count(d => d.IsError);
+        if (errors > 0) environment.Error.WriteLine($"{errors} error{(errors == 1 ? "" : "s")}; nothing was run.");
+    }
+}

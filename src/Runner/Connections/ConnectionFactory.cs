@@ -1,0 +1,57 @@
+using System.Data.Common;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+using ModelForge.Compiler.Targets;
+using ModelForge.Compiler.Targets.DuckDb;
+using ModelForge.Runner.Connections.DuckDb;
+
+namespace ModelForge.Runner.Connections;
+
+/// <summary>
+/// Opens connections for a target. A failure becomes one clear diagnostic naming the target and
+/// where it points, never an exception trace.
+/// </summary>
+internal static class ConnectionFactory
+{
+    public static TargetSql SqlFor(TargetProfile target) => target switch
+    {
+        DuckDbTargetProfile => DuckDbSql.Instance,
+        _ => throw Unsupported(target),
+    };
+
+    /// <summary>Opens a connection; throws <see cref="DiagnosticException"/> when it cannot.</summary>
+    public static DbConnection Open(TargetProfile target)
+    {
+        switch (target)
+        {
+            case DuckDbTargetProfile duck:
+                try
+                {
+                    if (!duck.IsInMemory) Directory.CreateDirectory(Path.GetDirectoryName(duck.Path)!);
+                    var connection = new DuckDbConnection($"Data Source={duck.Path}");
+                    connection.Open();
+                    return connection;
+                }
+                catch (Exception e) when (e is DuckDbException or IOException or UnauthorizedAccessException)
+                {
+                    throw new DiagnosticException(Diagnostic.Error(DiagnosticCodes.ConnectionFailed,
+                        $"cannot open the DuckDB database of target '{target.Name}' at {duck.Path}: {e.Message}",
+                        target.SourceSpan,
+                        "check that the folder is writable and that no other program holds the database file open"));
+                }
+            default:
+                throw Unsupported(target);
+        }
+    }
+
+    public static string Describe(TargetProfile target) => target switch
+    {
+        DuckDbTargetProfile duck => $"duckdb {(duck.IsInMemory ? ":memory:" : duck.Path)}",
+        _ => target.Type,
+    };
+
+    private static DiagnosticException Unsupported(TargetProfile target) =>
+        new(Diagnostic.Error(DiagnosticCodes.ConnectionFailed,
+            $"target '{target.Name}' is of type '{target.Type}', which forge cannot connect to yet",
+            target.SourceSpan, "use a duckdb target for now; `forge compile` works for every target"));
+}

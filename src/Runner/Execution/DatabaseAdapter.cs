@@ -1,0 +1,88 @@
+using System.Data.Common;
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Targets;
+
+namespace ModelForge.Runner.Execution;
+
+/// <summary>
+/// What templates reach of the database during a run (run_query, statement, adapter.*), on the
+/// worker's own connection. Database errors become diagnostics at the template call.
+/// </summary>
+internal sealed class DatabaseAdapter(DbConnection connection, TargetSql sql, RelationCache relations) : IAdapterRuntime
+{
+    public QueryResult Query(string text)
+    {
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = text;
+            using var reader = command.ExecuteReader();
+            var names = new string[reader.FieldCount];
+            var types = new string[reader.FieldCount];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = reader.GetName(i);
+                types[i] = reader.GetDataTypeName(i);
+            }
+            var rows = new List<IReadOnlyList<object?>>();
+            while (reader.Read())
+            {
+                var row = new object?[names.Length];
+                for (var i = 0; i < row.Length; i++) row[i] = TemplateValues.FromDotNet(reader.GetValue(i));
+                rows.Add(row);
+            }
+            return new QueryResult(names, rows, types);
+        }
+        catch (DbException e)
+        {
+            throw Failed(e);
+        }
+    }
+
+    public AdapterResponse Execute(string text)
+    {
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = text;
+            var rows = command.ExecuteNonQuery();
+            return new AdapterResponse("OK", rows >= 0 ? rows : null);
+        }
+        catch (DbException e)
+        {
+            throw Failed(e);
+        }
+    }
+
+    public Relation? GetRelation(string? database, string schema, string identifier)
+    {
+        var kind = relations.Find(connection, database, schema, identifier);
+        if (kind is null) return null;
+        var type = kind == RelationKind.View ? RelationType.View : RelationType.Table;
+        return new Relation(database, schema, identifier, type, RelationQuoting.ForTargetType(sql.Type));
+    }
+
+    public IReadOnlyList<Column> GetColumnsInRelation(Relation relation)
+    {
+        var query = "select column_name, data_type, character_maximum_length, numeric_precision, numeric_scale " +
+                    $"from information_schema.columns where table_schema = {sql.Literal(relation.Schema ?? "")} " +
+                    $"and table_name = {sql.Literal(relation.Identifier ?? "")} order by ordinal_position";
+        var columns = new List<Column>();
+        foreach (var row in Query(query).Rows)
+        {
+            columns.Add(new Column((string)row[0]!, (string)row[1]!, row[2] as long?, row[3] as long?, row[4] as long?)
+            {
+                Quoting = RelationQuoting.ForTargetType(sql.Type),
+            });
+        }
+        return columns;
+    }
+
+    public void CreateSchema(Relation relation) =>
+        relations.EnsureSchema(connection, relation.Database, relation.Schema ?? "");
+
+    private static DiagnosticException Failed(DbException e) =>
+        new(Diagnostic.Error(DiagnosticCodes.DatabaseError, $"database error: {e.Message}",
+            hint: "check the query passed to run_query/statement"));
+}

@@ -1,0 +1,107 @@
+using System.Data.Common;
+using System.Diagnostics;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Templating;
+using ModelForge.Runner.Connections.DuckDb;
+using ModelForge.Runner.Execution.Materializations;
+
+namespace ModelForge.Runner.Execution;
+
+/// <summary>
+/// Runs one model: renders it for execution, writes target/compiled and target/run, and
+/// materializes it. Every failure a user can cause comes back as an Error result with a
+/// diagnostic pointing into the model where the database says where.
+/// </summary>
+internal sealed class ModelExecutor(CompiledProject project, WorkerResources resources, string projectRoot)
+{
+    public NodeResult Run(ProjectNode node)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var compiledPath = NodeCompiler.CompiledPath(project, node);
+        NodeResult Finish(NodeStatus status, string? message, Diagnostic? diagnostic = null, long? rows = null, string? thread = null) =>
+            new(node.UniqueId, status, clock.Elapsed)
+            {
+                Message = message, Diagnostic = diagnostic, RowsAffected = rows, StartedAt = started,
+                CompletedAt = DateTimeOffset.UtcNow, CompiledPath = compiledPath, RelationName = node.Relation.Render(), ThreadId = thread,
+            };
+
+        WorkerResources.Worker worker;
+        RenderResult rendered;
+        try
+        {
+            worker = resources.Current;
+            rendered = worker.Compiler.Render(node);
+        }
+        catch (DiagnosticException e)
+        {
+            return Finish(NodeStatus.Error, e.Diagnostic.Message, e.Diagnostic);
+        }
+
+        var sql = TrimStatement(rendered.Text);
+        if (ArtifactFiles.TryWrite(projectRoot, compiledPath, rendered.Text) is { } writeError)
+            return Finish(NodeStatus.Error, writeError.Message, writeError, thread: worker.ThreadName);
+
+        var context = new MaterializationContext(worker.Connection, resources.Sql, resources.Relations)
+        {
+            Database = node.Relation.Database,
+            Schema = node.Relation.Schema!,
+            Identifier = node.Relation.Identifier!,
+            CompiledSql = sql,
+        };
+        try
+        {
+            var rows = node.Materialized switch
+            {
+                "view" => ViewMaterialization.Build(context),
+                "table" => TableMaterialization.Build(context),
+                var other => throw new DiagnosticException(UnsupportedMaterialization(node, other)),
+            };
+            ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
+            var verb = node.Materialized == "view" ? "CREATE VIEW" : rows is { } n ? $"SELECT {n}" : "CREATE TABLE";
+            return Finish(NodeStatus.Success, verb, rows: rows, thread: worker.ThreadName);
+        }
+        catch (DiagnosticException e)
+        {
+            return Finish(NodeStatus.Error, e.Diagnostic.Message, e.Diagnostic, thread: worker.ThreadName);
+        }
+        catch (DbException e)
+        {
+            ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
+            var diagnostic = DatabaseError(node, e, rendered, sql, context.Statements.LastOrDefault(), compiledPath);
+            return Finish(NodeStatus.Error, diagnostic.Message, diagnostic, thread: worker.ThreadName);
+        }
+    }
+
+    /// <summary>Models are SELECTs wrapped in DDL: a trailing semicolon would end the wrapper early.</summary>
+    internal static string TrimStatement(string sql)
+    {
+        var end = sql.Length;
+        while (end > 0 && (char.IsWhiteSpace(sql[end - 1]) || sql[end - 1] == ';')) end--;
+        return sql[..end];
+    }
+
+    private static Diagnostic UnsupportedMaterialization(ProjectNode node, string materialized) =>
+        Diagnostic.Error(DiagnosticCodes.RenderFailedAtRun, $"model '{node.Name}' has materialized='{materialized}', which forge cannot build yet",
+            node.DefinitionSpan, "use 'view' or 'table'");
+
+    /// <summary>
+    /// The database's message, at the model's own line and column when the database gave a position
+    /// inside the model's SQL (mapped back through the template).
+    /// </summary>
+    private static Diagnostic DatabaseError(ProjectNode node, DbException e, RenderResult rendered, string sql, string? statement, string compiledPath)
+    {
+        SourceSpan? span = node.DefinitionSpan;
+        if (e is DuckDbException { Position: { } position } && statement is not null)
+        {
+            var start = statement.IndexOf(sql, StringComparison.Ordinal);
+            var offset = position - start;
+            if (start >= 0 && offset >= 0 && offset <= sql.Length && rendered.Map.Find(offset) is { } mapped) span = mapped;
+        }
+        var message = e.Message.Split('\n')[0].Trim();
+        return Diagnostic.Error(DiagnosticCodes.DatabaseError, $"database error in model '{node.Name}': {message}", span,
+            "fix the SQL in the model; the compiled SQL shows what was sent to the database",
+            $"compiled SQL: {compiledPath}");
+    }
+}

@@ -1,0 +1,113 @@
+using ModelForge.Compiler.Artifacts;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+using ModelForge.Runner.Cli;
+using ModelForge.Runner.Reporting;
+
+namespace ModelForge.Runner.Execution;
+
+/// <summary>
+/// One command that executes nodes: writes the manifest, opens one connection per worker, walks
+/// the DAG with the scheduler, reports each node, and writes run_results.json.
+/// </summary>
+internal sealed class RunInvocation(ProjectSession session, CliEnvironment environment)
+{
+    private readonly CompiledProject _project = session.Compiled!;
+    private readonly ConsoleReporter _reporter = new(environment.Output);
+
+    public int Run(IReadOnlyList<ProjectNode> selected)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var options = session.Options;
+        _reporter.Line($"Running with forge={ForgeVersion.Current}");
+        _reporter.Line(Found());
+        if (WriteManifest() is { } manifestError)
+        {
+            DiagnosticPrinter.Print(environment.Error, [manifestError]);
+            return ExitCodes.UsageOrProject;
+        }
+        if (selected.Count == 0)
+        {
+            _reporter.Line("Nothing to do: no nodes were selected.");
+            return ExitCodes.Success;
+        }
+
+        var target = session.Project.Target;
+        var threads = Math.Max(1, options.Threads ?? target.Threads);
+        using var resources = new WorkerResources(_project, target, new RelationCache(Connections.ConnectionFactory.SqlFor(target)));
+        try
+        {
+            // Open the first connection up front: a bad target is one clear error, not N node errors.
+            _ = resources.Current;
+        }
+        catch (DiagnosticException e)
+        {
+            DiagnosticPrinter.Print(environment.Error, [e.Diagnostic]);
+            return ExitCodes.Failure;
+        }
+        _reporter.Line($"Concurrency: {threads} thread{(threads == 1 ? "" : "s")} (target='{target.Name}')");
+        _reporter.Blank();
+
+        var executor = new ModelExecutor(_project, resources, session.Project.Root);
+        var ids = selected.Select(n => n.UniqueId).ToList();
+                var position = 0;
+        var results = new Scheduler(threads).Run(ids, id => _project.Graph.Parents(id), id =>
+        {
+            var node = _project.Nodes[id];
+            var at = Interlocked.Increment(ref position);
+            _reporter.NodeStarted(at, ids.Count, Describe(node));
+            var result = executor.Run(node);
+            _reporter.NodeFinished(at, ids.Count, Describe(node), result);
+            return result;
+        }, (id, reason) =>
+        {
+            var node = _project.Nodes[id];
+            var result = new NodeResult(id, NodeStatus.Skipped, TimeSpan.Zero) { Message = $"skipped: {reason}", StartedAt = DateTimeOffset.UtcNow, CompletedAt = DateTimeOffset.UtcNow };
+            _reporter.NodeFinished(Interlocked.Increment(ref position), ids.Count, Describe(node), result);
+            return result;
+        }, environment.Cancellation);
+
+        var summary = new RunSummary(options.Command, _project.Options.InvocationId, started, DateTimeOffset.UtcNow, results);
+        try
+        {
+            RunResultsWriter.Write(Path.Combine(session.TargetDirectory, "run_results.json"), summary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/run_results.json", e)]);
+        }
+        _reporter.Summary(summary, Counted(selected));
+        return summary.Failed ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    private Diagnostic? WriteManifest()
+    {
+        var relative = $"{session.Project.ProjectFile.TargetPath}/manifest.json";
+        try
+        {
+            Directory.CreateDirectory(session.TargetDirectory);
+            using var stream = File.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
+            ManifestWriter.Write(stream, _project, _project.Options.InvocationId, DateTimeOffset.UtcNow);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ArtifactFiles.Unwritable(relative, e);
+        }
+    }
+
+    private string Found()
+    {
+        string Count(ResourceType type, string noun) =>
+            $"{_project.Nodes.Values.Count(n => n.ResourceType == type)} {noun}";
+        return $"Found {Count(ResourceType.Model, "models")}, {Count(ResourceType.Seed, "seeds")}, {Count(ResourceType.Source, "sources")}, {_project.Macros.NamesIn(_project.Name).Count()} macros";
+    }
+
+    internal static string Describe(ProjectNode node) =>
+        $"sql {node.Materialized} {node.ResourceType.ToString().ToLowerInvariant()} {node.Relation.Schema}.{node.Relation.Identifier}";
+
+    private static string Counted(IReadOnlyList<ProjectNode> nodes) =>
+        string.Join(", ", nodes.GroupBy(n => $"{n.Materialized} {n.ResourceType.ToString().ToLowerInvariant()}")
+            .Select(g => $"{g.Count()} {g.Key}{(g.Count() == 1 ? "" : "s")}"));
+}

@@ -1,0 +1,42 @@
+using System.Data.Common;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Project;
+using ModelForge.Runner.Connections;
+
+namespace ModelForge.Runner.Execution;
+
+/// <summary>
+/// One worker thread's connection and renderer, opened on first use and kept for the whole run
+/// (the design budget allows no per-node connection cost).
+/// </summary>
+internal sealed class WorkerResources : IDisposable
+{
+    private readonly ThreadLocal<Worker> _workers;
+
+    public WorkerResources(CompiledProject project, TargetProfile target, RelationCache relations)
+    {
+        Sql = ConnectionFactory.SqlFor(target);
+        Relations = relations;
+        _workers = new ThreadLocal<Worker>(() =>
+        {
+            var connection = ConnectionFactory.Open(target);
+            var adapter = new DatabaseAdapter(connection, Sql, relations);
+            return new Worker(connection, new NodeCompiler(project, adapter), $"Thread-{Environment.CurrentManagedThreadId}");
+        }, trackAllValues: true);
+    }
+
+    public Compiler.Targets.TargetSql Sql { get; }
+
+    public RelationCache Relations { get; }
+
+    /// <summary>The calling thread's worker; throws DiagnosticException when the connection cannot open.</summary>
+    public Worker Current => _workers.Value!;
+
+    public void Dispose()
+    {
+        foreach (var worker in _workers.Values) worker.Connection.Dispose();
+        _workers.Dispose();
+    }
+
+    internal sealed record Worker(DbConnection Connection, NodeCompiler Compiler, string ThreadName);
+}
