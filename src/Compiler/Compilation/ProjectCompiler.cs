@@ -29,6 +29,7 @@ public static partial class ProjectCompiler
         AddSources(project, namer, nodes, disabled);
         AddSeeds(project, namer, nodes, disabled, diagnostics);
         AddModels(project, engine, parseInfo, parseResolver, namer, nodes, disabled, diagnostics);
+        AddDataTests(project, engine, parseInfo, parseResolver, nodes, disabled, diagnostics);
         if (diagnostics.HasErrors) return null;
 
         var byId = new Dictionary<string, ProjectNode>(StringComparer.Ordinal);
@@ -42,6 +43,10 @@ public static partial class ProjectCompiler
         if (diagnostics.HasErrors) return null;
         return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options);
     }
+
+    /// <summary>Generic tests from schema YAML and singular tests from test-paths (ProjectCompiler.Tests.cs).</summary>
+    static partial void AddDataTests(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
+        List<ProjectNode> nodes, List<ProjectNode> disabled, DiagnosticBag diagnostics);
 
     internal static TargetInfo TargetInfoOf(LoadedProject project)
     {

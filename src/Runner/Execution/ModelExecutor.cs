@@ -13,7 +13,7 @@ namespace ModelForge.Runner.Execution;
 /// materializes it. Every failure a user can cause comes back as an Error result with a
 /// diagnostic pointing into the model where the database says where.
 /// </summary>
-internal sealed class ModelExecutor(CompiledProject project, WorkerResources resources, string projectRoot)
+internal sealed class ModelExecutor(CompiledProject project, WorkerResources resources, string projectRoot) : INodeExecutor
 {
     public NodeResult Run(ProjectNode node)
     {

@@ -11,7 +11,7 @@ namespace ModelForge.Runner.Execution;
 /// One command that executes nodes: writes the manifest, opens one connection per worker, walks
 /// the DAG with the scheduler, reports each node, and writes run_results.json.
 /// </summary>
-internal sealed class RunInvocation(ProjectSession session, CliEnvironment environment)
+internal sealed partial class RunInvocation(ProjectSession session, CliEnvironment environment)
 {
     private readonly CompiledProject _project = session.Compiled!;
     private readonly ConsoleReporter _reporter = new(environment.Output);
@@ -49,7 +49,7 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         _reporter.Line($"Concurrency: {threads} thread{(threads == 1 ? "" : "s")} (target='{target.Name}')");
         _reporter.Blank();
 
-        var executor = new ModelExecutor(_project, resources, session.Project.Root);
+        var executors = Executors(resources);
         var ids = selected.Select(n => n.UniqueId).ToList();
                 var position = 0;
         var results = new Scheduler(threads).Run(ids, id => _project.Graph.Parents(id), id =>
@@ -57,7 +57,9 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
             var node = _project.Nodes[id];
             var at = Interlocked.Increment(ref position);
             _reporter.NodeStarted(at, ids.Count, Describe(node));
-            var result = executor.Run(node);
+            var result = executors.TryGetValue(node.ResourceType, out var executor)
+                ? executor.Run(node)
+                : new NodeResult(id, NodeStatus.Skipped, TimeSpan.Zero) { Message = $"forge cannot run {node.ResourceType} nodes yet" };
             _reporter.NodeFinished(at, ids.Count, Describe(node), result);
             return result;
         }, (id, reason) =>
@@ -80,6 +82,21 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         _reporter.Summary(summary, Counted(selected));
         return summary.Failed ? ExitCodes.Failure : ExitCodes.Success;
     }
+
+    /// <summary>Which executor runs each resource type; the commands decide which types are selected.</summary>
+    private Dictionary<ResourceType, INodeExecutor> Executors(WorkerResources resources)
+    {
+        var root = session.Project.Root;
+        var executors = new Dictionary<ResourceType, INodeExecutor>
+        {
+            [ResourceType.Model] = new ModelExecutor(_project, resources, root),
+        };
+        AddExecutors(executors, resources);
+        return executors;
+    }
+
+    /// <summary>Seeds, tests and snapshots register their executors here, each in its own file.</summary>
+    partial void AddExecutors(Dictionary<ResourceType, INodeExecutor> executors, WorkerResources resources);
 
     private Diagnostic? WriteManifest()
     {

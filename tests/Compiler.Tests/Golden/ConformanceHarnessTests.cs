@@ -60,7 +60,7 @@ public sealed class ConformanceHarnessTests
         var result = _fake.Run(ConformanceCase.Parse("t/bad.jinja", "{}\n---\nx\n  BAD"));
 
         Assert.That(result.Actual, Is.Null);
-        Assert.That(result.Failure, Does.Contain("t/bad.jinja:2:3: error MF2998: fake parse error\n  hint: remove BAD"));
+        Assert.That(result.Failure, Does.Contain("t/bad.jinja:2:3: error MF2998: fake parse error\n  2 |   BAD\n    |   ^^^\n  hint: remove BAD"));
     }
 
     [Test]
@@ -78,7 +78,7 @@ public sealed class ConformanceHarnessTests
 
         Assert.That(result.Failure, Is.Null);
         Assert.That(result.Actual, Is.EqualTo(
-            "e/err-throw.jinja:2:2: error MF2999: fake render error\n  hint: do not throw\n  in macro 'm' at e/err-throw.jinja:1:1"));
+            "e/err-throw.jinja:2:2: error MF2999: fake render error\n  2 |  THROW\n    |  ^^^^^\n  in macro 'm' called at e/err-throw.jinja:1:1\n  hint: do not throw\n"));
     }
 
     [Test]
