@@ -5,8 +5,8 @@ namespace ModelForge.Compiler.Seeds;
 /// <summary>
 /// RFC 4180 CSV with the usual liberties: any one-character delimiter, LF or CRLF line ends (a lone
 /// CR also ends a row), fields in double quotes may hold delimiters, line breaks and doubled quotes.
-/// The first row is the header. Blank lines are skipped, as Python's csv module (and so dbt) does.
-/// A quote inside an unquoted field is kept as text, also as Python does.
+/// The first row is the header. Blank lines are skipped rather than read as rows of empty values.
+/// A quote inside an unquoted field is kept as text, as Python's csv module does.
 /// </summary>
 internal sealed class CsvReader
 {

@@ -57,7 +57,14 @@ internal static class SeedConverter
         }
         if (column.Type == SeedType.Unknown)
         {
-            value = declared is null ? SeedValueParser.Trim(table.Raw(field)).ToString() : table.Text(field);
+            if (declared is not null)
+            {
+                value = table.Text(field);
+                return true;
+            }
+            // An inferred DECIMAL too wide for System.Decimal: its digits as text, blank is NULL.
+            var digits = SeedValueParser.Trim(table.Raw(field));
+            value = digits.IsEmpty ? null : digits.ToString();
             return true;
         }
 

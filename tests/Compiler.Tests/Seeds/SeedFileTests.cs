@@ -54,6 +54,13 @@ public sealed class SeedFileTests
     }
 
     [Test]
+    public void Blank_values_in_typed_columns_are_null()
+    {
+        var (seed, _) = Parse("n,wide\n1,1234567890123456789012345678.5\n  , \n");
+        Assert.That(seed!.Rows[1], Is.EqualTo(new object?[] { null, null }));
+    }
+
+    [Test]
     public void Column_types_override_inference_and_pass_the_type_text_through()
     {
         var (seed, diagnostics) = Parse("zip,amount,code\n01234,12.5,7\n", new() { ["zip"] = "varchar(5)", ["amount"] = "decimal(10,2)", ["CODE"] = "integer" });
