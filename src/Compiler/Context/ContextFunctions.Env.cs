@@ -8,15 +8,15 @@ internal static partial class ContextFunctions
     private const string EnvVarUsage = "env_var('NAME') or env_var('NAME', 'default')";
     private const string SecretPrefix = "DBT_ENV_SECRET";
 
-    // dbt: a set variable wins; else a default that is not none; else an error.
-    private static string EnvVar(RenderState state, CallArguments a)
+    // dbt: a set variable wins (as a string); else a default that is not none, as given; else an error.
+    private static object EnvVar(RenderState state, CallArguments a)
     {
         var name = Args.String(a, 0, "var", "env_var", EnvVarUsage);
         if (name.StartsWith(SecretPrefix, StringComparison.Ordinal) && !state.Project.AllowSecretEnvVars)
             throw ContextErrors.SecretEnvVar(name, state.Node.Description, a.CallSpan);
         if (state.Project.Environment(name) is { } value) return value;
         var fallback = a.Get(1, "default");
-        if (fallback is not null and not Undefined) return TemplateValues.Str(fallback);
+        if (fallback is not null and not Undefined) return fallback;
         throw ContextErrors.EnvVarNotProvided(name, a.CallSpan);
     }
 }

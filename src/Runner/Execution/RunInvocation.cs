@@ -91,12 +91,18 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
         {
             [ResourceType.Model] = new ModelExecutor(_project, resources, root),
         };
-        AddExecutors(executors, resources);
+        AddSeedExecutor(executors, resources);
+        AddTestExecutor(executors, resources);
+        AddSnapshotExecutor(executors, resources);
         return executors;
     }
 
-    /// <summary>Seeds, tests and snapshots register their executors here, each in its own file.</summary>
-    partial void AddExecutors(Dictionary<ResourceType, INodeExecutor> executors, WorkerResources resources);
+    // Each kind of node registers its executor in its own file (RunInvocation.Seeds.cs…).
+    partial void AddSeedExecutor(Dictionary<ResourceType, INodeExecutor> executors, WorkerResources resources);
+
+    partial void AddTestExecutor(Dictionary<ResourceType, INodeExecutor> executors, WorkerResources resources);
+
+    partial void AddSnapshotExecutor(Dictionary<ResourceType, INodeExecutor> executors, WorkerResources resources);
 
     private Diagnostic? WriteManifest()
     {

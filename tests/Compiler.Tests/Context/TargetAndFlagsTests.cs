@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using ModelForge.Compiler.Templating.Runtime;
 using static ModelForge.Compiler.Tests.Context.ContextHarness;
 
 namespace ModelForge.Compiler.Tests.Context;
@@ -18,8 +19,8 @@ public sealed class TargetAndFlagsTests
             Assert.That(Attr(target, "threads"), Is.EqualTo(4L));
             Assert.That(Attr(target, "profile_name"), Is.EqualTo("shop"));
             Assert.That(Attr(target, "path"), Is.EqualTo("dev.duckdb"));
-            Assert.That(((ModelForge.Compiler.Templating.Runtime.ITemplateObject)target!).TryGetAttribute("password", out _), Is.False);
-            Assert.That(((ModelForge.Compiler.Templating.Runtime.ITemplateObject)target!).TryGetAttribute("client_secret", out _), Is.False);
+            Assert.That(((ITemplateObject)target!).TryGetAttribute("password", out _), Is.False);
+            Assert.That(((ITemplateObject)target!).TryGetAttribute("client_secret", out _), Is.False);
         });
     }
 

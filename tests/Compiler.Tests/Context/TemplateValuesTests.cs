@@ -13,6 +13,8 @@ public sealed class TemplateValuesTests
         Assert.That(TemplateValues.FromDotNet(1.5f), Is.TypeOf<double>());
         Assert.That(TemplateValues.FromDotNet(1.5m), Is.TypeOf<decimal>());
         Assert.That(TemplateValues.FromDotNet(ulong.MaxValue), Is.TypeOf<decimal>());
+        Assert.That(TemplateValues.FromDotNet(5UL), Is.TypeOf<long>());
+        Assert.That(TemplateValues.FromDotNet(new System.Numerics.BigInteger(7)), Is.TypeOf<long>());
         Assert.That(TemplateValues.FromDotNet(DBNull.Value), Is.Null);
         Assert.That(TemplateValues.FromDotNet(new byte[] { 0xAB, 0x01 }), Is.EqualTo("ab01"));
     }
