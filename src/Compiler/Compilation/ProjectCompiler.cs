@@ -41,6 +41,7 @@ public static partial class ProjectCompiler
                     node.DefinitionSpan, $"rename one of them; the other is {byId[node.UniqueId].Path}"));
         }
         var graph = BuildGraph(byId, new NodeLookup(nodes, disabled), diagnostics);
+        Contracts.ContractValidator.Validate(byId.Values, diagnostics);
         if (diagnostics.HasErrors) return null;
         return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options);
     }

@@ -4,7 +4,7 @@ namespace ModelForge.Compiler.Targets;
 /// The SQL a target needs to materialize models: one method per statement, each returning text
 /// that runs as one command. Identifiers are given unquoted and quoted here.
 /// </summary>
-public abstract class TargetSql
+public abstract partial class TargetSql
 {
     public abstract string Type { get; }
 
