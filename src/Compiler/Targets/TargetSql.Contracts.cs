@@ -73,6 +73,18 @@ public abstract partial class TargetSql
         };
     }
 
+    /// <summary>
+    /// Counts key values that occur more than once in the model's query (nulls left out, as unique
+    /// constraints allow them): which unique or primary key a bulk insert broke, when the database
+    /// does not say.
+    /// </summary>
+    public virtual string DuplicateKeysQuery(string sql, IReadOnlyList<string> columns)
+    {
+        var list = string.Join(", ", columns.Select(Quote));
+        var notNull = string.Join(" and ", columns.Select(c => $"{Quote(c)} is not null"));
+        return $"select count(*) from (select {list} from (\n{sql}\n) as forge_contract_source where {notNull} group by {list} having count(*) > 1) as forge_duplicates";
+    }
+
     /// <summary>Fills a contract table from the model's query, selecting the columns in contract order.</summary>
     public virtual string InsertFromQuery(string? database, string schema, string identifier, IReadOnlyList<string> columns, string sql)
     {

@@ -4,6 +4,7 @@ using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Templating;
 using ModelForge.Runner.Connections.DuckDb;
+using ModelForge.Runner.Execution.Contracts;
 using ModelForge.Runner.Execution.Materializations;
 
 namespace ModelForge.Runner.Execution;
@@ -20,9 +21,11 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var compiledPath = NodeCompiler.CompiledPath(project, node);
+        var warnings = new List<Diagnostic>();
         NodeResult Finish(NodeStatus status, string? message, Diagnostic? diagnostic = null, long? rows = null, string? thread = null) =>
             new(node.UniqueId, status, clock.Elapsed)
             {
+                Warnings = warnings,
                 Message = message, Diagnostic = diagnostic, RowsAffected = rows, StartedAt = started,
                 CompletedAt = DateTimeOffset.UtcNow, CompiledPath = compiledPath, RelationName = node.Relation.Render(), ThreadId = thread,
             };
@@ -52,6 +55,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
         };
         try
         {
+            context.Contract = ContractEnforcer.Check(context, node, warnings);
             var rows = node.Materialized switch
             {
                 "view" => ViewMaterialization.Build(context),

@@ -24,6 +24,9 @@ internal sealed record NodeResult(string UniqueId, NodeStatus Status, TimeSpan E
     /// <summary>Worker thread that ran the node, for run_results.json.</summary>
     public string? ThreadId { get; init; }
 
+    /// <summary>Warnings about the node that did not stop it (e.g. contract constraints the target does not enforce).</summary>
+    public IReadOnlyList<Compiler.Diagnostics.Diagnostic> Warnings { get; init; } = [];
+
     /// <summary>The user-facing diagnostic when the node errored (printed with file:line:col).</summary>
     public Compiler.Diagnostics.Diagnostic? Diagnostic { get; init; }
 }

@@ -41,6 +41,10 @@ internal sealed class ConsoleReporter(TextWriter output, bool timestamps = true)
             _ => ("SKIP", "[SKIP]"),
         };
         Line(Dotted($"{index} of {total} {verb} {description}", badge));
+        foreach (var warning in result.Warnings)
+        {
+            lock (_lock) output.Write(Indent(DiagnosticPrinter.Format(warning)));
+        }
     }
 
     public void Summary(RunSummary summary, string what)

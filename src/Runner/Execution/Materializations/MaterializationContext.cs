@@ -23,6 +23,9 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
     /// <summary>The model's compiled SELECT, without trailing semicolons.</summary>
     public required string CompiledSql { get; init; }
 
+    /// <summary>The model's enforced contract, once checked; the table is then created from it.</summary>
+    public Compiler.Contracts.ModelContract? Contract { get; set; }
+
     /// <summary>Every statement run, in order, for target/run/.</summary>
     public IReadOnlyList<string> Statements => _statements;
 
@@ -35,6 +38,23 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
         command.CommandText = statement;
         command.Transaction = transaction;
         return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs a query and returns its rows (metadata queries such as describing a model's columns).</summary>
+    public List<object?[]> Query(string statement)
+    {
+        _statements.Add(statement);
+        using var command = Connection.CreateCommand();
+        command.CommandText = statement;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
     }
 
     /// <summary>Runs a cleanup statement whose failure must not hide the error being handled.</summary>

@@ -23,7 +23,10 @@ internal static class TableMaterialization
         long rows;
         try
         {
-            rows = context.Execute(sql.CreateTableAs(db, schema, temp, context.CompiledSql));
+            // An enforced contract creates the table from its column definitions and constraints, then fills it.
+            rows = context.Contract is { } contract
+                ? Contracts.ContractTable.Create(context, temp, contract)
+                : context.Execute(sql.CreateTableAs(db, schema, temp, context.CompiledSql));
         }
         catch (DbException)
         {

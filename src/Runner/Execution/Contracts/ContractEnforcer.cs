@@ -1,0 +1,53 @@
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Contracts;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Runner.Execution.Materializations;
+
+namespace ModelForge.Runner.Execution.Contracts;
+
+/// <summary>
+/// The pre-build half of a contract: describes the model's compiled query without running it,
+/// compares the columns and types with the YAML, and stops the build with one table of every
+/// difference. Runs for every materialization on every run (incremental ones included).
+/// </summary>
+internal static class ContractEnforcer
+{
+    /// <summary>
+    /// The model's contract when enforced, after checking its query; null when the model has none.
+    /// Throws <see cref="DiagnosticException"/> on a mismatch (nothing is built), lets a
+    /// <see cref="System.Data.Common.DbException"/> from describing the query through (a SQL error in the model).
+    /// </summary>
+    public static ModelContract? Check(MaterializationContext context, ProjectNode node, ICollection<Diagnostic> warnings)
+    {
+        if (!node.Config.ContractEnforced) return null;
+        var diagnostics = new DiagnosticBag();
+        // Compile time already reported a malformed contract; reading again here is cheap and keeps this self-contained.
+        if (ContractReader.Read(node, diagnostics) is not { } contract)
+            throw new DiagnosticException(diagnostics.ToList().First(d => d.IsError));
+
+        var described = Describe(context);
+        var mismatches = ContractComparer.Compare(contract, described, context.Sql.NormalizeType);
+        if (mismatches.Count > 0)
+            throw new DiagnosticException(DiagnosticCodes.Contracts.ContractMismatch(node.Properties?.Span ?? node.DefinitionSpan, node.Name,
+                mismatches.Count, ContractComparer.FormatTable(mismatches)));
+
+        // Views get the column and type check only: a view has no constraints to enforce.
+        if (node.Materialized == "view") return contract;
+        foreach (var constraint in contract.Constraints.Where(c => c.Warn))
+        {
+            if (context.Sql.UnenforcedReason(constraint) is { } reason)
+                warnings.Add(DiagnosticCodes.Contracts.ConstraintNotEnforced(constraint.Span, node.Name, constraint.Describe(), context.Sql.Type, reason));
+        }
+        return contract;
+    }
+
+    private static List<DescribedColumn> Describe(MaterializationContext context)
+    {
+        var (name, type) = context.Sql.DescribeColumnOrdinals;
+        var columns = new List<DescribedColumn>();
+        foreach (var row in context.Query(context.Sql.DescribeQuery(context.CompiledSql)))
+            columns.Add(new DescribedColumn(Convert.ToString(row[name], System.Globalization.CultureInfo.InvariantCulture)!,
+                Convert.ToString(row[type], System.Globalization.CultureInfo.InvariantCulture)!));
+        return columns;
+    }
+}
