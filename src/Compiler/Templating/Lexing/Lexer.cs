@@ -109,7 +109,8 @@ internal sealed partial class Lexer
                     $"close the tag with '{closer}}}'");
                 return false;
             }
-            if (_braceDepth == 0 && TryLexTagEnd(closer, beginKind == TokenKind.VariableBegin ? TokenKind.VariableEnd : TokenKind.BlockEnd))
+            // '%}' can never continue an expression, so it ends a block tag even inside braces.
+            if ((_braceDepth == 0 || closer == '%') && TryLexTagEnd(closer, beginKind == TokenKind.VariableBegin ? TokenKind.VariableEnd : TokenKind.BlockEnd))
             {
                 return true;
             }
