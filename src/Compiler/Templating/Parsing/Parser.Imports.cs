@@ -74,6 +74,12 @@ internal sealed partial class Parser
         var adapter = "default";
         while (Accept(TokenKind.Comma))
         {
+            // dbt's global project writes `{% materialization view, default %}` for the default adapter.
+            if (Current.IsName("default") && Peek().Kind != TokenKind.Assign)
+            {
+                Advance();
+                continue;
+            }
             var key = ExpectName("'adapter=' or 'supported_languages='");
             Expect(TokenKind.Assign, "'='");
             var valueToken = Current;
