@@ -15,6 +15,8 @@ public sealed class UndefinedTests
     [TestCase("{% set x = missing %}{{ x is defined }}", "False")]
     [TestCase("{{ [1][5] is defined }}", "False")]
     [TestCase("{{ missing is none }}", "False")]
+    [TestCase("{% for x in [1, 2] %}{{ x }}{{ ',' if not loop.last }}{% endfor %}", "1,2")]
+    [TestCase("{{ 'a' ~ ('b' if false) }}|{{ ('b' if false) is defined }}", "a|False")]
     public void Undefined_values_can_be_tested_and_defaulted(string template, string expected)
     {
         Assert.That(TemplateTestKit.Render(template), Is.EqualTo(expected));
@@ -33,7 +35,7 @@ public sealed class UndefinedTests
     [TestCase("{{ 1 in foo }}", "'foo' is undefined", "1:9")]
     [TestCase("{{ [1][3] }}", "'list object' has no attribute '3'", "1:4")]
     [TestCase("{{ []|first }}", "no first item, the sequence was empty", "1:4")]
-    [TestCase("{{ 'a' if false }}", "the inline if-expression evaluated to false and has no else", "1:4")]
+    [TestCase("{{ ('a' if false) + 1 }}", "the inline if-expression evaluated to false and has no else", "1:5")]
     [TestCase("{% macro m(a) %}{{ a }}{% endmacro %}{{ m() }}", "'a' is undefined", "1:41")]
     public void Using_an_undefined_value_is_an_error_at_the_expression(string template, string message, string position)
     {

@@ -129,7 +129,12 @@ internal sealed partial class Evaluator
             writer.WriteValue(s, span);
             return;
         }
-        if (value is Undefined undefined) throw RenderErrors.Undefined(undefined, span);
+        if (value is Undefined undefined)
+        {
+            // `{{ ',' if not loop.last }}` is everyday dbt: the missing else renders as nothing, as in dbt.
+            if (RenderErrors.IsMissingElse(undefined)) return;
+            throw RenderErrors.Undefined(undefined, span);
+        }
         writer.WriteValue(ValueFormatter.ToStr(value), span);
     }
 
