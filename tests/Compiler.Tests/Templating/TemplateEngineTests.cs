@@ -94,4 +94,13 @@ public sealed class TemplateEngineTests
         Assert.That(text, Does.Contain("    src.id,\n    sum(case when payment_method = 'card' then amount end) as card_amount,\n    sum(case when payment_method = 'cash' then amount end) as cash_amount\nfrom src"));
         Assert.That(text, Does.EndWith("where updated_at > (select max(updated_at) from main.orders)\n"));
     }
+
+    [Test]
+    public void Rendering_a_template_with_syntax_errors_is_refused()
+    {
+        var engine = new TemplateEngine();
+        var template = engine.Parse(new SourceText("m.sql", "{{ 1 + }}"), new DiagnosticBag());
+        var error = Assert.Throws<DiagnosticException>(() => engine.Render(template, new TemplateContext(new Dictionary<string, object?>())));
+        Assert.That(error!.Diagnostic.Message, Is.EqualTo("the template has syntax errors and cannot be rendered"));
+    }
 }
