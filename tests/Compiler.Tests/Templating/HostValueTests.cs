@@ -72,4 +72,17 @@ public sealed class HostValueTests
         var globals = new Dictionary<string, object?> { ["range"] = "mine" };
         Assert.That(TemplateTestKit.Render("{{ range }}", globals), Is.EqualTo("mine"));
     }
+
+    [Test]
+    public void Host_function_can_reject_an_undefined_argument_with_the_standard_error()
+    {
+        var globals = new Dictionary<string, object?>
+        {
+            ["ref"] = new TemplateFunction("ref", args => TemplateValues.RequireDefined(args.Get(0, "name"), args.CallSpan)),
+        };
+        var error = TemplateTestKit.RenderError("{{ ref(modle_name) }}", globals);
+        Assert.That(error.Message, Is.EqualTo("'modle_name' is undefined"));
+        Assert.That(TemplateTestKit.Position(error), Is.EqualTo("1:8"));
+        Assert.That(TemplateValues.TypeName(new List<object?>()), Is.EqualTo("list"));
+    }
 }
