@@ -26,6 +26,8 @@ public sealed class RuntimeErrorTests
     [TestCase("{% set x = 1 %}{% set x.y = 2 %}", "MF2104", "cannot assign attribute on non-namespace object", "1:23")]
     [TestCase("{{ [].pop() }}", "MF2107", "pop from empty list", "1:4")]
     [TestCase("{{ 'a'.index('z') }}", "MF2107", "substring not found", "1:4")]
+    [TestCase("{{ [1, 'a']|sort }}", "MF2104", "'<' not supported between instances of 'str' and 'int'", "1:4")]
+    [TestCase("{{ [{'k': 1}, {}]|sort(attribute='k') }}", "MF2101", "'dict object' has no attribute 'k'", "1:4")]
     [TestCase("{{ 1|round(1, 'up') }}", "MF2107", "method must be common, ceil or floor", "1:4")]
     public void Render_errors_read_like_Python_and_point_at_the_expression(string template, string code, string message, string position)
     {
@@ -50,5 +52,19 @@ public sealed class RuntimeErrorTests
         var error = TemplateTestKit.RenderError("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}");
         Assert.That(error.Code, Is.EqualTo("MF2109"));
         Assert.That(error.Frames.Count, Is.GreaterThan(10));
+    }
+
+    [Test]
+    public void Groupby_puts_items_without_the_attribute_under_the_default()
+    {
+        var text = TemplateTestKit.Render("{% for g, l in [{'k': 'b'}, {}, {'k': 'a'}]|groupby('k', default='z') %}{{ g }}{{ l|length }};{% endfor %}");
+        Assert.That(text, Is.EqualTo("a1;b1;z1;"));
+    }
+
+    [Test]
+    public void Malformed_raw_tag_is_a_syntax_error()
+    {
+        var errors = TemplateTestKit.ParseErrors("{% raw x %}");
+        Assert.That(errors.Single().Message, Is.EqualTo("unexpected 'x', expected '%}' after 'raw'"));
     }
 }

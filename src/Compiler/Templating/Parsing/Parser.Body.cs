@@ -133,6 +133,8 @@ internal sealed partial class Parser
         "test" => ParseTestBlock(begin),
         "materialization" => ParseMaterialization(begin),
         "snapshot" or "docs" => ParseDbtBlock(name, begin),
+        // A well-formed {% raw %} never reaches the parser: the lexer turns it into data.
+        "raw" => throw Fail(Current, $"unexpected {Describe(Current)}, expected '%}}' after 'raw'", "write {% raw %}…{% endraw %}"),
         _ => throw new InvalidOperationException($"tag '{name}' is listed but not parsed"),
     };
 
