@@ -103,7 +103,7 @@ internal sealed partial class Parser
     {
         var name = ExpectName($"a {kind} name");
         var open = CloseHeader(begin);
-        var body = ParseBlockBody(kind, open, ["end" + kind], out var end);
+        var body = ParseBlockBody(kind, open, EndTagsOf(kind), out var end);
         if (end is not null) ExpectEndTagClose();
         return new DbtBlockStatement(kind, name, body, SpanFrom(begin.Start));
     }
