@@ -5,7 +5,7 @@ namespace ModelForge.Runner.Execution;
 
 /// <summary>
 /// Picks the nodes a command acts on from --select/--exclude: names (with * wildcards),
-/// <c>tag:x</c>, <c>path:models/staging</c>, and graph operators <c>+name</c> / <c>name+</c>.
+/// <c>tag:x</c>, <c>path:models/staging</c>, <c>source:raw</c> / <c>source:raw.rides</c>, and graph operators <c>+name</c> / <c>name+</c>.
 /// With no --select, every node of the command's resource types is selected.
 /// </summary>
 internal static class NodeSelector
@@ -38,12 +38,23 @@ internal static class NodeSelector
     private static bool Matches(ProjectNode node, string selector)
     {
         if (selector.StartsWith("tag:", StringComparison.Ordinal)) return node.Config.Tags.Contains(selector[4..]);
+        if (selector.StartsWith("source:", StringComparison.Ordinal)) return MatchesSource(node, selector[7..]);
         if (selector.StartsWith("path:", StringComparison.Ordinal))
         {
             var path = selector[5..].TrimEnd('/');
             return node.Path == path || node.Path.StartsWith(path + "/", StringComparison.Ordinal);
         }
         return Wildcard(node.Name, selector) || node.UniqueId == selector;
+    }
+
+    /// <summary>dbt's <c>source:raw</c> (every table of source raw) and <c>source:raw.rides</c> (one table), with * wildcards.</summary>
+    private static bool MatchesSource(ProjectNode node, string pattern)
+    {
+        if (node.SourceTable is not { } table) return false;
+        var dot = pattern.IndexOf('.');
+        return dot < 0
+            ? Wildcard(table.SourceName, pattern)
+            : Wildcard(table.SourceName, pattern[..dot]) && Wildcard(table.Name, pattern[(dot + 1)..]);
     }
 
     private static bool Wildcard(string name, string pattern)

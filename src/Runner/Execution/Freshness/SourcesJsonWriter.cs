@@ -1,0 +1,89 @@
+using System.Text.Json;
+using ModelForge.Compiler.Project;
+
+namespace ModelForge.Runner.Execution.Freshness;
+
+/// <summary>Writes target/sources.json in the shape of dbt's sources artifact (v3), so tools that read dbt's read ours.</summary>
+internal static class SourcesJsonWriter
+{
+    private const string TimeFormat = "yyyy-MM-ddTHH:mm:ss.ffffffZ";
+
+    public static void Write(string path, IReadOnlyList<FreshnessResult> results, string invocationId, DateTimeOffset started, DateTimeOffset completed)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteStartObject("metadata");
+        json.WriteString("dbt_schema_version", "https://schemas.getdbt.com/dbt/sources/v3.json");
+        json.WriteString("forge_version", ForgeVersion.Current);
+        json.WriteString("generated_at", completed.UtcDateTime.ToString(TimeFormat));
+        json.WriteString("invocation_id", invocationId);
+        json.WriteEndObject();
+        json.WriteStartArray("results");
+        foreach (var result in results) WriteResult(json, result);
+        json.WriteEndArray();
+        json.WriteNumber("elapsed_time", Math.Round((completed - started).TotalSeconds, 6));
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, FreshnessResult result)
+    {
+        json.WriteStartObject();
+        json.WriteString("unique_id", result.UniqueId);
+        json.WriteString("status", result.Status switch
+        {
+            FreshnessStatus.Pass => "pass",
+            FreshnessStatus.Warn => "warn",
+            FreshnessStatus.Error => "error",
+            _ => "runtime error",
+        });
+        if (result.Diagnostic is { } diagnostic)
+        {
+            // dbt's runtime-error entry: the message instead of the times.
+            json.WriteString("error", diagnostic.Message);
+        }
+        else
+        {
+            if (result.MaxLoadedAt is { } loaded) json.WriteString("max_loaded_at", loaded.UtcDateTime.ToString(TimeFormat));
+            else json.WriteNull("max_loaded_at");
+            json.WriteString("snapshotted_at", (result.SnapshottedAt ?? result.CompletedAt).UtcDateTime.ToString(TimeFormat));
+            if (result.Age is { } age) json.WriteNumber("max_loaded_at_time_ago_in_s", Math.Round(age.TotalSeconds, 6));
+            else json.WriteNull("max_loaded_at_time_ago_in_s");
+            json.WriteStartObject("criteria");
+            Threshold(json, "warn_after", result.Policy.WarnAfter);
+            Threshold(json, "error_after", result.Policy.ErrorAfter);
+            if (result.Policy.Filter is { } filter) json.WriteString("filter", filter);
+            else json.WriteNull("filter");
+            json.WriteEndObject();
+            json.WriteStartObject("adapter_response");
+            json.WriteEndObject();
+        }
+        json.WriteStartArray("timing");
+        json.WriteStartObject();
+        json.WriteString("name", "execute");
+        json.WriteString("started_at", result.StartedAt.UtcDateTime.ToString(TimeFormat));
+        json.WriteString("completed_at", result.CompletedAt.UtcDateTime.ToString(TimeFormat));
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteString("thread_id", result.ThreadId ?? "Thread-1");
+        json.WriteNumber("execution_time", Math.Round(result.ExecutionTime.TotalSeconds, 6));
+        json.WriteEndObject();
+    }
+
+    private static void Threshold(Utf8JsonWriter json, string name, FreshnessThreshold? threshold)
+    {
+        json.WriteStartObject(name);
+        if (threshold is null)
+        {
+            json.WriteNull("count");
+            json.WriteNull("period");
+        }
+        else
+        {
+            json.WriteNumber("count", threshold.Count);
+            json.WriteString("period", threshold.Period);
+        }
+        json.WriteEndObject();
+    }
+}
