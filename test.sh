@@ -8,9 +8,13 @@ results=TestResults
 rm -rf "$results"
 
 dotnet build ModelForge.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
-dotnet test ModelForge.sln -c Release --no-build -nologo -v quiet \
-  --logger "trx" --results-directory "$results" "$@"
-status=$?
+
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo -v quiet \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
+done
 
 # Totals come from the TRX result files, so a run that tested nothing shows as 0 passed.
 passed=0; failed=0; skipped=0
@@ -20,7 +24,7 @@ for trx in "$results"/*.trx; do
   get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
   passed=$((passed + $(get passed)))
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
-  skipped=$((skipped + $(get notExecuted)))
+  skipped=$((skipped + $(get total) - $(get executed)))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"

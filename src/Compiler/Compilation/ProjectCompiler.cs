@@ -29,6 +29,7 @@ public static partial class ProjectCompiler
         AddSources(project, namer, nodes, disabled);
         AddSeeds(project, namer, nodes, disabled, diagnostics);
         AddModels(project, engine, parseInfo, parseResolver, namer, nodes, disabled, diagnostics);
+        AddSnapshots(project, engine, parseInfo, parseResolver, namer, nodes, disabled, diagnostics);
         AddDataTests(project, engine, parseInfo, parseResolver, nodes, disabled, diagnostics);
         if (diagnostics.HasErrors) return null;
 
@@ -43,6 +44,10 @@ public static partial class ProjectCompiler
         if (diagnostics.HasErrors) return null;
         return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options);
     }
+
+    /// <summary>Snapshot blocks from snapshot-paths and YAML-defined snapshots (ProjectCompiler.Snapshots.cs).</summary>
+    static partial void AddSnapshots(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
+        RelationNamer namer, List<ProjectNode> nodes, List<ProjectNode> disabled, DiagnosticBag diagnostics);
 
     /// <summary>Generic tests from schema YAML and singular tests from test-paths (ProjectCompiler.Tests.cs).</summary>
     static partial void AddDataTests(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,

@@ -136,10 +136,15 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
         return $"Found {Count(ResourceType.Model, "models")}, {Count(ResourceType.Seed, "seeds")}, {Count(ResourceType.Source, "sources")}, {Count(ResourceType.Test, "data tests")}, {_project.Macros.NamesIn(_project.Name).Count()} macros";
     }
 
-    internal static string Describe(ProjectNode node) => node.ResourceType == ResourceType.Test ? $"test {node.Name}" :
-        $"sql {node.Materialized} {node.ResourceType.ToString().ToLowerInvariant()} {node.Relation.Schema}.{node.Relation.Identifier}";
+    internal static string Describe(ProjectNode node) => node.ResourceType switch
+    {
+        ResourceType.Seed => $"seed file {node.Relation.Schema}.{node.Relation.Identifier}",
+        ResourceType.Test => $"test {node.Name}",
+        ResourceType.Snapshot => $"snapshot {node.Relation.Schema}.{node.Relation.Identifier}",
+        _ => $"sql {node.Materialized} model {node.Relation.Schema}.{node.Relation.Identifier}",
+    };
 
     private static string Counted(IReadOnlyList<ProjectNode> nodes) =>
-        string.Join(", ", nodes.GroupBy(n => n.ResourceType == ResourceType.Test ? "data test" : $"{n.Materialized} {n.ResourceType.ToString().ToLowerInvariant()}")
+        string.Join(", ", nodes.GroupBy(n => n.ResourceType == ResourceType.Model ? $"{n.Materialized} model" : n.ResourceType.ToString().ToLowerInvariant())
             .Select(g => $"{g.Count()} {g.Key}{(g.Count() == 1 ? "" : "s")}"));
 }

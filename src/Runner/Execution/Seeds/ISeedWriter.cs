@@ -1,0 +1,14 @@
+using System.Data.Common;
+using ModelForge.Compiler.Seeds;
+
+namespace ModelForge.Runner.Execution.Seeds;
+
+/// <summary>
+/// Bulk-writes a seed's rows into an existing, empty table whose columns are the seed's, in order.
+/// One per target: DuckDB's appender today; SQL Server's SqlBulkCopy later, behind the same seam.
+/// </summary>
+internal interface ISeedWriter
+{
+    /// <summary>Writes every row of <paramref name="seed"/>; returns the number written. Database failures throw <see cref="DbException"/>.</summary>
+    long Write(DbConnection connection, string? database, string schema, string table, SeedFile seed);
+}

@@ -1,0 +1,87 @@
+using System.Data.Common;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Seeds;
+using ModelForge.Compiler.Targets;
+using ModelForge.Runner.Execution.Materializations;
+
+namespace ModelForge.Runner.Execution.Seeds;
+
+/// <summary>
+/// Loads one parsed seed into <c>schema.identifier</c>: creates a table with the seed's column types
+/// under a helper name, bulk-writes the rows, then swaps it in within one transaction (the
+/// <see cref="TableMaterialization"/> pattern). Any failure leaves the previous table as it was.
+/// </summary>
+internal sealed class SeedLoader(ISeedWriter writer)
+{
+    /// <summary>
+    /// Loads the seed and returns the number of rows loaded. Without
+    /// <see cref="SeedLoadOptions.FullRefresh"/>, an existing table whose columns (names, order)
+    /// differ from the CSV header is left alone and a <see cref="DiagnosticException"/> (MF1630,
+    /// at the header line) is thrown; database failures throw <see cref="DbException"/>.
+    /// </summary>
+    public long Load(MaterializationContext context, SeedFile seed, SeedLoadOptions options)
+    {
+        var sql = context.Sql;
+        var (db, schema, id) = (context.Database, context.Schema, context.Identifier);
+        var temp = sql.HelperName(id, "tmp");
+        var backup = sql.HelperName(id, "backup");
+
+        context.Relations.EnsureSchema(context.Connection, db, schema);
+        var existing = context.Relations.Find(context.Connection, db, schema, id);
+        if (existing == RelationKind.Table && !options.FullRefresh) CheckColumns(context, seed);
+
+        // Leftovers of an interrupted run would make the create fail.
+        context.Execute(sql.Drop(db, schema, temp, RelationKind.Table));
+        long rows;
+        try
+        {
+            context.Execute(SeedSql.CreateTable(sql, db, schema, temp, seed.Columns, options.QuoteColumns));
+            rows = writer.Write(context.Connection, db, schema, temp, seed);
+        }
+        catch (DbException)
+        {
+            context.TryExecute(sql.Drop(db, schema, temp, RelationKind.Table));
+            throw;
+        }
+
+        try
+        {
+            using var transaction = context.Connection.BeginTransaction();
+            if (existing == RelationKind.View) context.Execute(sql.Drop(db, schema, id, RelationKind.View), transaction);
+            if (existing == RelationKind.Table)
+            {
+                context.Execute(sql.Drop(db, schema, backup, RelationKind.Table), transaction);
+                context.Execute(sql.Rename(db, schema, id, backup, RelationKind.Table), transaction);
+            }
+            context.Execute(sql.Rename(db, schema, temp, id, RelationKind.Table), transaction);
+            transaction.Commit();
+        }
+        catch (DbException)
+        {
+            context.TryExecute(sql.Drop(db, schema, temp, RelationKind.Table));
+            throw;
+        }
+
+        if (existing == RelationKind.Table) context.Execute(sql.Drop(db, schema, backup, RelationKind.Table));
+        context.Relations.Set(db, schema, id, RelationKind.Table);
+        return rows;
+    }
+
+    private static void CheckColumns(MaterializationContext context, SeedFile seed)
+    {
+        var current = new List<string>();
+        using (var command = context.Connection.CreateCommand())
+        {
+            command.CommandText = SeedSql.ListColumns(context.Sql, context.Database, context.Schema, context.Identifier);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) current.Add(reader.GetString(0));
+        }
+
+        var wanted = seed.Columns.Select(c => c.Name).ToList();
+        // Both databases compare column names without case.
+        if (current.SequenceEqual(wanted, StringComparer.OrdinalIgnoreCase)) return;
+        var added = wanted.Where(w => !current.Contains(w, StringComparer.OrdinalIgnoreCase)).ToList();
+        var removed = current.Where(c => !wanted.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        throw new DiagnosticException(DiagnosticCodes.Seeds.HeaderChanged(seed.HeaderSpan, context.QualifiedName, added, removed));
+    }
+}
