@@ -7,26 +7,29 @@ namespace ModelForge.Runner.Execution.DataTests;
 /// The order and dependencies of `forge build`: each test comes right after the last node it
 /// reads, and the children of a tested node also wait for its tests, so an error-severity
 /// failure skips everything downstream (dbt's test edges). A test that reads several nodes gates
-/// only children that descend from all of them; anything else could close a cycle.
+/// only children that descend from all of them; anything else could close a cycle. A node that
+/// reads a source which a selected seed loads (same schema and name) waits for that seed, so a
+/// project whose raw data comes from seeds builds from an empty database in one go.
 /// </summary>
 internal sealed class BuildPlan
 {
     private readonly CompiledProject _project;
     private readonly Dictionary<string, List<string>> _extraParents = new(StringComparer.Ordinal);
 
-    private BuildPlan(CompiledProject project, IReadOnlyList<ProjectNode> order)
+    private BuildPlan(CompiledProject project)
     {
         _project = project;
-        Order = order;
     }
 
     /// <summary>The selected nodes, topologically ordered with tests moved up behind their parents.</summary>
-    public IReadOnlyList<ProjectNode> Order { get; }
+    public IReadOnlyList<ProjectNode> Order { get; private set; } = [];
 
     public static BuildPlan Create(CompiledProject project, IReadOnlyList<ProjectNode> selected)
     {
-        var plan = new BuildPlan(project, Interleave(selected));
+        var plan = new BuildPlan(project);
+        plan.AddSeedEdges(selected);
         plan.AddTestEdges(selected);
+        plan.Order = plan.Interleave(selected);
         return plan;
     }
 
@@ -37,7 +40,7 @@ internal sealed class BuildPlan
         return _extraParents.TryGetValue(id, out var extra) ? parents.Concat(extra) : parents;
     }
 
-    private static List<ProjectNode> Interleave(IReadOnlyList<ProjectNode> selected)
+    private List<ProjectNode> Interleave(IReadOnlyList<ProjectNode> selected)
     {
         var ids = selected.Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
         var emitted = new HashSet<string>(StringComparer.Ordinal);
@@ -52,7 +55,7 @@ internal sealed class BuildPlan
         {
             for (var i = 0; i < waiting.Count; i++)
             {
-                if (!waiting[i].DependsOn.All(p => emitted.Contains(p) || !ids.Contains(p))) continue;
+                if (!ParentsOf(waiting[i].UniqueId).All(p => emitted.Contains(p) || !ids.Contains(p))) continue;
                 Emit(waiting[i]);
                 waiting.RemoveAt(i--);
             }
@@ -64,6 +67,32 @@ internal sealed class BuildPlan
             EmitReadyTests();
         }
         return order;
+    }
+
+    private void AddSeedEdges(IReadOnlyList<ProjectNode> selected)
+    {
+        var seeds = selected.Where(n => n.ResourceType == ResourceType.Seed).ToList();
+        if (seeds.Count == 0) return;
+        foreach (var node in selected)
+        {
+            foreach (var parent in node.DependsOn)
+            {
+                var source = _project.Nodes[parent];
+                if (source.ResourceType != ResourceType.Source) continue;
+                foreach (var seed in seeds.Where(s => SameRelation(s.Relation, source.Relation))) AddParent(node.UniqueId, seed.UniqueId);
+            }
+        }
+    }
+
+    private static bool SameRelation(Compiler.Context.Relation a, Compiler.Context.Relation b) =>
+        string.Equals(a.Schema, b.Schema, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.Identifier, b.Identifier, StringComparison.OrdinalIgnoreCase)
+        && (a.Database is null || b.Database is null || string.Equals(a.Database, b.Database, StringComparison.OrdinalIgnoreCase));
+
+    private void AddParent(string child, string parent)
+    {
+        if (!_extraParents.TryGetValue(child, out var list)) _extraParents[child] = list = [];
+        if (!list.Contains(parent)) list.Add(parent);
     }
 
     private void AddTestEdges(IReadOnlyList<ProjectNode> selected)
@@ -82,8 +111,7 @@ internal sealed class BuildPlan
                         var ancestors = _project.Graph.Ancestors(child);
                         if (!reads.All(ancestors.Contains)) continue;
                     }
-                    if (!_extraParents.TryGetValue(child, out var list)) _extraParents[child] = list = [];
-                    if (!list.Contains(test.UniqueId)) list.Add(test.UniqueId);
+                    AddParent(child, test.UniqueId);
                 }
             }
         }
