@@ -1,4 +1,4 @@
 {#- Built-in generic test `accepted_values`: values (a list) and quote (default true). -#}
-{% test accepted_values(model, column_name, values, quote=true) -%}
+{% macro test_accepted_values(model, column_name, values, quote=true) -%}
     {{ adapter.dispatch('test_accepted_values', 'dbt')(model, column_name, values, quote) }}
-{%- endtest %}
+{%- endmacro %}
