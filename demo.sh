@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds forge and runs the demo project (the repository root) end to end on the embedded DuckDB:
-# loads the seeds, builds every model, and runs the data tests, then checks source freshness
-# (the seeds are a static 2024 export, so the sources warn with their age; see models/staging/_sources.yml).
+# `forge build` loads the seeds, builds every model and runs every data test, in one DAG walk;
+# then `forge source freshness` checks the sources (the seeds are a static 2024 export, so they
+# warn with their age; see models/staging/_sources.yml).
 set -euo pipefail
 cd "$(dirname "$0")"
 dotnet build src/Runner -c Release -nologo -v quiet
 forge=(dotnet src/Runner/bin/Release/net10.0/forge.dll)
-"${forge[@]}" seed "$@"
-"${forge[@]}" run "$@"
+"${forge[@]}" build "$@"
 "${forge[@]}" source freshness "$@"
