@@ -135,4 +135,29 @@ public sealed class ContractRunTests
         Assert.That(result.Error, Does.Contain("error MF1704: unknown constraint type 'not_nul' in model 'orders'"));
         Assert.That(result.Error, Does.Contain("did you mean 'not_null'?"));
     }
+
+    [Test]
+    public void A_sql_error_in_a_contracted_model_points_at_the_model_line()
+    {
+        _project.With("models/orders.sql", "select 1 as order_id,\n  'ada' as customer,\n  amount\nfrom no_such_table");
+        Contract(GoodColumns);
+
+        var result = _project.Forge("run");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Output, Does.Contain("models/orders.sql:4:6: error MF5001"));
+        Assert.That(result.Output, Does.Contain("no_such_table"));
+    }
+
+    [Test]
+    public void Unenforced_constraint_warnings_can_be_silenced()
+    {
+        _project.With("models/orders.sql", Orders);
+        Contract(GoodColumns.Replace("data_type: text", "data_type: text\n        constraints: [{type: custom, expression: \"collate nocase\", warn_unenforced: false}]"));
+
+        var result = _project.Forge("run");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Output, Does.Not.Contain("MF5502"));
+    }
 }

@@ -45,7 +45,7 @@ internal static class ContractEnforcer
     {
         var (name, type) = context.Sql.DescribeColumnOrdinals;
         var columns = new List<DescribedColumn>();
-        foreach (var row in context.Query(context.Sql.DescribeQuery(context.CompiledSql)))
+        foreach (var row in context.QueryRecorded(context.Sql.DescribeQuery(context.CompiledSql)))
             columns.Add(new DescribedColumn(Convert.ToString(row[name], System.Globalization.CultureInfo.InvariantCulture)!,
                 Convert.ToString(row[type], System.Globalization.CultureInfo.InvariantCulture)!));
         return columns;

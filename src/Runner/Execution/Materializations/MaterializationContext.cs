@@ -40,8 +40,8 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
         return command.ExecuteNonQuery();
     }
 
-    /// <summary>Runs a query and returns its rows (metadata queries such as describing a model's columns).</summary>
-    public List<object?[]> Query(string statement)
+    /// <summary>Runs a query, recorded with the statements (so a SQL error in the model inside it maps back), and returns its rows.</summary>
+    public List<object?[]> QueryRecorded(string statement)
     {
         _statements.Add(statement);
         using var command = Connection.CreateCommand();
