@@ -129,8 +129,9 @@ internal sealed class SqlServerLiveTests : LiveSqlServerTestBase
         _project.With("models/base.sql", "{{ config(materialized='table') }}\nselect cast(1 as int) as id, cast('a' as nvarchar(20)) as name, cast(2.5 as decimal(5,2)) as amount\n")
             .With("models/echo.sql", new StringBuilder()
                 .Append("{{ config(materialized='view') }}\n")
-                .Append("{% set cols = adapter.get_columns_in_relation(ref('base')) %}\n")
-                .Append("{% if execute %}{% set n = run_query('select count(*) as n from ' ~ ref('base')).rows[0][0] %}{% else %}{% set n = 0 %}{% endif %}\n")
+                .Append("{% if execute %}{% set cols = adapter.get_columns_in_relation(ref('base')) %}")
+                .Append("{% set n = run_query('select count(*) as n from ' ~ ref('base')).rows[0][0] %}")
+                .Append("{% else %}{% set cols = [] %}{% set n = 0 %}{% endif %}\n")
                 .Append("select {{ n }} as n, '{{ cols | map(attribute='name') | join(',') }}' as names, '{{ cols | map(attribute='dtype') | join(',') }}' as types\n")
                 .ToString());
 
