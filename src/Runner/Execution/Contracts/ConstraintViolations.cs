@@ -13,13 +13,13 @@ internal static class ConstraintViolations
 
     /// <summary>
     /// The one enforced constraint the message points at: same kind (the message names it: NOT NULL,
-    /// CHECK, PRIMARY KEY, UNIQUE) and, when several remain, the one whose column or expression the
+    /// CHECK, PRIMARY KEY, UNIQUE; SQL Server: "the value NULL") and, when several remain, the one whose column or expression the
     /// message mentions. Null when it cannot tell.
     /// </summary>
     public static ContractConstraint? Match(string message, IReadOnlyList<ContractConstraint> enforced)
     {
         var upper = message.ToUpperInvariant();
-        ConstraintKind[] kinds = upper.Contains("NOT NULL", StringComparison.Ordinal) || upper.Contains("NULL VALUE", StringComparison.Ordinal) ? [ConstraintKind.NotNull]
+        ConstraintKind[] kinds = upper.Contains("NOT NULL", StringComparison.Ordinal) || upper.Contains("VALUE NULL", StringComparison.Ordinal) ? [ConstraintKind.NotNull]
             : upper.Contains("CHECK", StringComparison.Ordinal) ? [ConstraintKind.Check]
             : upper.Contains("PRIMARY KEY OR UNIQUE", StringComparison.Ordinal) ? [ConstraintKind.PrimaryKey, ConstraintKind.Unique]
             : upper.Contains("PRIMARY KEY", StringComparison.Ordinal) ? [ConstraintKind.PrimaryKey]
