@@ -37,7 +37,7 @@ public static partial class DiagnosticCodes
 
         internal static Diagnostic UnknownConstraintType(SourceSpan span, string model, string type) =>
             Diagnostic.Error(UnknownConstraintTypeCode, $"unknown constraint type '{type}' in model '{model}'", span,
-                (ModelForge.Compiler.Project.NameSuggester.Nearest(type, ConstraintTypes) is { } near ? $"did you mean '{near}'? " : "") + $"types: {string.Join(", ", ConstraintTypes)}");
+                (NameSuggester.Nearest(type, ConstraintTypes) is { } near ? $"did you mean '{near}'? " : "") + $"types: {string.Join(", ", ConstraintTypes)}");
 
         internal static Diagnostic ConstraintMissingField(SourceSpan span, string model, string type, string missing) =>
             Diagnostic.Error(ConstraintMissingFieldCode, $"the {type} constraint of model '{model}' has no {missing}", span,
