@@ -27,6 +27,9 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
                 CompletedAt = DateTimeOffset.UtcNow, CompiledPath = compiledPath, RelationName = node.Relation.Render(), ThreadId = thread,
             };
 
+        // Ephemeral models are inlined into the models that ref them; there is nothing to build.
+        if (node.Materialized == "ephemeral") return Finish(NodeStatus.Success, "EPHEMERAL (inlined, not built)");
+
         WorkerResources.Worker worker;
         RenderResult rendered;
         try
@@ -56,6 +59,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
             {
                 "view" => ViewMaterialization.Build(context),
                 "table" => TableMaterialization.Build(context),
+                "incremental" => IncrementalMaterialization.Build(context, IncrementalOptions.From(node, project.Options.FullRefresh)),
                 var other => throw new DiagnosticException(UnsupportedMaterialization(node, other)),
             };
             ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
@@ -69,7 +73,9 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
         catch (DbException e)
         {
             ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
-            var diagnostic = DatabaseError(node, e, rendered, sql, context.Statements.LastOrDefault(), compiledPath);
+            // The failing statement is the last one that carries the model's SQL (cleanup statements may follow it).
+            var failed = context.Statements.LastOrDefault(s => s.Contains(sql, StringComparison.Ordinal)) ?? context.Statements.LastOrDefault();
+            var diagnostic = DatabaseError(node, e, rendered, sql, failed, compiledPath);
             return Finish(NodeStatus.Error, diagnostic.Message, diagnostic, thread: worker.ThreadName);
         }
     }
@@ -84,7 +90,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
 
     private static Diagnostic UnsupportedMaterialization(ProjectNode node, string materialized) =>
         Diagnostic.Error(DiagnosticCodes.RenderFailedAtRun, $"model '{node.Name}' has materialized='{materialized}', which forge cannot build yet",
-            node.DefinitionSpan, "use 'view' or 'table'");
+            node.DefinitionSpan, "use 'view', 'table', 'incremental' or 'ephemeral'");
 
     /// <summary>
     /// The database's message, at the model's own line and column when the database gave a position
