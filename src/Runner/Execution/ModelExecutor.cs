@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Compilation.Ephemeral;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Templating;
 using ModelForge.Runner.Connections.DuckDb;
@@ -31,11 +32,11 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
         if (node.Materialized == "ephemeral") return Finish(NodeStatus.Success, "EPHEMERAL (inlined, not built)");
 
         WorkerResources.Worker worker;
-        RenderResult rendered;
+        InlinedSql rendered;
         try
         {
             worker = resources.Current;
-            rendered = worker.Compiler.Render(node);
+            rendered = worker.Compiler.Compile(node);
         }
         catch (DiagnosticException e)
         {
@@ -96,14 +97,14 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
     /// The database's message, at the model's own line and column when the database gave a position
     /// inside the model's SQL (mapped back through the template).
     /// </summary>
-    private static Diagnostic DatabaseError(ProjectNode node, DbException e, RenderResult rendered, string sql, string? statement, string compiledPath)
+    private static Diagnostic DatabaseError(ProjectNode node, DbException e, InlinedSql rendered, string sql, string? statement, string compiledPath)
     {
         SourceSpan? span = node.DefinitionSpan;
         if (e is DuckDbException { Position: { } position } && statement is not null)
         {
             var start = statement.IndexOf(sql, StringComparison.Ordinal);
             var offset = position - start;
-            if (start >= 0 && offset >= 0 && offset <= sql.Length && rendered.Map.Find(offset) is { } mapped) span = mapped;
+            if (start >= 0 && offset >= 0 && offset <= sql.Length && rendered.Find(offset) is { } mapped) span = mapped;
         }
         var message = e.Message.Split('\n')[0].Trim();
         return Diagnostic.Error(DiagnosticCodes.DatabaseError, $"database error in model '{node.Name}': {message}", span,
