@@ -14,6 +14,7 @@ internal static class ForgeCli
         root.Subcommands.Add(CompileCommand.Create(shared, environment));
         root.Subcommands.Add(RunCommand.Create(shared, environment));
         root.Subcommands.Add(SeedCommand.Create(shared, environment));
+        root.Subcommands.Add(SnapshotCommand.Create(shared, environment));
         root.Subcommands.Add(LsCommand.Create(shared, environment));
         root.Subcommands.Add(CleanCommand.Create(shared, environment));
         root.SetAction(parse =>
