@@ -6,4 +6,5 @@ cd "$(dirname "$0")"
 dotnet build src/Runner -c Release -nologo -v quiet
 forge=(dotnet src/Runner/bin/Release/net10.0/forge.dll)
 "${forge[@]}" seed "$@"
+"${forge[@]}" snapshot "$@"
 "${forge[@]}" run "$@"
