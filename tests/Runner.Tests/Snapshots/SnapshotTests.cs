@@ -186,4 +186,18 @@ internal sealed class SnapshotTests : IncrementalTestBase
         Assert.That(History(), Is.EqualTo(before));
         Assert.That(Tables("main"), Is.EqualTo(new[] { "members_snapshot" }));
     }
+
+    [Test]
+    public void Check_all_with_a_new_source_column_and_a_hard_delete_starts_new_versions_of_every_row()
+    {
+        Snapshot("unique_key='id', strategy='check', check_cols='all', invalidate_hard_deletes=true");
+        Execute("insert into raw.members values (3, 'basic', '2024-01-01 12:00')");
+        Snap();
+        Execute("alter table raw.members add column city varchar; update raw.members set city = 'Oslo' where id = 1; delete from raw.members where id = 3");
+
+        Snap();
+
+        Assert.That(Rows("select id, coalesce(city, '∅'), dbt_valid_to is null from main.members_snapshot order by id, dbt_valid_from"),
+            Is.EqualTo(new[] { "1|∅|False", "1|Oslo|True", "2|∅|False", "2|∅|True", "3|∅|False" }));
+    }
 }

@@ -28,20 +28,28 @@ public static class SnapshotStatements
 
     /// <summary>
     /// The change set of a later run, from the staged query result <paramref name="staged"/> (its
-    /// columns are <paramref name="sourceColumns"/>) against the snapshot table <paramref name="target"/>.
+    /// columns are <paramref name="sourceColumns"/>) against the snapshot table <paramref name="target"/>
+    /// (its columns before this run are <paramref name="targetColumns"/>).
     /// </summary>
     public static string Changes(TargetSql sql, SnapshotSpec spec, string staged, string target, IReadOnlyList<string> sourceColumns,
-        DateTimeOffset snapshotTime)
+        IReadOnlyList<string> targetColumns, DateTimeOffset snapshotTime)
     {
+        bool InTarget(string column) => targetColumns.Contains(column, StringComparer.OrdinalIgnoreCase);
         var names = spec.Names;
         var keys = spec.UniqueKey.Select((k, i) => (Expression: k, Alias: $"forge_unique_key_{i + 1}")).ToList();
         var keySelect = string.Concat(keys.Select(k => $", {k.Expression} as {k.Alias}"));
         var join = string.Join(" and ", keys.Select(k => $"c.{k.Alias} = s.{k.Alias}"));
         var now = sql.TimestampLiteral(snapshotTime);
+        // check_cols='all' compares the columns both sides have; a column new in the source changes
+        // every row, as in dbt (the table gains the column in this run).
         var changed = spec.IsTimestamp
             ? $"c.{sql.Quote(names.ValidFrom)} < s.forge_updated_at"
-            : string.Join("\n       or ", (spec.CheckColumns ?? sourceColumns).Select(column => Differs(sql.Quote(column))));
-        string Columns(string alias) => string.Join(", ", sourceColumns.Select(c => $"{alias}.{sql.Quote(c)}"));
+            : spec.CheckColumns is null && sourceColumns.Any(c => !InTarget(c))
+                ? "1 = 1"
+                : string.Join("\n       or ", (spec.CheckColumns ?? sourceColumns).Select(column => Differs(sql.Quote(column))));
+        // Current rows lack the columns the source gained in this run: those are null for a closed row.
+        string Columns(string alias) => string.Join(", ", sourceColumns.Select(c =>
+            alias == "c" && !InTarget(c) ? $"null as {sql.Quote(c)}" : $"{alias}.{sql.Quote(c)}"));
         string Meta(string scdId, string updatedAt, string validFrom, string validTo) =>
             $"{scdId} as {sql.Quote(names.ScdId)}, {updatedAt} as {sql.Quote(names.UpdatedAt)}, " +
             $"{validFrom} as {sql.Quote(names.ValidFrom)}, {validTo} as {sql.Quote(names.ValidTo)}";

@@ -36,7 +36,7 @@ internal sealed class SnapshotWriter(MaterializationContext context, SnapshotSpe
             CheckMetaColumns(target);
             var sourceNames = source.Select(c => c.Name).ToList();
             context.Execute(sql.CreateTableAs(db, schema, changes,
-                SnapshotStatements.Changes(sql, spec, stagedName, context.QualifiedName, sourceNames, snapshotTime)));
+                SnapshotStatements.Changes(sql, spec, stagedName, context.QualifiedName, sourceNames, target.Select(c => c.Name).ToList(), snapshotTime)));
 
             using var transaction = context.Connection.BeginTransaction();
             // dbt adds columns that appear in the source; columns that disappear stay, null from now on.
