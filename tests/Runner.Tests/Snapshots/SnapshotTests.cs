@@ -200,4 +200,29 @@ internal sealed class SnapshotTests : IncrementalTestBase
         Assert.That(Rows("select id, coalesce(city, '∅'), dbt_valid_to is null from main.members_snapshot order by id, dbt_valid_from"),
             Is.EqualTo(new[] { "1|∅|False", "1|Oslo|True", "2|∅|False", "2|∅|True", "3|∅|False" }));
     }
+
+    [Test]
+    public void Build_runs_a_snapshot_after_the_model_it_refs_and_before_models_that_ref_it()
+    {
+        Project.With("models/stg_members.sql", "select id, upper(plan) as plan, updated_at from {{ source('raw', 'members') }}")
+            .With("snapshots/members_snapshot.sql", "{% snapshot members_snapshot %}\n" +
+                "{{ config(unique_key='id', strategy='timestamp', updated_at='updated_at') }}\n" +
+                "select * from {{ ref('stg_members') }}\n{% endsnapshot %}\n")
+            .With("models/member_history.sql", "select id, count(*) as versions from {{ ref('members_snapshot') }} group by id");
+        Execute("update raw.members set plan = 'gold', updated_at = '2024-07-01' where id = 2");
+
+        var first = Project.Forge("build");
+        Execute("update raw.members set plan = 'silver', updated_at = '2024-08-01' where id = 2");
+        var second = Project.Forge("build");
+
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.ToString());
+        Assert.That(second.ExitCode, Is.EqualTo(0), second.ToString());
+        var output = second.Output;
+        Assert.That(output.IndexOf("OK sql view model main.stg_members", StringComparison.Ordinal),
+            Is.LessThan(output.IndexOf("START snapshot main.members_snapshot", StringComparison.Ordinal)));
+        Assert.That(output.IndexOf("OK snapshot main.members_snapshot", StringComparison.Ordinal),
+            Is.LessThan(output.IndexOf("START sql view model main.member_history", StringComparison.Ordinal)));
+        Assert.That(Rows("select * from main.member_history order by id"), Is.EqualTo(new[] { "1|1", "2|2" }));
+        Assert.That(Rows("select plan from main.members_snapshot where id = 2 order by dbt_valid_from"), Is.EqualTo(new[] { "GOLD", "SILVER" }));
+    }
 }

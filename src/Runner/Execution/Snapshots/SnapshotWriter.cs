@@ -20,7 +20,11 @@ internal sealed class SnapshotWriter(MaterializationContext context, SnapshotSpe
         var (db, schema, id) = (context.Database, context.Schema, context.Identifier);
         context.Relations.EnsureSchema(context.Connection, db, schema);
         // The executor gave the first run the initial SELECT as its SQL (see SnapshotExecutor).
-        if (context.Relations.Find(context.Connection, db, schema, id) is null) return ("SELECT", TableMaterialization.Build(context));
+        if (context.Relations.Find(context.Connection, db, schema, id) is null)
+        {
+            var created = TableMaterialization.Build(context);
+            return (created is null ? "CREATE TABLE" : "SELECT", created);
+        }
 
         var staged = sql.HelperName(id, "snapshot_source");
         var changes = sql.HelperName(id, "snapshot_changes");
