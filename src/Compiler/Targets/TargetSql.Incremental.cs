@@ -32,4 +32,20 @@ public abstract partial class TargetSql
     public abstract string DropColumn(string target, string column);
 
     public abstract string AlterColumnType(string target, string column, string dataType);
+
+    // Staging: where an incremental batch or a snapshot's query result waits to be applied. By
+    // default a helper table beside the target; a target with session-scoped temporary tables
+    // overrides these four so nothing is left behind if the process dies.
+
+    /// <summary>The qualified name of the staging table <paramref name="identifier"/> for a relation in <paramref name="schema"/>.</summary>
+    public virtual string StagingName(string? database, string schema, string identifier) => QualifiedName(database, schema, identifier);
+
+    public virtual string CreateStagingTable(string? database, string schema, string identifier, string sql) =>
+        CreateTableAs(database, schema, identifier, sql);
+
+    public virtual string DropStagingTable(string? database, string schema, string identifier) =>
+        Drop(database, schema, identifier, RelationKind.Table);
+
+    /// <summary>As <see cref="ListColumns"/>, for a staging table.</summary>
+    public virtual string ListStagingColumns(string? database, string schema, string identifier) => ListColumns(database, schema, identifier);
 }

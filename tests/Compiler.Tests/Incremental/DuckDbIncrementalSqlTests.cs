@@ -16,12 +16,15 @@ public sealed class DuckDbIncrementalSqlTests
     {
         var sql = DuckDbSql.Instance;
         var target = sql.QualifiedName(null, "marts", "payments");
-        var staging = sql.QualifiedName(null, "marts", sql.HelperName("payments", "incr"));
+        var staging = sql.StagingName(null, "marts", sql.HelperName("payments", "incr"));
         string[] columns = ["payment_id", "status", "amount"];
         var text = new StringBuilder();
         void Add(string title, string statement) => text.Append($"-- {title}\n{statement};\n\n");
 
         Add("columns", sql.ListColumns(null, "marts", "payments"));
+        Add("stage the batch", sql.CreateStagingTable(null, "marts", "payments__forge_incr", "select 1 as payment_id"));
+        Add("staged columns", sql.ListStagingColumns(null, "marts", "payments__forge_incr"));
+        Add("drop the batch", sql.DropStagingTable(null, "marts", "payments__forge_incr"));
         Add("append", sql.InsertFrom(target, staging, columns));
         Add("delete+insert: delete", sql.DeleteMatching(target, staging, ["day", "station_id"]));
         Add("merge", sql.Merge(target, staging, ["payment_id"], columns, ["status", "amount"]));
@@ -34,8 +37,8 @@ public sealed class DuckDbIncrementalSqlTests
         var spec = new SnapshotSpec(["id"], "timestamp", "updated_at", null, InvalidateHardDeletes: true, SnapshotColumnNames.Default);
         var check = spec with { Strategy = "check", UpdatedAt = null, CheckColumns = ["plan", "email"], InvalidateHardDeletes = false };
         var snapshot = sql.QualifiedName(null, "snapshots", "members_snapshot");
-        var changes = sql.QualifiedName(null, "snapshots", "members_snapshot__forge_snapshot_changes");
-        var source = sql.QualifiedName(null, "snapshots", "members_snapshot__forge_snapshot_source");
+        var changes = sql.StagingName(null, "snapshots", "members_snapshot__forge_snapshot_changes");
+        var source = sql.StagingName(null, "snapshots", "members_snapshot__forge_snapshot_source");
         Add("snapshot, first run (timestamp)", SnapshotStatements.Initial(sql, spec, "select * from raw.members", SnapshotTime));
         Add("snapshot, first run (check)", SnapshotStatements.Initial(sql, check, "select * from raw.members", SnapshotTime));
         Add("snapshot changes (timestamp, invalidate hard deletes)",

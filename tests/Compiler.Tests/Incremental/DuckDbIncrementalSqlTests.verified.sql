@@ -1,21 +1,32 @@
 -- columns
 select column_name, data_type from information_schema.columns where table_schema = 'marts' and table_name = 'payments' order by ordinal_position;
 
+-- stage the batch
+create or replace temporary table "payments__forge_incr" as (
+select 1 as payment_id
+);
+
+-- staged columns
+select column_name, data_type from information_schema.columns where table_schema = 'main' and table_name = 'payments__forge_incr' and table_catalog = 'temp' order by ordinal_position;
+
+-- drop the batch
+drop table if exists temp.main."payments__forge_incr";
+
 -- append
 insert into "marts"."payments" ("payment_id", "status", "amount")
 select "payment_id", "status", "amount"
-from "marts"."payments__forge_incr";
+from temp.main."payments__forge_incr";
 
 -- delete+insert: delete
 delete from "marts"."payments" as forge_target
 where exists (
-    select 1 from "marts"."payments__forge_incr" as forge_source
+    select 1 from temp.main."payments__forge_incr" as forge_source
     where forge_source.day = forge_target.day and forge_source.station_id = forge_target.station_id
 );
 
 -- merge
 merge into "marts"."payments" as forge_target
-using "marts"."payments__forge_incr" as forge_source
+using temp.main."payments__forge_incr" as forge_source
 on (forge_source.payment_id = forge_target.payment_id)
 when matched then update set "status" = forge_source."status", "amount" = forge_source."amount"
 when not matched then insert ("payment_id", "status", "amount")
@@ -23,13 +34,13 @@ when not matched then insert ("payment_id", "status", "amount")
 
 -- merge, insert only
 merge into "marts"."payments" as forge_target
-using "marts"."payments__forge_incr" as forge_source
+using temp.main."payments__forge_incr" as forge_source
 on (forge_source.payment_id = forge_target.payment_id)
 when not matched then insert ("payment_id", "status", "amount")
     values (forge_source."payment_id", forge_source."status", forge_source."amount");
 
 -- duplicate keys
-select day, station_id, count(*) from "marts"."payments__forge_incr" group by day, station_id having count(*) > 1 limit 1;
+select day, station_id, count(*) from temp.main."payments__forge_incr" group by day, station_id having count(*) > 1 limit 1;
 
 -- add column
 alter table "marts"."payments" add column "refunded_at" TIMESTAMP;
@@ -65,7 +76,7 @@ with source_data as (
     select snapshot_query.*, id as forge_unique_key_1,
         updated_at as forge_updated_at,
         md5(coalesce(cast(id as varchar), '') || '|' || coalesce(cast(updated_at as varchar), '')) as forge_scd_id
-    from "snapshots"."members_snapshot__forge_snapshot_source" as snapshot_query
+    from temp.main."members_snapshot__forge_snapshot_source" as snapshot_query
 ),
 current_rows as (
     select *, id as forge_unique_key_1
@@ -96,7 +107,7 @@ with source_data as (
     select snapshot_query.*, id as forge_unique_key_1,
         cast('2024-05-01 10:30:00.000000' as timestamp) as forge_updated_at,
         md5(coalesce(cast(id as varchar), '') || '|' || coalesce(cast(cast('2024-05-01 10:30:00.000000' as timestamp) as varchar), '')) as forge_scd_id
-    from "snapshots"."members_snapshot__forge_snapshot_source" as snapshot_query
+    from temp.main."members_snapshot__forge_snapshot_source" as snapshot_query
 ),
 current_rows as (
     select *, id as forge_unique_key_1
@@ -123,7 +134,7 @@ with source_data as (
     select snapshot_query.*, id as forge_unique_key_1,
         cast('2024-05-01 10:30:00.000000' as timestamp) as forge_updated_at,
         md5(coalesce(cast(id as varchar), '') || '|' || coalesce(cast(cast('2024-05-01 10:30:00.000000' as timestamp) as varchar), '')) as forge_scd_id
-    from "snapshots"."members_snapshot__forge_snapshot_source" as snapshot_query
+    from temp.main."members_snapshot__forge_snapshot_source" as snapshot_query
 ),
 current_rows as (
     select *, id as forge_unique_key_1
@@ -146,7 +157,7 @@ where 1 = 1;
 -- snapshot: close rows
 update "snapshots"."members_snapshot" as forge_target
 set "dbt_valid_to" = forge_source."dbt_valid_to"
-from "snapshots"."members_snapshot__forge_snapshot_changes" as forge_source
+from temp.main."members_snapshot__forge_snapshot_changes" as forge_source
 where forge_source."dbt_scd_id" = forge_target."dbt_scd_id"
   and forge_source."dbt_change_type" in ('update', 'delete')
   and forge_target."dbt_valid_to" is null;
@@ -154,6 +165,6 @@ where forge_source."dbt_scd_id" = forge_target."dbt_scd_id"
 -- snapshot: insert rows
 insert into "snapshots"."members_snapshot" ("id", "plan", "dbt_scd_id", "dbt_updated_at", "dbt_valid_from", "dbt_valid_to")
 select "id", "plan", "dbt_scd_id", "dbt_updated_at", "dbt_valid_from", "dbt_valid_to"
-from "snapshots"."members_snapshot__forge_snapshot_changes"
+from temp.main."members_snapshot__forge_snapshot_changes"
 where "dbt_change_type" = 'insert';
 

@@ -1,3 +1,4 @@
+using ModelForge.Runner.Tests.Support;
 using NUnit.Framework;
 
 namespace ModelForge.Runner.Tests.Incremental;
@@ -120,5 +121,38 @@ internal sealed class IncrementalStrategyTests : IncrementalTestBase
         Run("--full-refresh");
 
         Assert.That(Rows("select id from main.events_log order by id"), Is.EqualTo(new[] { "1", "2", "3", "4" }));
+    }
+
+    [Test]
+    public void The_run_file_records_the_staging_and_the_merge_of_a_later_run()
+    {
+        Project.With("models/events_current.sql", "{{ config(materialized='incremental', incremental_strategy='merge', unique_key='id') }}\n" +
+            "select id, amount, updated_at from {{ source('raw', 'events') }}" + Filter);
+        Run();
+
+        Run();
+
+        var statements = Project.Read("target/run/models/events_current.sql");
+        var stage = statements.IndexOf("create or replace temporary table \"events_current__forge_incr\"", StringComparison.Ordinal);
+        var merge = statements.IndexOf("merge into \"main\".\"events_current\" as forge_target", StringComparison.Ordinal);
+        var drop = statements.IndexOf("drop table if exists temp.main.\"events_current__forge_incr\"", stage, StringComparison.Ordinal);
+        Assert.That(stage, Is.GreaterThanOrEqualTo(0), statements);
+        Assert.That(merge, Is.GreaterThan(stage), statements);
+        Assert.That(drop, Is.GreaterThan(merge), statements);
+        Assert.That(statements, Does.Contain("where updated_at > (select max(updated_at) from \"main\".\"events_current\")"));
+    }
+
+    [Test]
+    public void A_view_in_the_way_is_replaced_by_the_full_table()
+    {
+        Project.With("models/events_current.sql", "select 1 as id");
+        Run();
+        Project.With("models/events_current.sql", "{{ config(materialized='incremental', unique_key='id') }}\n" +
+            "select id, amount, updated_at from {{ source('raw', 'events') }}" + Filter);
+
+        Run();
+
+        Assert.That(Database.RelationType(Project.DatabasePath, "main", "events_current"), Is.EqualTo("table"));
+        Assert.That(Rows("select id from main.events_current order by id"), Is.EqualTo(new[] { "1", "2", "3" }));
     }
 }

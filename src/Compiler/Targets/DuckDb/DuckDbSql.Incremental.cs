@@ -52,4 +52,15 @@ public sealed partial class DuckDbSql
 
     private static string KeyMatch(IReadOnlyList<string> uniqueKey) =>
         string.Join(" and ", uniqueKey.Select(k => $"{Source}.{k} = {Target}.{k}"));
+
+    // DuckDB stages in temporary tables: private to the connection, gone when it closes.
+    public override string StagingName(string? database, string schema, string identifier) => $"temp.main.{Quote(identifier)}";
+
+    public override string CreateStagingTable(string? database, string schema, string identifier, string sql) =>
+        $"create or replace temporary table {Quote(identifier)} as (\n{sql}\n)";
+
+    public override string DropStagingTable(string? database, string schema, string identifier) =>
+        $"drop table if exists {StagingName(database, schema, identifier)}";
+
+    public override string ListStagingColumns(string? database, string schema, string identifier) => ListColumns("temp", "main", identifier);
 }

@@ -22,12 +22,12 @@ internal static class IncrementalMaterialization
         if (existing != RelationKind.Table || options.FullRefresh) return TableMaterialization.Build(context);
 
         var staging = sql.HelperName(id, "incr");
-        var stagingName = sql.QualifiedName(db, schema, staging);
-        context.Execute(sql.Drop(db, schema, staging, RelationKind.Table));
+        var stagingName = sql.StagingName(db, schema, staging);
+        context.Execute(sql.DropStagingTable(db, schema, staging));
         try
         {
-            context.Execute(sql.CreateTableAs(db, schema, staging, context.CompiledSql));
-            var plan = SchemaChangePlan.Compare(context.Columns(db, schema, id), context.Columns(db, schema, staging), options.OnSchemaChange);
+            context.Execute(sql.CreateStagingTable(db, schema, staging, context.CompiledSql));
+            var plan = SchemaChangePlan.Compare(context.Columns(db, schema, id), context.StagingColumns(db, schema, staging), options.OnSchemaChange);
             if (plan.Fails)
                 throw new DiagnosticException(DiagnosticCodes.Incremental.SchemaChanged(options.Span, options.Model, context.QualifiedName,
                     plan.Added.Select(c => c.Name).ToList(), plan.Removed.Select(c => c.Name).ToList(), plan.Retyped.Select(c => c.Name).ToList()));
@@ -45,7 +45,7 @@ internal static class IncrementalMaterialization
         finally
         {
             // Cleanup only: the staged batch is never needed after this run, whatever happened.
-            context.TryExecute(sql.Drop(db, schema, staging, RelationKind.Table));
+            context.TryExecute(sql.DropStagingTable(db, schema, staging));
         }
     }
 

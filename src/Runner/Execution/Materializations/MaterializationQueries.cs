@@ -5,11 +5,16 @@ namespace ModelForge.Runner.Execution.Materializations;
 /// <summary>The metadata and checking queries materializations run besides their statements.</summary>
 internal static class MaterializationQueries
 {
-    public static IReadOnlyList<TableColumn> Columns(this MaterializationContext context, string? database, string schema, string identifier)
+    public static IReadOnlyList<TableColumn> Columns(this MaterializationContext context, string? database, string schema, string identifier) =>
+        ColumnsOf(context, context.Sql.ListColumns(database, schema, identifier));
+
+    public static IReadOnlyList<TableColumn> StagingColumns(this MaterializationContext context, string? database, string schema, string identifier) =>
+        ColumnsOf(context, context.Sql.ListStagingColumns(database, schema, identifier));
+
+    private static List<TableColumn> ColumnsOf(MaterializationContext context, string query)
     {
         var columns = new List<TableColumn>();
-        foreach (var row in context.Query(context.Sql.ListColumns(database, schema, identifier)))
-            columns.Add(new TableColumn((string)row[0]!, (string)row[1]!));
+        foreach (var row in context.Query(query)) columns.Add(new TableColumn((string)row[0]!, (string)row[1]!));
         return columns;
     }
 

@@ -28,18 +28,18 @@ internal sealed class SnapshotWriter(MaterializationContext context, SnapshotSpe
 
         var staged = sql.HelperName(id, "snapshot_source");
         var changes = sql.HelperName(id, "snapshot_changes");
-        var stagedName = sql.QualifiedName(db, schema, staged);
-        var changesName = sql.QualifiedName(db, schema, changes);
-        context.Execute(sql.Drop(db, schema, staged, RelationKind.Table));
-        context.Execute(sql.Drop(db, schema, changes, RelationKind.Table));
+        var stagedName = sql.StagingName(db, schema, staged);
+        var changesName = sql.StagingName(db, schema, changes);
+        context.Execute(sql.DropStagingTable(db, schema, staged));
+        context.Execute(sql.DropStagingTable(db, schema, changes));
         try
         {
-            context.Execute(sql.CreateTableAs(db, schema, staged, context.CompiledSql));
-            var source = context.Columns(db, schema, staged);
+            context.Execute(sql.CreateStagingTable(db, schema, staged, context.CompiledSql));
+            var source = context.StagingColumns(db, schema, staged);
             var target = context.Columns(db, schema, id);
             CheckMetaColumns(target);
             var sourceNames = source.Select(c => c.Name).ToList();
-            context.Execute(sql.CreateTableAs(db, schema, changes,
+            context.Execute(sql.CreateStagingTable(db, schema, changes,
                 SnapshotStatements.Changes(sql, spec, stagedName, context.QualifiedName, sourceNames, target.Select(c => c.Name).ToList(), snapshotTime)));
 
             using var transaction = context.Connection.BeginTransaction();
@@ -54,8 +54,8 @@ internal sealed class SnapshotWriter(MaterializationContext context, SnapshotSpe
         }
         finally
         {
-            context.TryExecute(sql.Drop(db, schema, changes, RelationKind.Table));
-            context.TryExecute(sql.Drop(db, schema, staged, RelationKind.Table));
+            context.TryExecute(sql.DropStagingTable(db, schema, changes));
+            context.TryExecute(sql.DropStagingTable(db, schema, staged));
         }
     }
 
