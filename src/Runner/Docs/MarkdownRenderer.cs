@@ -176,7 +176,7 @@ internal static partial class MarkdownRenderer
     private static int Table(string[] lines, int i, StringBuilder html)
     {
         var header = Cells(lines[i]);
-        var aligns = Cells(lines[i + 1]).Select(c => c.StartsWith(':') && c.EndsWith(':') ? "center" : c.EndsWith(':') ? "right" : null).ToList();
+        var aligns = Cells(lines[i + 1]).Select(c => c.StartsWith(':') && c.EndsWith(':') ? "center" : c.EndsWith(':') ? "right" : c.StartsWith(':') ? "left" : null).ToList();
         html.Append("<table>\n<thead><tr>");
         for (var c = 0; c < header.Count; c++) Cell("th", header[c], c < aligns.Count ? aligns[c] : null, html);
         html.Append("</tr></thead>\n<tbody>\n");
