@@ -9,6 +9,11 @@ internal static class RenderErrors
     /// <summary>The owner given to the undefined result of first/last/min/max on an empty sequence.</summary>
     public const string EmptySequence = "empty sequence";
 
+    /// <summary>The value of <c>a if cond</c> when cond is false: undefined, but rendered and concatenated as "".</summary>
+    public static Undefined MissingElse(SourceSpan span) => new("", span);
+
+    public static bool IsMissingElse(Undefined undefined) => undefined.Name.Length == 0;
+
     public static DiagnosticException Error(string code, SourceSpan span, string message, string hint) =>
         new(Diagnostic.Error(code, message, span, hint));
 
@@ -25,6 +30,11 @@ internal static class RenderErrors
         {
             return Error(DiagnosticCodes.TemplateUndefined, span, $"no {undefined.Name} item, the sequence was empty",
                 $"check the sequence has items first, or add a fallback: |{undefined.Name}|default(...)");
+        }
+        if (undefined.Owner is "list object" or "tuple object" or "str object" && long.TryParse(undefined.Name, out _))
+        {
+            return Error(DiagnosticCodes.TemplateUndefined, span, $"'{undefined.Owner}' has no element {undefined.Name}",
+                $"the index is out of range; check the length first (|length) or give it a fallback with '|default(...)'");
         }
         if (undefined.Owner is not null)
         {
