@@ -129,5 +129,6 @@
   bindSearch();
   window.addEventListener('hashchange', route);
   route();
+  window.forgeReadyAt = performance.now();
   window.forgeReady = true;
 })();
