@@ -92,15 +92,18 @@ static double Median(List<double> values)
 
 static (int Exit, double CpuSeconds) Forge(string forge, string project, params string[] arguments)
 {
-    var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true };
-    start.ArgumentList.Add(forge);
-    foreach (var argument in arguments) start.ArgumentList.Add(argument);
+    // bash's `time` reports the child's user and system CPU, which .NET cannot read once it has exited.
+    var command = "TIMEFORMAT='%3U %3S'; time dotnet " + string.Join(' ', new[] { forge }.Concat(arguments).Select(a => "'" + a + "'")) + " >/dev/null";
+    var start = new ProcessStartInfo("bash") { WorkingDirectory = project, RedirectStandardError = true };
+    start.ArgumentList.Add("-c");
+    start.ArgumentList.Add(command);
     using var process = Process.Start(start)!;
-    var output = process.StandardOutput.ReadToEndAsync();
     var error = process.StandardError.ReadToEnd();
     process.WaitForExit();
-    if (process.ExitCode != 0) Console.Error.WriteLine(output.Result + error);
-    return (process.ExitCode, process.TotalProcessorTime.TotalSeconds);
+    var last = error.TrimEnd().Split('\n')[^1].Split(' ');
+    var cpu = last.Length == 2 && double.TryParse(last[0], CultureInfo.InvariantCulture, out var user) && double.TryParse(last[1], CultureInfo.InvariantCulture, out var system) ? user + system : double.NaN;
+    if (process.ExitCode != 0) Console.Error.WriteLine(error);
+    return (process.ExitCode, cpu);
 }
 
 static string LoadAverage() =>

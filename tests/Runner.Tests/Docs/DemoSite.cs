@@ -16,6 +16,12 @@ internal static class DemoSite
 
     public static string IndexUrl => new Uri(Path.Combine(Demo.Root, "target", "docs", "index.html")).AbsoluteUri;
 
+    /// <summary>Deletes the demo copy, if a test built it.</summary>
+    public static void Dispose()
+    {
+        if (Project.IsValueCreated) Project.Value.Dispose();
+    }
+
     public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
