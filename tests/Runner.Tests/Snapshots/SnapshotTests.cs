@@ -225,4 +225,28 @@ internal sealed class SnapshotTests : IncrementalTestBase
         Assert.That(Rows("select * from main.member_history order by id"), Is.EqualTo(new[] { "1|1", "2|2" }));
         Assert.That(Rows("select plan from main.members_snapshot where id = 2 order by dbt_valid_from"), Is.EqualTo(new[] { "GOLD", "SILVER" }));
     }
+
+    [Test]
+    public void A_yaml_snapshot_relation_that_is_not_a_ref_or_source_is_a_compile_error()
+    {
+        Project.With("snapshots/_snapshots.yml", "snapshots:\n  - name: members_history\n    relation: raw.members\n" +
+            "    config:\n      unique_key: id\n      strategy: timestamp\n      updated_at: updated_at\n");
+
+        var result = Project.Forge("snapshot");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.All, Does.Contain("error MF3202: snapshot 'members_history' has relation 'raw.members'"));
+    }
+
+    [Test]
+    public void Hard_deletes_new_record_is_reported_as_not_supported()
+    {
+        Snapshot("unique_key='id', strategy='timestamp', updated_at='updated_at', hard_deletes='new_record'");
+
+        var result = Project.Forge("snapshot");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.All, Does.Contain("error MF3204: snapshot 'members_snapshot' has hard_deletes='new_record'"));
+        Assert.That(result.All, Does.Contain("use 'ignore' or 'invalidate'"));
+    }
 }
