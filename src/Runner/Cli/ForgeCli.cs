@@ -17,8 +17,10 @@ internal static class ForgeCli
         root.Subcommands.Add(BuildCommand.Create(shared, environment));
         root.Subcommands.Add(SeedCommand.Create(shared, environment));
         root.Subcommands.Add(SourceCommand.Create(shared, environment));
+        root.Subcommands.Add(SnapshotCommand.Create(shared, environment));
         root.Subcommands.Add(LsCommand.Create(shared, environment));
         root.Subcommands.Add(CleanCommand.Create(shared, environment));
+        root.Subcommands.Add(DocsCommand.Create(shared, environment));
         root.SetAction(parse =>
         {
             environment.Error.WriteLine("error: no command given");
