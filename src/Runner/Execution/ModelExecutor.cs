@@ -75,6 +75,13 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
         {
             return Finish(NodeStatus.Error, e.Diagnostic.Message, e.Diagnostic, thread: worker.ThreadName);
         }
+        catch (DbException e) when (context.Contract is { } contract && node.Materialized == "incremental" && ConstraintViolations.IsViolation(e))
+        {
+            // An incremental batch goes into the contracted table itself; its transaction rolled back.
+            ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
+            var diagnostic = ContractTable.Violation(context, contract, e);
+            return Finish(NodeStatus.Error, diagnostic.Message, diagnostic, thread: worker.ThreadName);
+        }
         catch (DbException e)
         {
             ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");

@@ -26,14 +26,24 @@ internal static class ContractTable
         catch (DbException e) when (ConstraintViolations.IsViolation(e))
         {
             context.TryExecute(sql.Drop(context.Database, context.Schema, identifier, RelationKind.Table));
-            var enforced = contract.Constraints.Where(c => sql.UnenforcedReason(c) is null).ToList();
-            var message = e.Message.Split('\n')[0].Trim().Replace(identifier, context.Identifier, StringComparison.Ordinal);
-            var named = ConstraintViolations.Match(message, enforced) ?? DuplicatedKey(context, message, enforced);
-            throw new DiagnosticException(DiagnosticCodes.Contracts.ConstraintViolated(
-                named?.Span ?? enforced.FirstOrDefault()?.Span, context.Identifier,
-                named is null ? message : $"{named.Describe()}: {message}",
-                string.Join("; ", enforced.Select(c => c.Describe()))));
+            throw new DiagnosticException(Violation(context, contract, e, identifier));
         }
+    }
+
+    /// <summary>
+    /// The diagnostic for a row that broke a constraint: the constraint by its YAML description when
+    /// it can be told, the database's message (with the helper table's name replaced by the model's).
+    /// Also used for incremental batches, which insert into the contracted table itself.
+    /// </summary>
+    public static Diagnostic Violation(MaterializationContext context, ModelContract contract, DbException e, string? helper = null)
+    {
+        var enforced = contract.Constraints.Where(c => context.Sql.UnenforcedReason(c) is null).ToList();
+        var message = e.Message.Split('\n')[0].Trim();
+        if (helper is not null) message = message.Replace(helper, context.Identifier, StringComparison.Ordinal);
+        var named = ConstraintViolations.Match(message, enforced) ?? DuplicatedKey(context, message, enforced);
+        return DiagnosticCodes.Contracts.ConstraintViolated(named?.Span ?? enforced.FirstOrDefault()?.Span, context.Identifier,
+            named is null ? message : $"{named.Describe()}: {message}",
+            string.Join("; ", enforced.Select(c => c.Describe())));
     }
 
     /// <summary>
