@@ -1,0 +1,68 @@
+using ModelForge.Compiler.Analysis.Lineage.Syntax;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Project;
+
+namespace ModelForge.Compiler.Analysis.Lineage;
+
+// Maps relation names in compiled SQL to project nodes, matching schema and identifier without
+// regard to case (refs and sources compile to "schema"."name" / [schema].[name]), and gives each
+// node's known columns. Known columns grow as models are analysed in topological order.
+internal sealed class ProjectRelationCatalog : IRelationCatalog
+{
+    private readonly Dictionary<(string Schema, string Identifier), ProjectNode> _bySchema = new(KeyComparer.Instance);
+    private readonly Dictionary<string, List<ProjectNode>> _byIdentifier = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, KnownColumns> _columns = new(StringComparer.Ordinal);
+
+    public ProjectRelationCatalog(IEnumerable<ProjectNode> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            if (node.ResourceType is not (ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Source)) continue;
+            if (node.Materialized == "ephemeral" || node.Relation.Identifier is not { } identifier) continue;
+            _bySchema.TryAdd((node.Relation.Schema ?? "", identifier), node);
+            if (!_byIdentifier.TryGetValue(identifier, out var list)) _byIdentifier[identifier] = list = [];
+            list.Add(node);
+        }
+    }
+
+    public void SetColumns(string nodeId, KnownColumns columns) => _columns[nodeId] = columns;
+
+    public KnownColumns? ColumnsOf(string nodeId) => _columns.GetValueOrDefault(nodeId);
+
+    public ProjectNode? FindNode(TableSource table)
+    {
+        if (table.Schema is { } schema) return _bySchema.GetValueOrDefault((schema, table.Name));
+        // Unqualified: only when exactly one node has that identifier, never a pick among several.
+        return _byIdentifier.TryGetValue(table.Name, out var list) && list.Count == 1 ? list[0] : null;
+    }
+
+    public Shape Resolve(TableSource table)
+    {
+        var display = table.Schema is null ? table.Name : $"{table.Schema}.{table.Name}";
+        if (FindNode(table) is not { } node)
+        {
+            return Shape.Opaque(display, "it is not a node of this project (read without ref() or source())");
+        }
+        var relation = node.Relation.Render();
+        if (ColumnsOf(node.UniqueId) is not { } known)
+        {
+            return new Shape([], [new OpenPart(relation, node.UniqueId,
+                "its columns are unknown (not in the catalog, not declared in YAML)")]);
+        }
+        var columns = known.Names.Select(n => new ShapeColumn(n, ColumnSource.Direct(node.UniqueId, n))).ToList();
+        IReadOnlyList<OpenPart> open = known.Complete ? []
+            : [new OpenPart(relation, node.UniqueId, $"only some of its columns are known ({known.Origin})")];
+        return new Shape(columns, open);
+    }
+
+    private sealed class KeyComparer : IEqualityComparer<(string Schema, string Identifier)>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public bool Equals((string Schema, string Identifier) x, (string Schema, string Identifier) y) =>
+            StringComparer.OrdinalIgnoreCase.Equals(x.Schema, y.Schema) && StringComparer.OrdinalIgnoreCase.Equals(x.Identifier, y.Identifier);
+
+        public int GetHashCode((string Schema, string Identifier) key) => HashCode.Combine(
+            StringComparer.OrdinalIgnoreCase.GetHashCode(key.Schema), StringComparer.OrdinalIgnoreCase.GetHashCode(key.Identifier));
+    }
+}

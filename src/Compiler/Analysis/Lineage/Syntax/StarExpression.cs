@@ -1,0 +1,13 @@
+namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
+
+/// <summary>
+/// <c>*</c> or <c>q.*</c> in a select list, with DuckDB's EXCLUDE, REPLACE and RENAME.
+/// </summary>
+internal sealed record StarExpression(string? Qualifier) : SqlExpression
+{
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    public IReadOnlyList<StarReplacement> Replace { get; init; } = [];
+
+    public IReadOnlyList<StarRename> Rename { get; init; } = [];
+}
