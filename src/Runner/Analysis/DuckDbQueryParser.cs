@@ -1,3 +1,4 @@
+using System.Text;
 using ModelForge.Compiler.Analysis.DuckDb;
 using ModelForge.Compiler.Analysis.Lineage;
 using ModelForge.Runner.Connections.DuckDb;
@@ -11,6 +12,8 @@ namespace ModelForge.Runner.Analysis;
 /// </summary>
 internal sealed class DuckDbQueryParser : IQueryParser
 {
+    private const int BatchSize = 32;
+
     private readonly int _workers;
 
     public DuckDbQueryParser(int workers = 0)
@@ -22,23 +25,42 @@ internal sealed class DuckDbQueryParser : IQueryParser
     {
         var results = new QueryParseResult[sql.Count];
         if (sql.Count == 0) return results;
-        var workers = Math.Min(_workers, sql.Count);
-        // Each worker takes every workers-th text: no shared state but the results array.
+        var batches = (sql.Count + BatchSize - 1) / BatchSize;
+        var workers = Math.Min(_workers, batches);
+        // Each worker takes every workers-th batch: nothing is shared but the results array.
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
         {
             using var connection = new DuckDbConnection("Data Source=:memory:");
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "select json_serialize_sql($1)";
-            var parameter = new DuckDbParameter(null);
-            command.Parameters.Add(parameter);
-            for (var i = worker; i < sql.Count; i += workers)
+            for (var batch = worker; batch < batches; batch += workers)
             {
-                parameter.Value = sql[i];
-                var json = command.ExecuteScalar() as string;
-                results[i] = json is null ? QueryParseResult.Failed("json_serialize_sql returned nothing") : DuckDbAstReader.Read(json);
+                var first = batch * BatchSize;
+                var count = Math.Min(BatchSize, sql.Count - first);
+                command.CommandText = BatchQuery(sql, first, count);
+                using var reader = command.ExecuteReader();
+                reader.Read();
+                for (var i = 0; i < count; i++)
+                {
+                    results[first + i] = reader.IsDBNull(i)
+                        ? QueryParseResult.Failed("json_serialize_sql returned nothing")
+                        : DuckDbAstReader.Read(reader.GetString(i));
+                }
             }
         });
         return results;
+    }
+
+    // json_serialize_sql takes only a constant (it parses at bind time), so the SQL goes in as a
+    // string literal; one statement serializes a whole batch, one column per model.
+    private static string BatchQuery(IReadOnlyList<string> sql, int first, int count)
+    {
+        var text = new StringBuilder("select ");
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0) text.Append(", ");
+            text.Append("json_serialize_sql('").Append(sql[first + i].Replace("'", "''", StringComparison.Ordinal)).Append("')");
+        }
+        return text.ToString();
     }
 }

@@ -59,7 +59,7 @@ internal static class ColumnLineageBuilder
         return new LineageResult(result, diagnostics);
     }
 
-    private static ModelLineage ToLineage(string nodeId, Shape shape)
+    internal static ModelLineage ToLineage(string nodeId, Shape shape)
     {
         var columns = shape.Columns
             .Select(c => new ColumnLineage(c.Name, c.Source.Origins,
