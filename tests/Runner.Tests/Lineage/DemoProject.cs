@@ -5,16 +5,18 @@ using NUnit.Framework;
 
 namespace ModelForge.Runner.Tests.Lineage;
 
-/// <summary>The repository root's demo project, loaded and compiled once per test run.</summary>
+/// <summary>The repository root's demo project, loaded and compiled once per test run; or any project folder.</summary>
 internal static class DemoProject
 {
     private static readonly Lazy<CompiledProject> Compiled = new(Compile);
 
     public static CompiledProject Project => Compiled.Value;
 
-    private static CompiledProject Compile()
+    private static CompiledProject Compile() => Load(FindRoot());
+
+    /// <summary>Loads and compiles the project in <paramref name="root"/> (profiles.yml there, or the default DuckDB target).</summary>
+    public static CompiledProject Load(string root)
     {
-        var root = FindRoot();
         var diagnostics = new DiagnosticBag();
         var loaded = ProjectLoader.Load(new ProjectLoadOptions
         {
