@@ -4,6 +4,7 @@ using ModelForge.Compiler.Project;
 using ModelForge.Compiler.Targets;
 using ModelForge.Compiler.Targets.DuckDb;
 using ModelForge.Runner.Connections.DuckDb;
+using ModelForge.Runner.Connections.SqlServer;
 
 namespace ModelForge.Runner.Connections;
 
@@ -39,6 +40,8 @@ internal static class ConnectionFactory
                         target.SourceSpan,
                         "check that the folder is writable and that no other program holds the database file open"));
                 }
+            case SqlServerTargetProfile sqlServer:
+                return SqlServerConnector.Default.Open(sqlServer);
             default:
                 throw Unsupported(target);
         }
@@ -47,6 +50,7 @@ internal static class ConnectionFactory
     public static string Describe(TargetProfile target) => target switch
     {
         DuckDbTargetProfile duck => $"duckdb {(duck.IsInMemory ? ":memory:" : duck.Path)}",
+        SqlServerTargetProfile sqlServer => SqlServerConnectionString.Describe(sqlServer),
         _ => target.Type,
     };
 
