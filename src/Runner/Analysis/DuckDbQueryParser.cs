@@ -5,11 +5,9 @@ using ModelForge.Runner.Connections.DuckDb;
 
 namespace ModelForge.Runner.Analysis;
 
-/// <summary>
-/// Parses DuckDB SQL with DuckDB's own parser: <c>select json_serialize_sql($1)</c> on in-memory
-/// connections (one per worker, as a connection serves one thread), then reads the JSON into the
-/// neutral lineage model. Parsing needs no tables: nothing is bound or run.
-/// </summary>
+// Parses DuckDB SQL with DuckDB's own parser: select json_serialize_sql($1) on in-memory
+// connections (one per worker, as a connection serves one thread), then reads the JSON into the
+// neutral lineage model. Parsing needs no tables: nothing is bound or run.
 internal sealed class DuckDbQueryParser : IQueryParser
 {
     private const int BatchSize = 32;

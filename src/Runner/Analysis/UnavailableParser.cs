@@ -2,7 +2,7 @@ using ModelForge.Compiler.Analysis.Lineage;
 
 namespace ModelForge.Runner.Analysis;
 
-/// <summary>A dialect with no parser available: every model's lineage is unresolved with that reason.</summary>
+// A dialect with no parser available: every model's lineage is unresolved with that reason.
 internal sealed class UnavailableParser(string reason) : IQueryParser
 {
     public IReadOnlyList<QueryParseResult> Parse(IReadOnlyList<string> sql) =>

@@ -5,16 +5,14 @@ using ModelForge.Compiler.Seeds;
 
 namespace ModelForge.Compiler.Analysis.Lineage;
 
-/// <summary>
-/// Column-level lineage of a project's models. Every model's compiled SQL is parsed once (in one
-/// batch), then models are analysed in topological order so that <c>select *</c> over an upstream
-/// model expands to the columns found for it.
-/// </summary>
+// Column-level lineage of a project's models. Every model's compiled SQL is parsed once (in one
+// batch), then models are analysed in topological order so that select * over an upstream
+// model expands to the columns found for it.
 internal static class ColumnLineageBuilder
 {
-    /// <param name="compiledSql">Compiled SQL by unique id; models without an entry are skipped.</param>
-    /// <param name="parser">The target's parser (DuckDB's json_serialize_sql, ScriptDom).</param>
-    /// <param name="catalogColumns">Columns read from the warehouse by unique id (catalog.json), when known: they win over everything else.</param>
+    // compiledSql: Compiled SQL by unique id; models without an entry are skipped.
+    // parser: The target's parser (DuckDB's json_serialize_sql, ScriptDom).
+    // catalogColumns: Columns read from the warehouse by unique id (catalog.json), when known: they win over everything else.
     public static LineageResult Build(CompiledProject project, IReadOnlyDictionary<string, string> compiledSql, IQueryParser parser,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns = null)
     {

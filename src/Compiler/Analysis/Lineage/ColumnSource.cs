@@ -20,17 +20,15 @@ internal sealed class ColumnSource
 
     public static ColumnSource Missing(string reason) => new([], [reason]);
 
-    /// <summary>The same origins, every one now transformed.</summary>
+    // The same origins, every one now transformed.
     public ColumnSource Transformed()
     {
         if (Origins.All(o => o.Kind == LineageKind.Transformed)) return this;
         return new ColumnSource(Merge(Origins.Select(o => o with { Kind = LineageKind.Transformed })), Unresolved);
     }
 
-    /// <summary>
-    /// All origins of <paramref name="sources"/>; when one upstream column is reached both directly
-    /// and transformed (say through two branches of a union), it counts as transformed.
-    /// </summary>
+    // All origins of <paramref name="sources"/>; when one upstream column is reached both directly
+    // and transformed (say through two branches of a union), it counts as transformed.
     public static ColumnSource Combine(IEnumerable<ColumnSource> sources)
     {
         List<ColumnOrigin>? origins = null;

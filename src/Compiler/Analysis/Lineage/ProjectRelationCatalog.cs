@@ -7,7 +7,7 @@ namespace ModelForge.Compiler.Analysis.Lineage;
 // Maps relation names in compiled SQL to project nodes, matching schema and identifier without
 // regard to case (refs and sources compile to "schema"."name" / [schema].[name]), and gives each
 // node's known columns. Known columns grow as models are analysed in topological order.
-internal sealed class ProjectRelationCatalog : IRelationCatalog
+internal sealed partial class ProjectRelationCatalog : IRelationCatalog
 {
     private readonly Dictionary<(string Schema, string Identifier), ProjectNode> _bySchema = new(KeyComparer.Instance);
     private readonly Dictionary<string, List<ProjectNode>> _byIdentifier = new(StringComparer.OrdinalIgnoreCase);
@@ -53,16 +53,5 @@ internal sealed class ProjectRelationCatalog : IRelationCatalog
         IReadOnlyList<OpenPart> open = known.Complete ? []
             : [new OpenPart(relation, node.UniqueId, $"only some of its columns are known ({known.Origin})")];
         return new Shape(columns, open);
-    }
-
-    private sealed class KeyComparer : IEqualityComparer<(string Schema, string Identifier)>
-    {
-        public static readonly KeyComparer Instance = new();
-
-        public bool Equals((string Schema, string Identifier) x, (string Schema, string Identifier) y) =>
-            StringComparer.OrdinalIgnoreCase.Equals(x.Schema, y.Schema) && StringComparer.OrdinalIgnoreCase.Equals(x.Identifier, y.Identifier);
-
-        public int GetHashCode((string Schema, string Identifier) key) => HashCode.Combine(
-            StringComparer.OrdinalIgnoreCase.GetHashCode(key.Schema), StringComparer.OrdinalIgnoreCase.GetHashCode(key.Identifier));
     }
 }

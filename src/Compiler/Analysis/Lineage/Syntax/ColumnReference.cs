@@ -1,4 +1,4 @@
 namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
 
-/// <summary><c>a</c>, <c>t.a</c>, <c>s.t.a</c>: the column is the last part.</summary>
+// a, t.a, s.t.a: the column is the last part.
 internal sealed record ColumnReference(IReadOnlyList<string> Parts) : SqlExpression;

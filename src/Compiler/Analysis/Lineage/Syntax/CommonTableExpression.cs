@@ -1,4 +1,4 @@
 namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
 
-/// <summary><c>name (ColumnAliases) as (Query)</c>.</summary>
+// name (ColumnAliases) as (Query).
 internal sealed record CommonTableExpression(string Name, IReadOnlyList<string> ColumnAliases, QueryNode Query);

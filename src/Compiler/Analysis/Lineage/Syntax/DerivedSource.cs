@@ -1,6 +1,6 @@
 namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
 
-/// <summary>A subquery in FROM.</summary>
+// A subquery in FROM.
 internal sealed record DerivedSource(QueryNode Query, string? Alias) : FromItem
 {
     public IReadOnlyList<string> ColumnAliases { get; init; } = [];

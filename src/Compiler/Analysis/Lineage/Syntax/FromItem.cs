@@ -1,4 +1,4 @@
 namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
 
-/// <summary>Something in a FROM clause.</summary>
+// Something in a FROM clause.
 internal abstract record FromItem;

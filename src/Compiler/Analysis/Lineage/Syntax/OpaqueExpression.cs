@@ -1,4 +1,4 @@
 namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
 
-/// <summary>An expression whose inputs cannot be known statically (COLUMNS(regex), dynamic SQL…).</summary>
+// An expression whose inputs cannot be known statically (COLUMNS(regex), dynamic SQL…).
 internal sealed record OpaqueExpression(string Reason) : SqlExpression;

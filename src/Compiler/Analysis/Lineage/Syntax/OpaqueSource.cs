@@ -1,4 +1,4 @@
 namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
 
-/// <summary>A FROM item whose columns cannot be known from the SQL (table function, pivot…).</summary>
+// A FROM item whose columns cannot be known from the SQL (table function, pivot…).
 internal sealed record OpaqueSource(string? Alias, string Reason) : FromItem;

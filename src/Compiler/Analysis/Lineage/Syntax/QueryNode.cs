@@ -1,11 +1,9 @@
 namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
 
-/// <summary>
-/// A query in the neutral shape the lineage pass reads: only what decides where output columns
-/// come from (select lists, FROM items, CTEs, set operations). Both parsers' front-ends build it.
-/// </summary>
+// A query in the neutral shape the lineage pass reads: only what decides where output columns
+// come from (select lists, FROM items, CTEs, set operations). Both parsers' front-ends build it.
 internal abstract record QueryNode
 {
-    /// <summary>WITH clause of this query, in declaration order (each sees the ones before it).</summary>
+    // WITH clause of this query, in declaration order (each sees the ones before it).
     public IReadOnlyList<CommonTableExpression> Ctes { get; init; } = [];
 }

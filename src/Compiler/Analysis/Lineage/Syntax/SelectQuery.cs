@@ -1,4 +1,4 @@
 namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
 
-/// <summary><c>select items from From</c>; <see cref="From"/> is null for a select without FROM.</summary>
+// select items from From; From is null for a select without FROM.
 internal sealed record SelectQuery(IReadOnlyList<SelectItem> Items, FromItem? From) : QueryNode;

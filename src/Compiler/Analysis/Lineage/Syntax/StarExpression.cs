@@ -1,8 +1,6 @@
 namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
 
-/// <summary>
-/// <c>*</c> or <c>q.*</c> in a select list, with DuckDB's EXCLUDE, REPLACE and RENAME.
-/// </summary>
+// * or q.* in a select list, with DuckDB's EXCLUDE, REPLACE and RENAME.
 internal sealed record StarExpression(string? Qualifier) : SqlExpression
 {
     public IReadOnlyList<string> Exclude { get; init; } = [];

@@ -1,4 +1,4 @@
 namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
 
-/// <summary><c>* rename (Column as NewName)</c>.</summary>
+// * rename (Column as NewName).
 internal sealed record StarRename(string Column, string NewName);

@@ -1,4 +1,4 @@
 namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
 
-/// <summary><c>* replace (Expression as Column)</c>.</summary>
+// * replace (Expression as Column).
 internal sealed record StarReplacement(string Column, SqlExpression Expression);

@@ -1,6 +1,6 @@
 namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
 
-/// <summary>A named relation: a CTE, a project node's relation or some other table.</summary>
+// A named relation: a CTE, a project node's relation or some other table.
 internal sealed record TableSource(string? Catalog, string? Schema, string Name, string? Alias) : FromItem
 {
     public IReadOnlyList<string> ColumnAliases { get; init; } = [];

@@ -1,4 +1,4 @@
 namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
 
-/// <summary>A VALUES list: columns of literals.</summary>
+// A VALUES list: columns of literals.
 internal sealed record ValuesSource(string? Alias, IReadOnlyList<string> ColumnNames) : FromItem;
