@@ -75,6 +75,20 @@ public sealed class ProjectLineageTests
     }
 
     [Test]
+    public void A_seed_and_a_source_on_the_same_table_resolve_to_the_one_the_model_reads()
+    {
+        _project
+            .With("models/raw.yml", "version: 2\nsources:\n  - name: raw\n    schema: main\n    tables:\n      - name: raw_orders\n")
+            .With("models/from_source.sql", "select id from {{ source('raw', 'raw_orders') }}")
+            .With("models/from_seed.sql", "select id from {{ ref('raw_orders') }}");
+
+        var result = Build();
+
+        Assert.That(result.Models["model.shop.from_source"].Column("id")!.Upstream.Single().Node, Is.EqualTo("source.shop.raw.raw_orders"));
+        Assert.That(result.Models["model.shop.from_seed"].Column("id")!.Upstream.Single().Node, Is.EqualTo("seed.shop.raw_orders"));
+    }
+
+    [Test]
     public void Sql_that_does_not_parse_gives_a_warning_at_the_model()
     {
         _project.With("models/broken.sql", "select from from {{ ref('orders') }}");

@@ -37,6 +37,7 @@ internal static class ColumnLineageBuilder
             ModelLineage lineage;
             if (parse.Query is { } query)
             {
+                catalog.DependsOn = node.DependsOn;
                 lineage = ToLineage(node.UniqueId, analyzer.Analyze(query));
             }
             else

@@ -9,7 +9,7 @@ namespace ModelForge.Compiler.Analysis.Lineage;
 // node's known columns. Known columns grow as models are analysed in topological order.
 internal sealed partial class ProjectRelationCatalog : IRelationCatalog
 {
-    private readonly Dictionary<(string Schema, string Identifier), ProjectNode> _bySchema = new(KeyComparer.Instance);
+    private readonly Dictionary<(string Schema, string Identifier), List<ProjectNode>> _bySchema = new(KeyComparer.Instance);
     private readonly Dictionary<string, List<ProjectNode>> _byIdentifier = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, KnownColumns> _columns = new(StringComparer.Ordinal);
 
@@ -19,11 +19,16 @@ internal sealed partial class ProjectRelationCatalog : IRelationCatalog
         {
             if (node.ResourceType is not (ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Source)) continue;
             if (node.Materialized == "ephemeral" || node.Relation.Identifier is not { } identifier) continue;
-            _bySchema.TryAdd((node.Relation.Schema ?? "", identifier), node);
+            if (!_bySchema.TryGetValue((node.Relation.Schema ?? "", identifier), out var same)) _bySchema[(node.Relation.Schema ?? "", identifier)] = same = [];
+            same.Add(node);
             if (!_byIdentifier.TryGetValue(identifier, out var list)) _byIdentifier[identifier] = list = [];
             list.Add(node);
         }
     }
+
+    // The nodes the model being analysed reads (its depends_on): when a seed and a source name the
+    // same table, the one the model refers to is the one it reads.
+    public IReadOnlyList<string> DependsOn { get; set; } = [];
 
     public void SetColumns(string nodeId, KnownColumns columns) => _columns[nodeId] = columns;
 
@@ -31,9 +36,17 @@ internal sealed partial class ProjectRelationCatalog : IRelationCatalog
 
     public ProjectNode? FindNode(TableSource table)
     {
-        if (table.Schema is { } schema) return _bySchema.GetValueOrDefault((schema, table.Name));
-        // Unqualified: only when exactly one node has that identifier, never a pick among several.
-        return _byIdentifier.TryGetValue(table.Name, out var list) && list.Count == 1 ? list[0] : null;
+        if (table.Schema is { } schema) return Pick(_bySchema.GetValueOrDefault((schema, table.Name)));
+        // Unqualified: only when one node (or one the model depends on) has that identifier.
+        return Pick(_byIdentifier.GetValueOrDefault(table.Name));
+    }
+
+    private ProjectNode? Pick(List<ProjectNode>? candidates)
+    {
+        if (candidates is null) return null;
+        if (candidates.Count == 1) return candidates[0];
+        var read = candidates.Where(n => DependsOn.Contains(n.UniqueId)).ToList();
+        return read.Count == 1 ? read[0] : null;
     }
 
     public Shape Resolve(TableSource table)
