@@ -5,15 +5,13 @@ using ModelForge.Compiler.Project;
 
 namespace ModelForge.Runner.Analysis;
 
-/// <summary>
-/// The Runner's entry point to column-level lineage: picks the target's parser (DuckDB's
-/// json_serialize_sql, ScriptDom for SQL Server) and renders models when their compiled SQL is
-/// not given.
-/// </summary>
+// The Runner's entry point to column-level lineage: picks the target's parser (DuckDB's
+// json_serialize_sql, ScriptDom for SQL Server) and renders models when their compiled SQL is
+// not given.
 internal static class ProjectLineage
 {
-    /// <param name="compiledSql">Compiled SQL by unique id; null renders every enabled model (no adapter: as `forge compile` does).</param>
-    /// <param name="catalogColumns">Warehouse columns by unique id (catalog.json), when read.</param>
+    // compiledSql: Compiled SQL by unique id; null renders every enabled model (no adapter: as `forge compile` does).
+    // catalogColumns: Warehouse columns by unique id (catalog.json), when read.
     public static LineageResult Build(CompiledProject project, IReadOnlyDictionary<string, string>? compiledSql = null,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns = null)
     {
@@ -24,9 +22,11 @@ internal static class ProjectLineage
         return result with { Diagnostics = [.. diagnostics, .. result.Diagnostics] };
     }
 
+    // The T-SQL front-end (src/Compiler/Analysis/TSql/Lineage*.cs.pending) waits for the ScriptDom
+    // reference in Compiler.csproj: rename those files to .cs and use `new LineageTSqlParser()` here.
     public static IQueryParser ParserFor(CompiledProject project) =>
         string.Equals(project.Project.Target.Type, "sqlserver", StringComparison.OrdinalIgnoreCase)
-            ? new UnavailableParser("T-SQL lineage needs ScriptDom, which this build does not have yet")
+            ? new UnavailableParser("T-SQL lineage needs ScriptDom, which this build does not reference yet")
             : new DuckDbQueryParser();
 
     private static Dictionary<string, string> Render(CompiledProject project, List<Diagnostic> diagnostics)
