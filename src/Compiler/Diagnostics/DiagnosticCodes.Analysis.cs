@@ -1,0 +1,28 @@
+namespace ModelForge.Compiler.Diagnostics;
+
+public static partial class DiagnosticCodes
+{
+    /// <summary>Static SQL analysis of compiled models, before any connection (MF4001–MF4999).</summary>
+    public static class Analysis
+    {
+        public const string TSqlSyntaxErrorCode = "MF4001";
+        public const string OrderByWithoutTopCode = "MF4002";
+        public const string TooManySyntaxErrorsCode = "MF4003";
+
+        internal static Diagnostic TSqlSyntaxError(SourceSpan? span, string message, string compiledPath) =>
+            Diagnostic.Error(TSqlSyntaxErrorCode, $"T-SQL syntax error: {message}", span,
+                "fix the SQL near this position; SQL Server (T-SQL 2019 grammar) would reject the model as compiled",
+                $"compiled SQL: {compiledPath}");
+
+        internal static Diagnostic OrderByWithoutTop(SourceSpan? span, string compiledPath) =>
+            Diagnostic.Error(OrderByWithoutTopCode,
+                "ORDER BY without TOP or OFFSET: SQL Server rejects it in views, subqueries and common table expressions, and every model is built through a view",
+                span,
+                "remove the ORDER BY (order when you query the model), or add OFFSET 0 ROWS / TOP to keep it",
+                $"compiled SQL: {compiledPath}");
+
+        internal static Diagnostic TooManySyntaxErrors(SourceSpan? span, int more) =>
+            Diagnostic.Error(TooManySyntaxErrorsCode, $"{more} more T-SQL syntax errors in this model", span,
+                "fix the first error; the ones after it often follow from it");
+    }
+}
