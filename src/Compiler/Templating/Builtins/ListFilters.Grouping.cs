@@ -77,7 +77,7 @@ internal static partial class ListFilters
         if (by is not ("key" or "value")) throw RenderErrors.Value(arguments.CallSpan, "You can only sort by either 'key' or 'value'", "write by='key' or by='value'");
         var pairs = (List<object?>)Items(evaluator, value, new CallArguments([], CallArguments.NoNamed, arguments.CallSpan))!;
         var position = by == "key" ? 0 : 1;
-        pairs.Sort((x, y) =>
+        StableSort.Sort(pairs, (x, y) =>
         {
             var a = ((object?[])x!)[position];
             var b = ((object?[])y!)[position];
@@ -98,17 +98,21 @@ internal static partial class ListFilters
         var attribute = Args.Text(arguments.Get(0, "attribute"), arguments);
         var fallback = arguments.Get(1, "default", out var hasDefault);
         var caseSensitive = Args.Bool(arguments, 2, "case_sensitive", false);
-        var sorted = (List<object?>)Sort(evaluator, value, new CallArguments([], [new("attribute", attribute), new("case_sensitive", caseSensitive)], arguments.CallSpan))!;
-        var result = new List<object?>();
-        object? currentKey = null;
-        List<object?>? group = null;
-        foreach (var item in sorted)
+        var keyed = new List<(object? Key, object? Item)>();
+        foreach (var item in ValueAccess.Iterate(value, arguments.CallSpan))
         {
             var key = GetPath(item, attribute, arguments.CallSpan);
-            if (key is Undefined && hasDefault) key = fallback;
-            var compareKey = !caseSensitive && key is string s ? s.ToLowerInvariant() : key;
-            var currentCompare = !caseSensitive && currentKey is string cs ? cs.ToLowerInvariant() : currentKey;
-            if (group is null || !Operators.PyEquals(compareKey, currentCompare))
+            if (key is Undefined undefined) key = hasDefault ? fallback : throw RenderErrors.Undefined(undefined, arguments.CallSpan);
+            keyed.Add((key, item));
+        }
+        object? CompareKey(object? key) => !caseSensitive && key is string s ? s.ToLowerInvariant() : key;
+        StableSort.Sort(keyed, (x, y) => Compare(CompareKey(x.Key), CompareKey(y.Key), arguments.CallSpan));
+        var result = new List<object?>();
+        List<object?>? group = null;
+        object? currentKey = null;
+        foreach (var (key, item) in keyed)
+        {
+            if (group is null || !Operators.PyEquals(CompareKey(key), CompareKey(currentKey)))
             {
                 group = [];
                 currentKey = key;

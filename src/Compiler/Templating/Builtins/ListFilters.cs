@@ -82,6 +82,7 @@ internal static partial class ListFilters
     private static object? SortKey(object? item, string? attribute, bool caseSensitive, SourceSpan span)
     {
         var key = attribute is null ? item : GetPath(item, attribute, span);
+        if (key is Undefined undefined) throw RenderErrors.Undefined(undefined, span);
         return !caseSensitive && key is string s ? s.ToLowerInvariant() : key;
     }
 
@@ -96,17 +97,9 @@ internal static partial class ListFilters
         var items = ValueAccess.Iterate(value, arguments.CallSpan);
         var keyed = new List<(object? Key, object? Item)>(items.Count);
         foreach (var item in items) keyed.Add((SortKey(item, attribute, caseSensitive, arguments.CallSpan), item));
-        // Python's sort is stable; List.Sort is not, so sort indices with the position as tie-break.
-        var order = new int[keyed.Count];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (x, y) =>
-        {
-            var c = Compare(keyed[x].Key, keyed[y].Key, arguments.CallSpan);
-            if (reverse) c = -c;
-            return c != 0 ? c : x.CompareTo(y);
-        });
-        var result = new List<object?>(order.Length);
-        foreach (var i in order) result.Add(keyed[i].Item);
+        StableSort.Sort(keyed, (x, y) => reverse ? Compare(y.Key, x.Key, arguments.CallSpan) : Compare(x.Key, y.Key, arguments.CallSpan));
+        var result = new List<object?>(keyed.Count);
+        foreach (var (_, item) in keyed) result.Add(item);
         return result;
     }
 

@@ -68,14 +68,10 @@ internal static class ListMethods
             var list = Mutable(t, a);
             var reverse = Args.Bool(a, -1, "reverse", false);
             var sorted = new List<object?>(list);
-            var order = new int[sorted.Count];
-            for (var i = 0; i < order.Length; i++) order[i] = i;
-            Array.Sort(order, (x, y) =>
-            {
-                var c = Operators.CompareValues(sorted[x], sorted[y], Syntax.CompareOperator.Less, a.CallSpan);
-                return (reverse ? -c : c) != 0 ? (reverse ? -c : c) : x.CompareTo(y);
-            });
-            for (var i = 0; i < order.Length; i++) list[i] = sorted[order[i]];
+            StableSort.Sort(sorted, (x, y) => reverse
+                ? Operators.CompareValues(y, x, Syntax.CompareOperator.Less, a.CallSpan)
+                : Operators.CompareValues(x, y, Syntax.CompareOperator.Less, a.CallSpan));
+            for (var i = 0; i < sorted.Count; i++) list[i] = sorted[i];
             return null;
         },
         ["copy"] = (t, a) =>

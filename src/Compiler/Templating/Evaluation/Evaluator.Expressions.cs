@@ -38,7 +38,7 @@ internal sealed partial class Evaluator
                 };
             case ConditionalExpression conditional:
                 if (Truthiness.IsTrue(Eval(conditional.Test, scope))) return Eval(conditional.Then, scope);
-                return conditional.Else is null ? new Undefined("", conditional.Span) : Eval(conditional.Else, scope);
+                return conditional.Else is null ? RenderErrors.MissingElse(conditional.Span) : Eval(conditional.Else, scope);
             case ListExpression list:
                 var items = new List<object?>(list.Items.Count);
                 foreach (var element in list.Items) items.Add(Eval(element, scope));

@@ -25,6 +25,12 @@ internal sealed partial class Evaluator
     /// <summary>Renders a whole template with a source map.</summary>
     public RenderResult Render(Template template)
     {
+        if (template.HasErrors)
+        {
+            // Its syntax errors were reported by Parse; rendering the remains would only mislead.
+            throw RenderErrors.Value(new SourceSpan(template.Source, 0, 0), "the template has syntax errors and cannot be rendered",
+                "fix the syntax errors reported for this file first");
+        }
         var root = new Scope(Context.Globals);
         var writer = new OutputWriter(withMap: true, capacity: template.Source.Text.Length + 64);
         Execute(template.Body, root, writer);
@@ -129,7 +135,12 @@ internal sealed partial class Evaluator
             writer.WriteValue(s, span);
             return;
         }
-        if (value is Undefined undefined) throw RenderErrors.Undefined(undefined, span);
+        if (value is Undefined undefined)
+        {
+            // `{{ ',' if not loop.last }}` is everyday dbt: the missing else renders as nothing, as in dbt.
+            if (RenderErrors.IsMissingElse(undefined)) return;
+            throw RenderErrors.Undefined(undefined, span);
+        }
         writer.WriteValue(ValueFormatter.ToStr(value), span);
     }
 

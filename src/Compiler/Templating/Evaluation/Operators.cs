@@ -66,6 +66,11 @@ internal static partial class Operators
 
     public static object? Binary(BinaryOperator op, object? left, object? right, SourceSpan span)
     {
+        if (op == BinaryOperator.Concat)
+        {
+            if (left is Undefined l && RenderErrors.IsMissingElse(l)) left = "";
+            if (right is Undefined r && RenderErrors.IsMissingElse(r)) right = "";
+        }
         if (left is Undefined ul) throw RenderErrors.Undefined(ul, span);
         if (right is Undefined ur) throw RenderErrors.Undefined(ur, span);
         return op switch

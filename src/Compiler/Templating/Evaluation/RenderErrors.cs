@@ -9,6 +9,11 @@ internal static class RenderErrors
     /// <summary>The owner given to the undefined result of first/last/min/max on an empty sequence.</summary>
     public const string EmptySequence = "empty sequence";
 
+    /// <summary>The value of <c>a if cond</c> when cond is false: undefined, but rendered and concatenated as "".</summary>
+    public static Undefined MissingElse(SourceSpan span) => new("", span);
+
+    public static bool IsMissingElse(Undefined undefined) => undefined.Name.Length == 0;
+
     public static DiagnosticException Error(string code, SourceSpan span, string message, string hint) =>
         new(Diagnostic.Error(code, message, span, hint));
 

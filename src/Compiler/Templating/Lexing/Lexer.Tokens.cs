@@ -31,8 +31,9 @@ internal sealed partial class Lexer
                 "expressions use names, literals and operators; close the tag with '}}' or '%}'");
             return false;
         }
-        if (kind == TokenKind.LBrace || kind == TokenKind.LBracket || kind == TokenKind.LParen) _braceDepth++;
-        else if ((kind == TokenKind.RBrace || kind == TokenKind.RBracket || kind == TokenKind.RParen) && _braceDepth > 0) _braceDepth--;
+        // Only braces can make '}}' part of an expression ({'a': {'b': 1}}); parentheses never hide a tag end.
+        if (kind == TokenKind.LBrace) _braceDepth++;
+        else if (kind == TokenKind.RBrace && _braceDepth > 0) _braceDepth--;
         _tokens.Add(new Token(kind.Value, _pos, length));
         _pos += length;
         return true;

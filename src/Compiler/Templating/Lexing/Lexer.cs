@@ -13,7 +13,7 @@ internal sealed partial class Lexer
     private readonly string _text;
     private readonly int _end;
     private readonly DiagnosticBag _diagnostics;
-    private readonly List<Token> _tokens = [];
+    private readonly List<Token> _tokens;
     private int _pos;
     private bool _trimNextData;
     private int _braceDepth;
@@ -24,6 +24,8 @@ internal sealed partial class Lexer
         _text = source.Text;
         _diagnostics = diagnostics;
         _end = _text.Length;
+        // Roughly one token per 8 characters of template text; avoids regrowing the list.
+        _tokens = new List<Token>(_text.Length / 8 + 16);
         if (_text.EndsWith("\r\n", StringComparison.Ordinal)) _end -= 2;
         else if (_end > 0 && _text[_end - 1] is '\n' or '\r') _end--;
     }
@@ -109,7 +111,8 @@ internal sealed partial class Lexer
                     $"close the tag with '{closer}}}'");
                 return false;
             }
-            if (_braceDepth == 0 && TryLexTagEnd(closer, beginKind == TokenKind.VariableBegin ? TokenKind.VariableEnd : TokenKind.BlockEnd))
+            // '%}' can never continue an expression, so it ends a block tag even inside braces.
+            if ((_braceDepth == 0 || closer == '%') && TryLexTagEnd(closer, beginKind == TokenKind.VariableBegin ? TokenKind.VariableEnd : TokenKind.BlockEnd))
             {
                 return true;
             }

@@ -133,16 +133,28 @@ internal sealed partial class Parser
         "test" => ParseTestBlock(begin),
         "materialization" => ParseMaterialization(begin),
         "snapshot" or "docs" => ParseDbtBlock(name, begin),
+        // A well-formed {% raw %} never reaches the parser: the lexer turns it into data.
+        "raw" => throw Fail(Current, $"unexpected {Describe(Current)}, expected '%}}' after 'raw'", "write {% raw %}…{% endraw %}"),
         _ => throw new InvalidOperationException($"tag '{name}' is listed but not parsed"),
     };
 
-    private static string[] EndTagsOf(string tag) => tag switch
+    // Built once: parsing a block must not allocate its list of end tags.
+    private static readonly Dictionary<string, string[]> SingleEndTags = BuildEndTags();
+    private static readonly string[] ForEndTags = ["endfor", "else"];
+    private static readonly string[] IfEndTags = ["elif", "else", "endif"];
+
+    private static Dictionary<string, string[]> BuildEndTags()
     {
-        "for" or "if" or "macro" or "call" or "filter" or "with" or "block" or "test"
-            or "materialization" or "snapshot" or "docs" => ["end" + tag],
-        "set" => ["endset"],
-        _ => NoEndTags,
-    };
+        var tags = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var tag in (string[])["for", "if", "set", "macro", "call", "filter", "with", "block", "test", "materialization", "snapshot", "docs"])
+        {
+            tags[tag] = ["end" + tag];
+        }
+        return tags;
+    }
+
+    /// <summary>The one tag that closes <paramref name="tag"/>, or none for tags without a body.</summary>
+    private static string[] EndTagsOf(string tag) => SingleEndTags.TryGetValue(tag, out var tags) ? tags : NoEndTags;
 
     // A broken `{% set x = %}` has no body, but a broken `{% set x | f( %}` might: only a header without '=' opens a block.
     private bool IsSetBlockHeader(Token begin)

@@ -12,20 +12,19 @@ internal sealed partial class Parser
     private Expression ParseTuple(bool withCondExpr = true, string? extraEnd = null, bool explicitParens = false)
     {
         var start = Current.Start;
-        var items = new List<Expression>();
-        var isTuple = false;
-        while (true)
+        if (IsTupleEnd(extraEnd))
         {
-            if (items.Count > 0) Expect(TokenKind.Comma, "','");
+            if (!explicitParens) throw Fail(Current, $"unexpected {Describe(Current)}, expected an expression", "write a value, a name or a call here");
+            return new TupleExpression([], SpanFrom(start));
+        }
+        var first = ParseExpression(withCondExpr);
+        // Most expressions are not tuples: allocate the item list only when a comma follows.
+        if (Current.Kind != TokenKind.Comma) return first;
+        var items = new List<Expression> { first };
+        while (Accept(TokenKind.Comma))
+        {
             if (IsTupleEnd(extraEnd)) break;
             items.Add(ParseExpression(withCondExpr));
-            if (Current.Kind == TokenKind.Comma) isTuple = true;
-            else break;
-        }
-        if (!isTuple && items.Count == 1) return items[0];
-        if (items.Count == 0 && !explicitParens)
-        {
-            throw Fail(Current, $"unexpected {Describe(Current)}, expected an expression", "write a value, a name or a call here");
         }
         return new TupleExpression(items, SpanFrom(start));
     }

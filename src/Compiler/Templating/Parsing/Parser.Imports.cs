@@ -74,6 +74,12 @@ internal sealed partial class Parser
         var adapter = "default";
         while (Accept(TokenKind.Comma))
         {
+            // dbt's global project writes `{% materialization view, default %}` for the default adapter.
+            if (Current.IsName("default") && Peek().Kind != TokenKind.Assign)
+            {
+                Advance();
+                continue;
+            }
             var key = ExpectName("'adapter=' or 'supported_languages='");
             Expect(TokenKind.Assign, "'='");
             var valueToken = Current;
@@ -97,7 +103,7 @@ internal sealed partial class Parser
     {
         var name = ExpectName($"a {kind} name");
         var open = CloseHeader(begin);
-        var body = ParseBlockBody(kind, open, ["end" + kind], out var end);
+        var body = ParseBlockBody(kind, open, EndTagsOf(kind), out var end);
         if (end is not null) ExpectEndTagClose();
         return new DbtBlockStatement(kind, name, body, SpanFrom(begin.Start));
     }

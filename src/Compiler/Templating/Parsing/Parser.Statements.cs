@@ -27,7 +27,7 @@ internal sealed partial class Parser
         string? end;
         try
         {
-            body = ParseBlockBody("for", open, ["endfor", "else"], out end);
+            body = ParseBlockBody("for", open, ForEndTags, out end);
         }
         finally
         {
@@ -37,7 +37,7 @@ internal sealed partial class Parser
         if (end == "else")
         {
             ExpectEndTagClose();
-            elseBody = ParseBlockBody("for", open, ["endfor"], out end);
+            elseBody = ParseBlockBody("for", open, EndTagsOf("for"), out end);
         }
         if (end is not null) ExpectEndTagClose();
         return new ForStatement(target, iterable, condition, body, elseBody, recursive, SpanFrom(begin.Start));
@@ -51,7 +51,7 @@ internal sealed partial class Parser
         List<Statement>? elseBody = null;
         while (true)
         {
-            var body = ParseBlockBody("if", open, ["elif", "else", "endif"], out var end);
+            var body = ParseBlockBody("if", open, IfEndTags, out var end);
             branches.Add(new IfBranch(condition, body));
             if (end == "elif")
             {
@@ -70,7 +70,7 @@ internal sealed partial class Parser
             if (end == "else")
             {
                 ExpectEndTagClose();
-                elseBody = ParseBlockBody("if", open, ["endif"], out end);
+                elseBody = ParseBlockBody("if", open, EndTagsOf("if"), out end);
             }
             if (end is not null) ExpectEndTagClose();
             return new IfStatement(branches, elseBody, SpanFrom(begin.Start));
@@ -88,7 +88,7 @@ internal sealed partial class Parser
         var filters = new List<FilterExpression>();
         while (Accept(TokenKind.Pipe)) filters.Add(ParseFilter(null));
         var open = CloseHeader(begin);
-        var body = ParseBlockBody("set", open, ["endset"], out var end);
+        var body = ParseBlockBody("set", open, EndTagsOf("set"), out var end);
         if (end is not null) ExpectEndTagClose();
         return new SetBlockStatement(target, filters, body, SpanFrom(begin.Start));
     }
@@ -144,7 +144,7 @@ internal sealed partial class Parser
         _loopDepth = 0;
         try
         {
-            var body = ParseBlockBody(tag, open, ["end" + tag], out var end);
+            var body = ParseBlockBody(tag, open, EndTagsOf(tag), out var end);
             if (end is not null)
             {
                 // Jinja accepts the macro's name repeated on its end tag.
@@ -186,7 +186,7 @@ internal sealed partial class Parser
             throw Fail(callStart, "expected a call after 'call', e.g. {% call my_macro() %}", "the call tag calls a macro and passes its body as caller()");
         }
         var open = CloseHeader(begin);
-        var body = ParseBlockBody("call", open, ["endcall"], out var end);
+        var body = ParseBlockBody("call", open, EndTagsOf("call"), out var end);
         if (end is not null) ExpectEndTagClose();
         return new CallBlockStatement(callExpression, parameters, body, SpanFrom(begin.Start));
     }
@@ -196,7 +196,7 @@ internal sealed partial class Parser
         var filters = new List<FilterExpression> { ParseFilter(null) };
         while (Accept(TokenKind.Pipe)) filters.Add(ParseFilter(null));
         var open = CloseHeader(begin);
-        var body = ParseBlockBody("filter", open, ["endfilter"], out var end);
+        var body = ParseBlockBody("filter", open, EndTagsOf("filter"), out var end);
         if (end is not null) ExpectEndTagClose();
         return new FilterBlockStatement(filters, body, SpanFrom(begin.Start));
     }
@@ -220,7 +220,7 @@ internal sealed partial class Parser
             assignments.Add(new SetStatement(target, value, SpanFrom(start)));
         }
         var open = CloseHeader(begin);
-        var body = ParseBlockBody("with", open, ["endwith"], out var end);
+        var body = ParseBlockBody("with", open, EndTagsOf("with"), out var end);
         if (end is not null) ExpectEndTagClose();
         return new WithStatement(assignments, body, SpanFrom(begin.Start));
     }
@@ -240,7 +240,7 @@ internal sealed partial class Parser
     {
         var name = ExpectName("a block name");
         var open = CloseHeader(begin);
-        var body = ParseBlockBody("block", open, ["endblock"], out var end);
+        var body = ParseBlockBody("block", open, EndTagsOf("block"), out var end);
         if (end is not null)
         {
             if (Current.Kind == TokenKind.Name) Advance();

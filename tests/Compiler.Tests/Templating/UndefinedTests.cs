@@ -1,0 +1,55 @@
+using NUnit.Framework;
+
+namespace ModelForge.Compiler.Tests.Templating;
+
+/// <summary>dbt's undefined rules: reading is fine, using is an error that names the missing thing.</summary>
+public sealed class UndefinedTests
+{
+    [TestCase("{% if missing %}yes{% else %}no{% endif %}", "no")]
+    [TestCase("{{ missing is defined }}|{{ missing is undefined }}", "False|True")]
+    [TestCase("{{ missing|default('fallback') }}", "fallback")]
+    [TestCase("{{ missing|d }}", "")]
+    [TestCase("{{ {'a': 1}.b|default('no b') }}", "no b")]
+    [TestCase("{{ not missing }}", "True")]
+    [TestCase("{{ missing or 'other' }}", "other")]
+    [TestCase("{% set x = missing %}{{ x is defined }}", "False")]
+    [TestCase("{{ [1][5] is defined }}", "False")]
+    [TestCase("{{ missing is none }}", "False")]
+    [TestCase("{% for x in [1, 2] %}{{ x }}{{ ',' if not loop.last }}{% endfor %}", "1,2")]
+    [TestCase("{{ 'a' ~ ('b' if false) }}|{{ ('b' if false) is defined }}", "a|False")]
+    public void Undefined_values_can_be_tested_and_defaulted(string template, string expected)
+    {
+        Assert.That(TemplateTestKit.Render(template), Is.EqualTo(expected));
+    }
+
+    [TestCase("{{ foo }}", "'foo' is undefined", "1:4")]
+    [TestCase("x\n  {{ foo.bar }}", "'foo' is undefined", "2:6")]
+    [TestCase("{{ {'a': 1}.bar }}", "'dict object' has no attribute 'bar'", "1:4")]
+    [TestCase("{{ 'abc'.nope }}", "'str object' has no attribute 'nope'", "1:4")]
+    [TestCase("{{ foo() }}", "'foo' is undefined", "1:4")]
+    [TestCase("{% for x in foo %}{% endfor %}", "'foo' is undefined", "1:13")]
+    [TestCase("{{ foo + 1 }}", "'foo' is undefined", "1:4")]
+    [TestCase("{{ 'a' ~ foo }}", "'foo' is undefined", "1:10")]
+    [TestCase("{{ foo|upper }}", "'foo' is undefined", "1:4")]
+    [TestCase("{{ foo == 1 }}", "'foo' is undefined", "1:4")]
+    [TestCase("{{ 1 in foo }}", "'foo' is undefined", "1:9")]
+    [TestCase("{{ [1][3] }}", "'list object' has no attribute '3'", "1:4")]
+    [TestCase("{{ []|first }}", "no first item, the sequence was empty", "1:4")]
+    [TestCase("{{ ('a' if false) + 1 }}", "the inline if-expression evaluated to false and has no else", "1:5")]
+    [TestCase("{% macro m(a) %}{{ a }}{% endmacro %}{{ m() }}", "'a' is undefined", "1:41")]
+    public void Using_an_undefined_value_is_an_error_at_the_expression(string template, string message, string position)
+    {
+        var error = TemplateTestKit.RenderError(template);
+        Assert.That(error.Code, Is.EqualTo("MF2101"));
+        Assert.That(error.Message, Is.EqualTo(message));
+        Assert.That(TemplateTestKit.Position(error), Is.EqualTo(position));
+        Assert.That(error.Hint, Is.Not.Empty);
+    }
+
+    [Test]
+    public void Hint_suggests_testing_the_name_first()
+    {
+        var error = TemplateTestKit.RenderError("{{ target_schema }}");
+        Assert.That(error.Hint, Does.Contain("{% if target_schema is defined %}"));
+    }
+}
