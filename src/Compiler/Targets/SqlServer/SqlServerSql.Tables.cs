@@ -10,12 +10,14 @@ public sealed partial class SqlServerSql
     /// <c>as_columnstore: true</c> adds a clustered columnstore index; each entry of
     /// <c>indexes: [{columns: [a, b], unique: true, type: clustered|nonclustered, include: [c]}]</c>
     /// adds a rowstore index. Index names derive from the columns, so they survive the rename.
+    /// A table has one clustered index: with <c>as_columnstore</c> the rowstore indexes are nonclustered.
     /// </summary>
     public override IReadOnlyList<string> TableOptions(string? database, string schema, string identifier, IReadOnlyDictionary<string, object?> config)
     {
         var statements = new List<string>();
         var table = QualifiedName(database, schema, identifier);
-        if (config.TryGetValue("as_columnstore", out var columnstore) && IsTrue(columnstore))
+        var isColumnstore = config.TryGetValue("as_columnstore", out var columnstore) && IsTrue(columnstore);
+        if (isColumnstore)
             statements.Add($"CREATE CLUSTERED COLUMNSTORE INDEX {Quote("cci")} ON {table}");
         if (config.TryGetValue("indexes", out var indexes) && indexes is IEnumerable list and not string)
         {
@@ -25,7 +27,7 @@ public sealed partial class SqlServerSql
                 var columns = Names(index.GetValueOrDefault("columns"));
                 if (columns.Count == 0) continue;
                 var unique = IsTrue(index.GetValueOrDefault("unique"));
-                var clustered = string.Equals(index.GetValueOrDefault("type") as string, "clustered", StringComparison.OrdinalIgnoreCase);
+                var clustered = !isColumnstore && string.Equals(index.GetValueOrDefault("type") as string, "clustered", StringComparison.OrdinalIgnoreCase);
                 var include = Names(index.GetValueOrDefault("include"));
                 var name = IndexName(unique ? "ux" : "ix", columns);
                 var text = new StringBuilder("CREATE ")
