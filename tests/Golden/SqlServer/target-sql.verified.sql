@@ -61,7 +61,7 @@ DEALLOCATE forge_views;';
 CREATE CLUSTERED COLUMNSTORE INDEX [cci] ON [warehouse].[analytics].[orders];
 
 -- table option warehouse.analytics.orders
-CREATE UNIQUE CLUSTERED INDEX [ux_id] ON [warehouse].[analytics].[orders] ([id]);
+CREATE UNIQUE NONCLUSTERED INDEX [ux_id] ON [warehouse].[analytics].[orders] ([id]);
 
 -- table option warehouse.analytics.orders
 CREATE NONCLUSTERED INDEX [ix_customer_id_ordered_at] ON [warehouse].[analytics].[orders] ([customer_id], [ordered_at]) INCLUDE ([amount]);
@@ -129,7 +129,7 @@ DEALLOCATE forge_views;');
 CREATE CLUSTERED COLUMNSTORE INDEX [cci] ON [analytics].[orders];
 
 -- table option (no database).analytics.orders
-CREATE UNIQUE CLUSTERED INDEX [ux_id] ON [analytics].[orders] ([id]);
+CREATE UNIQUE NONCLUSTERED INDEX [ux_id] ON [analytics].[orders] ([id]);
 
 -- table option (no database).analytics.orders
 CREATE NONCLUSTERED INDEX [ix_customer_id_ordered_at] ON [analytics].[orders] ([customer_id], [ordered_at]) INCLUDE ([amount]);
@@ -197,7 +197,7 @@ DEALLOCATE forge_views;';
 CREATE CLUSTERED COLUMNSTORE INDEX [cci] ON [ware]]house].[o'brien].[odd]]name];
 
 -- table option ware]house.o'brien.odd]name
-CREATE UNIQUE CLUSTERED INDEX [ux_id] ON [ware]]house].[o'brien].[odd]]name] ([id]);
+CREATE UNIQUE NONCLUSTERED INDEX [ux_id] ON [ware]]house].[o'brien].[odd]]name] ([id]);
 
 -- table option ware]house.o'brien.odd]name
 CREATE NONCLUSTERED INDEX [ix_customer_id_ordered_at] ON [ware]]house].[o'brien].[odd]]name] ([customer_id], [ordered_at]) INCLUDE ([amount]);
