@@ -45,8 +45,7 @@ public sealed class CompiledProject
     public string Name => Project.ProjectFile.Name;
 
     /// <summary><c>graph.nodes</c> for templates: every node in the manifest's shape, built on first use.</summary>
-    public IReadOnlyDictionary<string, object?> GraphNodes => _graphNodes ??= Nodes.ToDictionary(
-        n => n.Key, n => (object?)NodeDictionary.Of(n.Value), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, object?> GraphNodes => _graphNodes ??= new LazyNodeDictionaries(Nodes);
 
     internal IRelationResolver Resolver => _resolver ??= new ExecuteResolver(new NodeLookup(Nodes.Values, []));
 

@@ -35,7 +35,7 @@ public sealed class NodeCompiler
             This = node.Relation,
             Config = new Dictionary<string, object?>(node.Config, StringComparer.Ordinal),
             Phase = RenderPhase.Execute,
-            Model = _project.GraphNodes.TryGetValue(node.UniqueId, out var model) ? model as IReadOnlyDictionary<string, object?> : null,
+            Model = new LazyDictionary(() => (IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!),
         };
         return _project.Engine.Render(node.Template, ContextBuilder.CreateContext(_info, info));
     }

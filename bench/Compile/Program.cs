@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using ModelForge.Bench.Compile;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+using ModelForge.Compiler.Templating;
+
+// forge-bench-compile [models] [forge.dll]
+// Measures parse + render + graph + write of compiled SQL, in process and as a cold `forge compile`.
+var models = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+var forgeDll = args.Length > 1 ? args[1] : null;
+var root = SyntheticProject.Write(Path.Combine(Path.GetTempPath(), $"forge-bench-{models}"), models);
+Console.WriteLine($"project: {models} models in {root}");
+
+for (var run = 1; run <= 3; run++)
+{
+    var clock = Stopwatch.StartNew();
+    var diagnostics = new DiagnosticBag();
+    var loaded = ProjectLoader.Load(new ProjectLoadOptions { ProjectDirectory = root, HomeDirectory = root }, diagnostics)!;
+    var loadTime = clock.Elapsed;
+    var compiled = ProjectCompiler.Compile(loaded, new CompileOptions(), diagnostics);
+    if (compiled is null)
+    {
+        DiagnosticPrinter.Print(Console.Out, diagnostics.ToList().Take(5));
+        return 1;
+    }
+    var graphTime = clock.Elapsed;
+    var nodes = compiled.OfType(ResourceType.Model).ToList();
+    _ = compiled.GraphNodes;
+    var graphNodesTime = clock.Elapsed;
+    var compiler = new ThreadLocal<NodeCompiler>(() => new NodeCompiler(compiled));
+    var texts = new string[nodes.Count];
+    Parallel.For(0, nodes.Count, i => texts[i] = compiler.Value!.Render(nodes[i]).Text);
+    var renderTime = clock.Elapsed;
+    Parallel.For(0, nodes.Count, i =>
+    {
+        var path = Path.Combine(root, NodeCompiler.CompiledPath(compiled, nodes[i]));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, texts[i]);
+    });
+    Console.WriteLine($"in-process run {run}: load {Ms(loadTime)}, parse+render+graph {Ms(graphTime - loadTime)}, graph.nodes {Ms(graphNodesTime - graphTime)}, render {Ms(renderTime - graphNodesTime)}, write {Ms(clock.Elapsed - renderTime)}, total {Ms(clock.Elapsed)}");
+}
+
+// One typical model rendered many times: templates per second after parse.
+{
+    var diagnostics = new DiagnosticBag();
+    var loaded = ProjectLoader.Load(new ProjectLoadOptions { ProjectDirectory = root, HomeDirectory = root }, diagnostics)!;
+    var compiled = ProjectCompiler.Compile(loaded, new CompileOptions(), diagnostics)!;
+    var node = compiled.OfType(ResourceType.Model).Last();
+    var compiler = new NodeCompiler(compiled);
+    for (var i = 0; i < 2_000; i++) compiler.Render(node);
+    const int renders = 50_000;
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < renders; i++) compiler.Render(node);
+    Console.WriteLine($"render of one mart model (3 refs, a loop, an if, vars): {renders / clock.Elapsed.TotalSeconds:N0} renders/s on one thread ({clock.Elapsed.TotalMicroseconds / renders:N1} µs each)");
+}
+
+if (forgeDll is not null)
+{
+    for (var run = 1; run <= 3; run++)
+    {
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{forgeDll}\" compile --project-dir \"{root}\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Console.WriteLine($"cold `forge compile` (new process) run {run}: {Ms(clock.Elapsed)} (exit {process.ExitCode})");
+    }
+    {
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{forgeDll}\" --help") { RedirectStandardOutput = true })!;
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Console.WriteLine($"`forge --help`: {Ms(clock.Elapsed)}");
+    }
+}
+return 0;
+
+static string Ms(TimeSpan t) => $"{t.TotalMilliseconds:N0} ms";
