@@ -37,14 +37,20 @@ public sealed class NodeCompiler
             Phase = RenderPhase.Execute,
             Model = new LazyDictionary(() => (IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!),
         };
-        return _project.Engine.Render(node.Template, ContextBuilder.CreateContext(_info, info));
+        var context = ContextBuilder.CreateContext(_info, info);
+        // A generic test's generated call reads its arguments from one extra global.
+        if (node.Test is { } test) context = test.Bind(context);
+        return _project.Engine.Render(node.Template, context);
     }
 
     /// <summary>Where the compiled SQL of a node is written: <c>target/compiled/&lt;path&gt;</c>.</summary>
     public static string CompiledPath(CompiledProject project, ProjectNode node) =>
-        $"{project.Project.ProjectFile.TargetPath}/compiled/{node.Path}";
+        $"{project.Project.ProjectFile.TargetPath}/compiled/{FilePath(node)}";
 
     /// <summary>Where the statements run for a node are written: <c>target/run/&lt;path&gt;</c>.</summary>
     public static string RunPath(CompiledProject project, ProjectNode node) =>
-        $"{project.Project.ProjectFile.TargetPath}/run/{node.Path}";
+        $"{project.Project.ProjectFile.TargetPath}/run/{FilePath(node)}";
+
+    // Generic tests live in a YAML file: their SQL goes beside it, as dbt does (models/_schema.yml/unique_x.sql).
+    private static string FilePath(ProjectNode node) => node.Test is null ? node.Path : $"{node.Path}/{node.Name}.sql";
 }

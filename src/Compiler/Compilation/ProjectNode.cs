@@ -42,6 +42,9 @@ public sealed class ProjectNode
     /// <summary>For source nodes: the table declaration.</summary>
     public SourceTable? SourceTable { get; init; }
 
+    /// <summary>For generic data tests: the YAML declaration, test macro and tested node.</summary>
+    public DataTests.TestMetadata? Test { get; init; }
+
     public IReadOnlyList<RefCall> Refs { get; init; } = [];
 
     public IReadOnlyList<SourceCall> Sources { get; init; } = [];
@@ -53,7 +56,7 @@ public sealed class ProjectNode
 
     public string Materialized => Config.Materialized;
 
-    public SourceSpan? DefinitionSpan => SourceTable?.Span ?? (File is { } f ? new SourceSpan(f.Source, 0, 0) : null);
+    public SourceSpan? DefinitionSpan => SourceTable?.Span ?? Test?.Span ?? (File is { } f ? new SourceSpan(f.Source, 0, 0) : null);
 
     public override string ToString() => UniqueId;
 }

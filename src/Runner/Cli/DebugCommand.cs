@@ -48,6 +48,8 @@ internal static class DebugCommand
         foreach (var (key, value) in target.Settings)
         {
             var shown = Compiler.Context.TargetInfo.IsSecretKey(key) ? "********" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            // A secret under a key that does not look secret (PWD, or inside another value) is masked too.
+            if (target is SqlServerTargetProfile sqlServer && shown is not null) shown = Connections.SqlServer.SecretScrubber.Scrub(shown, sqlServer);
             yield return $"{key}: {shown}";
         }
     }

@@ -13,6 +13,8 @@ internal static class ForgeCli
         root.Subcommands.Add(DebugCommand.Create(shared, environment));
         root.Subcommands.Add(CompileCommand.Create(shared, environment));
         root.Subcommands.Add(RunCommand.Create(shared, environment));
+        root.Subcommands.Add(TestCommand.Create(shared, environment));
+        root.Subcommands.Add(BuildCommand.Create(shared, environment));
         root.Subcommands.Add(SeedCommand.Create(shared, environment));
         root.Subcommands.Add(LsCommand.Create(shared, environment));
         root.Subcommands.Add(CleanCommand.Create(shared, environment));

@@ -5,6 +5,7 @@ using ModelForge.Compiler.Targets;
 using ModelForge.Compiler.Targets.DuckDb;
 using ModelForge.Compiler.Targets.SqlServer;
 using ModelForge.Runner.Connections.DuckDb;
+using ModelForge.Runner.Connections.SqlServer;
 
 namespace ModelForge.Runner.Connections;
 
@@ -42,6 +43,8 @@ internal static class ConnectionFactory
                         target.SourceSpan,
                         "check that the folder is writable and that no other program holds the database file open"));
                 }
+            case SqlServerTargetProfile sqlServer:
+                return SqlServerConnector.Default.Open(sqlServer);
             default:
                 throw Unsupported(target);
         }
@@ -56,6 +59,7 @@ internal static class ConnectionFactory
     public static string Describe(TargetProfile target) => target switch
     {
         DuckDbTargetProfile duck => $"duckdb {(duck.IsInMemory ? ":memory:" : duck.Path)}",
+        SqlServerTargetProfile sqlServer => SqlServerConnectionString.Describe(sqlServer),
         _ => target.Type,
     };
 

@@ -65,9 +65,13 @@ internal sealed class DatabaseAdapter(DbConnection connection, TargetSql sql, Re
 
     public IReadOnlyList<Column> GetColumnsInRelation(Relation relation)
     {
-        var query = "select column_name, data_type, character_maximum_length, numeric_precision, numeric_scale " +
-                    $"from information_schema.columns where table_schema = {sql.Literal(relation.Schema ?? "")} " +
-                    $"and table_name = {sql.Literal(relation.Identifier ?? "")} order by ordinal_position";
+        // With three-part names (SQL Server) the catalog views of the relation's own database answer,
+        // not those of the connection's current one.
+        var catalog = sql.Capabilities.IncludeDatabaseInNames && !string.IsNullOrEmpty(relation.Database) ? sql.Quote(relation.Database) + "." : "";
+        // Upper case: a SQL Server database with a case-sensitive collation only knows these names so.
+        var query = "select COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE " +
+                    $"from {catalog}INFORMATION_SCHEMA.COLUMNS where TABLE_SCHEMA = {sql.Literal(relation.Schema ?? "")} " +
+                    $"and TABLE_NAME = {sql.Literal(relation.Identifier ?? "")} order by ORDINAL_POSITION";
         var columns = new List<Column>();
         foreach (var row in Query(query).Rows)
         {

@@ -16,7 +16,8 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
     private readonly CompiledProject _project = session.Compiled!;
     private readonly ConsoleReporter _reporter = new(environment.Output);
 
-    public int Run(IReadOnlyList<ProjectNode> selected)
+    /// <param name="parentsOf">What a node waits for; the DAG's parents unless given (forge build adds test edges).</param>
+    public int Run(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>>? parentsOf = null)
     {
         var started = DateTimeOffset.UtcNow;
         var options = session.Options;
@@ -52,7 +53,7 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
         var executors = Executors(resources);
         var ids = selected.Select(n => n.UniqueId).ToList();
                 var position = 0;
-        var results = new Scheduler(threads).Run(ids, id => _project.Graph.Parents(id), id =>
+        var results = new Scheduler(threads).Run(ids, parentsOf ?? (id => _project.Graph.Parents(id)), id =>
         {
             var node = _project.Nodes[id];
             var at = Interlocked.Increment(ref position);
@@ -78,6 +79,14 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/run_results.json", e)]);
+        }
+        try
+        {
+            JUnitWriter.Write(Path.Combine(session.TargetDirectory, "junit.xml"), summary, _project.Nodes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/junit.xml", e)]);
         }
         _reporter.Summary(summary, Counted(selected));
         return summary.Failed ? ExitCodes.Failure : ExitCodes.Success;
@@ -124,7 +133,7 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
     {
         string Count(ResourceType type, string noun) =>
             $"{_project.Nodes.Values.Count(n => n.ResourceType == type)} {noun}";
-        return $"Found {Count(ResourceType.Model, "models")}, {Count(ResourceType.Seed, "seeds")}, {Count(ResourceType.Source, "sources")}, {_project.Macros.NamesIn(_project.Name).Count()} macros";
+        return $"Found {Count(ResourceType.Model, "models")}, {Count(ResourceType.Seed, "seeds")}, {Count(ResourceType.Source, "sources")}, {Count(ResourceType.Test, "data tests")}, {_project.Macros.NamesIn(_project.Name).Count()} macros";
     }
 
     internal static string Describe(ProjectNode node) => node.ResourceType switch

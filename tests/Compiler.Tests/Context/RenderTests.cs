@@ -162,7 +162,6 @@ public sealed class RenderTests
     }
 
     [Test]
-    [Ignore("The engine does not yet map '-'/'+'/'<' on objects to __sub__/__add__/__lt__; the operator methods are tested directly in DateTimeModuleTests.")]
     public void Date_arithmetic_with_operators()
     {
         var harness = new RenderHarness();

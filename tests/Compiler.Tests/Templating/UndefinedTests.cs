@@ -33,7 +33,7 @@ public sealed class UndefinedTests
     [TestCase("{{ foo|upper }}", "'foo' is undefined", "1:4")]
     [TestCase("{{ foo == 1 }}", "'foo' is undefined", "1:4")]
     [TestCase("{{ 1 in foo }}", "'foo' is undefined", "1:9")]
-    [TestCase("{{ [1][3] }}", "'list object' has no attribute '3'", "1:4")]
+    [TestCase("{{ [1][3] }}", "'list object' has no element 3", "1:4")]
     [TestCase("{{ []|first }}", "no first item, the sequence was empty", "1:4")]
     [TestCase("{{ ('a' if false) + 1 }}", "the inline if-expression evaluated to false and has no else", "1:5")]
     [TestCase("{% macro m(a) %}{{ a }}{% endmacro %}{{ m() }}", "'a' is undefined", "1:41")]

@@ -19,6 +19,7 @@ internal static partial class ValueFilters
             return ValueFormatter.ToStr(v);
         };
         filters["round"] = Round;
+        filters["filesizeformat"] = FileSizeFormat;
         filters["abs"] = Abs;
         filters["tojson"] = ToJson;
         filters["pprint"] = (_, v, a) =>
@@ -133,8 +134,43 @@ internal static partial class ValueFilters
         {
             "ceil" => Math.Ceiling(d * factor) / factor,
             "floor" => Math.Floor(d * factor) / factor,
-            _ => precision is >= 0 and <= 15 ? Math.Round(d, precision, MidpointRounding.ToEven) : Math.Round(d * factor, MidpointRounding.ToEven) / factor,
+            _ => precision is >= 0 and <= 15 ? RoundLikePython(d, precision) : Math.Round(d * factor, MidpointRounding.ToEven) / factor,
         };
+    }
+
+    /// <summary>Jinja's human-readable size: decimal units (kB, MB…) or binary ones (KiB, MiB…).</summary>
+    private static object? FileSizeFormat(Evaluator evaluator, object? value, CallArguments arguments)
+    {
+        Args.Check(arguments, "filter 'filesizeformat'", 1, "binary");
+        var binary = Args.Bool(arguments, 0, "binary", false);
+        if (!Operators.IsNumber(value)) throw RenderErrors.Type(arguments.CallSpan, $"filesizeformat needs a number, not {PythonTypes.NameOf(value)}", "pass a number of bytes");
+        var bytes = Operators.ToDouble(value);
+        var unitBase = binary ? 1024d : 1000d;
+        string[] prefixes = binary ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"] : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
+        if (bytes == 1) return "1 Byte";
+        if (bytes < unitBase) return $"{(long)bytes} Bytes";
+        var unit = unitBase;
+        var prefix = prefixes[0];
+        for (var i = 0; i < prefixes.Length; i++)
+        {
+            unit = Math.Pow(unitBase, i + 2);
+            prefix = prefixes[i];
+            if (bytes < unit) break;
+        }
+        return (unitBase * bytes / unit).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " " + prefix;
+    }
+
+    /// <summary>
+    /// Python rounds the double's exact binary value (2.675 is 2.67499…, so it rounds to 2.67);
+    /// .NET's Math.Round corrects to the shortest decimal first. Rounding the 17-digit expansion
+    /// as a decimal matches Python.
+    /// </summary>
+    private static double RoundLikePython(double d, int precision)
+    {
+        if (!double.IsFinite(d) || Math.Abs(d) >= 7.9e27) return Math.Round(d, precision, MidpointRounding.ToEven);
+        var exact = decimal.Parse(d.ToString("G17", System.Globalization.CultureInfo.InvariantCulture),
+            System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        return (double)Math.Round(exact, precision, MidpointRounding.ToEven);
     }
 
     private static decimal Pow10m(int precision)

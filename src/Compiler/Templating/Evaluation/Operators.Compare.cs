@@ -85,6 +85,7 @@ internal static partial class Operators
             }
             return ll.Count.CompareTo(rl.Count);
         }
+        if (TryHostCompare(left, right, out var hosted)) return hosted;
         var symbol = op switch
         {
             CompareOperator.Less => "<",

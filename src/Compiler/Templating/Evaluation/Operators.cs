@@ -73,6 +73,7 @@ internal static partial class Operators
         }
         if (left is Undefined ul) throw RenderErrors.Undefined(ul, span);
         if (right is Undefined ur) throw RenderErrors.Undefined(ur, span);
+        if ((left is ITemplateObject || right is ITemplateObject) && TryHostOperator(op, left, right, span, out var hosted)) return hosted;
         return op switch
         {
             BinaryOperator.Add => Add(left, right, span),

@@ -31,6 +31,11 @@ internal static class RenderErrors
             return Error(DiagnosticCodes.TemplateUndefined, span, $"no {undefined.Name} item, the sequence was empty",
                 $"check the sequence has items first, or add a fallback: |{undefined.Name}|default(...)");
         }
+        if (undefined.Owner is "list object" or "tuple object" or "str object" && long.TryParse(undefined.Name, out _))
+        {
+            return Error(DiagnosticCodes.TemplateUndefined, span, $"'{undefined.Owner}' has no element {undefined.Name}",
+                $"the index is out of range; check the length first (|length) or give it a fallback with '|default(...)'");
+        }
         if (undefined.Owner is not null)
         {
             return Error(DiagnosticCodes.TemplateUndefined, span, $"'{undefined.Owner}' has no attribute '{undefined.Name}'",

@@ -72,8 +72,13 @@ internal sealed class SeedExecutor(CompiledProject project, WorkerResources reso
         }
     }
 
-    /// <summary>The bulk writer of a target type; SQL Server's (SqlBulkCopy) is still to come.</summary>
-    internal static ISeedWriter? WriterFor(string targetType) => targetType == "duckdb" ? DuckDbSeedWriter.Instance : null;
+    /// <summary>The bulk writer of a target type: DuckDB's appender, SQL Server's SqlBulkCopy.</summary>
+    internal static ISeedWriter? WriterFor(string targetType) => targetType switch
+    {
+        "duckdb" => DuckDbSeedWriter.Instance,
+        "sqlserver" => SqlServerSeedWriter.Instance,
+        _ => null,
+    };
 
     // A node result carries one diagnostic: the first error, with the others listed in its detail.
     private static Diagnostic Combine(IReadOnlyList<Diagnostic> diagnostics)

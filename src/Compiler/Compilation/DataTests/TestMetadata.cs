@@ -1,0 +1,46 @@
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+using ModelForge.Compiler.Templating;
+
+namespace ModelForge.Compiler.Compilation.DataTests;
+
+/// <summary>
+/// What makes a test node generic: the YAML declaration it came from, the test macro it calls and
+/// the node it tests (dbt's <c>test_metadata</c> and <c>attached_node</c>).
+/// </summary>
+public sealed class TestMetadata
+{
+    /// <summary>The global name the generated call reads its plain keyword arguments from.</summary>
+    internal const string KwargsName = "__forge_test_kwargs";
+
+    /// <summary>The test's name without namespace, e.g. <c>accepted_values</c>.</summary>
+    public required string TestName { get; init; }
+
+    /// <summary>The package before the dot in <c>dbt_utils.expression_is_true</c>, or null.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>The column under test; null for model-level tests without <c>column_name</c>.</summary>
+    public string? ColumnName { get; init; }
+
+    /// <summary>The YAML arguments as written (without model and column_name).</summary>
+    public required IReadOnlyDictionary<string, object?> Arguments { get; init; }
+
+    /// <summary>Unique id of the model, seed, snapshot or source the test is declared on.</summary>
+    public required string AttachedNodeId { get; init; }
+
+    /// <summary>The list item in schema YAML that declares the test.</summary>
+    public required SourceSpan Span { get; init; }
+
+    /// <summary>The generated template that calls the test macro (positions in it are not the user's).</summary>
+    internal SourceText? Generated { get; init; }
+
+    /// <summary>The arguments passed as values (column_name and plain strings, lists, numbers).</summary>
+    internal IReadOnlyDictionary<string, object?> Kwargs { get; init; } = Empty.Dictionary;
+
+    /// <summary>The render context with <see cref="Kwargs"/> visible to the generated call.</summary>
+    internal TemplateContext Bind(TemplateContext context) =>
+        new(new KwargsGlobals(context.Globals, KwargsName, Kwargs), context.Loader);
+
+    /// <summary>A span inside the generated template becomes the YAML declaration's span.</summary>
+    internal SourceSpan Relocate(SourceSpan span) => Generated is { } generated && ReferenceEquals(span.Source, generated) ? Span : span;
+}

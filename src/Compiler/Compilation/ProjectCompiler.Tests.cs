@@ -1,0 +1,228 @@
+using ModelForge.Compiler.Compilation.DataTests;
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+using ModelForge.Compiler.Templating;
+
+namespace ModelForge.Compiler.Compilation;
+
+public static partial class ProjectCompiler
+{
+    // dbt's default custom schema for tests: failures are stored in <target schema>_dbt_test__audit.
+    private const string AuditSchema = "dbt_test__audit";
+
+    static partial void AddDataTests(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
+        List<ProjectNode> nodes, List<ProjectNode> disabled, DiagnosticBag diagnostics)
+    {
+        var namer = new RelationNamer(parseInfo, parseInfo.Target);
+        var enabled = AttachableIds(nodes);
+        var declarations = project.Schema.Tests;
+        var generic = new ProjectNode?[declarations.Count];
+        Parallel.For(0, declarations.Count, i =>
+        {
+            var declaration = declarations[i];
+            var attachedId = AttachedId(project, declaration.AttachedTo);
+            // dbt drops the tests of a disabled node, and of a YAML entry without a node (the loader warns about those).
+            if (!enabled.Contains(attachedId)) return;
+            generic[i] = GenericTest(project, engine, parseInfo, resolver, namer, declaration, attachedId, diagnostics);
+        });
+        foreach (var node in generic)
+        {
+            if (node is not null) (node.Config.Enabled ? nodes : disabled).Add(node);
+        }
+
+        var files = project.SingularTests;
+        var singular = new ProjectNode?[files.Count];
+        Parallel.For(0, files.Count, i => singular[i] = SingularTest(project, engine, parseInfo, resolver, namer, files[i], diagnostics));
+        foreach (var node in singular)
+        {
+            if (node is not null) (node.Config.Enabled ? nodes : disabled).Add(node);
+        }
+    }
+
+    private static HashSet<string> AttachableIds(List<ProjectNode> nodes) =>
+        nodes.Where(n => n.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Source)
+            .Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
+
+    private static string AttachedId(LoadedProject project, TestAttachment attachment) => attachment.SourceName is { } source
+        ? $"source.{project.ProjectFile.Name}.{source}.{attachment.Name}"
+        : $"{attachment.ResourceType.ToString().ToLowerInvariant()}.{project.ProjectFile.Name}.{attachment.Name}";
+
+    private static ProjectNode? GenericTest(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
+        RelationNamer namer, TestDeclaration declaration, string attachedId, DiagnosticBag diagnostics)
+    {
+        var macroName = "test_" + declaration.Name;
+        var macro = declaration.Namespace is { } ns
+            ? parseInfo.Macros.FindInPackage(ns, macroName)
+            : parseInfo.Macros.Find(macroName, project.ProjectFile.Name)?.Macro;
+        if (macro is null)
+        {
+            diagnostics.Add(UnknownTest(parseInfo.Macros, declaration));
+            return null;
+        }
+
+        var attachment = declaration.AttachedTo;
+        var target = attachment.SourceName is { } source ? $"{source}_{attachment.Name}" : attachment.Name;
+        var namingArguments = new Dictionary<string, object?>(declaration.Arguments, StringComparer.Ordinal);
+        if (declaration.ColumnName is { } column) namingArguments["column_name"] = column;
+        var testType = declaration.Namespace is { } prefix ? $"{prefix}_{declaration.Name}" : declaration.Name;
+        var name = declaration.CustomName ?? TestNamer.Names(testType, target, namingArguments).Short;
+
+        var callee = declaration.Namespace is { } package ? $"{package}.{macroName}" : macroName;
+        var (text, kwargs) = GenericTestCall.Build(callee, GenericTestCall.ModelExpression(attachment), declaration.ColumnName, declaration.Arguments);
+        var generated = new SourceText(declaration.Span.Path, text);
+        var metadata = new TestMetadata
+        {
+            TestName = declaration.Name, Namespace = declaration.Namespace, ColumnName = declaration.ColumnName,
+            Arguments = declaration.Arguments, AttachedNodeId = attachedId, Span = declaration.Span, Generated = generated, Kwargs = kwargs,
+        };
+        var parseBag = new DiagnosticBag();
+        var template = engine.Parse(generated, parseBag);
+        if (template.HasErrors)
+        {
+            foreach (var error in parseBag.ToList()) diagnostics.Add(RenderFailed(metadata, error));
+            return null;
+        }
+
+        var uniqueId = $"test.{project.ProjectFile.Name}.{name}";
+        var config = TestConfig(project, declaration);
+        var info = new NodeRenderInfo
+        {
+            UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = project.ProjectFile.Name,
+            FilePath = declaration.Span.Path, Config = config, Phase = RenderPhase.Parse,
+        };
+        try
+        {
+            engine.Render(template, metadata.Bind(ContextBuilder.CreateContext(parseInfo, info)));
+        }
+        catch (DiagnosticException e)
+        {
+            resolver.Take(uniqueId);
+            diagnostics.Add(RenderFailed(metadata, e.Diagnostic));
+            return null;
+        }
+        var (refs, sources) = resolver.Take(uniqueId);
+        // A config() call in the test's macro sets defaults; what the YAML declaration says wins, as in dbt.
+        foreach (var (key, value) in declaration.Config) config[key] = value;
+        var finalConfig = new NodeConfig(config, ResourceType.Test);
+        var draft = new ProjectNode
+        {
+            UniqueId = uniqueId, Name = name, ResourceType = ResourceType.Test, PackageName = project.ProjectFile.Name,
+            Path = declaration.Span.Path, Fqn = TestFqn(project, declaration.Span.Path, name), Config = finalConfig,
+            Relation = new Relation(null, null, name, null, parseInfo.EffectiveQuoting), Template = template, Test = metadata,
+            Refs = refs.Select(r => r with { Span = metadata.Relocate(r.Span) }).ToList(),
+            Sources = sources.Select(s => s with { Span = metadata.Relocate(s.Span) }).ToList(),
+        };
+        return Named(draft, namer, diagnostics);
+    }
+
+    /// <summary>The test's config from the data_tests tree and its declaration, with the column's and node's YAML tags (dbt gives tests those).</summary>
+    private static Dictionary<string, object?> TestConfig(LoadedProject project, TestDeclaration declaration)
+    {
+        var config = new Dictionary<string, object?>(project.Configs.Resolve(declaration), StringComparer.Ordinal);
+        var attachment = declaration.AttachedTo;
+        IReadOnlyList<ColumnProperties> columns;
+        IReadOnlyList<string> nodeTags;
+        if (attachment.SourceName is { } source && project.Schema.FindSourceTable(source, attachment.Name) is { } table)
+            (columns, nodeTags) = (table.Columns, table.Tags);
+        else if (project.Schema.Find(attachment.ResourceType, attachment.Name) is { } properties)
+            (columns, nodeTags) = (properties.Columns, properties.Tags);
+        else
+            (columns, nodeTags) = ([], []);
+        var columnTags = columns.FirstOrDefault(c => c.Name == declaration.ColumnName)?.Tags ?? [];
+        var tags = new NodeConfig(config, ResourceType.Test).Tags.Concat(nodeTags).Concat(columnTags).Distinct(StringComparer.Ordinal).ToList<object?>();
+        config["tags"] = tags;
+        config.TryAdd("schema", AuditSchema);
+        return config;
+    }
+
+    private static ProjectNode? SingularTest(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
+        RelationNamer namer, ProjectFileEntry file, DiagnosticBag diagnostics)
+    {
+        var template = engine.Parse(file.Source, diagnostics);
+        if (template.HasErrors) return null;
+        var config = new Dictionary<string, object?>(project.Configs.Resolve(file), StringComparer.Ordinal);
+        config.TryAdd("schema", AuditSchema);
+        var draft = Draft(project, file, ResourceType.Test, new NodeConfig(config, ResourceType.Test), template);
+        var info = new NodeRenderInfo
+        {
+            UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = "test", PackageName = draft.PackageName,
+            FilePath = draft.Path, Config = config, Phase = RenderPhase.Parse,
+        };
+        try
+        {
+            engine.Render(template, ContextBuilder.CreateContext(parseInfo, info));
+        }
+        catch (DiagnosticException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+            resolver.Take(draft.UniqueId);
+            return null;
+        }
+        var (refs, sources) = resolver.Take(draft.UniqueId);
+        var withCalls = new ProjectNode
+        {
+            UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = ResourceType.Test, PackageName = draft.PackageName,
+            Path = draft.Path, Fqn = draft.Fqn, Config = new NodeConfig(config, ResourceType.Test), Relation = draft.Relation,
+            File = file, Template = template, Refs = refs, Sources = sources,
+        };
+        return Named(withCalls, namer, diagnostics);
+    }
+
+    /// <summary>The node with the relation its failures are stored in (<c>&lt;target schema&gt;_dbt_test__audit.&lt;name&gt;</c>).</summary>
+    private static ProjectNode? Named(ProjectNode draft, RelationNamer namer, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var relation = namer.Name(draft, draft.Config, RelationType.Table);
+            return new ProjectNode
+            {
+                UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,
+                Path = draft.Path, Fqn = draft.Fqn, Config = draft.Config, Relation = relation, File = draft.File,
+                Template = draft.Template, Refs = draft.Refs, Sources = draft.Sources, Test = draft.Test,
+            };
+        }
+        catch (DiagnosticException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+            return null;
+        }
+    }
+
+    /// <summary>[project, folders of the YAML file below its resource path…, test name], as dbt builds a test's fqn.</summary>
+    private static List<string> TestFqn(LoadedProject project, string yamlPath, string name)
+    {
+        var fqn = new List<string> { project.ProjectFile.Name };
+        var folders = yamlPath.Split('/')[..^1];
+        var file = project.ProjectFile;
+        var roots = file.ModelPaths.Concat(file.SeedPaths).Concat(file.SnapshotPaths).Concat(file.TestPaths);
+        var skip = roots.FirstOrDefault(r => yamlPath.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal)) is { } root
+            ? root.TrimEnd('/').Split('/').Length
+            : 0;
+        fqn.AddRange(folders.Skip(skip));
+        fqn.Add(name);
+        return fqn;
+    }
+
+    private static Diagnostic UnknownTest(MacroRegistry macros, TestDeclaration declaration)
+    {
+        var packages = declaration.Namespace is { } ns ? [ns] : new[] { macros.RootPackage, MacroRegistry.BuiltinPackage };
+        var known = packages.SelectMany(macros.NamesIn).Where(n => n.StartsWith("test_", StringComparison.Ordinal)).Select(n => n[5..]).Distinct();
+        var full = declaration.Namespace is { } prefix ? $"{prefix}.{declaration.Name}" : declaration.Name;
+        var nearest = NameSuggester.Nearest(declaration.Name, known);
+        var hint = nearest is not null
+            ? string.Format(DiagnosticCodes.UnknownGenericTestHint, declaration.Namespace is { } p ? $"{p}.{nearest}" : nearest)
+            : string.Format(DiagnosticCodes.UnknownGenericTestNoMatchHint, declaration.Name);
+        return Diagnostic.Error(DiagnosticCodes.UnknownGenericTest,
+            string.Format(DiagnosticCodes.UnknownGenericTestMessage, full, declaration.AttachedTo), declaration.Span, hint);
+    }
+
+    /// <summary>A problem inside the generated call is reported at the YAML declaration, with the original message.</summary>
+    private static Diagnostic RenderFailed(TestMetadata metadata, Diagnostic inner)
+    {
+        if (inner.Span is { } span && metadata.Relocate(span) == span) return inner;
+        return Diagnostic.Error(DiagnosticCodes.GenericTestRenderFailed,
+            string.Format(DiagnosticCodes.GenericTestRenderFailedMessage, metadata.TestName, metadata.AttachedNodeId, inner.Message),
+            metadata.Span, inner.Hint ?? DiagnosticCodes.GenericTestRenderFailedHint, inner.Detail) with { Frames = inner.Frames };
+    }
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using ModelForge.Compiler.Project;
+using ModelForge.Runner.Execution;
+using ModelForge.Runner.Execution.DataTests;
+
+namespace ModelForge.Runner.Cli;
+
+/// <summary>
+/// `forge build`: seeds, models, snapshots and tests in one DAG walk. A node's tests run right
+/// after it; a failing error-severity test skips everything downstream of the node it tests.
+/// </summary>
+internal static class BuildCommand
+{
+    private static readonly HashSet<ResourceType> Built = [ResourceType.Seed, ResourceType.Model, ResourceType.Snapshot, ResourceType.Test];
+
+    public static Command Create(SharedOptions shared, CliEnvironment environment)
+    {
+        var command = new Command("build", "Load seeds, build models and snapshots, and run their tests, in dependency order.");
+        shared.AddProjectOptions(command);
+        shared.AddSelectionOptions(command);
+        shared.AddExecutionOptions(command);
+        command.SetAction(parse => Execute(InvocationOptions.From(parse, shared, environment, "build"), environment));
+        return command;
+    }
+
+    private static int Execute(InvocationOptions options, CliEnvironment environment)
+    {
+        var session = ProjectSession.Open(options, environment);
+        if (session is null) return ExitCodes.UsageOrProject;
+        var selected = TestSelection.Select(session.Compiled!, options.Select, options.Exclude, Built);
+        var plan = BuildPlan.Create(session.Compiled!, selected);
+        return new RunInvocation(session, environment).Run(plan.Order, plan.ParentsOf);
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using ModelForge.Compiler.Project;
+using ModelForge.Runner.Execution;
+using ModelForge.Runner.Execution.DataTests;
+
+namespace ModelForge.Runner.Cli;
+
+/// <summary>`forge test`: run the selected data tests (and the tests of selected models) against built relations.</summary>
+internal static class TestCommand
+{
+    public static Command Create(SharedOptions shared, CliEnvironment environment)
+    {
+        var command = new Command("test", "Run data tests: generic tests from schema YAML and singular tests from the test paths.");
+        shared.AddProjectOptions(command);
+        shared.AddSelectionOptions(command);
+        shared.AddExecutionOptions(command);
+        command.SetAction(parse => Execute(InvocationOptions.From(parse, shared, environment, "test"), environment));
+        return command;
+    }
+
+    private static int Execute(InvocationOptions options, CliEnvironment environment)
+    {
+        var session = ProjectSession.Open(options, environment);
+        if (session is null) return ExitCodes.UsageOrProject;
+        var selected = TestSelection.Select(session.Compiled!, options.Select, options.Exclude, new HashSet<ResourceType> { ResourceType.Test });
+        return new RunInvocation(session, environment).Run(selected);
+    }
+}

@@ -1,0 +1,119 @@
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Project;
+
+namespace ModelForge.Runner.Execution.DataTests;
+
+/// <summary>
+/// The order and dependencies of `forge build`: each test comes right after the last node it
+/// reads, and the children of a tested node also wait for its tests, so an error-severity
+/// failure skips everything downstream (dbt's test edges). A test that reads several nodes gates
+/// only children that descend from all of them; anything else could close a cycle. A node that
+/// reads a source which a selected seed loads (same schema and name) waits for that seed, so a
+/// project whose raw data comes from seeds builds from an empty database in one go.
+/// </summary>
+internal sealed class BuildPlan
+{
+    private readonly CompiledProject _project;
+    private readonly Dictionary<string, List<string>> _extraParents = new(StringComparer.Ordinal);
+
+    private BuildPlan(CompiledProject project)
+    {
+        _project = project;
+    }
+
+    /// <summary>The selected nodes, topologically ordered with tests moved up behind their parents.</summary>
+    public IReadOnlyList<ProjectNode> Order { get; private set; } = [];
+
+    public static BuildPlan Create(CompiledProject project, IReadOnlyList<ProjectNode> selected)
+    {
+        var plan = new BuildPlan(project);
+        plan.AddSeedEdges(selected);
+        plan.AddTestEdges(selected);
+        plan.Order = plan.Interleave(selected);
+        return plan;
+    }
+
+    /// <summary>The graph parents of a node plus the tests that gate it.</summary>
+    public IEnumerable<string> ParentsOf(string id)
+    {
+        var parents = _project.Graph.Parents(id);
+        return _extraParents.TryGetValue(id, out var extra) ? parents.Concat(extra) : parents;
+    }
+
+    private List<ProjectNode> Interleave(IReadOnlyList<ProjectNode> selected)
+    {
+        var ids = selected.Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
+        var emitted = new HashSet<string>(StringComparer.Ordinal);
+        var waiting = selected.Where(n => n.ResourceType == ResourceType.Test).ToList();
+        var order = new List<ProjectNode>(selected.Count);
+        void Emit(ProjectNode node)
+        {
+            order.Add(node);
+            emitted.Add(node.UniqueId);
+        }
+        void EmitReadyTests()
+        {
+            for (var i = 0; i < waiting.Count; i++)
+            {
+                if (!ParentsOf(waiting[i].UniqueId).All(p => emitted.Contains(p) || !ids.Contains(p))) continue;
+                Emit(waiting[i]);
+                waiting.RemoveAt(i--);
+            }
+        }
+        EmitReadyTests();
+        foreach (var node in selected.Where(n => n.ResourceType != ResourceType.Test))
+        {
+            Emit(node);
+            EmitReadyTests();
+        }
+        return order;
+    }
+
+    private void AddSeedEdges(IReadOnlyList<ProjectNode> selected)
+    {
+        var seeds = selected.Where(n => n.ResourceType == ResourceType.Seed).ToList();
+        if (seeds.Count == 0) return;
+        foreach (var node in selected)
+        {
+            foreach (var parent in node.DependsOn)
+            {
+                var source = _project.Nodes[parent];
+                if (source.ResourceType != ResourceType.Source) continue;
+                foreach (var seed in seeds.Where(s => SameRelation(s.Relation, source.Relation))) AddParent(node.UniqueId, seed.UniqueId);
+            }
+        }
+    }
+
+    private static bool SameRelation(Compiler.Context.Relation a, Compiler.Context.Relation b) =>
+        string.Equals(a.Schema, b.Schema, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.Identifier, b.Identifier, StringComparison.OrdinalIgnoreCase)
+        && (a.Database is null || b.Database is null || string.Equals(a.Database, b.Database, StringComparison.OrdinalIgnoreCase));
+
+    private void AddParent(string child, string parent)
+    {
+        if (!_extraParents.TryGetValue(child, out var list)) _extraParents[child] = list = [];
+        if (!list.Contains(parent)) list.Add(parent);
+    }
+
+    private void AddTestEdges(IReadOnlyList<ProjectNode> selected)
+    {
+        var ids = selected.Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
+        foreach (var test in selected.Where(n => n.ResourceType == ResourceType.Test))
+        {
+            var reads = test.DependsOn;
+            foreach (var parent in reads)
+            {
+                foreach (var child in _project.Graph.Children(parent))
+                {
+                    if (!ids.Contains(child) || _project.Nodes[child].ResourceType == ResourceType.Test || reads.Contains(child)) continue;
+                    if (reads.Count > 1)
+                    {
+                        var ancestors = _project.Graph.Ancestors(child);
+                        if (!reads.All(ancestors.Contains)) continue;
+                    }
+                    AddParent(child, test.UniqueId);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Templating;
+using ModelForge.Runner.Execution.Materializations;
+
+namespace ModelForge.Runner.Execution.DataTests;
+
+/// <summary>
+/// Runs one data test: renders it, writes target/compiled, optionally stores the failing rows in
+/// the audit schema, counts the failing rows with the warn_if/error_if wrapper and turns the count
+/// into PASS, WARN or FAIL by the test's severity. SQL errors point into the test's own file, or at
+/// the YAML declaration of a generic test.
+/// </summary>
+internal sealed class TestExecutor(CompiledProject project, WorkerResources resources, string projectRoot) : INodeExecutor
+{
+    public NodeResult Run(ProjectNode node)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var compiledPath = NodeCompiler.CompiledPath(project, node);
+        string? thread = null;
+        NodeResult Finish(NodeStatus status, string? message, Diagnostic? diagnostic = null, long? failures = null) =>
+            new(node.UniqueId, status, clock.Elapsed)
+            {
+                Message = message, Diagnostic = diagnostic, Failures = failures, StartedAt = started, CompletedAt = DateTimeOffset.UtcNow,
+                CompiledPath = compiledPath, ThreadId = thread,
+                RelationName = StoresFailures(node) ? node.Relation.Render() : null,
+            };
+
+        if (ConfigError(node) is { } configError) return Finish(NodeStatus.Error, configError.Message, configError);
+
+        WorkerResources.Worker worker;
+        RenderResult rendered;
+        try
+        {
+            worker = resources.Current;
+            thread = worker.ThreadName;
+            rendered = worker.Compiler.Render(node);
+        }
+        catch (DiagnosticException e)
+        {
+            return Finish(NodeStatus.Error, e.Diagnostic.Message, e.Diagnostic);
+        }
+
+        var sql = ModelExecutor.TrimStatement(rendered.Text);
+        if (ArtifactFiles.TryWrite(projectRoot, compiledPath, rendered.Text) is { } writeError)
+            return Finish(NodeStatus.Error, writeError.Message, writeError);
+
+        var context = new MaterializationContext(worker.Connection, resources.Sql, resources.Relations)
+        {
+            Database = node.Relation.Database, Schema = node.Relation.Schema!, Identifier = node.Relation.Identifier!, CompiledSql = sql,
+        };
+        var statement = "";
+        try
+        {
+            var source = sql;
+            if (StoresFailures(node))
+            {
+                TableMaterialization.Build(context);
+                source = $"select * from {context.QualifiedName}";
+            }
+            statement = TestQuery.Wrap(source, node.Config);
+            var (failures, shouldWarn, shouldError) = Count(worker.Connection, statement);
+            WriteRun(node, context, statement);
+            var severity = node.Config.Severity;
+            var status = severity == "error" && shouldError ? NodeStatus.Fail : shouldWarn ? NodeStatus.Warn : NodeStatus.Pass;
+            return Finish(status, Describe(node, status, failures, context), failures: failures);
+        }
+        catch (DbException e)
+        {
+            WriteRun(node, context, statement);
+            var diagnostic = DatabaseError(node, e, rendered, sql, context.Statements.LastOrDefault() ?? statement, compiledPath);
+            return Finish(NodeStatus.Error, diagnostic.Message, diagnostic);
+        }
+    }
+
+    internal static bool StoresFailures(ProjectNode node) => node.Config.Get("store_failures") is true or "true" or "True";
+
+    private static (long Failures, bool Warn, bool Error) Count(DbConnection connection, string statement)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = statement;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return (0, false, false);
+        var failures = reader.IsDBNull(0) ? 0 : Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+        return (failures, Flag(reader, 1), Flag(reader, 2));
+
+        static bool Flag(DbDataReader reader, int column) =>
+            !reader.IsDBNull(column) && Convert.ToInt64(reader.GetValue(column), CultureInfo.InvariantCulture) != 0;
+    }
+
+    /// <summary>dbt's wording: "Got 3 results, configured to fail if != 0", plus where stored failures went.</summary>
+    private static string Describe(ProjectNode node, NodeStatus status, long failures, MaterializationContext context)
+    {
+        var noun = failures == 1 ? "result" : "results";
+        var message = status switch
+        {
+            NodeStatus.Fail => $"Got {failures} {noun}, configured to fail if {TestQuery.ErrorIf(node.Config).Trim()}",
+            NodeStatus.Warn => $"Got {failures} {noun}, configured to warn if {TestQuery.WarnIf(node.Config).Trim()}",
+            _ => "PASS",
+        };
+        return StoresFailures(node) ? $"{message}; failing rows stored in {context.QualifiedName}" : message;
+    }
+
+    private void WriteRun(ProjectNode node, MaterializationContext context, string statement)
+    {
+        var statements = context.Statements.Append(statement).Where(s => s.Length > 0);
+        ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", statements) + ";\n");
+    }
+
+    private static Diagnostic? ConfigError(ProjectNode node)
+    {
+        if (TestQuery.InvalidThreshold(node.Config) is var (key, value))
+            return Diagnostic.Error(DiagnosticCodes.TestThresholdInvalid,
+                string.Format(DiagnosticCodes.TestThresholdInvalidMessage, node.Name, key, value), node.DefinitionSpan, DiagnosticCodes.TestThresholdInvalidHint);
+        if (TestQuery.InvalidLimit(node.Config) is { } limit)
+            return Diagnostic.Error(DiagnosticCodes.TestLimitInvalid,
+                string.Format(DiagnosticCodes.TestLimitInvalidMessage, node.Name, limit), node.DefinitionSpan, DiagnosticCodes.TestLimitInvalidHint);
+        return null;
+    }
+
+    /// <summary>
+    /// The database's message at the test's own line and column when the database gave a position
+    /// inside the test's SQL; a generic test's generated SQL is reported at its YAML declaration.
+    /// </summary>
+    private static Diagnostic DatabaseError(ProjectNode node, DbException e, RenderResult rendered, string sql, string statement, string compiledPath)
+    {
+        SourceSpan? span = node.DefinitionSpan;
+        if (node.Test is null && e is Connections.DuckDb.DuckDbException { Position: { } position })
+        {
+            var start = statement.IndexOf(sql, StringComparison.Ordinal);
+            var offset = position - start;
+            if (start >= 0 && offset >= 0 && offset <= sql.Length && rendered.Map.Find(offset) is { } mapped) span = mapped;
+        }
+        var message = e.Message.Split('\n')[0].Trim();
+        return Diagnostic.Error(DiagnosticCodes.TestQueryFailed, string.Format(DiagnosticCodes.TestQueryFailedMessage, node.Name, message), span,
+            DiagnosticCodes.TestQueryFailedHint, $"compiled SQL: {compiledPath}");
+    }
+}
