@@ -57,6 +57,16 @@ public abstract class TargetSql
     public virtual IReadOnlyList<string> TableOptions(string? database, string schema, string identifier, IReadOnlyDictionary<string, object?> config) => [];
 
     /// <summary>
+    /// Splits off a leading WITH clause that must move to the top when the query is wrapped in a
+    /// subquery (T-SQL allows no WITH inside one): (<c>with ...</c>, the rest). Targets that nest
+    /// WITH freely return ("", <paramref name="query"/>).
+    /// </summary>
+    public virtual (string With, string Query) SplitLeadingWith(string query) => ("", query);
+
+    /// <summary>At most <paramref name="limit"/> rows of <paramref name="query"/> (a query without a leading WITH).</summary>
+    public virtual string LimitRows(string query, long limit) => $"{query}\nlimit {limit}";
+
+    /// <summary>
     /// Refreshes views whose stored metadata depends on a relation that was just replaced
     /// (SQL Server's <c>sp_refreshview</c> for views over <c>select *</c>); null when views bind late.
     /// </summary>

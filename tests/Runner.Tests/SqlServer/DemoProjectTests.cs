@@ -56,4 +56,17 @@ public sealed class DemoProjectTests
         GoldenText.Verify("tests/Golden/SqlServer/run-demo.verified.sql", run.Log.ToScript());
         run.AssertEveryStatementParses();
     }
+
+    [Test]
+    public void Test_for_sqlserver_sends_these_statements()
+    {
+        using var project = DemoCopy();
+        var run = new RecordedRun();
+
+        var result = run.Forge(project, "test", "--target", "sqlserver", "--threads", "1");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        GoldenText.Verify("tests/Golden/SqlServer/test-demo.verified.sql", run.Log.ToScript());
+        run.AssertEveryStatementParses();
+    }
 }

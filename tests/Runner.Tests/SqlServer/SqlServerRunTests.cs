@@ -68,6 +68,48 @@ public sealed class SqlServerRunTests
     }
 
     [Test]
+    public void Data_tests_send_TSql_with_CTEs_hoisted_above_the_wrapper_and_TOP_for_limits()
+    {
+        using var project = Fixture()
+            .With("models/schema.yml", """
+                models:
+                  - name: orders
+                    columns:
+                      - name: id
+                        data_tests:
+                          - unique
+                          - not_null
+                      - name: note
+                        data_tests:
+                          - accepted_values:
+                              values: ["it's", 'other']
+                      - name: customer_id
+                        data_tests:
+                          - relationships:
+                              to: ref('customers')
+                              field: customer_id
+                              config:
+                                limit: 10
+                                store_failures: true
+                """)
+            .With("tests/orders_have_amounts.sql", """
+                -- Every order has a positive amount.
+                with bad as (
+                    select * from {{ ref('orders') }} where amount <= 0
+                )
+                select * from bad
+                """);
+        var run = new RecordedRun();
+
+        var result = run.Forge(project, "test", "--target", "sqlserver", "--threads", "1");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        GoldenText.Verify("tests/Golden/SqlServer/test-fixture.verified.sql", run.Log.ToScript());
+        run.AssertEveryStatementParses();
+        Assert.That(run.Log.ToScript(), Does.Not.Contain("limit 10"));
+    }
+
+    [Test]
     public void Every_statement_of_the_run_log_is_valid_TSql_as_one_script()
     {
         using var project = Fixture();

@@ -77,6 +77,12 @@ public sealed partial class SqlServerSql : TargetSql
         $"EXEC {Procedure(database, "sp_rename")} @objname = {Literal($"{Quote(schema)}.{Quote(identifier)}")}, " +
         $"@newname = {Literal(newIdentifier)}, @objtype = N'OBJECT'";
 
+    public override (string With, string Query) SplitLeadingWith(string query) => Analysis.TSql.LeadingWithSplitter.Split(query);
+
+    /// <summary>T-SQL has no LIMIT; TOP over a derived table keeps the query's own shape.</summary>
+    public override string LimitRows(string query, long limit) =>
+        $"select top ({limit.ToString(System.Globalization.CultureInfo.InvariantCulture)}) *\nfrom (\n{query}\n) forge_limited";
+
     /// <summary>
     /// Runs a batch in <paramref name="database"/>'s context (<c>[db].sys.sp_executesql</c>), or in
     /// the connection's own database through <c>EXEC(N'...')</c>; quotes inside are doubled.
