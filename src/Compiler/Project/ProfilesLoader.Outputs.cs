@@ -112,6 +112,16 @@ internal static partial class ProfilesLoader
         void Require(string? value, string field, string hint)
         {
             if (!string.IsNullOrEmpty(value)) return;
+            // A credential that is written but renders empty (an unset env_var with an empty
+            // default) is allowed here: `forge compile` needs no connection. Connecting reports it.
+            string[] written = field switch
+            {
+                "user" => ["user", "username", "UID"],
+                "password" => ["password", "pass", "PWD"],
+                "client_secret" => ["client_secret"],
+                _ => [],
+            };
+            if (written.Any(key => YamlReader.Get(output, key) is not null)) return;
             reader.Diagnostics.Add(DiagnosticCodes.Project.MissingProfileField(keySpan, field, name, "sqlserver", hint));
             ok = false;
         }

@@ -94,6 +94,14 @@ public sealed class SqlServerProfileTests
     }
 
     [Test]
+    public void A_password_that_renders_empty_loads_so_that_compile_needs_no_secrets()
+    {
+        var (project, diagnostics) = Load("type: sqlserver\nserver: s\ndatabase: d\nuser: u\npassword: ''");
+        Assert.That(diagnostics, Is.Empty);
+        Assert.That(((SqlServerTargetProfile)project!.Target).Password, Is.Empty);
+    }
+
+    [Test]
     public void Service_principal_needs_its_credentials()
     {
         var (_, diagnostics) = Load("type: sqlserver\nserver: s\ndatabase: d\nauthentication: ActiveDirectoryServicePrincipal\nclient_id: x");

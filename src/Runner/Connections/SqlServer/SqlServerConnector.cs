@@ -17,6 +17,20 @@ internal sealed class SqlServerConnector(IAccessTokenSource tokens, Action<TimeS
     /// <summary>An open connection; throws <see cref="DiagnosticException"/> when it cannot open.</summary>
     public SqlConnection Open(SqlServerTargetProfile profile)
     {
+        // The profile loader lets a credential render empty so that `forge compile` works without secrets.
+        if (profile.Authentication is SqlServerAuthentication.Sql or SqlServerAuthentication.ActiveDirectoryPassword &&
+            (string.IsNullOrEmpty(profile.User) || string.IsNullOrEmpty(profile.Password)))
+        {
+            throw new DiagnosticException(DiagnosticCodes.SqlServer.ConnectFailed(profile.SourceSpan, profile.Name,
+                SqlServerConnectionString.DataSource(profile), "the user or password is empty")
+                with { Hint = "set the environment variables the profile reads with env_var(), e.g. FORGE_SQLSERVER_PASSWORD" });
+        }
+        if (profile.Authentication == SqlServerAuthentication.ActiveDirectoryServicePrincipal && string.IsNullOrEmpty(profile.ClientSecret))
+        {
+            throw new DiagnosticException(DiagnosticCodes.SqlServer.ConnectFailed(profile.SourceSpan, profile.Name,
+                SqlServerConnectionString.DataSource(profile), "the client secret is empty")
+                with { Hint = "set the environment variable the profile reads for client_secret" });
+        }
         var connectionString = SqlServerConnectionString.Build(profile);
         var policy = new RetryPolicy(profile.Retries, sleep);
         try

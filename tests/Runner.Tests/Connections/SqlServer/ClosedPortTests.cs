@@ -61,6 +61,17 @@ internal sealed class ClosedPortTests
     }
 
     [Test]
+    public void An_empty_password_is_reported_before_any_connection_attempt()
+    {
+        var waits = new List<TimeSpan>();
+        var error = Assert.Throws<DiagnosticException>(() => new SqlServerConnector(new NoTokens(), waits.Add).Open(Profile(retries: 2) with { Password = "" }))!;
+
+        Assert.That(error.Diagnostic.Message, Does.EndWith("the user or password is empty"));
+        Assert.That(error.Diagnostic.Hint, Does.Contain("env_var"));
+        Assert.That(waits, Is.Empty, "nothing to retry");
+    }
+
+    [Test]
     public void A_refused_connection_is_retried_as_often_as_the_profile_says()
     {
         var waits = new List<TimeSpan>();
