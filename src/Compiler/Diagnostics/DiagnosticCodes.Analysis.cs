@@ -8,6 +8,8 @@ public static partial class DiagnosticCodes
         public const string TSqlSyntaxErrorCode = "MF4001";
         public const string OrderByWithoutTopCode = "MF4002";
         public const string TooManySyntaxErrorsCode = "MF4003";
+        public const string UnnamedColumnCode = "MF4004";
+        public const string DuplicateColumnCode = "MF4005";
 
         internal static Diagnostic TSqlSyntaxError(SourceSpan? span, string message, string compiledPath) =>
             Diagnostic.Error(TSqlSyntaxErrorCode, $"T-SQL syntax error: {message}", span,
@@ -20,6 +22,14 @@ public static partial class DiagnosticCodes
                 span,
                 "remove the ORDER BY (order when you query the model), or add OFFSET 0 ROWS / TOP to keep it",
                 $"compiled SQL: {compiledPath}");
+
+        internal static Diagnostic UnnamedColumn(SourceSpan? span, int position, string compiledPath) =>
+            Diagnostic.Error(UnnamedColumnCode, $"column {position} of the model has no name, and SQL Server needs one for every column of a view or table", span,
+                "give the expression an alias: `count(*) as n_rows`", $"compiled SQL: {compiledPath}");
+
+        internal static Diagnostic DuplicateColumn(SourceSpan? span, string name, string compiledPath) =>
+            Diagnostic.Error(DuplicateColumnCode, $"the model has two columns named '{name}', and SQL Server needs distinct column names in a view or table", span,
+                "rename one of them with an alias, e.g. `customers.id as customer_id`", $"compiled SQL: {compiledPath}");
 
         internal static Diagnostic TooManySyntaxErrors(SourceSpan? span, int more) =>
             Diagnostic.Error(TooManySyntaxErrorsCode, $"{more} more T-SQL syntax errors in this model", span,

@@ -90,4 +90,30 @@ public sealed class TSqlValidatorTests
         Assert.That(SqlValidator.ForTarget("duckdb"), Is.SameAs(SqlValidator.None));
         Assert.That(Validate("select 1 as x order by 1", target: "duckdb"), Is.Empty);
     }
+
+    [Test]
+    public void A_column_without_a_name_is_an_error_at_the_expression()
+    {
+        var error = Validate("select id,\n    count(*)\nfrom raw.orders\ngroup by id\n").Single();
+        Assert.That(error.Code, Is.EqualTo(DiagnosticCodes.Analysis.UnnamedColumnCode));
+        Assert.That(error.Message, Does.StartWith("column 2 of the model has no name"));
+        Assert.That(error.Span!.Value.ToString(), Is.EqualTo("models/orders.sql:2:5"));
+    }
+
+    [Test]
+    public void Two_columns_with_one_name_are_an_error_at_the_second()
+    {
+        var error = Validate("select o.id, c.ID\nfrom raw.orders o join raw.customers c on c.id = o.customer_id\n").Single();
+        Assert.That(error.Code, Is.EqualTo(DiagnosticCodes.Analysis.DuplicateColumnCode));
+        Assert.That(error.Span!.Value.ToString(), Is.EqualTo("models/orders.sql:1:14"));
+    }
+
+    [TestCase("select * from raw.orders")]
+    [TestCase("select o.*, c.name from raw.orders o join raw.customers c on c.id = o.customer_id")]
+    [TestCase("select id, 1 as one from raw.orders union all select id, count(*) from raw.returns group by id")]
+    [TestCase("with a as (select count(*) as n from raw.orders) select n from a")]
+    public void Named_columns_stars_and_later_union_branches_are_accepted(string model)
+    {
+        Assert.That(Validate(model), Is.Empty);
+    }
 }

@@ -5,9 +5,10 @@ using ModelForge.Compiler.Templating;
 namespace ModelForge.Compiler.Analysis.TSql;
 
 /// <summary>
-/// Parses a model with ScriptDom's SQL Server 2019 grammar. Syntax errors, and ORDER BY without
-/// TOP/OFFSET (valid T-SQL, rejected inside the view every model is built through), become
-/// diagnostics at the template position that produced the offending SQL.
+/// Parses a model with ScriptDom's SQL Server 2019 grammar. Syntax errors, and what is valid T-SQL
+/// but rejected inside the view every model is built through (ORDER BY without TOP/OFFSET, columns
+/// without a name or with the same name), become diagnostics at the template position that
+/// produced the offending SQL.
 /// </summary>
 internal sealed class TSqlValidator : SqlValidator
 {
@@ -27,6 +28,12 @@ internal sealed class TSqlValidator : SqlValidator
         if (errors.Count > MaxSyntaxErrors)
             diagnostics.Add(DiagnosticCodes.Analysis.TooManySyntaxErrors(fallback, errors.Count - MaxSyntaxErrors));
         if (errors.Count > 0 || fragment is null) return diagnostics;
+
+        var (unnamed, duplicates) = ViewColumnChecker.Check(fragment);
+        foreach (var (position, at) in unnamed)
+            diagnostics.Add(DiagnosticCodes.Analysis.UnnamedColumn(Map(rendered, at.StartOffset, fallback), position, compiledPath));
+        foreach (var (name, at) in duplicates)
+            diagnostics.Add(DiagnosticCodes.Analysis.DuplicateColumn(Map(rendered, at.StartOffset, fallback), name, compiledPath));
 
         var finder = new OrderByFinder();
         fragment.Accept(finder);
