@@ -28,7 +28,7 @@ internal static class CompileCommand
         var session = ProjectSession.Open(options, environment);
         if (session is null) return ExitCodes.UsageOrProject;
         var project = session.Compiled!;
-        var selected = NodeSelector.Select(project, options.Select, options.Exclude, new HashSet<ResourceType> { ResourceType.Model });
+        var selected = NodeSelector.Select(project, options.Select, options.Exclude, new HashSet<ResourceType> { ResourceType.Model, ResourceType.Test });
 
         var errors = new IReadOnlyList<Diagnostic>?[selected.Count];
         // Static validation for the target (T-SQL on sqlserver), so syntax errors surface with no server.
@@ -43,7 +43,7 @@ internal static class CompileCommand
                 var path = NodeCompiler.CompiledPath(project, node);
                 errors[i] = ArtifactFiles.TryWrite(session.Project.Root, path, rendered.Text) is { } unwritable
                     ? [unwritable]
-                    : validator.Validate(rendered, node.DefinitionSpan, path);
+                    : node.ResourceType == ResourceType.Model ? validator.Validate(rendered, node.DefinitionSpan, path) : [];
             }
             catch (DiagnosticException e)
             {
@@ -53,7 +53,7 @@ internal static class CompileCommand
         compiler.Dispose();
 
         var failures = errors.Where(e => e is { Count: > 0 }).SelectMany(e => e!).ToList();
-        var failedModels = errors.Count(e => e is { Count: > 0 });
+        var failedNodes = errors.Count(e => e is { Count: > 0 });
         DiagnosticPrinter.Print(environment.Error, failures);
         try
         {
@@ -65,7 +65,7 @@ internal static class CompileCommand
             DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/manifest.json", e)]);
             return ExitCodes.UsageOrProject;
         }
-        environment.Output.WriteLine($"Compiled {selected.Count - failedModels} of {selected.Count} models to {session.Project.ProjectFile.TargetPath}/compiled/.");
+        environment.Output.WriteLine($"Compiled {selected.Count - failedNodes} of {selected.Count} nodes to {session.Project.ProjectFile.TargetPath}/compiled/.");
         return failures.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
     }
 }

@@ -142,7 +142,7 @@ public sealed class SqlServerRunTests
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Error, Does.Contain("models/broken.sql:4:"));
         Assert.That(result.Error, Does.Contain("error MF4001: T-SQL syntax error"));
-        Assert.That(result.Output, Does.Contain("Compiled 5 of 6 models"));
+        Assert.That(result.Output, Does.Contain("Compiled 5 of 6 nodes"));
         Assert.That(run.Log.Statements, Is.Empty, "compile opens no connection");
     }
 
