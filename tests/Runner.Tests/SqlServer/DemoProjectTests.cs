@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Tests.Golden;
 using ModelForge.Compiler.Analysis.TSql;
 using ModelForge.Runner.Tests.Support;
 using NUnit.Framework;
@@ -12,7 +13,7 @@ public sealed class DemoProjectTests
     private static TempProject DemoCopy()
     {
         var project = new TempProject("bikeshare");
-        var root = GoldenText.RepositoryRoot;
+        var root = RepositoryRoot.Path;
         foreach (var file in new[] { "forge_project.yml", "profiles.yml" }) project.With(file, File.ReadAllText(Path.Combine(root, file)));
         foreach (var folder in DemoFolders)
         {
@@ -53,7 +54,7 @@ public sealed class DemoProjectTests
         var result = run.Forge(project, "run", "--target", "sqlserver", "--threads", "1");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        GoldenText.Verify("tests/Golden/SqlServer/run-demo.verified.sql", run.Log.ToScript());
+        GoldenFile.Verify("tests/Golden/SqlServer/run-demo.verified.sql", run.Log.ToScript());
         run.AssertEveryStatementParses();
     }
 
@@ -66,7 +67,7 @@ public sealed class DemoProjectTests
         var result = run.Forge(project, "test", "--target", "sqlserver", "--threads", "1");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        GoldenText.Verify("tests/Golden/SqlServer/test-demo.verified.sql", run.Log.ToScript());
+        GoldenFile.Verify("tests/Golden/SqlServer/test-demo.verified.sql", run.Log.ToScript());
         run.AssertEveryStatementParses();
     }
 }

@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Tests.Golden;
 using System.Data.Common;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Seeds;
@@ -52,7 +53,7 @@ public sealed class SeedDdlTests
         var rows = new SeedLoader(new RecordingSeedWriter(log)).Load(context, Parse(), new SeedLoadOptions());
 
         Assert.That(rows, Is.EqualTo(2));
-        GoldenText.Verify("tests/Golden/SqlServer/seed-load.verified.sql", log.ToScript());
+        GoldenFile.Verify("tests/Golden/SqlServer/seed-load.verified.sql", log.ToScript());
         foreach (var statement in log.Statements.Where(s => !s.StartsWith("--", StringComparison.Ordinal)))
         {
             Assert.That(Compiler.Analysis.TSql.TSqlParsing.Errors(statement), Is.Empty, statement);

@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Tests.Golden;
 using ModelForge.Runner.Tests.Support;
 using NUnit.Framework;
 
@@ -63,7 +64,7 @@ public sealed class SqlServerRunTests
         var result = run.Forge(project, "run", "--target", "sqlserver", "--threads", "1");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        GoldenText.Verify("tests/Golden/SqlServer/run-fixture.verified.sql", run.Log.ToScript());
+        GoldenFile.Verify("tests/Golden/SqlServer/run-fixture.verified.sql", run.Log.ToScript());
         run.AssertEveryStatementParses();
     }
 
@@ -104,7 +105,7 @@ public sealed class SqlServerRunTests
         var result = run.Forge(project, "test", "--target", "sqlserver", "--threads", "1");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        GoldenText.Verify("tests/Golden/SqlServer/test-fixture.verified.sql", run.Log.ToScript());
+        GoldenFile.Verify("tests/Golden/SqlServer/test-fixture.verified.sql", run.Log.ToScript());
         run.AssertEveryStatementParses();
         Assert.That(run.Log.ToScript(), Does.Not.Contain("limit 10"));
     }
