@@ -26,10 +26,17 @@ public abstract class SqlValidator
     /// <see cref="RenderResult.Map"/> back into the template, or fall back to <paramref name="fallback"/>.
     /// <paramref name="compiledPath"/> is named in each diagnostic's detail. Empty when the SQL is fine.
     /// </summary>
-    public abstract IReadOnlyList<Diagnostic> Validate(RenderResult rendered, SourceSpan? fallback, string compiledPath);
+    public IReadOnlyList<Diagnostic> Validate(RenderResult rendered, SourceSpan? fallback, string compiledPath) =>
+        Validate(rendered.Text, rendered.Map.Find, fallback, compiledPath);
+
+    /// <summary>
+    /// As the other overload, for SQL assembled from several renders: <paramref name="map"/> turns an
+    /// offset of <paramref name="sql"/> into a template position (null when unknown).
+    /// </summary>
+    public abstract IReadOnlyList<Diagnostic> Validate(string sql, Func<int, SourceSpan?> map, SourceSpan? fallback, string compiledPath);
 
     private sealed class NoValidator : SqlValidator
     {
-        public override IReadOnlyList<Diagnostic> Validate(RenderResult rendered, SourceSpan? fallback, string compiledPath) => [];
+        public override IReadOnlyList<Diagnostic> Validate(string sql, Func<int, SourceSpan?> map, SourceSpan? fallback, string compiledPath) => [];
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using ModelForge.Compiler.Diagnostics;
-using ModelForge.Compiler.Templating;
 
 namespace ModelForge.Compiler.Analysis.TSql;
 
@@ -17,13 +16,14 @@ internal sealed class TSqlValidator : SqlValidator
     // After the first few errors, the rest usually follow from them.
     private const int MaxSyntaxErrors = 3;
 
-    public override IReadOnlyList<Diagnostic> Validate(RenderResult rendered, SourceSpan? fallback, string compiledPath)
+    public override IReadOnlyList<Diagnostic> Validate(string sql, Func<int, SourceSpan?> map, SourceSpan? fallback, string compiledPath)
     {
-        var (fragment, errors) = TSqlParsing.Parse(rendered.Text);
+        SourceSpan? Map(int offset) => MapOffset(sql, map, offset, fallback);
+        var (fragment, errors) = TSqlParsing.Parse(sql);
         var diagnostics = new List<Diagnostic>();
         foreach (var error in errors.Take(MaxSyntaxErrors))
         {
-            diagnostics.Add(DiagnosticCodes.Analysis.TSqlSyntaxError(Map(rendered, error.Offset, fallback), error.Message, compiledPath));
+            diagnostics.Add(DiagnosticCodes.Analysis.TSqlSyntaxError(Map(error.Offset), error.Message, compiledPath));
         }
         if (errors.Count > MaxSyntaxErrors)
             diagnostics.Add(DiagnosticCodes.Analysis.TooManySyntaxErrors(fallback, errors.Count - MaxSyntaxErrors));
@@ -31,23 +31,23 @@ internal sealed class TSqlValidator : SqlValidator
 
         var (unnamed, duplicates) = ViewColumnChecker.Check(fragment);
         foreach (var (position, at) in unnamed)
-            diagnostics.Add(DiagnosticCodes.Analysis.UnnamedColumn(Map(rendered, at.StartOffset, fallback), position, compiledPath));
+            diagnostics.Add(DiagnosticCodes.Analysis.UnnamedColumn(Map(at.StartOffset), position, compiledPath));
         foreach (var (name, at) in duplicates)
-            diagnostics.Add(DiagnosticCodes.Analysis.DuplicateColumn(Map(rendered, at.StartOffset, fallback), name, compiledPath));
+            diagnostics.Add(DiagnosticCodes.Analysis.DuplicateColumn(Map(at.StartOffset), name, compiledPath));
 
         var finder = new OrderByFinder();
         fragment.Accept(finder);
         foreach (var orderBy in finder.Unbounded)
         {
-            diagnostics.Add(DiagnosticCodes.Analysis.OrderByWithoutTop(Map(rendered, orderBy.StartOffset, fallback), compiledPath));
+            diagnostics.Add(DiagnosticCodes.Analysis.OrderByWithoutTop(Map(orderBy.StartOffset), compiledPath));
         }
         return diagnostics;
     }
 
-    private static SourceSpan? Map(RenderResult rendered, int offset, SourceSpan? fallback)
+    private static SourceSpan? MapOffset(string sql, Func<int, SourceSpan?> map, int offset, SourceSpan? fallback)
     {
         // An error at the very end (e.g. an unclosed parenthesis) points past the last character.
-        var at = Math.Clamp(offset, 0, Math.Max(0, rendered.Text.Length - 1));
-        return rendered.Map.Find(at) ?? fallback;
+        var at = Math.Clamp(offset, 0, Math.Max(0, sql.Length - 1));
+        return map(at) ?? fallback;
     }
 }
