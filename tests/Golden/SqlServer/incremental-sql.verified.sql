@@ -10,7 +10,7 @@ WHERE TABLE_SCHEMA = N'analytics' AND TABLE_NAME = N'orders'
 ORDER BY ORDINAL_POSITION;
 
 -- insert
-INSERT INTO [warehouse].[analytics].[orders] WITH (TABLOCK) ([id], [customer_id], [amount], [odd]]name])
+INSERT INTO [warehouse].[analytics].[orders] ([id], [customer_id], [amount], [odd]]name])
 SELECT [id], [customer_id], [amount], [odd]]name]
 FROM [warehouse].[analytics].[orders__forge_incr];
 

@@ -25,7 +25,7 @@ public sealed partial class SqlServerSql
     public override string InsertFrom(string target, string source, IReadOnlyList<string> columns)
     {
         var list = ColumnList(columns);
-        return $"INSERT INTO {target} WITH (TABLOCK) ({list})\nSELECT {list}\nFROM {source}";
+        return $"INSERT INTO {target} ({list})\nSELECT {list}\nFROM {source}";
     }
 
     public override string DeleteMatching(string target, string source, IReadOnlyList<string> uniqueKey) =>
