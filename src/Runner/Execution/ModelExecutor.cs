@@ -47,7 +47,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
         var sql = TrimStatement(rendered.Text);
         if (ArtifactFiles.TryWrite(projectRoot, compiledPath, rendered.Text) is { } writeError)
             return Finish(NodeStatus.Error, writeError.Message, writeError, thread: worker.ThreadName);
-        if (SqlValidator.ForTarget(resources.Sql.Type).Validate(rendered, node.DefinitionSpan, compiledPath) is [var invalid, ..])
+        if (SqlValidator.ForTarget(resources.Sql.Type).Validate(rendered.Text, rendered.Find, node.DefinitionSpan, compiledPath) is [var invalid, ..])
             return Finish(NodeStatus.Error, invalid.Message, invalid, thread: worker.ThreadName);
 
         var context = new MaterializationContext(worker.Connection, resources.Sql, resources.Relations)

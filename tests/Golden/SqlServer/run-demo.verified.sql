@@ -173,6 +173,43 @@ per_member as (
 
 select * from per_member';
 
+SELECT TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END FROM [bikeshare].INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = N'dbo_marts';
+
+EXEC [bikeshare].[sys].[sp_executesql] N'SET XACT_ABORT ON;
+BEGIN TRANSACTION;
+DECLARE @forge_lock int;
+EXEC @forge_lock = sp_getapplock @Resource = N''forge:schema:dbo_marts'', @LockMode = N''Exclusive'', @LockOwner = N''Transaction'', @LockTimeout = 60000;
+IF @forge_lock < 0 THROW 50000, N''could not lock the creation of schema dbo_marts'', 1;
+IF SCHEMA_ID(N''dbo_marts'') IS NULL EXEC(N''CREATE SCHEMA [dbo_marts]'');
+COMMIT TRANSACTION;';
+
+DROP TABLE IF EXISTS [bikeshare].[dbo_marts].[payments_current__forge_tmp];
+
+EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_marts].[payments_current__forge_tmp__forge_vw] AS
+
+
+select
+    payment_id,
+    member_id,
+    ride_id,
+    payment_type,
+    amount,
+    currency_code,
+    payment_method,
+    payment_status,
+    paid_at
+from [dbo_staging].[stg_payments]';
+SELECT * INTO [bikeshare].[dbo_marts].[payments_current__forge_tmp] FROM [bikeshare].[dbo_marts].[payments_current__forge_tmp__forge_vw];
+EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[payments_current__forge_tmp__forge_vw]';
+
+BEGIN TRANSACTION;
+
+SET XACT_ABORT ON;
+
+EXEC [bikeshare].[sys].[sp_rename] @objname = N'[dbo_marts].[payments_current__forge_tmp]', @newname = N'payments_current', @objtype = N'OBJECT';
+
+COMMIT TRANSACTION;
+
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_staging].[stg_rides] AS
 with source as (
 
@@ -214,6 +251,83 @@ renamed as (
 )
 
 select * from renamed';
+
+DROP TABLE IF EXISTS [bikeshare].[dbo_marts].[ride_log__forge_tmp];
+
+EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_marts].[ride_log__forge_tmp__forge_vw] AS
+with __dbt__cte__int_completed_rides as (
+select
+    ride_id,
+    bike_id,
+    member_id,
+    rider_type,
+    start_station_id,
+    end_station_id,
+    started_at,
+    ended_at,
+    duration_minutes
+from [dbo_staging].[stg_rides]
+where has_valid_duration = 1
+)
+
+select
+    ride_id,
+    bike_id,
+    member_id,
+    start_station_id,
+    end_station_id,
+    started_at,
+    ended_at,
+    duration_minutes
+from __dbt__cte__int_completed_rides';
+SELECT * INTO [bikeshare].[dbo_marts].[ride_log__forge_tmp] FROM [bikeshare].[dbo_marts].[ride_log__forge_tmp__forge_vw];
+EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[ride_log__forge_tmp__forge_vw]';
+
+BEGIN TRANSACTION;
+
+SET XACT_ABORT ON;
+
+EXEC [bikeshare].[sys].[sp_rename] @objname = N'[dbo_marts].[ride_log__forge_tmp]', @newname = N'ride_log', @objtype = N'OBJECT';
+
+COMMIT TRANSACTION;
+
+DROP TABLE IF EXISTS [bikeshare].[dbo_marts].[station_daily_rides__forge_tmp];
+
+EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_marts].[station_daily_rides__forge_tmp__forge_vw] AS
+with __dbt__cte__int_completed_rides as (
+select
+    ride_id,
+    bike_id,
+    member_id,
+    rider_type,
+    start_station_id,
+    end_station_id,
+    started_at,
+    ended_at,
+    duration_minutes
+from [dbo_staging].[stg_rides]
+where has_valid_duration = 1
+)
+
+select
+    cast(started_at as date) as ride_date,
+    start_station_id as station_id,
+    count(*) as rides,
+    count(member_id) as member_rides,
+    round(avg(duration_minutes), 1) as avg_duration_minutes
+from __dbt__cte__int_completed_rides
+
+group by 1, 2';
+SELECT * INTO [bikeshare].[dbo_marts].[station_daily_rides__forge_tmp] FROM [bikeshare].[dbo_marts].[station_daily_rides__forge_tmp__forge_vw];
+EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[station_daily_rides__forge_tmp__forge_vw]';
+
+BEGIN TRANSACTION;
+
+SET XACT_ABORT ON;
+
+EXEC [bikeshare].[sys].[sp_rename] @objname = N'[dbo_marts].[station_daily_rides__forge_tmp]', @newname = N'station_daily_rides', @objtype = N'OBJECT';
+
+COMMIT TRANSACTION;
 
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_staging].[stg_stations] AS
 with source as (
@@ -329,16 +443,6 @@ SET XACT_ABORT ON;
 EXEC [bikeshare].[sys].[sp_rename] @objname = N'[dbo_intermediate].[int_rides_enriched__forge_tmp]', @newname = N'int_rides_enriched', @objtype = N'OBJECT';
 
 COMMIT TRANSACTION;
-
-SELECT TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END FROM [bikeshare].INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = N'dbo_marts';
-
-EXEC [bikeshare].[sys].[sp_executesql] N'SET XACT_ABORT ON;
-BEGIN TRANSACTION;
-DECLARE @forge_lock int;
-EXEC @forge_lock = sp_getapplock @Resource = N''forge:schema:dbo_marts'', @LockMode = N''Exclusive'', @LockOwner = N''Transaction'', @LockTimeout = 60000;
-IF @forge_lock < 0 THROW 50000, N''could not lock the creation of schema dbo_marts'', 1;
-IF SCHEMA_ID(N''dbo_marts'') IS NULL EXEC(N''CREATE SCHEMA [dbo_marts]'');
-COMMIT TRANSACTION;';
 
 DROP TABLE IF EXISTS [bikeshare].[dbo_marts].[fct_rides__forge_tmp];
 

@@ -441,6 +441,16 @@ select
     case when count(*) != 0 then 1 else 0 end as should_warn,
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
+select payment_id
+from [dbo_marts].[payments_current]
+where payment_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
 select id
 from [main_raw].[bikes]
 where id is null
@@ -474,6 +484,16 @@ from (
 select id
 from [main_raw].[stations]
 where id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select ride_id
+from [dbo_marts].[ride_log]
+where ride_id is null
 ) dbt_internal_test;
 
 select
@@ -987,6 +1007,18 @@ select
     case when count(*) != 0 then 1 else 0 end as should_warn,
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
+select payment_id as unique_field, count(*) as n_records
+from [dbo_marts].[payments_current]
+where payment_id is not null
+group by payment_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
 select id as unique_field, count(*) as n_records
 from [main_raw].[bikes]
 where id is not null
@@ -1027,6 +1059,18 @@ select id as unique_field, count(*) as n_records
 from [main_raw].[stations]
 where id is not null
 group by id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select ride_id as unique_field, count(*) as n_records
+from [dbo_marts].[ride_log]
+where ride_id is not null
+group by ride_id
 having count(*) > 1
 ) dbt_internal_test;
 

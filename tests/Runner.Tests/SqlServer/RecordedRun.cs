@@ -17,6 +17,9 @@ internal sealed class RecordedRun
     /// <summary>Relations the warehouse already has: (schema, name) → 'table' or 'view'.</summary>
     public Dictionary<(string Schema, string Name), string> Existing { get; } = [];
 
+    /// <summary>Columns of existing tables by name, (column, type); helper tables (name__forge_…) answer as their table.</summary>
+    public Dictionary<string, (string Name, string Type)[]> Columns { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public ForgeResult Forge(TempProject project, params string[] args)
     {
         var previous = ConnectionFactory.Substitute.Value;
@@ -49,6 +52,7 @@ internal sealed class RecordedRun
 
     private DataTable? Answer(string text)
     {
+        if (text.StartsWith("SELECT COLUMN_NAME, CASE", StringComparison.Ordinal)) return ColumnsOf(text);
         if (!text.StartsWith("SELECT TABLE_NAME, CASE WHEN TABLE_TYPE", StringComparison.Ordinal)) return null;
         var table = new DataTable();
         table.Columns.Add("TABLE_NAME", typeof(string));
@@ -57,6 +61,20 @@ internal sealed class RecordedRun
         {
             if (text.EndsWith($"TABLE_SCHEMA = N'{schema}'", StringComparison.Ordinal)) table.Rows.Add(name, type);
         }
+        return table;
+    }
+
+    private DataTable ColumnsOf(string text)
+    {
+        const string marker = "TABLE_NAME = N'";
+        var start = text.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
+        var name = text[start..text.IndexOf('\'', start)];
+        var helper = name.IndexOf("__forge_", StringComparison.Ordinal);
+        if (!Columns.TryGetValue(name, out var columns) && helper > 0) Columns.TryGetValue(name[..helper], out columns);
+        var table = new DataTable();
+        table.Columns.Add("COLUMN_NAME", typeof(string));
+        table.Columns.Add("DATA_TYPE", typeof(string));
+        foreach (var (column, type) in columns ?? []) table.Rows.Add(column, type);
         return table;
     }
 }
