@@ -10,6 +10,7 @@ public static partial class DiagnosticCodes
         public const string TooManySyntaxErrorsCode = "MF4003";
         public const string UnnamedColumnCode = "MF4004";
         public const string DuplicateColumnCode = "MF4005";
+        public const string NotASingleSelectCode = "MF4006";
 
         internal static Diagnostic TSqlSyntaxError(SourceSpan? span, string message, string compiledPath) =>
             Diagnostic.Error(TSqlSyntaxErrorCode, $"T-SQL syntax error: {message}", span,
@@ -30,6 +31,11 @@ public static partial class DiagnosticCodes
         internal static Diagnostic DuplicateColumn(SourceSpan? span, string name, string compiledPath) =>
             Diagnostic.Error(DuplicateColumnCode, $"the model has two columns named '{name}', and SQL Server needs distinct column names in a view or table", span,
                 "rename one of them with an alias, e.g. `customers.id as customer_id`", $"compiled SQL: {compiledPath}");
+
+        internal static Diagnostic NotASingleSelect(SourceSpan? span, string compiledPath) =>
+            Diagnostic.Error(NotASingleSelectCode, "a model is one SELECT statement, and this is not: SQL Server builds every model through a view", span,
+                "remove the other statements (or the GO separator); run statements before or after the model with pre_hook/post_hook",
+                $"compiled SQL: {compiledPath}");
 
         internal static Diagnostic TooManySyntaxErrors(SourceSpan? span, int more) =>
             Diagnostic.Error(TooManySyntaxErrorsCode, $"{more} more T-SQL syntax errors in this model", span,

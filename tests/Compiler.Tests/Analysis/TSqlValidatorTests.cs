@@ -116,4 +116,14 @@ public sealed class TSqlValidatorTests
     {
         Assert.That(Validate(model), Is.Empty);
     }
+
+    [TestCase("select 1 as x\nGO\nselect 2 as y\n", 3)]
+    [TestCase("select 1 as x;\ndelete from raw.orders\n", 2)]
+    [TestCase("update raw.orders set amount = 0\n", 1)]
+    public void A_model_that_is_not_one_SELECT_is_an_error_at_the_stray_statement(string model, int line)
+    {
+        var error = Validate(model).Single();
+        Assert.That(error.Code, Is.EqualTo(DiagnosticCodes.Analysis.NotASingleSelectCode));
+        Assert.That(error.Span!.Value.Line, Is.EqualTo(line));
+    }
 }

@@ -29,6 +29,12 @@ internal sealed class TSqlValidator : SqlValidator
             diagnostics.Add(DiagnosticCodes.Analysis.TooManySyntaxErrors(fallback, errors.Count - MaxSyntaxErrors));
         if (errors.Count > 0 || fragment is null) return diagnostics;
 
+        if (NotASingleSelect(fragment) is { } stray)
+        {
+            diagnostics.Add(DiagnosticCodes.Analysis.NotASingleSelect(Map(stray.StartOffset), compiledPath));
+            return diagnostics;
+        }
+
         var (unnamed, duplicates) = ViewColumnChecker.Check(fragment);
         foreach (var (position, at) in unnamed)
             diagnostics.Add(DiagnosticCodes.Analysis.UnnamedColumn(Map(at.StartOffset), position, compiledPath));
@@ -42,6 +48,16 @@ internal sealed class TSqlValidator : SqlValidator
             diagnostics.Add(DiagnosticCodes.Analysis.OrderByWithoutTop(Map(orderBy.StartOffset), compiledPath));
         }
         return diagnostics;
+    }
+
+    /// <summary>The first statement that keeps the text from being one SELECT (null when it is one, or empty).</summary>
+    private static TSqlFragment? NotASingleSelect(TSqlFragment fragment)
+    {
+        if (fragment is not TSqlScript script) return null;
+        var statements = script.Batches.SelectMany(b => b.Statements).ToList();
+        if (statements.Count == 0) return null;
+        if (statements[0] is not SelectStatement { Into: null }) return statements[0];
+        return statements.Count > 1 ? statements[1] : null;
     }
 
     private static SourceSpan? MapOffset(string sql, Func<int, SourceSpan?> map, int offset, SourceSpan? fallback)
