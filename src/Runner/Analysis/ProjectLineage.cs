@@ -22,11 +22,9 @@ internal static class ProjectLineage
         return result with { Diagnostics = [.. diagnostics, .. result.Diagnostics] };
     }
 
-    // The T-SQL front-end (src/Compiler/Analysis/TSql/Lineage*.cs.pending) waits for the ScriptDom
-    // reference in Compiler.csproj: rename those files to .cs and use `new LineageTSqlParser()` here.
     public static IQueryParser ParserFor(CompiledProject project) =>
         string.Equals(project.Project.Target.Type, "sqlserver", StringComparison.OrdinalIgnoreCase)
-            ? new UnavailableParser("T-SQL lineage needs ScriptDom, which this build does not reference yet")
+            ? new Compiler.Analysis.TSql.LineageTSqlParser()
             : new DuckDbQueryParser();
 
     private static Dictionary<string, string> Render(CompiledProject project, List<Diagnostic> diagnostics)
