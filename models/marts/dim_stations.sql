@@ -64,9 +64,10 @@ final as (
         stations.dock_capacity,
         stations.is_active,
         stations.opened_on,
-        coalesce(home_bikes.home_bike_count, 0) as home_bike_count,
-        coalesce(departures.total_departures, 0) as total_departures,
-        coalesce(arrivals.total_arrivals, 0) as total_arrivals,
+        -- Cast to the contract's bigint: count(*) is BIGINT on DuckDB but int on SQL Server.
+        cast(coalesce(home_bikes.home_bike_count, 0) as bigint) as home_bike_count,
+        cast(coalesce(departures.total_departures, 0) as bigint) as total_departures,
+        cast(coalesce(arrivals.total_arrivals, 0) as bigint) as total_arrivals,
         departures.first_departure_at,
         departures.last_departure_at
 

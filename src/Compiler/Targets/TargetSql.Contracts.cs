@@ -45,7 +45,7 @@ public abstract partial class TargetSql
         var items = new List<string>();
         foreach (var column in contract.Columns)
         {
-            var definition = new StringBuilder($"    {Quote(column.Name)} {column.DataType}");
+            var definition = new StringBuilder($"    {Quote(column.Name)} {ColumnType(column.DataType)}");
             foreach (var constraint in contract.Constraints.Where(c => c.ColumnLevel && UnenforcedReason(c) is null
                          && string.Equals(c.Columns[0], column.Name, StringComparison.OrdinalIgnoreCase)))
                 definition.Append(' ').Append(ConstraintClause(constraint, columnLevel: true));
@@ -56,6 +56,13 @@ public abstract partial class TargetSql
         builder.AppendJoin(",\n", items).Append("\n)");
         return builder.ToString();
     }
+
+    /// <summary>
+    /// The type a contract column is created with: <paramref name="declared"/> as written by
+    /// default; a target translates portable spellings it would misread (SQL Server's
+    /// <c>timestamp</c> is rowversion, it has no <c>boolean</c>).
+    /// </summary>
+    public virtual string ColumnType(string declared) => declared;
 
     /// <summary>One constraint as DDL: <c>not null</c>, <c>constraint "n" check (x &gt; 0)</c>, <c>primary key ("a", "b")</c>.</summary>
     public virtual string ConstraintClause(ContractConstraint constraint, bool columnLevel)

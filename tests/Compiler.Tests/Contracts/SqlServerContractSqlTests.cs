@@ -20,6 +20,8 @@ public sealed class SqlServerContractSqlTests
         [
             new ContractColumn("order_id", "int", Span),
             new ContractColumn("note", "nvarchar(100)", Span),
+            new ContractColumn("shipped_at", "timestamp", Span),
+            new ContractColumn("is_paid", "boolean", Span),
             new ContractColumn("amount", "decimal(10,2)", Span),
             new ContractColumn("customer_id", "int", Span),
         ],
@@ -91,4 +93,16 @@ public sealed class SqlServerContractSqlTests
         Assert.That(Sql.DescribeQuery("select 1 as a"), Is.EqualTo("EXEC sp_describe_first_result_set @tsql = N'select 1 as a'"));
         Assert.That(Sql.DescribeColumnOrdinals, Is.EqualTo((2, 5)));
     }
+
+    [TestCase("timestamp", "datetime2")]
+    [TestCase("timestamp(3)", "datetime2(3)")]
+    [TestCase("bool", "bit")]
+    [TestCase("text", "nvarchar(max)")]
+    [TestCase("varchar", "nvarchar(max)")]
+    [TestCase("varchar(10)", "varchar(10)")]
+    [TestCase("numeric(9,6)", "numeric(9,6)")]
+    [TestCase("double precision", "float")]
+    [TestCase("money", "money")]
+    public void Portable_type_names_are_created_as_their_TSql_equivalent(string declared, string created) =>
+        Assert.That(Sql.ColumnType(declared), Is.EqualTo(created));
 }

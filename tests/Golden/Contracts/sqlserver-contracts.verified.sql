@@ -8,6 +8,8 @@ select * from orders';
 create table [warehouse].[analytics].[orders__forge_tmp] (
     [order_id] int not null primary key,
     [note] nvarchar(100) unique,
+    [shipped_at] datetime2,
+    [is_paid] bit,
     [amount] decimal(10,2) check (amount > 0),
     [customer_id] int,
     unique ([customer_id], [note]),
@@ -20,8 +22,8 @@ with orders as (
     select id, N''it''''s'' as note, amount from [raw].[orders]
 )
 select * from orders';
-INSERT INTO [warehouse].[analytics].[orders__forge_tmp] ([order_id], [note], [amount], [customer_id])
-SELECT [order_id], [note], [amount], [customer_id] FROM [warehouse].[analytics].[orders__forge_tmp__forge_vw];
+INSERT INTO [warehouse].[analytics].[orders__forge_tmp] ([order_id], [note], [shipped_at], [is_paid], [amount], [customer_id])
+SELECT [order_id], [note], [shipped_at], [is_paid], [amount], [customer_id] FROM [warehouse].[analytics].[orders__forge_tmp__forge_vw];
 EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]';
 
 -- freshness warehouse.analytics.orders
@@ -43,6 +45,8 @@ select * from orders';
 create table [analytics].[orders__forge_tmp] (
     [order_id] int not null primary key,
     [note] nvarchar(100) unique,
+    [shipped_at] datetime2,
+    [is_paid] bit,
     [amount] decimal(10,2) check (amount > 0),
     [customer_id] int,
     unique ([customer_id], [note]),
@@ -55,8 +59,8 @@ with orders as (
     select id, N''it''''s'' as note, amount from [raw].[orders]
 )
 select * from orders');
-INSERT INTO [analytics].[orders__forge_tmp] ([order_id], [note], [amount], [customer_id])
-SELECT [order_id], [note], [amount], [customer_id] FROM [analytics].[orders__forge_tmp__forge_vw];
+INSERT INTO [analytics].[orders__forge_tmp] ([order_id], [note], [shipped_at], [is_paid], [amount], [customer_id])
+SELECT [order_id], [note], [shipped_at], [is_paid], [amount], [customer_id] FROM [analytics].[orders__forge_tmp__forge_vw];
 EXEC(N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]');
 
 -- freshness (no database).analytics.orders
@@ -78,6 +82,8 @@ select * from orders';
 create table [ware]]house].[o'brien].[odd]]name__forge_tmp] (
     [order_id] int not null primary key,
     [note] nvarchar(100) unique,
+    [shipped_at] datetime2,
+    [is_paid] bit,
     [amount] decimal(10,2) check (amount > 0),
     [customer_id] int,
     unique ([customer_id], [note]),
@@ -90,8 +96,8 @@ with orders as (
     select id, N''it''''s'' as note, amount from [raw].[orders]
 )
 select * from orders';
-INSERT INTO [ware]]house].[o'brien].[odd]]name__forge_tmp] ([order_id], [note], [amount], [customer_id])
-SELECT [order_id], [note], [amount], [customer_id] FROM [ware]]house].[o'brien].[odd]]name__forge_tmp__forge_vw];
+INSERT INTO [ware]]house].[o'brien].[odd]]name__forge_tmp] ([order_id], [note], [shipped_at], [is_paid], [amount], [customer_id])
+SELECT [order_id], [note], [shipped_at], [is_paid], [amount], [customer_id] FROM [ware]]house].[o'brien].[odd]]name__forge_tmp__forge_vw];
 EXEC [ware]]house].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [o''brien].[odd]]name__forge_tmp__forge_vw]';
 
 -- freshness ware]house.o'brien.odd]name

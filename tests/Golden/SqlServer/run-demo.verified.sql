@@ -678,7 +678,110 @@ EXEC [bikeshare].[sys].[sp_rename] @objname = N'[dbo_marts].[dim_members__forge_
 
 COMMIT TRANSACTION;
 
+EXEC sp_describe_first_result_set @tsql = N'with stations as (
+
+    select * from [dbo_staging].[stg_stations]
+
+),
+
+bikes as (
+
+    select * from [dbo_staging].[stg_bikes]
+
+),
+
+rides as (
+
+    select * from [dbo_marts].[fct_rides]
+
+),
+
+home_bikes as (
+
+    select
+        home_station_id as station_id,
+        count(*) as home_bike_count
+
+    from bikes
+    where not (is_retired = 1)
+    group by home_station_id
+
+),
+
+departures as (
+
+    select
+        start_station_id as station_id,
+        count(*) as total_departures,
+        min(started_at) as first_departure_at,
+        max(started_at) as last_departure_at
+
+    from rides
+    group by start_station_id
+
+),
+
+arrivals as (
+
+    select
+        end_station_id as station_id,
+        count(*) as total_arrivals
+
+    from rides
+    group by end_station_id
+
+),
+
+final as (
+
+    select
+        stations.station_id,
+        stations.station_name,
+        stations.district,
+        stations.postal_code,
+        stations.latitude,
+        stations.longitude,
+        stations.dock_capacity,
+        stations.is_active,
+        stations.opened_on,
+        -- Cast to the contract''s bigint: count(*) is BIGINT on DuckDB but int on SQL Server.
+        cast(coalesce(home_bikes.home_bike_count, 0) as bigint) as home_bike_count,
+        cast(coalesce(departures.total_departures, 0) as bigint) as total_departures,
+        cast(coalesce(arrivals.total_arrivals, 0) as bigint) as total_arrivals,
+        departures.first_departure_at,
+        departures.last_departure_at
+
+    from stations
+    left join home_bikes
+        on stations.station_id = home_bikes.station_id
+    left join departures
+        on stations.station_id = departures.station_id
+    left join arrivals
+        on stations.station_id = arrivals.station_id
+
+)
+
+select * from final';
+
 DROP TABLE IF EXISTS [bikeshare].[dbo_marts].[dim_stations__forge_tmp];
+
+create table [bikeshare].[dbo_marts].[dim_stations__forge_tmp] (
+    [station_id] int primary key,
+    [station_name] nvarchar(max) not null,
+    [district] nvarchar(max),
+    [postal_code] varchar(10),
+    [latitude] numeric(9,6),
+    [longitude] numeric(9,6),
+    [dock_capacity] int check (dock_capacity > 0),
+    [is_active] bit,
+    [opened_on] date,
+    [home_bike_count] bigint,
+    [total_departures] bigint,
+    [total_arrivals] bigint,
+    [first_departure_at] datetime2,
+    [last_departure_at] datetime2,
+    check (total_departures >= 0 and total_arrivals >= 0)
+);
 
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_marts].[dim_stations__forge_tmp__forge_vw] AS
 with stations as (
@@ -747,9 +850,10 @@ final as (
         stations.dock_capacity,
         stations.is_active,
         stations.opened_on,
-        coalesce(home_bikes.home_bike_count, 0) as home_bike_count,
-        coalesce(departures.total_departures, 0) as total_departures,
-        coalesce(arrivals.total_arrivals, 0) as total_arrivals,
+        -- Cast to the contract''s bigint: count(*) is BIGINT on DuckDB but int on SQL Server.
+        cast(coalesce(home_bikes.home_bike_count, 0) as bigint) as home_bike_count,
+        cast(coalesce(departures.total_departures, 0) as bigint) as total_departures,
+        cast(coalesce(arrivals.total_arrivals, 0) as bigint) as total_arrivals,
         departures.first_departure_at,
         departures.last_departure_at
 
@@ -764,7 +868,8 @@ final as (
 )
 
 select * from final';
-SELECT * INTO [bikeshare].[dbo_marts].[dim_stations__forge_tmp] FROM [bikeshare].[dbo_marts].[dim_stations__forge_tmp__forge_vw];
+INSERT INTO [bikeshare].[dbo_marts].[dim_stations__forge_tmp] ([station_id], [station_name], [district], [postal_code], [latitude], [longitude], [dock_capacity], [is_active], [opened_on], [home_bike_count], [total_departures], [total_arrivals], [first_departure_at], [last_departure_at])
+SELECT [station_id], [station_name], [district], [postal_code], [latitude], [longitude], [dock_capacity], [is_active], [opened_on], [home_bike_count], [total_departures], [total_arrivals], [first_departure_at], [last_departure_at] FROM [bikeshare].[dbo_marts].[dim_stations__forge_tmp__forge_vw];
 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[dim_stations__forge_tmp__forge_vw]';
 
 BEGIN TRANSACTION;

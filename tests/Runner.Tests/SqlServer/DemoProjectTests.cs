@@ -50,6 +50,13 @@ public sealed class DemoProjectTests
     {
         using var project = DemoCopy();
         var run = new RecordedRun();
+        // dim_stations enforces a contract: the only model forge describes before building.
+        run.Described.AddRange([
+            ("station_id", "int"), ("station_name", "nvarchar(200)"), ("district", "nvarchar(100)"), ("postal_code", "varchar(10)"),
+            ("latitude", "decimal(9,6)"), ("longitude", "decimal(9,6)"), ("dock_capacity", "int"), ("is_active", "bit"),
+            ("opened_on", "date"), ("home_bike_count", "bigint"), ("total_departures", "bigint"), ("total_arrivals", "bigint"),
+            ("first_departure_at", "datetime2(7)"), ("last_departure_at", "datetime2(7)"),
+        ]);
 
         var result = run.Forge(project, "run", "--target", "sqlserver", "--threads", "1");
 

@@ -20,6 +20,9 @@ internal sealed class RecordedRun
     /// <summary>Columns of existing tables by name, (column, type); helper tables (name__forge_…) answer as their table.</summary>
     public Dictionary<string, (string Name, string Type)[]> Columns { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>What sp_describe_first_result_set reports for a contracted model's query: (name, system_type_name).</summary>
+    public List<(string Name, string Type)> Described { get; } = [];
+
     public ForgeResult Forge(TempProject project, params string[] args)
     {
         var previous = ConnectionFactory.Substitute.Value;
@@ -53,6 +56,7 @@ internal sealed class RecordedRun
     private DataTable? Answer(string text)
     {
         if (text.StartsWith("SELECT COLUMN_NAME, CASE", StringComparison.Ordinal)) return ColumnsOf(text);
+        if (text.StartsWith("EXEC sp_describe_first_result_set", StringComparison.Ordinal)) return DescribedResult();
         if (!text.StartsWith("SELECT TABLE_NAME, CASE WHEN TABLE_TYPE", StringComparison.Ordinal)) return null;
         var table = new DataTable();
         table.Columns.Add("TABLE_NAME", typeof(string));
@@ -61,6 +65,20 @@ internal sealed class RecordedRun
         {
             if (text.EndsWith($"TABLE_SCHEMA = N'{schema}'", StringComparison.Ordinal)) table.Rows.Add(name, type);
         }
+        return table;
+    }
+
+    // sp_describe_first_result_set's leading columns: the name is at ordinal 2, the type at 5.
+    private DataTable DescribedResult()
+    {
+        var table = new DataTable();
+        table.Columns.Add("is_hidden", typeof(bool));
+        table.Columns.Add("column_ordinal", typeof(int));
+        table.Columns.Add("name", typeof(string));
+        table.Columns.Add("is_nullable", typeof(bool));
+        table.Columns.Add("system_type_id", typeof(int));
+        table.Columns.Add("system_type_name", typeof(string));
+        for (var i = 0; i < Described.Count; i++) table.Rows.Add(false, i + 1, Described[i].Name, true, 0, Described[i].Type);
         return table;
     }
 

@@ -13,6 +13,35 @@ public sealed partial class SqlServerSql
 
     protected override IReadOnlyDictionary<string, string> TypeAliases => SqlServerAliases;
 
+    // Portable spellings that T-SQL lacks or reads differently; a length-less varchar would be varchar(1) in DDL.
+    private static readonly Dictionary<string, string> DdlTypes = new(StringComparer.Ordinal)
+    {
+        ["text"] = "nvarchar(max)", ["string"] = "nvarchar(max)", ["ntext"] = "nvarchar(max)",
+        ["varchar"] = "nvarchar(max)", ["nvarchar"] = "nvarchar(max)", ["character varying"] = "nvarchar(max)",
+        ["bool"] = "bit", ["boolean"] = "bit",
+        ["timestamp"] = "datetime2", ["timestamp without time zone"] = "datetime2",
+        ["timestamptz"] = "datetimeoffset", ["timestamp with time zone"] = "datetimeoffset",
+        ["double"] = "float", ["double precision"] = "float", ["float8"] = "float", ["float4"] = "real",
+        ["integer"] = "int", ["int4"] = "int", ["int32"] = "int", ["int8"] = "bigint", ["long"] = "bigint", ["int64"] = "bigint",
+        ["int2"] = "smallint", ["uuid"] = "uniqueidentifier", ["blob"] = "varbinary(max)", ["bytea"] = "varbinary(max)",
+    };
+
+    /// <summary>Portable type names become their T-SQL equivalent; anything else (and any type with parameters but varchar's) is kept as written.</summary>
+    public override string ColumnType(string declared)
+    {
+        var text = declared.Trim();
+        var open = text.IndexOf('(');
+        var name = string.Join(' ', (open < 0 ? text : text[..open]).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (open < 0) return DdlTypes.TryGetValue(name, out var mapped) ? mapped : text;
+        // varchar(20) stays; timestamp(3) becomes datetime2(3).
+        return name switch
+        {
+            "timestamp" => "datetime2" + text[open..],
+            "timestamptz" => "datetimeoffset" + text[open..],
+            _ => text,
+        };
+    }
+
     /// <summary>
     /// <c>sp_describe_first_result_set</c> plans the query without running it; its rows carry the
     /// column name at ordinal 2 and <c>system_type_name</c> (<c>decimal(10,2)</c>, <c>nvarchar(50)</c>) at 5.
