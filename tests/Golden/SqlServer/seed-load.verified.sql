@@ -29,3 +29,24 @@ COMMIT TRANSACTION;
 
 DROP TABLE IF EXISTS [warehouse].[raw].[members__forge_backup];
 
+EXEC [warehouse].[sys].[sp_executesql] N'DECLARE @forge_view nvarchar(776);
+DECLARE forge_views CURSOR LOCAL FAST_FORWARD FOR
+    SELECT DISTINCT QUOTENAME(OBJECT_SCHEMA_NAME(d.referencing_id)) + N''.'' + QUOTENAME(OBJECT_NAME(d.referencing_id))
+    FROM sys.sql_expression_dependencies AS d
+    INNER JOIN sys.views AS v ON v.object_id = d.referencing_id
+    WHERE d.referenced_entity_name = N''members''
+      AND (d.referenced_schema_name = N''raw'' OR d.referenced_schema_name IS NULL);
+OPEN forge_views;
+FETCH NEXT FROM forge_views INTO @forge_view;
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    BEGIN TRY
+        EXEC sp_refreshview @forge_view;
+    END TRY
+    BEGIN CATCH
+    END CATCH;
+    FETCH NEXT FROM forge_views INTO @forge_view;
+END;
+CLOSE forge_views;
+DEALLOCATE forge_views;';
+

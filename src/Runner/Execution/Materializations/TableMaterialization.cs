@@ -1,62 +1,23 @@
-using System.Data.Common;
-using ModelForge.Compiler.Targets;
-
 namespace ModelForge.Runner.Execution.Materializations;
 
 /// <summary>
-/// Builds the new table under a helper name, then swaps it in within one transaction and drops
-/// the old version. A failure at any step leaves the previous table (or view) untouched.
+/// A table model: the compiled SELECT (or an enforced contract's DDL plus insert) built under a
+/// helper name and swapped in atomically (<see cref="TableSwap"/>).
 /// </summary>
 internal static class TableMaterialization
 {
     public static long? Build(MaterializationContext context)
     {
         var sql = context.Sql;
-        var (db, schema, id) = (context.Database, context.Schema, context.Identifier);
-        var temp = sql.HelperName(id, "tmp");
-        var backup = sql.HelperName(id, "backup");
-
-        context.Relations.EnsureSchema(context.Connection, db, schema);
-        // Leftovers of an interrupted run would make the create fail.
-        context.Execute(sql.Drop(db, schema, temp, RelationKind.Table));
-
-        long rows;
-        try
+        var rows = TableSwap.Replace(context, temp =>
         {
             // An enforced contract creates the table from its column definitions and constraints, then fills it.
-            rows = context.Contract is { } contract
+            var written = context.Contract is { } contract
                 ? Contracts.ContractTable.Create(context, temp, contract)
-                : context.Execute(sql.CreateTableAs(db, schema, temp, context.CompiledSql));
-            foreach (var option in sql.TableOptions(db, schema, temp, context.Config)) context.Execute(option);
-        }
-        catch (DbException)
-        {
-            context.TryExecute(sql.Drop(db, schema, temp, RelationKind.Table));
-            throw;
-        }
-
-        var existing = context.Relations.Find(context.Connection, db, schema, id);
-        try
-        {
-            using var transaction = context.BeginTransaction();
-            if (existing == RelationKind.View) context.Execute(sql.Drop(db, schema, id, RelationKind.View), transaction);
-            if (existing == RelationKind.Table)
-            {
-                context.Execute(sql.Drop(db, schema, backup, RelationKind.Table), transaction);
-                context.Execute(sql.Rename(db, schema, id, backup, RelationKind.Table), transaction);
-            }
-            context.Execute(sql.Rename(db, schema, temp, id, RelationKind.Table), transaction);
-            transaction.Commit();
-        }
-        catch (DbException)
-        {
-            context.TryExecute(sql.Drop(db, schema, temp, RelationKind.Table));
-            throw;
-        }
-
-        if (existing == RelationKind.Table) context.Execute(sql.Drop(db, schema, backup, RelationKind.Table));
-        if (existing is not null && sql.RefreshDependentViews(db, schema, id) is { } refresh) context.Execute(refresh);
-        context.Relations.Set(db, schema, id, RelationKind.Table);
+                : context.Execute(sql.CreateTableAs(context.Database, context.Schema, temp, context.CompiledSql));
+            foreach (var option in sql.TableOptions(context.Database, context.Schema, temp, context.Config)) context.Execute(option);
+            return written;
+        });
         return rows >= 0 ? rows : null;
     }
 }

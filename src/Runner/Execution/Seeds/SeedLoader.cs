@@ -8,8 +8,8 @@ namespace ModelForge.Runner.Execution.Seeds;
 
 /// <summary>
 /// Loads one parsed seed into <c>schema.identifier</c>: creates a table with the seed's column types
-/// under a helper name, bulk-writes the rows, then swaps it in within one transaction (the
-/// <see cref="TableMaterialization"/> pattern). Any failure leaves the previous table as it was.
+/// under a helper name, bulk-writes the rows, then swaps it in (<see cref="TableSwap"/>). Any
+/// failure leaves the previous table as it was.
 /// </summary>
 internal sealed class SeedLoader(ISeedWriter writer)
 {
@@ -23,48 +23,15 @@ internal sealed class SeedLoader(ISeedWriter writer)
     {
         var sql = context.Sql;
         var (db, schema, id) = (context.Database, context.Schema, context.Identifier);
-        var temp = sql.HelperName(id, "tmp");
-        var backup = sql.HelperName(id, "backup");
-
         context.Relations.EnsureSchema(context.Connection, db, schema);
         var existing = context.Relations.Find(context.Connection, db, schema, id);
         if (existing == RelationKind.Table && !options.FullRefresh) CheckColumns(context, seed);
 
-        // Leftovers of an interrupted run would make the create fail.
-        context.Execute(sql.Drop(db, schema, temp, RelationKind.Table));
-        long rows;
-        try
+        return TableSwap.Replace(context, temp =>
         {
             context.Execute(SeedSql.CreateTable(sql, db, schema, temp, seed.Columns, options.QuoteColumns));
-            rows = writer.Write(context.Connection, db, schema, temp, seed);
-        }
-        catch (DbException)
-        {
-            context.TryExecute(sql.Drop(db, schema, temp, RelationKind.Table));
-            throw;
-        }
-
-        try
-        {
-            using var transaction = context.BeginTransaction();
-            if (existing == RelationKind.View) context.Execute(sql.Drop(db, schema, id, RelationKind.View), transaction);
-            if (existing == RelationKind.Table)
-            {
-                context.Execute(sql.Drop(db, schema, backup, RelationKind.Table), transaction);
-                context.Execute(sql.Rename(db, schema, id, backup, RelationKind.Table), transaction);
-            }
-            context.Execute(sql.Rename(db, schema, temp, id, RelationKind.Table), transaction);
-            transaction.Commit();
-        }
-        catch (DbException)
-        {
-            context.TryExecute(sql.Drop(db, schema, temp, RelationKind.Table));
-            throw;
-        }
-
-        if (existing == RelationKind.Table) context.Execute(sql.Drop(db, schema, backup, RelationKind.Table));
-        context.Relations.Set(db, schema, id, RelationKind.Table);
-        return rows;
+            return writer.Write(context.Connection, db, schema, temp, seed);
+        });
     }
 
     private static void CheckColumns(MaterializationContext context, SeedFile seed)

@@ -1,0 +1,61 @@
+using System.Data.Common;
+using ModelForge.Compiler.Targets;
+
+namespace ModelForge.Runner.Execution.Materializations;
+
+/// <summary>
+/// The atomic replace every table-like node uses (tables, seeds, full refreshes): build the new
+/// table under a helper name, then in one transaction move the old relation aside and rename the
+/// new one in, then drop the old. A failure at any step leaves the previous relation untouched
+/// and no helper table behind.
+/// </summary>
+internal static class TableSwap
+{
+    /// <param name="build">Creates and fills the helper table whose name it is given; returns rows written.</param>
+    public static long Replace(MaterializationContext context, Func<string, long> build)
+    {
+        var sql = context.Sql;
+        var (db, schema, id) = (context.Database, context.Schema, context.Identifier);
+        var temp = sql.HelperName(id, "tmp");
+        var backup = sql.HelperName(id, "backup");
+
+        context.Relations.EnsureSchema(context.Connection, db, schema);
+        // Leftovers of an interrupted run would make the create fail.
+        context.Execute(sql.Drop(db, schema, temp, RelationKind.Table));
+
+        long rows;
+        try
+        {
+            rows = build(temp);
+        }
+        catch (DbException)
+        {
+            context.TryExecute(sql.Drop(db, schema, temp, RelationKind.Table));
+            throw;
+        }
+
+        var existing = context.Relations.Find(context.Connection, db, schema, id);
+        try
+        {
+            using var transaction = context.BeginTransaction();
+            if (existing == RelationKind.View) context.Execute(sql.Drop(db, schema, id, RelationKind.View), transaction);
+            if (existing == RelationKind.Table)
+            {
+                context.Execute(sql.Drop(db, schema, backup, RelationKind.Table), transaction);
+                context.Execute(sql.Rename(db, schema, id, backup, RelationKind.Table), transaction);
+            }
+            context.Execute(sql.Rename(db, schema, temp, id, RelationKind.Table), transaction);
+            transaction.Commit();
+        }
+        catch (DbException)
+        {
+            context.TryExecute(sql.Drop(db, schema, temp, RelationKind.Table));
+            throw;
+        }
+
+        if (existing == RelationKind.Table) context.Execute(sql.Drop(db, schema, backup, RelationKind.Table));
+        if (existing is not null && sql.RefreshDependentViews(db, schema, id) is { } refresh) context.Execute(refresh);
+        context.Relations.Set(db, schema, id, RelationKind.Table);
+        return rows;
+    }
+}
