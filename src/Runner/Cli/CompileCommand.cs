@@ -27,7 +27,8 @@ internal static class CompileCommand
         var session = ProjectSession.Open(options, environment);
         if (session is null) return ExitCodes.UsageOrProject;
         var project = session.Compiled!;
-        var selected = NodeSelector.Select(project, options.Select, options.Exclude, new HashSet<ResourceType> { ResourceType.Model });
+        var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Model });
+        if (selected is null) return ExitCodes.UsageOrProject;
 
         var errors = new Diagnostic?[selected.Count];
         var compiler = new ThreadLocal<NodeCompiler>(() => new NodeCompiler(project));
