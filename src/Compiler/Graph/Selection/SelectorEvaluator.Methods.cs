@@ -40,6 +40,8 @@ public sealed partial class SelectorEvaluator
     /// </summary>
     private static bool MatchesFqn(ProjectNode node, string value)
     {
+        // As in dbt, bare names never select sources (a source table is often named like its model): use source:.
+        if (node.ResourceType == ResourceType.Source) return false;
         if (Wildcard.Matches(node.Name, value) || node.UniqueId == value) return true;
         if (!value.Contains('.')) return false;
         var parts = value.Split('.');
@@ -115,7 +117,7 @@ public sealed partial class SelectorEvaluator
     {
         if (!Enum.TryParse<ResourceType>(criterion.Value, ignoreCase: true, out var type) || criterion.Value.Any(char.IsDigit))
         {
-            _diagnostics.Add(DiagnosticCodes.Selection.UnknownResourceType(criterion.Span, criterion.Value));
+            Report(DiagnosticCodes.Selection.UnknownResourceType(criterion.Span, criterion.Value));
             return null;
         }
         return node => node.ResourceType == type;
@@ -140,7 +142,7 @@ public sealed partial class SelectorEvaluator
         };
         if (aspect == StateChange.None)
         {
-            _diagnostics.Add(DiagnosticCodes.Selection.UnknownStateValue(criterion.Span, "state", value,
+            Report(DiagnosticCodes.Selection.UnknownStateValue(criterion.Span, "state", value,
                 ["modified", "modified.body", "modified.configs", "modified.persisted_descriptions", "modified.macros", "modified.relation", "new", "old", "unmodified"]));
             return null;
         }
@@ -154,7 +156,7 @@ public sealed partial class SelectorEvaluator
         var value = criterion.Value;
         if (Array.IndexOf(known, value) < 0)
         {
-            _diagnostics.Add(DiagnosticCodes.Selection.UnknownStateValue(criterion.Span, "result", value, known));
+            Report(DiagnosticCodes.Selection.UnknownStateValue(criterion.Span, "result", value, known));
             return null;
         }
         var state = _state!;

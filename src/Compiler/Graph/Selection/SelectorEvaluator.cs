@@ -16,6 +16,7 @@ public sealed partial class SelectorEvaluator
     private readonly SelectorsFile? _selectors;
     private readonly DiagnosticBag _diagnostics;
     private readonly HashSet<string> _expanding = new(StringComparer.Ordinal);
+    private int _errors;
 
     public SelectorEvaluator(CompiledProject project, StateComparison? state, SelectorsFile? selectors, DiagnosticBag diagnostics)
     {
@@ -54,13 +55,21 @@ public sealed partial class SelectorEvaluator
         }
     }
 
+    private void Report(Diagnostic diagnostic)
+    {
+        if (diagnostic.IsError) _errors++;
+        _diagnostics.Add(diagnostic);
+    }
+
     private HashSet<string> Criterion(SelectorCriterion criterion)
     {
+        var errors = _errors;
         var matched = Match(criterion);
         if (matched is null) return new HashSet<string>(StringComparer.Ordinal);
-        if (matched.Count == 0)
+        // An error inside a named selector already explains an empty result.
+        if (matched.Count == 0 && errors == _errors)
         {
-            _diagnostics.Add(DiagnosticCodes.Selection.NothingMatched(criterion.Span, criterion.Span.Source.Text.Substring(criterion.Span.Start, criterion.Span.Length)));
+            Report(DiagnosticCodes.Selection.NothingMatched(criterion.Span, criterion.Span.Source.Text.Substring(criterion.Span.Start, criterion.Span.Length)));
             return matched;
         }
         var graph = _project.Graph;
@@ -90,13 +99,13 @@ public sealed partial class SelectorEvaluator
         var method = criterion.Method;
         if (!SelectorMethods.IsKnown(method))
         {
-            _diagnostics.Add(DiagnosticCodes.Selection.UnknownMethod(criterion.Span, method, Project.NameSuggester.Nearest(method, SelectorMethods.All)));
+            Report(DiagnosticCodes.Selection.UnknownMethod(criterion.Span, method, Project.NameSuggester.Nearest(method, SelectorMethods.All)));
             return null;
         }
         if (method == SelectorMethods.Selector) return Named(criterion);
         if (method is SelectorMethods.State or SelectorMethods.Result && _state is null)
         {
-            _diagnostics.Add(DiagnosticCodes.Selection.StateRequired(criterion.Span, method));
+            Report(DiagnosticCodes.Selection.StateRequired(criterion.Span, method));
             return null;
         }
         Func<ProjectNode, bool>? predicate = method switch
@@ -121,12 +130,12 @@ public sealed partial class SelectorEvaluator
         if (definition is null)
         {
             var names = _selectors?.Names ?? [];
-            _diagnostics.Add(DiagnosticCodes.Selection.UnknownSelector(criterion.Span, criterion.Value, names, Project.NameSuggester.Nearest(criterion.Value, names)));
+            Report(DiagnosticCodes.Selection.UnknownSelector(criterion.Span, criterion.Value, names, Project.NameSuggester.Nearest(criterion.Value, names)));
             return null;
         }
         if (!_expanding.Add(criterion.Value))
         {
-            _diagnostics.Add(DiagnosticCodes.Selection.SelectorCycle(criterion.Span, criterion.Value));
+            Report(DiagnosticCodes.Selection.SelectorCycle(criterion.Span, criterion.Value));
             return null;
         }
         try
