@@ -4,6 +4,12 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# The docs site's browser tests drive Debian's Chromium; install it where it is missing.
+if [ ! -x /usr/bin/chromium ]; then
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+    || echo "warning: could not install chromium; the docs browser tests will fail" >&2
+fi
+
 results=TestResults
 rm -rf "$results"
 

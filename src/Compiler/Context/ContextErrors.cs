@@ -14,7 +14,7 @@ internal static class ContextErrors
     public static DiagnosticException VarNotFound(string name, IEnumerable<string> known, SourceSpan span)
     {
         var names = known.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var nearest = Suggestions.Nearest(name, names);
+        var nearest = NameSuggester.Nearest(name, names);
         var extra = nearest is not null ? $"; did you mean '{nearest}'?" : "";
         extra += names.Count == 0 ? " (no vars are defined)" : $" (known vars: {string.Join(", ", names.Take(20))}{(names.Count > 20 ? ", …" : "")})";
         return Error(DiagnosticCodes.RequiredVarNotFound, F(DiagnosticCodes.RequiredVarNotFoundMessage, name), span,

@@ -83,7 +83,7 @@ internal sealed class SeedFile
             if (!found)
             {
                 diagnostics.Add(DiagnosticCodes.Seeds.UnknownColumnTypesKey(table.HeaderSpan, key,
-                    Project.NameSuggester.Nearest(key, table.ColumnNames)));
+                    NameSuggester.Nearest(key, table.ColumnNames)));
             }
         }
     }

@@ -27,7 +27,7 @@ internal static class CompileCommand
         var session = ProjectSession.Open(options, environment);
         if (session is null) return ExitCodes.UsageOrProject;
         var project = session.Compiled!;
-        var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Model });
+        var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Model, ResourceType.Test });
         if (selected is null) return ExitCodes.UsageOrProject;
 
         var errors = new Diagnostic?[selected.Count];
@@ -59,7 +59,7 @@ internal static class CompileCommand
             DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/manifest.json", e)]);
             return ExitCodes.UsageOrProject;
         }
-        environment.Output.WriteLine($"Compiled {selected.Count - failures.Count} of {selected.Count} models to {session.Project.ProjectFile.TargetPath}/compiled/.");
+        environment.Output.WriteLine($"Compiled {selected.Count - failures.Count} of {selected.Count} nodes to {session.Project.ProjectFile.TargetPath}/compiled/.");
         return failures.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
     }
 }

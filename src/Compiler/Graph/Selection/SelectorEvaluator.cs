@@ -99,7 +99,7 @@ public sealed partial class SelectorEvaluator
         var method = criterion.Method;
         if (!SelectorMethods.IsKnown(method))
         {
-            Report(DiagnosticCodes.Selection.UnknownMethod(criterion.Span, method, Project.NameSuggester.Nearest(method, SelectorMethods.All)));
+            Report(DiagnosticCodes.Selection.UnknownMethod(criterion.Span, method, NameSuggester.Nearest(method, SelectorMethods.All)));
             return null;
         }
         if (method == SelectorMethods.Selector) return Named(criterion);
@@ -130,7 +130,7 @@ public sealed partial class SelectorEvaluator
         if (definition is null)
         {
             var names = _selectors?.Names ?? [];
-            Report(DiagnosticCodes.Selection.UnknownSelector(criterion.Span, criterion.Value, names, Project.NameSuggester.Nearest(criterion.Value, names)));
+            Report(DiagnosticCodes.Selection.UnknownSelector(criterion.Span, criterion.Value, names, NameSuggester.Nearest(criterion.Value, names)));
             return null;
         }
         if (!_expanding.Add(criterion.Value))

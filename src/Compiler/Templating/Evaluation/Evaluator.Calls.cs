@@ -143,7 +143,7 @@ internal sealed partial class Evaluator
             }
             else
             {
-                var suggestion = Parsing.NameSuggester.Nearest(key, ParameterNames(parameters));
+                var suggestion = NameSuggester.Nearest(key, ParameterNames(parameters), minimumEdits: 1);
                 throw RenderErrors.Arguments(arguments.CallSpan, $"macro '{name}' takes no keyword argument '{key}'",
                     suggestion is not null ? $"did you mean '{suggestion}'? '{name}' is declared with ({ParameterList(parameters)})" : $"'{name}' is declared with ({ParameterList(parameters)})");
             }

@@ -184,7 +184,7 @@ internal sealed partial class Parser
             }
             return;
         }
-        var suggestion = NameSuggester.Nearest(name, KnownTags);
+        var suggestion = NameSuggester.Nearest(name, KnownTags, minimumEdits: 1);
         var hint = suggestion is not null
             ? $"did you mean '{suggestion}'?"
             : "known tags: " + string.Join(", ", KnownTags);

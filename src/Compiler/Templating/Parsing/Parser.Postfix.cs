@@ -133,7 +133,7 @@ internal sealed partial class Parser
         var name = (string)nameToken.Value!;
         if (!FilterTable.Contains(name))
         {
-            var suggestion = NameSuggester.Nearest(name, FilterTable.Names);
+            var suggestion = NameSuggester.Nearest(name, FilterTable.Names, minimumEdits: 1);
             Report(DiagnosticCodes.TemplateUnknownFilter, Span(nameToken), $"unknown filter '{name}'",
                 suggestion is not null ? $"did you mean '{suggestion}'?" : "see docs/jinja-compatibility.md for the filters ModelForge provides");
         }
@@ -148,7 +148,7 @@ internal sealed partial class Parser
         var name = (string)nameToken.Value!;
         if (!TestTable.Contains(name))
         {
-            var suggestion = NameSuggester.Nearest(name, TestTable.Names);
+            var suggestion = NameSuggester.Nearest(name, TestTable.Names, minimumEdits: 1);
             Report(DiagnosticCodes.TemplateUnknownTest, Span(nameToken), $"unknown test '{name}'",
                 suggestion is not null ? $"did you mean '{suggestion}'?" : "see docs/jinja-compatibility.md for the tests ModelForge provides");
         }

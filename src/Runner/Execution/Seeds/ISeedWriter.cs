@@ -5,7 +5,7 @@ namespace ModelForge.Runner.Execution.Seeds;
 
 /// <summary>
 /// Bulk-writes a seed's rows into an existing, empty table whose columns are the seed's, in order.
-/// One per target: DuckDB's appender today; SQL Server's SqlBulkCopy later, behind the same seam.
+/// One per target: DuckDB's appender (DuckDbSeedWriter), SQL Server's SqlBulkCopy (SqlServerSeedWriter).
 /// </summary>
 internal interface ISeedWriter
 {

@@ -1,13 +1,20 @@
-namespace ModelForge.Compiler.Templating.Parsing;
+namespace ModelForge.Compiler.Diagnostics;
 
-/// <summary>Finds the known name closest to a misspelt one, for "did you mean" hints.</summary>
+/// <summary>
+/// Finds the known name closest to a misspelt one, for "did you mean" hints: edit distance,
+/// case-insensitive, swapping two neighbours counting as one edit. The one implementation every
+/// stage uses (refs, YAML keys, tags, filters, macro arguments…).
+/// </summary>
 internal static class NameSuggester
 {
-    /// <summary>The nearest candidate within an edit distance of a third of the name (at least 1), or null.</summary>
-    public static string? Nearest(string name, IEnumerable<string> candidates)
+    /// <summary>
+    /// The nearest candidate within an edit distance of a third of the name (at least
+    /// <paramref name="minimumEdits"/>), or null.
+    /// </summary>
+    public static string? Nearest(string name, IEnumerable<string> candidates, int minimumEdits = 2)
     {
         string? best = null;
-        var bestDistance = Math.Max(1, name.Length / 3) + 1;
+        var bestDistance = Math.Max(minimumEdits, name.Length / 3) + 1;
         foreach (var candidate in candidates)
         {
             var distance = Distance(name, candidate);

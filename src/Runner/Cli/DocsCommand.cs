@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Net.Sockets;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Runner.Docs;
+
+namespace ModelForge.Runner.Cli;
+
+/// <summary>
+/// `forge docs generate` writes target/catalog.json and the static site in target/docs/;
+/// `forge docs serve --port N` serves that folder on 127.0.0.1 until Ctrl-C.
+/// </summary>
+internal static class DocsCommand
+{
+    public static Command Create(SharedOptions shared, CliEnvironment environment)
+    {
+        var command = new Command("docs", "Generate and serve the project's documentation site.");
+        command.Subcommands.Add(Generate(shared, environment));
+        command.Subcommands.Add(Serve(shared, environment));
+        return command;
+    }
+
+    private static Command Generate(SharedOptions shared, CliEnvironment environment)
+    {
+        var emptyCatalog = new Option<bool>("--empty-catalog") { Description = "Do not connect to the warehouse; the site shows declared columns only." };
+        var command = new Command("generate", "Write target/catalog.json and the docs site in target/docs/ (opens from file, no server needed).");
+        shared.AddProjectOptions(command);
+        command.Options.Add(emptyCatalog);
+        command.SetAction(parse =>
+        {
+            var session = ProjectSession.Open(InvocationOptions.From(parse, shared, environment, "docs"), environment);
+            if (session is null) return ExitCodes.UsageOrProject;
+            return new DocsGenerator(session, environment).Generate(parse.GetValue(emptyCatalog));
+        });
+        return command;
+    }
+
+    private static Command Serve(SharedOptions shared, CliEnvironment environment)
+    {
+        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 to serve on.", DefaultValueFactory = _ => 8080 };
+        var command = new Command("serve", "Serve target/docs/ on http://127.0.0.1:PORT/ until Ctrl-C.");
+        shared.AddProjectOptions(command);
+        command.Options.Add(port);
+        command.SetAction(parse =>
+        {
+            var session = ProjectSession.Open(InvocationOptions.From(parse, shared, environment, "docs"), environment, compile: false);
+            if (session is null) return ExitCodes.UsageOrProject;
+            var site = Path.Combine(session.TargetDirectory, DocsGenerator.SiteFolder);
+            if (!File.Exists(Path.Combine(site, "index.html")))
+            {
+                DiagnosticPrinter.Print(environment.Error, [DiagnosticCodes.Docs.SiteMissing($"{session.Project.ProjectFile.TargetPath}/{DocsGenerator.SiteFolder}")]);
+                return ExitCodes.UsageOrProject;
+            }
+            StaticFileServer server;
+            try
+            {
+                server = new StaticFileServer(site, parse.GetValue(port));
+            }
+            catch (SocketException e)
+            {
+                DiagnosticPrinter.Print(environment.Error, [DiagnosticCodes.Docs.PortUnavailable(parse.GetValue(port), e.Message)]);
+                return ExitCodes.UsageOrProject;
+            }
+            using (server)
+            {
+                environment.Output.WriteLine($"Serving {session.Project.ProjectFile.TargetPath}/{DocsGenerator.SiteFolder} at http://127.0.0.1:{server.Port}/ (press Ctrl-C to stop)");
+                environment.Output.Flush();
+                server.RunAsync(environment.Cancellation).GetAwaiter().GetResult();
+            }
+            environment.Output.WriteLine("Stopped.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

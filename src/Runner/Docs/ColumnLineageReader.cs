@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace ModelForge.Runner.Docs;
+
+/// <summary>
+/// Reads column-level lineage from manifest.json: under each node,
+/// <c>columns.&lt;name&gt;.lineage</c> is a list of <c>{node, column, kind}</c> with kind
+/// "direct" or "transformed", and <c>unresolved</c> gives the reason when the origin is unknown.
+/// Reading the written manifest keeps the site independent of how the analysis is computed.
+/// </summary>
+internal static class ColumnLineageReader
+{
+    /// <summary>By node unique id, then column name.</summary>
+    public static Dictionary<string, Dictionary<string, ColumnLineage>> Read(JsonElement manifest)
+    {
+        var result = new Dictionary<string, Dictionary<string, ColumnLineage>>(StringComparer.Ordinal);
+        if (manifest.ValueKind != JsonValueKind.Object || !manifest.TryGetProperty("nodes", out var nodes) || nodes.ValueKind != JsonValueKind.Object) return result;
+        foreach (var node in nodes.EnumerateObject())
+        {
+            if (node.Value.ValueKind != JsonValueKind.Object || !node.Value.TryGetProperty("columns", out var columns) || columns.ValueKind != JsonValueKind.Object) continue;
+            Dictionary<string, ColumnLineage>? byColumn = null;
+            foreach (var column in columns.EnumerateObject())
+            {
+                if (Column(column.Value) is not { } lineage) continue;
+                byColumn ??= new Dictionary<string, ColumnLineage>(StringComparer.OrdinalIgnoreCase);
+                byColumn[column.Name] = lineage;
+            }
+            if (byColumn is not null) result[node.Name] = byColumn;
+        }
+        return result;
+    }
+
+    public static Dictionary<string, Dictionary<string, ColumnLineage>> ReadFile(string path)
+    {
+        if (!File.Exists(path)) return new(StringComparer.Ordinal);
+        using var stream = File.OpenRead(path);
+        using var document = JsonDocument.Parse(stream);
+        return Read(document.RootElement);
+    }
+
+    private static ColumnLineage? Column(JsonElement column)
+    {
+        if (column.ValueKind != JsonValueKind.Object) return null;
+        string? unresolved = String(column, "unresolved");
+        var origins = new List<ColumnOrigin>();
+        if (column.TryGetProperty("lineage", out var lineage))
+        {
+            if (lineage.ValueKind == JsonValueKind.Object)
+            {
+                // Tolerate the list being wrapped: {"upstream": [...], "unresolved": "..."}.
+                unresolved ??= String(lineage, "unresolved");
+                if (lineage.TryGetProperty("upstream", out var upstream)) lineage = upstream;
+            }
+            if (lineage.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in lineage.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.Object) continue;
+                    if (String(item, "unresolved") is { } reason) unresolved ??= reason;
+                    var node = String(item, "node");
+                    var name = String(item, "column");
+                    if (node is null || name is null) continue;
+                    origins.Add(new ColumnOrigin(node, name, String(item, "kind") != "direct"));
+                }
+            }
+        }
+        else if (unresolved is null)
+        {
+            return null;
+        }
+        return new ColumnLineage(origins, unresolved);
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using ModelForge.Compiler.Artifacts;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+using ModelForge.Runner.Cli;
+using ModelForge.Runner.Connections;
+using ModelForge.Runner.Execution;
+
+namespace ModelForge.Runner.Docs;
+
+/// <summary>
+/// `forge docs generate`: compiles the project (writing compiled SQL and manifest.json), reads the
+/// catalog from the warehouse (once per schema), and writes catalog.json and the site.
+/// </summary>
+internal sealed class DocsGenerator(ProjectSession session, CliEnvironment environment)
+{
+    public const string SiteFolder = "docs";
+
+    public int Generate(bool emptyCatalog)
+    {
+        var clock = Stopwatch.StartNew();
+        var project = session.Compiled!;
+        var target = session.TargetDirectory;
+        var failed = false;
+
+        var compiled = Compile(project, out var compileErrors);
+        DiagnosticPrinter.Print(environment.Error, compileErrors);
+        failed |= compileErrors.Count > 0;
+
+        var manifestPath = Path.Combine(target, "manifest.json");
+        if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
+
+        var catalog = Catalog.Empty;
+        if (!emptyCatalog)
+        {
+            var diagnostics = new DiagnosticBag();
+            catalog = ReadCatalog(project, diagnostics);
+            DiagnosticPrinter.Print(environment.Error, diagnostics.ToList());
+            failed |= diagnostics.HasErrors;
+        }
+        if (!TryWriteArtifact("catalog.json", stream => CatalogWriter.Write(stream, catalog, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
+
+        var siteDiagnostics = new DiagnosticBag();
+        var blocks = DocsBlocks.Collect(session.Project.Files.DocsFiles, project.Engine, siteDiagnostics);
+        var input = new DocsInput
+        {
+            Project = project,
+            Catalog = catalog,
+            CompiledSql = compiled,
+            RunResults = RunResultsReader.ReadFile(Path.Combine(target, "run_results.json")),
+            Lineage = ColumnLineageReader.ReadFile(manifestPath),
+        };
+        var site = Path.Combine(target, SiteFolder);
+        var written = TryWriteSite(input, blocks, site, siteDiagnostics);
+        DiagnosticPrinter.Print(environment.Error, siteDiagnostics.ToList());
+        if (!written) return ExitCodes.UsageOrProject;
+
+        var relative = session.Project.ProjectFile.TargetPath;
+        environment.Output.WriteLine($"Catalog written to {relative}/catalog.json ({catalog.Nodes.Count + catalog.Sources.Count} relations).");
+        environment.Output.WriteLine($"Docs site written to {relative}/{SiteFolder}/index.html in {clock.Elapsed.TotalSeconds:0.00}s; open it in a browser or run `forge docs serve`.");
+        return failed ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    /// <summary>Builds and writes the site; false (with a diagnostic) when the folder is unwritable.</summary>
+    public static bool TryWriteSite(DocsInput input, DocsBlocks blocks, string directory, DiagnosticBag diagnostics)
+    {
+        var content = new SiteBuilder(input, blocks, diagnostics).Build();
+        try
+        {
+            SiteWriter.Write(directory, content);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(DiagnosticCodes.Docs.SiteUnwritable(directory, e.Message));
+            return false;
+        }
+    }
+
+    /// <summary>Renders models, snapshots, analyses and tests as `forge compile` does, so the site shows their SQL.</summary>
+    private Dictionary<string, string> Compile(CompiledProject project, out List<Diagnostic> errors)
+    {
+        var nodes = project.Order.Select(id => project.Nodes[id])
+            .Where(n => n.ResourceType is ResourceType.Model or ResourceType.Analysis or ResourceType.Test && n.Template is not null)
+            .ToList();
+        var texts = new string?[nodes.Count];
+        var failures = new Diagnostic?[nodes.Count];
+        using var compiler = new ThreadLocal<NodeCompiler>(() => new NodeCompiler(project));
+        Parallel.For(0, nodes.Count, i =>
+        {
+            try
+            {
+                texts[i] = compiler.Value!.Render(nodes[i]).Text;
+                failures[i] = ArtifactFiles.TryWrite(session.Project.Root, NodeCompiler.CompiledPath(project, nodes[i]), texts[i]!);
+            }
+            catch (DiagnosticException e)
+            {
+                failures[i] = e.Diagnostic;
+            }
+        });
+        errors = failures.OfType<Diagnostic>().ToList();
+        var compiled = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (texts[i] is { } text) compiled[nodes[i].UniqueId] = text;
+        }
+        return compiled;
+    }
+
+    private Catalog ReadCatalog(CompiledProject project, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            using var connection = ConnectionFactory.Open(session.Project.Target);
+            return CatalogReader.Read(connection, ConnectionFactory.SqlFor(session.Project.Target), project, diagnostics);
+        }
+        catch (DiagnosticException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+            return Catalog.Empty;
+        }
+    }
+
+    private bool TryWriteArtifact(string name, Action<Stream> write)
+    {
+        try
+        {
+            Directory.CreateDirectory(session.TargetDirectory);
+            using var stream = File.Create(Path.Combine(session.TargetDirectory, name));
+            write(stream);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/{name}", e)]);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Project;
+
+namespace ModelForge.Runner.Docs;
+
+internal sealed partial class SiteBuilder
+{
+    /// <summary>Catalog columns in warehouse order, then declared columns the warehouse lacks, then lineage-only columns.</summary>
+    private void AddColumns(ProjectNode node, SiteEntry entry)
+    {
+        var byName = new Dictionary<string, SiteColumn>(StringComparer.OrdinalIgnoreCase);
+        SiteColumn Get(string name)
+        {
+            if (!byName.TryGetValue(name, out var column))
+            {
+                column = new SiteColumn(name);
+                byName[name] = column;
+            }
+            return column;
+        }
+
+        if (input.Catalog.Find(node.UniqueId) is { } table)
+        {
+            entry.TableType = table.Type;
+            foreach (var found in table.Columns)
+            {
+                var column = Get(found.Name);
+                column.Type = found.Type;
+                column.Index = found.Index;
+            }
+        }
+        var declared = node.Properties?.Columns ?? node.SourceTable?.Columns ?? [];
+        var next = 100_000;
+        foreach (var property in declared)
+        {
+            var column = Get(property.Name);
+            if (column.Index == int.MaxValue) column.Index = next++;
+            column.Type ??= property.DataType;
+            column.DescriptionHtml = MarkdownRenderer.Render(_docs.Resolve(property.Description, property.Span));
+            foreach (var test in property.Tests) column.Tests.Add(Describe(test));
+        }
+        if (input.Lineage.TryGetValue(node.UniqueId, out var lineage))
+        {
+            foreach (var (name, columnLineage) in lineage)
+            {
+                var column = Get(name);
+                if (column.Index == int.MaxValue) column.Index = next++;
+                column.Lineage = columnLineage;
+            }
+        }
+        entry.Columns.AddRange(byName.Values.OrderBy(c => c.Index));
+    }
+
+    /// <summary>A test as a short phrase: <c>not_null</c>, <c>relationships (to: ref('dim_bikes'), field: bike_id)</c>.</summary>
+    private static string Describe(TestDeclaration test)
+    {
+        var text = new StringBuilder(test.Namespace is null ? test.Name : $"{test.Namespace}.{test.Name}");
+        var arguments = test.Arguments.Where(a => a.Key is not ("column_name" or "model")).ToList();
+        if (arguments.Count == 0) return text.ToString();
+        text.Append(" (");
+        var first = true;
+        foreach (var (key, value) in arguments)
+        {
+            if (!first) text.Append(", ");
+            first = false;
+            text.Append(key).Append(": ").Append(Value(value));
+        }
+        return text.Append(')').ToString();
+    }
+
+    private static string Value(object? value) => value switch
+    {
+        null => "null",
+        string s => s,
+        IEnumerable<object?> list => "[" + string.Join(", ", list.Select(Value)) + "]",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+}

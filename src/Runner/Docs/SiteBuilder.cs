@@ -1,0 +1,162 @@
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+
+namespace ModelForge.Runner.Docs;
+
+/// <summary>
+/// Turns the compiled project, catalog, run results and lineage into the site's pages, lays out
+/// the lineage graph and builds the search index.
+/// </summary>
+internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, DiagnosticBag diagnostics)
+{
+    private readonly DocReferenceResolver _docs = new(blocks, diagnostics);
+    private readonly List<SiteEntry> _entries = [];
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+
+    public SiteContent Build()
+    {
+        var project = input.Project;
+        foreach (var id in project.Order)
+        {
+            var node = project.Nodes[id];
+            if (node.ResourceType is ResourceType.Macro or ResourceType.Docs or ResourceType.Yaml) continue;
+            Add(NodeEntry(node));
+        }
+        foreach (var entry in MacroEntries()) Add(entry);
+
+        foreach (var id in project.Order)
+        {
+            if (!_index.TryGetValue(id, out var at)) continue;
+            foreach (var parent in project.Nodes[id].DependsOn)
+            {
+                if (_index.TryGetValue(parent, out var from)) _entries[at].DependsOn.Add(from);
+            }
+        }
+        Layout();
+        var overview = blocks.Find(DocsBlocks.OverviewName) is { } text ? MarkdownRenderer.Render(text) : null;
+        return new SiteContent(project.Name, project.Project.Target.Type, input.GeneratedAt, overview, _entries, Search());
+    }
+
+    private void Add(SiteEntry entry)
+    {
+        if (_index.ContainsKey(entry.Id)) return;
+        _index[entry.Id] = _entries.Count;
+        _entries.Add(entry);
+    }
+
+    private SiteEntry NodeEntry(ProjectNode node)
+    {
+        var type = node.ResourceType.ToString().ToLowerInvariant();
+        var isSource = node.ResourceType == ResourceType.Source;
+        var folder = isSource ? $"sources/{node.SourceTable?.SourceName}" : DirectoryOf(node.Path);
+        var entry = new SiteEntry
+        {
+            Id = node.UniqueId,
+            Name = isSource ? $"{node.SourceTable?.SourceName}.{node.Name}" : node.Name,
+            Type = type,
+            Package = node.PackageName,
+            Path = node.Path,
+            Folder = folder,
+            Tags = node.Config.Tags,
+            Materialized = node.ResourceType is ResourceType.Model ? node.Materialized : null,
+            Relation = node.Materialized == "ephemeral" || node.ResourceType is ResourceType.Test ? null : node.Relation.Render(),
+            Config = node.Config,
+            RawCode = node.File?.Source.Text,
+            CompiledCode = input.CompiledSql.GetValueOrDefault(node.UniqueId),
+            InGraph = node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Source or ResourceType.Analysis,
+            Run = input.RunResults.GetValueOrDefault(node.UniqueId),
+        };
+        entry.DescriptionHtml = MarkdownRenderer.Render(_docs.Resolve(node.Description, node.Properties?.Span ?? node.SourceTable?.Span));
+        AddColumns(node, entry);
+        foreach (var test in node.Properties?.Tests ?? []) entry.Tests.Add(Describe(test));
+        return entry;
+    }
+
+    private IEnumerable<SiteEntry> MacroEntries()
+    {
+        var project = input.Project;
+        var package = project.Name;
+        if (!project.Macros.HasPackage(package)) yield break;
+        var properties = project.Project.Schema.Macros.ToDictionary(m => m.Name, StringComparer.Ordinal);
+        foreach (var name in project.Macros.NamesIn(package).Order(StringComparer.Ordinal))
+        {
+            var macro = project.Macros.FindInPackage(package, name)!;
+            var entry = new SiteEntry
+            {
+                Id = $"macro.{package}.{name}",
+                Name = name,
+                Type = "macro",
+                Package = package,
+                Path = macro.Span.Path,
+                Folder = DirectoryOf(macro.Span.Path),
+                RawCode = macro.Span.Source.Text,
+            };
+            if (properties.TryGetValue(name, out var described)) entry.DescriptionHtml = MarkdownRenderer.Render(_docs.Resolve(described.Description, described.Span));
+            yield return entry;
+        }
+    }
+
+    private void Layout()
+    {
+        var graphIndex = new Dictionary<int, int>();
+        var members = new List<int>();
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (!_entries[i].InGraph) continue;
+            graphIndex[i] = members.Count;
+            members.Add(i);
+        }
+        var edges = new List<(int, int)>();
+        foreach (var at in members)
+        {
+            foreach (var parent in _entries[at].DependsOn)
+            {
+                if (graphIndex.TryGetValue(parent, out var from)) edges.Add((from, graphIndex[at]));
+            }
+        }
+        var layout = GraphLayout.Compute(members.Count, edges);
+        for (var g = 0; g < members.Count; g++)
+        {
+            _entries[members[g]].Layer = layout.Layer[g];
+            _entries[members[g]].Order = layout.Order[g];
+        }
+    }
+
+    private SearchIndex Search()
+    {
+        var builder = new SearchIndexBuilder();
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            var entry = _entries[i];
+            builder.Add(i, SearchField.Name, entry.Name);
+            builder.Add(i, SearchField.Description, entry.DescriptionHtml.Length > 0 ? StripTags(entry.DescriptionHtml) : null);
+            foreach (var column in entry.Columns)
+            {
+                builder.Add(i, SearchField.Column, column.Name);
+                builder.Add(i, SearchField.Description, column.DescriptionHtml.Length > 0 ? StripTags(column.DescriptionHtml) : null);
+            }
+            builder.Add(i, SearchField.Sql, entry.CompiledCode ?? entry.RawCode);
+        }
+        return builder.Build();
+    }
+
+    private static string StripTags(string html)
+    {
+        var text = new System.Text.StringBuilder(html.Length);
+        var inTag = false;
+        foreach (var c in html)
+        {
+            if (c == '<') inTag = true;
+            else if (c == '>') { inTag = false; text.Append(' '); }
+            else if (!inTag) text.Append(c);
+        }
+        return text.ToString();
+    }
+
+    private static string DirectoryOf(string path)
+    {
+        var slash = path.Replace('\\', '/').LastIndexOf('/');
+        return slash < 0 ? "" : path[..slash];
+    }
+}

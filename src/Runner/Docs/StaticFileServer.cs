@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ModelForge.Runner.Docs;
+
+/// <summary>
+/// Serves one folder over HTTP on 127.0.0.1 only: GET and HEAD of files inside the folder, nothing
+/// else. Bounded: at most <see cref="MaxConnections"/> at once, request heads up to 8 KB, and a
+/// few seconds per request, so a stuck client cannot hold it.
+/// </summary>
+internal sealed class StaticFileServer : IDisposable
+{
+    private const int MaxConnections = 32;
+    private const int MaxHeadBytes = 8192;
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly string _root;
+    private readonly TcpListener _listener;
+    private readonly SemaphoreSlim _slots = new(MaxConnections);
+
+    /// <summary>Binds at once; throws <see cref="SocketException"/> when the port is taken.</summary>
+    public StaticFileServer(string root, int port)
+    {
+        _root = Path.GetFullPath(root);
+        _listener = new TcpListener(IPAddress.Loopback, port);
+        _listener.Start();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Accepts connections until <paramref name="cancellation"/> fires.</summary>
+    public async Task RunAsync(CancellationToken cancellation)
+    {
+        using var registration = cancellation.Register(() => _listener.Stop());
+        while (!cancellation.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                await _slots.WaitAsync(cancellation).ConfigureAwait(false);
+                client = await _listener.AcceptTcpClientAsync(cancellation).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                break;
+            }
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    using (client) await HandleAsync(client, cancellation).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+                {
+                    // The client went away or was too slow; nothing to answer.
+                }
+                finally
+                {
+                    _slots.Release();
+                }
+            }, CancellationToken.None);
+        }
+    }
+
+    private async Task HandleAsync(TcpClient client, CancellationToken cancellation)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(RequestTimeout);
+        var stream = client.GetStream();
+        var head = await ReadHeadAsync(stream, timeout.Token).ConfigureAwait(false);
+        if (head is null)
+        {
+            await RespondAsync(stream, 400, "Bad Request", "text/plain", "bad request"u8.ToArray(), true, timeout.Token).ConfigureAwait(false);
+            return;
+        }
+        var firstLine = head[..Math.Max(0, head.IndexOf('\r'))].Split(' ');
+        if (firstLine.Length < 2 || firstLine[0] is not ("GET" or "HEAD"))
+        {
+            await RespondAsync(stream, 405, "Method Not Allowed", "text/plain", "only GET and HEAD"u8.ToArray(), true, timeout.Token).ConfigureAwait(false);
+            return;
+        }
+        var withBody = firstLine[0] == "GET";
+        var file = Resolve(firstLine[1]);
+        if (file is null || !File.Exists(file))
+        {
+            await RespondAsync(stream, 404, "Not Found", "text/plain", "not found"u8.ToArray(), withBody, timeout.Token).ConfigureAwait(false);
+            return;
+        }
+        var bytes = await File.ReadAllBytesAsync(file, timeout.Token).ConfigureAwait(false);
+        await RespondAsync(stream, 200, "OK", ContentType(file), bytes, withBody, timeout.Token).ConfigureAwait(false);
+    }
+
+    private static async Task<string?> ReadHeadAsync(NetworkStream stream, CancellationToken cancellation)
+    {
+        var buffer = new byte[MaxHeadBytes];
+        var length = 0;
+        while (length < buffer.Length)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellation).ConfigureAwait(false);
+            if (read == 0) return null;
+            length += read;
+            var text = Encoding.ASCII.GetString(buffer, 0, length);
+            if (text.Contains("\r\n\r\n", StringComparison.Ordinal)) return text;
+        }
+        return null;
+    }
+
+    /// <summary>The file a request path names, or null when it would leave the served folder.</summary>
+    internal string? Resolve(string target)
+    {
+        var path = target;
+        var query = path.IndexOfAny(['?', '#']);
+        if (query >= 0) path = path[..query];
+        path = Uri.UnescapeDataString(path).TrimStart('/');
+        if (path.Length == 0 || path.EndsWith('/')) path += "index.html";
+        var full = Path.GetFullPath(Path.Combine(_root, path));
+        return full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+    }
+
+    private static string ContentType(string file) => Path.GetExtension(file).ToLowerInvariant() switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".json" => "application/json",
+        ".png" => "image/png",
+        ".svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    };
+
+    private static async Task RespondAsync(NetworkStream stream, int status, string reason, string type, byte[] body, bool withBody, CancellationToken cancellation)
+    {
+        var head = $"HTTP/1.1 {status} {reason}\r\nContent-Type: {type}\r\nContent-Length: {body.Length}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), cancellation).ConfigureAwait(false);
+        if (withBody) await stream.WriteAsync(body, cancellation).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Dispose();
+        _slots.Dispose();
+    }
+}

@@ -1,0 +1,32 @@
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Runner.Docs;
+using NUnit.Framework;
+
+namespace ModelForge.Runner.Tests.Docs;
+
+public sealed class DocReferenceResolverTests
+{
+    [Test]
+    public void Doc_calls_are_replaced_by_the_block_text()
+    {
+        var blocks = new DocsBlocks();
+        blocks.Add("rider_type", "Who took the ride.");
+        var resolver = new DocReferenceResolver(blocks, new DiagnosticBag());
+
+        Assert.That(resolver.Resolve("{{ doc(\"rider_type\") }}"), Is.EqualTo("Who took the ride."));
+        Assert.That(resolver.Resolve("Type: {{doc('bikeshare', 'rider_type')}} (see app)"), Is.EqualTo("Type: Who took the ride. (see app)"));
+        Assert.That(resolver.Resolve("{{ var('x') }} stays"), Is.EqualTo("{{ var('x') }} stays"));
+    }
+
+    [Test]
+    public void Unknown_doc_is_kept_and_warned_once()
+    {
+        var diagnostics = new DiagnosticBag();
+        var resolver = new DocReferenceResolver(new DocsBlocks(), diagnostics);
+
+        var text = resolver.Resolve("{{ doc('missing') }} and {{ doc('missing') }}");
+
+        Assert.That(text, Is.EqualTo("{{ doc('missing') }} and {{ doc('missing') }}"));
+        Assert.That(diagnostics.ToList().Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCodes.Docs.UnknownDocCode }));
+    }
+}
