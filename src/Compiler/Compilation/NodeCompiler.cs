@@ -43,6 +43,34 @@ public sealed class NodeCompiler
         return _project.Engine.Render(node.Template, context);
     }
 
+    /// <summary>
+    /// Renders a hook's SQL for execution: pre-/post-hooks with their node's context (<c>this</c>,
+    /// <c>config</c>…), on-run-start/-end (<paramref name="node"/> null) with the project's.
+    /// <paramref name="origin"/> names where the hook was declared, for error positions.
+    /// Throws DiagnosticException.
+    /// </summary>
+    public RenderResult RenderHook(ProjectNode? node, string sql, string origin)
+    {
+        var diagnostics = new Diagnostics.DiagnosticBag();
+        var template = _project.Engine.Parse(new Diagnostics.SourceText(origin, sql), diagnostics);
+        if (diagnostics.ToList().FirstOrDefault(d => d.IsError) is { } error) throw new Diagnostics.DiagnosticException(error);
+        var info = node is null
+            ? new NodeRenderInfo { UniqueId = $"operation.{_project.Name}.hooks", Name = "hooks", ResourceType = "operation", PackageName = _project.Name, Phase = RenderPhase.Execute }
+            : new NodeRenderInfo
+            {
+                UniqueId = node.UniqueId,
+                Name = node.Name,
+                ResourceType = node.ResourceType.ToString().ToLowerInvariant(),
+                PackageName = node.PackageName,
+                FilePath = node.Path,
+                This = node.Relation,
+                Config = new Dictionary<string, object?>(node.Config, StringComparer.Ordinal),
+                Phase = RenderPhase.Execute,
+                Model = new LazyDictionary(() => (IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!),
+            };
+        return _project.Engine.Render(template, ContextBuilder.CreateContext(_info, info));
+    }
+
     /// <summary>Where the compiled SQL of a node is written: <c>target/compiled/&lt;path&gt;</c>.</summary>
     public static string CompiledPath(CompiledProject project, ProjectNode node) =>
         $"{project.Project.ProjectFile.TargetPath}/compiled/{FilePath(node)}";

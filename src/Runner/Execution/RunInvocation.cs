@@ -36,7 +36,13 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
 
         var target = session.Project.Target;
         var threads = Math.Max(1, options.Threads ?? target.Threads);
-        using var resources = new WorkerResources(_project, target, new RelationCache(Connections.ConnectionFactory.SqlFor(target)));
+        // Ctrl-C (environment.Cancellation) or --fail-fast stop the run and interrupt running statements.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(environment.Cancellation);
+        string? failFastReason = null;
+        using var resources = new WorkerResources(_project, target, new RelationCache(Connections.ConnectionFactory.SqlFor(target)))
+        {
+            Cancellation = stop.Token,
+        };
         try
         {
             // Open the first connection up front: a bad target is one clear error, not N node errors.
@@ -50,6 +56,12 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
         _reporter.Line($"Concurrency: {threads} thread{(threads == 1 ? "" : "s")} (target='{target.Name}')");
         _reporter.Blank();
 
+        if (RunProjectHooks(resources, session.Project.ProjectFile.OnRunStart, "on-run-start") is { } startFailed)
+        {
+            DiagnosticPrinter.Print(environment.Error, [startFailed]);
+            return ExitCodes.Failure;
+        }
+
         var executors = Executors(resources);
         var ids = selected.Select(n => n.UniqueId).ToList();
                 var position = 0;
@@ -62,14 +74,20 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
                 ? executor.Run(node)
                 : new NodeResult(id, NodeStatus.Skipped, TimeSpan.Zero) { Message = $"forge cannot run {node.ResourceType} nodes yet" };
             _reporter.NodeFinished(at, ids.Count, Describe(node), result);
+            if (options.FailFast && result.Status is NodeStatus.Error or NodeStatus.Fail && Interlocked.CompareExchange(ref failFastReason, $"--fail-fast: {id} {result.Status.ToArtifactString()}", null) is null)
+                stop.Cancel();
             return result;
         }, (id, reason) =>
         {
             var node = _project.Nodes[id];
+            if (reason == Scheduler.CancelledReason && Volatile.Read(ref failFastReason) is { } failFast) reason = failFast;
             var result = new NodeResult(id, NodeStatus.Skipped, TimeSpan.Zero) { Message = $"skipped: {reason}", StartedAt = DateTimeOffset.UtcNow, CompletedAt = DateTimeOffset.UtcNow };
             _reporter.NodeFinished(Interlocked.Increment(ref position), ids.Count, Describe(node), result);
             return result;
-        }, environment.Cancellation);
+        }, stop.Token);
+
+        var endFailed = RunProjectHooks(resources, session.Project.ProjectFile.OnRunEnd, "on-run-end");
+        if (endFailed is not null) DiagnosticPrinter.Print(environment.Error, [endFailed]);
 
         var summary = new RunSummary(options.Command, _project.Options.InvocationId, started, DateTimeOffset.UtcNow, results);
         try
@@ -89,7 +107,16 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
             DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/junit.xml", e)]);
         }
         _reporter.Summary(summary, Counted(selected));
-        return summary.Failed ? ExitCodes.Failure : ExitCodes.Success;
+        if (environment.Cancellation.IsCancellationRequested) _reporter.Line("Cancelled: running statements were interrupted, the rest was skipped.");
+        return summary.Failed || endFailed is not null || environment.Cancellation.IsCancellationRequested ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    /// <summary>on-run-start / on-run-end on the calling thread's connection.</summary>
+    private Diagnostic? RunProjectHooks(WorkerResources resources, IReadOnlyList<string> hooks, string which)
+    {
+        if (hooks.Count == 0) return null;
+        var worker = resources.Current;
+        return Hooks.HookRunner.RunProjectHooks(worker.Compiler, worker.Connection, hooks, which, session.Project.ProjectFile.Source.Path);
     }
 
     /// <summary>Which executor runs each resource type; the commands decide which types are selected.</summary>

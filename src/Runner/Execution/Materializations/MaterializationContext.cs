@@ -23,6 +23,9 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
     /// <summary>The model's compiled SELECT, without trailing semicolons.</summary>
     public required string CompiledSql { get; init; }
 
+    /// <summary>Interrupts the running statement when cancelled (Ctrl-C, --fail-fast).</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Every statement run, in order, for target/run/.</summary>
     public IReadOnlyList<string> Statements => _statements;
 
@@ -34,6 +37,7 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
         using var command = Connection.CreateCommand();
         command.CommandText = statement;
         command.Transaction = transaction;
+        using var registration = Cancellation.CanBeCanceled ? Cancellation.Register(command.Cancel) : default;
         return command.ExecuteNonQuery();
     }
 
@@ -42,7 +46,11 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
     {
         try
         {
-            Execute(statement);
+            // Cleanup must run even after a cancel: it is what removes the half-built helper relation.
+            _statements.Add(statement);
+            using var command = Connection.CreateCommand();
+            command.CommandText = statement;
+            command.ExecuteNonQuery();
         }
         catch (DbException)
         {
