@@ -14,10 +14,44 @@ namespace ModelForge.Runner.Execution;
 internal sealed partial class RunInvocation(ProjectSession session, CliEnvironment environment)
 {
     private readonly CompiledProject _project = session.Compiled!;
-    private readonly ConsoleReporter _reporter = new(environment.Output);
+    private readonly ConsoleReporter _reporter = new(environment.Output, new ReporterOptions
+    {
+        Json = session.Options.LogFormat == "json",
+        Color = environment.IsTerminal && !session.Options.NoColor && string.IsNullOrEmpty(environment.GetEnvironmentVariable("NO_COLOR")),
+        DebugLog = OpenDebugLog(session),
+    });
 
     /// <param name="parentsOf">What a node waits for; the DAG's parents unless given (forge build adds test edges).</param>
     public int Run(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>>? parentsOf = null)
+    {
+        try
+        {
+            return RunNodes(selected, parentsOf);
+        }
+        finally
+        {
+            _reporter.Dispose();
+        }
+    }
+
+    /// <summary>target/forge.log, appended to by every run (as dbt's logs/dbt.log); null when it cannot be opened.</summary>
+    private static StreamWriter? OpenDebugLog(ProjectSession session)
+    {
+        try
+        {
+            Directory.CreateDirectory(session.TargetDirectory);
+            var writer = new StreamWriter(Path.Combine(session.TargetDirectory, "forge.log"), append: true) { AutoFlush = true };
+            writer.WriteLine($"===== forge {session.Options.Command} {DateTimeOffset.UtcNow:O} =====");
+            return writer;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The debug log is a convenience; a read-only target folder is reported when artifacts are written.
+            return null;
+        }
+    }
+
+    private int RunNodes(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>>? parentsOf)
     {
         var started = DateTimeOffset.UtcNow;
         var options = session.Options;
@@ -69,7 +103,7 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
         {
             var node = _project.Nodes[id];
             var at = Interlocked.Increment(ref position);
-            _reporter.NodeStarted(at, ids.Count, Describe(node));
+            _reporter.NodeStarted(at, ids.Count, Describe(node), id);
             var result = executors.TryGetValue(node.ResourceType, out var executor)
                 ? executor.Run(node)
                 : new NodeResult(id, NodeStatus.Skipped, TimeSpan.Zero) { Message = $"forge cannot run {node.ResourceType} nodes yet" };
