@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Compilation.Ephemeral;
 using ModelForge.Compiler.Context;
 using ModelForge.Compiler.Templating;
 
@@ -12,17 +13,51 @@ public sealed class NodeCompiler
 {
     private readonly CompiledProject _project;
     private readonly ProjectRenderInfo _info;
+    private readonly EphemeralResolver _resolver;
+    private readonly EphemeralInliner _inliner;
+    // An ephemeral model renders the same for every model of the run that refs it.
+    private readonly Dictionary<string, (RenderResult, IReadOnlyList<ProjectNode>)> _ephemerals = new(StringComparer.Ordinal);
 
     public NodeCompiler(CompiledProject project, IAdapterRuntime? adapter = null)
     {
         _project = project;
         var target = ProjectCompiler.TargetInfoOf(project.Project);
+        _resolver = new EphemeralResolver(new NodeLookup(project.Nodes.Values, []));
+        _inliner = new EphemeralInliner(RenderEphemeral, EphemeralInliner.HoistsCtes(target.Type));
         _info = ProjectCompiler.RenderInfo(project.Project, project.Options, target, project.Macros,
-            project.Resolver, adapter, project.GraphNodes);
+            _resolver, adapter, project.GraphNodes);
     }
 
-    /// <summary>The node's SQL with every template construct evaluated. Throws DiagnosticException.</summary>
+    /// <summary>
+    /// The node's SQL with every template construct evaluated and the ephemeral models it refs
+    /// inlined as CTEs. Throws DiagnosticException.
+    /// </summary>
     public RenderResult Render(ProjectNode node)
+    {
+        var compiled = Compile(node);
+        return ReferenceEquals(compiled.Text, compiled.Body.Text) ? compiled.Body : new RenderResult(compiled.Text, compiled.Body.Map);
+    }
+
+    /// <summary>As <see cref="Render"/>, with positions that map through the inlined CTEs.</summary>
+    internal InlinedSql Compile(ProjectNode node)
+    {
+        var (body, refs) = RenderRecording(node);
+        return _inliner.Inline(body, refs);
+    }
+
+    private (RenderResult, IReadOnlyList<ProjectNode>) RenderEphemeral(ProjectNode node)
+    {
+        if (!_ephemerals.TryGetValue(node.UniqueId, out var rendered)) _ephemerals[node.UniqueId] = rendered = RenderRecording(node);
+        return rendered;
+    }
+
+    private (RenderResult, IReadOnlyList<ProjectNode>) RenderRecording(ProjectNode node)
+    {
+        var refs = _resolver.Record();
+        return (RenderTemplate(node), refs);
+    }
+
+    private RenderResult RenderTemplate(ProjectNode node)
     {
         if (node.Template is null) throw new InvalidOperationException($"{node.UniqueId} has no template");
         var info = new NodeRenderInfo

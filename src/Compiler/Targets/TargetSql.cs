@@ -2,9 +2,10 @@ namespace ModelForge.Compiler.Targets;
 
 /// <summary>
 /// The SQL a target needs to materialize models: one method per statement, each returning text
-/// that runs as one command. Identifiers are given unquoted and quoted here.
+/// that runs as one command. Identifiers are given unquoted and quoted here. Incremental and
+/// snapshot statements are in TargetSql.Incremental.cs and TargetSql.Snapshots.cs.
 /// </summary>
-public abstract class TargetSql
+public abstract partial class TargetSql
 {
     public abstract string Type { get; }
 

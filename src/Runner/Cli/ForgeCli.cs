@@ -16,6 +16,7 @@ internal static class ForgeCli
         root.Subcommands.Add(TestCommand.Create(shared, environment));
         root.Subcommands.Add(BuildCommand.Create(shared, environment));
         root.Subcommands.Add(SeedCommand.Create(shared, environment));
+        root.Subcommands.Add(SnapshotCommand.Create(shared, environment));
         root.Subcommands.Add(LsCommand.Create(shared, environment));
         root.Subcommands.Add(CleanCommand.Create(shared, environment));
         root.Subcommands.Add(DocsCommand.Create(shared, environment));

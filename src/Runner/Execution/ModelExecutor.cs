@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Compilation.Ephemeral;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Templating;
 using ModelForge.Runner.Connections.DuckDb;
@@ -27,12 +28,15 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
                 CompletedAt = DateTimeOffset.UtcNow, CompiledPath = compiledPath, RelationName = node.Relation.Render(), ThreadId = thread,
             };
 
+        // Ephemeral models are inlined into the models that ref them; there is nothing to build.
+        if (node.Materialized == "ephemeral") return Finish(NodeStatus.Success, "EPHEMERAL (inlined, not built)");
+
         WorkerResources.Worker worker;
-        RenderResult rendered;
+        InlinedSql rendered;
         try
         {
             worker = resources.Current;
-            rendered = worker.Compiler.Render(node);
+            rendered = worker.Compiler.Compile(node);
         }
         catch (DiagnosticException e)
         {
@@ -58,6 +62,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
             {
                 "view" => ViewMaterialization.Build(context),
                 "table" => TableMaterialization.Build(context),
+                "incremental" => IncrementalMaterialization.Build(context, IncrementalOptions.From(node, project.Options.FullRefresh)),
                 var other => throw new DiagnosticException(UnsupportedMaterialization(node, other)),
             };
             Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PostHook, "post-hook", context);
@@ -77,7 +82,9 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
         catch (DbException e)
         {
             ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
-            var diagnostic = DatabaseError(node, e, rendered, sql, context.Statements.LastOrDefault(), compiledPath);
+            // The failing statement is the last one that carries the model's SQL (cleanup statements may follow it).
+            var failed = context.Statements.LastOrDefault(s => s.Contains(sql, StringComparison.Ordinal)) ?? context.Statements.LastOrDefault();
+            var diagnostic = DatabaseError(node, e, rendered, sql, failed, compiledPath);
             return Finish(NodeStatus.Error, diagnostic.Message, diagnostic, thread: worker.ThreadName);
         }
     }
@@ -92,20 +99,20 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
 
     private static Diagnostic UnsupportedMaterialization(ProjectNode node, string materialized) =>
         Diagnostic.Error(DiagnosticCodes.RenderFailedAtRun, $"model '{node.Name}' has materialized='{materialized}', which forge cannot build yet",
-            node.DefinitionSpan, "use 'view' or 'table'");
+            node.DefinitionSpan, "use 'view', 'table', 'incremental' or 'ephemeral'");
 
     /// <summary>
     /// The database's message, at the model's own line and column when the database gave a position
     /// inside the model's SQL (mapped back through the template).
     /// </summary>
-    private static Diagnostic DatabaseError(ProjectNode node, DbException e, RenderResult rendered, string sql, string? statement, string compiledPath)
+    private static Diagnostic DatabaseError(ProjectNode node, DbException e, InlinedSql rendered, string sql, string? statement, string compiledPath)
     {
         SourceSpan? span = node.DefinitionSpan;
         if (e is DuckDbException { Position: { } position } && statement is not null)
         {
             var start = statement.IndexOf(sql, StringComparison.Ordinal);
             var offset = position - start;
-            if (start >= 0 && offset >= 0 && offset <= sql.Length && rendered.Map.Find(offset) is { } mapped) span = mapped;
+            if (start >= 0 && offset >= 0 && offset <= sql.Length && rendered.Find(offset) is { } mapped) span = mapped;
         }
         var message = e.Message.Split('\n')[0].Trim();
         return Diagnostic.Error(DiagnosticCodes.DatabaseError, $"database error in model '{node.Name}': {message}", span,

@@ -1,7 +1,7 @@
 namespace ModelForge.Compiler.Targets.DuckDb;
 
 /// <summary>DuckDB: transactional DDL, double-quoted identifiers, `create or replace view`.</summary>
-public sealed class DuckDbSql : TargetSql
+public sealed partial class DuckDbSql : TargetSql
 {
     public static readonly DuckDbSql Instance = new();
 

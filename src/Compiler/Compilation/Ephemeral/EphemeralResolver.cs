@@ -1,0 +1,41 @@
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+
+namespace ModelForge.Compiler.Compilation.Ephemeral;
+
+/// <summary>
+/// The execute-time resolver of one <see cref="NodeCompiler"/>: refs to ephemeral models render as
+/// their CTE name (<c>__dbt__cte__name</c>, as dbt names it) and are recorded for the inliner; every
+/// other ref or source resolves to its relation. One render at a time, as the compiler it serves.
+/// </summary>
+internal sealed class EphemeralResolver(NodeLookup lookup) : IRelationResolver
+{
+    public const string CtePrefix = "__dbt__cte__";
+
+    private List<ProjectNode>? _found;
+
+    /// <summary>Starts recording the ephemeral models refd by the next render; returns the list they go to.</summary>
+    public List<ProjectNode> Record() => _found = [];
+
+    public Relation ResolveRef(NodeRenderInfo node, string? package, string name, int? version, SourceSpan call)
+    {
+        var target = lookup.ResolveRef(new RefCall(package, name, version, call), out var diagnostic)
+            ?? throw new DiagnosticException(diagnostic!);
+        if (!IsEphemeral(target)) return target.Relation;
+        if (_found is { } found && !found.Contains(target)) found.Add(target);
+        return CteRelation(target);
+    }
+
+    public Relation ResolveSource(NodeRenderInfo node, string source, string table, SourceSpan call) =>
+        lookup.ResolveSource(new SourceCall(source, table, call), out var diagnostic)?.Relation
+            ?? throw new DiagnosticException(diagnostic!);
+
+    public static bool IsEphemeral(ProjectNode node) => node.ResourceType == ResourceType.Model && node.Materialized == "ephemeral";
+
+    public static string CteName(ProjectNode node) => CtePrefix + node.Name;
+
+    // Rendered bare, never quoted: the CTE is ours and its name is a plain identifier.
+    private static Relation CteRelation(ProjectNode node) =>
+        new(null, null, CteName(node), RelationType.Cte, node.Relation.Quoting with { QuoteIdentifier = false }) { IncludeSchema = false };
+}

@@ -1,0 +1,136 @@
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+using ModelForge.Compiler.Templating;
+
+namespace ModelForge.Compiler.Compilation;
+
+public static partial class ProjectCompiler
+{
+    /// <summary>
+    /// One node per <c>{% snapshot name %}</c> block under the snapshot paths, and per YAML
+    /// <c>snapshots:</c> entry with a <c>relation:</c> (dbt 1.9). Each body is parse-rendered like a
+    /// model to learn its config and refs. The relation follows the legacy <c>target_schema</c> /
+    /// <c>target_database</c> verbatim when set, and the schema naming macros otherwise.
+    /// </summary>
+    static partial void AddSnapshots(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
+        RelationNamer namer, List<ProjectNode> nodes, List<ProjectNode> disabled, DiagnosticBag diagnostics)
+    {
+        var name = project.ProjectFile.Name;
+        foreach (var file in project.Snapshots)
+        {
+            var template = engine.Parse(file.Source, diagnostics);
+            if (template.HasErrors) continue;
+            var blocks = template.Blocks.Where(b => b.Kind == "snapshot").ToList();
+            if (blocks.Count == 0) diagnostics.Add(DiagnosticCodes.Incremental.SnapshotWithoutBlock(new SourceSpan(file.Source, 0, 0)));
+            foreach (var block in blocks)
+            {
+                var fqn = new List<string> { name };
+                fqn.AddRange(file.FqnPath);
+                fqn.Add(block.Name);
+                AddSnapshot(project, engine, parseInfo, resolver, namer, block.Name, fqn, file, block.Body, block.Span, nodes, disabled, diagnostics);
+            }
+        }
+        foreach (var properties in project.Schema.Snapshots)
+        {
+            if (!properties.Raw.TryGetValue("relation", out var value)) continue;
+            var relation = (value as string)?.Trim();
+            if (relation is null || !(relation.StartsWith("ref(", StringComparison.Ordinal) || relation.StartsWith("source(", StringComparison.Ordinal)))
+            {
+                diagnostics.Add(DiagnosticCodes.Incremental.SnapshotRelationInvalid(properties.Span, properties.Name, value?.ToString()));
+                continue;
+            }
+            // The YAML form is a select * from the relation; render it as the equivalent template.
+            var source = new SourceText(properties.Span.Path, $"select * from {{{{ {relation} }}}}");
+            var template = engine.Parse(source, diagnostics);
+            if (template.HasErrors) continue;
+            AddSnapshot(project, engine, parseInfo, resolver, namer, properties.Name, [name, properties.Name], null, template,
+                properties.Span, nodes, disabled, diagnostics);
+        }
+    }
+
+    private static void AddSnapshot(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
+        RelationNamer namer, string name, IReadOnlyList<string> fqn, ProjectFileEntry? file, Template body, SourceSpan span,
+        List<ProjectNode> nodes, List<ProjectNode> disabled, DiagnosticBag diagnostics)
+    {
+        var properties = project.Schema.Find(ResourceType.Snapshot, name);
+        var baseConfig = project.Configs.Resolve(ResourceType.Snapshot, fqn, properties, null);
+        var config = new Dictionary<string, object?>(baseConfig, StringComparer.Ordinal);
+        var uniqueId = $"snapshot.{project.ProjectFile.Name}.{name}";
+        var path = file?.Path ?? span.Path;
+        var info = new NodeRenderInfo
+        {
+            UniqueId = uniqueId,
+            Name = name,
+            ResourceType = "snapshot",
+            PackageName = project.ProjectFile.Name,
+            FilePath = path,
+            This = new Relation(null, parseInfo.Target.Schema, name, null, RelationQuoting.ForTargetType(parseInfo.Target.Type)),
+            Config = config,
+            Phase = RenderPhase.Parse,
+        };
+        try
+        {
+            engine.Render(body, ContextBuilder.CreateContext(parseInfo, info));
+        }
+        catch (DiagnosticException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+            resolver.Take(uniqueId);
+            return;
+        }
+        var (refs, sources) = resolver.Take(uniqueId);
+        var finalConfig = new NodeConfig(config, ResourceType.Snapshot);
+        if (finalConfig.Enabled && !SnapshotConfigIsValid(name, finalConfig, span, diagnostics)) return;
+        var node = new ProjectNode
+        {
+            UniqueId = uniqueId, Name = name, ResourceType = ResourceType.Snapshot, PackageName = project.ProjectFile.Name,
+            Path = path, Fqn = fqn, Config = finalConfig, Relation = new Relation(null, null, name, null, RelationQuoting.ForTargetType(project.Target.Type)),
+            File = file, Template = body, Properties = properties, Refs = refs, Sources = sources,
+        };
+        try
+        {
+            var named = namer.Name(node, finalConfig, RelationType.Table);
+            // dbt's legacy configs name the schema and database as written, bypassing generate_schema_name.
+            var schema = finalConfig.GetString("target_schema") ?? named.Schema;
+            var database = finalConfig.GetString("target_database") ?? named.Database;
+            node = new ProjectNode
+            {
+                UniqueId = node.UniqueId, Name = name, ResourceType = ResourceType.Snapshot, PackageName = node.PackageName,
+                Path = path, Fqn = fqn, Config = finalConfig, Relation = named with { Schema = schema, Database = database },
+                File = file, Template = body, Properties = properties, Refs = refs, Sources = sources,
+            };
+        }
+        catch (DiagnosticException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+            return;
+        }
+        lock (nodes) (finalConfig.Enabled ? nodes : disabled).Add(node);
+    }
+
+    private static bool SnapshotConfigIsValid(string name, NodeConfig config, SourceSpan span, DiagnosticBag diagnostics)
+    {
+        var valid = true;
+        void Add(Diagnostic diagnostic)
+        {
+            diagnostics.Add(diagnostic);
+            valid = false;
+        }
+        var codes = DiagnosticCodes.Incremental.SnapshotConfigMissing;
+        if (config.UniqueKey.Count == 0)
+            Add(codes(span, name, "unique_key", "set unique_key to the column (or list of columns) that identifies a row"));
+        var strategy = config.GetString("strategy");
+        if (strategy is null)
+            Add(codes(span, name, "strategy", "set strategy='timestamp' (with updated_at) or strategy='check' (with check_cols)"));
+        else if (strategy is not ("timestamp" or "check"))
+            Add(DiagnosticCodes.Incremental.SnapshotConfigInvalid(span, name, "strategy", strategy, "'timestamp' or 'check'"));
+        else if (strategy == "timestamp" && config.GetString("updated_at") is null)
+            Add(codes(span, name, "updated_at", "the timestamp strategy needs updated_at: the column that says when a row last changed"));
+        else if (strategy == "check" && config.Get("check_cols") is null)
+            Add(codes(span, name, "check_cols", "the check strategy needs check_cols: a list of columns to compare, or 'all'"));
+        if (config.GetString("hard_deletes") is { } hardDeletes && hardDeletes is not ("ignore" or "invalidate"))
+            Add(DiagnosticCodes.Incremental.SnapshotConfigInvalid(span, name, "hard_deletes", hardDeletes, "'ignore' or 'invalidate'"));
+        return valid;
+    }
+}

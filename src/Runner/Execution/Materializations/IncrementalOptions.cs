@@ -1,0 +1,46 @@
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+
+namespace ModelForge.Runner.Execution.Materializations;
+
+/// <summary>An incremental model's configuration, checked: strategy, unique key, schema-change policy.</summary>
+internal sealed record IncrementalOptions(
+    string Model,
+    string Strategy,
+    IReadOnlyList<string> UniqueKey,
+    string OnSchemaChange,
+    bool FullRefresh,
+    IReadOnlyList<string>? MergeUpdateColumns,
+    IReadOnlyList<string> MergeExcludeColumns,
+    SourceSpan? Span)
+{
+    /// <summary>Reads the node's config; throws DiagnosticException for an unknown strategy or policy.</summary>
+    public static IncrementalOptions From(ProjectNode node, bool fullRefreshFlag)
+    {
+        var config = node.Config;
+        var key = config.UniqueKey;
+        // dbt-postgres and dbt-duckdb: delete+insert when a key is given, else append.
+        var strategy = config.IncrementalStrategy?.Trim().ToLowerInvariant() ?? (key.Count > 0 ? "delete+insert" : "append");
+        if (strategy == "delete_insert") strategy = "delete+insert";
+        var span = node.DefinitionSpan;
+        if (!DiagnosticCodes.Incremental.Strategies.Contains(strategy))
+            throw new DiagnosticException(DiagnosticCodes.Incremental.UnknownStrategy(span, node.Name, config.IncrementalStrategy!));
+        if (strategy == "delete+insert" && key.Count == 0)
+            throw new DiagnosticException(DiagnosticCodes.Incremental.UniqueKeyRequired(span, node.Name, strategy));
+        var policy = config.OnSchemaChange.Trim().ToLowerInvariant();
+        if (!DiagnosticCodes.Incremental.SchemaChangePolicies.Contains(policy))
+            throw new DiagnosticException(DiagnosticCodes.Incremental.UnknownOnSchemaChange(span, node.Name, config.OnSchemaChange));
+        return new IncrementalOptions(node.Name, strategy, key, policy, config.FullRefresh ?? fullRefreshFlag,
+            config.Get("merge_update_columns") is null ? null : Strings(config.Get("merge_update_columns")),
+            Strings(config.Get("merge_exclude_columns")), span);
+    }
+
+    private static IReadOnlyList<string> Strings(object? value) => value switch
+    {
+        null => [],
+        string s => [s],
+        System.Collections.IEnumerable items => items.Cast<object?>().Where(i => i is not null).Select(i => i!.ToString()!).ToList(),
+        _ => [value.ToString()!],
+    };
+}

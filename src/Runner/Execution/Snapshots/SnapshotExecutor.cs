@@ -1,0 +1,105 @@
+using System.Data.Common;
+using System.Diagnostics;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Compilation.Ephemeral;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Targets.Snapshots;
+using ModelForge.Runner.Connections.DuckDb;
+using ModelForge.Runner.Execution.Materializations;
+
+namespace ModelForge.Runner.Execution.Snapshots;
+
+/// <summary>
+/// Runs one snapshot: renders its query, then builds the snapshot table on the first run or
+/// applies the change set (<see cref="SnapshotWriter"/>) on later ones. Writes target/compiled and
+/// target/run like a model.
+/// </summary>
+internal sealed class SnapshotExecutor(CompiledProject project, WorkerResources resources, string projectRoot) : INodeExecutor
+{
+    public NodeResult Run(ProjectNode node)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var compiledPath = NodeCompiler.CompiledPath(project, node);
+        string? thread = null;
+        NodeResult Finish(NodeStatus status, string? message, Diagnostic? diagnostic = null, long? rows = null) =>
+            new(node.UniqueId, status, clock.Elapsed)
+            {
+                Message = message, Diagnostic = diagnostic, RowsAffected = rows, StartedAt = started, CompletedAt = DateTimeOffset.UtcNow,
+                CompiledPath = compiledPath, RelationName = node.Relation.Render(), ThreadId = thread,
+            };
+
+        WorkerResources.Worker worker;
+        InlinedSql rendered;
+        try
+        {
+            worker = resources.Current;
+            thread = worker.ThreadName;
+            rendered = worker.Compiler.Compile(node);
+        }
+        catch (DiagnosticException e)
+        {
+            return Finish(NodeStatus.Error, e.Diagnostic.Message, e.Diagnostic);
+        }
+        var sql = ModelExecutor.TrimStatement(rendered.Text);
+        if (ArtifactFiles.TryWrite(projectRoot, compiledPath, rendered.Text) is { } writeError) return Finish(NodeStatus.Error, writeError.Message, writeError);
+
+        var spec = SnapshotSpec.From(node.Config);
+        var snapshotTime = project.Options.RunStartedAt;
+        MaterializationContext context;
+        try
+        {
+            var exists = resources.Relations.Find(worker.Connection, node.Relation.Database, node.Relation.Schema!, node.Relation.Identifier!) is not null;
+            context = new MaterializationContext(worker.Connection, resources.Sql, resources.Relations)
+            {
+                Database = node.Relation.Database,
+                Schema = node.Relation.Schema!,
+                Identifier = node.Relation.Identifier!,
+                // First run: the whole table is the query's rows with their meta columns, built like a table model.
+                CompiledSql = exists ? sql : SnapshotStatements.Initial(resources.Sql, spec, sql, snapshotTime),
+            };
+        }
+        catch (DbException e)
+        {
+            return Finish(NodeStatus.Error, e.Message, Diagnostic.Error(DiagnosticCodes.DatabaseError, $"database error in snapshot '{node.Name}': {e.Message}"));
+        }
+        var writer = new SnapshotWriter(context, spec, node, snapshotTime);
+        try
+        {
+            var (verb, rows) = writer.Write();
+            WriteRunFile(node, context);
+            return Finish(NodeStatus.Success, rows is { } n ? $"{verb} {n}" : verb, rows: rows);
+        }
+        catch (DiagnosticException e)
+        {
+            WriteRunFile(node, context);
+            return Finish(NodeStatus.Error, e.Diagnostic.Message, e.Diagnostic);
+        }
+        catch (DbException e)
+        {
+            WriteRunFile(node, context);
+            var diagnostic = DatabaseError(node, e, rendered, sql, context.Statements, compiledPath);
+            return Finish(NodeStatus.Error, diagnostic.Message, diagnostic);
+        }
+    }
+
+    private void WriteRunFile(ProjectNode node, MaterializationContext context)
+    {
+        ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
+    }
+
+    /// <summary>The database's message, at the snapshot's own line when the error lies in its query.</summary>
+    private static Diagnostic DatabaseError(ProjectNode node, DbException e, InlinedSql rendered, string sql,
+        IReadOnlyList<string> statements, string compiledPath)
+    {
+        SourceSpan? span = node.DefinitionSpan;
+        var statement = statements.LastOrDefault(s => s.Contains(sql, StringComparison.Ordinal));
+        if (e is DuckDbException { Position: { } position } && statement is not null)
+        {
+            var offset = position - statement.IndexOf(sql, StringComparison.Ordinal);
+            if (offset >= 0 && offset <= sql.Length && rendered.Find(offset) is { } mapped) span = mapped;
+        }
+        return Diagnostic.Error(DiagnosticCodes.DatabaseError, $"database error in snapshot '{node.Name}': {e.Message.Split('\n')[0].Trim()}", span,
+            "fix the snapshot's query or config; the snapshot table is unchanged", $"compiled SQL: {compiledPath}");
+    }
+}
