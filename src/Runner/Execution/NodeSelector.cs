@@ -55,6 +55,8 @@ internal static class NodeSelector
         foreach (var node in project.Nodes.Values)
         {
             if (chosen.Contains(node.UniqueId) || node.ResourceType is not (ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot)) continue;
+            // Ephemeral models have no relation to defer to: they are inlined as before.
+            if (node.Materialized == "ephemeral") continue;
             if (state.State.RelationOf(node.UniqueId) is not { } relation || relation.Identifier is null) continue;
             deferred[node.UniqueId] = node.Relation with { Database = relation.Database ?? node.Relation.Database, Schema = relation.Schema, Identifier = relation.Identifier };
         }

@@ -37,7 +37,7 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
         using var command = Connection.CreateCommand();
         command.CommandText = statement;
         command.Transaction = transaction;
-        using var registration = Cancellation.CanBeCanceled ? Cancellation.Register(command.Cancel) : default;
+        using var interrupter = new StatementInterrupter(command, Cancellation);
         return command.ExecuteNonQuery();
     }
 
