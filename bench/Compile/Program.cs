@@ -16,9 +16,11 @@ Console.WriteLine($"project: {models} models in {root}");
 for (var run = 1; run <= 3; run++)
 {
     var clock = Stopwatch.StartNew();
+    var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
     var diagnostics = new DiagnosticBag();
     var loaded = ProjectLoader.Load(new ProjectLoadOptions { ProjectDirectory = root, HomeDirectory = root }, diagnostics)!;
     var loadTime = clock.Elapsed;
+    var cpuLoad = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
     var compiled = ProjectCompiler.Compile(loaded, new CompileOptions(), diagnostics);
     if (compiled is null)
     {
@@ -26,6 +28,7 @@ for (var run = 1; run <= 3; run++)
         return 1;
     }
     var graphTime = clock.Elapsed;
+    var cpuGraph = Process.GetCurrentProcess().TotalProcessorTime - cpu0 - cpuLoad;
     var nodes = compiled.OfType(ResourceType.Model).ToList();
     _ = compiled.GraphNodes;
     var graphNodesTime = clock.Elapsed;
@@ -33,6 +36,7 @@ for (var run = 1; run <= 3; run++)
     var texts = new string[nodes.Count];
     Parallel.For(0, nodes.Count, i => texts[i] = compiler.Value!.Render(nodes[i]).Text);
     var renderTime = clock.Elapsed;
+    var cpuRender = Process.GetCurrentProcess().TotalProcessorTime - cpu0 - cpuLoad - cpuGraph;
     Parallel.For(0, nodes.Count, i =>
     {
         var path = Path.Combine(root, NodeCompiler.CompiledPath(compiled, nodes[i]));
@@ -40,6 +44,7 @@ for (var run = 1; run <= 3; run++)
         File.WriteAllText(path, texts[i]);
     });
     Console.WriteLine($"in-process run {run}: load {Ms(loadTime)}, parse+render+graph {Ms(graphTime - loadTime)}, graph.nodes {Ms(graphNodesTime - graphTime)}, render {Ms(renderTime - graphNodesTime)}, write {Ms(clock.Elapsed - renderTime)}, total {Ms(clock.Elapsed)}");
+    Console.WriteLine($"    cpu: load {Ms(cpuLoad)}, parse+render+graph {Ms(cpuGraph)}, render {Ms(cpuRender)}, total {Ms(Process.GetCurrentProcess().TotalProcessorTime - cpu0)}");
 }
 
 // One typical model rendered many times: templates per second after parse.

@@ -22,5 +22,5 @@ select
 from {{ ref('stg_payments') }}
 {% if is_incremental() %}
 -- Statuses settle within three days: look back that far.
-where paid_at >= (select max(paid_at) - interval 3 day from {{ this }})
+where paid_at >= (select {{ dateadd('day', -3, 'max(paid_at)') }} from {{ this }})
 {% endif %}

@@ -13,4 +13,4 @@ select
     ended_at,
     duration_minutes
 from {{ ref('stg_rides') }}
-where has_valid_duration
+where {{ is_true('has_valid_duration') }}

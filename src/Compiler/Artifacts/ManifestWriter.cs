@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelForge.Compiler.Analysis.Lineage;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Project;
 
@@ -10,7 +11,9 @@ namespace ModelForge.Compiler.Artifacts;
 /// </summary>
 public static class ManifestWriter
 {
-    public static void Write(Stream stream, CompiledProject project, string invocationId, DateTimeOffset generatedAt)
+    /// <param name="lineage">Column-level lineage by unique id (ColumnLineageBuilder), written into each model's columns when given.</param>
+    public static void Write(Stream stream, CompiledProject project, string invocationId, DateTimeOffset generatedAt,
+        IReadOnlyDictionary<string, ModelLineage>? lineage = null)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
@@ -27,7 +30,9 @@ public static class ManifestWriter
         {
             if (project.Nodes[id].ResourceType == ResourceType.Source) continue;
             json.WritePropertyName(id);
-            JsonValueWriter.Write(json, project.GraphNodes[id]);
+            JsonValueWriter.Write(json, lineage?.GetValueOrDefault(id) is { } model
+                ? NodeDictionary.Of(project.Nodes[id], model)
+                : project.GraphNodes[id]);
         }
         json.WriteEndObject();
 

@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Analysis.Lineage;
 using ModelForge.Compiler.Project;
 
 namespace ModelForge.Compiler.Compilation;
@@ -8,7 +9,14 @@ namespace ModelForge.Compiler.Compilation;
 /// </summary>
 public static class NodeDictionary
 {
-    public static Dictionary<string, object?> Of(ProjectNode node)
+    public static Dictionary<string, object?> Of(ProjectNode node) => Of(node, null);
+
+    /// <summary>
+    /// The node with its column-level lineage: each column gains <c>lineage</c> (and
+    /// <c>unresolved</c> when some origin is unknown), columns found in the SQL but not declared
+    /// in YAML are added, and <c>column_lineage</c> lists the output columns in order.
+    /// </summary>
+    public static Dictionary<string, object?> Of(ProjectNode node, ModelLineage? lineage)
     {
         var relation = node.Relation;
         var dict = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -42,6 +50,7 @@ public static class NodeDictionary
             ["sources"] = node.Sources.Select(s => (object?)new List<object?> { s.Source, s.Table }).ToList(),
             ["columns"] = Columns(node),
         };
+        if (lineage is not null) LineageColumns.Add(dict, lineage);
         if (node.File is { } file)
         {
             dict["raw_code"] = file.Source.Text;

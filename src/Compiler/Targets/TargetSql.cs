@@ -46,6 +46,34 @@ public abstract partial class TargetSql
     public virtual string Rollback => "rollback";
 
     /// <summary>
+    /// Run first inside every transaction a materialization opens (SQL Server: <c>SET XACT_ABORT ON</c>,
+    /// so any failed statement rolls the whole swap back); null when the target needs nothing.
+    /// </summary>
+    public virtual string? TransactionPrologue => null;
+
+    /// <summary>
+    /// Statements that finish a freshly built table before it is swapped in: indexes and storage
+    /// options from the model's config (SQL Server: <c>as_columnstore</c>, <c>indexes</c>).
+    /// </summary>
+    public virtual IReadOnlyList<string> TableOptions(string? database, string schema, string identifier, IReadOnlyDictionary<string, object?> config) => [];
+
+    /// <summary>
+    /// Splits off a leading WITH clause that must move to the top when the query is wrapped in a
+    /// subquery (T-SQL allows no WITH inside one): (<c>with ...</c>, the rest). Targets that nest
+    /// WITH freely return ("", <paramref name="query"/>).
+    /// </summary>
+    public virtual (string With, string Query) SplitLeadingWith(string query) => ("", query);
+
+    /// <summary>At most <paramref name="limit"/> rows of <paramref name="query"/> (a query without a leading WITH).</summary>
+    public virtual string LimitRows(string query, long limit) => $"{query}\nlimit {limit}";
+
+    /// <summary>
+    /// Refreshes views whose stored metadata depends on a relation that was just replaced
+    /// (SQL Server's <c>sp_refreshview</c> for views over <c>select *</c>); null when views bind late.
+    /// </summary>
+    public virtual string? RefreshDependentViews(string? database, string schema, string identifier) => null;
+
+    /// <summary>
     /// A name for a helper relation (<c>orders__forge_tmp</c>) that fits the identifier limit:
     /// long names are cut and given a short hash so two models never share a helper.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ModelForge.Compiler.Analysis;
 using ModelForge.Compiler.Artifacts;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
@@ -30,24 +31,30 @@ internal static class CompileCommand
         var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Model, ResourceType.Test });
         if (selected is null) return ExitCodes.UsageOrProject;
 
-        var errors = new Diagnostic?[selected.Count];
+        var errors = new IReadOnlyList<Diagnostic>?[selected.Count];
+        // Static validation for the target (T-SQL on sqlserver), so syntax errors surface with no server.
+        var validator = SqlValidator.ForTarget(session.Project.Target.Type);
         var compiler = new ThreadLocal<NodeCompiler>(() => new NodeCompiler(project));
         Parallel.For(0, selected.Count, i =>
         {
             var node = selected[i];
             try
             {
-                var text = compiler.Value!.Render(node).Text;
-                errors[i] = ArtifactFiles.TryWrite(session.Project.Root, NodeCompiler.CompiledPath(project, node), text);
+                var rendered = compiler.Value!.Render(node);
+                var path = NodeCompiler.CompiledPath(project, node);
+                errors[i] = ArtifactFiles.TryWrite(session.Project.Root, path, rendered.Text) is { } unwritable
+                    ? [unwritable]
+                    : node.ResourceType == ResourceType.Model ? validator.Validate(rendered, node.DefinitionSpan, path) : [];
             }
             catch (DiagnosticException e)
             {
-                errors[i] = e.Diagnostic;
+                errors[i] = [e.Diagnostic];
             }
         });
         compiler.Dispose();
 
-        var failures = errors.OfType<Diagnostic>().ToList();
+        var failures = errors.Where(e => e is { Count: > 0 }).SelectMany(e => e!).ToList();
+        var failedNodes = errors.Count(e => e is { Count: > 0 });
         DiagnosticPrinter.Print(environment.Error, failures);
         try
         {
@@ -59,7 +66,7 @@ internal static class CompileCommand
             DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/manifest.json", e)]);
             return ExitCodes.UsageOrProject;
         }
-        environment.Output.WriteLine($"Compiled {selected.Count - failures.Count} of {selected.Count} nodes to {session.Project.ProjectFile.TargetPath}/compiled/.");
+        environment.Output.WriteLine($"Compiled {selected.Count - failedNodes} of {selected.Count} nodes to {session.Project.ProjectFile.TargetPath}/compiled/.");
         return failures.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
     }
 }

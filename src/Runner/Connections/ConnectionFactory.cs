@@ -3,6 +3,7 @@ using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
 using ModelForge.Compiler.Targets;
 using ModelForge.Compiler.Targets.DuckDb;
+using ModelForge.Compiler.Targets.SqlServer;
 using ModelForge.Runner.Connections.DuckDb;
 using ModelForge.Runner.Connections.SqlServer;
 
@@ -17,12 +18,14 @@ internal static class ConnectionFactory
     public static TargetSql SqlFor(TargetProfile target) => target switch
     {
         DuckDbTargetProfile => DuckDbSql.Instance,
+        SqlServerTargetProfile => SqlServerSql.Instance,
         _ => throw Unsupported(target),
     };
 
     /// <summary>Opens a connection; throws <see cref="DiagnosticException"/> when it cannot.</summary>
     public static DbConnection Open(TargetProfile target)
     {
+        if (Substitute.Value is { } substitute) return substitute(target);
         switch (target)
         {
             case DuckDbTargetProfile duck:
@@ -46,6 +49,12 @@ internal static class ConnectionFactory
                 throw Unsupported(target);
         }
     }
+
+    /// <summary>
+    /// Test seam: when set, <see cref="Open"/> returns this function's connection instead (a
+    /// recording connection that needs no server). Flows to the run's worker threads.
+    /// </summary>
+    internal static readonly AsyncLocal<Func<TargetProfile, DbConnection>?> Substitute = new();
 
     public static string Describe(TargetProfile target) => target switch
     {

@@ -3,6 +3,7 @@ using ModelForge.Compiler.Artifacts;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
+using ModelForge.Runner.Analysis;
 using ModelForge.Runner.Cli;
 using ModelForge.Runner.Connections;
 using ModelForge.Runner.Execution;
@@ -29,8 +30,6 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         failed |= compileErrors.Count > 0;
 
         var manifestPath = Path.Combine(target, "manifest.json");
-        if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
-
         var catalog = Catalog.Empty;
         if (!emptyCatalog)
         {
@@ -39,6 +38,14 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             DiagnosticPrinter.Print(environment.Error, diagnostics.ToList());
             failed |= diagnostics.HasErrors;
         }
+
+        // Column lineage needs the warehouse's column lists (the catalog) and goes into the manifest.
+        var catalogColumns = catalog.Nodes.Values.Concat(catalog.Sources.Values)
+            .ToDictionary(t => t.UniqueId, t => (IReadOnlyList<string>)t.Columns.Select(c => c.Name).ToList(), StringComparer.Ordinal);
+        var lineage = ProjectLineage.Build(project, compiled, catalogColumns);
+        DiagnosticPrinter.Print(environment.Error, lineage.Diagnostics);
+        if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, lineage.Models))) return ExitCodes.UsageOrProject;
+
         if (!TryWriteArtifact("catalog.json", stream => CatalogWriter.Write(stream, catalog, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
 
         var siteDiagnostics = new DiagnosticBag();

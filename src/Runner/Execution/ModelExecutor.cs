@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using ModelForge.Compiler.Analysis;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Compilation.Ephemeral;
 using ModelForge.Compiler.Diagnostics;
@@ -46,6 +47,8 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
         var sql = TrimStatement(rendered.Text);
         if (ArtifactFiles.TryWrite(projectRoot, compiledPath, rendered.Text) is { } writeError)
             return Finish(NodeStatus.Error, writeError.Message, writeError, thread: worker.ThreadName);
+        if (SqlValidator.ForTarget(resources.Sql.Type).Validate(rendered.Text, rendered.Find, node.DefinitionSpan, compiledPath) is [var invalid, ..])
+            return Finish(NodeStatus.Error, invalid.Message, invalid, thread: worker.ThreadName);
 
         var context = new MaterializationContext(worker.Connection, resources.Sql, resources.Relations)
         {
@@ -54,6 +57,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
             Identifier = node.Relation.Identifier!,
             CompiledSql = sql,
             Cancellation = resources.Cancellation,
+            Config = node.Config,
         };
         try
         {

@@ -73,13 +73,14 @@ public sealed class RenderTests
     [Test]
     public void Adapter_dispatch_call_pattern_picks_the_target_macro()
     {
-        var harness = new RenderHarness().WithMacros("macros/concat.sql",
-            "{% macro concat(a, b) %}{{ return(adapter.dispatch('concat')(a, b)) }}{% endmacro %}\n" +
-            "{% macro default__concat(a, b) %}{{ a }} || {{ b }}{% endmacro %}\n" +
-            "{% macro duckdb__concat(a, b) %}concat({{ a }}, {{ b }}){% endmacro %}");
-        Assert.That(harness.Render("{{ concat('x', 'y') }}"), Is.EqualTo("concat(x, y)"));
+        // Not named concat: the built-in sqlserver__concat would win the global search, as in dbt.
+        var harness = new RenderHarness().WithMacros("macros/join_two.sql",
+            "{% macro join_two(a, b) %}{{ return(adapter.dispatch('join_two')(a, b)) }}{% endmacro %}\n" +
+            "{% macro default__join_two(a, b) %}{{ a }} || {{ b }}{% endmacro %}\n" +
+            "{% macro duckdb__join_two(a, b) %}concat({{ a }}, {{ b }}){% endmacro %}");
+        Assert.That(harness.Render("{{ join_two('x', 'y') }}"), Is.EqualTo("concat(x, y)"));
         harness.Context.Target = new TargetInfo("prod", "sqlserver", "dbo");
-        Assert.That(harness.Render("{{ concat('x', 'y') }}"), Is.EqualTo("x || y"));
+        Assert.That(harness.Render("{{ join_two('x', 'y') }}"), Is.EqualTo("x || y"));
     }
 
     [Test]

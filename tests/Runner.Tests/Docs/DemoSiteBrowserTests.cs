@@ -111,6 +111,22 @@ public sealed class DemoSiteBrowserTests
         Assert.That(nodes, Does.Not.Contain("model.bikeshare.dim_stations"));
     }
 
+    [Test]
+    public async Task Column_lineage_of_a_mart_column_lists_its_upstream_columns()
+    {
+        var (page, _) = await Chromium.OpenAsync(_browser, DemoSite.IndexUrl + "#/node/model.bikeshare.fct_rides?col=distance_km");
+        await page.WaitForSelectorAsync(".column-lineage");
+
+        var upstream = await page.Locator(".lineage-item[data-direction=up]").EvaluateAllAsync<string[]>(
+            "els => els.map(e => e.dataset.node + '.' + e.dataset.column + ' ' + e.dataset.kind)");
+
+        // distance_km = coalesce(gps_distance_km, straight_line_km), and those come from further up.
+        Assert.That(upstream, Does.Contain("model.bikeshare.int_rides_enriched.gps_distance_km transformed")
+            .And.Contain("model.bikeshare.int_rides_enriched.straight_line_km transformed"));
+        Assert.That(upstream.Any(u => u.StartsWith("model.bikeshare.stg_rides.", StringComparison.Ordinal)), Is.True,
+            "lineage continues past the direct parent");
+    }
+
     private static (List<string> Nodes, List<string> Edges) ManifestGraph()
     {
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(DemoSite.Demo.Root, "target", "manifest.json")));

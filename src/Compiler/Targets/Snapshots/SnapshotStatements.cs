@@ -18,12 +18,15 @@ public static class SnapshotStatements
     {
         var updated = UpdatedAt(sql, spec, snapshotTime);
         var names = spec.Names;
-        return "select snapshot_query.*,\n" +
+        // T-SQL cannot nest the query's own WITH inside the derived table: it moves to the top.
+        var (with, body) = sql.SplitLeadingWith(query);
+        return (with.Length > 0 ? with + "\n" : "") +
+               "select snapshot_query.*,\n" +
                $"    {sql.Hash([.. spec.UniqueKey, updated])} as {sql.Quote(names.ScdId)},\n" +
                $"    {updated} as {sql.Quote(names.UpdatedAt)},\n" +
                $"    {updated} as {sql.Quote(names.ValidFrom)},\n" +
                $"    nullif({updated}, {updated}) as {sql.Quote(names.ValidTo)}\n" +
-               $"from (\n{query}\n) as snapshot_query";
+               $"from (\n{body}\n) as snapshot_query";
     }
 
     /// <summary>

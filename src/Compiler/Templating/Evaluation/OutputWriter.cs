@@ -12,7 +12,7 @@ internal sealed class OutputWriter
     public OutputWriter(bool withMap, int capacity = 256)
     {
         _text = new StringBuilder(capacity);
-        if (withMap) _map = [];
+        if (withMap) _map = new List<SourceMapEntry>(Math.Max(16, capacity / 32));
     }
 
     public int Length => _text.Length;

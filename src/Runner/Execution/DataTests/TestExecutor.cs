@@ -62,7 +62,7 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
                 TableMaterialization.Build(context);
                 source = $"select * from {context.QualifiedName}";
             }
-            statement = TestQuery.Wrap(source, node.Config);
+            statement = TestQuery.Wrap(source, node.Config, resources.Sql);
             var (failures, shouldWarn, shouldError) = Count(worker.Connection, statement);
             WriteRun(node, context, statement);
             var severity = node.Config.Severity;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModelForge.Compiler.Project;
+using ModelForge.Compiler.Targets;
 
 namespace ModelForge.Runner.Execution.DataTests;
 
@@ -10,14 +11,17 @@ namespace ModelForge.Runner.Execution.DataTests;
 internal static class TestQuery
 {
     /// <param name="sql">The test's SELECT (or a select from its stored failures).</param>
-    public static string Wrap(string sql, NodeConfig config)
+    /// <param name="target">Where the test runs: a leading WITH moves above the wrapper where the target cannot nest it (T-SQL).</param>
+    public static string Wrap(string sql, NodeConfig config, TargetSql target)
     {
         var failCalc = config.GetString("fail_calc") ?? "count(*)";
-        var limit = config.Get("limit") is { } l and not "" ? $"\nlimit {Convert.ToInt64(l, CultureInfo.InvariantCulture)}" : "";
-        return $"select\n    {failCalc} as failures,\n" +
+        var (with, query) = target.SplitLeadingWith(sql);
+        if (config.Get("limit") is { } l and not "") query = target.LimitRows(query, Convert.ToInt64(l, CultureInfo.InvariantCulture));
+        return (with.Length > 0 ? with + "\n" : "") +
+               $"select\n    {failCalc} as failures,\n" +
                $"    case when {failCalc} {WarnIf(config)} then 1 else 0 end as should_warn,\n" +
                $"    case when {failCalc} {ErrorIf(config)} then 1 else 0 end as should_error\n" +
-               $"from (\n{sql}{limit}\n) dbt_internal_test";
+               $"from (\n{query}\n) dbt_internal_test";
     }
 
     public static string WarnIf(NodeConfig config) => config.GetString("warn_if") ?? "!= 0";

@@ -34,7 +34,7 @@ internal static class IncrementalMaterialization
             if (options.Strategy == "merge" && options.UniqueKey.Count > 0) CheckUniqueKeys(context, options, stagingName);
 
             long rows;
-            using (var transaction = context.Connection.BeginTransaction())
+            using (var transaction = context.BeginTransaction())
             {
                 foreach (var statement in plan.Statements(sql, context.QualifiedName)) context.Execute(statement, transaction);
                 rows = Apply(context, options, stagingName, plan.InsertColumns, transaction);

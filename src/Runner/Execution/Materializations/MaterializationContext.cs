@@ -26,10 +26,21 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
     /// <summary>Interrupts the running statement when cancelled (Ctrl-C, --fail-fast).</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>The model's config (table options such as indexes read it).</summary>
+    public IReadOnlyDictionary<string, object?> Config { get; init; } = new Dictionary<string, object?>();
+
     /// <summary>Every statement run, in order, for target/run/.</summary>
     public IReadOnlyList<string> Statements => _statements;
 
     public string QualifiedName => Sql.QualifiedName(Database, Schema, Identifier);
+
+    /// <summary>Opens a transaction and runs the target's prologue in it (SQL Server: SET XACT_ABORT ON).</summary>
+    public DbTransaction BeginTransaction()
+    {
+        var transaction = Connection.BeginTransaction();
+        if (Sql.TransactionPrologue is { } prologue) Execute(prologue, transaction);
+        return transaction;
+    }
 
     public int Execute(string statement, DbTransaction? transaction = null)
     {

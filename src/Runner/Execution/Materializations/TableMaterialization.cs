@@ -24,6 +24,7 @@ internal static class TableMaterialization
         try
         {
             rows = context.Execute(sql.CreateTableAs(db, schema, temp, context.CompiledSql));
+            foreach (var option in sql.TableOptions(db, schema, temp, context.Config)) context.Execute(option);
         }
         catch (DbException)
         {
@@ -34,7 +35,7 @@ internal static class TableMaterialization
         var existing = context.Relations.Find(context.Connection, db, schema, id);
         try
         {
-            using var transaction = context.Connection.BeginTransaction();
+            using var transaction = context.BeginTransaction();
             if (existing == RelationKind.View) context.Execute(sql.Drop(db, schema, id, RelationKind.View), transaction);
             if (existing == RelationKind.Table)
             {
@@ -51,6 +52,7 @@ internal static class TableMaterialization
         }
 
         if (existing == RelationKind.Table) context.Execute(sql.Drop(db, schema, backup, RelationKind.Table));
+        if (existing is not null && sql.RefreshDependentViews(db, schema, id) is { } refresh) context.Execute(refresh);
         context.Relations.Set(db, schema, id, RelationKind.Table);
         return rows >= 0 ? rows : null;
     }

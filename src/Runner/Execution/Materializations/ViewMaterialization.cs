@@ -16,7 +16,7 @@ internal static class ViewMaterialization
         var create = sql.CreateView(context.Database, context.Schema, context.Identifier, context.CompiledSql);
         if (existing == RelationKind.Table)
         {
-            using var transaction = context.Connection.BeginTransaction();
+            using var transaction = context.BeginTransaction();
             context.Execute(sql.Drop(context.Database, context.Schema, context.Identifier, RelationKind.Table), transaction);
             context.Execute(create, transaction);
             transaction.Commit();

@@ -46,7 +46,7 @@ internal sealed class SeedLoader(ISeedWriter writer)
 
         try
         {
-            using var transaction = context.Connection.BeginTransaction();
+            using var transaction = context.BeginTransaction();
             if (existing == RelationKind.View) context.Execute(sql.Drop(db, schema, id, RelationKind.View), transaction);
             if (existing == RelationKind.Table)
             {

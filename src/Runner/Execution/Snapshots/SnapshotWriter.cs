@@ -42,7 +42,7 @@ internal sealed class SnapshotWriter(MaterializationContext context, SnapshotSpe
             context.Execute(sql.CreateStagingTable(db, schema, changes,
                 SnapshotStatements.Changes(sql, spec, stagedName, context.QualifiedName, sourceNames, target.Select(c => c.Name).ToList(), snapshotTime)));
 
-            using var transaction = context.Connection.BeginTransaction();
+            using var transaction = context.BeginTransaction();
             // dbt adds columns that appear in the source; columns that disappear stay, null from now on.
             foreach (var column in source.Where(c => !target.Any(t => Same(t.Name, c.Name))))
                 context.Execute(sql.AddColumn(context.QualifiedName, column.Name, column.DataType), transaction);

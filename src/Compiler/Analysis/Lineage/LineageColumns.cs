@@ -1,0 +1,40 @@
+namespace ModelForge.Compiler.Analysis.Lineage;
+
+// Puts a model's lineage into its manifest dictionary (NodeDictionary's shape): per column
+// `lineage: [{node, column, kind}]` and `unresolved`, plus `column_lineage` for the model.
+internal static class LineageColumns
+{
+    public static void Add(Dictionary<string, object?> node, ModelLineage lineage)
+    {
+        var columns = node["columns"] as Dictionary<string, object?> ?? new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var column in lineage.Columns)
+        {
+            // YAML may spell a column in another case than the SQL; the database does not care.
+            var key = columns.Keys.FirstOrDefault(k => string.Equals(k, column.Name, StringComparison.OrdinalIgnoreCase)) ?? column.Name;
+            if (columns.GetValueOrDefault(key) is not Dictionary<string, object?> entry)
+            {
+                columns[key] = entry = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["name"] = column.Name,
+                    ["description"] = "",
+                    ["data_type"] = null,
+                    ["meta"] = new Dictionary<string, object?>(StringComparer.Ordinal),
+                    ["tags"] = new List<object?>(),
+                };
+            }
+            entry["lineage"] = column.Upstream.Select(o => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["node"] = o.Node,
+                ["column"] = o.Column,
+                ["kind"] = o.Kind == LineageKind.Direct ? "direct" : "transformed",
+            }).ToList();
+            if (column.Unresolved is { } reason) entry["unresolved"] = reason;
+        }
+        node["columns"] = columns;
+        node["column_lineage"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["output_columns"] = lineage.Columns.Select(c => (object?)c.Name).ToList(),
+            ["unresolved"] = lineage.Unresolved,
+        };
+    }
+}

@@ -1,0 +1,8 @@
+namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
+
+internal enum SetOperator
+{
+    Union,
+    Except,
+    Intersect,
+}

@@ -1,0 +1,4 @@
+namespace ModelForge.Compiler.Analysis.Lineage.Syntax;
+
+// A VALUES list: columns of literals.
+internal sealed record ValuesSource(string? Alias, IReadOnlyList<string> ColumnNames) : FromItem;

@@ -1,0 +1,3 @@
+{% macro default__any_value(expression) -%}
+    any_value({{ expression }})
+{%- endmacro %}

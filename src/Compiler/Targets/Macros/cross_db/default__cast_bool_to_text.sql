@@ -1,0 +1,3 @@
+{% macro default__cast_bool_to_text(field) -%}
+    cast({{ field }} as {{ type_string() }})
+{%- endmacro %}

@@ -1,0 +1,3 @@
+{% macro default__concat(fields) -%}
+    concat({{ fields | join(', ') }})
+{%- endmacro %}

@@ -1,0 +1,3 @@
+{% macro default__current_timestamp() -%}
+    current_timestamp
+{%- endmacro %}

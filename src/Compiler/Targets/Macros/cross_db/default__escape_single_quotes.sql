@@ -1,0 +1,3 @@
+{% macro default__escape_single_quotes(expression) -%}
+    {{ expression | replace("'", "''") }}
+{%- endmacro %}

@@ -1,0 +1,3 @@
+{% macro default__length(expression) -%}
+    length({{ expression }})
+{%- endmacro %}

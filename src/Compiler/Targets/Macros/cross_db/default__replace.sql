@@ -1,0 +1,3 @@
+{% macro default__replace(field, old_chars, new_chars) -%}
+    replace({{ field }}, {{ old_chars }}, {{ new_chars }})
+{%- endmacro %}

@@ -1,0 +1,3 @@
+{% macro default__right(string_text, length_expression) -%}
+    right({{ string_text }}, {{ length_expression }})
+{%- endmacro %}

@@ -1,0 +1,3 @@
+{% macro default__type_numeric() -%}
+    numeric(28,6)
+{%- endmacro %}

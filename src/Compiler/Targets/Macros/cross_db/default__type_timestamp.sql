@@ -1,0 +1,3 @@
+{% macro default__type_timestamp() -%}
+    timestamp
+{%- endmacro %}

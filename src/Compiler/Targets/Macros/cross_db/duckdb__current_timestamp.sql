@@ -1,0 +1,3 @@
+{% macro duckdb__current_timestamp() -%}
+    now()
+{%- endmacro %}

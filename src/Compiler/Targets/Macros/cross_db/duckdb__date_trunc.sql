@@ -1,0 +1,3 @@
+{% macro duckdb__date_trunc(datepart, date) -%}
+    date_trunc('{{ datepart }}', {{ date }})
+{%- endmacro %}

@@ -1,0 +1,7 @@
+{% macro sqlserver__last_day(date, datepart) -%}
+    {%- if datepart | lower == 'month' -%}
+    eomonth({{ date }})
+    {%- else -%}
+    cast({{ dateadd('day', '-1', dateadd(datepart, '1', date_trunc(datepart, date))) }} as date)
+    {%- endif -%}
+{%- endmacro %}

@@ -1,0 +1,3 @@
+{% macro sqlserver__type_int() -%}
+    int
+{%- endmacro %}

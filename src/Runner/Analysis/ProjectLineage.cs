@@ -1,0 +1,55 @@
+using ModelForge.Compiler.Analysis.Lineage;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+
+namespace ModelForge.Runner.Analysis;
+
+// The Runner's entry point to column-level lineage: picks the target's parser (DuckDB's
+// json_serialize_sql, ScriptDom for SQL Server) and renders models when their compiled SQL is
+// not given.
+internal static class ProjectLineage
+{
+    // compiledSql: Compiled SQL by unique id; null renders every enabled model (no adapter: as `forge compile` does).
+    // catalogColumns: Warehouse columns by unique id (catalog.json), when read.
+    public static LineageResult Build(CompiledProject project, IReadOnlyDictionary<string, string>? compiledSql = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns = null)
+    {
+        var diagnostics = new List<Diagnostic>();
+        compiledSql ??= Render(project, diagnostics);
+        var result = ColumnLineageBuilder.Build(project, compiledSql, ParserFor(project), catalogColumns);
+        if (diagnostics.Count == 0) return result;
+        return result with { Diagnostics = [.. diagnostics, .. result.Diagnostics] };
+    }
+
+    public static IQueryParser ParserFor(CompiledProject project) =>
+        string.Equals(project.Project.Target.Type, "sqlserver", StringComparison.OrdinalIgnoreCase)
+            ? new Compiler.Analysis.TSql.LineageTSqlParser()
+            : new DuckDbQueryParser();
+
+    private static Dictionary<string, string> Render(CompiledProject project, List<Diagnostic> diagnostics)
+    {
+        var models = project.OfType(ResourceType.Model).Where(n => n.Template is not null).ToList();
+        var texts = new string?[models.Count];
+        var errors = new Diagnostic?[models.Count];
+        using var compiler = new ThreadLocal<NodeCompiler>(() => new NodeCompiler(project));
+        Parallel.For(0, models.Count, i =>
+        {
+            try
+            {
+                texts[i] = compiler.Value!.Render(models[i]).Text;
+            }
+            catch (DiagnosticException e)
+            {
+                errors[i] = e.Diagnostic;
+            }
+        });
+        diagnostics.AddRange(errors.OfType<Diagnostic>());
+        var sql = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < models.Count; i++)
+        {
+            if (texts[i] is { } text) sql[models[i].UniqueId] = text;
+        }
+        return sql;
+    }
+}

@@ -1,0 +1,216 @@
+-- create schema warehouse.analytics.orders
+EXEC [warehouse].[sys].[sp_executesql] N'SET XACT_ABORT ON;
+BEGIN TRANSACTION;
+DECLARE @forge_lock int;
+EXEC @forge_lock = sp_getapplock @Resource = N''forge:schema:analytics'', @LockMode = N''Exclusive'', @LockOwner = N''Transaction'', @LockTimeout = 60000;
+IF @forge_lock < 0 THROW 50000, N''could not lock the creation of schema analytics'', 1;
+IF SCHEMA_ID(N''analytics'') IS NULL EXEC(N''CREATE SCHEMA [analytics]'');
+COMMIT TRANSACTION;';
+
+-- list relations warehouse.analytics.orders
+SELECT TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END FROM [warehouse].INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = N'analytics';
+
+-- create view warehouse.analytics.orders
+EXEC [warehouse].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [analytics].[orders] AS
+with orders as (
+    select id, ''it''''s'' as note from [raw].[orders]
+)
+select * from orders';
+
+-- create table as warehouse.analytics.orders
+EXEC [warehouse].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [analytics].[orders__forge_tmp__forge_vw] AS
+with orders as (
+    select id, ''it''''s'' as note from [raw].[orders]
+)
+select * from orders';
+SELECT * INTO [warehouse].[analytics].[orders__forge_tmp] FROM [warehouse].[analytics].[orders__forge_tmp__forge_vw];
+EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]';
+
+-- drop table warehouse.analytics.orders
+DROP TABLE IF EXISTS [warehouse].[analytics].[orders];
+
+-- drop view warehouse.analytics.orders
+EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics].[orders]';
+
+-- rename table warehouse.analytics.orders
+EXEC [warehouse].[sys].[sp_rename] @objname = N'[analytics].[orders]', @newname = N'orders__forge_backup', @objtype = N'OBJECT';
+
+-- refresh dependent views warehouse.analytics.orders
+EXEC [warehouse].[sys].[sp_executesql] N'DECLARE @forge_view nvarchar(776);
+DECLARE forge_views CURSOR LOCAL FAST_FORWARD FOR
+    SELECT DISTINCT QUOTENAME(OBJECT_SCHEMA_NAME(d.referencing_id)) + N''.'' + QUOTENAME(OBJECT_NAME(d.referencing_id))
+    FROM sys.sql_expression_dependencies AS d
+    INNER JOIN sys.views AS v ON v.object_id = d.referencing_id
+    WHERE d.referenced_entity_name = N''orders''
+      AND (d.referenced_schema_name = N''analytics'' OR d.referenced_schema_name IS NULL);
+OPEN forge_views;
+FETCH NEXT FROM forge_views INTO @forge_view;
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    BEGIN TRY
+        EXEC sp_refreshview @forge_view;
+    END TRY
+    BEGIN CATCH
+    END CATCH;
+    FETCH NEXT FROM forge_views INTO @forge_view;
+END;
+CLOSE forge_views;
+DEALLOCATE forge_views;';
+
+-- table option warehouse.analytics.orders
+CREATE CLUSTERED COLUMNSTORE INDEX [cci] ON [warehouse].[analytics].[orders];
+
+-- table option warehouse.analytics.orders
+CREATE UNIQUE NONCLUSTERED INDEX [ux_id] ON [warehouse].[analytics].[orders] ([id]);
+
+-- table option warehouse.analytics.orders
+CREATE NONCLUSTERED INDEX [ix_customer_id_ordered_at] ON [warehouse].[analytics].[orders] ([customer_id], [ordered_at]) INCLUDE ([amount]);
+
+-- create schema (no database).analytics.orders
+EXEC(N'SET XACT_ABORT ON;
+BEGIN TRANSACTION;
+DECLARE @forge_lock int;
+EXEC @forge_lock = sp_getapplock @Resource = N''forge:schema:analytics'', @LockMode = N''Exclusive'', @LockOwner = N''Transaction'', @LockTimeout = 60000;
+IF @forge_lock < 0 THROW 50000, N''could not lock the creation of schema analytics'', 1;
+IF SCHEMA_ID(N''analytics'') IS NULL EXEC(N''CREATE SCHEMA [analytics]'');
+COMMIT TRANSACTION;');
+
+-- list relations (no database).analytics.orders
+SELECT TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = N'analytics';
+
+-- create view (no database).analytics.orders
+EXEC(N'CREATE OR ALTER VIEW [analytics].[orders] AS
+with orders as (
+    select id, ''it''''s'' as note from [raw].[orders]
+)
+select * from orders');
+
+-- create table as (no database).analytics.orders
+EXEC(N'CREATE OR ALTER VIEW [analytics].[orders__forge_tmp__forge_vw] AS
+with orders as (
+    select id, ''it''''s'' as note from [raw].[orders]
+)
+select * from orders');
+SELECT * INTO [analytics].[orders__forge_tmp] FROM [analytics].[orders__forge_tmp__forge_vw];
+EXEC(N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]');
+
+-- drop table (no database).analytics.orders
+DROP TABLE IF EXISTS [analytics].[orders];
+
+-- drop view (no database).analytics.orders
+EXEC(N'DROP VIEW IF EXISTS [analytics].[orders]');
+
+-- rename table (no database).analytics.orders
+EXEC sp_rename @objname = N'[analytics].[orders]', @newname = N'orders__forge_backup', @objtype = N'OBJECT';
+
+-- refresh dependent views (no database).analytics.orders
+EXEC(N'DECLARE @forge_view nvarchar(776);
+DECLARE forge_views CURSOR LOCAL FAST_FORWARD FOR
+    SELECT DISTINCT QUOTENAME(OBJECT_SCHEMA_NAME(d.referencing_id)) + N''.'' + QUOTENAME(OBJECT_NAME(d.referencing_id))
+    FROM sys.sql_expression_dependencies AS d
+    INNER JOIN sys.views AS v ON v.object_id = d.referencing_id
+    WHERE d.referenced_entity_name = N''orders''
+      AND (d.referenced_schema_name = N''analytics'' OR d.referenced_schema_name IS NULL);
+OPEN forge_views;
+FETCH NEXT FROM forge_views INTO @forge_view;
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    BEGIN TRY
+        EXEC sp_refreshview @forge_view;
+    END TRY
+    BEGIN CATCH
+    END CATCH;
+    FETCH NEXT FROM forge_views INTO @forge_view;
+END;
+CLOSE forge_views;
+DEALLOCATE forge_views;');
+
+-- table option (no database).analytics.orders
+CREATE CLUSTERED COLUMNSTORE INDEX [cci] ON [analytics].[orders];
+
+-- table option (no database).analytics.orders
+CREATE UNIQUE NONCLUSTERED INDEX [ux_id] ON [analytics].[orders] ([id]);
+
+-- table option (no database).analytics.orders
+CREATE NONCLUSTERED INDEX [ix_customer_id_ordered_at] ON [analytics].[orders] ([customer_id], [ordered_at]) INCLUDE ([amount]);
+
+-- create schema ware]house.o'brien.odd]name
+EXEC [ware]]house].[sys].[sp_executesql] N'SET XACT_ABORT ON;
+BEGIN TRANSACTION;
+DECLARE @forge_lock int;
+EXEC @forge_lock = sp_getapplock @Resource = N''forge:schema:o''''brien'', @LockMode = N''Exclusive'', @LockOwner = N''Transaction'', @LockTimeout = 60000;
+IF @forge_lock < 0 THROW 50000, N''could not lock the creation of schema o''''brien'', 1;
+IF SCHEMA_ID(N''o''''brien'') IS NULL EXEC(N''CREATE SCHEMA [o''''brien]'');
+COMMIT TRANSACTION;';
+
+-- list relations ware]house.o'brien.odd]name
+SELECT TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END FROM [ware]]house].INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = N'o''brien';
+
+-- create view ware]house.o'brien.odd]name
+EXEC [ware]]house].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [o''brien].[odd]]name] AS
+with orders as (
+    select id, ''it''''s'' as note from [raw].[orders]
+)
+select * from orders';
+
+-- create table as ware]house.o'brien.odd]name
+EXEC [ware]]house].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [o''brien].[odd]]name__forge_tmp__forge_vw] AS
+with orders as (
+    select id, ''it''''s'' as note from [raw].[orders]
+)
+select * from orders';
+SELECT * INTO [ware]]house].[o'brien].[odd]]name__forge_tmp] FROM [ware]]house].[o'brien].[odd]]name__forge_tmp__forge_vw];
+EXEC [ware]]house].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [o''brien].[odd]]name__forge_tmp__forge_vw]';
+
+-- drop table ware]house.o'brien.odd]name
+DROP TABLE IF EXISTS [ware]]house].[o'brien].[odd]]name];
+
+-- drop view ware]house.o'brien.odd]name
+EXEC [ware]]house].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [o''brien].[odd]]name]';
+
+-- rename table ware]house.o'brien.odd]name
+EXEC [ware]]house].[sys].[sp_rename] @objname = N'[o''brien].[odd]]name]', @newname = N'odd]name__forge_backup', @objtype = N'OBJECT';
+
+-- refresh dependent views ware]house.o'brien.odd]name
+EXEC [ware]]house].[sys].[sp_executesql] N'DECLARE @forge_view nvarchar(776);
+DECLARE forge_views CURSOR LOCAL FAST_FORWARD FOR
+    SELECT DISTINCT QUOTENAME(OBJECT_SCHEMA_NAME(d.referencing_id)) + N''.'' + QUOTENAME(OBJECT_NAME(d.referencing_id))
+    FROM sys.sql_expression_dependencies AS d
+    INNER JOIN sys.views AS v ON v.object_id = d.referencing_id
+    WHERE d.referenced_entity_name = N''odd]name''
+      AND (d.referenced_schema_name = N''o''''brien'' OR d.referenced_schema_name IS NULL);
+OPEN forge_views;
+FETCH NEXT FROM forge_views INTO @forge_view;
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    BEGIN TRY
+        EXEC sp_refreshview @forge_view;
+    END TRY
+    BEGIN CATCH
+    END CATCH;
+    FETCH NEXT FROM forge_views INTO @forge_view;
+END;
+CLOSE forge_views;
+DEALLOCATE forge_views;';
+
+-- table option ware]house.o'brien.odd]name
+CREATE CLUSTERED COLUMNSTORE INDEX [cci] ON [ware]]house].[o'brien].[odd]]name];
+
+-- table option ware]house.o'brien.odd]name
+CREATE UNIQUE NONCLUSTERED INDEX [ux_id] ON [ware]]house].[o'brien].[odd]]name] ([id]);
+
+-- table option ware]house.o'brien.odd]name
+CREATE NONCLUSTERED INDEX [ix_customer_id_ordered_at] ON [ware]]house].[o'brien].[odd]]name] ([customer_id], [ordered_at]) INCLUDE ([amount]);
+
+-- begin
+BEGIN TRANSACTION;
+
+-- prologue
+SET XACT_ABORT ON;
+
+-- commit
+COMMIT TRANSACTION;
+
+-- rollback
+ROLLBACK TRANSACTION;
+

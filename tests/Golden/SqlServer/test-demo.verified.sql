@@ -1,0 +1,1160 @@
+with value_counts as (
+    select age_band as value_field, count(*) as n_records
+    from [dbo_marts].[dim_members]
+    group by age_band
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('under 25', '25-39', '40-59', '60+', 'unknown')
+) dbt_internal_test;
+
+with value_counts as (
+    select membership_plan as value_field, count(*) as n_records
+    from [dbo_marts].[dim_members]
+    group by membership_plan
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('annual', 'monthly', 'day_pass')
+) dbt_internal_test;
+
+with value_counts as (
+    select bike_type as value_field, count(*) as n_records
+    from [dbo_marts].[fct_rides]
+    group by bike_type
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('classic', 'electric', 'cargo')
+) dbt_internal_test;
+
+with value_counts as (
+    select value_tier as value_field, count(*) as n_records
+    from [dbo_marts].[member_lifetime_value]
+    group by value_tier
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('high', 'medium', 'low')
+) dbt_internal_test;
+
+with value_counts as (
+    select bike_type as value_field, count(*) as n_records
+    from [dbo_staging].[stg_bikes]
+    group by bike_type
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('classic', 'electric', 'cargo')
+) dbt_internal_test;
+
+with value_counts as (
+    select event_type as value_field, count(*) as n_records
+    from [dbo_staging].[stg_maintenance_events]
+    group by event_type
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('inspection', 'flat_tire', 'brake_repair', 'chain_repair', 'battery_swap')
+) dbt_internal_test;
+
+with value_counts as (
+    select membership_plan as value_field, count(*) as n_records
+    from [dbo_staging].[stg_members]
+    group by membership_plan
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('annual', 'monthly', 'day_pass')
+) dbt_internal_test;
+
+with value_counts as (
+    select payment_status as value_field, count(*) as n_records
+    from [dbo_staging].[stg_payments]
+    group by payment_status
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('succeeded', 'failed', 'refunded')
+) dbt_internal_test;
+
+with value_counts as (
+    select payment_type as value_field, count(*) as n_records
+    from [dbo_staging].[stg_payments]
+    group by payment_type
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('membership_fee', 'day_pass', 'ride_fee')
+) dbt_internal_test;
+
+with value_counts as (
+    select currency_code as value_field, count(*) as n_records
+    from [dbo_staging].[stg_payments]
+    group by currency_code
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('EUR')
+) dbt_internal_test;
+
+with value_counts as (
+    select payment_method as value_field, count(*) as n_records
+    from [dbo_staging].[stg_payments]
+    group by payment_method
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('card', 'apple_pay', 'google_pay', 'wallet')
+) dbt_internal_test;
+
+with value_counts as (
+    select rider_type as value_field, count(*) as n_records
+    from [dbo_staging].[stg_rides]
+    group by rider_type
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('member', 'casual')
+) dbt_internal_test;
+
+with value_counts as (
+    select district as value_field, count(*) as n_records
+    from [dbo_staging].[stg_stations]
+    group by district
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('Old Town', 'Harborfront', 'University', 'Riverside', 'Market Hill', 'Northgate')
+) dbt_internal_test;
+
+-- Finance signs off member_lifetime_value against the payment provider: the members' total
+-- must equal the succeeded member payments in staging, to the cent.
+
+with lifetime as (
+
+    select sum(lifetime_value) as total_lifetime_value
+    from [dbo_marts].[member_lifetime_value]
+
+),
+
+payments as (
+
+    select sum(amount) as total_paid
+    from [dbo_staging].[stg_payments]
+    where member_id is not null
+        and payment_status = 'succeeded'
+
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select
+    lifetime.total_lifetime_value,
+    payments.total_paid
+
+from lifetime
+cross join payments
+where lifetime.total_lifetime_value <> payments.total_paid
+) dbt_internal_test;
+
+-- Every ride in fct_rides is one departure and one arrival in fct_station_daily_usage.
+-- Returns a row (and fails) when the daily table lost or double-counted rides.
+
+with rides as (
+
+    select count(*) as ride_count from [dbo_marts].[fct_rides]
+
+),
+
+daily_usage as (
+
+    select
+        sum(departures) as total_departures,
+        sum(arrivals) as total_arrivals
+
+    from [dbo_marts].[fct_station_daily_usage]
+
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select
+    rides.ride_count,
+    daily_usage.total_departures,
+    daily_usage.total_arrivals
+
+from rides
+cross join daily_usage
+where rides.ride_count <> daily_usage.total_departures
+    or rides.ride_count <> daily_usage.total_arrivals
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+
+select * from [dbo_marts].[fct_rides] where duration_minutes <= 0
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+
+select * from [dbo_staging].[stg_payments] where amount <= 0
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+
+select * from [dbo_staging].[stg_stations] where dock_capacity <= 0
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select bike_id
+from [dbo_marts].[dim_bikes]
+where bike_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select member_id
+from [dbo_marts].[dim_members]
+where member_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select station_id
+from [dbo_marts].[dim_stations]
+where station_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select duration_minutes
+from [dbo_marts].[fct_rides]
+where duration_minutes is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select end_station_id
+from [dbo_marts].[fct_rides]
+where end_station_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select ride_id
+from [dbo_marts].[fct_rides]
+where ride_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select rider_type
+from [dbo_marts].[fct_rides]
+where rider_type is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select start_station_id
+from [dbo_marts].[fct_rides]
+where start_station_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select station_day_id
+from [dbo_marts].[fct_station_daily_usage]
+where station_day_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select station_id
+from [dbo_marts].[fct_station_daily_usage]
+where station_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select usage_date
+from [dbo_marts].[fct_station_daily_usage]
+where usage_date is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select member_id
+from [dbo_intermediate].[int_member_payments]
+where member_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select ride_id
+from [dbo_intermediate].[int_rides_enriched]
+where ride_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select lifetime_value
+from [dbo_marts].[member_lifetime_value]
+where lifetime_value is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select member_id
+from [dbo_marts].[member_lifetime_value]
+where member_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select payment_id
+from [dbo_marts].[payments_current]
+where payment_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select id
+from [main_raw].[bikes]
+where id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select id
+from [main_raw].[members]
+where id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select ride_id
+from [main_raw].[rides]
+where ride_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select id
+from [main_raw].[stations]
+where id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select ride_id
+from [dbo_marts].[ride_log]
+where ride_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select bike_id
+from [dbo_staging].[stg_bikes]
+where bike_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select bike_type
+from [dbo_staging].[stg_bikes]
+where bike_type is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select bike_id
+from [dbo_staging].[stg_maintenance_events]
+where bike_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select maintenance_event_id
+from [dbo_staging].[stg_maintenance_events]
+where maintenance_event_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select email
+from [dbo_staging].[stg_members]
+where email is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select member_id
+from [dbo_staging].[stg_members]
+where member_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select payment_id
+from [dbo_staging].[stg_payments]
+where payment_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select payment_status
+from [dbo_staging].[stg_payments]
+where payment_status is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select bike_id
+from [dbo_staging].[stg_rides]
+where bike_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select ride_id
+from [dbo_staging].[stg_rides]
+where ride_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select start_station_id
+from [dbo_staging].[stg_rides]
+where start_station_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select station_id
+from [dbo_staging].[stg_stations]
+where station_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select station_name
+from [dbo_staging].[stg_stations]
+where station_name is null
+) dbt_internal_test;
+
+with child as (
+    select end_station_id as from_field
+    from [dbo_marts].[fct_rides]
+    where end_station_id is not null
+),
+parent as (
+    select station_id as to_field
+    from [dbo_marts].[dim_stations]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select bike_id as from_field
+    from [dbo_marts].[fct_rides]
+    where bike_id is not null
+),
+parent as (
+    select bike_id as to_field
+    from [dbo_marts].[dim_bikes]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select start_station_id as from_field
+    from [dbo_marts].[fct_rides]
+    where start_station_id is not null
+),
+parent as (
+    select station_id as to_field
+    from [dbo_marts].[dim_stations]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select member_id as from_field
+    from [dbo_marts].[fct_rides]
+    where member_id is not null
+),
+parent as (
+    select member_id as to_field
+    from [dbo_marts].[dim_members]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select station_id as from_field
+    from [dbo_marts].[fct_station_daily_usage]
+    where station_id is not null
+),
+parent as (
+    select station_id as to_field
+    from [dbo_marts].[dim_stations]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select member_id as from_field
+    from [dbo_marts].[member_lifetime_value]
+    where member_id is not null
+),
+parent as (
+    select member_id as to_field
+    from [dbo_marts].[dim_members]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select home_station_id as from_field
+    from [dbo_staging].[stg_bikes]
+    where home_station_id is not null
+),
+parent as (
+    select station_id as to_field
+    from [dbo_staging].[stg_stations]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select bike_id as from_field
+    from [dbo_staging].[stg_maintenance_events]
+    where bike_id is not null
+),
+parent as (
+    select bike_id as to_field
+    from [dbo_staging].[stg_bikes]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select home_station_id as from_field
+    from [dbo_staging].[stg_members]
+    where home_station_id is not null
+),
+parent as (
+    select station_id as to_field
+    from [dbo_staging].[stg_stations]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select member_id as from_field
+    from [dbo_staging].[stg_payments]
+    where member_id is not null
+),
+parent as (
+    select member_id as to_field
+    from [dbo_staging].[stg_members]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select ride_id as from_field
+    from [dbo_staging].[stg_payments]
+    where ride_id is not null
+),
+parent as (
+    select ride_id as to_field
+    from [dbo_staging].[stg_rides]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select start_station_id as from_field
+    from [dbo_staging].[stg_rides]
+    where start_station_id is not null
+),
+parent as (
+    select station_id as to_field
+    from [dbo_staging].[stg_stations]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select bike_id as from_field
+    from [dbo_staging].[stg_rides]
+    where bike_id is not null
+),
+parent as (
+    select bike_id as to_field
+    from [dbo_staging].[stg_bikes]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select member_id as from_field
+    from [dbo_staging].[stg_rides]
+    where member_id is not null
+),
+parent as (
+    select member_id as to_field
+    from [dbo_staging].[stg_members]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select bike_id as unique_field, count(*) as n_records
+from [dbo_marts].[dim_bikes]
+where bike_id is not null
+group by bike_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select member_id as unique_field, count(*) as n_records
+from [dbo_marts].[dim_members]
+where member_id is not null
+group by member_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select station_id as unique_field, count(*) as n_records
+from [dbo_marts].[dim_stations]
+where station_id is not null
+group by station_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select ride_id as unique_field, count(*) as n_records
+from [dbo_marts].[fct_rides]
+where ride_id is not null
+group by ride_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select station_day_id as unique_field, count(*) as n_records
+from [dbo_marts].[fct_station_daily_usage]
+where station_day_id is not null
+group by station_day_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select member_id as unique_field, count(*) as n_records
+from [dbo_intermediate].[int_member_payments]
+where member_id is not null
+group by member_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select ride_id as unique_field, count(*) as n_records
+from [dbo_intermediate].[int_rides_enriched]
+where ride_id is not null
+group by ride_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select member_id as unique_field, count(*) as n_records
+from [dbo_marts].[member_lifetime_value]
+where member_id is not null
+group by member_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select payment_id as unique_field, count(*) as n_records
+from [dbo_marts].[payments_current]
+where payment_id is not null
+group by payment_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select id as unique_field, count(*) as n_records
+from [main_raw].[bikes]
+where id is not null
+group by id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select id as unique_field, count(*) as n_records
+from [main_raw].[members]
+where id is not null
+group by id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select ride_id as unique_field, count(*) as n_records
+from [main_raw].[rides]
+where ride_id is not null
+group by ride_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select id as unique_field, count(*) as n_records
+from [main_raw].[stations]
+where id is not null
+group by id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select ride_id as unique_field, count(*) as n_records
+from [dbo_marts].[ride_log]
+where ride_id is not null
+group by ride_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select bike_id as unique_field, count(*) as n_records
+from [dbo_staging].[stg_bikes]
+where bike_id is not null
+group by bike_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select maintenance_event_id as unique_field, count(*) as n_records
+from [dbo_staging].[stg_maintenance_events]
+where maintenance_event_id is not null
+group by maintenance_event_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select email as unique_field, count(*) as n_records
+from [dbo_staging].[stg_members]
+where email is not null
+group by email
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select member_id as unique_field, count(*) as n_records
+from [dbo_staging].[stg_members]
+where member_id is not null
+group by member_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select payment_id as unique_field, count(*) as n_records
+from [dbo_staging].[stg_payments]
+where payment_id is not null
+group by payment_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select ride_id as unique_field, count(*) as n_records
+from [dbo_staging].[stg_rides]
+where ride_id is not null
+group by ride_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select station_id as unique_field, count(*) as n_records
+from [dbo_staging].[stg_stations]
+where station_id is not null
+group by station_id
+having count(*) > 1
+) dbt_internal_test;
+

@@ -1,0 +1,51 @@
+using ModelForge.Runner.Execution;
+using NUnit.Framework;
+
+namespace ModelForge.Runner.Tests.Execution;
+
+public sealed class ArtifactFilesTests
+{
+    private string _root = null!;
+
+    [SetUp]
+    public void SetUp() => Directory.CreateDirectory(_root = Path.Combine(Path.GetTempPath(), "forge-artifacts-" + Guid.NewGuid().ToString("N")));
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_root, recursive: true);
+
+    [Test]
+    public void Unchanged_content_is_not_rewritten_and_changed_content_is()
+    {
+        Assert.That(ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 1"), Is.Null);
+        var path = Path.Combine(_root, "target/compiled/a.sql");
+        var old = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(path, old);
+
+        ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 1");
+        Assert.That(File.GetLastWriteTimeUtc(path), Is.EqualTo(old), "same bytes: left alone");
+
+        ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 2");
+        Assert.That(File.ReadAllText(path), Is.EqualTo("select 2"));
+    }
+
+    [Test]
+    public void A_folder_removed_between_writes_is_created_again()
+    {
+        ArtifactFiles.TryWrite(_root, "target/x/a.sql", "select 1");
+        Directory.Delete(Path.Combine(_root, "target"), recursive: true);
+
+        Assert.That(ArtifactFiles.TryWrite(_root, "target/x/b.sql", "select 2"), Is.Null);
+        Assert.That(File.Exists(Path.Combine(_root, "target/x/b.sql")));
+    }
+
+    [Test]
+    public void An_unwritable_path_is_a_diagnostic_naming_the_file()
+    {
+        File.WriteAllText(Path.Combine(_root, "target"), "a file, not a folder");
+
+        var error = ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 1");
+
+        Assert.That(error, Is.Not.Null);
+        Assert.That(error!.ToString(), Does.StartWith("target/compiled/a.sql: error MF1903"));
+    }
+}

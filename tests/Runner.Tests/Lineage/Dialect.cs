@@ -1,0 +1,7 @@
+namespace ModelForge.Runner.Tests.Lineage;
+
+public enum Dialect
+{
+    DuckDb,
+    TSql,
+}
