@@ -17,8 +17,8 @@ public static partial class DiagnosticCodes
         public const string SelectorCycleCode = "MF3412";
         public const string StateUnreadableCode = "MF3420";
         public const string UnknownResourceTypeCode = "MF3408";
+        public const string DeferWithoutStateCode = "MF3421";
         public const string HookFailedCode = "MF5701";
-        public const string FailFastCode = "MF5702";
 
         internal static Diagnostic UnknownMethod(SourceSpan span, string method, string? nearest) =>
             Diagnostic.Error(UnknownMethodCode, $"unknown selector method '{method}'", span,
@@ -61,6 +61,10 @@ public static partial class DiagnosticCodes
         internal static Diagnostic StateUnreadable(string path, string problem) =>
             Diagnostic.Error(StateUnreadableCode, $"cannot read the state artifact: {problem}",
                 hint: "point --state at the target/ folder of a previous forge or dbt run (it holds manifest.json)") with { FilePath = path };
+
+        internal static Diagnostic DeferWithoutState() =>
+            Diagnostic.Error(DeferWithoutStateCode, "--defer needs --state",
+                hint: "pass --state DIR with the manifest.json of the run whose relations unselected refs should read");
 
         internal static Diagnostic HookFailed(SourceSpan? span, string which, string message) =>
             Diagnostic.Error(HookFailedCode, $"{which} failed: {message}", span, "fix the hook's SQL in the config that declares it");

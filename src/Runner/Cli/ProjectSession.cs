@@ -89,6 +89,11 @@ internal sealed class ProjectSession
     private static SelectionOptions? LoadSelection(InvocationOptions options, LoadedProject project, CompiledProject compiled, DiagnosticBag diagnostics)
     {
         var selectors = SelectorsFile.Load(project.Root, diagnostics);
+        if (options.Defer && options.StateDirectory is null)
+        {
+            diagnostics.Add(DiagnosticCodes.Selection.DeferWithoutState());
+            return null;
+        }
         StateComparison? state = null;
         if (options.StateDirectory is { } directory)
         {

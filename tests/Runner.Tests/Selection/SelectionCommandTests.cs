@@ -111,4 +111,12 @@ public sealed class SelectionCommandTests
         Assert.That(_project.Forge("run", "-s", "orders").ExitCode, Is.EqualTo(0));
         Assert.That(Database.Scalar(_project.DatabasePath, "select env from main.orders"), Is.EqualTo("dev"));
     }
+
+    [Test]
+    public void Defer_without_state_is_a_usage_error()
+    {
+        var result = _project.Forge("run", "--defer");
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.Contain("error MF3421: --defer needs --state"));
+    }
 }
