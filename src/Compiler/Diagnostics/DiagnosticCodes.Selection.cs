@@ -24,9 +24,11 @@ public static partial class DiagnosticCodes
             Diagnostic.Error(UnknownMethodCode, $"unknown selector method '{method}'", span,
                 nearest is not null ? $"did you mean '{nearest}:'?" : $"use one of: {string.Join(", ", SelectorMethodNames)}");
 
-        internal static Diagnostic NothingMatched(SourceSpan span, string criterion) =>
+        internal static Diagnostic NothingMatched(SourceSpan span, string criterion, string method) =>
             Diagnostic.Warning(NothingMatchedCode, $"the selection criterion '{criterion}' does not match any enabled nodes", span,
-                "check the spelling; `forge ls` lists every node with its selector");
+                method is "state" or "result"
+                    ? "nothing differs from the --state artifacts in that way"
+                    : "check the spelling; `forge ls` lists every node with its selector");
 
         internal static Diagnostic StateRequired(SourceSpan span, string method) =>
             Diagnostic.Error(StateRequiredCode, $"'{method}:' compares with a previous run, but no --state was given", span,

@@ -69,7 +69,7 @@ public sealed partial class SelectorEvaluator
         // An error inside a named selector already explains an empty result.
         if (matched.Count == 0 && errors == _errors)
         {
-            Report(DiagnosticCodes.Selection.NothingMatched(criterion.Span, criterion.Span.Source.Text.Substring(criterion.Span.Start, criterion.Span.Length)));
+            Report(DiagnosticCodes.Selection.NothingMatched(criterion.Span, criterion.Span.Source.Text.Substring(criterion.Span.Start, criterion.Span.Length), criterion.Method));
             return matched;
         }
         var graph = _project.Graph;
