@@ -82,9 +82,10 @@ public sealed class NodeCompiler
     /// Renders a hook's SQL for execution: pre-/post-hooks with their node's context (<c>this</c>,
     /// <c>config</c>…), on-run-start/-end (<paramref name="node"/> null) with the project's.
     /// <paramref name="origin"/> names where the hook was declared, for error positions.
+    /// <paramref name="globals"/> adds names (on-run-end's <c>results</c> and <c>schemas</c>).
     /// Throws DiagnosticException.
     /// </summary>
-    public RenderResult RenderHook(ProjectNode? node, string sql, string origin)
+    public RenderResult RenderHook(ProjectNode? node, string sql, string origin, IReadOnlyDictionary<string, object?>? globals = null)
     {
         var diagnostics = new Diagnostics.DiagnosticBag();
         var template = _project.Engine.Parse(new Diagnostics.SourceText(origin, sql), diagnostics);
@@ -103,7 +104,10 @@ public sealed class NodeCompiler
                 Phase = RenderPhase.Execute,
                 Model = new LazyDictionary(() => (IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!),
             };
-        return _project.Engine.Render(template, ContextBuilder.CreateContext(_info, info));
+        var context = ContextBuilder.CreateContext(_info, info);
+        foreach (var (name, value) in globals ?? new Dictionary<string, object?>())
+            context = new Templating.TemplateContext(new DataTests.KwargsGlobals(context.Globals, name, value), context.Loader);
+        return _project.Engine.Render(template, context);
     }
 
     /// <summary>Where the compiled SQL of a node is written: <c>target/compiled/&lt;path&gt;</c>.</summary>

@@ -120,7 +120,7 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
             return result;
         }, stop.Token);
 
-        var endFailed = RunProjectHooks(resources, session.Project.ProjectFile.OnRunEnd, "on-run-end");
+        var endFailed = RunProjectHooks(resources, session.Project.ProjectFile.OnRunEnd, "on-run-end", OnRunEndGlobals(selected, results));
         if (endFailed is not null) DiagnosticPrinter.Print(environment.Error, [endFailed]);
 
         var summary = new RunSummary(options.Command, _project.Options.InvocationId, started, DateTimeOffset.UtcNow, results);
@@ -146,12 +146,27 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
     }
 
     /// <summary>on-run-start / on-run-end on the calling thread's connection.</summary>
-    private Diagnostic? RunProjectHooks(WorkerResources resources, IReadOnlyList<string> hooks, string which)
+    private Diagnostic? RunProjectHooks(WorkerResources resources, IReadOnlyList<string> hooks, string which, IReadOnlyDictionary<string, object?>? globals = null)
     {
         if (hooks.Count == 0) return null;
         var worker = resources.Current;
-        return Hooks.HookRunner.RunProjectHooks(worker.Compiler, worker.Connection, hooks, which, session.Project.ProjectFile.Source.Path);
+        return Hooks.HookRunner.RunProjectHooks(worker.Compiler, worker.Connection, hooks, which, session.Project.ProjectFile.Source.Path, globals);
     }
+
+    /// <summary>dbt's on-run-end context: <c>schemas</c> built into and <c>results</c> (unique_id, status, message, execution_time, node).</summary>
+    private Dictionary<string, object?> OnRunEndGlobals(IReadOnlyList<ProjectNode> selected, IReadOnlyList<NodeResult> results) => new(StringComparer.Ordinal)
+    {
+        ["schemas"] = selected.Where(n => n.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot && n.Relation.Schema is not null)
+            .Select(n => n.Relation.Schema).Distinct(StringComparer.Ordinal).Cast<object?>().ToList(),
+        ["results"] = results.Select(r => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["unique_id"] = r.UniqueId,
+            ["status"] = r.Status.ToArtifactString(),
+            ["message"] = r.Message,
+            ["execution_time"] = r.ExecutionTime.TotalSeconds,
+            ["node"] = _project.GraphNodes.GetValueOrDefault(r.UniqueId),
+        }).ToList(),
+    };
 
     /// <summary>Which executor runs each resource type; the commands decide which types are selected.</summary>
     private Dictionary<ResourceType, INodeExecutor> Executors(WorkerResources resources)

@@ -59,4 +59,21 @@ public sealed class HookTests
         Assert.That(result.Error, Does.Contain("on-run-start failed"));
         Assert.That(result.Output, Does.Not.Contain("START sql"));
     }
+
+    [Test]
+    public void On_run_end_sees_the_schemas_and_results_of_the_run()
+    {
+        _project.WithProjectFile("""
+            on-run-end:
+              - "create table main.end_info as select '{{ schemas | join(',') }}' as schemas, '{% for r in results %}{{ r.node.name }}={{ r.status }};{% endfor %}' as results"
+            """)
+            .With("models/a.sql", "select 1 as x")
+            .With("models/b.sql", "select * from {{ ref('a') }}");
+
+        var result = _project.Forge("run", "--threads", "1");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var row = Database.Query(_project.DatabasePath, "select schemas, results from main.end_info").Single();
+        Assert.That(row, Is.EqualTo(new object[] { "main", "a=success;b=success;" }));
+    }
 }

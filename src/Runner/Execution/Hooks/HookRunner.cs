@@ -32,13 +32,14 @@ internal static class HookRunner
     }
 
     /// <summary>on-run-start / on-run-end; the first failure is returned (and the rest skipped).</summary>
-    public static Diagnostic? RunProjectHooks(NodeCompiler compiler, DbConnection connection, IReadOnlyList<string> hooks, string which, string projectFile)
+    public static Diagnostic? RunProjectHooks(NodeCompiler compiler, DbConnection connection, IReadOnlyList<string> hooks, string which, string projectFile,
+        IReadOnlyDictionary<string, object?>? globals = null)
     {
         foreach (var hook in hooks)
         {
             try
             {
-                var sql = Render(compiler, null, hook, $"{projectFile} ({which})");
+                var sql = ModelExecutor.TrimStatement(compiler.RenderHook(null, hook, $"{projectFile} ({which})", globals).Text).Trim();
                 if (sql.Length == 0) continue;
                 using var command = connection.CreateCommand();
                 command.CommandText = sql;
