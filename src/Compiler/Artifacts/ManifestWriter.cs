@@ -55,6 +55,11 @@ public static class ManifestWriter
                 json.WriteString("name", name);
                 json.WriteString("package_name", package);
                 json.WriteString("original_file_path", macro.Span.Path);
+                // state:modified compares these to find nodes whose macros changed.
+                json.WriteStartObject("checksum");
+                json.WriteString("name", "sha256");
+                json.WriteString("checksum", State.MacroDependencies.Checksum(macro));
+                json.WriteEndObject();
                 json.WriteEndObject();
             }
         }

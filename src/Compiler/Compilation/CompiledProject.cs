@@ -49,6 +49,16 @@ public sealed class CompiledProject
 
     internal IRelationResolver Resolver => _resolver ??= new ExecuteResolver(new NodeLookup(Nodes.Values, []));
 
+    /// <summary>
+    /// --defer: at execute time, <c>ref()</c> to a node in <paramref name="relations"/> (unique id →
+    /// relation from the state manifest) renders that relation instead of the node's own. Call
+    /// before any node renders for execution.
+    /// </summary>
+    public void Defer(IReadOnlyDictionary<string, Relation> relations) => DeferredRelations = relations;
+
+    /// <summary>--defer: unique id → the state manifest's relation that execute-time refs render instead.</summary>
+    public IReadOnlyDictionary<string, Relation> DeferredRelations { get; private set; } = new Dictionary<string, Relation>();
+
     public IEnumerable<ProjectNode> OfType(ResourceType type) =>
         Order.Select(id => Nodes[id]).Where(n => n.ResourceType == type);
 }

@@ -22,7 +22,7 @@ public sealed class NodeCompiler
     {
         _project = project;
         var target = ProjectCompiler.TargetInfoOf(project.Project);
-        _resolver = new EphemeralResolver(new NodeLookup(project.Nodes.Values, []));
+        _resolver = new EphemeralResolver(new NodeLookup(project.Nodes.Values, [])) { Deferred = project.DeferredRelations };
         _inliner = new EphemeralInliner(RenderEphemeral, EphemeralInliner.HoistsCtes(target.Type));
         _info = ProjectCompiler.RenderInfo(project.Project, project.Options, target, project.Macros,
             _resolver, adapter, project.GraphNodes);
@@ -76,6 +76,38 @@ public sealed class NodeCompiler
         // A generic test's generated call reads its arguments from one extra global.
         if (node.Test is { } test) context = test.Bind(context);
         return _project.Engine.Render(node.Template, context);
+    }
+
+    /// <summary>
+    /// Renders a hook's SQL for execution: pre-/post-hooks with their node's context (<c>this</c>,
+    /// <c>config</c>…), on-run-start/-end (<paramref name="node"/> null) with the project's.
+    /// <paramref name="origin"/> names where the hook was declared, for error positions.
+    /// <paramref name="globals"/> adds names (on-run-end's <c>results</c> and <c>schemas</c>).
+    /// Throws DiagnosticException.
+    /// </summary>
+    public RenderResult RenderHook(ProjectNode? node, string sql, string origin, IReadOnlyDictionary<string, object?>? globals = null)
+    {
+        var diagnostics = new Diagnostics.DiagnosticBag();
+        var template = _project.Engine.Parse(new Diagnostics.SourceText(origin, sql), diagnostics);
+        if (diagnostics.ToList().FirstOrDefault(d => d.IsError) is { } error) throw new Diagnostics.DiagnosticException(error);
+        var info = node is null
+            ? new NodeRenderInfo { UniqueId = $"operation.{_project.Name}.hooks", Name = "hooks", ResourceType = "operation", PackageName = _project.Name, Phase = RenderPhase.Execute }
+            : new NodeRenderInfo
+            {
+                UniqueId = node.UniqueId,
+                Name = node.Name,
+                ResourceType = node.ResourceType.ToString().ToLowerInvariant(),
+                PackageName = node.PackageName,
+                FilePath = node.Path,
+                This = node.Relation,
+                Config = new Dictionary<string, object?>(node.Config, StringComparer.Ordinal),
+                Phase = RenderPhase.Execute,
+                Model = new LazyDictionary(() => (IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!),
+            };
+        var context = ContextBuilder.CreateContext(_info, info);
+        foreach (var (name, value) in globals ?? new Dictionary<string, object?>())
+            context = new Templating.TemplateContext(new DataTests.KwargsGlobals(context.Globals, name, value), context.Loader);
+        return _project.Engine.Render(template, context);
     }
 
     /// <summary>Where the compiled SQL of a node is written: <c>target/compiled/&lt;path&gt;</c>.</summary>

@@ -27,7 +27,8 @@ internal static class BuildCommand
     {
         var session = ProjectSession.Open(options, environment);
         if (session is null) return ExitCodes.UsageOrProject;
-        var selected = TestSelection.Select(session.Compiled!, options.Select, options.Exclude, Built);
+        var selected = TestSelection.Select(session, environment, Built);
+        if (selected is null) return ExitCodes.UsageOrProject;
         var plan = BuildPlan.Create(session.Compiled!, selected);
         return new RunInvocation(session, environment).Run(plan.Order, plan.ParentsOf);
     }

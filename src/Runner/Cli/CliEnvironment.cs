@@ -19,8 +19,12 @@ internal sealed class CliEnvironment
     /// <summary>Cancelled by Ctrl-C in the real process.</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>True when Output is a terminal (not redirected): only then does text output use colours.</summary>
+    public bool IsTerminal { get; init; }
+
     public static CliEnvironment FromConsole(CancellationToken cancellation) => new()
     {
+        IsTerminal = !Console.IsOutputRedirected,
         Output = Console.Out,
         Error = Console.Error,
         Cancellation = cancellation,

@@ -19,6 +19,18 @@ internal sealed record InvocationOptions
 
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
+    public string? Selector { get; init; }
+
+    /// <summary>--state, resolved to an absolute folder.</summary>
+    public string? StateDirectory { get; init; }
+
+    public bool Defer { get; init; }
+
+    /// <summary>text or json.</summary>
+    public string LogFormat { get; init; } = "text";
+
+    public bool NoColor { get; init; }
+
     public int? Threads { get; init; }
 
     public bool FullRefresh { get; init; }
@@ -34,6 +46,11 @@ internal sealed record InvocationOptions
         Vars = parse.GetValue(shared.Vars),
         Select = SplitNames(parse.GetValue(shared.Select)),
         Exclude = SplitNames(parse.GetValue(shared.Exclude)),
+        Selector = parse.GetValue(shared.Selector),
+        StateDirectory = parse.GetValue(shared.State) is { } state ? environment.ResolvePath(state) : null,
+        Defer = parse.GetValue(shared.Defer),
+        LogFormat = parse.GetValue(shared.LogFormat) ?? "text",
+        NoColor = parse.GetValue(shared.NoColor),
         Threads = parse.GetValue(shared.Threads),
         FullRefresh = parse.GetValue(shared.FullRefresh),
         FailFast = parse.GetValue(shared.FailFast),

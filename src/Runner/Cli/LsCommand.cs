@@ -27,7 +27,9 @@ internal static class LsCommand
                 : new HashSet<ResourceType> { ResourceType.Model, ResourceType.Seed, ResourceType.Source, ResourceType.Snapshot, ResourceType.Test };
             if (types is null) return ExitCodes.UsageOrProject;
             var format = parse.GetValue(output)!;
-            foreach (var node in NodeSelector.Select(session.Compiled!, options.Select, options.Exclude, types))
+            var selected = NodeSelector.Select(session, environment, types);
+            if (selected is null) return ExitCodes.UsageOrProject;
+            foreach (var node in selected)
             {
                 environment.Output.WriteLine(format switch
                 {

@@ -1,5 +1,7 @@
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Graph.Selection;
+using ModelForge.Compiler.State;
 using ModelForge.Compiler.Project;
 using ModelForge.Runner.Reporting;
 
@@ -75,8 +77,31 @@ internal sealed class ProjectSession
                 return null;
             }
         }
+        var selection = compiled is null ? new SelectionOptions() : LoadSelection(options, project, compiled, diagnostics);
         Report(environment, diagnostics);
-        return new ProjectSession(options, project, compiled, compileOptions);
+        if (selection is null) return null;
+        return new ProjectSession(options, project, compiled, compileOptions) { Selection = selection };
+    }
+
+    /// <summary>The --select/--exclude/--selector of the command with selectors.yml and the --state to compare with.</summary>
+    public SelectionOptions Selection { get; private init; } = new();
+
+    private static SelectionOptions? LoadSelection(InvocationOptions options, LoadedProject project, CompiledProject compiled, DiagnosticBag diagnostics)
+    {
+        var selectors = SelectorsFile.Load(project.Root, diagnostics);
+        if (options.Defer && options.StateDirectory is null)
+        {
+            diagnostics.Add(DiagnosticCodes.Selection.DeferWithoutState());
+            return null;
+        }
+        StateComparison? state = null;
+        if (options.StateDirectory is { } directory)
+        {
+            if (StateManifest.Load(directory, diagnostics) is not { } manifest) return null;
+            state = new StateComparison(compiled, manifest);
+        }
+        if (selectors is null) return null;
+        return new SelectionOptions { Select = options.Select, Exclude = options.Exclude, Selector = options.Selector, Selectors = selectors, State = state };
     }
 
     private static void Report(CliEnvironment environment, DiagnosticBag diagnostics)

@@ -21,7 +21,8 @@ internal static class RunCommand
     {
         var session = ProjectSession.Open(options, environment);
         if (session is null) return ExitCodes.UsageOrProject;
-        var selected = NodeSelector.Select(session.Compiled!, options.Select, options.Exclude, new HashSet<ResourceType> { ResourceType.Model });
+        var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Model });
+        if (selected is null) return ExitCodes.UsageOrProject;
         return new RunInvocation(session, environment).Run(selected);
     }
 }

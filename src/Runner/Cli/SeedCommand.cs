@@ -18,7 +18,8 @@ internal static class SeedCommand
             var options = InvocationOptions.From(parse, shared, environment, "seed");
             var session = ProjectSession.Open(options, environment);
             if (session is null) return ExitCodes.UsageOrProject;
-            var selected = NodeSelector.Select(session.Compiled!, options.Select, options.Exclude, new HashSet<ResourceType> { ResourceType.Seed });
+            var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Seed });
+            if (selected is null) return ExitCodes.UsageOrProject;
             return new RunInvocation(session, environment).Run(selected);
         });
         return command;

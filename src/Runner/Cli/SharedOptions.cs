@@ -5,6 +5,8 @@ namespace ModelForge.Runner.Cli;
 /// <summary>The options every project command shares, created once per command tree.</summary>
 internal sealed class SharedOptions
 {
+    public SharedOptions() => LogFormat.AcceptOnlyFromAmong("text", "json");
+
     public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "Folder that holds forge_project.yml (or dbt_project.yml). Default: the current folder." };
 
     public Option<string?> ProfilesDir { get; } = new("--profiles-dir") { Description = "Folder that holds profiles.yml. Default: $FORGE_PROFILES_DIR, the project folder, then ~/.forge/." };
@@ -13,9 +15,19 @@ internal sealed class SharedOptions
 
     public Option<string?> Vars { get; } = new("--vars") { Description = "Project variables as YAML or JSON, e.g. '{days: 3}'." };
 
-    public Option<string[]> Select { get; } = new("--select", "-s") { Description = "Nodes to include (names; more selector syntax to come).", AllowMultipleArgumentsPerToken = true };
+    public Option<string[]> Select { get; } = new("--select", "-s") { Description = "Nodes to include: names, tag:x, path:dir, config.materialized:table, state:modified, +x, x+, @x; space = union, comma = intersection.", AllowMultipleArgumentsPerToken = true };
 
     public Option<string[]> Exclude { get; } = new("--exclude") { Description = "Nodes to leave out.", AllowMultipleArgumentsPerToken = true };
+
+    public Option<string?> Selector { get; } = new("--selector") { Description = "A named selector from selectors.yml." };
+
+    public Option<string?> State { get; } = new("--state") { Description = "Folder with the manifest.json (and run_results.json) of a previous run, for state: and result: selectors and --defer." };
+
+    public Option<bool> Defer { get; } = new("--defer") { Description = "With --state: refs to models that are not selected read the relations of the state manifest." };
+
+    public Option<string> LogFormat { get; } = new("--log-format") { Description = "text (default) or json: one JSON event per line.", DefaultValueFactory = _ => "text" };
+
+    public Option<bool> NoColor { get; } = new("--no-color") { Description = "No colours, even on a terminal." };
 
     public Option<int?> Threads { get; } = new("--threads") { Description = "Nodes to run at once. Default: the target's threads." };
 
@@ -35,6 +47,8 @@ internal sealed class SharedOptions
     {
         command.Options.Add(Select);
         command.Options.Add(Exclude);
+        command.Options.Add(Selector);
+        command.Options.Add(State);
     }
 
     public void AddExecutionOptions(Command command)
@@ -42,5 +56,8 @@ internal sealed class SharedOptions
         command.Options.Add(Threads);
         command.Options.Add(FullRefresh);
         command.Options.Add(FailFast);
+        command.Options.Add(Defer);
+        command.Options.Add(LogFormat);
+        command.Options.Add(NoColor);
     }
 }

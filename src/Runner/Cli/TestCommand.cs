@@ -22,7 +22,8 @@ internal static class TestCommand
     {
         var session = ProjectSession.Open(options, environment);
         if (session is null) return ExitCodes.UsageOrProject;
-        var selected = TestSelection.Select(session.Compiled!, options.Select, options.Exclude, new HashSet<ResourceType> { ResourceType.Test });
+        var selected = TestSelection.Select(session, environment, new HashSet<ResourceType> { ResourceType.Test });
+        if (selected is null) return ExitCodes.UsageOrProject;
         return new RunInvocation(session, environment).Run(selected);
     }
 }

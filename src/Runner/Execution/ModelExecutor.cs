@@ -59,11 +59,14 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
             Schema = node.Relation.Schema!,
             Identifier = node.Relation.Identifier!,
             CompiledSql = sql,
+            Cancellation = resources.Cancellation,
             Config = node.Config,
         };
         try
         {
+            // The contract check changes nothing in the warehouse, so it goes before the pre-hooks.
             context.Contract = ContractEnforcer.Check(context, node, warnings);
+            Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PreHook, "pre-hook", context);
             var rows = node.Materialized switch
             {
                 "view" => ViewMaterialization.Build(context),
@@ -71,6 +74,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
                 "incremental" => IncrementalMaterialization.Build(context, IncrementalOptions.From(node, project.Options.FullRefresh)),
                 var other => throw new DiagnosticException(UnsupportedMaterialization(node, other)),
             };
+            Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PostHook, "post-hook", context);
             ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
             var verb = node.Materialized == "view" ? "CREATE VIEW" : rows is { } n ? $"SELECT {n}" : "CREATE TABLE";
             return Finish(NodeStatus.Success, verb, rows: rows, thread: worker.ThreadName);
@@ -78,6 +82,11 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
         catch (DiagnosticException e)
         {
             return Finish(NodeStatus.Error, e.Diagnostic.Message, e.Diagnostic, thread: worker.ThreadName);
+        }
+        catch (DbException) when (resources.Cancellation.IsCancellationRequested)
+        {
+            // Interrupted: the materialization dropped its helper relation, the old one is untouched.
+            return Finish(NodeStatus.Skipped, "cancelled while running; the previous relation is unchanged", thread: worker.ThreadName);
         }
         catch (DbException e) when (context.Contract is { } contract && node.Materialized == "incremental" && ConstraintViolations.IsViolation(e))
         {

@@ -1,74 +1,65 @@
 using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Graph.Selection;
 using ModelForge.Compiler.Project;
+using ModelForge.Runner.Cli;
 
 namespace ModelForge.Runner.Execution;
 
 /// <summary>
-/// Picks the nodes a command acts on from --select/--exclude: names (with * wildcards),
-/// <c>tag:x</c>, <c>path:models/staging</c>, <c>source:raw</c> / <c>source:raw.rides</c>, and graph operators <c>+name</c> / <c>name+</c>.
-/// With no --select, every node of the command's resource types is selected.
+/// The Runner's side of node selection (the selector language lives in
+/// <see cref="NodeSelection"/>): prints selector diagnostics, keeps the command's resource types,
+/// returns nodes in topological order, and applies --defer to what was not selected.
 /// </summary>
 internal static class NodeSelector
 {
+    /// <summary>The selected nodes of <paramref name="types"/>; null (diagnostics printed) when a selector has an error.</summary>
+    public static IReadOnlyList<ProjectNode>? Select(ProjectSession session, CliEnvironment environment, IReadOnlySet<ResourceType> types)
+    {
+        var chosen = SelectIds(session, environment, session.Selection);
+        if (chosen is null) return null;
+        ApplyDefer(session, chosen);
+        return InOrder(session.Compiled!, chosen, types);
+    }
+
+    /// <summary>Selected unique ids of any type; null when a selector has an error.</summary>
+    public static HashSet<string>? SelectIds(ProjectSession session, CliEnvironment environment, SelectionOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var chosen = NodeSelection.Select(session.Compiled!, options, diagnostics);
+        DiagnosticPrinter.Print(environment.Error, diagnostics.ToList());
+        return chosen?.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Without state or selectors.yml: for callers that only have names.</summary>
     public static IReadOnlyList<ProjectNode> Select(CompiledProject project, IReadOnlyList<string> select,
         IReadOnlyList<string> exclude, IReadOnlySet<ResourceType> types)
     {
-        var chosen = select.Count == 0
-            ? project.Nodes.Keys.ToHashSet(StringComparer.Ordinal)
-            : select.SelectMany(s => Match(project, s)).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in exclude.SelectMany(s => Match(project, s))) chosen.Remove(id);
-        return project.Order.Where(chosen.Contains).Select(id => project.Nodes[id]).Where(n => types.Contains(n.ResourceType)).ToList();
+        var chosen = NodeSelection.Select(project, new SelectionOptions { Select = select, Exclude = exclude }, new DiagnosticBag());
+        return chosen is null ? [] : InOrder(project, chosen, types);
     }
 
-    private static IEnumerable<string> Match(CompiledProject project, string selector)
+    internal static List<ProjectNode> InOrder(CompiledProject project, IReadOnlySet<string> chosen, IReadOnlySet<ResourceType> types) =>
+        project.Order.Where(chosen.Contains).Select(id => project.Nodes[id]).Where(n => types.Contains(n.ResourceType)).ToList();
+
+    /// <summary>
+    /// --defer: a ref to a model, seed or snapshot that is not selected reads the relation the
+    /// state manifest names for it (dbt's "slim CI": build only what changed against production).
+    /// </summary>
+    internal static void ApplyDefer(ProjectSession session, IReadOnlySet<string> chosen)
     {
-        var parents = selector.StartsWith('+');
-        var children = selector.EndsWith('+') && selector.Length > 1;
-        var core = selector.Trim('+');
-        var matched = project.Nodes.Values.Where(n => Matches(n, core)).Select(n => n.UniqueId).ToList();
-        var result = new HashSet<string>(matched, StringComparer.Ordinal);
-        foreach (var id in matched)
+        if (!session.Options.Defer || session.Selection.State is not { } state) return;
+        var project = session.Compiled!;
+        var deferred = new Dictionary<string, Relation>(StringComparer.Ordinal);
+        foreach (var node in project.Nodes.Values)
         {
-            if (parents) result.UnionWith(project.Graph.Ancestors(id));
-            if (children) result.UnionWith(project.Graph.Descendants(id));
+            if (chosen.Contains(node.UniqueId) || node.ResourceType is not (ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot)) continue;
+            // Ephemeral models have no relation to defer to: they are inlined as before.
+            if (node.Materialized == "ephemeral") continue;
+            if (state.State.RelationOf(node.UniqueId) is not { } relation || relation.Identifier is null) continue;
+            deferred[node.UniqueId] = node.Relation with { Database = relation.Database ?? node.Relation.Database, Schema = relation.Schema, Identifier = relation.Identifier };
         }
-        return result;
-    }
-
-    private static bool Matches(ProjectNode node, string selector)
-    {
-        if (selector.StartsWith("tag:", StringComparison.Ordinal)) return node.Config.Tags.Contains(selector[4..]);
-        if (selector.StartsWith("source:", StringComparison.Ordinal)) return MatchesSource(node, selector[7..]);
-        if (selector.StartsWith("path:", StringComparison.Ordinal))
-        {
-            var path = selector[5..].TrimEnd('/');
-            return node.Path == path || node.Path.StartsWith(path + "/", StringComparison.Ordinal);
-        }
-        return Wildcard(node.Name, selector) || node.UniqueId == selector;
-    }
-
-    /// <summary>dbt's <c>source:raw</c> (every table of source raw) and <c>source:raw.rides</c> (one table), with * wildcards.</summary>
-    private static bool MatchesSource(ProjectNode node, string pattern)
-    {
-        if (node.SourceTable is not { } table) return false;
-        var dot = pattern.IndexOf('.');
-        return dot < 0
-            ? Wildcard(table.SourceName, pattern)
-            : Wildcard(table.SourceName, pattern[..dot]) && Wildcard(table.Name, pattern[(dot + 1)..]);
-    }
-
-    private static bool Wildcard(string name, string pattern)
-    {
-        if (!pattern.Contains('*')) return name == pattern;
-        var parts = pattern.Split('*');
-        if (!name.StartsWith(parts[0], StringComparison.Ordinal) || !name.EndsWith(parts[^1], StringComparison.Ordinal)) return false;
-        var at = parts[0].Length;
-        for (var i = 1; i < parts.Length - 1; i++)
-        {
-            var found = name.IndexOf(parts[i], at, StringComparison.Ordinal);
-            if (found < 0) return false;
-            at = found + parts[i].Length;
-        }
-        return at <= name.Length - parts[^1].Length;
+        project.Defer(deferred);
     }
 }

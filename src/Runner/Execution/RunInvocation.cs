@@ -14,10 +14,44 @@ namespace ModelForge.Runner.Execution;
 internal sealed partial class RunInvocation(ProjectSession session, CliEnvironment environment)
 {
     private readonly CompiledProject _project = session.Compiled!;
-    private readonly ConsoleReporter _reporter = new(environment.Output);
+    private readonly ConsoleReporter _reporter = new(environment.Output, new ReporterOptions
+    {
+        Json = session.Options.LogFormat == "json",
+        Color = environment.IsTerminal && !session.Options.NoColor && string.IsNullOrEmpty(environment.GetEnvironmentVariable("NO_COLOR")),
+        DebugLog = OpenDebugLog(session),
+    });
 
     /// <param name="parentsOf">What a node waits for; the DAG's parents unless given (forge build adds test edges).</param>
     public int Run(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>>? parentsOf = null)
+    {
+        try
+        {
+            return RunNodes(selected, parentsOf);
+        }
+        finally
+        {
+            _reporter.Dispose();
+        }
+    }
+
+    /// <summary>target/forge.log, appended to by every run (as dbt's logs/dbt.log); null when it cannot be opened.</summary>
+    private static StreamWriter? OpenDebugLog(ProjectSession session)
+    {
+        try
+        {
+            Directory.CreateDirectory(session.TargetDirectory);
+            var writer = new StreamWriter(Path.Combine(session.TargetDirectory, "forge.log"), append: true) { AutoFlush = true };
+            writer.WriteLine($"===== forge {session.Options.Command} {DateTimeOffset.UtcNow:O} =====");
+            return writer;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The debug log is a convenience; a read-only target folder is reported when artifacts are written.
+            return null;
+        }
+    }
+
+    private int RunNodes(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>>? parentsOf)
     {
         var started = DateTimeOffset.UtcNow;
         var options = session.Options;
@@ -36,7 +70,13 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
 
         var target = session.Project.Target;
         var threads = Math.Max(1, options.Threads ?? target.Threads);
-        using var resources = new WorkerResources(_project, target, new RelationCache(Connections.ConnectionFactory.SqlFor(target)));
+        // Ctrl-C (environment.Cancellation) or --fail-fast stop the run and interrupt running statements.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(environment.Cancellation);
+        string? failFastReason = null;
+        using var resources = new WorkerResources(_project, target, new RelationCache(Connections.ConnectionFactory.SqlFor(target)))
+        {
+            Cancellation = stop.Token,
+        };
         try
         {
             // Open the first connection up front: a bad target is one clear error, not N node errors.
@@ -50,6 +90,12 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
         _reporter.Line($"Concurrency: {threads} thread{(threads == 1 ? "" : "s")} (target='{target.Name}')");
         _reporter.Blank();
 
+        if (RunProjectHooks(resources, session.Project.ProjectFile.OnRunStart, "on-run-start") is { } startFailed)
+        {
+            DiagnosticPrinter.Print(environment.Error, [startFailed]);
+            return ExitCodes.Failure;
+        }
+
         var executors = Executors(resources);
         var ids = selected.Select(n => n.UniqueId).ToList();
                 var position = 0;
@@ -57,19 +103,25 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
         {
             var node = _project.Nodes[id];
             var at = Interlocked.Increment(ref position);
-            _reporter.NodeStarted(at, ids.Count, Describe(node));
+            _reporter.NodeStarted(at, ids.Count, Describe(node), id);
             var result = executors.TryGetValue(node.ResourceType, out var executor)
                 ? executor.Run(node)
                 : new NodeResult(id, NodeStatus.Skipped, TimeSpan.Zero) { Message = $"forge cannot run {node.ResourceType} nodes yet" };
             _reporter.NodeFinished(at, ids.Count, Describe(node), result);
+            if (options.FailFast && result.Status is NodeStatus.Error or NodeStatus.Fail && Interlocked.CompareExchange(ref failFastReason, $"--fail-fast: {id} {result.Status.ToArtifactString()}", null) is null)
+                stop.Cancel();
             return result;
         }, (id, reason) =>
         {
             var node = _project.Nodes[id];
+            if (reason == Scheduler.CancelledReason && Volatile.Read(ref failFastReason) is { } failFast) reason = failFast;
             var result = new NodeResult(id, NodeStatus.Skipped, TimeSpan.Zero) { Message = $"skipped: {reason}", StartedAt = DateTimeOffset.UtcNow, CompletedAt = DateTimeOffset.UtcNow };
             _reporter.NodeFinished(Interlocked.Increment(ref position), ids.Count, Describe(node), result);
             return result;
-        }, environment.Cancellation);
+        }, stop.Token);
+
+        var endFailed = RunProjectHooks(resources, session.Project.ProjectFile.OnRunEnd, "on-run-end", OnRunEndGlobals(selected, results));
+        if (endFailed is not null) DiagnosticPrinter.Print(environment.Error, [endFailed]);
 
         var summary = new RunSummary(options.Command, _project.Options.InvocationId, started, DateTimeOffset.UtcNow, results);
         try
@@ -89,8 +141,32 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
             DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/junit.xml", e)]);
         }
         _reporter.Summary(summary, Counted(selected));
-        return summary.Failed ? ExitCodes.Failure : ExitCodes.Success;
+        if (environment.Cancellation.IsCancellationRequested) _reporter.Line("Cancelled: running statements were interrupted, the rest was skipped.");
+        return summary.Failed || endFailed is not null || environment.Cancellation.IsCancellationRequested ? ExitCodes.Failure : ExitCodes.Success;
     }
+
+    /// <summary>on-run-start / on-run-end on the calling thread's connection.</summary>
+    private Diagnostic? RunProjectHooks(WorkerResources resources, IReadOnlyList<string> hooks, string which, IReadOnlyDictionary<string, object?>? globals = null)
+    {
+        if (hooks.Count == 0) return null;
+        var worker = resources.Current;
+        return Hooks.HookRunner.RunProjectHooks(worker.Compiler, worker.Connection, hooks, which, session.Project.ProjectFile.Source.Path, globals);
+    }
+
+    /// <summary>dbt's on-run-end context: <c>schemas</c> built into and <c>results</c> (unique_id, status, message, execution_time, node).</summary>
+    private Dictionary<string, object?> OnRunEndGlobals(IReadOnlyList<ProjectNode> selected, IReadOnlyList<NodeResult> results) => new(StringComparer.Ordinal)
+    {
+        ["schemas"] = selected.Where(n => n.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot && n.Relation.Schema is not null)
+            .Select(n => n.Relation.Schema).Distinct(StringComparer.Ordinal).Cast<object?>().ToList(),
+        ["results"] = results.Select(r => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["unique_id"] = r.UniqueId,
+            ["status"] = r.Status.ToArtifactString(),
+            ["message"] = r.Message,
+            ["execution_time"] = r.ExecutionTime.TotalSeconds,
+            ["node"] = _project.GraphNodes.GetValueOrDefault(r.UniqueId),
+        }).ToList(),
+    };
 
     /// <summary>Which executor runs each resource type; the commands decide which types are selected.</summary>
     private Dictionary<ResourceType, INodeExecutor> Executors(WorkerResources resources)

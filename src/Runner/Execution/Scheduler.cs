@@ -8,6 +8,9 @@ namespace ModelForge.Runner.Execution;
 /// </summary>
 internal sealed class Scheduler(int threads)
 {
+    /// <summary>The skip reason of nodes not started because the run was cancelled.</summary>
+    public const string CancelledReason = "the run was cancelled";
+
     /// <param name="order">The selected nodes in topological order.</param>
     /// <param name="parentsOf">The selected parents of a node.</param>
     /// <param name="execute">Runs one node; called on worker threads, never twice for one node.</param>
@@ -64,7 +67,7 @@ internal sealed class Scheduler(int threads)
 
                 NodeResult result;
                 if (blockedBy[node] is { } reason) result = onSkipped(order[node], reason);
-                else if (cancellation.IsCancellationRequested) result = onSkipped(order[node], "the run was cancelled");
+                else if (cancellation.IsCancellationRequested) result = onSkipped(order[node], CancelledReason);
                 else result = execute(order[node]);
 
                 lock (gate)

@@ -29,6 +29,9 @@ internal sealed class WorkerResources : IDisposable
 
     public RelationCache Relations { get; }
 
+    /// <summary>Cancelled by Ctrl-C or --fail-fast: running statements are interrupted (DbCommand.Cancel).</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>The calling thread's worker; throws DiagnosticException when the connection cannot open.</summary>
     public Worker Current => _workers.Value!;
 

@@ -6,29 +6,78 @@ using ModelForge.Runner.Execution;
 namespace ModelForge.Runner.Reporting;
 
 /// <summary>
-/// dbt-style console lines: one when a node starts, one when it ends with status and seconds, then
-/// a summary. Called from worker threads; each line is written whole.
+/// dbt-style console lines: one when a node starts, one when it ends with status and seconds
+/// (<c>n of N</c> shows progress), then a summary. With <see cref="ReporterOptions.Json"/> the same
+/// events are JSON objects, one per line; every line also goes to the debug log when there is one.
+/// Called from worker threads; each line is written whole.
 /// </summary>
-internal sealed class ConsoleReporter(TextWriter output, bool timestamps = true)
+internal sealed class ConsoleReporter(TextWriter output, ReporterOptions options) : IDisposable
 {
     private const int DotsColumn = 72;
     private readonly Lock _lock = new();
 
+    public ConsoleReporter(TextWriter output, bool timestamps = true)
+        : this(output, new ReporterOptions { Timestamps = timestamps })
+    {
+    }
+
+    /// <summary>Closes the debug log.</summary>
+    public void Dispose()
+    {
+        lock (_lock) options.DebugLog?.Dispose();
+    }
+
     public void Line(string text)
     {
-        var line = timestamps ? $"{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}  {text}" : text;
-        lock (_lock) output.WriteLine(line);
+        if (options.Json) Emit(JsonEvents.Log(text), text);
+        else Emit(Stamp(text), text);
     }
 
     public void Blank()
     {
-        lock (_lock) output.WriteLine();
+        if (!options.Json) Emit("", null);
     }
 
-    public void NodeStarted(int index, int total, string description) =>
-        Line(Dotted($"{index} of {total} START {description}", "[RUN]"));
+    public void NodeStarted(int index, int total, string description, string? uniqueId = null)
+    {
+        var text = Dotted($"{index} of {total} START {description}", "[RUN]");
+        if (options.Json) Emit(JsonEvents.NodeStarted(uniqueId ?? description, index, total, description), text);
+        else Emit(Stamp(text), text);
+    }
 
     public void NodeFinished(int index, int total, string description, NodeResult result)
+    {
+        if (options.Json)
+        {
+            var plain = FinishedText(index, total, description, result, color: false);
+            Emit(JsonEvents.NodeFinished(index, total, description, result), plain + (result.Message is { } m && result.Status == NodeStatus.Skipped ? $" ({m})" : ""));
+            return;
+        }
+        var colored = FinishedText(index, total, description, result, options.Color);
+        Emit(Stamp(colored), FinishedText(index, total, description, result, color: false));
+        // Warnings of a node that succeeded (e.g. a contract constraint the target cannot enforce).
+        foreach (var warning in result.Warnings)
+        {
+            var text = Indent(DiagnosticPrinter.Format(warning)).TrimEnd('\n');
+            Emit(text, text);
+        }
+    }
+
+    /// <summary>Writes a line to the console and its plain text (null: nothing) to the debug log.</summary>
+    private void Emit(string console, string? log)
+    {
+        lock (_lock)
+        {
+            output.WriteLine(console);
+            if (options.DebugLog is { } file && log is not null)
+                file.WriteLine($"{DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)} [{Environment.CurrentManagedThreadId,3}] {log}");
+        }
+    }
+
+    private string Stamp(string text) =>
+        options.Timestamps && text.Length > 0 ? $"{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}  {text}" : text;
+
+    private static string FinishedText(int index, int total, string description, NodeResult result, bool color)
     {
         var seconds = result.ExecutionTime.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var (verb, badge) = result.Status switch
@@ -40,15 +89,26 @@ internal sealed class ConsoleReporter(TextWriter output, bool timestamps = true)
             NodeStatus.Error => ("ERROR", $"[ERROR in {seconds}s]"),
             _ => ("SKIP", "[SKIP]"),
         };
-        Line(Dotted($"{index} of {total} {verb} {description}", badge));
-        foreach (var warning in result.Warnings)
+        if (!color) return Dotted($"{index} of {total} {verb} {description}", badge);
+        var code = result.Status switch
         {
-            lock (_lock) output.Write(Indent(DiagnosticPrinter.Format(warning)));
-        }
+            NodeStatus.Success or NodeStatus.Pass => Ansi.Green,
+            NodeStatus.Warn or NodeStatus.Skipped => Ansi.Yellow,
+            _ => Ansi.Red,
+        };
+        // Pad as if uncoloured so the dots still line up.
+        var left = $"{index} of {total} {verb} {description}";
+        var dots = Math.Max(3, DotsColumn - left.Length);
+        return $"{index} of {total} {code}{verb}{Ansi.Reset} {description} {new string('.', dots)} {code}{badge}{Ansi.Reset}";
     }
 
     public void Summary(RunSummary summary, string what)
     {
+        if (options.Json)
+        {
+            Emit(JsonEvents.Summary(summary), $"Done. {what}");
+            return;
+        }
         Blank();
         Line($"Finished running {what} in {FormatElapsed(summary.Elapsed)}.");
         Blank();
@@ -61,7 +121,12 @@ internal sealed class ConsoleReporter(TextWriter output, bool timestamps = true)
             Line($"{kind} in {result.UniqueId}");
             if (result.Diagnostic is { } diagnostic)
             {
-                lock (_lock) output.Write(Indent(DiagnosticPrinter.Format(diagnostic)));
+                var text = Indent(DiagnosticPrinter.Format(diagnostic));
+                lock (_lock)
+                {
+                    output.Write(text);
+                    options.DebugLog?.Write(text);
+                }
             }
             else
             {

@@ -54,7 +54,10 @@ internal sealed class TempProject : IDisposable
     public bool Exists(string relativePath) => File.Exists(Path.Combine(Root, relativePath));
 
     /// <summary>Runs `forge` with <paramref name="args"/> in the project folder.</summary>
-    public ForgeResult Forge(params string[] args)
+    public ForgeResult Forge(params string[] args) => Forge(CancellationToken.None, args);
+
+    /// <summary>Runs `forge` with a cancellation token standing in for Ctrl-C.</summary>
+    public ForgeResult Forge(CancellationToken cancellation, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -63,6 +66,7 @@ internal sealed class TempProject : IDisposable
             Output = output,
             Error = error,
             WorkingDirectory = Root,
+            Cancellation = cancellation,
             HomeDirectory = Path.Combine(Root, ".home"),
             // Keep the developer's own profiles and variables out of the tests.
             GetEnvironmentVariable = name => _environment.TryGetValue(name, out var value) ? value

@@ -15,6 +15,9 @@ internal sealed class EphemeralResolver(NodeLookup lookup) : IRelationResolver
 
     private List<ProjectNode>? _found;
 
+    /// <summary>--defer: unique id → the relation the state manifest names for it.</summary>
+    public IReadOnlyDictionary<string, Relation> Deferred { get; init; } = new Dictionary<string, Relation>();
+
     /// <summary>Starts recording the ephemeral models refd by the next render; returns the list they go to.</summary>
     public List<ProjectNode> Record() => _found = [];
 
@@ -22,7 +25,7 @@ internal sealed class EphemeralResolver(NodeLookup lookup) : IRelationResolver
     {
         var target = lookup.ResolveRef(new RefCall(package, name, version, call), out var diagnostic)
             ?? throw new DiagnosticException(diagnostic!);
-        if (!IsEphemeral(target)) return target.Relation;
+        if (!IsEphemeral(target)) return Deferred.TryGetValue(target.UniqueId, out var deferred) ? deferred : target.Relation;
         if (_found is { } found && !found.Contains(target)) found.Add(target);
         return CteRelation(target);
     }

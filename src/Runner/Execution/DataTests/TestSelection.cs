@@ -1,5 +1,6 @@
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Project;
+using ModelForge.Runner.Cli;
 
 namespace ModelForge.Runner.Execution.DataTests;
 
@@ -10,20 +11,40 @@ namespace ModelForge.Runner.Execution.DataTests;
 /// </summary>
 internal static class TestSelection
 {
-    private static readonly HashSet<ResourceType> AllTypes =
-        [ResourceType.Model, ResourceType.Seed, ResourceType.Snapshot, ResourceType.Test, ResourceType.Source];
+    /// <summary>Null (diagnostics printed) when a selector has an error.</summary>
+    public static IReadOnlyList<ProjectNode>? Select(ProjectSession session, CliEnvironment environment, IReadOnlySet<ResourceType> types)
+    {
+        var project = session.Compiled!;
+        var options = session.Selection;
+        var chosen = NodeSelector.SelectIds(session, environment, options);
+        if (chosen is null) return null;
+        var excluded = options.Exclude.Count == 0
+            ? []
+            : NodeSelector.SelectIds(session, environment, options with { Select = options.Exclude, Exclude = [], Selector = null });
+        if (excluded is null) return null;
+        Expand(project, chosen, excluded);
+        NodeSelector.ApplyDefer(session, chosen);
+        return NodeSelector.InOrder(project, chosen, types);
+    }
 
+    /// <summary>Names only (no state, no selectors.yml).</summary>
     public static IReadOnlyList<ProjectNode> Select(CompiledProject project, IReadOnlyList<string> select, IReadOnlyList<string> exclude,
         IReadOnlySet<ResourceType> types)
     {
-        var chosen = NodeSelector.Select(project, select, exclude, AllTypes).Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
+        HashSet<ResourceType> all = [ResourceType.Model, ResourceType.Seed, ResourceType.Snapshot, ResourceType.Test, ResourceType.Source];
+        var chosen = NodeSelector.Select(project, select, exclude, all).Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
         var excluded = exclude.Count == 0
             ? []
-            : NodeSelector.Select(project, exclude, [], AllTypes).Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
+            : NodeSelector.Select(project, exclude, [], all).Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
+        Expand(project, chosen, excluded);
+        return NodeSelector.InOrder(project, chosen, types);
+    }
+
+    private static void Expand(CompiledProject project, HashSet<string> chosen, IReadOnlySet<string> excluded)
+    {
         foreach (var test in project.OfType(ResourceType.Test))
         {
             if (!excluded.Contains(test.UniqueId) && test.DependsOn.Any(chosen.Contains)) chosen.Add(test.UniqueId);
         }
-        return project.Order.Where(chosen.Contains).Select(id => project.Nodes[id]).Where(n => types.Contains(n.ResourceType)).ToList();
     }
 }

@@ -26,6 +26,9 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
     /// <summary>The model's enforced contract, once checked; the table is then created from it.</summary>
     public Compiler.Contracts.ModelContract? Contract { get; set; }
 
+    /// <summary>Interrupts the running statement when cancelled (Ctrl-C, --fail-fast).</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>The model's config (table options such as indexes read it).</summary>
     public IReadOnlyDictionary<string, object?> Config { get; init; } = new Dictionary<string, object?>();
 
@@ -48,6 +51,7 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
         using var command = Connection.CreateCommand();
         command.CommandText = statement;
         command.Transaction = transaction;
+        using var interrupter = new StatementInterrupter(command, Cancellation);
         return command.ExecuteNonQuery();
     }
 
@@ -73,7 +77,11 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
     {
         try
         {
-            Execute(statement);
+            // Cleanup must run even after a cancel: it is what removes the half-built helper relation.
+            _statements.Add(statement);
+            using var command = Connection.CreateCommand();
+            command.CommandText = statement;
+            command.ExecuteNonQuery();
         }
         catch (DbException)
         {
