@@ -60,23 +60,26 @@ public sealed class NodeCompiler
     private RenderResult RenderTemplate(ProjectNode node)
     {
         if (node.Template is null) throw new InvalidOperationException($"{node.UniqueId} has no template");
-        var info = new NodeRenderInfo
-        {
-            UniqueId = node.UniqueId,
-            Name = node.Name,
-            ResourceType = node.ResourceType.ToString().ToLowerInvariant(),
-            PackageName = node.PackageName,
-            FilePath = node.Path,
-            This = node.Relation,
-            Config = new Dictionary<string, object?>(node.Config, StringComparer.Ordinal),
-            Phase = RenderPhase.Execute,
-            Model = new LazyDictionary(() => (IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!),
-        };
+        var info = ExecuteInfo(node);
         var context = ContextBuilder.CreateContext(_info, info);
         // A generic test's generated call reads its arguments from one extra global.
         if (node.Test is { } test) context = test.Bind(context);
         return _project.Engine.Render(node.Template, context);
     }
+
+    /// <summary>What templates see of a node at execute time; `config()` writes into a copy of its config.</summary>
+    private NodeRenderInfo ExecuteInfo(ProjectNode node) => new NodeRenderInfo
+    {
+        UniqueId = node.UniqueId,
+        Name = node.Name,
+        ResourceType = node.ResourceType.ToString().ToLowerInvariant(),
+        PackageName = node.PackageName,
+        FilePath = node.Path,
+        This = node.Relation,
+        Config = new Dictionary<string, object?>(node.Config, StringComparer.Ordinal),
+        Phase = RenderPhase.Execute,
+        Model = new LazyDictionary(() => (IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!),
+    };
 
     /// <summary>
     /// Renders a hook's SQL for execution: pre-/post-hooks with their node's context (<c>this</c>,
@@ -92,18 +95,7 @@ public sealed class NodeCompiler
         if (diagnostics.ToList().FirstOrDefault(d => d.IsError) is { } error) throw new Diagnostics.DiagnosticException(error);
         var info = node is null
             ? new NodeRenderInfo { UniqueId = $"operation.{_project.Name}.hooks", Name = "hooks", ResourceType = "operation", PackageName = _project.Name, Phase = RenderPhase.Execute }
-            : new NodeRenderInfo
-            {
-                UniqueId = node.UniqueId,
-                Name = node.Name,
-                ResourceType = node.ResourceType.ToString().ToLowerInvariant(),
-                PackageName = node.PackageName,
-                FilePath = node.Path,
-                This = node.Relation,
-                Config = new Dictionary<string, object?>(node.Config, StringComparer.Ordinal),
-                Phase = RenderPhase.Execute,
-                Model = new LazyDictionary(() => (IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!),
-            };
+            : ExecuteInfo(node);
         var context = ContextBuilder.CreateContext(_info, info);
         foreach (var (name, value) in globals ?? new Dictionary<string, object?>())
             context = new Templating.TemplateContext(new DataTests.KwargsGlobals(context.Globals, name, value), context.Loader);
