@@ -34,6 +34,9 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
         }
     }
 
+    private bool IsEphemeral(string id) =>
+        _project.Nodes[id] is { ResourceType: ResourceType.Model, Materialized: "ephemeral" };
+
     /// <summary>target/forge.log, appended to by every run (as dbt's logs/dbt.log); null when it cannot be opened.</summary>
     private static StreamWriter? OpenDebugLog(ProjectSession session)
     {
@@ -53,6 +56,11 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
 
     private int RunNodes(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>>? parentsOf)
     {
+        // Ephemeral models are never built and dbt does not list them: they are inlined into the
+        // nodes that read them, which therefore wait for whatever the ephemeral model reads.
+        var directParents = parentsOf ?? (id => _project.Graph.Parents(id));
+        IEnumerable<string> Parents(string id) => directParents(id).SelectMany(p => IsEphemeral(p) ? Parents(p) : [p]);
+        selected = selected.Where(n => !IsEphemeral(n.UniqueId)).ToList();
         var started = DateTimeOffset.UtcNow;
         var options = session.Options;
         _reporter.Line($"Running with forge={ForgeVersion.Current}");
@@ -98,8 +106,8 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
 
         var executors = Executors(resources);
         var ids = selected.Select(n => n.UniqueId).ToList();
-                var position = 0;
-        var results = new Scheduler(threads).Run(ids, parentsOf ?? (id => _project.Graph.Parents(id)), id =>
+        var position = 0;
+        var results = new Scheduler(threads).Run(ids, Parents, id =>
         {
             var node = _project.Nodes[id];
             var at = Interlocked.Increment(ref position);

@@ -59,6 +59,23 @@ internal sealed class EphemeralModelTests
             Is.EqualTo(new[] { "2|20" }));
         Assert.That(Database.RelationType(_project.DatabasePath, "main", "base_orders"), Is.Null);
         Assert.That(Database.RelationType(_project.DatabasePath, "main", "paid_orders"), Is.Null);
+        Assert.That(result.Output, Does.Not.Contain("base_orders").And.Not.Contain("paid_orders"), "dbt does not list ephemeral models");
+    }
+
+    [Test]
+    public void A_model_reading_an_ephemeral_model_waits_for_what_the_ephemeral_model_reads()
+    {
+        using var project = new TempProject("chain").WithProjectFile()
+            .With("models/slow_table.sql", "{{ config(materialized='table') }}\nselect range as n from range(200000)")
+            .With("models/middle.sql", "{{ config(materialized='ephemeral') }}\nselect n from {{ ref('slow_table') }}")
+            .With("models/final.sql", "{{ config(materialized='table') }}\nselect count(*) as n from {{ ref('middle') }}");
+
+        var result = project.Forge("run", "--threads", "4");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Output.IndexOf("OK sql table model main.slow_table", StringComparison.Ordinal),
+            Is.LessThan(result.Output.IndexOf("START sql table model main.final", StringComparison.Ordinal)));
+        Assert.That(result.Output, Does.Contain("TOTAL=2"));
     }
 
     [Test]
