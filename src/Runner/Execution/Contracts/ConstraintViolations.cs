@@ -9,7 +9,9 @@ internal static class ConstraintViolations
 {
     /// <summary>DuckDB's Constraint error type; SQLSTATE class 23 (integrity constraint violation) for drivers that set it.</summary>
     public static bool IsViolation(DbException e) =>
-        e is DuckDbException { ErrorType: DuckDbErrorType.Constraint } || e.SqlState?.StartsWith("23", StringComparison.Ordinal) == true;
+        e is DuckDbException { ErrorType: DuckDbErrorType.Constraint }
+        || Connections.SqlServer.SqlServerErrors.IsConstraintViolation(e)
+        || e.SqlState?.StartsWith("23", StringComparison.Ordinal) == true;
 
     /// <summary>
     /// The one enforced constraint the message points at: same kind (the message names it: NOT NULL,
