@@ -18,6 +18,7 @@ internal static class ForgeCli
         root.Subcommands.Add(SeedCommand.Create(shared, environment));
         root.Subcommands.Add(SourceCommand.Create(shared, environment));
         root.Subcommands.Add(SnapshotCommand.Create(shared, environment));
+        root.Subcommands.Add(ShowCommand.Create(shared, environment));
         root.Subcommands.Add(LsCommand.Create(shared, environment));
         root.Subcommands.Add(CleanCommand.Create(shared, environment));
         root.Subcommands.Add(DocsCommand.Create(shared, environment));

@@ -9,7 +9,7 @@ internal static class RunCommand
 {
     public static Command Create(SharedOptions shared, CliEnvironment environment)
     {
-        var command = new Command("run", "Build models (views and tables) in dependency order.");
+        var command = new Command("run", "Build models (views, tables, incremental models) in dependency order.");
         shared.AddProjectOptions(command);
         shared.AddSelectionOptions(command);
         shared.AddExecutionOptions(command);
