@@ -52,13 +52,14 @@ internal static class CatalogReader
 
     private static List<CatalogTable> ReadSchema(DbConnection connection, TargetSql sql, string schema, Dictionary<string, ProjectNode> wanted)
     {
-        // information_schema has the same shape on DuckDB and SQL Server, so one query serves both.
+        // INFORMATION_SCHEMA has the same shape on DuckDB and SQL Server, so one query serves both;
+        // upper case because SQL Server databases with a case-sensitive collation only know it so.
         using var command = connection.CreateCommand();
         command.CommandText =
-            "select c.table_name, c.column_name, c.data_type, c.ordinal_position, t.table_type, c.table_catalog " +
-            "from information_schema.columns c join information_schema.tables t " +
-            "on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_catalog = c.table_catalog " +
-            $"where c.table_schema = {sql.Literal(schema)} order by c.table_name, c.ordinal_position";
+            "select c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.ORDINAL_POSITION, t.TABLE_TYPE, c.TABLE_CATALOG " +
+            "from INFORMATION_SCHEMA.COLUMNS c join INFORMATION_SCHEMA.TABLES t " +
+            "on t.TABLE_SCHEMA = c.TABLE_SCHEMA and t.TABLE_NAME = c.TABLE_NAME and t.TABLE_CATALOG = c.TABLE_CATALOG " +
+            $"where c.TABLE_SCHEMA = {sql.Literal(schema)} order by c.TABLE_NAME, c.ORDINAL_POSITION";
         var columns = new Dictionary<string, (ProjectNode Node, string Type, string? Database, List<CatalogColumn> Columns)>(StringComparer.OrdinalIgnoreCase);
         using var reader = command.ExecuteReader();
         while (reader.Read())

@@ -1,6 +1,6 @@
 SELECT TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END FROM [warehouse].INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = N'raw';
 
-select column_name from [warehouse].information_schema.columns where table_schema = N'raw' and table_name = N'members' order by ordinal_position;
+select COLUMN_NAME from [warehouse].INFORMATION_SCHEMA.COLUMNS where TABLE_SCHEMA = N'raw' and TABLE_NAME = N'members' order by ORDINAL_POSITION;
 
 DROP TABLE IF EXISTS [warehouse].[raw].[members__forge_tmp];
 

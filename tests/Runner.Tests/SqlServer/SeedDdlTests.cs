@@ -38,7 +38,7 @@ public sealed class SeedDdlTests
     {
         var log = new StatementLog();
         var sql = SqlServerSql.Instance;
-        using var connection = new RecordingConnection(log, text => text.StartsWith("select column_name", StringComparison.Ordinal)
+        using var connection = new RecordingConnection(log, text => text.StartsWith("select COLUMN_NAME", StringComparison.Ordinal)
             ? Columns("id", "name", "joined_on", "score", "active", "order")
             : Relations(text));
         connection.Open();

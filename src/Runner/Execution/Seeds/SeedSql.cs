@@ -54,8 +54,9 @@ internal static class SeedSql
     public static string ListColumns(TargetSql sql, string? database, string schema, string table)
     {
         var catalog = sql.Capabilities.IncludeDatabaseInNames && !string.IsNullOrEmpty(database) ? sql.Quote(database) + "." : "";
-        return $"select column_name from {catalog}information_schema.columns " +
-               $"where table_schema = {sql.Literal(schema)} and table_name = {sql.Literal(table)} order by ordinal_position";
+        // Upper case: SQL Server databases with a case-sensitive collation only know these names so.
+        return $"select COLUMN_NAME from {catalog}INFORMATION_SCHEMA.COLUMNS " +
+               $"where TABLE_SCHEMA = {sql.Literal(schema)} and TABLE_NAME = {sql.Literal(table)} order by ORDINAL_POSITION";
     }
 
     /// <summary>
