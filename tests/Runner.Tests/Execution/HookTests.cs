@@ -36,6 +36,31 @@ public sealed class HookTests
     }
 
     [Test]
+    public void Seeds_and_snapshots_run_their_hooks_too()
+    {
+        _project.WithProjectFile("""
+            on-run-start:
+              - "create table if not exists main.hook_log (seq integer, what varchar)"
+            seeds:
+              hooks:
+                +post-hook: "LOG'seed ' || (select count(*) from {{ this }})"
+            snapshots:
+              hooks:
+                +pre-hook: "LOG'snapshot pre'"
+                +post-hook: "LOG'snapshot post'"
+            """.Replace("LOG", Log, StringComparison.Ordinal))
+            .With("seeds/people.csv", "id,name\n1,Ada\n2,Grace\n")
+            .With("snapshots/people_history.sql",
+                "{% snapshot people_history %}{{ config(target_schema='main', unique_key='id', strategy='check', check_cols='all') }}select * from {{ ref('people') }}{% endsnapshot %}");
+
+        var result = _project.Forge("build", "--threads", "1");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var log = Database.Query(_project.DatabasePath, "select what from main.hook_log order by seq").Select(r => (string)r[0]!).ToList();
+        Assert.That(log, Is.EqualTo(new[] { "seed 2", "snapshot pre", "snapshot post" }));
+    }
+
+    [Test]
     public void A_failing_post_hook_fails_its_model_and_says_which_hook()
     {
         _project.WithProjectFile()

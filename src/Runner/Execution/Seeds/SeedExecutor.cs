@@ -59,7 +59,10 @@ internal sealed class SeedExecutor(CompiledProject project, WorkerResources reso
         var fullRefresh = node.Config.FullRefresh ?? project.Options.FullRefresh;
         try
         {
+            // Seeds take pre- and post-hooks like models (dbt runs them around every built node).
+            Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PreHook, "pre-hook", context);
             var rows = new SeedLoader(writer).Load(context, seed, new SeedLoadOptions(fullRefresh, options.QuoteColumns));
+            Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PostHook, "post-hook", context);
             return Finish(NodeStatus.Success, $"INSERT {rows}", rows: rows);
         }
         catch (DiagnosticException e)

@@ -66,7 +66,10 @@ internal sealed class SnapshotExecutor(CompiledProject project, WorkerResources 
         var writer = new SnapshotWriter(context, spec, node, snapshotTime);
         try
         {
+            // Snapshots take pre- and post-hooks like models (dbt runs them around every built node).
+            Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PreHook, "pre-hook", context);
             var (verb, rows) = writer.Write();
+            Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PostHook, "post-hook", context);
             WriteRunFile(node, context);
             return Finish(NodeStatus.Success, rows is { } n ? $"{verb} {n}" : verb, rows: rows);
         }
