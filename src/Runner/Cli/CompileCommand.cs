@@ -40,11 +40,12 @@ internal static class CompileCommand
             var node = selected[i];
             try
             {
-                var rendered = compiler.Value!.Render(node);
+                // Compile (not Render): positions map through inlined ephemeral CTEs to their own files.
+                var compiled = compiler.Value!.Compile(node);
                 var path = NodeCompiler.CompiledPath(project, node);
-                errors[i] = ArtifactFiles.TryWrite(session.Project.Root, path, rendered.Text) is { } unwritable
+                errors[i] = ArtifactFiles.TryWrite(session.Project.Root, path, compiled.Text) is { } unwritable
                     ? [unwritable]
-                    : node.ResourceType == ResourceType.Model ? validator.Validate(rendered, node.DefinitionSpan, path) : [];
+                    : node.ResourceType == ResourceType.Model ? validator.Validate(compiled.Text, compiled.Find, node.DefinitionSpan, path) : [];
             }
             catch (DiagnosticException e)
             {

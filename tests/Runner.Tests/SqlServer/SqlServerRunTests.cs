@@ -148,6 +148,20 @@ public sealed class SqlServerRunTests
     }
 
     [Test]
+    public void A_syntax_error_inside_an_inlined_ephemeral_model_points_at_the_ephemeral_file()
+    {
+        using var project = Fixture()
+            .With("models/base.sql", "{{ config(materialized='ephemeral') }}\nselect\n    id,\n    2 +* 3 as x\nfrom {{ ref('stg_orders') }}\n")
+            .With("models/reader.sql", "select id, x\nfrom {{ ref('base') }}\n");
+
+        var result = project.Forge("compile", "--target", "sqlserver");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("models/base.sql:4:").And.Contain("error MF4001"));
+        Assert.That(result.Error, Does.Not.Contain("models/reader.sql:"), "the reader inlines base; the error is in base");
+    }
+
+    [Test]
     public void Compile_explains_ORDER_BY_without_TOP()
     {
         using var project = Fixture().With("models/sorted.sql", "select id\nfrom {{ ref('stg_orders') }}\norder by id\n");
