@@ -11,7 +11,20 @@ internal static partial class ContextFunctions
         var sql = TemplateValues.Str(Args.Value(a, 0, "sql", "run_query", "run_query('select …')"));
         if (!state.Executing) return null;
         var adapter = state.Project.Adapter ?? throw ContextErrors.NoConnection("run_query()", a.CallSpan);
-        return adapter.Query(sql);
+        return AtCall(a, () => adapter.Query(sql));
+    }
+
+    /// <summary>A database error raised by the adapter has no position of its own: it is the call's.</summary>
+    private static T AtCall<T>(CallArguments a, Func<T> query)
+    {
+        try
+        {
+            return query();
+        }
+        catch (Diagnostics.DiagnosticException e) when (e.Diagnostic.Span is null)
+        {
+            throw new Diagnostics.DiagnosticException(e.Diagnostic with { Span = a.CallSpan });
+        }
     }
 
     /// <summary><c>adapter.execute(sql, auto_begin=False, fetch=False)</c> → (response, table).</summary>
@@ -21,10 +34,10 @@ internal static partial class ContextFunctions
         var adapter = state.Project.Adapter ?? throw ContextErrors.NoConnection("adapter.execute()", a.CallSpan);
         if (Args.Bool(a, 2, "fetch", false))
         {
-            var table = adapter.Query(sql);
+            var table = AtCall(a, () => adapter.Query(sql));
             return [new AdapterResponse("OK", table.Count), table];
         }
-        return [adapter.Execute(sql), QueryResult.Empty];
+        return [AtCall(a, () => adapter.Execute(sql)), QueryResult.Empty];
     }
 
     private static string StoreResult(RenderState state, CallArguments a)

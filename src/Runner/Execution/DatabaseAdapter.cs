@@ -86,7 +86,11 @@ internal sealed class DatabaseAdapter(DbConnection connection, TargetSql sql, Re
     public void CreateSchema(Relation relation) =>
         relations.EnsureSchema(connection, relation.Database, relation.Schema ?? "");
 
-    private static DiagnosticException Failed(DbException e) =>
-        new(Diagnostic.Error(DiagnosticCodes.DatabaseError, $"database error: {e.Message}",
-            hint: "check the query passed to run_query/statement"));
+    /// <summary>The database's first line as the message, the rest (DuckDB's excerpt and caret) as detail; the caller adds the position.</summary>
+    private static DiagnosticException Failed(DbException e)
+    {
+        var lines = e.Message.Trim().Split('\n', 2);
+        return new(Diagnostic.Error(DiagnosticCodes.DatabaseError, $"database error: {lines[0].Trim()}",
+            hint: "check the query passed to run_query/statement", detail: lines.Length > 1 ? lines[1].TrimEnd() : null));
+    }
 }

@@ -169,6 +169,19 @@ public sealed class BadInputTests
     }
 
     [Test]
+    public void A_failing_run_query_points_at_the_call_and_shows_the_database_message()
+    {
+        _project.With("models/orders.sql", "{% if execute %}\n{% set rows = run_query('select * from nowhere') %}\n{% endif %}\nselect 1 as id");
+
+        var result = _project.Forge("run");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Output, Does.Contain("models/orders.sql:2:15: error MF5001: database error: Catalog Error"));
+        Assert.That(result.Output, Does.Contain("nowhere"));
+        AssertNoTrace(result);
+    }
+
+    [Test]
     public void A_missing_var_names_the_var_and_where_it_is_used()
     {
         _project.With("models/orders.sql", "select {{ var('start_date') }} as d");
