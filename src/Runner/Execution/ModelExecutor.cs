@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using ModelForge.Compiler.Analysis;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Compilation.Ephemeral;
@@ -20,17 +19,11 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
 {
     public NodeResult Run(ProjectNode node)
     {
-        var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
         var compiledPath = NodeCompiler.CompiledPath(project, node);
         var warnings = new List<Diagnostic>();
+        var timer = new NodeTimer(node, compiledPath, node.Relation.Render());
         NodeResult Finish(NodeStatus status, string? message, Diagnostic? diagnostic = null, long? rows = null, string? thread = null) =>
-            new(node.UniqueId, status, clock.Elapsed)
-            {
-                Warnings = warnings,
-                Message = message, Diagnostic = diagnostic, RowsAffected = rows, StartedAt = started,
-                CompletedAt = DateTimeOffset.UtcNow, CompiledPath = compiledPath, RelationName = node.Relation.Render(), ThreadId = thread,
-            };
+            timer.Result(status, message, diagnostic, thread) with { Warnings = warnings, RowsAffected = rows };
 
         // Ephemeral models are inlined into the models that ref them; there is nothing to build.
         if (node.Materialized == "ephemeral") return Finish(NodeStatus.Success, "EPHEMERAL (inlined, not built)");

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Globalization;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
@@ -18,17 +17,11 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
 {
     public NodeResult Run(ProjectNode node)
     {
-        var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
         var compiledPath = NodeCompiler.CompiledPath(project, node);
         string? thread = null;
+        var timer = new NodeTimer(node, compiledPath, StoresFailures(node) ? node.Relation.Render() : null);
         NodeResult Finish(NodeStatus status, string? message, Diagnostic? diagnostic = null, long? failures = null) =>
-            new(node.UniqueId, status, clock.Elapsed)
-            {
-                Message = message, Diagnostic = diagnostic, Failures = failures, StartedAt = started, CompletedAt = DateTimeOffset.UtcNow,
-                CompiledPath = compiledPath, ThreadId = thread,
-                RelationName = StoresFailures(node) ? node.Relation.Render() : null,
-            };
+            timer.Result(status, message, diagnostic, thread) with { Failures = failures };
 
         if (ConfigError(node) is { } configError) return Finish(NodeStatus.Error, configError.Message, configError);
 

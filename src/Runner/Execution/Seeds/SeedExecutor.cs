@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Seeds;
@@ -16,15 +15,10 @@ internal sealed class SeedExecutor(CompiledProject project, WorkerResources reso
 {
     public NodeResult Run(ProjectNode node)
     {
-        var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
         string? thread = null;
+        var timer = new NodeTimer(node, null, node.Relation.Render());
         NodeResult Finish(NodeStatus status, string? message, Diagnostic? diagnostic = null, long? rows = null) =>
-            new(node.UniqueId, status, clock.Elapsed)
-            {
-                Message = message, Diagnostic = diagnostic, RowsAffected = rows, StartedAt = started,
-                CompletedAt = DateTimeOffset.UtcNow, RelationName = node.Relation.Render(), ThreadId = thread,
-            };
+            timer.Result(status, message, diagnostic, thread) with { RowsAffected = rows };
         NodeResult Failed(Diagnostic diagnostic) => Finish(NodeStatus.Error, diagnostic.Message, diagnostic);
 
         var sql = resources.Sql;

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Compilation.Ephemeral;
 using ModelForge.Compiler.Diagnostics;
@@ -18,16 +17,11 @@ internal sealed class SnapshotExecutor(CompiledProject project, WorkerResources 
 {
     public NodeResult Run(ProjectNode node)
     {
-        var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
         var compiledPath = NodeCompiler.CompiledPath(project, node);
         string? thread = null;
+        var timer = new NodeTimer(node, compiledPath, node.Relation.Render());
         NodeResult Finish(NodeStatus status, string? message, Diagnostic? diagnostic = null, long? rows = null) =>
-            new(node.UniqueId, status, clock.Elapsed)
-            {
-                Message = message, Diagnostic = diagnostic, RowsAffected = rows, StartedAt = started, CompletedAt = DateTimeOffset.UtcNow,
-                CompiledPath = compiledPath, RelationName = node.Relation.Render(), ThreadId = thread,
-            };
+            timer.Result(status, message, diagnostic, thread) with { RowsAffected = rows };
 
         WorkerResources.Worker worker;
         InlinedSql rendered;
