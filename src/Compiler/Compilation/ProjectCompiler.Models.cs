@@ -35,18 +35,8 @@ public static partial class ProjectCompiler
                 Config = config,
                 Phase = RenderPhase.Parse,
             };
-            try
-            {
-                engine.Render(template, ContextBuilder.CreateContext(parseInfo, info));
-            }
-            catch (DiagnosticException e)
-            {
-                diagnostics.Add(e.Diagnostic);
-                resolver.Take(draft.UniqueId);
-                return;
-            }
+            if (ParseRender(engine, template, parseInfo, resolver, info, diagnostics.Add) is not var (refs, sources)) return;
             var finalConfig = new NodeConfig(config, ResourceType.Model);
-            var (refs, sources) = resolver.Take(draft.UniqueId);
             var withCalls = new ProjectNode
             {
                 UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,

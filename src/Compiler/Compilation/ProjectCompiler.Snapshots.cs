@@ -69,17 +69,7 @@ public static partial class ProjectCompiler
             Config = config,
             Phase = RenderPhase.Parse,
         };
-        try
-        {
-            engine.Render(body, ContextBuilder.CreateContext(parseInfo, info));
-        }
-        catch (DiagnosticException e)
-        {
-            diagnostics.Add(e.Diagnostic);
-            resolver.Take(uniqueId);
-            return;
-        }
-        var (refs, sources) = resolver.Take(uniqueId);
+        if (ParseRender(engine, body, parseInfo, resolver, info, diagnostics.Add) is not var (refs, sources)) return;
         var finalConfig = new NodeConfig(config, ResourceType.Snapshot);
         if (finalConfig.Enabled && !SnapshotConfigIsValid(name, finalConfig, span, diagnostics)) return;
         var node = new ProjectNode

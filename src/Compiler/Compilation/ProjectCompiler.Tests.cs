@@ -91,17 +91,8 @@ public static partial class ProjectCompiler
             UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = project.ProjectFile.Name,
             FilePath = declaration.Span.Path, Config = config, Phase = RenderPhase.Parse,
         };
-        try
-        {
-            engine.Render(template, metadata.Bind(ContextBuilder.CreateContext(parseInfo, info)));
-        }
-        catch (DiagnosticException e)
-        {
-            resolver.Take(uniqueId);
-            diagnostics.Add(RenderFailed(metadata, e.Diagnostic));
-            return null;
-        }
-        var (refs, sources) = resolver.Take(uniqueId);
+        if (ParseRender(engine, template, parseInfo, resolver, info, d => diagnostics.Add(RenderFailed(metadata, d)), metadata.Bind)
+            is not var (refs, sources)) return null;
         // A config() call in the test's macro sets defaults; what the YAML declaration says wins, as in dbt.
         foreach (var (key, value) in declaration.Config) config[key] = value;
         var finalConfig = new NodeConfig(config, ResourceType.Test);
@@ -149,17 +140,7 @@ public static partial class ProjectCompiler
             UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = "test", PackageName = draft.PackageName,
             FilePath = draft.Path, Config = config, Phase = RenderPhase.Parse,
         };
-        try
-        {
-            engine.Render(template, ContextBuilder.CreateContext(parseInfo, info));
-        }
-        catch (DiagnosticException e)
-        {
-            diagnostics.Add(e.Diagnostic);
-            resolver.Take(draft.UniqueId);
-            return null;
-        }
-        var (refs, sources) = resolver.Take(draft.UniqueId);
+        if (ParseRender(engine, template, parseInfo, resolver, info, diagnostics.Add) is not var (refs, sources)) return null;
         var withCalls = new ProjectNode
         {
             UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = ResourceType.Test, PackageName = draft.PackageName,

@@ -85,16 +85,7 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
         {
             Cancellation = stop.Token,
         };
-        try
-        {
-            // Open the first connection up front: a bad target is one clear error, not N node errors.
-            _ = resources.Current;
-        }
-        catch (DiagnosticException e)
-        {
-            DiagnosticPrinter.Print(environment.Error, [e.Diagnostic]);
-            return ExitCodes.Failure;
-        }
+        if (!resources.TryOpen(environment.Error)) return ExitCodes.Failure;
         _reporter.Line($"Concurrency: {threads} thread{(threads == 1 ? "" : "s")} (target='{target.Name}')");
         _reporter.Blank();
 

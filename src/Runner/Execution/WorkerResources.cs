@@ -35,6 +35,24 @@ internal sealed class WorkerResources : IDisposable
     /// <summary>The calling thread's worker; throws DiagnosticException when the connection cannot open.</summary>
     public Worker Current => _workers.Value!;
 
+    /// <summary>
+    /// Opens the calling thread's connection up front, so a bad target is one clear error rather
+    /// than one per node; false (the diagnostic printed to <paramref name="error"/>) when it cannot.
+    /// </summary>
+    public bool TryOpen(TextWriter error)
+    {
+        try
+        {
+            _ = Current;
+            return true;
+        }
+        catch (Compiler.Diagnostics.DiagnosticException e)
+        {
+            Compiler.Diagnostics.DiagnosticPrinter.Print(error, [e.Diagnostic]);
+            return false;
+        }
+    }
+
     public void Dispose()
     {
         foreach (var worker in _workers.Values) worker.Connection.Dispose();

@@ -37,15 +37,7 @@ internal sealed class FreshnessInvocation(ProjectSession session, CliEnvironment
         var target = session.Project.Target;
         var threads = Math.Max(1, session.Options.Threads ?? target.Threads);
         using var resources = new WorkerResources(_project, target, new RelationCache(ConnectionFactory.SqlFor(target)));
-        try
-        {
-            _ = resources.Current;
-        }
-        catch (DiagnosticException e)
-        {
-            DiagnosticPrinter.Print(environment.Error, [e.Diagnostic]);
-            return ExitCodes.Failure;
-        }
+        if (!resources.TryOpen(environment.Error)) return ExitCodes.Failure;
         _reporter.Line($"Concurrency: {threads} thread{(threads == 1 ? "" : "s")} (target='{target.Name}')");
         _reporter.Blank();
 

@@ -59,17 +59,7 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
     public List<object?[]> QueryRecorded(string statement)
     {
         _statements.Add(statement);
-        using var command = Connection.CreateCommand();
-        command.CommandText = statement;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
+        return this.Query(statement);
     }
 
     /// <summary>Runs a cleanup statement whose failure must not hide the error being handled.</summary>

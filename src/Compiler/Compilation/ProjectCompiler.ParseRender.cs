@@ -1,0 +1,32 @@
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Templating;
+
+namespace ModelForge.Compiler.Compilation;
+
+public static partial class ProjectCompiler
+{
+    /// <summary>
+    /// Renders a node once at parse time, as dbt's parser does: the text is thrown away, the render
+    /// only records the node's <c>config()</c> (into <paramref name="info"/>'s config) and its
+    /// <c>ref()</c>/<c>source()</c> calls. Null, with the error given to <paramref name="report"/>,
+    /// when the render fails.
+    /// </summary>
+    private static (IReadOnlyList<RefCall> Refs, IReadOnlyList<SourceCall> Sources)? ParseRender(
+        TemplateEngine engine, Template template, ProjectRenderInfo parseInfo, ParseResolver resolver, NodeRenderInfo info,
+        Action<Diagnostic> report, Func<TemplateContext, TemplateContext>? bind = null)
+    {
+        var context = ContextBuilder.CreateContext(parseInfo, info);
+        try
+        {
+            engine.Render(template, bind is null ? context : bind(context));
+        }
+        catch (DiagnosticException e)
+        {
+            resolver.Take(info.UniqueId);
+            report(e.Diagnostic);
+            return null;
+        }
+        return resolver.Take(info.UniqueId);
+    }
+}
