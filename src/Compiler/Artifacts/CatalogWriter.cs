@@ -14,9 +14,7 @@ public static class CatalogWriter
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartObject("metadata");
-        json.WriteString("dbt_schema_version", "https://schemas.getdbt.com/dbt/catalog/v1.json");
-        json.WriteString("generated_at", generatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"));
-        json.WriteString("invocation_id", invocationId);
+        ArtifactJson.WriteMetadataFields(json, "https://schemas.getdbt.com/dbt/catalog/v1.json", generatedAt, invocationId);
         json.WriteEndObject();
         WriteTables(json, "nodes", catalog.Nodes);
         WriteTables(json, "sources", catalog.Sources);

@@ -18,9 +18,7 @@ public static class ManifestWriter
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartObject("metadata");
-        json.WriteString("dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json");
-        json.WriteString("generated_at", generatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"));
-        json.WriteString("invocation_id", invocationId);
+        ArtifactJson.WriteMetadataFields(json, "https://schemas.getdbt.com/dbt/manifest/v12.json", generatedAt, invocationId);
         json.WriteString("project_name", project.Name);
         json.WriteString("adapter_type", project.Project.Target.Type);
         json.WriteEndObject();

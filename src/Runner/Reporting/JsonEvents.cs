@@ -60,7 +60,7 @@ internal static class JsonEvents
         {
             json.WriteStartObject();
             json.WriteString("event", name);
-            json.WriteString("ts", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture));
+            Compiler.Artifacts.ArtifactJson.WriteTime(json, "ts", DateTimeOffset.UtcNow);
             fields(json);
             json.WriteEndObject();
         }

@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Artifacts;
 using System.Text.Json;
 using ModelForge.Runner.Execution;
 
@@ -16,10 +17,8 @@ internal static class RunResultsWriter
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartObject("metadata");
-        json.WriteString("dbt_schema_version", "https://schemas.getdbt.com/dbt/run-results/v6.json");
+        ArtifactJson.WriteMetadataFields(json, "https://schemas.getdbt.com/dbt/run-results/v6.json", summary.CompletedAt, summary.InvocationId);
         json.WriteString("forge_version", ForgeVersion.Current);
-        json.WriteString("generated_at", summary.CompletedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"));
-        json.WriteString("invocation_id", summary.InvocationId);
         json.WriteEndObject();
 
         json.WriteStartArray("results");
@@ -43,8 +42,8 @@ internal static class RunResultsWriter
         {
             json.WriteStartObject();
             json.WriteString("name", "execute");
-            json.WriteString("started_at", result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"));
-            json.WriteString("completed_at", result.CompletedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"));
+            ArtifactJson.WriteTime(json, "started_at", result.StartedAt);
+            ArtifactJson.WriteTime(json, "completed_at", result.CompletedAt);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Artifacts;
 using System.Text.Json;
 using ModelForge.Compiler.Project;
 
@@ -6,7 +7,6 @@ namespace ModelForge.Runner.Execution.Freshness;
 /// <summary>Writes target/sources.json in the shape of dbt's sources artifact (v3), so tools that read dbt's read ours.</summary>
 internal static class SourcesJsonWriter
 {
-    private const string TimeFormat = "yyyy-MM-ddTHH:mm:ss.ffffffZ";
 
     public static void Write(string path, IReadOnlyList<FreshnessResult> results, string invocationId, DateTimeOffset started, DateTimeOffset completed)
     {
@@ -15,10 +15,8 @@ internal static class SourcesJsonWriter
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartObject("metadata");
-        json.WriteString("dbt_schema_version", "https://schemas.getdbt.com/dbt/sources/v3.json");
+        ArtifactJson.WriteMetadataFields(json, "https://schemas.getdbt.com/dbt/sources/v3.json", completed, invocationId);
         json.WriteString("forge_version", ForgeVersion.Current);
-        json.WriteString("generated_at", completed.UtcDateTime.ToString(TimeFormat));
-        json.WriteString("invocation_id", invocationId);
         json.WriteEndObject();
         json.WriteStartArray("results");
         foreach (var result in results) WriteResult(json, result);
@@ -45,9 +43,9 @@ internal static class SourcesJsonWriter
         }
         else
         {
-            if (result.MaxLoadedAt is { } loaded) json.WriteString("max_loaded_at", loaded.UtcDateTime.ToString(TimeFormat));
+            if (result.MaxLoadedAt is { } loaded) ArtifactJson.WriteTime(json, "max_loaded_at", loaded);
             else json.WriteNull("max_loaded_at");
-            json.WriteString("snapshotted_at", (result.SnapshottedAt ?? result.CompletedAt).UtcDateTime.ToString(TimeFormat));
+            ArtifactJson.WriteTime(json, "snapshotted_at", (result.SnapshottedAt ?? result.CompletedAt));
             if (result.Age is { } age) json.WriteNumber("max_loaded_at_time_ago_in_s", Math.Round(age.TotalSeconds, 6));
             else json.WriteNull("max_loaded_at_time_ago_in_s");
             json.WriteStartObject("criteria");
@@ -62,8 +60,8 @@ internal static class SourcesJsonWriter
         json.WriteStartArray("timing");
         json.WriteStartObject();
         json.WriteString("name", "execute");
-        json.WriteString("started_at", result.StartedAt.UtcDateTime.ToString(TimeFormat));
-        json.WriteString("completed_at", result.CompletedAt.UtcDateTime.ToString(TimeFormat));
+        ArtifactJson.WriteTime(json, "started_at", result.StartedAt);
+        ArtifactJson.WriteTime(json, "completed_at", result.CompletedAt);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteString("thread_id", result.ThreadId ?? "Thread-1");
