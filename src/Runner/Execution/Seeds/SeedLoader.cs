@@ -36,13 +36,8 @@ internal sealed class SeedLoader(ISeedWriter writer)
 
     private static void CheckColumns(MaterializationContext context, SeedFile seed)
     {
-        var current = new List<string>();
-        using (var command = context.Connection.CreateCommand())
-        {
-            command.CommandText = SeedSql.ListColumns(context.Sql, context.Database, context.Schema, context.Identifier);
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) current.Add(reader.GetString(0));
-        }
+        var current = context.Query(SeedSql.ListColumns(context.Sql, context.Database, context.Schema, context.Identifier))
+            .Select(row => (string)row[0]!).ToList();
 
         var wanted = seed.Columns.Select(c => c.Name).ToList();
         // Both databases compare column names without case.
