@@ -36,6 +36,12 @@ public sealed record ProjectFile
 
     public string TargetPath { get; init; } = "target";
 
+    /// <summary>Where <c>forge deps</c> installs packages and where they are loaded from (dbt's <c>packages-install-path</c>).</summary>
+    public string PackagesInstallPath { get; init; } = "dbt_packages";
+
+    /// <summary>The raw <c>require-dbt-version</c> ranges (a string or a list in the file), empty when absent.</summary>
+    public IReadOnlyList<string> RequireDbtVersion { get; init; } = [];
+
     public IReadOnlyList<string> CleanTargets { get; init; } = ["target"];
 
     /// <summary>

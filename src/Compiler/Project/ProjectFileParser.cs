@@ -78,6 +78,8 @@ internal static class ProjectFileParser
             AnalysisPaths = Paths(reader, map, "analysis-paths") ?? ["analyses"],
             DocsPaths = Paths(reader, map, "docs-paths") ?? [],
             TargetPath = targetPath,
+            PackagesInstallPath = NormalizePath(reader.String(YamlReader.Get(map, "packages-install-path"), "packages-install-path") ?? "dbt_packages"),
+            RequireDbtVersion = reader.StringList(YamlReader.Get(map, "require-dbt-version"), "require-dbt-version", allowSingle: true) ?? [],
             CleanTargets = Paths(reader, map, "clean-targets") ?? [targetPath],
             Vars = Vars(reader, map, name!),
             Models = Tree(reader, map, "models"),
