@@ -52,7 +52,7 @@ public sealed class HostValueTests
     [Test]
     public void Missing_host_attribute_names_the_owner_type()
     {
-        var error = TemplateTestKit.RenderError("{{ this.nope }}", Globals);
+        var error = TemplateTestKit.RenderError("{{ this.nope.x }}", Globals);
         Assert.That(error.Message, Is.EqualTo("'Relation object' has no attribute 'nope'"));
     }
 

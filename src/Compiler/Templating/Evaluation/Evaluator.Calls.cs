@@ -185,10 +185,7 @@ internal sealed partial class Evaluator
         {
             throw RenderErrors.Error(DiagnosticCodes.TemplateUnknownFilter, filter.NameSpan, $"unknown filter '{filter.Name}'", "see docs/jinja-compatibility.md");
         }
-        if (value is Undefined undefined && filter.Name is not ("default" or "d"))
-        {
-            throw RenderErrors.Undefined(undefined, filter.Value?.Span ?? filter.Span);
-        }
+        if (value is Undefined undefined) value = UndefinedFilterInput.For(filter.Name, undefined, filter.Value?.Span ?? filter.Span);
         return function(this, value, BuildArguments(filter.Arguments, scope, filter.Span));
     }
 
@@ -209,7 +206,7 @@ internal sealed partial class Evaluator
         {
             throw RenderErrors.Error(DiagnosticCodes.TemplateUnknownFilter, arguments.CallSpan, $"unknown filter '{name}'", "see docs/jinja-compatibility.md");
         }
-        if (value is Undefined undefined && name is not ("default" or "d")) throw RenderErrors.Undefined(undefined, arguments.CallSpan);
+        if (value is Undefined undefined) value = UndefinedFilterInput.For(name, undefined, arguments.CallSpan);
         return function(this, value, arguments);
     }
 

@@ -135,12 +135,8 @@ internal sealed partial class Evaluator
             writer.WriteValue(s, span);
             return;
         }
-        if (value is Undefined undefined)
-        {
-            // `{{ ',' if not loop.last }}` is everyday dbt: the missing else renders as nothing, as in dbt.
-            if (RenderErrors.IsMissingElse(undefined)) return;
-            throw RenderErrors.Undefined(undefined, span);
-        }
+        // Jinja2's default Undefined, which dbt uses, prints as nothing.
+        if (value is Undefined) return;
         writer.WriteValue(ValueFormatter.ToStr(value), span);
     }
 

@@ -9,8 +9,19 @@ internal static partial class Operators
 {
     public static bool Compare(CompareOperator op, object? left, object? right, SourceSpan span)
     {
-        if (left is Undefined ul) throw RenderErrors.Undefined(ul, span);
-        if (right is Undefined ur) throw RenderErrors.Undefined(ur, span);
+        if (left is Undefined || right is Undefined)
+        {
+            // Jinja2's Undefined equals only another Undefined and is an empty container; ordering it fails.
+            switch (op)
+            {
+                case CompareOperator.Equal: return left is Undefined && right is Undefined;
+                case CompareOperator.NotEqual: return !(left is Undefined && right is Undefined);
+                case CompareOperator.In when right is Undefined: return false;
+                case CompareOperator.NotIn when right is Undefined: return true;
+                case CompareOperator.In or CompareOperator.NotIn: break;
+                default: throw RenderErrors.Undefined(left as Undefined ?? (Undefined)right!, span);
+            }
+        }
         return op switch
         {
             CompareOperator.Equal => PyEquals(left, right),

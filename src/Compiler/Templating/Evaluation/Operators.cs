@@ -68,8 +68,9 @@ internal static partial class Operators
     {
         if (op == BinaryOperator.Concat)
         {
-            if (left is Undefined l && RenderErrors.IsMissingElse(l)) left = "";
-            if (right is Undefined r && RenderErrors.IsMissingElse(r)) right = "";
+            // str(Undefined) is "" in Jinja2, so `~` accepts it.
+            if (left is Undefined) left = "";
+            if (right is Undefined) right = "";
         }
         if (left is Undefined ul) throw RenderErrors.Undefined(ul, span);
         if (right is Undefined ur) throw RenderErrors.Undefined(ur, span);

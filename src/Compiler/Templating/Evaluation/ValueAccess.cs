@@ -121,8 +121,8 @@ internal static class ValueAccess
                 var keys = new List<object?>();
                 foreach (var key in readOnly.Keys) keys.Add(key);
                 return keys;
-            case Undefined u:
-                throw RenderErrors.Undefined(u, span);
+            case Undefined:
+                return [];
             case null or bool or long or double or decimal or ICallable:
                 throw RenderErrors.Type(span, $"'{PythonTypes.NameOf(value)}' object is not iterable", "loop over a list, a dict or a string");
             case IEnumerable enumerable:
@@ -138,6 +138,7 @@ internal static class ValueAccess
     public static int Length(object? value) => value switch
     {
         string s => s.Length,
+        Undefined => 0,
         ICollection c => c.Count,
         IList<object?> l => l.Count,
         IDictionary<string, object?> d => d.Count,
