@@ -161,8 +161,8 @@ internal sealed partial class Evaluator
                 var items = value switch
                 {
                     IList<object?> list => list,
-                    string or IDictionary<string, object?> => ValueAccess.Iterate(value, span),
-                    Undefined u => throw RenderErrors.Undefined(u, span),
+                    _ when value is string || Mappings.IsMapping(value) => ValueAccess.Iterate(value, span),
+                    Undefined => [],
                     _ => throw RenderErrors.Type(span, $"cannot unpack non-iterable {PythonTypes.NameOf(value)} object"),
                 };
                 if (items.Count != tuple.Items.Count)

@@ -54,11 +54,11 @@ internal static partial class Operators
                     if (!PyEquals(ll[i], rl[i])) return false;
                 }
                 return true;
-            case IDictionary<string, object?> ld when right is IDictionary<string, object?> rd:
-                if (ld.Count != rd.Count) return false;
-                foreach (var (key, value) in ld)
+            case not ITemplateObject when Mappings.IsMapping(left) && Mappings.IsMapping(right) && right is not ITemplateObject:
+                if (Mappings.Count(left) != Mappings.Count(right)) return false;
+                foreach (var (key, value) in Mappings.Items(left))
                 {
-                    if (!rd.TryGetValue(key, out var other) || !PyEquals(value, other)) return false;
+                    if (!Mappings.TryGetItem(right, key, out var other) || !PyEquals(value, other)) return false;
                 }
                 return true;
         }
@@ -124,12 +124,10 @@ internal static partial class Operators
                     if (PyEquals(element, item)) return true;
                 }
                 return false;
-            case IDictionary<string, object?> dict:
-                return item is string key && dict.ContainsKey(key);
-            case IReadOnlyDictionary<string, object?> readOnly:
-                return item is string roKey && readOnly.ContainsKey(roKey);
-            case Undefined u:
-                throw RenderErrors.Undefined(u, span);
+            case TemplateDict or ITemplateMapping or IDictionary<string, object?> or IReadOnlyDictionary<string, object?>:
+                return Mappings.ContainsKey(container, item);
+            case Undefined:
+                return false;
             case ITemplateObject obj when item is string attr:
                 return obj.TryGetAttribute(attr, out _);
             default:

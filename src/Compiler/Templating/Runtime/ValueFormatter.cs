@@ -37,7 +37,7 @@ public static class ValueFormatter
     }
 
     private static bool IsContainer(object? value) =>
-        value is IList<object?> or IDictionary<string, object?> or IReadOnlyDictionary<string, object?>;
+        value is IList<object?> or TemplateDict or IDictionary<string, object?> or IReadOnlyDictionary<string, object?>;
 
     private static void AppendRepr(StringBuilder sb, object? value, int depth)
     {
@@ -69,6 +69,22 @@ public static class ValueFormatter
                     AppendRepr(sb, list[i], depth + 1);
                 }
                 sb.Append(']');
+                break;
+            case TemplateDict typed:
+                sb.Append('{');
+                var first = true;
+                foreach (var (key, item) in typed.TypedItems)
+                {
+                    if (!first) sb.Append(", ");
+                    first = false;
+                    AppendRepr(sb, key, depth + 1);
+                    sb.Append(": ");
+                    AppendRepr(sb, item, depth + 1);
+                }
+                sb.Append('}');
+                break;
+            case Undefined:
+                sb.Append("Undefined");
                 break;
             case IDictionary<string, object?> dict:
                 AppendDict(sb, dict, depth);
