@@ -17,7 +17,12 @@ internal static class ValueAccess
                 throw RenderErrors.Undefined(u, span);
             case ITemplateObject obj:
                 if (obj.TryGetAttribute(name, out var value)) return value;
-                if (obj is ITemplateMapping && DictMethods.TryGetReadOnly(name, out var function)) return new BoundMethod(obj, name, function);
+                if (obj is ITemplateMapping mapping)
+                {
+                    // Jinja's getattr falls back to the item, after the dict methods a Mapping has.
+                    if (DictMethods.TryGetReadOnly(name, out var function)) return new BoundMethod(obj, name, function);
+                    if (mapping.TryGetItem(name, out var entry)) return entry;
+                }
                 return new Undefined(name, span, PythonTypes.OwnerOf(target));
         }
         if (target is not null && BuiltinMethods.TryBind(target, name, out var method)) return method;
