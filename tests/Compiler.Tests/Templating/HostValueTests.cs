@@ -52,7 +52,7 @@ public sealed class HostValueTests
     [Test]
     public void Missing_host_attribute_names_the_owner_type()
     {
-        var error = TemplateTestKit.RenderError("{{ this.nope }}", Globals);
+        var error = TemplateTestKit.RenderError("{{ this.nope.x }}", Globals);
         Assert.That(error.Message, Is.EqualTo("'Relation object' has no attribute 'nope'"));
     }
 
@@ -84,5 +84,17 @@ public sealed class HostValueTests
         Assert.That(error.Message, Is.EqualTo("'modle_name' is undefined"));
         Assert.That(TemplateTestKit.Position(error), Is.EqualTo("1:8"));
         Assert.That(TemplateValues.TypeName(new List<object?>()), Is.EqualTo("list"));
+    }
+
+    [TestCase("{{ big }}|{{ big + 1 }}|{{ big > 1 }}|{{ big == big2 }}|{{ big|int }}|{{ big is number }}")]
+    public void Integers_wider_than_64_bits_from_the_database_stay_exact(string template)
+    {
+        var globals = new Dictionary<string, object?>
+        {
+            ["big"] = (Int128)long.MaxValue * 4,
+            ["big2"] = (System.Numerics.BigInteger)long.MaxValue * 4,
+        };
+        Assert.That(TemplateTestKit.Render(template, globals),
+            Is.EqualTo("36893488147419103228|36893488147419103229|True|True|36893488147419103228|True"));
     }
 }

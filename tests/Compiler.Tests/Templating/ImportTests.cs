@@ -8,7 +8,7 @@ public sealed class ImportTests
     {
         ["macros/helpers.sql"] = "{% set version = 3 %}{% macro shout(x) %}{{ x|upper }}!{% endmacro %}{% macro both(x) %}{{ shout(x) }}{{ shout(x) }}{% endmacro %}",
         ["partials/header.sql"] = "-- header for {{ name }}\n",
-        ["partials/broken.sql"] = "{{ oops }}",
+        ["partials/broken.sql"] = "{{ oops.x }}",
     });
 
     [Test]

@@ -70,7 +70,7 @@ internal static class Args
     }
 
     public static string Text(object? value, CallArguments arguments) =>
-        value as string ?? ValueFormatter.ToStr(RenderErrors.Defined(value, arguments.CallSpan));
+        value as string ?? ValueFormatter.ToStr(value);
 
     /// <summary>Arguments from <paramref name="skip"/> on, for filters that pass the rest along (map, select).</summary>
     public static CallArguments Rest(CallArguments arguments, int skip, params ReadOnlySpan<string> removeNamed)

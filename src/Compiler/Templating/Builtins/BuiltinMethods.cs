@@ -1,3 +1,5 @@
+using ModelForge.Compiler.Templating.Runtime;
+
 namespace ModelForge.Compiler.Templating.Builtins;
 
 /// <summary>Finds the Python method <c>name</c> of a string, list, tuple or dict value.</summary>
@@ -11,7 +13,8 @@ internal static class BuiltinMethods
             string => StringMethods.TryGet(name, out function),
             object?[] => ListMethods.TryGetTupleMethod(name, out function),
             IList<object?> => ListMethods.TryGet(name, out function),
-            IDictionary<string, object?> => DictMethods.TryGet(name, out function),
+            TemplateDict or IDictionary<string, object?> => DictMethods.TryGet(name, out function),
+            Runtime.ITemplateMapping => DictMethods.TryGetReadOnly(name, out function),
             IReadOnlyDictionary<string, object?> => DictMethods.TryGetReadOnly(name, out function),
             _ => false,
         };

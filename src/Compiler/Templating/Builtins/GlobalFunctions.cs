@@ -57,21 +57,23 @@ internal static class GlobalFunctions
 
     private static object? Dict(CallArguments arguments)
     {
-        var result = new OrderedDictionary<string, object?>();
+        var result = new TemplateDict();
         if (arguments.Positional.Count > 1) throw RenderErrors.Arguments(arguments.CallSpan, $"dict expected at most 1 argument, got {arguments.Positional.Count}", "write dict(other) or dict(key=value)");
         if (arguments.Positional.Count == 1) CopyInto(result, arguments.Positional[0], arguments);
-        foreach (var (key, value) in arguments.Named) result[key] = value;
+        foreach (var (key, value) in arguments.Named) result.Set(key, value);
         return result;
     }
 
     /// <summary>Copies a mapping, or a list of (key, value) pairs, into <paramref name="target"/>.</summary>
-    internal static void CopyInto(IDictionary<string, object?> target, object? source, CallArguments arguments)
+    internal static void CopyInto(object target, object? source, CallArguments arguments)
     {
+        if (Mappings.IsMapping(source))
+        {
+            foreach (var (key, value) in Mappings.Items(source)) Mappings.Set(target, key, value);
+            return;
+        }
         switch (source)
         {
-            case IEnumerable<KeyValuePair<string, object?>> pairs:
-                foreach (var (key, value) in pairs) target[key] = value;
-                break;
             case IList<object?> list:
                 foreach (var item in list)
                 {
@@ -79,7 +81,7 @@ internal static class GlobalFunctions
                     {
                         throw RenderErrors.Type(arguments.CallSpan, "dictionary update sequence element is not a (key, value) pair", "pass a dict or a list of pairs");
                     }
-                    target[pair[0] as string ?? ValueFormatter.ToStr(pair[0])] = pair[1];
+                    Mappings.Set(target, pair[0], pair[1]);
                 }
                 break;
             case Undefined u:
@@ -92,9 +94,9 @@ internal static class GlobalFunctions
     private static object? MakeNamespace(CallArguments arguments)
     {
         var ns = new Namespace();
-        var scratch = new OrderedDictionary<string, object?>();
+        var scratch = new TemplateDict();
         foreach (var positional in arguments.Positional) CopyInto(scratch, positional, arguments);
-        foreach (var (key, value) in arguments.Named) scratch[key] = value;
+        foreach (var (key, value) in arguments.Named) scratch.Set(key, value);
         foreach (var (key, value) in scratch) ns.Set(key, value);
         return ns;
     }

@@ -20,9 +20,9 @@ internal static class JinjaTests
         tests["boolean"] = (_, v, a) => NoArgs(a, "boolean") && v is bool;
         tests["true"] = (_, v, a) => NoArgs(a, "true") && v is true;
         tests["false"] = (_, v, a) => NoArgs(a, "false") && v is false;
-        tests["mapping"] = (_, v, a) => NoArgs(a, "mapping") && v is IDictionary<string, object?> or IReadOnlyDictionary<string, object?>;
-        tests["iterable"] = (_, v, a) => NoArgs(a, "iterable") && v is string or IList<object?> or IDictionary<string, object?> or IReadOnlyDictionary<string, object?>;
-        tests["sequence"] = (_, v, a) => NoArgs(a, "sequence") && v is string or IList<object?> or IDictionary<string, object?> or IReadOnlyDictionary<string, object?>;
+        tests["mapping"] = (_, v, a) => NoArgs(a, "mapping") && Mappings.IsMapping(v);
+        tests["iterable"] = (_, v, a) => NoArgs(a, "iterable") && (v is string or IList<object?> or Undefined || Mappings.IsMapping(v));
+        tests["sequence"] = (_, v, a) => NoArgs(a, "sequence") && (v is string or IList<object?> || Mappings.IsMapping(v));
         tests["callable"] = (_, v, a) => NoArgs(a, "callable") && v is ICallable;
         tests["lower"] = (_, v, a) => NoArgs(a, "lower") && v is string s && HasCased(s) && s == s.ToLowerInvariant();
         tests["upper"] = (_, v, a) => NoArgs(a, "upper") && v is string s && HasCased(s) && s == s.ToUpperInvariant();

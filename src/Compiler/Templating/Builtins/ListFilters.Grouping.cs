@@ -59,12 +59,12 @@ internal static partial class ListFilters
     private static object? Items(Evaluator evaluator, object? value, CallArguments arguments)
     {
         Args.Check(arguments, "filter 'items'", 0);
-        if (value is not IEnumerable<KeyValuePair<string, object?>> dict)
+        if (!Mappings.IsMapping(value))
         {
             throw RenderErrors.Type(arguments.CallSpan, $"can only get item pairs from a mapping, not {PythonTypes.NameOf(value)}", "items works on dicts");
         }
         var result = new List<object?>();
-        foreach (var (key, item) in dict) result.Add(new object?[] { key, item });
+        foreach (var (key, item) in Mappings.Items(value)) result.Add(new object?[] { key, item });
         return result;
     }
 

@@ -8,7 +8,7 @@ internal static partial class ListFilters
 {
     private static object? Map(Evaluator evaluator, object? value, CallArguments arguments)
     {
-        var items = ValueAccess.Iterate(value, arguments.CallSpan);
+        var items = FalsyAsEmpty(value, arguments);
         var result = new List<object?>(items.Count);
         var attribute = arguments.Get(-1, "attribute", out var byAttribute);
         if (byAttribute)
@@ -33,7 +33,7 @@ internal static partial class ListFilters
 
     private static object? Select(Evaluator evaluator, object? value, CallArguments arguments, string name, bool keep)
     {
-        var items = ValueAccess.Iterate(value, arguments.CallSpan);
+        var items = FalsyAsEmpty(value, arguments);
         var result = new List<object?>();
         string? test = null;
         if (arguments.Positional.Count > 0)
@@ -64,7 +64,7 @@ internal static partial class ListFilters
         }
         var rest = Args.Rest(arguments, 2);
         var result = new List<object?>();
-        foreach (var item in ValueAccess.Iterate(value, arguments.CallSpan))
+        foreach (var item in FalsyAsEmpty(value, arguments))
         {
             var attributeValue = GetPath(item, attribute, arguments.CallSpan);
             var passed = test is null ? Truthiness.IsTrue(attributeValue) : evaluator.CallTest(test, attributeValue, rest);
@@ -72,4 +72,8 @@ internal static partial class ListFilters
         }
         return result;
     }
+
+    // Jinja's map and select family start with `if value:`, so None (or any falsy value) gives nothing.
+    private static IList<object?> FalsyAsEmpty(object? value, CallArguments arguments) =>
+        Truthiness.IsTrue(value) ? ValueAccess.Iterate(value, arguments.CallSpan) : [];
 }

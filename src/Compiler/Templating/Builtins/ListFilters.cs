@@ -132,7 +132,7 @@ internal static partial class ListFilters
         for (var i = 0; i < parts.Length; i++)
         {
             var item = attribute is null ? items[i] : GetPath(items[i], attribute, arguments.CallSpan);
-            parts[i] = item as string ?? ValueFormatter.ToStr(RenderErrors.Defined(item, arguments.CallSpan));
+            parts[i] = item as string ?? ValueFormatter.ToStr(item);
         }
         return string.Join(separator, parts);
     }

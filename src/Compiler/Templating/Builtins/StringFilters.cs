@@ -171,10 +171,10 @@ internal static partial class StringFilters
     private static object? UrlEncode(Evaluator evaluator, object? value, CallArguments arguments)
     {
         Args.Check(arguments, "filter 'urlencode'", 0);
-        if (value is IEnumerable<KeyValuePair<string, object?>> pairs)
+        if (Mappings.IsMapping(value))
         {
             var parts = new List<string>();
-            foreach (var (key, item) in pairs) parts.Add(QueryEscape(key) + "=" + QueryEscape(ValueFormatter.ToStr(item)));
+            foreach (var (key, item) in Mappings.Items(value)) parts.Add(QueryEscape(ValueFormatter.ToStr(key)) + "=" + QueryEscape(ValueFormatter.ToStr(item)));
             return string.Join('&', parts);
         }
         return Uri.EscapeDataString(Args.Text(value, arguments)).Replace("%2F", "/", StringComparison.Ordinal);

@@ -54,7 +54,7 @@ internal static class StringFormatter
                 if (!found) throw RenderErrors.Arguments(arguments.CallSpan, $"str.format() has no argument named '{key}'", $"pass {key}=… to format()");
                 value = arguments.Get(-1, key);
             }
-            sb.Append(ApplySpec(RenderErrors.Defined(value, arguments.CallSpan), spec));
+            sb.Append(value is Undefined && spec.Length == 0 ? "" : ApplySpec(RenderErrors.Defined(value, arguments.CallSpan), spec));
         }
         return sb.ToString();
     }

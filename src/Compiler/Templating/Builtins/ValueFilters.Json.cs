@@ -52,9 +52,11 @@ internal static partial class ValueFilters
                 NewLine(sb, indent, level);
                 sb.Append(']');
                 break;
-            case IEnumerable<KeyValuePair<string, object?>> dict:
-                var entries = new List<KeyValuePair<string, object?>>(dict);
-                entries.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
+            case not null when Mappings.IsMapping(value):
+                // json.dumps(sort_keys=True) orders the keys as Python would, then writes each as a string.
+                var entries = new List<KeyValuePair<object?, object?>>(Mappings.Items(value));
+                var span = arguments.CallSpan;
+                StableSort.Sort(entries, (x, y) => Operators.CompareValues(x.Key, y.Key, Syntax.CompareOperator.Less, span));
                 if (entries.Count == 0)
                 {
                     sb.Append("{}");
@@ -65,7 +67,7 @@ internal static partial class ValueFilters
                 {
                     if (i > 0) sb.Append(indent >= 0 ? "," : ", ");
                     NewLine(sb, indent, level + 1);
-                    WriteJsonString(sb, entries[i].Key);
+                    WriteJsonString(sb, JsonKey(entries[i].Key, arguments));
                     sb.Append(": ");
                     WriteJson(sb, entries[i].Value, indent, level + 1, arguments);
                 }
@@ -111,4 +113,15 @@ internal static partial class ValueFilters
         }
         sb.Append('"');
     }
+
+    // json.dumps turns None, bools and numbers used as keys into strings.
+    private static string JsonKey(object? key, CallArguments arguments) => key switch
+    {
+        string s => s,
+        null => "null",
+        bool b => b ? "true" : "false",
+        double or float or decimal => ValueFormatter.ToStr(key),
+        _ when Operators.IsNumber(key) => ValueFormatter.ToStr(key),
+        _ => throw RenderErrors.Type(arguments.CallSpan, $"keys must be str, int, float, bool or None, not {PythonTypes.NameOf(key)}", "use simple keys in dicts passed to tojson"),
+    };
 }

@@ -55,7 +55,11 @@ internal static partial class ValueFilters
             case double d:
                 return double.IsFinite(d) ? (long)Math.Truncate(d) : fallback;
             case decimal m:
-                return (long)decimal.Truncate(m);
+                var whole = decimal.Truncate(m);
+                return whole >= long.MinValue && whole <= long.MaxValue ? (long)whole : whole;
+            case Int128 or UInt128 or System.Numerics.BigInteger:
+                // Already an integer wider than 64 bits: kept as is (Python's int is unbounded).
+                return value;
             case string s:
                 var text = s.Trim().Replace("_", "", StringComparison.Ordinal);
                 if (numberBase == 10 && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)) return parsed;

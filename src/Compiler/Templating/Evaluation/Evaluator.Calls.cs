@@ -57,9 +57,13 @@ internal sealed partial class Evaluator
                     break;
                 default:
                     if (value is Undefined ud) throw RenderErrors.Undefined(ud, argument.Value.Span);
-                    if (value is not IEnumerable<KeyValuePair<string, object?>> dict) throw RenderErrors.Type(argument.Value.Span, $"argument after ** must be a mapping, not {PythonTypes.NameOf(value)}");
+                    if (!Mappings.IsMapping(value)) throw RenderErrors.Type(argument.Value.Span, $"argument after ** must be a mapping, not {PythonTypes.NameOf(value)}");
                     named ??= [];
-                    foreach (var pair in dict) named.Add(pair);
+                    foreach (var (key, item) in Mappings.Items(value))
+                    {
+                        if (key is not string keyName) throw RenderErrors.Type(argument.Value.Span, "keywords must be strings");
+                        named.Add(new KeyValuePair<string, object?>(keyName, item));
+                    }
                     break;
             }
         }
@@ -120,7 +124,7 @@ internal sealed partial class Evaluator
                 $"'{name}' is declared with ({ParameterList(parameters)})");
         }
         for (var i = 0; i < parameters.Count && i < positional.Count; i++) scope.Set(parameters[i].Name, positional[i]);
-        OrderedDictionary<string, object?>? kwargs = usesKwargs ? new() : null;
+        TemplateDict? kwargs = usesKwargs ? new() : null;
         foreach (var (key, value) in arguments.Named)
         {
             var index = IndexOf(parameters, key);
@@ -139,7 +143,7 @@ internal sealed partial class Evaluator
             }
             else if (kwargs is not null)
             {
-                kwargs[key] = value;
+                kwargs.Set(key, value);
             }
             else
             {
@@ -185,10 +189,7 @@ internal sealed partial class Evaluator
         {
             throw RenderErrors.Error(DiagnosticCodes.TemplateUnknownFilter, filter.NameSpan, $"unknown filter '{filter.Name}'", "see docs/jinja-compatibility.md");
         }
-        if (value is Undefined undefined && filter.Name is not ("default" or "d"))
-        {
-            throw RenderErrors.Undefined(undefined, filter.Value?.Span ?? filter.Span);
-        }
+        if (value is Undefined undefined) value = UndefinedFilterInput.For(filter.Name, undefined, filter.Value?.Span ?? filter.Span);
         return function(this, value, BuildArguments(filter.Arguments, scope, filter.Span));
     }
 
@@ -209,7 +210,7 @@ internal sealed partial class Evaluator
         {
             throw RenderErrors.Error(DiagnosticCodes.TemplateUnknownFilter, arguments.CallSpan, $"unknown filter '{name}'", "see docs/jinja-compatibility.md");
         }
-        if (value is Undefined undefined && name is not ("default" or "d")) throw RenderErrors.Undefined(undefined, arguments.CallSpan);
+        if (value is Undefined undefined) value = UndefinedFilterInput.For(name, undefined, arguments.CallSpan);
         return function(this, value, arguments);
     }
 

@@ -48,11 +48,15 @@ internal sealed partial class Evaluator
                 for (var i = 0; i < values.Length; i++) values[i] = Eval(tuple.Items[i], scope);
                 return values;
             case DictExpression dict:
-                var result = new OrderedDictionary<string, object?>(dict.Entries.Count);
+                var result = new TemplateDict(dict.Entries.Count);
                 foreach (var entry in dict.Entries)
                 {
                     var key = RenderErrors.Defined(Eval(entry.Key, scope), entry.Key.Span);
-                    result[key as string ?? ValueFormatter.ToStr(key)] = Eval(entry.Value, scope);
+                    if (key is IList<object?> and not object?[] || Mappings.IsMapping(key))
+                    {
+                        throw RenderErrors.Type(entry.Key.Span, $"unhashable type: '{PythonTypes.NameOf(key)}'", "use a string, number or tuple as the key");
+                    }
+                    result.Set(key, Eval(entry.Value, scope));
                 }
                 return result;
             case SliceExpression slice:

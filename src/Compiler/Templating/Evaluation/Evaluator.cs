@@ -135,12 +135,8 @@ internal sealed partial class Evaluator
             writer.WriteValue(s, span);
             return;
         }
-        if (value is Undefined undefined)
-        {
-            // `{{ ',' if not loop.last }}` is everyday dbt: the missing else renders as nothing, as in dbt.
-            if (RenderErrors.IsMissingElse(undefined)) return;
-            throw RenderErrors.Undefined(undefined, span);
-        }
+        // Jinja2's default Undefined, which dbt uses, prints as nothing.
+        if (value is Undefined) return;
         writer.WriteValue(ValueFormatter.ToStr(value), span);
     }
 
@@ -165,8 +161,8 @@ internal sealed partial class Evaluator
                 var items = value switch
                 {
                     IList<object?> list => list,
-                    string or IDictionary<string, object?> => ValueAccess.Iterate(value, span),
-                    Undefined u => throw RenderErrors.Undefined(u, span),
+                    _ when value is string || Mappings.IsMapping(value) => ValueAccess.Iterate(value, span),
+                    Undefined => [],
                     _ => throw RenderErrors.Type(span, $"cannot unpack non-iterable {PythonTypes.NameOf(value)} object"),
                 };
                 if (items.Count != tuple.Items.Count)

@@ -9,8 +9,19 @@ internal static partial class Operators
 {
     public static bool Compare(CompareOperator op, object? left, object? right, SourceSpan span)
     {
-        if (left is Undefined ul) throw RenderErrors.Undefined(ul, span);
-        if (right is Undefined ur) throw RenderErrors.Undefined(ur, span);
+        if (left is Undefined || right is Undefined)
+        {
+            // Jinja2's Undefined equals only another Undefined and is an empty container; ordering it fails.
+            switch (op)
+            {
+                case CompareOperator.Equal: return left is Undefined && right is Undefined;
+                case CompareOperator.NotEqual: return !(left is Undefined && right is Undefined);
+                case CompareOperator.In when right is Undefined: return false;
+                case CompareOperator.NotIn when right is Undefined: return true;
+                case CompareOperator.In or CompareOperator.NotIn: break;
+                default: throw RenderErrors.Undefined(left as Undefined ?? (Undefined)right!, span);
+            }
+        }
         return op switch
         {
             CompareOperator.Equal => PyEquals(left, right),
@@ -43,11 +54,11 @@ internal static partial class Operators
                     if (!PyEquals(ll[i], rl[i])) return false;
                 }
                 return true;
-            case IDictionary<string, object?> ld when right is IDictionary<string, object?> rd:
-                if (ld.Count != rd.Count) return false;
-                foreach (var (key, value) in ld)
+            case not ITemplateObject when Mappings.IsMapping(left) && Mappings.IsMapping(right) && right is not ITemplateObject:
+                if (Mappings.Count(left) != Mappings.Count(right)) return false;
+                foreach (var (key, value) in Mappings.Items(left))
                 {
-                    if (!rd.TryGetValue(key, out var other) || !PyEquals(value, other)) return false;
+                    if (!Mappings.TryGetItem(right, key, out var other) || !PyEquals(value, other)) return false;
                 }
                 return true;
         }
@@ -113,12 +124,10 @@ internal static partial class Operators
                     if (PyEquals(element, item)) return true;
                 }
                 return false;
-            case IDictionary<string, object?> dict:
-                return item is string key && dict.ContainsKey(key);
-            case IReadOnlyDictionary<string, object?> readOnly:
-                return item is string roKey && readOnly.ContainsKey(roKey);
-            case Undefined u:
-                throw RenderErrors.Undefined(u, span);
+            case TemplateDict or ITemplateMapping or IDictionary<string, object?> or IReadOnlyDictionary<string, object?>:
+                return Mappings.ContainsKey(container, item);
+            case Undefined:
+                return false;
             case ITemplateObject obj when item is string attr:
                 return obj.TryGetAttribute(attr, out _);
             default:

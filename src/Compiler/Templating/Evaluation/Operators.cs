@@ -19,7 +19,8 @@ internal static partial class Operators
     {
         long or bool or int => NumberKind.Int,
         double or float => NumberKind.Float,
-        decimal => NumberKind.Decimal,
+        // Database integers wider than 64 bits compute exactly as decimals (up to 96 bits).
+        decimal or Int128 or UInt128 or System.Numerics.BigInteger => NumberKind.Decimal,
         _ => NumberKind.None,
     };
 
@@ -43,6 +44,9 @@ internal static partial class Operators
         int i => i,
         float f => f,
         decimal m => (double)m,
+        Int128 i128 => (double)i128,
+        UInt128 u128 => (double)u128,
+        System.Numerics.BigInteger big => (double)big,
         _ => 0,
     };
 
@@ -52,6 +56,9 @@ internal static partial class Operators
         long l => l,
         bool b => b ? 1 : 0,
         int i => i,
+        Int128 i128 => (decimal)i128,
+        UInt128 u128 => (decimal)u128,
+        System.Numerics.BigInteger big => (decimal)big,
         _ => (decimal)ToDouble(value),
     };
 
@@ -68,8 +75,9 @@ internal static partial class Operators
     {
         if (op == BinaryOperator.Concat)
         {
-            if (left is Undefined l && RenderErrors.IsMissingElse(l)) left = "";
-            if (right is Undefined r && RenderErrors.IsMissingElse(r)) right = "";
+            // str(Undefined) is "" in Jinja2, so `~` accepts it.
+            if (left is Undefined) left = "";
+            if (right is Undefined) right = "";
         }
         if (left is Undefined ul) throw RenderErrors.Undefined(ul, span);
         if (right is Undefined ur) throw RenderErrors.Undefined(ur, span);

@@ -33,7 +33,8 @@ internal static class PercentFormatter
                 continue;
             }
             if (next >= values.Length) throw RenderErrors.Type(span, "not enough arguments for format string");
-            var value = RenderErrors.Defined(values[next++], span);
+            var value = values[next++];
+            if (value is Undefined && conversion is not ('s' or 'r')) throw RenderErrors.Undefined((Undefined)value, span);
             sb.Append(Convert(conversion, spec, value, span));
         }
         if (next < values.Length && args is object?[])

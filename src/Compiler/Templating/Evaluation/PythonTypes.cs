@@ -15,7 +15,7 @@ internal static class PythonTypes
         string => "str",
         object?[] => "tuple",
         IList<object?> => "list",
-        IDictionary<string, object?> or IReadOnlyDictionary<string, object?> => "dict",
+        TemplateDict or IDictionary<string, object?> or IReadOnlyDictionary<string, object?> => "dict",
         MacroFunction => "Macro",
         ICallable => "function",
         Undefined => "Undefined",

@@ -16,7 +16,14 @@ internal static class ValueAccess
             case Undefined u:
                 throw RenderErrors.Undefined(u, span);
             case ITemplateObject obj:
-                return obj.TryGetAttribute(name, out var value) ? value : new Undefined(name, span, PythonTypes.OwnerOf(target));
+                if (obj.TryGetAttribute(name, out var value)) return value;
+                if (obj is ITemplateMapping mapping)
+                {
+                    // Jinja's getattr falls back to the item, after the dict methods a Mapping has.
+                    if (DictMethods.TryGetReadOnly(name, out var function)) return new BoundMethod(obj, name, function);
+                    if (mapping.TryGetItem(name, out var entry)) return entry;
+                }
+                return new Undefined(name, span, PythonTypes.OwnerOf(target));
         }
         if (target is not null && BuiltinMethods.TryBind(target, name, out var method)) return method;
         return TryGetItem(target, name, out var item) ? item : new Undefined(name, span, PythonTypes.OwnerOf(target));
@@ -41,10 +48,8 @@ internal static class ValueAccess
         value = null;
         switch (target)
         {
-            case IDictionary<string, object?> dict:
-                return key is string s ? dict.TryGetValue(s, out value) : key is long l && dict.TryGetValue(l.ToString(System.Globalization.CultureInfo.InvariantCulture), out value);
-            case IReadOnlyDictionary<string, object?> readOnly:
-                return key is string rs && readOnly.TryGetValue(rs, out value);
+            case TemplateDict or ITemplateMapping or IDictionary<string, object?> or IReadOnlyDictionary<string, object?>:
+                return Mappings.TryGetItem(target, key, out value);
             case IList<object?> list when key is long or bool:
                 var index = Operators.ToLong(key);
                 if (index < 0) index += list.Count;
@@ -115,14 +120,10 @@ internal static class ValueAccess
                 var chars = new List<object?>(s.Length);
                 foreach (var c in s) chars.Add(c.ToString());
                 return chars;
-            case IDictionary<string, object?> dict:
-                return new List<object?>(dict.Keys);
-            case IReadOnlyDictionary<string, object?> readOnly:
-                var keys = new List<object?>();
-                foreach (var key in readOnly.Keys) keys.Add(key);
-                return keys;
-            case Undefined u:
-                throw RenderErrors.Undefined(u, span);
+            case TemplateDict or ITemplateMapping or IDictionary<string, object?> or IReadOnlyDictionary<string, object?>:
+                return Mappings.Keys(value);
+            case Undefined:
+                return [];
             case null or bool or long or double or decimal or ICallable:
                 throw RenderErrors.Type(span, $"'{PythonTypes.NameOf(value)}' object is not iterable", "loop over a list, a dict or a string");
             case IEnumerable enumerable:
@@ -138,6 +139,9 @@ internal static class ValueAccess
     public static int Length(object? value) => value switch
     {
         string s => s.Length,
+        Undefined => 0,
+        TemplateDict d => d.Count,
+        ITemplateMapping m => Mappings.Count(m),
         ICollection c => c.Count,
         IList<object?> l => l.Count,
         IDictionary<string, object?> d => d.Count,

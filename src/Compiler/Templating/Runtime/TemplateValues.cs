@@ -16,5 +16,5 @@ public static class TemplateValues
     public static string TypeName(object? value) => PythonTypes.NameOf(value);
 
     /// <summary>A new, empty, insertion-ordered dict as templates create them.</summary>
-    public static IDictionary<string, object?> NewDict() => new OrderedDictionary<string, object?>();
+    public static IDictionary<string, object?> NewDict() => new TemplateDict();
 }

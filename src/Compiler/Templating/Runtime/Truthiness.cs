@@ -14,6 +14,7 @@ public static class Truthiness
         decimal m => m != 0,
         int i => i != 0,
         Undefined => false,
+        ITemplateMapping mapping => mapping.Keys.Any(),
         System.Collections.ICollection c => c.Count > 0,
         IReadOnlyCollection<KeyValuePair<string, object?>> rc => rc.Count > 0,
         _ => true,

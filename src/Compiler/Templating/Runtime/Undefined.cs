@@ -3,8 +3,9 @@ using ModelForge.Compiler.Diagnostics;
 namespace ModelForge.Compiler.Templating.Runtime;
 
 /// <summary>
-/// The value of a name or attribute that does not exist. Falsy, <c>is defined</c> is false and
-/// <c>default</c> replaces it; rendering, calling or iterating it is an error that names
+/// The value of a name or attribute that does not exist, as Jinja2's default Undefined: falsy,
+/// prints as nothing, iterates as empty, <c>is defined</c> is false and <c>default</c> replaces it;
+/// reading its attributes, calling it or computing with it is an error that names
 /// <see cref="Name"/> and where it was read (see docs/jinja-compatibility.md).
 /// </summary>
 public sealed class Undefined(string name, SourceSpan? span, string? owner = null)

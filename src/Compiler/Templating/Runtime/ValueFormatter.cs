@@ -21,6 +21,9 @@ public static class ValueFormatter
         double d => FormatDouble(d),
         float f => FormatDouble(f),
         decimal m => m.ToString(CultureInfo.InvariantCulture),
+        Int128 i128 => i128.ToString(CultureInfo.InvariantCulture),
+        UInt128 u128 => u128.ToString(CultureInfo.InvariantCulture),
+        System.Numerics.BigInteger big => big.ToString(CultureInfo.InvariantCulture),
         Undefined => "",
         _ when IsContainer(value) => ToRepr(value),
         _ => value.ToString() ?? "",
@@ -37,7 +40,7 @@ public static class ValueFormatter
     }
 
     private static bool IsContainer(object? value) =>
-        value is IList<object?> or IDictionary<string, object?> or IReadOnlyDictionary<string, object?>;
+        value is IList<object?> or TemplateDict or IDictionary<string, object?> or IReadOnlyDictionary<string, object?>;
 
     private static void AppendRepr(StringBuilder sb, object? value, int depth)
     {
@@ -69,6 +72,22 @@ public static class ValueFormatter
                     AppendRepr(sb, list[i], depth + 1);
                 }
                 sb.Append(']');
+                break;
+            case TemplateDict typed:
+                sb.Append('{');
+                var first = true;
+                foreach (var (key, item) in typed.TypedItems)
+                {
+                    if (!first) sb.Append(", ");
+                    first = false;
+                    AppendRepr(sb, key, depth + 1);
+                    sb.Append(": ");
+                    AppendRepr(sb, item, depth + 1);
+                }
+                sb.Append('}');
+                break;
+            case Undefined:
+                sb.Append("Undefined");
                 break;
             case IDictionary<string, object?> dict:
                 AppendDict(sb, dict, depth);
