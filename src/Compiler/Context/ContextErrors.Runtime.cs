@@ -8,10 +8,6 @@ internal static partial class ContextErrors
         Error(DiagnosticCodes.ColumnNotString, F(DiagnosticCodes.ColumnNotStringMessage, column.Name, column.DataType), span,
             DiagnosticCodes.ColumnNotStringHint);
 
-    public static DiagnosticException RelationExpected(string function, object? got, SourceSpan span) =>
-        Error(DiagnosticCodes.RelationExpected, F(DiagnosticCodes.RelationExpectedMessage, function, TemplateValues.Describe(got)), span,
-            DiagnosticCodes.RelationExpectedHint);
-
     public static DiagnosticException RelationIncomplete(string function, Relation relation, SourceSpan span) =>
         Error(DiagnosticCodes.RelationIncomplete, F(DiagnosticCodes.RelationIncompleteMessage, function, relation.Render()), span,
             DiagnosticCodes.RelationIncompleteHint);

@@ -67,8 +67,9 @@ internal static partial class ContextFunctions
 
     private static Relation? LoadRelation(AdapterObject adapter, Templating.Runtime.CallArguments a, string function)
     {
-        var value = Args.Value(a, 0, "relation", function, $"{function}(ref('model'))");
-        return value is Relation relation ? adapter.LoadRelation(relation, a) : throw ContextErrors.RelationExpected(function, value, a.CallSpan);
+        var usage = $"{function}(ref('model'))";
+        var value = Args.Value(a, 0, "relation", function, usage);
+        return value is Relation relation ? adapter.LoadRelation(relation, a) : throw Args.WrongType(a, function, "relation", "a relation", value, usage);
     }
 
     // The node's store_failures config; when unset, the --store-failures flag.

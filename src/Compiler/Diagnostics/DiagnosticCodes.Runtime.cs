@@ -8,11 +8,7 @@ public static partial class DiagnosticCodes
     internal const string ColumnNotStringMessage = "Called string_size() on non-string column '{0}' ({1})";
     internal const string ColumnNotStringHint = "check column.is_string() before calling column.string_size()";
 
-    public const string RelationExpected = "MF2521";
-    internal const string RelationExpectedMessage = "{0}() expects a relation, got {1}";
-    internal const string RelationExpectedHint = "pass ref('model'), source('src', 'table') or api.Relation.create(schema=…, identifier=…)";
-
-    public const string RelationIncomplete = "MF2522";
+    public const string RelationIncomplete = "MF2521";
     internal const string RelationIncompleteMessage = "{0}() needs a relation with a schema and an identifier, got '{1}'";
     internal const string RelationIncompleteHint = "build it with api.Relation.create(schema=…, identifier=…)";
 }

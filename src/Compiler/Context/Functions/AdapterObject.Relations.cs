@@ -85,8 +85,9 @@ internal sealed partial class AdapterObject
 
     private static Relation RelationArgument(CallArguments a, int index, string name, string function)
     {
-        var value = Args.Value(a, index, name, function, $"{function}(ref('model'))");
-        return value as Relation ?? throw ContextErrors.RelationExpected(function, value, a.CallSpan);
+        var usage = $"{function}(ref('model'))";
+        var value = Args.Value(a, index, name, function, usage);
+        return value as Relation ?? throw Args.WrongType(a, function, name, "a relation", value, usage);
     }
 
     /// <summary>A database error has no position of its own: it is the call's.</summary>
