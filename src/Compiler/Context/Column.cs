@@ -1,10 +1,14 @@
+using System.Globalization;
 using ModelForge.Compiler.Context.Runtime;
 using ModelForge.Compiler.Templating.Runtime;
 
 namespace ModelForge.Compiler.Context;
 
-/// <summary>A relation's column, as <c>adapter.get_columns_in_relation()</c> returns it (dbt's Column).</summary>
-/// <param name="DataType">The type as the database names it, e.g. <c>VARCHAR</c>, <c>decimal(18,2)</c>.</param>
+/// <summary>
+/// A relation's column, as <c>adapter.get_columns_in_relation()</c> and <c>api.Column(...)</c> give it
+/// (dbt's Column, with the target's rules from <see cref="ColumnFlavor"/>).
+/// </summary>
+/// <param name="DataType">dbt's <c>dtype</c>: the type as the database names it, e.g. <c>VARCHAR</c>, <c>decimal</c>.</param>
 public sealed record Column(
     string Name,
     string DataType,
@@ -15,22 +19,35 @@ public sealed record Column(
     /// <summary>Quote characters for <c>column.quoted</c>.</summary>
     public RelationQuoting Quoting { get; init; } = RelationQuoting.DuckDb;
 
-    private string BaseType
-    {
-        get
-        {
-            var paren = DataType.IndexOf('(');
-            return (paren < 0 ? DataType : DataType[..paren]).Trim().ToLowerInvariant();
-        }
-    }
+    internal ColumnFlavor Flavor { get; init; } = ColumnFlavor.DuckDb;
 
-    public bool IsString => BaseType is "varchar" or "nvarchar" or "char" or "nchar" or "text" or "ntext" or "string" or "character varying" or "character" or "bpchar";
+    private string Lower => DataType.ToLowerInvariant();
 
-    public bool IsInteger => BaseType is "integer" or "int" or "bigint" or "smallint" or "tinyint" or "hugeint" or "int2" or "int4" or "int8" or "ubigint" or "uinteger" or "usmallint" or "utinyint";
+    public bool IsString => Flavor.StringTypes.Contains(Lower);
 
-    public bool IsFloat => BaseType is "float" or "double" or "real" or "float4" or "float8" or "double precision";
+    public bool IsInteger => Flavor.IntegerTypes.Contains(Lower);
 
-    public bool IsNumeric => BaseType is "numeric" or "decimal" or "money" or "smallmoney";
+    public bool IsFloat => Flavor.FloatTypes.Contains(Lower);
+
+    public bool IsNumeric => Flavor.NumericTypes.Contains(Lower);
+
+    public bool IsNumber => IsInteger || IsNumeric || IsFloat;
+
+    /// <summary>The size of a string column (null when it is not one): the reported size, else the target's default.</summary>
+    public long? StringSize =>
+        !IsString ? null
+        : (Flavor.TextHasDefaultSize && DataType == "text") || CharSize is null ? Flavor.DefaultStringSize
+        : CharSize;
+
+    /// <summary>dbt's <c>data_type</c>: strings with their size, numerics with precision and scale, else the dtype.</summary>
+    public string FullDataType =>
+        Flavor.FixedTypes.TryGetValue(Lower, out var fixedType) ? fixedType
+        : StringSize is { } size ? Flavor.StringType(size)
+        : IsNumeric && NumericPrecision is { } p && NumericScale is { } s ? NumericType(DataType, p, s)
+        : DataType;
+
+    internal static string NumericType(string dtype, object? precision, object? scale) =>
+        precision is null || scale is null ? dtype : $"{dtype}({TemplateValues.Str(precision)},{TemplateValues.Str(scale)})";
 
     /// <inheritdoc />
     public bool TryGetAttribute(string name, out object? value)
@@ -38,20 +55,32 @@ public sealed record Column(
         value = name switch
         {
             "name" or "column" => Name,
-            "data_type" or "dtype" => DataType,
+            "dtype" => DataType,
+            "data_type" or "expanded_data_type" => FullDataType,
             "char_size" => CharSize,
             "numeric_precision" => NumericPrecision,
             "numeric_scale" => NumericScale,
             "quoted" => Quoting.Quote(Name),
             "is_string" => new Function("is_string", _ => IsString),
-            "is_number" => new Function("is_number", _ => IsInteger || IsFloat || IsNumeric),
+            "is_number" => new Function("is_number", _ => IsNumber),
             "is_numeric" => new Function("is_numeric", _ => IsNumeric),
             "is_integer" => new Function("is_integer", _ => IsInteger),
             "is_float" => new Function("is_float", _ => IsFloat),
-            _ => null,
+            "string_size" => new Function("string_size", a => StringSize ?? throw ContextErrors.ColumnNotString(this, a.CallSpan)),
+            "can_expand_to" => new Function("can_expand_to", CanExpandTo),
+            "literal" => new Function("literal", a => Flavor.Literal(TemplateValues.Str(Args.Value(a, 0, "value", "literal", "column.literal('x')")), FullDataType)),
+            _ => ColumnApi.ClassMember(Flavor, Quoting, name),
         };
         return value is not null || name is "char_size" or "numeric_precision" or "numeric_scale";
     }
 
-    public override string ToString() => $"<Column {Name} ({DataType})>";
+    // True when both are strings and the other is longer, as dbt decides whether to widen a column.
+    private object? CanExpandTo(CallArguments a)
+    {
+        var other = Args.Value(a, 0, "other_column", "can_expand_to", "column.can_expand_to(other_column)");
+        return other is Column column && StringSize is { } mine && column.StringSize is { } theirs && theirs > mine;
+    }
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"<Column {Name} ({DataType})>");
 }

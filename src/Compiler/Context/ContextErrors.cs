@@ -4,7 +4,7 @@ using ModelForge.Compiler.Diagnostics;
 namespace ModelForge.Compiler.Context;
 
 /// <summary>Builds the context's diagnostics from the texts in DiagnosticCodes.Context.cs.</summary>
-internal static class ContextErrors
+internal static partial class ContextErrors
 {
     private static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 

@@ -11,7 +11,14 @@ internal static partial class ContextFunctions
         var sql = TemplateValues.Str(Args.Value(a, 0, "sql", "run_query", "run_query('select …')"));
         if (!state.Executing) return null;
         var adapter = state.Project.Adapter ?? throw ContextErrors.NoConnection("run_query()", a.CallSpan);
-        return AtCall(a, () => adapter.Query(sql));
+        return Printable(state, AtCall(a, () => adapter.Query(sql)), a);
+    }
+
+    // print_table() writes where print() does, at the call that fetched the table.
+    private static QueryResult Printable(RenderState state, QueryResult table, CallArguments a)
+    {
+        table.Printer = text => state.Project.Log?.Invoke(new ContextMessage(ContextMessageKind.Print, text, state.Node.UniqueId, a.CallSpan));
+        return table;
     }
 
     /// <summary>A database error raised by the adapter has no position of its own: it is the call's.</summary>
@@ -34,7 +41,7 @@ internal static partial class ContextFunctions
         var adapter = state.Project.Adapter ?? throw ContextErrors.NoConnection("adapter.execute()", a.CallSpan);
         if (Args.Bool(a, 2, "fetch", false))
         {
-            var table = AtCall(a, () => adapter.Query(sql));
+            var table = Printable(state, AtCall(a, () => adapter.Query(sql)), a);
             return [new AdapterResponse("OK", table.Count), table];
         }
         return [AtCall(a, () => adapter.Execute(sql)), QueryResult.Empty];

@@ -29,7 +29,11 @@ internal static partial class ContextFunctions
         functions["execute"] = state.Executing;
         functions["is_incremental"] = new Function("is_incremental", _ => IsIncremental(state));
         functions["should_full_refresh"] = new Function("should_full_refresh", _ => ShouldFullRefresh(state));
-        functions["adapter"] = new AdapterObject(state);
+        var adapter = new AdapterObject(state);
+        functions["adapter"] = adapter;
+        functions["load_relation"] = new Function("load_relation", a => LoadRelation(adapter, a, "load_relation"));
+        functions["load_cached_relation"] = new Function("load_cached_relation", a => LoadRelation(adapter, a, "load_cached_relation"));
+        functions["should_store_failures"] = new Function("should_store_failures", _ => ShouldStoreFailures(state));
         functions["run_query"] = new Function("run_query", a => RunQuery(state, a));
         functions["store_result"] = new Function("store_result", a => StoreResult(state, a));
         functions["store_raw_result"] = new Function("store_raw_result", a => StoreRawResult(state, a));
@@ -60,6 +64,20 @@ internal static partial class ContextFunctions
         ["database"] = node.This?.Database,
         ["config"] = node.Config,
     };
+
+    private static Relation? LoadRelation(AdapterObject adapter, Templating.Runtime.CallArguments a, string function)
+    {
+        var usage = $"{function}(ref('model'))";
+        var value = Args.Value(a, 0, "relation", function, usage);
+        return value is Relation relation ? adapter.LoadRelation(relation, a) : throw Args.WrongType(a, function, "relation", "a relation", value, usage);
+    }
+
+    // The node's store_failures config; when unset, the --store-failures flag.
+    private static object? ShouldStoreFailures(RenderState state)
+    {
+        if (state.Node.Config.TryGetValue("store_failures", out var value) && value is not null) return value;
+        return state.Project.Shared.Values["flags"] is Namespace flags ? flags.Members.GetValueOrDefault("STORE_FAILURES") : false;
+    }
 
     private static bool ShouldFullRefresh(RenderState state) =>
         state.Node.Config.TryGetValue("full_refresh", out var value) && value is not null

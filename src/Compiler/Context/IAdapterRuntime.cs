@@ -21,4 +21,10 @@ public interface IAdapterRuntime
 
     /// <summary>Creates the relation's schema if it does not exist.</summary>
     void CreateSchema(Relation relation);
+
+    /// <summary>Drops the relation if it exists (<c>adapter.drop_relation</c>); its type, when null, is looked up.</summary>
+    void DropRelation(Relation relation);
+
+    /// <summary>Renames <paramref name="from"/> to <paramref name="to"/>'s identifier in the same schema (<c>adapter.rename_relation</c>).</summary>
+    void RenameRelation(Relation from, Relation to);
 }

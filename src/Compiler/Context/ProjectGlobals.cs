@@ -28,7 +28,7 @@ internal sealed class ProjectGlobals
             ["semantic_models"] = new Dictionary<string, object?>(),
             ["saved_queries"] = new Dictionary<string, object?>(),
         };
-        values["api"] = RelationApi.Api(project.EffectiveQuoting);
+        values["api"] = RelationApi.Api(project.EffectiveQuoting, ColumnFlavor.ForTargetType(project.Target.Type));
         values["invocation_id"] = project.InvocationId;
         values["run_started_at"] = PyDateTime.From(project.RunStartedAt.ToUniversalTime());
         values["selected_resources"] = project.SelectedResources.Cast<object?>().ToList();

@@ -8,7 +8,7 @@ namespace ModelForge.Compiler.Context;
 /// row indexable by position and column name), <c>.columns</c> (by position or name, each with
 /// <c>.values()</c>), <c>.column_names</c>, <c>.print_table()</c>. Iterating it yields the rows.
 /// </summary>
-public sealed class QueryResult : ReadOnlyTemplateList, ITemplateObject
+public sealed partial class QueryResult : ReadOnlyTemplateList, ITemplateObject
 {
     private readonly Dictionary<string, int> _ordinals;
     private QueryColumns? _columns;
@@ -43,7 +43,8 @@ public sealed class QueryResult : ReadOnlyTemplateList, ITemplateObject
             "columns" => _columns ??= new QueryColumns(this),
             "column_names" => ColumnNames.Cast<object?>().ToList(),
             "column_types" => ColumnTypes.Cast<object?>().ToList(),
-            "print_table" or "print_json" or "print_csv" => new Function(name, _ => ""),
+            "print_table" => new Function(name, PrintTable),
+            "print_json" or "print_csv" => new Function(name, _ => ""),
             "__len__" => new Function("__len__", _ => (long)Rows.Count),
             _ => null,
         };

@@ -18,39 +18,50 @@ public sealed partial record Relation
             "is_view" => IsView,
             "is_cte" => IsCte,
             "is_materialized_view" => Type == RelationType.MaterializedView,
-            "path" => new Dictionary<string, object?> { ["database"] = Database, ["schema"] = Schema, ["identifier"] = Identifier },
-            "quote_policy" => new Dictionary<string, object?> { ["database"] = Quoting.QuoteDatabase, ["schema"] = Quoting.QuoteSchema, ["identifier"] = Quoting.QuoteIdentifier },
-            "include_policy" => new Dictionary<string, object?> { ["database"] = Quoting.IncludeDatabase, ["schema"] = IncludeSchema, ["identifier"] = IncludeIdentifier },
-            "render" => new Function("render", _ => Render()),
+            "is_pointer" => Type == RelationType.PointerTable,
+            "can_be_renamed" or "can_be_replaced" or "dbt_created" => false,
+            "require_alias" => true,
+            "quote_character" => Quoting.OpenQuote,
+            "path" => PathDict(),
+            "quote_policy" => QuotePolicy(),
+            "include_policy" => IncludePolicy(),
+            "render" or "render_limited" => new Function(name, _ => Render()),
             "include" => new Function("include", Include),
             "quote" => new Function("quote", Quote),
             "incorporate" => new Function("incorporate", Incorporate),
             "replace_path" => new Function("replace_path", a => WithPath(a.Named)),
-            "without_identifier" => new Function("without_identifier", _ => this with { IncludeIdentifier = false }),
+            "without_identifier" => new Function("without_identifier", _ => this with { IncludeIdentifier = false, Identifier = null }),
             "create" => RelationApi.Create(Quoting),
+            "add_ephemeral_prefix" => RelationApi.AddEphemeralPrefix,
             "__eq__" => new Function("__eq__", a => Equals(a.Get(0, "other"))),
-            _ => null,
+            _ => MappingMethod(name) ?? RelationApi.TypeConstant(name),
         };
-        return value is not null || name is "database" or "schema" or "identifier" or "name" or "table" or "type";
+        return value is not null || name is "database" or "schema" or "identifier" or "name" or "table" or "type" or "limit" or "event_time_filter" or "catalog";
     }
 
-    // include(database=False) drops a part from the rendered name; absent arguments keep the current policy.
+    // include(database=False) drops a part from the rendered name; absent or none arguments keep the current policy.
     private Relation Include(CallArguments a)
     {
         var relation = this;
-        if (Args.Has(a, 0, "database")) relation = relation with { Quoting = relation.Quoting with { IncludeDatabase = Args.Bool(a, 0, "database", true) } };
-        if (Args.Has(a, 1, "schema")) relation = relation with { IncludeSchema = Args.Bool(a, 1, "schema", true) };
-        if (Args.Has(a, 2, "identifier")) relation = relation with { IncludeIdentifier = Args.Bool(a, 2, "identifier", true) };
+        if (Flag(a, 0, "database") is { } database) relation = relation with { Quoting = relation.Quoting with { IncludeDatabase = database } };
+        if (Flag(a, 1, "schema") is { } schema) relation = relation with { IncludeSchema = schema };
+        if (Flag(a, 2, "identifier") is { } identifier) relation = relation with { IncludeIdentifier = identifier };
         return relation;
     }
 
     private Relation Quote(CallArguments a)
     {
         var q = Quoting;
-        if (Args.Has(a, 0, "database")) q = q with { QuoteDatabase = Args.Bool(a, 0, "database", true) };
-        if (Args.Has(a, 1, "schema")) q = q with { QuoteSchema = Args.Bool(a, 1, "schema", true) };
-        if (Args.Has(a, 2, "identifier")) q = q with { QuoteIdentifier = Args.Bool(a, 2, "identifier", true) };
+        if (Flag(a, 0, "database") is { } database) q = q with { QuoteDatabase = database };
+        if (Flag(a, 1, "schema") is { } schema) q = q with { QuoteSchema = schema };
+        if (Flag(a, 2, "identifier") is { } identifier) q = q with { QuoteIdentifier = identifier };
         return this with { Quoting = q };
+    }
+
+    private static bool? Flag(CallArguments a, int index, string name)
+    {
+        var value = a.Get(index, name, out var found);
+        return !found || value is null or Undefined ? null : TemplateValues.IsTruthy(value);
     }
 
     // incorporate(path={'identifier': 'x'}, type='table'), as dbt materializations use it.
@@ -74,7 +85,7 @@ public sealed partial record Relation
         var relation = this;
         foreach (var (key, value) in parts)
         {
-            var text = value is null ? null : TemplateValues.Str(value);
+            var text = value is null or Undefined ? null : TemplateValues.Str(value);
             relation = key switch
             {
                 "database" => relation with { Database = text },

@@ -14,7 +14,7 @@ public sealed partial record Relation(
     string? Schema,
     string? Identifier,
     string? Type,
-    RelationQuoting Quoting) : ITemplateObject
+    RelationQuoting Quoting)
 {
     /// <summary>Whether the schema part is rendered (dbt's include policy; the database follows <see cref="RelationQuoting.IncludeDatabase"/>).</summary>
     public bool IncludeSchema { get; init; } = true;

@@ -16,10 +16,13 @@ public sealed record RelationQuoting(
     bool QuoteIdentifier = true)
 {
     /// <summary>DuckDB: <c>"schema"."name"</c>.</summary>
-    public static readonly RelationQuoting DuckDb = new("\"", "\"");
+    public static readonly RelationQuoting DuckDb = new("\"", "\"") { RelationClass = "DuckDBRelation" };
 
     /// <summary>SQL Server: <c>[schema].[name]</c>.</summary>
-    public static readonly RelationQuoting SqlServer = new("[", "]");
+    public static readonly RelationQuoting SqlServer = new("[", "]") { RelationClass = "SQLServerRelation" };
+
+    /// <summary>The adapter's relation class name, which packages read as <c>relation.get('metadata').type</c>.</summary>
+    public string RelationClass { get; init; } = "BaseRelation";
 
     /// <summary>The quoting for a target type (<c>duckdb</c>, <c>sqlserver</c>); ANSI double quotes otherwise.</summary>
     public static RelationQuoting ForTargetType(string? type) => type switch

@@ -8,8 +8,9 @@ public static class RelationType
     public const string Cte = "cte";
     public const string External = "external";
     public const string MaterializedView = "materialized_view";
+    public const string PointerTable = "pointer_table";
 
     /// <summary>True for null (unknown) and the names above.</summary>
     public static bool IsKnown(string? type) =>
-        type is null or Table or View or Cte or External or MaterializedView;
+        type is null or Table or View or Cte or External or MaterializedView or PointerTable;
 }

@@ -14,7 +14,7 @@ public static class TemplateValues
 {
     /// <summary>
     /// A database or .NET value as templates see it: integers become long, float becomes double,
-    /// decimal stays decimal, DBNull becomes null, DateTime/DateTimeOffset become datetime objects,
+    /// decimal stays decimal, 128-bit integers a long or exact decimal, DBNull becomes null, DateTime/DateTimeOffset become datetime objects,
     /// DateOnly a date, TimeSpan a timedelta, Guid and TimeOnly strings, byte[] lowercase hex.
     /// </summary>
     public static object? FromDotNet(object? value) => value switch
@@ -30,7 +30,9 @@ public static class TemplateValues
         ulong ul => ul <= long.MaxValue ? (object)(long)ul : (decimal)ul,
         float f => (double)f,
         Half h => (double)h,
-        BigInteger big => big >= long.MinValue && big <= long.MaxValue ? (object)(long)big : (double)big,
+        BigInteger big => Wide(big),
+        Int128 i128 => Wide(i128),
+        UInt128 u128 => Wide(u128),
         DateTime dt => PyDateTime.From(dt),
         DateTimeOffset dto => PyDateTime.From(dto),
         DateOnly d => new PyDate(d),
@@ -41,6 +43,13 @@ public static class TemplateValues
         char c => c.ToString(),
         _ => value,
     };
+
+    // 128-bit integers (DuckDB's HUGEINT, sums of BIGINT): a long when it fits, else an exact
+    // decimal (28 digits), a double only beyond that.
+    private static object Wide(BigInteger value) =>
+        value >= long.MinValue && value <= long.MaxValue ? (long)value
+        : value >= (BigInteger)decimal.MinValue && value <= (BigInteger)decimal.MaxValue ? (decimal)value
+        : (double)value;
 
     /// <summary>
     /// A template value as plain .NET: datetime objects become DateTime/DateTimeOffset, dates

@@ -78,6 +78,7 @@ internal sealed class DatabaseAdapter(DbConnection connection, TargetSql sql, Re
             columns.Add(new Column((string)row[0]!, (string)row[1]!, row[2] as long?, row[3] as long?, row[4] as long?)
             {
                 Quoting = RelationQuoting.ForTargetType(sql.Type),
+                Flavor = ColumnFlavor.ForTargetType(sql.Type),
             });
         }
         return columns;
@@ -85,6 +86,30 @@ internal sealed class DatabaseAdapter(DbConnection connection, TargetSql sql, Re
 
     public void CreateSchema(Relation relation) =>
         relations.EnsureSchema(connection, relation.Database, relation.Schema ?? "");
+
+    public void DropRelation(Relation relation)
+    {
+        var schema = relation.Schema ?? "";
+        var identifier = relation.Identifier ?? "";
+        if (Kind(relation) is not { } kind) return;
+        Execute(sql.Drop(relation.Database, schema, identifier, kind));
+        relations.Set(relation.Database, schema, identifier, null);
+    }
+
+    public void RenameRelation(Relation from, Relation to)
+    {
+        var schema = from.Schema ?? "";
+        var identifier = from.Identifier ?? "";
+        var kind = Kind(from) ?? throw new DiagnosticException(Diagnostic.Error(DiagnosticCodes.DatabaseError,
+            $"database error: cannot rename {from.Render()}: it does not exist", hint: "check the relation passed to adapter.rename_relation"));
+        Execute(sql.Rename(from.Database, schema, identifier, to.Identifier ?? "", kind));
+        relations.Set(from.Database, schema, identifier, null);
+        relations.Set(from.Database, schema, to.Identifier ?? "", kind);
+    }
+
+    // What the database has, whatever type the template's relation claims (null: it does not exist).
+    private RelationKind? Kind(Relation relation) =>
+        relations.Find(connection, relation.Database, relation.Schema ?? "", relation.Identifier ?? "");
 
     /// <summary>The database's first line as the message, the rest (DuckDB's excerpt and caret) as detail; the caller adds the position.</summary>
     private static DiagnosticException Failed(DbException e)

@@ -32,4 +32,12 @@ internal sealed class FakeAdapter : IAdapterRuntime
             : [];
 
     public void CreateSchema(Relation relation) => Statements.Add("create schema " + relation.Schema);
+
+    public void DropRelation(Relation relation)
+    {
+        Statements.Add("drop " + relation.Render());
+        Relations.Remove($"{relation.Schema}.{relation.Identifier}");
+    }
+
+    public void RenameRelation(Relation from, Relation to) => Statements.Add($"rename {from.Render()} to {to.Identifier}");
 }

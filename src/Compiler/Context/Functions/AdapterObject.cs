@@ -25,6 +25,12 @@ internal sealed partial class AdapterObject(RenderState state) : ITemplateObject
             "get_columns_in_relation" => new Function("adapter.get_columns_in_relation", GetColumns),
             "execute" => new Function("adapter.execute", a => ContextFunctions.Execute(state, a)),
             "create_schema" => new Function("adapter.create_schema", CreateSchema),
+            "drop_relation" => new Function("adapter.drop_relation", DropRelation),
+            "rename_relation" => new Function("adapter.rename_relation", RenameRelation),
+            "get_missing_columns" => new Function("adapter.get_missing_columns", GetMissingColumns),
+            "expand_target_column_types" => new Function("adapter.expand_target_column_types", ExpandTargetColumnTypes),
+            "Relation" => state.Project.Shared.Values["api"] is Namespace api ? api.Members["Relation"] : null,
+            "Column" => state.Project.Shared.Values["api"] is Namespace api2 ? api2.Members["Column"] : null,
             _ => null,
         };
         return value is not null;
@@ -50,15 +56,7 @@ internal sealed partial class AdapterObject(RenderState state) : ITemplateObject
         var database = Args.OptionalString(a, 0, "database", "adapter.get_relation", GetRelationUsage);
         var schema = Args.String(a, 1, "schema", "adapter.get_relation", GetRelationUsage);
         var identifier = Args.String(a, 2, "identifier", "adapter.get_relation", GetRelationUsage);
-        return state.Project.Adapter?.GetRelation(database, schema, identifier);
-    }
-
-    private List<object?> GetColumns(CallArguments a)
-    {
-        var value = Args.Value(a, 0, "relation", "adapter.get_columns_in_relation", "adapter.get_columns_in_relation(relation)");
-        if (value is not Relation relation)
-            throw Args.WrongType(a, "adapter.get_columns_in_relation", "relation", "a relation", value, "adapter.get_columns_in_relation(ref('model'))");
-        return state.Project.Adapter?.GetColumnsInRelation(relation).Cast<object?>().ToList() ?? [];
+        return FindRelation(database, schema, identifier, a);
     }
 
     private string CreateSchema(CallArguments a)
