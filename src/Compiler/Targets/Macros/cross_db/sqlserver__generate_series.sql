@@ -3,8 +3,8 @@
     {%- set bits = dbt.get_powers_of_two(upper_bound) -%}
     select generated_number
     from (
-        select {% for i in range(bits) %}p{{ i }}.bit * {{ 2 ** i }} + {% endfor %}1 as generated_number
-        from {% for i in range(bits) %}(values (0), (1)) as p{{ i }}(bit){% if not loop.last %} cross join {% endif %}{% endfor %}
+        select {% for i in range(bits) %}p{{ i }}.n * {{ 2 ** i }} + {% endfor %}1 as generated_number
+        from {% for i in range(bits) %}(values (0), (1)) as p{{ i }}(n){% if not loop.last %} cross join {% endif %}{% endfor %}
     ) as series
     where generated_number <= {{ upper_bound }}
 {%- endmacro %}
