@@ -67,7 +67,10 @@ public sealed class DbtCrossDatabaseMacrosOnDuckDbTests
     {
         using var project = new TempProject("crossdb_spine").WithProjectFile()
             .With("models/days.sql", "{{ config(materialized='table') }}\nwith spine as (\n{{ dbt.date_spine('day', \"date '2023-09-01'\", \"date '2023-09-10'\") }}\n)\nselect cast(date_day as date) as date_day from spine\n")
-            .With("models/months.sql", "{{ config(materialized='table') }}\n{{ date_spine('month', \"date '2024-01-01'\", \"date '2024-04-01'\") }}\n");
+            .With("models/months.sql", "{{ config(materialized='table') }}\n{{ date_spine('month', \"date '2024-01-01'\", \"date '2024-04-01'\") }}\n")
+            // dbt's own test shapes: dates as quoted literals, and dates from date().
+            .With("models/literals.sql", "{{ config(materialized='table') }}\n{{ date_spine('day', \"'2023-09-01'\", \"'2023-09-10'\") }}\n")
+            .With("models/from_date.sql", "{{ config(materialized='table') }}\n{{ dbt.date_spine('day', dbt.date(2023, 9, 7), dbt.date(2023, 9, 10)) }}\n");
 
         var result = project.Forge("run");
 
@@ -76,6 +79,10 @@ public sealed class DbtCrossDatabaseMacrosOnDuckDbTests
         Assert.That(days, Is.EqualTo(Enumerable.Range(1, 9).Select(d => $"2023-09-0{d}")));
         var months = Database.Query(project.DatabasePath, "select cast(cast(date_month as date) as varchar) from main.months order by 1").Select(r => (string?)r[0]);
         Assert.That(months, Is.EqualTo(new[] { "2024-01-01", "2024-02-01", "2024-03-01" }));
+        var literals = Database.Query(project.DatabasePath, "select cast(cast(date_day as date) as varchar) from main.literals order by 1").Select(r => (string?)r[0]);
+        Assert.That(literals, Is.EqualTo(days));
+        var fromDate = Database.Query(project.DatabasePath, "select cast(cast(date_day as date) as varchar) from main.from_date order by 1").Select(r => (string?)r[0]);
+        Assert.That(fromDate, Is.EqualTo(new[] { "2023-09-07", "2023-09-08", "2023-09-09" }));
     }
 
     [Test]
