@@ -45,6 +45,9 @@ internal sealed class ContextHarness
 
     public Dictionary<string, IReadOnlyList<string>> DispatchSearchOrder { get; } = [];
 
+    /// <summary>Project flags (dbt_project.yml <c>flags:</c>), seen by templates as <c>flags.name</c>.</summary>
+    public Dictionary<string, object?> Flags { get; } = [];
+
     public ProjectRenderInfo Project() => new()
     {
         ProjectName = "shop",
@@ -61,6 +64,7 @@ internal sealed class ContextHarness
         InvocationId = "inv-1",
         RunStartedAt = new DateTimeOffset(2024, 3, 10, 12, 30, 5, TimeSpan.Zero),
         DispatchSearchOrder = DispatchSearchOrder,
+        Flags = Flags,
         GraphNodes = new Dictionary<string, object?> { ["model.shop.orders"] = new Dictionary<string, object?> { ["name"] = "orders" } },
     };
 

@@ -42,6 +42,23 @@ public sealed class CrossDatabaseMacroTests
         ("length", "{{ length('s') }}"),
         ("right", "{{ right('s', 2) }}"),
         ("replace", "{{ replace('s', \"'-'\", \"'+'\") }}"),
+        ("split_part negative", "{{ split_part('s', \"'-'\", -1) }}"),
+        ("type_float", "cast(b as {{ type_float() }})"),
+        ("type_bigint", "cast(b as {{ type_bigint() }})"),
+        ("type_boolean", "cast(b as {{ type_boolean() }})"),
+        ("cast", "{{ cast('s', type_int()) }}"),
+        ("string_literal", "{{ string_literal('north') }}"),
+        ("date", "{{ date(2023, 9, 7) }}"),
+        ("array_construct", "{{ array_construct(['a', 'b', \"'x'\"]) }}"),
+        ("array_construct empty", "{{ array_construct([]) }}"),
+        ("array_append", "{{ array_append(array_construct(['a']), 'b') }}"),
+        ("array_concat", "{{ array_concat(array_construct(['a']), array_construct(['b'])) }}"),
+        ("equals", "case when {{ equals('a', 'b') }} then 1 else 0 end"),
+        ("current_timestamp_backcompat", "{{ current_timestamp_backcompat() }}"),
+        ("current_timestamp_in_utc_backcompat", "{{ current_timestamp_in_utc_backcompat() }}"),
+        ("snapshot_get_time", "{{ snapshot_get_time() }}"),
+        ("default_last_day", "{{ dbt.default_last_day('d', 'year') }}"),
+        ("datediff week", "{{ datediff('d', 'ts', 'week') }}"),
     ];
 
     internal static string Render(string target, string expression)

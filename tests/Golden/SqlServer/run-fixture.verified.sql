@@ -81,7 +81,7 @@ DROP TABLE IF EXISTS [warehouse].[analytics].[customer_view];
 
 EXEC [warehouse].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [analytics].[customer_view] AS
 select customer_id, concat(cast(customer_id as nvarchar(4000)), ''-'', notes) as label,
-    dateadd(day, 7, sysdatetime()) as due_at
+    dateadd(day, 7, cast(cast(sysdatetime() as datetime2(6)) as datetime2(6))) as due_at
 from [analytics].[customers]';
 
 COMMIT TRANSACTION;

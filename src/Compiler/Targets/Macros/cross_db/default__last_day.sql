@@ -1,3 +1,3 @@
 {% macro default__last_day(date, datepart) -%}
-    cast({{ dateadd('day', '-1', dateadd(datepart, '1', date_trunc(datepart, date))) }} as date)
+    {{ dbt.default_last_day(date, datepart) }}
 {%- endmacro %}

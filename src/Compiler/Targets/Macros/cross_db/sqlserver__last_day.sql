@@ -2,6 +2,6 @@
     {%- if datepart | lower == 'month' -%}
     eomonth({{ date }})
     {%- else -%}
-    cast({{ dateadd('day', '-1', dateadd(datepart, '1', date_trunc(datepart, date))) }} as date)
+    {{ dbt.default_last_day(date, datepart) }}
     {%- endif -%}
 {%- endmacro %}

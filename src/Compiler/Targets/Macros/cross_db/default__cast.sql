@@ -1,0 +1,3 @@
+{% macro default__cast(field, type) -%}
+    cast({{ field }} as {{ type }})
+{%- endmacro %}

@@ -1,0 +1,3 @@
+{% macro default__except() -%}
+    except
+{%- endmacro %}

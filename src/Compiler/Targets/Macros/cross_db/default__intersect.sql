@@ -1,0 +1,3 @@
+{% macro default__intersect() -%}
+    intersect
+{%- endmacro %}

@@ -1,0 +1,3 @@
+{% macro default__snapshot_get_time() -%}
+    {{ current_timestamp() }}
+{%- endmacro %}

@@ -1,0 +1,3 @@
+{% macro default__type_boolean() -%}
+    boolean
+{%- endmacro %}

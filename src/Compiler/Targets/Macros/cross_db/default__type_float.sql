@@ -1,0 +1,3 @@
+{% macro default__type_float() -%}
+    float
+{%- endmacro %}

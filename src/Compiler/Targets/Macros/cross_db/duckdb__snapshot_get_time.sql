@@ -1,0 +1,4 @@
+{#- now() is a timestamp with time zone; snapshot columns are plain timestamps. -#}
+{% macro duckdb__snapshot_get_time() -%}
+    {{ current_timestamp() }}::timestamp
+{%- endmacro %}
