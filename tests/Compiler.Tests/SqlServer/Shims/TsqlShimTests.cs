@@ -20,7 +20,11 @@ public sealed class TsqlShimTests
     {
         var rendered = new ShimHarness().Render(shimCase.Template).Trim();
         foreach (var statement in shimCase.Statements(rendered)) TSqlAssert.Parses(statement, shimCase.Name);
+        Assert.That(GroupsByPosition(rendered), Is.False, "T-SQL has no GROUP BY 1 (error 164, which ScriptDom does not see)");
     }
+
+    private static bool GroupsByPosition(string sql) =>
+        System.Text.RegularExpressions.Regex.IsMatch(sql, @"group\s+by\s+\d", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     [TestCase("dbt_utils")]
     [TestCase("dbt_date")]
@@ -48,13 +52,15 @@ public sealed class TsqlShimTests
         // Guards the fixture: each stand-in default is SQL that T-SQL rejects, so the test above
         // can only pass because a shim was dispatched to.
         var harness = new ShimHarness(withShims: false);
+        var parsing = new List<string>();
         foreach (var shimCase in ShimCases.DbtUtils.Concat(ShimCases.DbtDate).Concat(ShimCases.DbtExpectations))
         {
             if (shimCase.Shape == ShimShape.DataType || shimCase.Name.StartsWith("get_column_values", StringComparison.Ordinal)) continue;
             var rendered = harness.Render(shimCase.Template).Trim();
             var errors = shimCase.Statements(rendered).SelectMany(ModelForge.Compiler.Analysis.TSql.TSqlParsing.Errors).ToList();
-            Assert.That(errors, Is.Not.Empty, $"{shimCase.Name} without shims should not be T-SQL:\n{rendered}");
+            if (errors.Count == 0 && !GroupsByPosition(rendered)) parsing.Add(shimCase.Name + ": " + rendered);
         }
+        Assert.That(parsing, Is.Empty, "these stand-in defaults parse as T-SQL, so they prove nothing");
     }
 
     [Test]

@@ -37,40 +37,40 @@
 
 {% macro get_fiscal_year_dates(dates, year_end_month=12, week_start_day=1, shift_year=1) %}{{ adapter.dispatch('get_fiscal_year_dates', 'dbt_date')(dates, year_end_month, week_start_day, shift_year) }}{% endmacro %}
 {% macro default__get_fiscal_year_dates(dates, year_end_month, week_start_day, shift_year) %}
-    select year_number, month_end_date from {{ dates }} group by 1, 2 order by 1
+    select year_number, month_end_date from {{ dates }} where true group by 1, 2 order by 1
 {% endmacro %}
 
 {% macro date_part(datepart, date) %}{{ adapter.dispatch('date_part', 'dbt_date')(datepart, date) }}{% endmacro %}
-{% macro default__date_part(datepart, date) %}date_part('{{ datepart }}', {{ date }}){% endmacro %}
+{% macro default__date_part(datepart, date) %}extract({{ datepart }} from {{ date }}){% endmacro %}
 
 {% macro day_name(date, short=True) %}{{ adapter.dispatch('day_name', 'dbt_date')(date, short) }}{% endmacro %}
-{% macro default__day_name(date, short) %}to_char({{ date }}, 'Dy')::text{% endmacro %}
+{% macro default__day_name(date, short) %}to_char({{ date }}, 'Dy') ilike '%'{% endmacro %}
 
 {% macro month_name(date, short=True) %}{{ adapter.dispatch('month_name', 'dbt_date')(date, short) }}{% endmacro %}
-{% macro default__month_name(date, short) %}to_char({{ date }}, 'MON')::text{% endmacro %}
+{% macro default__month_name(date, short) %}to_char({{ date }}, 'MON') ilike '%'{% endmacro %}
 
 {% macro day_of_week(date, isoweek=true) %}{{ adapter.dispatch('day_of_week', 'dbt_date')(date, isoweek) }}{% endmacro %}
-{% macro default__day_of_week(date, isoweek) %}{{ date }}::dow{% endmacro %}
+{% macro default__day_of_week(date, isoweek) %}extract(dow from {{ date }}){% endmacro %}
 
 {% macro day_of_year(date) %}{{ adapter.dispatch('day_of_year', 'dbt_date')(date) }}{% endmacro %}
-{% macro default__day_of_year(date) %}{{ date }}::doy{% endmacro %}
+{% macro default__day_of_year(date) %}extract(doy from {{ date }}){% endmacro %}
 
 {% macro day_of_month(date) %}{{ dbt_date.date_part('day', date) }}{% endmacro %}
 
 {% macro week_of_year(date=None, tz=None) %}{{ adapter.dispatch('week_of_year', 'dbt_date')(date if date else dbt_date.today(tz)) }}{% endmacro %}
-{% macro default__week_of_year(date) %}{{ date }}::week{% endmacro %}
+{% macro default__week_of_year(date) %}extract(week from {{ date }}){% endmacro %}
 
 {% macro iso_week_of_year(date=None, tz=None) %}{{ adapter.dispatch('iso_week_of_year', 'dbt_date')(date if date else dbt_date.today(tz)) }}{% endmacro %}
-{% macro default__iso_week_of_year(date) %}{{ date }}::isoweek{% endmacro %}
+{% macro default__iso_week_of_year(date) %}extract(isoweek from {{ date }}){% endmacro %}
 
 {% macro iso_week_start(date=None, tz=None) %}{{ adapter.dispatch('iso_week_start', 'dbt_date')(date if date else dbt_date.today(tz)) }}{% endmacro %}
-{% macro default__iso_week_start(date) %}date_trunc('isoweek', {{ date }})::date{% endmacro %}
+{% macro default__iso_week_start(date) %}(date_trunc('isoweek', {{ date }}) + interval '0 days'){% endmacro %}
 
 {% macro iso_week_end(date=None, tz=None) %}{{ adapter.dispatch('iso_week_end', 'dbt_date')(date if date else dbt_date.today(tz)) }}{% endmacro %}
 {% macro default__iso_week_end(date) %}(date_trunc('isoweek', {{ date }}) + interval '6 days')::date{% endmacro %}
 
 {% macro week_start(date=None, tz=None) %}{{ adapter.dispatch('week_start', 'dbt_date')(date if date else dbt_date.today(tz)) }}{% endmacro %}
-{% macro default__week_start(date) %}date_trunc('week', {{ date }})::date{% endmacro %}
+{% macro default__week_start(date) %}(date_trunc('week', {{ date }}) + interval '0 days'){% endmacro %}
 
 {% macro week_end(date=None, tz=None) %}{{ adapter.dispatch('week_end', 'dbt_date')(date if date else dbt_date.today(tz)) }}{% endmacro %}
 {% macro default__week_end(date) %}(date_trunc('week', {{ date }}) + interval '6 days')::date{% endmacro %}
@@ -79,12 +79,12 @@
 {% macro default__to_unixtimestamp(timestamp) %}extract(epoch from {{ timestamp }}){% endmacro %}
 
 {% macro from_unixtimestamp(epochs, format="seconds") %}{{ adapter.dispatch('from_unixtimestamp', 'dbt_date')(epochs, format) }}{% endmacro %}
-{% macro default__from_unixtimestamp(epochs, format) %}to_timestamp({{ epochs }})::timestamp{% endmacro %}
+{% macro default__from_unixtimestamp(epochs, format) %}to_timestamp({{ epochs }}) at time zone interval '0'{% endmacro %}
 
 {% macro convert_timezone(column, target_tz=None, source_tz=None) %}
     {{- adapter.dispatch('convert_timezone', 'dbt_date')(column, target_tz or var('dbt_date:time_zone', 'America/Los_Angeles'), source_tz or 'UTC') -}}
 {% endmacro %}
-{% macro default__convert_timezone(column, target_tz, source_tz) %}convert_timezone('{{ source_tz }}', '{{ target_tz }}', {{ column }}::timestamp){% endmacro %}
+{% macro default__convert_timezone(column, target_tz, source_tz) %}convert_timezone('{{ source_tz }}', '{{ target_tz }}', {{ column }} + interval '0 days'){% endmacro %}
 
 {% macro now(tz=None) %}{{ dbt_date.convert_timezone(dbt.current_timestamp(), tz) }}{% endmacro %}
 {% macro today(tz=None) %}cast({{ dbt_date.now(tz) }} as date){% endmacro %}

@@ -27,13 +27,13 @@
 {% macro default__get_select(model, expression, row_condition, group_by) %}select {{ group_by | join(', ') }}, {{ expression }} as expression from {{ model }} group by 1{% endmacro %}
 
 {% macro percentile_cont(field, quantile, partition=None) %}{{ adapter.dispatch('quantile', 'dbt_expectations')(field, quantile, partition) }}{% endmacro %}
-{% macro default__quantile(field, quantile, partition) %}percentile_cont({{ quantile }}) within group (order by {{ field }}){% endmacro %}
+{% macro default__quantile(field, quantile, partition) %}percentile_cont({{ quantile }}) within group (order by {{ field }}) filter (where true){% endmacro %}
 
 {% macro rand() %}{{ adapter.dispatch('rand', 'dbt_expectations')() }}{% endmacro %}
-{% macro default__rand() %}random()::float{% endmacro %}
+{% macro default__rand() %}random() + interval '0'{% endmacro %}
 
 {% macro log_natural(x) %}{{ adapter.dispatch('log_natural', 'dbt_expectations')(x) }}{% endmacro %}
-{% macro default__log_natural(x) %}ln({{ x }})::float{% endmacro %}
+{% macro default__log_natural(x) %}ln({{ x }}) + interval '0'{% endmacro %}
 
 {% macro type_timestamp() %}{{ adapter.dispatch('type_timestamp', 'dbt_expectations')() }}{% endmacro %}
 {% macro default__type_timestamp() %}timestamp{% endmacro %}
