@@ -6,13 +6,17 @@ namespace ModelForge.Compiler.Context;
 
 /// <summary>
 /// The built-in macros: embedded <c>Targets/Macros/**/*.sql</c> files, one macro per file, named
-/// as dbt's global project names them. Parsed once per process.
+/// as dbt's global project names them. Parsed once per process. Files under
+/// <c>sqlserver_shims/&lt;namespace&gt;/</c> are not part of the global project: they are the T-SQL
+/// shims for dbt packages (<see cref="TsqlShims"/>), loaded by <see cref="LoadShims"/>.
 /// </summary>
 internal static class BuiltinMacros
 {
     private const string ResourcePrefix = "ModelForge.Macros/";
     private static readonly Lock Gate = new();
     private static IReadOnlyList<Macro>? _macros;
+    private static IReadOnlyList<(string Namespace, Macro Macro)>? _shims;
+    private const string ShimPathPrefix = "builtin/macros/" + TsqlShims.Folder + "/";
 
     /// <summary>The embedded files as (path, text), path like <c>builtin/macros/generate_schema_name.sql</c>.</summary>
     public static IEnumerable<(string Path, string Text)> Files()
@@ -31,20 +35,32 @@ internal static class BuiltinMacros
     {
         lock (Gate)
         {
-            return _macros ??= Parse(engine);
+            return _macros ??= Parse(engine, shims: false).Select(m => m.Macro).ToList();
         }
     }
 
-    private static List<Macro> Parse(TemplateEngine engine)
+    /// <summary>The T-SQL shims, each with the macro namespace (package) it shims.</summary>
+    public static IReadOnlyList<(string Namespace, Macro Macro)> LoadShims(TemplateEngine engine)
     {
-        var macros = new List<Macro>();
+        lock (Gate)
+        {
+            return _shims ??= Parse(engine, shims: true);
+        }
+    }
+
+    private static List<(string Namespace, Macro Macro)> Parse(TemplateEngine engine, bool shims)
+    {
+        var macros = new List<(string, Macro)>();
         foreach (var (path, text) in Files())
         {
+            var isShim = path.StartsWith(ShimPathPrefix, StringComparison.Ordinal);
+            if (isShim != shims) continue;
+            var ns = isShim ? path[ShimPathPrefix.Length..path.IndexOf('/', ShimPathPrefix.Length)] : MacroRegistry.BuiltinPackage;
             var diagnostics = new DiagnosticBag();
             var template = engine.Parse(new SourceText(path, text), diagnostics);
             // A broken built-in is our bug, not the user's: fail loudly.
             if (diagnostics.HasErrors) throw new InvalidOperationException($"Built-in macro file {path} does not parse: {diagnostics.ToList()[0]}");
-            macros.AddRange(template.Macros.Values);
+            macros.AddRange(template.Macros.Values.Select(m => (ns, m)));
         }
         return macros;
     }

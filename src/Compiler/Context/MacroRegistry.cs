@@ -22,12 +22,22 @@ public sealed class MacroRegistry
 
     public string RootPackage { get; }
 
-    /// <summary>A registry holding the built-in macros (parsed once per process) and nothing else yet.</summary>
+    /// <summary>
+    /// A registry holding the built-in macros and the built-in T-SQL shims for dbt packages (parsed
+    /// once per process), and nothing else yet.
+    /// </summary>
     public static MacroRegistry WithBuiltins(string rootPackage, TemplateEngine engine)
     {
         var registry = new MacroRegistry(rootPackage);
         registry.AddRange(BuiltinPackage, BuiltinMacros.Load(engine));
+        registry.AddTsqlShims(engine);
         return registry;
+    }
+
+    /// <summary>Adds the built-in T-SQL shims, one package per shimmed namespace (see <c>adapter.dispatch</c>).</summary>
+    internal void AddTsqlShims(TemplateEngine engine)
+    {
+        foreach (var (ns, macro) in BuiltinMacros.LoadShims(engine)) Add(TsqlShims.PackageFor(ns), macro);
     }
 
     /// <summary>Adds a macro to a package; a later macro of the same name in the same package replaces it.</summary>

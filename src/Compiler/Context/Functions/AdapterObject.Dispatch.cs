@@ -11,7 +11,9 @@ internal sealed partial class AdapterObject
     /// dbt's order: for each package to search, try <c>&lt;adapter&gt;__name</c> for the target's
     /// prefixes, then <c>default__name</c>. No namespace searches the global scope (calling package,
     /// root project, built-ins); a namespace searches the project's <c>dispatch:</c> order for it, or
-    /// the root project then that package.
+    /// the root project then that package. The built-in T-SQL shims for that namespace
+    /// (<see cref="TsqlShims"/>) are searched right before the package itself; they hold only
+    /// <c>sqlserver__</c> macros, so other targets never pick one.
     /// </summary>
     private ICallable Dispatch(CallArguments a)
     {
@@ -31,8 +33,13 @@ internal sealed partial class AdapterObject
                 }
                 else if (project.Macros.FindInPackage(package, candidate) is { } macro)
                 {
+                    // A shim is bound to its own package: its unqualified calls see the shim package,
+                    // the root project and the built-ins, so shims call package helpers qualified
+                    // (dbt_utils.x), exactly as a macro in tsql_utils has to.
                     return state.Bind(macro, package);
                 }
+                // The shims are an implementation detail; naming them in "looked for" only confuses.
+                if (package is not null && TsqlShims.IsShimPackage(package)) continue;
                 var shown = package is null ? candidate : package + "." + candidate;
                 if (!candidates.Contains(shown)) candidates.Add(shown);
             }
@@ -44,7 +51,47 @@ internal sealed partial class AdapterObject
     {
         if (ns is null) return [null];
         var project = state.Project;
-        if (project.DispatchSearchOrder.TryGetValue(ns, out var order) && order.Count > 0) return order;
-        return new[] { project.Macros.RootPackage, ns }.Distinct(StringComparer.Ordinal);
+        var macros = project.Macros;
+        var shims = TsqlShims.PackageFor(ns);
+        var hasShims = macros.HasPackage(shims);
+        if (project.DispatchSearchOrder.TryGetValue(ns, out var order) && order.Count > 0)
+        {
+            return hasShims ? WithShims(order, ns, shims) : order;
+        }
+        return (hasShims ? new[] { macros.RootPackage, shims, ns } : [macros.RootPackage, ns]).Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The user's <c>dispatch:</c> order wins. <c>forge_tsql</c> in it means the built-in shims, and
+    /// so does <c>tsql_utils</c> when that package is not installed (a project migrated from dbt keeps
+    /// working after dropping the package); an installed <c>tsql_utils</c> is used as listed. An order
+    /// that names no shim at all gets the built-in shims right before the namespace package, since the
+    /// package's default__ macros are not T-SQL.
+    /// </summary>
+    private IEnumerable<string?> WithShims(IReadOnlyList<string> order, string ns, string shims)
+    {
+        var macros = state.Project.Macros;
+        var communityInstalled = macros.HasPackage(TsqlShims.CommunityPackage);
+        var result = new List<string>(order.Count + 1);
+        var named = false;
+        foreach (var package in order)
+        {
+            if (package == TsqlShims.Alias || (package == TsqlShims.CommunityPackage && !communityInstalled))
+            {
+                result.Add(shims);
+                named = true;
+            }
+            else
+            {
+                if (package == TsqlShims.CommunityPackage || package == shims) named = true;
+                result.Add(package);
+            }
+        }
+        if (!named)
+        {
+            var at = result.IndexOf(ns);
+            if (at >= 0) result.Insert(at, shims);
+        }
+        return result.Distinct(StringComparer.Ordinal);
     }
 }

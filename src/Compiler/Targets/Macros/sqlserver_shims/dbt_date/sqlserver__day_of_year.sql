@@ -1,0 +1,3 @@
+{% macro sqlserver__day_of_year(date) -%}
+    datepart(dayofyear, {{ date }})
+{%- endmacro %}

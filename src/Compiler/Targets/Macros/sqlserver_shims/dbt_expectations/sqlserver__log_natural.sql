@@ -1,0 +1,4 @@
+{#- T-SQL's natural logarithm is LOG (there is no LN). -#}
+{% macro sqlserver__log_natural(x) -%}
+    log({{ x }})
+{%- endmacro %}
