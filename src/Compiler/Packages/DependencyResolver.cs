@@ -28,7 +28,7 @@ internal sealed class DependencyResolver(IPackageSource source)
                 var pinned = Pin(list);
                 if (!expanded.Add(key + "@" + pinned.Version + pinned.Revision)) continue;
                 var fetched = source.Fetch(pinned);
-                var by = $"{fetched.ProjectName} ({pinned.Source} {pinned.VersionText})";
+                var by = $"{fetched.ProjectName} ({pinned.Source} {(pinned with { Commit = fetched.Commit }).VersionText})";
                 next.AddRange(fetched.Dependencies.Select(d => d with { RequiredBy = by, Span = d.Span ?? pinned.Span }));
             }
             pending = next;
