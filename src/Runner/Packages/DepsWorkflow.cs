@@ -67,7 +67,7 @@ internal sealed class DepsWorkflow(CliEnvironment environment, DepsOptions optio
         try
         {
             var fetcher = new PackageFetcher(root, staging, new HubClient(http, hubUrl), new GitClient(_scrubber), renderer, _scrubber, environment.Cancellation);
-            var packages = Lock(root, file, fetcher);
+            var packages = Lock(root, file, fetcher, renderer);
             if (packages is null) return ExitCodes.UsageOrProject;
             if (options.LockOnly) return ExitCodes.Success;
             return Install(packages, fetcher, installPath, staging, project.PackagesInstallPath);
@@ -79,12 +79,12 @@ internal sealed class DepsWorkflow(CliEnvironment environment, DepsOptions optio
     }
 
     /// <summary>The packages of the lock, resolving and writing it first when it is missing or stale.</summary>
-    private IReadOnlyList<ResolvedPackage>? Lock(string root, PackagesFile file, PackageFetcher fetcher)
+    private IReadOnlyList<ResolvedPackage>? Lock(string root, PackagesFile file, PackageFetcher fetcher, IYamlValueRenderer renderer)
     {
         var hash = SpecHasher.Hash(file.Specs);
         var lockPath = Path.Combine(root, LockFile.FileName);
         var diagnostics = new DiagnosticBag();
-        var existing = File.Exists(lockPath) ? LockFile.Read(new SourceText(LockFile.FileName, File.ReadAllText(lockPath)), new YamlTemplateRenderer(new Dictionary<string, object?>(), _scrubber.Watch(environment.GetEnvironmentVariable)), diagnostics) : null;
+        var existing = File.Exists(lockPath) ? LockFile.Read(new SourceText(LockFile.FileName, File.ReadAllText(lockPath)), renderer, diagnostics) : null;
         if (existing is not null && !options.Upgrade && existing.Hash == hash)
         {
             environment.Output.WriteLine($"Installing from {LockFile.FileName} (it matches {file.FileName}).");
