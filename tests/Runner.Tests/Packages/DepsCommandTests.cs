@@ -219,4 +219,38 @@ public sealed class DepsCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Error, Does.Contain("packages.yml:2:5: error MF1813: local package folder '../nowhere' does not exist"));
     }
+
+    [Test]
+    public void A_tarball_package_installs_under_its_project_name()
+    {
+        using var hub = new PackageHub().Publish("acme/tools", "2.0.0");
+        using var project = Project($"packages:\n  - tarball: {hub.Url}tarballs/acme/tools/2.0.0.tar.gz\n    name: tools\n");
+        var result = project.Forge("deps");
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(project.Read("dbt_packages/tools/macros/m.sql"), Is.EqualTo("-- tools 2.0.0\n"));
+        Assert.That(project.Read("package-lock.yml"), Does.Contain($"  - name: tools\n    tarball: {hub.Url}tarballs/acme/tools/2.0.0.tar.gz\n"));
+    }
+
+    [Test]
+    public void A_local_package_brings_its_own_dependencies_declared_in_dependencies_yml()
+    {
+        using var project = new TempProject().WithProjectFile()
+            .With("dependencies.yml", "packages:\n  - local: libs/outer\n")
+            .With("libs/outer/dbt_project.yml", "name: outer\n")
+            .With("libs/outer/packages.yml", "packages:\n  - local: libs/inner\n")
+            .With("libs/inner/dbt_project.yml", "name: inner\n");
+        var result = project.Forge("deps");
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(project.Exists("dbt_packages/outer/dbt_project.yml") && project.Exists("dbt_packages/inner/dbt_project.yml"), Is.True);
+        Assert.That(result.Output, Does.Contain("Resolving packages from dependencies.yml"));
+    }
+
+    [Test]
+    public void A_package_folder_without_a_project_file_is_reported_at_its_entry()
+    {
+        using var project = Project("packages:\n  - local: libs/empty\n").With("libs/empty/README.md", "nothing");
+        var result = project.Forge("deps");
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.Contain("packages.yml:2:5: error MF1815: package libs/empty has no dbt_project.yml with a name"));
+    }
 }
