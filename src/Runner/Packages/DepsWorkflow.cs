@@ -114,9 +114,23 @@ internal sealed class DepsWorkflow(CliEnvironment environment, DepsOptions optio
         }
         PackageInstaller.Install(ready, installPath, staging, display + "/");
         foreach (var (package, _) in ready)
+        {
             environment.Output.WriteLine(_scrubber.Scrub($"Installed {package.Name} {package.VersionText} ({package.Source}: {package.Display})"));
+            if (NewerRelease(package, fetcher) is { } newer) environment.Output.WriteLine($"  version {newer} is available; run forge deps --upgrade to use it if packages.yml allows");
+        }
         environment.Output.WriteLine($"Installed {ready.Count} package{(ready.Count == 1 ? "" : "s")} into {display}/.");
         return ExitCodes.Success;
+    }
+
+    // dbt tells when the hub has a newer release than the one installed (prereleases aside).
+    private static string? NewerRelease(ResolvedPackage package, PackageFetcher fetcher)
+    {
+        if (package.Kind != PackageKind.Hub || SemVersion.Parse(package.Version ?? "") is not { } installed) return null;
+        var latest = fetcher.HubVersions(package.Location, package.Span)
+            .Select(v => (Text: v, Version: SemVersion.Parse(v)))
+            .Where(v => v.Version is { IsPrerelease: false })
+            .MaxBy(v => v.Version);
+        return latest.Version is not null && latest.Version.CompareTo(installed) > 0 ? latest.Text : null;
     }
 
     private bool AddPackage(string root, string value, IYamlValueRenderer renderer)

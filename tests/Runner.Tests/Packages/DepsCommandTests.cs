@@ -66,6 +66,7 @@ public sealed class DepsCommandTests
         var reused = project.Forge("deps");
         Assert.That(reused.Output, Does.Contain("Installing from package-lock.yml"), reused.ToString());
         Assert.That(project.Read("dbt_packages/dbt_utils/macros/m.sql"), Does.Contain("1.0.0"), "a CI install stays on the locked version");
+        Assert.That(reused.Output, Does.Contain("Installed dbt_utils 1.0.0 (hub: dbt-labs/dbt_utils)\n  version 1.1.0 is available"));
 
         var upgraded = project.Forge("deps", "--upgrade");
         Assert.That(upgraded.ExitCode, Is.Zero, upgraded.ToString());
