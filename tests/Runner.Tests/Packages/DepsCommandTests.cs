@@ -254,4 +254,19 @@ public sealed class DepsCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Error, Does.Contain("packages.yml:2:5: error MF1815: package libs/empty has no dbt_project.yml with a name"));
     }
+
+    [Test]
+    public void An_interrupted_run_leaves_installed_packages_as_they_were()
+    {
+        using var project = Project("packages:\n  - local: libs/a\n")
+            .With("libs/a/dbt_project.yml", "name: pkg_a\n").With("libs/b/dbt_project.yml", "name: pkg_b\n");
+        Assert.That(project.Forge("deps").ExitCode, Is.Zero);
+        project.With("packages.yml", "packages:\n  - local: libs/b\n");
+
+        var result = project.Forge(new CancellationToken(canceled: true), "deps");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain("forge deps was interrupted; packages already installed were left as they were."));
+        Assert.That(Directory.GetDirectories(Path.Combine(project.Root, "dbt_packages")).Select(Path.GetFileName), Is.EqualTo(new[] { "pkg_a" }));
+    }
 }
