@@ -21,6 +21,7 @@ internal static class ForgeCli
         root.Subcommands.Add(ShowCommand.Create(shared, environment));
         root.Subcommands.Add(LsCommand.Create(shared, environment));
         root.Subcommands.Add(CleanCommand.Create(shared, environment));
+        root.Subcommands.Add(DepsCommand.Create(shared, environment));
         root.Subcommands.Add(DocsCommand.Create(shared, environment));
         root.SetAction(parse =>
         {
