@@ -41,7 +41,7 @@ public static partial class ProjectCompiler
             var withCalls = new ProjectNode
             {
                 UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,
-                Path = draft.Path, Fqn = draft.Fqn, Config = finalConfig, Relation = draft.Relation, File = file,
+                Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = draft.Fqn, Config = finalConfig, Relation = draft.Relation, File = file,
                 Template = template, Properties = draft.Properties, Refs = refs, Sources = sources,
             };
             results[i] = (WithRelation(withCalls, namer, finalConfig, RelationTypeOf(finalConfig.Materialized), diagnostics), finalConfig.Enabled);

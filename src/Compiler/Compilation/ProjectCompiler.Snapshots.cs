@@ -76,7 +76,7 @@ public static partial class ProjectCompiler
         var node = new ProjectNode
         {
             UniqueId = uniqueId, Name = name, ResourceType = ResourceType.Snapshot, PackageName = project.ProjectFile.Name,
-            Path = path, Fqn = fqn, Config = finalConfig, Relation = new Relation(null, null, name, null, RelationQuoting.ForTargetType(project.Target.Type)),
+            Path = path, OriginalFilePath = project.PathInProject(path), Fqn = fqn, Config = finalConfig, Relation = new Relation(null, null, name, null, RelationQuoting.ForTargetType(project.Target.Type)),
             File = file, Template = body, Properties = properties, Refs = refs, Sources = sources,
         };
         try
@@ -88,7 +88,7 @@ public static partial class ProjectCompiler
             node = new ProjectNode
             {
                 UniqueId = node.UniqueId, Name = name, ResourceType = ResourceType.Snapshot, PackageName = node.PackageName,
-                Path = path, Fqn = fqn, Config = finalConfig, Relation = named with { Schema = schema, Database = database },
+                Path = path, OriginalFilePath = node.OriginalFilePath, Fqn = fqn, Config = finalConfig, Relation = named with { Schema = schema, Database = database },
                 File = file, Template = body, Properties = properties, Refs = refs, Sources = sources,
             };
         }

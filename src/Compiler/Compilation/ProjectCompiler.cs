@@ -126,6 +126,7 @@ public static partial class ProjectCompiler
                     ResourceType = ResourceType.Source,
                     PackageName = name,
                     Path = table.Span.Path,
+                    OriginalFilePath = project.PathInProject(table.Span.Path),
                     Fqn = [name, source.Name, table.Name],
                     Config = config,
                     Relation = new Relation(source.Database ?? project.Target.Database, source.Schema, table.Identifier, "table", quoting),
@@ -160,6 +161,7 @@ public static partial class ProjectCompiler
             ResourceType = type,
             PackageName = name,
             Path = file.Path,
+            OriginalFilePath = project.PathInProject(file.Path),
             Fqn = fqn,
             Config = config,
             Relation = new Relation(null, null, file.Name, null, RelationQuoting.ForTargetType(project.Target.Type)),
@@ -177,7 +179,7 @@ public static partial class ProjectCompiler
             return new ProjectNode
             {
                 UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,
-                Path = draft.Path, Fqn = draft.Fqn, Config = config, Relation = relation, File = draft.File,
+                Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = draft.Fqn, Config = config, Relation = relation, File = draft.File,
                 Template = draft.Template, Properties = draft.Properties, Refs = draft.Refs, Sources = draft.Sources,
             };
         }

@@ -18,6 +18,10 @@ public sealed record LoadedProject
 
     public bool IsPackage => PackageRoot.Length > 0;
 
+    /// <summary>A root-relative path as seen from this project's folder (dbt's <c>original_file_path</c>); null when unchanged.</summary>
+    public string? PathInProject(string path) =>
+        IsPackage && path.StartsWith(PackageRoot + "/", StringComparison.Ordinal) ? path[(PackageRoot.Length + 1)..] : null;
+
     /// <summary>The installed packages (dbt_packages/*), sorted by name; empty for a package itself.</summary>
     public IReadOnlyList<LoadedProject> Packages { get; init; } = [];
 
