@@ -42,7 +42,7 @@ public sealed class MacroRegistry
     }
 
     /// <summary>Makes <paramref name="package"/> known (a namespace) even when it defines no macro.</summary>
-    public void AddPackage(string package)
+    internal void AddPackage(string package)
     {
         if (!_packages.ContainsKey(package)) _packages[package] = new Dictionary<string, Macro>(StringComparer.Ordinal);
     }
@@ -51,10 +51,10 @@ public sealed class MacroRegistry
     /// Packages packages.yml declares that are not installed: name → where declared
     /// (<c>packages.yml:3</c>). Using one (<c>dbt_utils.star(...)</c>) says so instead of "undefined".
     /// </summary>
-    public IReadOnlyDictionary<string, string> MissingPackages { get; set; } = new Dictionary<string, string>();
+    internal IReadOnlyDictionary<string, string> MissingPackages { get; set; } = new Dictionary<string, string>();
 
     /// <summary>Installed packages, without the root project and the built-ins.</summary>
-    public IEnumerable<string> InstalledPackages =>
+    internal IEnumerable<string> InstalledPackages =>
         _packages.Keys.Where(p => p != RootPackage && p != BuiltinPackage);
 
     public void AddRange(string package, IEnumerable<Macro> macros)

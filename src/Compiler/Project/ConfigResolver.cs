@@ -15,8 +15,13 @@ public sealed partial class ConfigResolver
     private readonly ProjectSchema _schema;
     private readonly ProjectFile? _root;
 
+    public ConfigResolver(ProjectFile project, ProjectSchema schema)
+        : this(project, schema, null)
+    {
+    }
+
     /// <param name="root">For an installed package: the root project, whose configs override the package's.</param>
-    public ConfigResolver(ProjectFile project, ProjectSchema schema, ProjectFile? root = null)
+    internal ConfigResolver(ProjectFile project, ProjectSchema schema, ProjectFile? root)
     {
         _project = project;
         _schema = schema;
@@ -28,15 +33,15 @@ public sealed partial class ConfigResolver
     /// because they must also win over what <c>config(...)</c> sets; apply them after the render
     /// with <see cref="ApplyRootOverrides"/>.
     /// </summary>
-    public NodeConfig ResolveBeforeRender(ProjectFileEntry node) =>
+    internal NodeConfig ResolveBeforeRender(ProjectFileEntry node) =>
         Resolve(node.ResourceType, Fqn(node.FqnPath, node.Name), YamlOf(node), null, rootOverrides: false);
 
     /// <summary>As <see cref="ResolveBeforeRender(ProjectFileEntry)"/>, by fully qualified name.</summary>
-    public NodeConfig ResolveBeforeRender(ResourceType type, IReadOnlyList<string> fqn, NodeProperties? yaml) =>
+    internal NodeConfig ResolveBeforeRender(ResourceType type, IReadOnlyList<string> fqn, NodeProperties? yaml) =>
         Resolve(type, fqn, yaml, null, rootOverrides: false);
 
     /// <summary>The root project's configs for a package node, applied last (nothing for root nodes).</summary>
-    public void ApplyRootOverrides(Dictionary<string, object?> config, ResourceType type, IReadOnlyList<string> fqn)
+    internal void ApplyRootOverrides(Dictionary<string, object?> config, ResourceType type, IReadOnlyList<string> fqn)
     {
         if (_root is not null) ApplyTree(config, Tree(_root, type), fqn, 0);
     }

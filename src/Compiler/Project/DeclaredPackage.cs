@@ -10,4 +10,4 @@ namespace ModelForge.Compiler.Project;
 /// <param name="Name">The expected package name.</param>
 /// <param name="Spec">The entry as written, e.g. <c>dbt-labs/dbt_utils</c>.</param>
 /// <param name="Span">The entry in its file.</param>
-public sealed record DeclaredPackage(string Name, string Spec, SourceSpan Span);
+internal sealed record DeclaredPackage(string Name, string Spec, SourceSpan Span);

@@ -19,7 +19,7 @@ public sealed record LoadedProject
     public bool IsPackage => PackageRoot.Length > 0;
 
     /// <summary>A root-relative path as seen from this project's folder (dbt's <c>original_file_path</c>); null when unchanged.</summary>
-    public string? PathInProject(string path) =>
+    internal string? PathInProject(string path) =>
         IsPackage && path.StartsWith(PackageRoot + "/", StringComparison.Ordinal) ? path[(PackageRoot.Length + 1)..] : null;
 
     /// <summary>The installed packages (dbt_packages/*), sorted by name; empty for a package itself.</summary>
@@ -29,7 +29,7 @@ public sealed record LoadedProject
     public IEnumerable<LoadedProject> WithPackages => Packages.Prepend(this);
 
     /// <summary>What packages.yml / dependencies.yml declare (root project only).</summary>
-    public IReadOnlyList<DeclaredPackage> DeclaredPackages { get; init; } = [];
+    internal IReadOnlyList<DeclaredPackage> DeclaredPackages { get; init; } = [];
 
     public required ProjectFile ProjectFile { get; init; }
 
