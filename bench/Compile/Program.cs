@@ -7,13 +7,27 @@ using ModelForge.Compiler.Project;
 using ModelForge.Compiler.Templating;
 
 // forge-bench-compile [models] [forge.dll]
-// Measures parse + render + graph + write of compiled SQL, in process and as a cold `forge compile`.
+// Measures parse + render + graph + write of compiled SQL, in process and as a cold `forge compile`;
+// then the same project with a 150-macro package installed, beside the same project without it.
 var models = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var forgeDll = args.Length > 1 ? args[1] : null;
 var root = SyntheticProject.Write(Path.Combine(Path.GetTempPath(), $"forge-bench-{models}"), models);
 Console.WriteLine($"project: {models} models in {root}");
+var withPackage = SyntheticProject.Write(Path.Combine(Path.GetTempPath(), $"forge-bench-{models}-package"), models);
+SyntheticPackage.Install(withPackage);
 
 for (var run = 1; run <= 3; run++)
+{
+    if (Measure("", root, run) is { } failed) return failed;
+}
+// Interleaved so that both variants see the same machine load.
+for (var run = 1; run <= 3; run++)
+{
+    if (Measure("reference (no package) ", root, run) is { } failed) return failed;
+    if (Measure($"with package ({SyntheticPackage.MacroFiles * 3} macros) ", withPackage, run) is { } failedToo) return failedToo;
+}
+
+int? Measure(string label, string root, int run)
 {
     var clock = Stopwatch.StartNew();
     var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
@@ -27,6 +41,7 @@ for (var run = 1; run <= 3; run++)
         DiagnosticPrinter.Print(Console.Out, diagnostics.ToList().Take(5));
         return 1;
     }
+    if (diagnostics.Count > 0) DiagnosticPrinter.Print(Console.Out, diagnostics.ToList().Take(5));
     var graphTime = clock.Elapsed;
     var cpuGraph = Process.GetCurrentProcess().TotalProcessorTime - cpu0 - cpuLoad;
     var nodes = compiled.OfType(ResourceType.Model).ToList();
@@ -43,8 +58,9 @@ for (var run = 1; run <= 3; run++)
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, texts[i]);
     });
-    Console.WriteLine($"in-process run {run}: load {Ms(loadTime)}, parse+render+graph {Ms(graphTime - loadTime)}, graph.nodes {Ms(graphNodesTime - graphTime)}, render {Ms(renderTime - graphNodesTime)}, write {Ms(clock.Elapsed - renderTime)}, total {Ms(clock.Elapsed)}");
+    Console.WriteLine($"{label}in-process run {run}: load {Ms(loadTime)}, parse+render+graph {Ms(graphTime - loadTime)}, graph.nodes {Ms(graphNodesTime - graphTime)}, render {Ms(renderTime - graphNodesTime)}, write {Ms(clock.Elapsed - renderTime)}, total {Ms(clock.Elapsed)}");
     Console.WriteLine($"    cpu: load {Ms(cpuLoad)}, parse+render+graph {Ms(cpuGraph)}, render {Ms(cpuRender)}, total {Ms(Process.GetCurrentProcess().TotalProcessorTime - cpu0)}");
+    return null;
 }
 
 // One typical model rendered many times: templates per second after parse.
@@ -65,11 +81,14 @@ if (forgeDll is not null)
 {
     for (var run = 1; run <= 3; run++)
     {
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{forgeDll}\" compile --project-dir \"{root}\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Console.WriteLine($"cold `forge compile` (new process) run {run}: {Ms(clock.Elapsed)} (exit {process.ExitCode})");
+        foreach (var (label, dir) in new[] { ("", root), (" with package", withPackage) })
+        {
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{forgeDll}\" compile --project-dir \"{dir}\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Console.WriteLine($"cold `forge compile`{label} (new process) run {run}: {Ms(clock.Elapsed)} (exit {process.ExitCode})");
+        }
     }
     {
         var clock = Stopwatch.StartNew();

@@ -47,7 +47,7 @@ public sealed class CompiledProject
     /// <summary><c>graph.nodes</c> for templates: every node in the manifest's shape, built on first use.</summary>
     public IReadOnlyDictionary<string, object?> GraphNodes => _graphNodes ??= new LazyNodeDictionaries(Nodes);
 
-    internal IRelationResolver Resolver => _resolver ??= new ExecuteResolver(new NodeLookup(Nodes.Values, []));
+    internal IRelationResolver Resolver => _resolver ??= new ExecuteResolver(new NodeLookup(Name, Nodes.Values, []));
 
     /// <summary>
     /// --defer: at execute time, <c>ref()</c> to a node in <paramref name="relations"/> (unique id →

@@ -12,10 +12,10 @@ namespace ModelForge.Compiler.Compilation;
 internal sealed class ExecuteResolver(NodeLookup lookup) : IRelationResolver
 {
     public Relation ResolveRef(NodeRenderInfo node, string? package, string name, int? version, SourceSpan call) =>
-        lookup.ResolveRef(new RefCall(package, name, version, call), out var diagnostic)?.Relation
+        lookup.ResolveRef(new RefCall(package, name, version, call), node.PackageName, out var diagnostic)?.Relation
             ?? throw new DiagnosticException(diagnostic!);
 
     public Relation ResolveSource(NodeRenderInfo node, string source, string table, SourceSpan call) =>
-        lookup.ResolveSource(new SourceCall(source, table, call), out var diagnostic)?.Relation
+        lookup.ResolveSource(new SourceCall(source, table, call), node.PackageName, out var diagnostic)?.Relation
             ?? throw new DiagnosticException(diagnostic!);
 }

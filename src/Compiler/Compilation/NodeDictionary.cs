@@ -26,7 +26,7 @@ public static class NodeDictionary
             ["resource_type"] = node.ResourceType.ToString().ToLowerInvariant(),
             ["package_name"] = node.PackageName,
             ["path"] = node.Path,
-            ["original_file_path"] = node.Path,
+            ["original_file_path"] = node.OriginalFilePath ?? node.Path,
             ["fqn"] = node.Fqn.Cast<object?>().ToList(),
             ["database"] = relation.Database,
             ["schema"] = relation.Schema,

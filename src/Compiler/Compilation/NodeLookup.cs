@@ -6,34 +6,43 @@ namespace ModelForge.Compiler.Compilation;
 /// <summary>
 /// Finds the node a <c>ref()</c> or <c>source()</c> names, or explains why not with the nearest
 /// names as a hint. Disabled nodes are known so the error can say so rather than "unknown".
+/// Names are keyed by package: two packages may each have a model <c>x</c>. An unqualified name is
+/// searched as dbt's <c>resolve_ref</c> does: the root project, then the calling node's package,
+/// then any package (ambiguous when several remain).
 /// </summary>
 internal sealed class NodeLookup
 {
+    private readonly string _rootPackage;
     private readonly Dictionary<string, List<ProjectNode>> _refable = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string), ProjectNode> _sources = [];
+    private readonly Dictionary<(string Source, string Table), List<ProjectNode>> _sources = [];
     private readonly Dictionary<string, ProjectNode> _disabled = new(StringComparer.Ordinal);
 
-    public NodeLookup(IEnumerable<ProjectNode> nodes, IEnumerable<ProjectNode> disabled)
+    public NodeLookup(string rootPackage, IEnumerable<ProjectNode> nodes, IEnumerable<ProjectNode> disabled)
     {
+        _rootPackage = rootPackage;
         foreach (var node in nodes)
         {
             if (node.ResourceType == ResourceType.Source)
-                _sources[(node.SourceTable!.SourceName, node.SourceTable.Name)] = node;
+                Add(_sources, (node.SourceTable!.SourceName, node.SourceTable.Name), node);
             else if (node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot)
-            {
-                if (!_refable.TryGetValue(node.Name, out var list)) _refable[node.Name] = list = [];
-                list.Add(node);
-            }
+                Add(_refable, node.Name, node);
         }
         foreach (var node in disabled) _disabled.TryAdd(node.Name, node);
     }
 
-    public ProjectNode? ResolveRef(RefCall call, out Diagnostic? diagnostic)
+    private static void Add<TKey>(Dictionary<TKey, List<ProjectNode>> map, TKey key, ProjectNode node) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        list.Add(node);
+    }
+
+    /// <param name="fromPackage">The package of the node whose render made the call.</param>
+    public ProjectNode? ResolveRef(RefCall call, string fromPackage, out Diagnostic? diagnostic)
     {
         diagnostic = null;
         if (_refable.TryGetValue(call.Name, out var candidates))
         {
-            var matching = call.Package is null ? candidates : candidates.Where(c => c.PackageName == call.Package).ToList();
+            var matching = Search(candidates, call.Package, fromPackage);
             if (matching.Count == 1) return matching[0];
             if (matching.Count > 1)
             {
@@ -43,25 +52,32 @@ internal sealed class NodeLookup
                 return null;
             }
         }
-        if (_disabled.TryGetValue(call.Name, out var off))
+        if (_disabled.TryGetValue(call.Name, out var off) && (call.Package is null || call.Package == off.PackageName))
         {
             diagnostic = Diagnostic.Error(DiagnosticCodes.DisabledRef, $"ref '{call.Name}' names a disabled {off.ResourceType.ToString().ToLowerInvariant()}",
                 call.Span, $"enable it ({off.Path}) or remove this ref");
             return null;
         }
         var nearest = NameSuggester.Nearest(call.Name, _refable.Keys);
-        var hint = nearest is not null
-            ? $"did you mean '{nearest}' ({_refable[nearest][0].Path})?"
-            : "refs name a model, seed or snapshot by its file name without extension";
-        diagnostic = Diagnostic.Error(DiagnosticCodes.UnknownRef, $"unknown ref '{call.Name}'", call.Span, hint);
+        var hint = candidates is { Count: > 0 } && call.Package is not null
+            ? $"package '{call.Package}' has no '{call.Name}'; it is in {string.Join(", ", candidates.Select(c => $"'{c.PackageName}'"))}"
+            : nearest is not null
+                ? $"did you mean '{nearest}' ({_refable[nearest][0].Path})?"
+                : "refs name a model, seed or snapshot by its file name without extension";
+        var shown = call.Package is null ? call.Name : $"{call.Package}.{call.Name}";
+        diagnostic = Diagnostic.Error(DiagnosticCodes.UnknownRef, $"unknown ref '{shown}'", call.Span, hint);
         return null;
     }
 
-    public ProjectNode? ResolveSource(SourceCall call, out Diagnostic? diagnostic)
+    public ProjectNode? ResolveSource(SourceCall call, string fromPackage, out Diagnostic? diagnostic)
     {
         diagnostic = null;
-        if (_sources.TryGetValue((call.Source, call.Table), out var node)) return node;
-        var sameSource = _sources.Keys.Where(k => k.Item1 == call.Source).Select(k => k.Item2).ToList();
+        if (_sources.TryGetValue((call.Source, call.Table), out var candidates))
+        {
+            var matching = Search(candidates, null, fromPackage);
+            if (matching.Count >= 1) return matching[0];
+        }
+        var sameSource = _sources.Keys.Where(k => k.Source == call.Source).Select(k => k.Table).ToList();
         string hint;
         if (sameSource.Count > 0)
         {
@@ -72,12 +88,23 @@ internal sealed class NodeLookup
         }
         else
         {
-            var nearest = NameSuggester.Nearest(call.Source, _sources.Keys.Select(k => k.Item1).Distinct());
+            var nearest = NameSuggester.Nearest(call.Source, _sources.Keys.Select(k => k.Source).Distinct());
             hint = nearest is not null
                 ? $"did you mean source '{nearest}'?"
                 : "declare the source in a YAML file under sources:, with its tables";
         }
         diagnostic = Diagnostic.Error(DiagnosticCodes.UnknownSource, $"unknown source '{call.Source}.{call.Table}'", call.Span, hint);
         return null;
+    }
+
+    // dbt's _packages_to_search: a named package only; else the root project, then the caller's
+    // package, then every package.
+    private List<ProjectNode> Search(List<ProjectNode> candidates, string? package, string fromPackage)
+    {
+        if (package is not null) return candidates.Where(c => c.PackageName == package).ToList();
+        var root = candidates.Where(c => c.PackageName == _rootPackage).ToList();
+        if (root.Count > 0) return root;
+        var own = candidates.Where(c => c.PackageName == fromPackage).ToList();
+        return own.Count > 0 ? own : candidates;
     }
 }

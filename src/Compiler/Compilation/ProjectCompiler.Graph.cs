@@ -16,13 +16,13 @@ public static partial class ProjectCompiler
             var parents = new List<string>();
             foreach (var call in node.Refs)
             {
-                var parent = lookup.ResolveRef(call, out var diagnostic);
+                var parent = lookup.ResolveRef(call, node.PackageName, out var diagnostic);
                 if (parent is null) diagnostics.Add(diagnostic!);
                 else Depend(parent.UniqueId);
             }
             foreach (var call in node.Sources)
             {
-                var parent = lookup.ResolveSource(call, out var diagnostic);
+                var parent = lookup.ResolveSource(call, node.PackageName, out var diagnostic);
                 if (parent is null) diagnostics.Add(diagnostic!);
                 else Depend(parent.UniqueId);
             }

@@ -21,7 +21,7 @@ public static partial class ProjectCompiler
             var file = models[i];
             var template = engine.Parse(file.Source, diagnostics);
             if (template.HasErrors) return;
-            var baseConfig = project.Configs.Resolve(file);
+            var baseConfig = project.Configs.ResolveBeforeRender(file);
             var draft = Draft(project, file, ResourceType.Model, baseConfig, template);
             var config = new Dictionary<string, object?>(baseConfig, StringComparer.Ordinal);
             var info = new NodeRenderInfo
@@ -36,11 +36,12 @@ public static partial class ProjectCompiler
                 Phase = RenderPhase.Parse,
             };
             if (ParseRender(engine, template, parseInfo, resolver, info, diagnostics.Add) is not var (refs, sources)) return;
+            project.Configs.ApplyRootOverrides(config, ResourceType.Model, draft.Fqn);
             var finalConfig = new NodeConfig(config, ResourceType.Model);
             var withCalls = new ProjectNode
             {
                 UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,
-                Path = draft.Path, Fqn = draft.Fqn, Config = finalConfig, Relation = draft.Relation, File = file,
+                Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = draft.Fqn, Config = finalConfig, Relation = draft.Relation, File = file,
                 Template = template, Properties = draft.Properties, Refs = refs, Sources = sources,
             };
             results[i] = (WithRelation(withCalls, namer, finalConfig, RelationTypeOf(finalConfig.Materialized), diagnostics), finalConfig.Enabled);

@@ -54,7 +54,7 @@ public static partial class ProjectCompiler
         List<ProjectNode> nodes, List<ProjectNode> disabled, DiagnosticBag diagnostics)
     {
         var properties = project.Schema.Find(ResourceType.Snapshot, name);
-        var baseConfig = project.Configs.Resolve(ResourceType.Snapshot, fqn, properties, null);
+        var baseConfig = project.Configs.ResolveBeforeRender(ResourceType.Snapshot, fqn, properties);
         var config = new Dictionary<string, object?>(baseConfig, StringComparer.Ordinal);
         var uniqueId = $"snapshot.{project.ProjectFile.Name}.{name}";
         var path = file?.Path ?? span.Path;
@@ -70,12 +70,13 @@ public static partial class ProjectCompiler
             Phase = RenderPhase.Parse,
         };
         if (ParseRender(engine, body, parseInfo, resolver, info, diagnostics.Add) is not var (refs, sources)) return;
+        project.Configs.ApplyRootOverrides(config, ResourceType.Snapshot, fqn);
         var finalConfig = new NodeConfig(config, ResourceType.Snapshot);
         if (finalConfig.Enabled && !SnapshotConfigIsValid(name, finalConfig, span, diagnostics)) return;
         var node = new ProjectNode
         {
             UniqueId = uniqueId, Name = name, ResourceType = ResourceType.Snapshot, PackageName = project.ProjectFile.Name,
-            Path = path, Fqn = fqn, Config = finalConfig, Relation = new Relation(null, null, name, null, RelationQuoting.ForTargetType(project.Target.Type)),
+            Path = path, OriginalFilePath = project.PathInProject(path), Fqn = fqn, Config = finalConfig, Relation = new Relation(null, null, name, null, RelationQuoting.ForTargetType(project.Target.Type)),
             File = file, Template = body, Properties = properties, Refs = refs, Sources = sources,
         };
         try
@@ -87,7 +88,7 @@ public static partial class ProjectCompiler
             node = new ProjectNode
             {
                 UniqueId = node.UniqueId, Name = name, ResourceType = ResourceType.Snapshot, PackageName = node.PackageName,
-                Path = path, Fqn = fqn, Config = finalConfig, Relation = named with { Schema = schema, Database = database },
+                Path = path, OriginalFilePath = node.OriginalFilePath, Fqn = fqn, Config = finalConfig, Relation = named with { Schema = schema, Database = database },
                 File = file, Template = body, Properties = properties, Refs = refs, Sources = sources,
             };
         }

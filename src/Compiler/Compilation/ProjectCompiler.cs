@@ -18,6 +18,7 @@ public static partial class ProjectCompiler
     public static CompiledProject? Compile(LoadedProject project, CompileOptions options, DiagnosticBag diagnostics)
     {
         var engine = SharedEngine;
+        PackageChecks.ReportDeclaredButMissing(project, diagnostics);
         var macros = LoadMacros(project, engine, diagnostics);
         var target = TargetInfoOf(project);
         var parseResolver = new ParseResolver(target.Schema, RelationQuoting.ForTargetType(target.Type));
@@ -26,11 +27,15 @@ public static partial class ProjectCompiler
 
         var nodes = new List<ProjectNode>();
         var disabled = new List<ProjectNode>();
-        AddSources(project, namer, nodes, disabled);
-        AddSeeds(project, namer, nodes, disabled, diagnostics);
-        AddModels(project, engine, parseInfo, parseResolver, namer, nodes, disabled, diagnostics);
-        AddSnapshots(project, engine, parseInfo, parseResolver, namer, nodes, disabled, diagnostics);
-        AddDataTests(project, engine, parseInfo, parseResolver, nodes, disabled, diagnostics);
+        // The root project, then each installed package: nodes belong to the project that defines them.
+        foreach (var unit in project.WithPackages)
+        {
+            AddSources(unit, namer, nodes, disabled);
+            AddSeeds(unit, namer, nodes, disabled, diagnostics);
+            AddModels(unit, engine, parseInfo, parseResolver, namer, nodes, disabled, diagnostics);
+            AddSnapshots(unit, engine, parseInfo, parseResolver, namer, nodes, disabled, diagnostics);
+            AddDataTests(unit, engine, parseInfo, parseResolver, nodes, disabled, diagnostics);
+        }
         if (diagnostics.HasErrors) return null;
 
         var byId = new Dictionary<string, ProjectNode>(StringComparer.Ordinal);
@@ -40,7 +45,7 @@ public static partial class ProjectCompiler
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateNode, $"two nodes are named '{node.UniqueId}'",
                     node.DefinitionSpan, $"rename one of them; the other is {byId[node.UniqueId].Path}"));
         }
-        var graph = BuildGraph(byId, new NodeLookup(nodes, disabled), diagnostics);
+        var graph = BuildGraph(byId, new NodeLookup(project.Name, nodes, disabled), diagnostics);
         Contracts.ContractValidator.Validate(byId.Values, diagnostics);
         if (diagnostics.HasErrors) return null;
         return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options);
@@ -74,6 +79,8 @@ public static partial class ProjectCompiler
     {
         ProjectName = project.ProjectFile.Name,
         Vars = project.Vars,
+        PackageVars = project.Packages.ToDictionary(p => p.Name, p => p.Vars, StringComparer.Ordinal),
+        DispatchSearchOrder = PackageChecks.DispatchSearchOrder(project.ProjectFile),
         Target = target,
         Environment = options.Environment,
         Macros = macros,
@@ -87,15 +94,19 @@ public static partial class ProjectCompiler
         GraphNodes = graphNodes ?? new Dictionary<string, object?>(),
     };
 
+    // Every project's macro files are parsed in one parallel pass; each lands in its own package.
     private static MacroRegistry LoadMacros(LoadedProject project, TemplateEngine engine, DiagnosticBag diagnostics)
     {
         var registry = MacroRegistry.WithBuiltins(project.ProjectFile.Name, engine);
-        var parsed = new Template[project.Macros.Count];
-        Parallel.For(0, parsed.Length, i => parsed[i] = engine.Parse(project.Macros[i].Source, diagnostics));
-        foreach (var template in parsed)
+        var files = project.WithPackages.SelectMany(unit => unit.Macros.Select(file => (unit.Name, file))).ToList();
+        var parsed = new Template[files.Count];
+        Parallel.For(0, parsed.Length, i => parsed[i] = engine.Parse(files[i].file.Source, diagnostics));
+        foreach (var unit in project.WithPackages) registry.AddPackage(unit.Name);
+        for (var i = 0; i < parsed.Length; i++)
         {
-            if (!template.HasErrors) registry.AddTemplate(project.ProjectFile.Name, template);
+            if (!parsed[i].HasErrors) registry.AddTemplate(files[i].Name, parsed[i]);
         }
+        registry.MissingPackages = PackageChecks.NotInstalled(project);
         return registry;
     }
 
@@ -115,6 +126,7 @@ public static partial class ProjectCompiler
                     ResourceType = ResourceType.Source,
                     PackageName = name,
                     Path = table.Span.Path,
+                    OriginalFilePath = project.PathInProject(table.Span.Path),
                     Fqn = [name, source.Name, table.Name],
                     Config = config,
                     Relation = new Relation(source.Database ?? project.Target.Database, source.Schema, table.Identifier, "table", quoting),
@@ -149,6 +161,7 @@ public static partial class ProjectCompiler
             ResourceType = type,
             PackageName = name,
             Path = file.Path,
+            OriginalFilePath = project.PathInProject(file.Path),
             Fqn = fqn,
             Config = config,
             Relation = new Relation(null, null, file.Name, null, RelationQuoting.ForTargetType(project.Target.Type)),
@@ -166,7 +179,7 @@ public static partial class ProjectCompiler
             return new ProjectNode
             {
                 UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,
-                Path = draft.Path, Fqn = draft.Fqn, Config = config, Relation = relation, File = draft.File,
+                Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = draft.Fqn, Config = config, Relation = relation, File = draft.File,
                 Template = draft.Template, Properties = draft.Properties, Refs = draft.Refs, Sources = draft.Sources,
             };
         }

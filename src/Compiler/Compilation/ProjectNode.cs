@@ -23,6 +23,13 @@ public sealed class ProjectNode
     /// <summary>The file that defines the node, relative to the project root; the YAML file for sources.</summary>
     public required string Path { get; init; }
 
+    /// <summary>
+    /// The path relative to the project that defines the node, as dbt writes <c>original_file_path</c>:
+    /// <c>models/x.sql</c> for a package model whose <see cref="Path"/> is <c>dbt_packages/pkg/models/x.sql</c>.
+    /// Null means the same as <see cref="Path"/>.
+    /// </summary>
+    public string? OriginalFilePath { get; init; }
+
     /// <summary>[project, folders…, name] — the path in the config tree and in selectors.</summary>
     public required IReadOnlyList<string> Fqn { get; init; }
 

@@ -51,6 +51,22 @@ public sealed class MacroRegistry
         macros[macro.Name] = macro;
     }
 
+    /// <summary>Makes <paramref name="package"/> known (a namespace) even when it defines no macro.</summary>
+    internal void AddPackage(string package)
+    {
+        if (!_packages.ContainsKey(package)) _packages[package] = new Dictionary<string, Macro>(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Packages packages.yml declares that are not installed: name → where declared
+    /// (<c>packages.yml:3</c>). Using one (<c>dbt_utils.star(...)</c>) says so instead of "undefined".
+    /// </summary>
+    internal IReadOnlyDictionary<string, string> MissingPackages { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>Installed packages, without the root project and the built-ins.</summary>
+    internal IEnumerable<string> InstalledPackages =>
+        _packages.Keys.Where(p => p != RootPackage && p != BuiltinPackage);
+
     public void AddRange(string package, IEnumerable<Macro> macros)
     {
         foreach (var macro in macros) Add(package, macro);

@@ -43,8 +43,8 @@ internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
             value = new PackageNamespace(_state, key);
             return true;
         }
-        value = null;
-        return false;
+        value = MissingPackageNamespace.For(_state.Project.Macros, key);
+        return value is not null;
     }
 
     public bool ContainsKey(string key) => TryGetValue(key, out _);

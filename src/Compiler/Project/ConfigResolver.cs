@@ -5,16 +5,45 @@ namespace ModelForge.Compiler.Project;
 /// deeper ones override), then the node's schema YAML <c>config:</c>, then the node's own
 /// <c>{{ config(...) }}</c>. tags and hooks accumulate, meta/docs/quoting merge, grants merge per
 /// privilege (a '+' privilege appends), everything else is replaced by the later layer.
+/// For a node of an installed package the package's own project file gives the tree, and the
+/// root project's tree (at <c>[package, folder…, name]</c>) is applied after every other layer,
+/// in-file config included, as dbt's <c>calculate_node_config</c> does.
 /// </summary>
 public sealed partial class ConfigResolver
 {
     private readonly ProjectFile _project;
     private readonly ProjectSchema _schema;
+    private readonly ProjectFile? _root;
 
     public ConfigResolver(ProjectFile project, ProjectSchema schema)
+        : this(project, schema, null)
+    {
+    }
+
+    /// <param name="root">For an installed package: the root project, whose configs override the package's.</param>
+    internal ConfigResolver(ProjectFile project, ProjectSchema schema, ProjectFile? root)
     {
         _project = project;
         _schema = schema;
+        _root = root is not null && root.Name != project.Name ? root : null;
+    }
+
+    /// <summary>
+    /// A file's config before its template renders: the root project's overrides are left out,
+    /// because they must also win over what <c>config(...)</c> sets; apply them after the render
+    /// with <see cref="ApplyRootOverrides"/>.
+    /// </summary>
+    internal NodeConfig ResolveBeforeRender(ProjectFileEntry node) =>
+        Resolve(node.ResourceType, Fqn(node.FqnPath, node.Name), YamlOf(node), null, rootOverrides: false);
+
+    /// <summary>As <see cref="ResolveBeforeRender(ProjectFileEntry)"/>, by fully qualified name.</summary>
+    internal NodeConfig ResolveBeforeRender(ResourceType type, IReadOnlyList<string> fqn, NodeProperties? yaml) =>
+        Resolve(type, fqn, yaml, null, rootOverrides: false);
+
+    /// <summary>The root project's configs for a package node, applied last (nothing for root nodes).</summary>
+    internal void ApplyRootOverrides(Dictionary<string, object?> config, ResourceType type, IReadOnlyList<string> fqn)
+    {
+        if (_root is not null) ApplyTree(config, Tree(_root, type), fqn, 0);
     }
 
     /// <summary>
@@ -23,21 +52,25 @@ public sealed partial class ConfigResolver
     /// </summary>
     public NodeConfig Resolve(ProjectFileEntry node, IReadOnlyDictionary<string, object?>? inFileConfig = null)
     {
-        var fqn = Fqn(node.FqnPath, node.Name);
-        var yaml = node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Analysis
+        return Resolve(node.ResourceType, Fqn(node.FqnPath, node.Name), YamlOf(node), inFileConfig);
+    }
+
+    private NodeProperties? YamlOf(ProjectFileEntry node) =>
+        node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Analysis
             ? _schema.Find(node.ResourceType, node.Name)
             : null;
-        return Resolve(node.ResourceType, fqn, yaml, inFileConfig);
-    }
 
     /// <summary>
     /// The config of a node by its fully qualified name (<c>[project, folder…, name]</c>), for nodes
     /// without a file (YAML-only snapshots) or when the caller has the pieces.
     /// </summary>
-    public NodeConfig Resolve(ResourceType type, IReadOnlyList<string> fqn, NodeProperties? yaml, IReadOnlyDictionary<string, object?>? inFileConfig)
+    public NodeConfig Resolve(ResourceType type, IReadOnlyList<string> fqn, NodeProperties? yaml, IReadOnlyDictionary<string, object?>? inFileConfig) =>
+        Resolve(type, fqn, yaml, inFileConfig, rootOverrides: true);
+
+    private NodeConfig Resolve(ResourceType type, IReadOnlyList<string> fqn, NodeProperties? yaml, IReadOnlyDictionary<string, object?>? inFileConfig, bool rootOverrides)
     {
         var config = Defaults(type);
-        ApplyTree(config, Tree(type), fqn, 0);
+        ApplyTree(config, Tree(_project, type), fqn, 0);
         if (yaml is not null)
         {
             // Property-level tags/meta/docs count as config in dbt.
@@ -47,6 +80,7 @@ public sealed partial class ConfigResolver
             ApplyAll(config, yaml.Config);
         }
         if (inFileConfig is not null) ApplyAll(config, inFileConfig);
+        if (rootOverrides) ApplyRootOverrides(config, type, fqn);
         return new NodeConfig(config, type);
     }
 
@@ -65,6 +99,7 @@ public sealed partial class ConfigResolver
         if (table.Tags.Count > 0) Merge(config, "tags", table.Tags.ToList<object?>());
         if (table.Meta.Count > 0) Merge(config, "meta", table.Meta);
         ApplyAll(config, table.Config);
+        ApplyRootOverrides(config, ResourceType.Source, [_project.Name, table.SourceName, table.Name]);
         if (!table.Enabled) config["enabled"] = false;
         return new NodeConfig(config, ResourceType.Source);
     }
@@ -98,14 +133,14 @@ public sealed partial class ConfigResolver
         return [];
     }
 
-    private IReadOnlyDictionary<string, object?> Tree(ResourceType type) => type switch
+    private static IReadOnlyDictionary<string, object?> Tree(ProjectFile project, ResourceType type) => type switch
     {
-        ResourceType.Model => _project.Models,
-        ResourceType.Seed => _project.Seeds,
-        ResourceType.Snapshot => _project.Snapshots,
-        ResourceType.Test => _project.DataTests,
-        ResourceType.Source => _project.Sources,
-        ResourceType.Analysis => _project.Analyses,
+        ResourceType.Model => project.Models,
+        ResourceType.Seed => project.Seeds,
+        ResourceType.Snapshot => project.Snapshots,
+        ResourceType.Test => project.DataTests,
+        ResourceType.Source => project.Sources,
+        ResourceType.Analysis => project.Analyses,
         _ => Empty.Dictionary,
     };
 

@@ -50,6 +50,12 @@ public sealed record ProjectFile
     /// </summary>
     public IReadOnlyDictionary<string, object?> Vars { get; init; } = Empty;
 
+    /// <summary>
+    /// The <c>vars:</c> mapping as written: global vars and package scopes side by side. Packages'
+    /// vars are layered from it (dbt's VarProvider; see PackageVars).
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> VarsAsWritten { get; init; } = Empty;
+
     /// <summary>The <c>models:</c> config tree.</summary>
     public IReadOnlyDictionary<string, object?> Models { get; init; } = Empty;
 

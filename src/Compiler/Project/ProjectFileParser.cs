@@ -64,6 +64,7 @@ internal static class ProjectFileParser
         var targetPath = NormalizePath(reader.String(YamlReader.Get(map, "target-path"), "target-path") ?? "target");
         var tests = Tree(reader, map, "tests");
         var dataTests = Tree(reader, map, "data_tests");
+        var (vars, varsAsWritten) = Vars(reader, map, name!);
         return new ProjectFile
         {
             Source = source,
@@ -81,7 +82,8 @@ internal static class ProjectFileParser
             PackagesInstallPath = NormalizePath(reader.String(YamlReader.Get(map, "packages-install-path"), "packages-install-path") ?? "dbt_packages"),
             RequireDbtVersion = reader.StringList(YamlReader.Get(map, "require-dbt-version"), "require-dbt-version", allowSingle: true) ?? [],
             CleanTargets = Paths(reader, map, "clean-targets") ?? [targetPath],
-            Vars = Vars(reader, map, name!),
+            Vars = vars,
+            VarsAsWritten = varsAsWritten,
             Models = Tree(reader, map, "models"),
             Seeds = Tree(reader, map, "seeds"),
             Snapshots = Tree(reader, map, "snapshots"),
@@ -147,11 +149,11 @@ internal static class ProjectFileParser
         return raw.StringList(node, key, allowSingle: true) ?? [];
     }
 
-    private static Dictionary<string, object?> Vars(YamlReader reader, YamlMappingNode map, string projectName)
+    private static (Dictionary<string, object?> Flat, Dictionary<string, object?> AsWritten) Vars(YamlReader reader, YamlMappingNode map, string projectName)
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
         var node = reader.Mapping(YamlReader.Get(map, "vars"), "vars");
-        if (node is null) return result;
+        if (node is null) return (result, new Dictionary<string, object?>(StringComparer.Ordinal));
         var all = (Dictionary<string, object?>)reader.Value(node)!;
         foreach (var (k, v) in all)
         {
@@ -162,6 +164,6 @@ internal static class ProjectFileParser
         {
             foreach (var (k, v) in own) result[k] = v;
         }
-        return result;
+        return (result, all);
     }
 }

@@ -30,21 +30,15 @@ public static class ProjectLoader
         var profile = ProfilesLoader.Load(options, root, project, diagnostics);
         if (profile is null) return null;
 
+        DbtVersionCheck.Check(project, diagnostics);
         var files = FileDiscovery.Discover(root, project);
-        ReportDuplicateFiles(files.Models, "model", diagnostics);
-        ReportDuplicateFiles(files.Seeds, "seed", diagnostics);
-        ReportDuplicateFiles(files.Snapshots, "snapshot", diagnostics);
-        ReportDuplicateFiles(files.Analyses, "analysis", diagnostics);
-
-        var schemaFiles = new SchemaFile[files.YamlFiles.Count];
-        Parallel.For(0, schemaFiles.Length, i => schemaFiles[i] = SchemaFile.Parse(files.YamlFiles[i].Source, diagnostics));
-        var schema = new ProjectSchema(schemaFiles);
-        SchemaChecks.Run(schema, files, diagnostics);
+        ReportDuplicateFiles(files, diagnostics);
+        var schema = ParseSchema(files, diagnostics);
 
         var vars = new Dictionary<string, object?>(project.Vars, StringComparer.Ordinal);
         foreach (var (key, value) in options.CliVars) vars[key] = value;
 
-        return new LoadedProject
+        var loaded = new LoadedProject
         {
             Root = root,
             ProjectFile = project,
@@ -55,7 +49,27 @@ public static class ProjectLoader
             Files = files,
             Schema = schema,
             Configs = new ConfigResolver(project, schema),
+            DeclaredPackages = DeclaredPackagesReader.Read(root),
         };
+        return loaded with { Packages = PackageLoader.Load(loaded, options, diagnostics) };
+    }
+
+    // Per project: a package may have a model named like one of the root project's.
+    internal static void ReportDuplicateFiles(DiscoveredFiles files, DiagnosticBag diagnostics)
+    {
+        ReportDuplicateFiles(files.Models, "model", diagnostics);
+        ReportDuplicateFiles(files.Seeds, "seed", diagnostics);
+        ReportDuplicateFiles(files.Snapshots, "snapshot", diagnostics);
+        ReportDuplicateFiles(files.Analyses, "analysis", diagnostics);
+    }
+
+    internal static ProjectSchema ParseSchema(DiscoveredFiles files, DiagnosticBag diagnostics)
+    {
+        var schemaFiles = new SchemaFile[files.YamlFiles.Count];
+        Parallel.For(0, schemaFiles.Length, i => schemaFiles[i] = SchemaFile.Parse(files.YamlFiles[i].Source, diagnostics));
+        var schema = new ProjectSchema(schemaFiles);
+        SchemaChecks.Run(schema, files, diagnostics);
+        return schema;
     }
 
     // dbt rejects two files with one name: ref('x') would be ambiguous.

@@ -23,7 +23,7 @@ internal sealed class EphemeralResolver(NodeLookup lookup) : IRelationResolver
 
     public Relation ResolveRef(NodeRenderInfo node, string? package, string name, int? version, SourceSpan call)
     {
-        var target = lookup.ResolveRef(new RefCall(package, name, version, call), out var diagnostic)
+        var target = lookup.ResolveRef(new RefCall(package, name, version, call), node.PackageName, out var diagnostic)
             ?? throw new DiagnosticException(diagnostic!);
         if (!IsEphemeral(target)) return Deferred.TryGetValue(target.UniqueId, out var deferred) ? deferred : target.Relation;
         if (_found is { } found && !found.Contains(target)) found.Add(target);
@@ -31,7 +31,7 @@ internal sealed class EphemeralResolver(NodeLookup lookup) : IRelationResolver
     }
 
     public Relation ResolveSource(NodeRenderInfo node, string source, string table, SourceSpan call) =>
-        lookup.ResolveSource(new SourceCall(source, table, call), out var diagnostic)?.Relation
+        lookup.ResolveSource(new SourceCall(source, table, call), node.PackageName, out var diagnostic)?.Relation
             ?? throw new DiagnosticException(diagnostic!);
 
     public static bool IsEphemeral(ProjectNode node) => node.ResourceType == ResourceType.Model && node.Materialized == "ephemeral";
