@@ -111,5 +111,5 @@ public sealed class NodeCompiler
         $"{project.Project.ProjectFile.TargetPath}/run/{FilePath(node)}";
 
     // Generic tests live in a YAML file: their SQL goes beside it, as dbt does (models/_schema.yml/unique_x.sql).
-    private static string FilePath(ProjectNode node) => node.Test is null ? node.Path : $"{node.Path}/{node.Name}.sql";
+    private static string FilePath(ProjectNode node) => node.Test is null ? node.Path : $"{node.Path}/{node.Test.CompiledName}.sql";
 }

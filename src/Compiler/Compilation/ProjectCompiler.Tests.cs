@@ -21,7 +21,7 @@ public static partial class ProjectCompiler
         Parallel.For(0, declarations.Count, i =>
         {
             var declaration = declarations[i];
-            var attachedId = AttachedId(project, declaration.AttachedTo);
+            var attachedId = AttachedId(project, declaration);
             // dbt drops the tests of a disabled node, and of a YAML entry without a node (the loader warns about those).
             if (!enabled.Contains(attachedId)) return;
             generic[i] = GenericTest(project, engine, parseInfo, resolver, namer, declaration, attachedId, diagnostics);
@@ -44,37 +44,53 @@ public static partial class ProjectCompiler
         nodes.Where(n => n.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Source)
             .Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
 
-    private static string AttachedId(LoadedProject project, TestAttachment attachment) => attachment.SourceName is { } source
-        ? $"source.{project.ProjectFile.Name}.{source}.{attachment.Name}"
-        : $"{attachment.ResourceType.ToString().ToLowerInvariant()}.{project.ProjectFile.Name}.{attachment.Name}";
+    /// <summary>The package that declares a test: the YAML's package (<see cref="TestDeclaration.PackageName"/>) or the root project.</summary>
+    private static string DeclaringPackage(LoadedProject project, TestDeclaration declaration) =>
+        declaration.PackageName ?? project.ProjectFile.Name;
+
+    private static string AttachedId(LoadedProject project, TestDeclaration declaration)
+    {
+        var package = DeclaringPackage(project, declaration);
+        var attachment = declaration.AttachedTo;
+        return attachment.SourceName is { } source
+            ? $"source.{package}.{source}.{attachment.Name}"
+            : $"{attachment.ResourceType.ToString().ToLowerInvariant()}.{package}.{attachment.Name}";
+    }
 
     private static ProjectNode? GenericTest(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
         RelationNamer namer, TestDeclaration declaration, string attachedId, DiagnosticBag diagnostics)
     {
-        var macroName = "test_" + declaration.Name;
-        var macro = declaration.Namespace is { } ns
-            ? parseInfo.Macros.FindInPackage(ns, macroName)
-            : parseInfo.Macros.Find(macroName, project.ProjectFile.Name)?.Macro;
-        if (macro is null)
+        var package = DeclaringPackage(project, declaration);
+        if (TestMacroResolver.Callee(parseInfo.Macros, declaration, package, out var unknown) is not { } callee)
         {
-            diagnostics.Add(UnknownTest(parseInfo.Macros, declaration));
+            diagnostics.Add(unknown!);
+            return null;
+        }
+        if (declaration.Arguments.ContainsKey("model"))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TestArgumentNamedModel,
+                string.Format(DiagnosticCodes.TestArgumentNamedModelMessage, declaration.Name, declaration.AttachedTo),
+                declaration.Span, DiagnosticCodes.TestArgumentNamedModelHint));
             return null;
         }
 
         var attachment = declaration.AttachedTo;
-        var target = attachment.SourceName is { } source ? $"{source}_{attachment.Name}" : attachment.Name;
-        var namingArguments = new Dictionary<string, object?>(declaration.Arguments, StringComparer.Ordinal);
-        if (declaration.ColumnName is { } column) namingArguments["column_name"] = column;
-        var testType = declaration.Namespace is { } prefix ? $"{prefix}_{declaration.Name}" : declaration.Name;
-        var name = declaration.CustomName ?? TestNamer.Names(testType, target, namingArguments).Short;
-
-        var callee = declaration.Namespace is { } package ? $"{package}.{macroName}" : macroName;
         var (text, kwargs) = GenericTestCall.Build(callee, GenericTestCall.ModelExpression(attachment), declaration.ColumnName, declaration.Arguments);
+        // dbt's test_metadata.kwargs: the arguments as written, column_name, and the model call as a string.
+        var manifestKwargs = new Dictionary<string, object?>(kwargs, StringComparer.Ordinal) { ["model"] = GenericTestCall.ModelKwarg(attachment) };
+        // dbt: <namespace>_[source_]<test>_<node>_<arguments>; sources are named <source>_<table>.
+        var target = attachment.SourceName is { } source ? $"{source}_{attachment.Name}" : attachment.Name;
+        var testType = (declaration.Namespace is { } prefix ? prefix + "_" : "") + (attachment.SourceName is null ? "" : "source_") + declaration.Name;
+        var (shortName, fullName) = TestNamer.Names(testType, target, manifestKwargs);
+        var name = declaration.CustomName ?? fullName;
+        var compiledName = declaration.CustomName ?? shortName;
+
         var generated = new SourceText(declaration.Span.Path, text);
         var metadata = new TestMetadata
         {
             TestName = declaration.Name, Namespace = declaration.Namespace, ColumnName = declaration.ColumnName,
             Arguments = declaration.Arguments, AttachedNodeId = attachedId, Span = declaration.Span, Generated = generated, Kwargs = kwargs,
+            ManifestKwargs = manifestKwargs, CompiledName = compiledName,
         };
         var parseBag = new DiagnosticBag();
         var template = engine.Parse(generated, parseBag);
@@ -84,11 +100,13 @@ public static partial class ProjectCompiler
             return null;
         }
 
-        var uniqueId = $"test.{project.ProjectFile.Name}.{name}";
+        var uniqueId = $"test.{package}.{name}.{TestHash.Of(name, declaration.Name, declaration.Namespace, manifestKwargs)}";
         var config = TestConfig(project, declaration);
+        // A generated name of 64 characters or more is stored under its short md5 form, as in dbt.
+        if (declaration.CustomName is null && shortName != fullName && !declaration.Config.ContainsKey("alias")) config["alias"] = shortName;
         var info = new NodeRenderInfo
         {
-            UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = project.ProjectFile.Name,
+            UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = package,
             FilePath = declaration.Span.Path, Config = config, Phase = RenderPhase.Parse,
         };
         if (ParseRender(engine, template, parseInfo, resolver, info, d => diagnostics.Add(RenderFailed(metadata, d)), metadata.Bind)
@@ -98,8 +116,8 @@ public static partial class ProjectCompiler
         var finalConfig = new NodeConfig(config, ResourceType.Test);
         var draft = new ProjectNode
         {
-            UniqueId = uniqueId, Name = name, ResourceType = ResourceType.Test, PackageName = project.ProjectFile.Name,
-            Path = declaration.Span.Path, Fqn = TestFqn(project, declaration.Span.Path, name), Config = finalConfig,
+            UniqueId = uniqueId, Name = name, ResourceType = ResourceType.Test, PackageName = package,
+            Path = declaration.Span.Path, Fqn = TestFqn(project, package, declaration.Span.Path, name), Config = finalConfig,
             Relation = new Relation(null, null, name, null, parseInfo.EffectiveQuoting), Template = template, Test = metadata,
             Refs = refs.Select(r => r with { Span = metadata.Relocate(r.Span) }).ToList(),
             Sources = sources.Select(s => s with { Span = metadata.Relocate(s.Span) }).ToList(),
@@ -171,9 +189,9 @@ public static partial class ProjectCompiler
     }
 
     /// <summary>[project, folders of the YAML file below its resource path…, test name], as dbt builds a test's fqn.</summary>
-    private static List<string> TestFqn(LoadedProject project, string yamlPath, string name)
+    private static List<string> TestFqn(LoadedProject project, string package, string yamlPath, string name)
     {
-        var fqn = new List<string> { project.ProjectFile.Name };
+        var fqn = new List<string> { package };
         var folders = yamlPath.Split('/')[..^1];
         var file = project.ProjectFile;
         var roots = file.ModelPaths.Concat(file.SeedPaths).Concat(file.SnapshotPaths).Concat(file.TestPaths);
@@ -183,19 +201,6 @@ public static partial class ProjectCompiler
         fqn.AddRange(folders.Skip(skip));
         fqn.Add(name);
         return fqn;
-    }
-
-    private static Diagnostic UnknownTest(MacroRegistry macros, TestDeclaration declaration)
-    {
-        var packages = declaration.Namespace is { } ns ? [ns] : new[] { macros.RootPackage, MacroRegistry.BuiltinPackage };
-        var known = packages.SelectMany(macros.NamesIn).Where(n => n.StartsWith("test_", StringComparison.Ordinal)).Select(n => n[5..]).Distinct();
-        var full = declaration.Namespace is { } prefix ? $"{prefix}.{declaration.Name}" : declaration.Name;
-        var nearest = NameSuggester.Nearest(declaration.Name, known);
-        var hint = nearest is not null
-            ? string.Format(DiagnosticCodes.UnknownGenericTestHint, declaration.Namespace is { } p ? $"{p}.{nearest}" : nearest)
-            : string.Format(DiagnosticCodes.UnknownGenericTestNoMatchHint, declaration.Name);
-        return Diagnostic.Error(DiagnosticCodes.UnknownGenericTest,
-            string.Format(DiagnosticCodes.UnknownGenericTestMessage, full, declaration.AttachedTo), declaration.Span, hint);
     }
 
     /// <summary>A problem inside the generated call is reported at the YAML declaration, with the original message.</summary>

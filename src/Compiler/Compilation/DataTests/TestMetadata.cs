@@ -31,6 +31,26 @@ public sealed class TestMetadata
     /// <summary>The list item in schema YAML that declares the test.</summary>
     public required SourceSpan Span { get; init; }
 
+    /// <summary>
+    /// The kwargs as dbt stores them in test_metadata: the YAML arguments unrendered, column_name,
+    /// and <c>model</c> as <c>{{ get_where_subquery(ref('orders')) }}</c>. The unique id hashes these.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> ManifestKwargs { get; init; } = Empty.Dictionary;
+
+    /// <summary>
+    /// The name of the compiled file: the generated name, or when that is 64 characters or more its
+    /// truncated md5 form (which is also the default alias). Equals the node's name otherwise.
+    /// </summary>
+    public string CompiledName { get; init; } = "";
+
+    /// <summary>dbt's <c>test_metadata</c> in manifest.json: name, kwargs, namespace.</summary>
+    public Dictionary<string, object?> ToManifest() => new(StringComparer.Ordinal)
+    {
+        ["name"] = TestName,
+        ["kwargs"] = ManifestKwargs,
+        ["namespace"] = Namespace,
+    };
+
     /// <summary>The generated template that calls the test macro (positions in it are not the user's).</summary>
     internal SourceText? Generated { get; init; }
 
