@@ -101,6 +101,9 @@ public static partial class ProjectCompiler
         }
 
         var uniqueId = $"test.{package}.{name}.{TestHash.Of(name, declaration.Name, declaration.Namespace, manifestKwargs)}";
+        var configInfo = new NodeRenderInfo { UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = package, FilePath = declaration.Span.Path };
+        if (TestConfigRenderer.Render(engine, parseInfo, configInfo, declaration, diagnostics) is not { } rendered) return null;
+        declaration = rendered;
         var config = TestConfig(project, declaration);
         // A generated name of 64 characters or more is stored under its short md5 form, as in dbt.
         if (declaration.CustomName is null && shortName != fullName && !declaration.Config.ContainsKey("alias")) config["alias"] = shortName;

@@ -15,4 +15,8 @@ public static partial class DiagnosticCodes
     public const string TestNameInvalid = "MF3152";
     internal const string TestNameInvalidMessage = "'{0}' is not a generic test name";
     internal const string TestNameInvalidHint = "write the test as name or package.name, letters, digits and '_' (e.g. dbt_utils.expression_is_true)";
+
+    public const string TestConfigRenderFailed = "MF3153";
+    internal const string TestConfigRenderFailedMessage = "config '{0}' of generic test '{1}' on {2} failed to render: {3}";
+    internal const string TestConfigRenderFailedHint = "check the Jinja in the test's config value; only functions like var(), env_var() and target are available there";
 }

@@ -205,4 +205,22 @@ public sealed class GenericTestSpellingTests
 
         Assert.That(Error().Code, Is.EqualTo(DiagnosticCodes.TestArgumentNamedModel));
     }
+
+    [Test]
+    public void Jinja_in_config_values_is_rendered_and_a_single_expression_keeps_its_type()
+    {
+        Schema("""
+                      - not_null:
+                          config:
+                            where: "amount > {{ var('low') }}"
+                            limit: "{{ var('low') }}"
+                            severity: "{{ 'warn' if var('low') > 1 else 'error' }}"
+            """ + "\n");
+
+        var test = Tests().Single();
+
+        Assert.That(test.Config["where"], Is.EqualTo("amount > 5"));
+        Assert.That(test.Config["limit"], Is.EqualTo(5L));
+        Assert.That(test.Config.Severity, Is.EqualTo("warn"));
+    }
 }
