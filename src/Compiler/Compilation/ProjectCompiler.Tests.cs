@@ -74,8 +74,9 @@ public static partial class ProjectCompiler
             return null;
         }
 
+        var columnName = TestedColumn(project, parseInfo, declaration);
         var attachment = declaration.AttachedTo;
-        var (text, kwargs) = GenericTestCall.Build(callee, GenericTestCall.ModelExpression(attachment), declaration.ColumnName, declaration.Arguments);
+        var (text, kwargs) = GenericTestCall.Build(callee, GenericTestCall.ModelExpression(attachment), columnName, declaration.Arguments);
         // dbt's test_metadata.kwargs: the arguments as written, column_name, and the model call as a string.
         var manifestKwargs = new Dictionary<string, object?>(kwargs, StringComparer.Ordinal) { ["model"] = GenericTestCall.ModelKwarg(attachment) };
         // dbt: <namespace>_[source_]<test>_<node>_<arguments>; sources are named <source>_<table>.
@@ -88,7 +89,7 @@ public static partial class ProjectCompiler
         var generated = new SourceText(declaration.Span.Path, text);
         var metadata = new TestMetadata
         {
-            TestName = declaration.Name, Namespace = declaration.Namespace, ColumnName = declaration.ColumnName,
+            TestName = declaration.Name, Namespace = declaration.Namespace, ColumnName = columnName,
             Arguments = declaration.Arguments, AttachedNodeId = attachedId, Span = declaration.Span, Generated = generated, Kwargs = kwargs,
             ManifestKwargs = manifestKwargs, CompiledName = compiledName,
         };
@@ -126,6 +127,19 @@ public static partial class ProjectCompiler
             Sources = sources.Select(s => s with { Span = metadata.Relocate(s.Span) }).ToList(),
         };
         return Named(draft, namer, diagnostics);
+    }
+
+    /// <summary>A column with <c>quote: true</c> is tested (and named) by its quoted name, as dbt does.</summary>
+    private static string? TestedColumn(LoadedProject project, ProjectRenderInfo parseInfo, TestDeclaration declaration)
+    {
+        if (declaration.ColumnName is not { } column) return null;
+        var attachment = declaration.AttachedTo;
+        var columns = attachment.SourceName is { } source
+            ? project.Schema.FindSourceTable(source, attachment.Name)?.Columns
+            : project.Schema.Find(attachment.ResourceType, attachment.Name)?.Columns;
+        return columns?.FirstOrDefault(c => c.Name == column)?.Quote == true
+            ? parseInfo.EffectiveQuoting.Quote(column)
+            : column;
     }
 
     /// <summary>The test's config from the data_tests tree and its declaration, with the column's and node's YAML tags (dbt gives tests those).</summary>

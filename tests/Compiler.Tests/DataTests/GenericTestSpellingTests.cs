@@ -223,4 +223,15 @@ public sealed class GenericTestSpellingTests
         Assert.That(test.Config["limit"], Is.EqualTo(5L));
         Assert.That(test.Config.Severity, Is.EqualTo("warn"));
     }
+
+    [Test]
+    public void A_quoted_column_is_tested_and_named_by_its_quoted_name()
+    {
+        Write("models/_schema.yml", "version: 2\nmodels:\n  - name: orders\n    columns:\n      - name: amount\n        quote: true\n        data_tests: [not_null]\n");
+
+        var test = Tests().Single();
+
+        Assert.That(test.UniqueId, Is.EqualTo("test.shop.not_null_orders__amount_.1c71fc9374"));
+        Assert.That(test.Test!.ColumnName, Is.EqualTo("\"amount\""));
+    }
 }
