@@ -91,7 +91,7 @@ public static partial class ProjectCompiler
         {
             TestName = declaration.Name, Namespace = declaration.Namespace, ColumnName = columnName,
             Arguments = declaration.Arguments, AttachedNodeId = attachedId, Span = declaration.Span, Generated = generated, Kwargs = kwargs,
-            ManifestKwargs = manifestKwargs, CompiledName = compiledName,
+            ManifestKwargs = manifestKwargs, CompiledName = compiledName, Description = declaration.Description,
         };
         var parseBag = new DiagnosticBag();
         var template = engine.Parse(generated, parseBag);

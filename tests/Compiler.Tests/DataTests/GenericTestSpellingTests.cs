@@ -96,6 +96,7 @@ public sealed class GenericTestSpellingTests
         Schema("""
                       - test_name: shop.expression_is_true
                         name: amount_is_positive
+                        description: Refunds are separate orders.
                         arguments: {expression: "> 0"}
                         config: {severity: warn, where: "order_id > 0", tags: [money]}
             """ + "\n");
@@ -103,6 +104,7 @@ public sealed class GenericTestSpellingTests
         var test = Tests().Single();
 
         Assert.That(test.Name, Is.EqualTo("amount_is_positive"));
+        Assert.That(test.Description, Is.EqualTo("Refunds are separate orders."));
         Assert.That(test.UniqueId, Does.StartWith("test.shop.amount_is_positive."));
         Assert.That(test.Config.Severity, Is.EqualTo("warn"));
         Assert.That(test.Config.Tags, Does.Contain("money"));

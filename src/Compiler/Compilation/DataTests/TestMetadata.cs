@@ -25,6 +25,9 @@ public sealed class TestMetadata
     /// <summary>The YAML arguments as written (without model and column_name).</summary>
     public required IReadOnlyDictionary<string, object?> Arguments { get; init; }
 
+    /// <summary>The declaration's <c>description:</c> (dbt 1.9+), or null.</summary>
+    public string? Description { get; init; }
+
     /// <summary>Unique id of the model, seed, snapshot or source the test is declared on.</summary>
     public required string AttachedNodeId { get; init; }
 
