@@ -236,4 +236,19 @@ public sealed class GenericTestSpellingTests
         Assert.That(test.UniqueId, Is.EqualTo("test.shop.not_null_orders__amount_.1c71fc9374"));
         Assert.That(test.Test!.ColumnName, Is.EqualTo("\"amount\""));
     }
+
+    [Test]
+    public void Should_store_failures_reads_the_tests_store_failures_config()
+    {
+        Write("macros/picky.sql", "{% test picky(model, column_name) %}select {{ '*' if should_store_failures() else column_name }} from {{ model }}{% endtest %}");
+        Write("models/_schema.yml", "version: 2\nmodels:\n  - name: orders\n    columns:\n      - name: amount\n        data_tests: [picky]\n      - name: status\n        data_tests:\n          - picky:\n              config: {store_failures: true}\n");
+        var (project, diagnostics) = Compile();
+        Assert.That(project, Is.Not.Null, string.Join("\n", diagnostics));
+        var compiler = new NodeCompiler(project!);
+
+        var sql = project!.OfType(ResourceType.Test).OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => compiler.Render(t).Text).ToList();
+
+        Assert.That(sql[0], Does.StartWith("select amount from"));
+        Assert.That(sql[1], Does.StartWith("select * from"));
+    }
 }
