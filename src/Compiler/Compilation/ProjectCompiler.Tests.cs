@@ -223,7 +223,7 @@ public static partial class ProjectCompiler
     /// <summary>A problem inside the generated call is reported at the YAML declaration, with the original message.</summary>
     private static Diagnostic RenderFailed(TestMetadata metadata, Diagnostic inner)
     {
-        if (inner.Span is { } span && metadata.Relocate(span) == span) return inner;
+        if (inner.Span is { } span && metadata.Relocate(span) == span) return metadata.Relocate(inner);
         return Diagnostic.Error(DiagnosticCodes.GenericTestRenderFailed,
             string.Format(DiagnosticCodes.GenericTestRenderFailedMessage, metadata.TestName, metadata.AttachedNodeId, inner.Message),
             metadata.Span, inner.Hint ?? DiagnosticCodes.GenericTestRenderFailedHint, inner.Detail) with { Frames = inner.Frames };

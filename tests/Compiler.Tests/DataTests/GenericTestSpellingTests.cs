@@ -251,4 +251,16 @@ public sealed class GenericTestSpellingTests
         Assert.That(sql[0], Does.StartWith("select amount from"));
         Assert.That(sql[1], Does.StartWith("select * from"));
     }
+
+    [Test]
+    public void An_error_inside_a_test_macro_shows_the_yaml_declaration_as_the_caller()
+    {
+        Write("macros/broken.sql", "{% test broken(model, column_name) %}select {{ missing_name }}{% endtest %}");
+        Schema("          - broken\n");
+
+        var error = Error();
+
+        Assert.That(error.Span!.Value.Path, Is.EqualTo("macros/broken.sql"));
+        Assert.That(error.Frames.Select(f => f.Span.ToString()), Does.Contain("models/_schema.yml:7:13"));
+    }
 }

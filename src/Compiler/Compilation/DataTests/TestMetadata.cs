@@ -66,4 +66,11 @@ public sealed class TestMetadata
 
     /// <summary>A span inside the generated template becomes the YAML declaration's span.</summary>
     internal SourceSpan Relocate(SourceSpan span) => Generated is { } generated && ReferenceEquals(span.Source, generated) ? Span : span;
+
+    /// <summary>The diagnostic with its span and macro frames moved out of the generated template, onto the YAML declaration.</summary>
+    internal Diagnostic Relocate(Diagnostic diagnostic) => diagnostic with
+    {
+        Span = diagnostic.Span is { } span ? Relocate(span) : null,
+        Frames = diagnostic.Frames.Select(f => f with { Span = Relocate(f.Span) }).ToList(),
+    };
 }
