@@ -137,9 +137,9 @@ public static partial class ProjectCompiler
         var columns = attachment.SourceName is { } source
             ? project.Schema.FindSourceTable(source, attachment.Name)?.Columns
             : project.Schema.Find(attachment.ResourceType, attachment.Name)?.Columns;
-        return columns?.FirstOrDefault(c => c.Name == column)?.Quote == true
-            ? parseInfo.EffectiveQuoting.Quote(column)
-            : column;
+        // Only a test declared under the column: a node-level test's column_name argument is passed as written.
+        var declaredOn = columns?.FirstOrDefault(c => c.Name == column && c.Tests.Any(t => ReferenceEquals(t, declaration)));
+        return declaredOn?.Quote == true ? parseInfo.EffectiveQuoting.Quote(column) : column;
     }
 
     /// <summary>The test's config from the data_tests tree and its declaration, with the column's and node's YAML tags (dbt gives tests those).</summary>
