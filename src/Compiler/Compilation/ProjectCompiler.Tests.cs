@@ -104,8 +104,7 @@ public static partial class ProjectCompiler
         var uniqueId = $"test.{package}.{name}.{TestHash.Of(name, declaration.Name, declaration.Namespace, manifestKwargs)}";
         var configInfo = new NodeRenderInfo { UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = package, FilePath = declaration.Span.Path };
         if (TestConfigRenderer.Render(engine, parseInfo, configInfo, declaration, diagnostics) is not { } rendered) return null;
-        declaration = rendered;
-        var config = TestConfig(project, declaration);
+        var config = TestConfig(project, rendered, declaration);
         // A generated name of 64 characters or more is stored under its short md5 form, as in dbt.
         if (declaration.CustomName is null && shortName != fullName && !declaration.Config.ContainsKey("alias")) config["alias"] = shortName;
         var info = new NodeRenderInfo
@@ -116,7 +115,13 @@ public static partial class ProjectCompiler
         if (ParseRender(engine, template, parseInfo, resolver, info, d => diagnostics.Add(RenderFailed(metadata, d)), metadata.Bind)
             is not var (refs, sources)) return null;
         // A config() call in the test's macro sets defaults; what the YAML declaration says wins, as in dbt.
-        foreach (var (key, value) in declaration.Config) config[key] = value;
+        // Tags accumulate instead: the column's, the macro's and the declaration's.
+        foreach (var (key, value) in rendered.Config)
+        {
+            if (key != "tags") config[key] = value;
+        }
+        config["tags"] = new NodeConfig(config, ResourceType.Test).Tags.Concat(TagList(rendered.Config.GetValueOrDefault("tags")))
+            .Distinct(StringComparer.Ordinal).ToList<object?>();
         var finalConfig = new NodeConfig(config, ResourceType.Test);
         var draft = new ProjectNode
         {
@@ -142,25 +147,45 @@ public static partial class ProjectCompiler
         return declaredOn?.Quote == true ? parseInfo.EffectiveQuoting.Quote(column) : column;
     }
 
-    /// <summary>The test's config from the data_tests tree and its declaration, with the column's and node's YAML tags (dbt gives tests those).</summary>
-    private static Dictionary<string, object?> TestConfig(LoadedProject project, TestDeclaration declaration)
+    /// <summary>
+    /// The test's config from the data_tests tree and its declaration, plus the tags dbt gives a generic
+    /// test: its column's tags (and column config tags) for a test declared under a column, and for
+    /// tests on sources the source's and table's <c>tags:</c>. A model's own tags are not inherited.
+    /// </summary>
+    /// <param name="declared">The declaration as the schema holds it, to find the column it is declared under.</param>
+    private static Dictionary<string, object?> TestConfig(LoadedProject project, TestDeclaration declaration, TestDeclaration declared)
     {
         var config = new Dictionary<string, object?>(project.Configs.Resolve(declaration), StringComparer.Ordinal);
         var attachment = declaration.AttachedTo;
         IReadOnlyList<ColumnProperties> columns;
-        IReadOnlyList<string> nodeTags;
+        IEnumerable<string> inherited;
         if (attachment.SourceName is { } source && project.Schema.FindSourceTable(source, attachment.Name) is { } table)
-            (columns, nodeTags) = (table.Columns, table.Tags);
-        else if (project.Schema.Find(attachment.ResourceType, attachment.Name) is { } properties)
-            (columns, nodeTags) = (properties.Columns, properties.Tags);
+        {
+            var sourceTags = project.Schema.Sources.FirstOrDefault(s => s.Name == source)?.Tags ?? [];
+            (columns, inherited) = (table.Columns, sourceTags.Concat(table.Tags));
+        }
         else
-            (columns, nodeTags) = ([], []);
-        var columnTags = columns.FirstOrDefault(c => c.Name == declaration.ColumnName)?.Tags ?? [];
-        var tags = new NodeConfig(config, ResourceType.Test).Tags.Concat(nodeTags).Concat(columnTags).Distinct(StringComparer.Ordinal).ToList<object?>();
+        {
+            (columns, inherited) = (project.Schema.Find(attachment.ResourceType, attachment.Name)?.Columns ?? [], []);
+        }
+        var column = columns.FirstOrDefault(c => c.Name == declaration.ColumnName && c.Tests.Any(t => ReferenceEquals(t, declared)));
+        var columnTags = column is null ? [] : column.Tags.Concat(ColumnConfigTags(column));
+        var tags = new NodeConfig(config, ResourceType.Test).Tags.Concat(inherited).Concat(columnTags).Distinct(StringComparer.Ordinal).ToList<object?>();
         config["tags"] = tags;
         config.TryAdd("schema", AuditSchema);
         return config;
     }
+
+    private static IEnumerable<string> ColumnConfigTags(ColumnProperties column) =>
+        column.Raw.GetValueOrDefault("config") is IReadOnlyDictionary<string, object?> config ? TagList(config.GetValueOrDefault("tags")) : [];
+
+    /// <summary>A tags value as dbt accepts it: one string or a list of strings.</summary>
+    private static IEnumerable<string> TagList(object? tags) => tags switch
+    {
+        string tag => [tag],
+        IEnumerable<object?> list => list.OfType<string>(),
+        _ => [],
+    };
 
     private static ProjectNode? SingularTest(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
         RelationNamer namer, ProjectFileEntry file, DiagnosticBag diagnostics)

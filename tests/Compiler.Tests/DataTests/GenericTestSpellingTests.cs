@@ -263,4 +263,37 @@ public sealed class GenericTestSpellingTests
         Assert.That(error.Span!.Value.Path, Is.EqualTo("macros/broken.sql"));
         Assert.That(error.Frames.Select(f => f.Span.ToString()), Does.Contain("models/_schema.yml:7:13"));
     }
+
+    [Test]
+    public void A_test_gets_its_columns_tags_and_its_own_but_not_its_models()
+    {
+        Write("models/_schema.yml", """
+            version: 2
+            models:
+              - name: orders
+                tags: [nightly]
+                columns:
+                  - name: amount
+                    tags: [money]
+                    config: {tags: [finance]}
+                    data_tests:
+                      - not_null:
+                          config: {tags: [critical], where: "amount > {{ var('low') }}"}
+            """);
+
+        var test = Tests().Single();
+
+        Assert.That(test.Config.Tags, Is.EquivalentTo(new[] { "critical", "money", "finance" }));
+    }
+
+    [Test]
+    public void A_source_test_gets_the_source_and_table_tags()
+    {
+        Write("models/_sources.yml", "version: 2\nsources:\n  - name: raw\n    tags: [landing]\n    tables:\n      - name: rides\n        tags: [rides]\n        data_tests:\n          - dbt.unique:\n              column_name: id\n");
+
+        var test = Tests().Single();
+
+        Assert.That(test.Config.Tags, Is.EquivalentTo(new[] { "landing", "rides" }));
+        Assert.That(test.Name, Is.EqualTo("dbt_source_unique_raw_rides_id"));
+    }
 }
