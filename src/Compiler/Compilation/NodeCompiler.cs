@@ -63,8 +63,16 @@ public sealed class NodeCompiler
         var info = ExecuteInfo(node);
         var context = ContextBuilder.CreateContext(_info, info);
         // A generic test's generated call reads its arguments from one extra global.
-        if (node.Test is { } test) context = test.Bind(context);
-        return _project.Engine.Render(node.Template, context);
+        if (node.Test is not { } test) return _project.Engine.Render(node.Template, context);
+        try
+        {
+            return _project.Engine.Render(node.Template, test.Bind(context));
+        }
+        catch (Diagnostics.DiagnosticException e)
+        {
+            // The generated call has no file of its own: point at the YAML that declares the test.
+            throw new Diagnostics.DiagnosticException(test.Relocate(e.Diagnostic));
+        }
     }
 
     /// <summary>What templates see of a node at execute time; `config()` writes into a copy of its config.</summary>
@@ -111,5 +119,5 @@ public sealed class NodeCompiler
         $"{project.Project.ProjectFile.TargetPath}/run/{FilePath(node)}";
 
     // Generic tests live in a YAML file: their SQL goes beside it, as dbt does (models/_schema.yml/unique_x.sql).
-    private static string FilePath(ProjectNode node) => node.Test is null ? node.Path : $"{node.Path}/{node.Name}.sql";
+    private static string FilePath(ProjectNode node) => node.Test is null ? node.Path : $"{node.Path}/{node.Test.CompiledName}.sql";
 }

@@ -56,6 +56,12 @@ public static class NodeDictionary
             dict["raw_code"] = file.Source.Text;
             dict["checksum"] = Checksum(file.Source.Text);
         }
+        if (node.Test is { } test)
+        {
+            dict["test_metadata"] = test.ToManifest();
+            dict["column_name"] = test.ColumnName;
+            dict["attached_node"] = test.AttachedNodeId;
+        }
         if (node.SourceTable is { } table)
         {
             dict["source_name"] = table.SourceName;

@@ -21,7 +21,7 @@ public static partial class ProjectCompiler
         Parallel.For(0, declarations.Count, i =>
         {
             var declaration = declarations[i];
-            var attachedId = AttachedId(project, declaration.AttachedTo);
+            var attachedId = AttachedId(project, declaration);
             // dbt drops the tests of a disabled node, and of a YAML entry without a node (the loader warns about those).
             if (!enabled.Contains(attachedId)) return;
             generic[i] = GenericTest(project, engine, parseInfo, resolver, namer, declaration, attachedId, diagnostics);
@@ -44,37 +44,54 @@ public static partial class ProjectCompiler
         nodes.Where(n => n.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Source)
             .Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
 
-    private static string AttachedId(LoadedProject project, TestAttachment attachment) => attachment.SourceName is { } source
-        ? $"source.{project.ProjectFile.Name}.{source}.{attachment.Name}"
-        : $"{attachment.ResourceType.ToString().ToLowerInvariant()}.{project.ProjectFile.Name}.{attachment.Name}";
+    /// <summary>The package that declares a test: the YAML's package (<see cref="TestDeclaration.PackageName"/>) or the root project.</summary>
+    private static string DeclaringPackage(LoadedProject project, TestDeclaration declaration) =>
+        declaration.PackageName ?? project.ProjectFile.Name;
+
+    private static string AttachedId(LoadedProject project, TestDeclaration declaration)
+    {
+        var package = DeclaringPackage(project, declaration);
+        var attachment = declaration.AttachedTo;
+        return attachment.SourceName is { } source
+            ? $"source.{package}.{source}.{attachment.Name}"
+            : $"{attachment.ResourceType.ToString().ToLowerInvariant()}.{package}.{attachment.Name}";
+    }
 
     private static ProjectNode? GenericTest(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
         RelationNamer namer, TestDeclaration declaration, string attachedId, DiagnosticBag diagnostics)
     {
-        var macroName = "test_" + declaration.Name;
-        var macro = declaration.Namespace is { } ns
-            ? parseInfo.Macros.FindInPackage(ns, macroName)
-            : parseInfo.Macros.Find(macroName, project.ProjectFile.Name)?.Macro;
-        if (macro is null)
+        var package = DeclaringPackage(project, declaration);
+        if (TestMacroResolver.Callee(parseInfo.Macros, declaration, package, out var unknown) is not { } callee)
         {
-            diagnostics.Add(UnknownTest(parseInfo.Macros, declaration));
+            diagnostics.Add(unknown!);
+            return null;
+        }
+        if (declaration.Arguments.ContainsKey("model"))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TestArgumentNamedModel,
+                string.Format(DiagnosticCodes.TestArgumentNamedModelMessage, declaration.Name, declaration.AttachedTo),
+                declaration.Span, DiagnosticCodes.TestArgumentNamedModelHint));
             return null;
         }
 
+        var columnName = TestedColumn(project, parseInfo, declaration);
         var attachment = declaration.AttachedTo;
+        var (text, kwargs) = GenericTestCall.Build(callee, GenericTestCall.ModelExpression(attachment), columnName, declaration.Arguments);
+        // dbt's test_metadata.kwargs: the arguments as written, column_name, and the model call as a string.
+        var manifestKwargs = new Dictionary<string, object?>(kwargs, StringComparer.Ordinal) { ["model"] = GenericTestCall.ModelKwarg(attachment) };
+        // dbt: <namespace>_[source_]<test>_<node>_<arguments>; sources are named <source>_<table>.
         var target = attachment.SourceName is { } source ? $"{source}_{attachment.Name}" : attachment.Name;
-        var namingArguments = new Dictionary<string, object?>(declaration.Arguments, StringComparer.Ordinal);
-        if (declaration.ColumnName is { } column) namingArguments["column_name"] = column;
-        var testType = declaration.Namespace is { } prefix ? $"{prefix}_{declaration.Name}" : declaration.Name;
-        var name = declaration.CustomName ?? TestNamer.Names(testType, target, namingArguments).Short;
+        var testType = (declaration.Namespace is { } prefix ? prefix + "_" : "") + (attachment.SourceName is null ? "" : "source_") + declaration.Name;
+        var (shortName, fullName) = TestNamer.Names(testType, target, manifestKwargs);
+        var name = declaration.CustomName ?? fullName;
+        var compiledName = declaration.CustomName ?? shortName;
 
-        var callee = declaration.Namespace is { } package ? $"{package}.{macroName}" : macroName;
-        var (text, kwargs) = GenericTestCall.Build(callee, GenericTestCall.ModelExpression(attachment), declaration.ColumnName, declaration.Arguments);
         var generated = new SourceText(declaration.Span.Path, text);
         var metadata = new TestMetadata
         {
-            TestName = declaration.Name, Namespace = declaration.Namespace, ColumnName = declaration.ColumnName,
+            TestName = declaration.Name, Namespace = declaration.Namespace, ColumnName = columnName,
             Arguments = declaration.Arguments, AttachedNodeId = attachedId, Span = declaration.Span, Generated = generated, Kwargs = kwargs,
+            ManifestKwargs = manifestKwargs, CompiledName = compiledName, Description = declaration.Description,
         };
         var parseBag = new DiagnosticBag();
         var template = engine.Parse(generated, parseBag);
@@ -84,22 +101,32 @@ public static partial class ProjectCompiler
             return null;
         }
 
-        var uniqueId = $"test.{project.ProjectFile.Name}.{name}";
-        var config = TestConfig(project, declaration);
+        var uniqueId = $"test.{package}.{name}.{TestHash.Of(name, declaration.Name, declaration.Namespace, manifestKwargs)}";
+        var configInfo = new NodeRenderInfo { UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = package, FilePath = declaration.Span.Path };
+        if (TestConfigRenderer.Render(engine, parseInfo, configInfo, declaration, diagnostics) is not { } rendered) return null;
+        var config = TestConfig(project, rendered, declaration);
+        // A generated name of 64 characters or more is stored under its short md5 form, as in dbt.
+        if (declaration.CustomName is null && shortName != fullName && !declaration.Config.ContainsKey("alias")) config["alias"] = shortName;
         var info = new NodeRenderInfo
         {
-            UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = project.ProjectFile.Name,
+            UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = package,
             FilePath = declaration.Span.Path, Config = config, Phase = RenderPhase.Parse,
         };
         if (ParseRender(engine, template, parseInfo, resolver, info, d => diagnostics.Add(RenderFailed(metadata, d)), metadata.Bind)
             is not var (refs, sources)) return null;
         // A config() call in the test's macro sets defaults; what the YAML declaration says wins, as in dbt.
-        foreach (var (key, value) in declaration.Config) config[key] = value;
+        // Tags accumulate instead: the column's, the macro's and the declaration's.
+        foreach (var (key, value) in rendered.Config)
+        {
+            if (key != "tags") config[key] = value;
+        }
+        config["tags"] = new NodeConfig(config, ResourceType.Test).Tags.Concat(TagList(rendered.Config.GetValueOrDefault("tags")))
+            .Distinct(StringComparer.Ordinal).ToList<object?>();
         var finalConfig = new NodeConfig(config, ResourceType.Test);
         var draft = new ProjectNode
         {
-            UniqueId = uniqueId, Name = name, ResourceType = ResourceType.Test, PackageName = project.ProjectFile.Name,
-            Path = declaration.Span.Path, Fqn = TestFqn(project, declaration.Span.Path, name), Config = finalConfig,
+            UniqueId = uniqueId, Name = name, ResourceType = ResourceType.Test, PackageName = package,
+            Path = declaration.Span.Path, Fqn = TestFqn(project, package, declaration.Span.Path, name), Config = finalConfig,
             Relation = new Relation(null, null, name, null, parseInfo.EffectiveQuoting), Template = template, Test = metadata,
             Refs = refs.Select(r => r with { Span = metadata.Relocate(r.Span) }).ToList(),
             Sources = sources.Select(s => s with { Span = metadata.Relocate(s.Span) }).ToList(),
@@ -107,25 +134,58 @@ public static partial class ProjectCompiler
         return Named(draft, namer, diagnostics);
     }
 
-    /// <summary>The test's config from the data_tests tree and its declaration, with the column's and node's YAML tags (dbt gives tests those).</summary>
-    private static Dictionary<string, object?> TestConfig(LoadedProject project, TestDeclaration declaration)
+    /// <summary>A column with <c>quote: true</c> is tested (and named) by its quoted name, as dbt does.</summary>
+    private static string? TestedColumn(LoadedProject project, ProjectRenderInfo parseInfo, TestDeclaration declaration)
+    {
+        if (declaration.ColumnName is not { } column) return null;
+        var attachment = declaration.AttachedTo;
+        var columns = attachment.SourceName is { } source
+            ? project.Schema.FindSourceTable(source, attachment.Name)?.Columns
+            : project.Schema.Find(attachment.ResourceType, attachment.Name)?.Columns;
+        // Only a test declared under the column: a node-level test's column_name argument is passed as written.
+        var declaredOn = columns?.FirstOrDefault(c => c.Name == column && c.Tests.Any(t => ReferenceEquals(t, declaration)));
+        return declaredOn?.Quote == true ? parseInfo.EffectiveQuoting.Quote(column) : column;
+    }
+
+    /// <summary>
+    /// The test's config from the data_tests tree and its declaration, plus the tags dbt gives a generic
+    /// test: its column's tags (and column config tags) for a test declared under a column, and for
+    /// tests on sources the source's and table's <c>tags:</c>. A model's own tags are not inherited.
+    /// </summary>
+    /// <param name="declared">The declaration as the schema holds it, to find the column it is declared under.</param>
+    private static Dictionary<string, object?> TestConfig(LoadedProject project, TestDeclaration declaration, TestDeclaration declared)
     {
         var config = new Dictionary<string, object?>(project.Configs.Resolve(declaration), StringComparer.Ordinal);
         var attachment = declaration.AttachedTo;
         IReadOnlyList<ColumnProperties> columns;
-        IReadOnlyList<string> nodeTags;
+        IEnumerable<string> inherited;
         if (attachment.SourceName is { } source && project.Schema.FindSourceTable(source, attachment.Name) is { } table)
-            (columns, nodeTags) = (table.Columns, table.Tags);
-        else if (project.Schema.Find(attachment.ResourceType, attachment.Name) is { } properties)
-            (columns, nodeTags) = (properties.Columns, properties.Tags);
+        {
+            var sourceTags = project.Schema.Sources.FirstOrDefault(s => s.Name == source)?.Tags ?? [];
+            (columns, inherited) = (table.Columns, sourceTags.Concat(table.Tags));
+        }
         else
-            (columns, nodeTags) = ([], []);
-        var columnTags = columns.FirstOrDefault(c => c.Name == declaration.ColumnName)?.Tags ?? [];
-        var tags = new NodeConfig(config, ResourceType.Test).Tags.Concat(nodeTags).Concat(columnTags).Distinct(StringComparer.Ordinal).ToList<object?>();
+        {
+            (columns, inherited) = (project.Schema.Find(attachment.ResourceType, attachment.Name)?.Columns ?? [], []);
+        }
+        var column = columns.FirstOrDefault(c => c.Name == declaration.ColumnName && c.Tests.Any(t => ReferenceEquals(t, declared)));
+        var columnTags = column is null ? [] : column.Tags.Concat(ColumnConfigTags(column));
+        var tags = new NodeConfig(config, ResourceType.Test).Tags.Concat(inherited).Concat(columnTags).Distinct(StringComparer.Ordinal).ToList<object?>();
         config["tags"] = tags;
         config.TryAdd("schema", AuditSchema);
         return config;
     }
+
+    private static IEnumerable<string> ColumnConfigTags(ColumnProperties column) =>
+        column.Raw.GetValueOrDefault("config") is IReadOnlyDictionary<string, object?> config ? TagList(config.GetValueOrDefault("tags")) : [];
+
+    /// <summary>A tags value as dbt accepts it: one string or a list of strings.</summary>
+    private static IEnumerable<string> TagList(object? tags) => tags switch
+    {
+        string tag => [tag],
+        IEnumerable<object?> list => list.OfType<string>(),
+        _ => [],
+    };
 
     private static ProjectNode? SingularTest(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
         RelationNamer namer, ProjectFileEntry file, DiagnosticBag diagnostics)
@@ -171,9 +231,9 @@ public static partial class ProjectCompiler
     }
 
     /// <summary>[project, folders of the YAML file below its resource path…, test name], as dbt builds a test's fqn.</summary>
-    private static List<string> TestFqn(LoadedProject project, string yamlPath, string name)
+    private static List<string> TestFqn(LoadedProject project, string package, string yamlPath, string name)
     {
-        var fqn = new List<string> { project.ProjectFile.Name };
+        var fqn = new List<string> { package };
         var folders = yamlPath.Split('/')[..^1];
         var file = project.ProjectFile;
         var roots = file.ModelPaths.Concat(file.SeedPaths).Concat(file.SnapshotPaths).Concat(file.TestPaths);
@@ -185,23 +245,10 @@ public static partial class ProjectCompiler
         return fqn;
     }
 
-    private static Diagnostic UnknownTest(MacroRegistry macros, TestDeclaration declaration)
-    {
-        var packages = declaration.Namespace is { } ns ? [ns] : new[] { macros.RootPackage, MacroRegistry.BuiltinPackage };
-        var known = packages.SelectMany(macros.NamesIn).Where(n => n.StartsWith("test_", StringComparison.Ordinal)).Select(n => n[5..]).Distinct();
-        var full = declaration.Namespace is { } prefix ? $"{prefix}.{declaration.Name}" : declaration.Name;
-        var nearest = NameSuggester.Nearest(declaration.Name, known);
-        var hint = nearest is not null
-            ? string.Format(DiagnosticCodes.UnknownGenericTestHint, declaration.Namespace is { } p ? $"{p}.{nearest}" : nearest)
-            : string.Format(DiagnosticCodes.UnknownGenericTestNoMatchHint, declaration.Name);
-        return Diagnostic.Error(DiagnosticCodes.UnknownGenericTest,
-            string.Format(DiagnosticCodes.UnknownGenericTestMessage, full, declaration.AttachedTo), declaration.Span, hint);
-    }
-
     /// <summary>A problem inside the generated call is reported at the YAML declaration, with the original message.</summary>
     private static Diagnostic RenderFailed(TestMetadata metadata, Diagnostic inner)
     {
-        if (inner.Span is { } span && metadata.Relocate(span) == span) return inner;
+        if (inner.Span is { } span && metadata.Relocate(span) == span) return metadata.Relocate(inner);
         return Diagnostic.Error(DiagnosticCodes.GenericTestRenderFailed,
             string.Format(DiagnosticCodes.GenericTestRenderFailedMessage, metadata.TestName, metadata.AttachedNodeId, inner.Message),
             metadata.Span, inner.Hint ?? DiagnosticCodes.GenericTestRenderFailedHint, inner.Detail) with { Frames = inner.Frames };

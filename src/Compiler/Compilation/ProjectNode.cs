@@ -59,7 +59,7 @@ public sealed class ProjectNode
     /// <summary>Unique ids of the nodes this one reads, in first-use order.</summary>
     public IReadOnlyList<string> DependsOn { get; set; } = [];
 
-    public string? Description => Properties?.Description ?? SourceTable?.Description;
+    public string? Description => Properties?.Description ?? SourceTable?.Description ?? Test?.Description;
 
     public string Materialized => Config.Materialized;
 

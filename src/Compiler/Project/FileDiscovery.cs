@@ -20,7 +20,8 @@ public static class FileDiscovery
             {
                 foreach (var path in Walk(root, folder, extensions))
                 {
-                    if (seen.Add((path, type))) found.Add((path, type, folder));
+                    var kind = type == ResourceType.Test ? TestPathKind(folder, path) : type;
+                    if (kind is { } actual && seen.Add((path, actual))) found.Add((path, actual, folder));
                 }
             }
         }
@@ -65,6 +66,23 @@ public static class FileDiscovery
             }
         }
         return results;
+    }
+
+    /// <summary>
+    /// What a .sql file under a test-path is. As in dbt, <c>&lt;test-path&gt;/generic/</c> holds generic
+    /// test definitions, loaded like macro files, and <c>&lt;test-path&gt;/fixtures/</c> holds unit test
+    /// fixtures (null: not a node); everything else is a singular test.
+    /// </summary>
+    private static ResourceType? TestPathKind(string folder, string path)
+    {
+        var relative = folder == "." ? path : path[(folder.TrimEnd('/').Length + 1)..];
+        var first = relative.IndexOf('/') is var slash and >= 0 ? relative[..slash] : "";
+        return first switch
+        {
+            "generic" => ResourceType.Macro,
+            "fixtures" => null,
+            _ => ResourceType.Test,
+        };
     }
 
     private static string Stem(string path)

@@ -31,15 +31,24 @@ internal sealed partial class SchemaFileParser
     {
         var span = _reader.Span(item);
         string fullName;
-        YamlNode? body = null;
+        YamlMappingNode? properties = null;
+        var nameSpan = span;
         switch (item)
         {
             case YamlScalarNode scalar when YamlValues.ParseScalar(scalar) is string text && text.Length > 0:
                 fullName = text;
                 break;
+            // dbt's other spelling: `- {test_name: unique, name: ..., config: ...}`, the other keys being the body.
+            case YamlMappingNode map when YamlReader.Get(map, "test_name") is YamlScalarNode { Value: { Length: > 0 } testName } nameNode:
+                fullName = testName;
+                nameSpan = _reader.Span(nameNode);
+                properties = map;
+                break;
             case YamlMappingNode { Children.Count: 1 } map when map.Children.First().Key is YamlScalarNode key:
                 fullName = key.Value ?? "";
-                body = map.Children.First().Value;
+                nameSpan = _reader.Span(key);
+                var body = map.Children.First().Value;
+                if (!YamlReader.IsNull(body)) properties = _reader.Mapping(body, fullName);
                 break;
             default:
                 var actual = item is YamlMappingNode m ? $"a mapping with {m.Children.Count} keys" : YamlValues.Describe(item);
@@ -50,23 +59,27 @@ internal sealed partial class SchemaFileParser
         var ns = dot > 0 ? fullName[..dot] : null;
         var name = dot > 0 ? fullName[(dot + 1)..] : fullName;
 
+        // dbt 1.10+ (require_generic_test_arguments_property, on by default): the `arguments:` block is
+        // merged over the other non-config keys, which stay arguments too (with a deprecation in dbt).
         var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var block = new Dictionary<string, object?>(StringComparer.Ordinal);
         var config = new Dictionary<string, object?>(StringComparer.Ordinal);
         string? customName = null, description = null, columnName = column;
-        if (body is not null && _reader.Mapping(body, fullName) is { } properties)
+        if (properties is not null)
         {
             var values = (Dictionary<string, object?>)_reader.Value(properties)!;
             foreach (var (key, value) in values)
             {
                 switch (key)
                 {
+                    case "test_name" when ReferenceEquals(properties, item):
+                    case "config":
+                        break;
                     case "arguments" when value is Dictionary<string, object?> args:
-                        foreach (var (k, v) in args) arguments[k] = v;
+                        foreach (var (k, v) in args) block[k] = v;
                         break;
                     case "arguments":
-                        _reader.WrongType(YamlReader.Get(properties, key)!, "arguments", "a mapping");
-                        break;
-                    case "config":
+                        if (value is not null) _reader.WrongType(YamlReader.Get(properties, key)!, "arguments", "a mapping");
                         break;
                     case "name":
                         customName = value?.ToString();
@@ -74,27 +87,38 @@ internal sealed partial class SchemaFileParser
                     case "description":
                         description = value?.ToString();
                         break;
-                    case "column_name":
+                    case "column_name" when column is null:
                         columnName = value?.ToString();
                         break;
+                    case "column_name":
+                        break;
                     case var _ when TestConfigKeys.Contains(key):
-                        config[key] = value;
+                        if (value is not null) config[key] = value;
                         break;
                     default:
                         arguments[key] = value;
                         break;
                 }
             }
-            // config: wins over the older top-level spelling.
+            foreach (var (k, v) in block)
+            {
+                if (k == "column_name" && v is not null) columnName = v.ToString();
+                else arguments[k] = v;
+            }
+            // config: wins over the older top-level spelling; dbt drops null config values.
             if (_reader.Dictionary(YamlReader.Get(properties, "config"), "config") is { } explicitConfig)
             {
-                foreach (var (k, v) in explicitConfig) config[k] = v;
+                foreach (var (k, v) in explicitConfig)
+                {
+                    if (v is not null) config[k] = v;
+                }
             }
         }
         return new TestDeclaration(name, ns, arguments, config, columnName, attachment, span)
         {
             CustomName = customName,
             Description = description,
+            NameSpan = nameSpan,
         };
     }
 }

@@ -27,4 +27,14 @@ public sealed record TestDeclaration(
     public string? CustomName { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>Where the test's name is written (the key, or the <c>test_name:</c> value); unknown-test errors point here.</summary>
+    public SourceSpan? NameSpan { get; init; }
+
+    /// <summary>
+    /// The package whose schema YAML declares the test, or null for the root project. It is the test
+    /// node's package_name, the package of the node it tests, and where an unqualified test name is
+    /// looked up first, as in dbt.
+    /// </summary>
+    public string? PackageName { get; init; }
 }

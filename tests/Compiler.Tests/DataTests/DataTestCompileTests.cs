@@ -62,7 +62,7 @@ public sealed class DataTestCompileTests
                           field: customer_id
             """);
 
-        var test = CompileOk().Nodes["test.shop.relationships_orders_customer_id__customer_id__ref_customers_"];
+        var test = CompileOk().Nodes["test.shop.relationships_orders_customer_id__customer_id__ref_customers_.c6ec7f58f2"];
 
         Assert.That(test.DependsOn, Is.EquivalentTo(new[] { "model.shop.orders", "model.shop.customers" }));
         Assert.That(test.Test!.AttachedNodeId, Is.EqualTo("model.shop.orders"));
@@ -107,9 +107,10 @@ public sealed class DataTestCompileTests
 
         var nodes = CompileOk().Nodes;
 
-        Assert.That(nodes["test.shop.positive_customers_customer_id"].Config.Severity, Is.EqualTo("warn"));
-        Assert.That(nodes["test.shop.positive_customers_customer_id"].Config.Tags, Is.SupersetOf(new[] { "core", "ids", "money" }));
-        Assert.That(nodes["test.shop.customer_id_is_positive"].Config.Severity, Is.EqualTo("error"));
+        Assert.That(nodes["test.shop.positive_customers_customer_id.3ba19a67db"].Config.Severity, Is.EqualTo("warn"));
+        // dbt gives a test its column's tags, not its model's.
+        Assert.That(nodes["test.shop.positive_customers_customer_id.3ba19a67db"].Config.Tags, Is.EquivalentTo(new[] { "ids", "money" }));
+        Assert.That(nodes["test.shop.customer_id_is_positive.cbcd2331b2"].Config.Severity, Is.EqualTo("error"));
     }
 
     [Test]

@@ -87,4 +87,19 @@ public sealed class FileDiscoveryTests
         dir.Write("seeds/a/codes.csv", "x\n").Write("seeds/b/codes.csv", "x\n");
         Assert.That(dir.Load().Diagnostics.Single().Message, Is.EqualTo("two seeds are named 'codes': seeds/a/codes.csv and seeds/b/codes.csv"));
     }
+
+    [Test]
+    public void Sql_under_a_test_paths_generic_folder_is_a_macro_file_and_fixtures_are_no_nodes()
+    {
+        using var dir = new TempProjectDirectory("name: shop\ntest-paths: [tests, more_tests]\n");
+        dir.Write("tests/generic/positive.sql", "{% test positive(model, column_name) %}select 1{% endtest %}")
+            .Write("more_tests/generic/nested/even.sql", "{% test even(model, column_name) %}select 1{% endtest %}")
+            .Write("tests/fixtures/input.sql", "select 1")
+            .Write("tests/assert_positive.sql", "select 1 where false")
+            .Write("tests/checks/generic.sql", "select 1 where false");
+        var project = dir.LoadClean();
+
+        Assert.That(project.SingularTests.Select(t => t.Path), Is.EqualTo(new[] { "tests/assert_positive.sql", "tests/checks/generic.sql" }));
+        Assert.That(project.Macros.Select(m => m.Path), Is.EqualTo(new[] { "more_tests/generic/nested/even.sql", "tests/generic/positive.sql" }));
+    }
 }

@@ -27,7 +27,7 @@ public sealed class StateComparisonTests
             {"results": [
               {"unique_id": "model.shop.orders", "status": "success"},
               {"unique_id": "model.shop.customers", "status": "error"},
-              {"unique_id": "test.shop.not_null_orders_id", "status": "fail"}
+              {"unique_id": "test.shop.not_null_orders_id.84ef11d8fe", "status": "fail"}
             ]}
             """);
     }
@@ -113,7 +113,7 @@ public sealed class StateComparisonTests
     public void Result_selects_by_the_previous_status()
     {
         Assert.That(SelectNow("result:error"), Is.EqualTo(new[] { "customers" }));
-        Assert.That(SelectNow("result:fail"), Is.EqualTo(new[] { "test.shop.not_null_orders_id" }));
+        Assert.That(SelectNow("result:fail"), Is.EqualTo(new[] { "test.shop.not_null_orders_id.84ef11d8fe" }));
         Assert.That(SelectNow("result:error+"), Is.EqualTo(new[] { "customers", "report" }));
     }
 

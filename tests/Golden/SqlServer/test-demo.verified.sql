@@ -104,36 +104,6 @@ where value_field not in ('annual', 'monthly', 'day_pass')
 ) dbt_internal_test;
 
 with value_counts as (
-    select payment_status as value_field, count(*) as n_records
-    from [dbo_staging].[stg_payments]
-    group by payment_status
-)
-select
-    count(*) as failures,
-    case when count(*) != 0 then 1 else 0 end as should_warn,
-    case when count(*) != 0 then 1 else 0 end as should_error
-from (
-select *
-from value_counts
-where value_field not in ('succeeded', 'failed', 'refunded')
-) dbt_internal_test;
-
-with value_counts as (
-    select payment_type as value_field, count(*) as n_records
-    from [dbo_staging].[stg_payments]
-    group by payment_type
-)
-select
-    count(*) as failures,
-    case when count(*) != 0 then 1 else 0 end as should_warn,
-    case when count(*) != 0 then 1 else 0 end as should_error
-from (
-select *
-from value_counts
-where value_field not in ('membership_fee', 'day_pass', 'ride_fee')
-) dbt_internal_test;
-
-with value_counts as (
     select currency_code as value_field, count(*) as n_records
     from [dbo_staging].[stg_payments]
     group by currency_code
@@ -161,6 +131,36 @@ from (
 select *
 from value_counts
 where value_field not in ('card', 'apple_pay', 'google_pay', 'wallet')
+) dbt_internal_test;
+
+with value_counts as (
+    select payment_status as value_field, count(*) as n_records
+    from [dbo_staging].[stg_payments]
+    group by payment_status
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('succeeded', 'failed', 'refunded')
+) dbt_internal_test;
+
+with value_counts as (
+    select payment_type as value_field, count(*) as n_records
+    from [dbo_staging].[stg_payments]
+    group by payment_type
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select *
+from value_counts
+where value_field not in ('membership_fee', 'day_pass', 'ride_fee')
 ) dbt_internal_test;
 
 with value_counts as (
@@ -451,46 +451,6 @@ select
     case when count(*) != 0 then 1 else 0 end as should_warn,
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
-select id
-from [main_raw].[bikes]
-where id is null
-) dbt_internal_test;
-
-select
-    count(*) as failures,
-    case when count(*) != 0 then 1 else 0 end as should_warn,
-    case when count(*) != 0 then 1 else 0 end as should_error
-from (
-select id
-from [main_raw].[members]
-where id is null
-) dbt_internal_test;
-
-select
-    count(*) as failures,
-    case when count(*) != 0 then 1 else 0 end as should_warn,
-    case when count(*) != 0 then 1 else 0 end as should_error
-from (
-select ride_id
-from [main_raw].[rides]
-where ride_id is null
-) dbt_internal_test;
-
-select
-    count(*) as failures,
-    case when count(*) != 0 then 1 else 0 end as should_warn,
-    case when count(*) != 0 then 1 else 0 end as should_error
-from (
-select id
-from [main_raw].[stations]
-where id is null
-) dbt_internal_test;
-
-select
-    count(*) as failures,
-    case when count(*) != 0 then 1 else 0 end as should_warn,
-    case when count(*) != 0 then 1 else 0 end as should_error
-from (
 select ride_id
 from [dbo_marts].[ride_log]
 where ride_id is null
@@ -627,26 +587,6 @@ where station_name is null
 ) dbt_internal_test;
 
 with child as (
-    select end_station_id as from_field
-    from [dbo_marts].[fct_rides]
-    where end_station_id is not null
-),
-parent as (
-    select station_id as to_field
-    from [dbo_marts].[dim_stations]
-)
-select
-    count(*) as failures,
-    case when count(*) != 0 then 1 else 0 end as should_warn,
-    case when count(*) != 0 then 1 else 0 end as should_error
-from (
-select child.from_field
-from child
-left join parent on child.from_field = parent.to_field
-where parent.to_field is null
-) dbt_internal_test;
-
-with child as (
     select bike_id as from_field
     from [dbo_marts].[fct_rides]
     where bike_id is not null
@@ -667,9 +607,9 @@ where parent.to_field is null
 ) dbt_internal_test;
 
 with child as (
-    select start_station_id as from_field
+    select end_station_id as from_field
     from [dbo_marts].[fct_rides]
-    where start_station_id is not null
+    where end_station_id is not null
 ),
 parent as (
     select station_id as to_field
@@ -694,6 +634,26 @@ with child as (
 parent as (
     select member_id as to_field
     from [dbo_marts].[dim_members]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select start_station_id as from_field
+    from [dbo_marts].[fct_rides]
+    where start_station_id is not null
+),
+parent as (
+    select station_id as to_field
+    from [dbo_marts].[dim_stations]
 )
 select
     count(*) as failures,
@@ -847,26 +807,6 @@ where parent.to_field is null
 ) dbt_internal_test;
 
 with child as (
-    select start_station_id as from_field
-    from [dbo_staging].[stg_rides]
-    where start_station_id is not null
-),
-parent as (
-    select station_id as to_field
-    from [dbo_staging].[stg_stations]
-)
-select
-    count(*) as failures,
-    case when count(*) != 0 then 1 else 0 end as should_warn,
-    case when count(*) != 0 then 1 else 0 end as should_error
-from (
-select child.from_field
-from child
-left join parent on child.from_field = parent.to_field
-where parent.to_field is null
-) dbt_internal_test;
-
-with child as (
     select bike_id as from_field
     from [dbo_staging].[stg_rides]
     where bike_id is not null
@@ -904,6 +844,114 @@ select child.from_field
 from child
 left join parent on child.from_field = parent.to_field
 where parent.to_field is null
+) dbt_internal_test;
+
+with child as (
+    select start_station_id as from_field
+    from [dbo_staging].[stg_rides]
+    where start_station_id is not null
+),
+parent as (
+    select station_id as to_field
+    from [dbo_staging].[stg_stations]
+)
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select id
+from [main_raw].[bikes]
+where id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select id
+from [main_raw].[members]
+where id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select ride_id
+from [main_raw].[rides]
+where ride_id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select id
+from [main_raw].[stations]
+where id is null
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select id as unique_field, count(*) as n_records
+from [main_raw].[bikes]
+where id is not null
+group by id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select id as unique_field, count(*) as n_records
+from [main_raw].[members]
+where id is not null
+group by id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select ride_id as unique_field, count(*) as n_records
+from [main_raw].[rides]
+where ride_id is not null
+group by ride_id
+having count(*) > 1
+) dbt_internal_test;
+
+select
+    count(*) as failures,
+    case when count(*) != 0 then 1 else 0 end as should_warn,
+    case when count(*) != 0 then 1 else 0 end as should_error
+from (
+select id as unique_field, count(*) as n_records
+from [main_raw].[stations]
+where id is not null
+group by id
+having count(*) > 1
 ) dbt_internal_test;
 
 select
@@ -1011,54 +1059,6 @@ select payment_id as unique_field, count(*) as n_records
 from [dbo_marts].[payments_current]
 where payment_id is not null
 group by payment_id
-having count(*) > 1
-) dbt_internal_test;
-
-select
-    count(*) as failures,
-    case when count(*) != 0 then 1 else 0 end as should_warn,
-    case when count(*) != 0 then 1 else 0 end as should_error
-from (
-select id as unique_field, count(*) as n_records
-from [main_raw].[bikes]
-where id is not null
-group by id
-having count(*) > 1
-) dbt_internal_test;
-
-select
-    count(*) as failures,
-    case when count(*) != 0 then 1 else 0 end as should_warn,
-    case when count(*) != 0 then 1 else 0 end as should_error
-from (
-select id as unique_field, count(*) as n_records
-from [main_raw].[members]
-where id is not null
-group by id
-having count(*) > 1
-) dbt_internal_test;
-
-select
-    count(*) as failures,
-    case when count(*) != 0 then 1 else 0 end as should_warn,
-    case when count(*) != 0 then 1 else 0 end as should_error
-from (
-select ride_id as unique_field, count(*) as n_records
-from [main_raw].[rides]
-where ride_id is not null
-group by ride_id
-having count(*) > 1
-) dbt_internal_test;
-
-select
-    count(*) as failures,
-    case when count(*) != 0 then 1 else 0 end as should_warn,
-    case when count(*) != 0 then 1 else 0 end as should_error
-from (
-select id as unique_field, count(*) as n_records
-from [main_raw].[stations]
-where id is not null
-group by id
 having count(*) > 1
 ) dbt_internal_test;
 

@@ -23,10 +23,17 @@ internal static class DataTestProject
     {
         using var json = JsonDocument.Parse(project.Read("target/run_results.json"));
         return json.RootElement.GetProperty("results").EnumerateArray().ToDictionary(
-            r => r.GetProperty("unique_id").GetString()!,
+            r => WithoutHash(r.GetProperty("unique_id").GetString()!),
             r => (r.GetProperty("status").GetString()!,
                 r.GetProperty("failures").ValueKind == JsonValueKind.Number ? r.GetProperty("failures").GetInt64() : (long?)null,
                 r.GetProperty("message").GetString()));
+    }
+
+    /// <summary>A generic test's id without dbt's hash suffix (<c>test.shop.unique_orders_id</c>), so tests can name it.</summary>
+    public static string WithoutHash(string uniqueId)
+    {
+        var parts = uniqueId.Split('.');
+        return parts.Length == 4 && parts[0] == "test" && parts[3].Length == 10 ? string.Join('.', parts[..3]) : uniqueId;
     }
 
     public static (string Status, long? Failures, string? Message) Result(TempProject project, string testName) =>

@@ -74,7 +74,7 @@ public sealed class GenericTestTests
     }
 
     [Test]
-    public void A_test_on_a_source_reads_the_source_table()
+    public void A_test_on_a_source_reads_the_source_table_and_is_named_with_the_source_prefix()
     {
         _project.With("models/_sources.yml", """
             version: 2
@@ -93,8 +93,8 @@ public sealed class GenericTestTests
         var result = _project.Forge("test");
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
-        Assert.That(DataTestProject.Result(_project, "unique_raw_payments_id").Failures, Is.EqualTo(1));
-        Assert.That(_project.Read("target/compiled/models/_sources.yml/unique_raw_payments_id.sql"), Does.Contain("from \"raw\".\"payments\""));
+        Assert.That(DataTestProject.Result(_project, "source_unique_raw_payments_id").Failures, Is.EqualTo(1));
+        Assert.That(_project.Read("target/compiled/models/_sources.yml/source_unique_raw_payments_id.sql"), Does.Contain("from \"raw\".\"payments\""));
     }
 
     [Test]

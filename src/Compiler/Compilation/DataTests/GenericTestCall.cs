@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Text;
 using ModelForge.Compiler.Project;
 
@@ -5,11 +6,14 @@ namespace ModelForge.Compiler.Compilation.DataTests;
 
 /// <summary>
 /// Writes the template of a generic test node: one call of the test macro, with
-/// <c>model=get_where_subquery(ref('orders'))</c> as dbt passes it. Arguments follow dbt's rules:
-/// a string that reads like <c>ref(...)</c>, <c>source(...)</c>, <c>var(...)</c>, <c>env_var(...)</c>
-/// or <c>doc(...)</c> is evaluated as that call (so <c>to: ref('customers')</c> is a relation and an
-/// edge in the DAG); a string with Jinja in it is rendered; column_name and everything else is
-/// passed as written.
+/// <c>model=get_where_subquery(ref('orders'))</c> as dbt passes it, and the arguments rendered as
+/// dbt's <c>add_rendered_test_kwargs</c> renders them: every string, at any depth of lists and
+/// dicts, except the top-level <c>column_name</c>. A string that reads like <c>ref(...)</c>,
+/// <c>source(...)</c>, <c>var(...)</c>, <c>env_var(...)</c> or <c>doc(...)</c> is evaluated as that
+/// call (so <c>to: ref('customers')</c> is a relation and an edge in the DAG); a string that is one
+/// <c>{{ expression }}</c> becomes the expression's value (dbt renders natively); a string with
+/// other Jinja is rendered to text; everything else is passed as written, read from
+/// <see cref="TestMetadata.KwargsName"/>.
 /// </summary>
 internal static class GenericTestCall
 {
@@ -21,35 +25,32 @@ internal static class GenericTestCall
     {
         var kwargs = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (columnName is not null) kwargs["column_name"] = columnName;
-        var captured = new StringBuilder();
-        var inline = new StringBuilder();
-        var index = 0;
-        foreach (var (key, value) in arguments)
+        foreach (var (key, value) in arguments) kwargs[key] = value;
+
+        var writer = new CallWriter();
+        var entries = new StringBuilder();
+        foreach (var (key, value) in kwargs)
         {
-            if (value is string text && LooksLikeFunction(text) && IsIdentifier(key))
-            {
-                inline.Append(", ").Append(key).Append("=(").Append(text.Trim()).Append(')');
-            }
-            else if (value is string template && (template.Contains("{{", StringComparison.Ordinal) || template.Contains("{%", StringComparison.Ordinal)) && IsIdentifier(key))
-            {
-                var variable = $"__forge_arg_{index++}";
-                captured.Append("{% set ").Append(variable).Append(" %}").Append(template).Append("{% endset %}");
-                inline.Append(", ").Append(key).Append('=').Append(variable);
-            }
-            else
-            {
-                kwargs[key] = value;
-            }
+            if (entries.Length > 0) entries.Append(", ");
+            var path = $"{TestMetadata.KwargsName}[{Quote(key)}]";
+            // dbt keeps the column under test as written (it may be a quoted or computed expression).
+            entries.Append(Quote(key)).Append(": ").Append(key == "column_name" ? path : writer.Expression(value, path));
         }
-        var call = $"{captured}{{{{ {callee}(model={modelExpression}{inline}, **{TestMetadata.KwargsName}) }}}}";
+        var call = $"{writer.Captures}{{{{ {callee}(model={modelExpression}, **{{{entries}}}) }}}}";
         return (call, kwargs);
     }
 
     /// <summary>The expression for the tested relation: <c>ref('orders')</c> or <c>source('raw', 'rides')</c>.</summary>
-    public static string ModelExpression(TestAttachment attachment) => attachment.SourceName is { } source
-        ? $"get_where_subquery(source({Quote(source)}, {Quote(attachment.Name)}))"
-        : $"get_where_subquery(ref({Quote(attachment.Name)}))";
+    public static string ModelExpression(TestAttachment attachment) => $"get_where_subquery({RelationCall(attachment)})";
 
+    /// <summary>The kwarg dbt stores for the tested relation: <c>{{ get_where_subquery(ref('orders')) }}</c>.</summary>
+    public static string ModelKwarg(TestAttachment attachment) => $"{{{{ get_where_subquery({RelationCall(attachment)}) }}}}";
+
+    private static string RelationCall(TestAttachment attachment) => attachment.SourceName is { } source
+        ? $"source('{source}', '{attachment.Name}')"
+        : $"ref('{attachment.Name}')";
+
+    /// <summary>dbt's <c>^\s*(env_var|ref|var|source|doc)\s*\(.+\)\s*$</c> (the arguments on one line).</summary>
     internal static bool LooksLikeFunction(string value)
     {
         var text = value.AsSpan().Trim();
@@ -57,13 +58,66 @@ internal static class GenericTestCall
         {
             if (!text.StartsWith(name, StringComparison.Ordinal)) continue;
             var rest = text[name.Length..].TrimStart();
-            if (rest.Length >= 3 && rest[0] == '(' && rest[^1] == ')') return true;
+            if (rest.Length >= 3 && rest[0] == '(' && rest[^1] == ')' && !rest[1..^1].ContainsAny('\n', '\r')) return true;
         }
         return false;
     }
 
-    private static bool IsIdentifier(string key) =>
-        key.Length > 0 && (char.IsAsciiLetter(key[0]) || key[0] == '_') && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+    /// <summary>Whether dbt's renderer would change the string: it holds a Jinja opener.</summary>
+    internal static bool HasJinja(string text) =>
+        text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal) || text.Contains("{#", StringComparison.Ordinal);
 
-    private static string Quote(string text) => "'" + text.Replace("\\", "\\\\").Replace("'", "\\'") + "'";
+    /// <summary>The expression inside a string that is exactly one <c>{{ ... }}</c>, which dbt's native render returns as a value.</summary>
+    internal static string? SingleExpression(string text)
+    {
+        if (!text.StartsWith("{{", StringComparison.Ordinal) || !text.EndsWith("}}", StringComparison.Ordinal) || text.Length < 5) return null;
+        if (text.IndexOf("{{", 2, StringComparison.Ordinal) >= 0 || text.IndexOf("}}", StringComparison.Ordinal) != text.Length - 2) return null;
+        if (text.Contains("{%", StringComparison.Ordinal) || text.Contains("{#", StringComparison.Ordinal)) return null;
+        var inner = text[2..^2];
+        if (inner.StartsWith('-') || inner.StartsWith('+')) inner = inner[1..];
+        if (inner.EndsWith('-')) inner = inner[..^1];
+        return inner.Trim().Length > 0 ? inner : null;
+    }
+
+    internal static string Quote(string text) => "'" + text.Replace("\\", "\\\\").Replace("'", "\\'").Replace("\n", "\\n").Replace("\r", "\\r") + "'";
+
+    /// <summary>Builds argument expressions; strings with Jinja in them become <c>{% set %}</c> captures ahead of the call.</summary>
+    private sealed class CallWriter
+    {
+        private int _next;
+
+        public StringBuilder Captures { get; } = new();
+
+        public string Expression(object? value, string path)
+        {
+            if (!NeedsRender(value)) return path;
+            switch (value)
+            {
+                case string text when LooksLikeFunction(text):
+                    return $"({text.Trim()})";
+                case string text when SingleExpression(text) is { } inner:
+                    return $"({inner})";
+                case string text:
+                    var variable = $"__forge_arg_{_next++}";
+                    Captures.Append("{% set ").Append(variable).Append(" %}").Append(text).Append("{% endset %}");
+                    return variable;
+                case IEnumerable<KeyValuePair<string, object?>> pairs:
+                    return "{" + string.Join(", ", pairs.Select(p => $"{Quote(p.Key)}: {Expression(p.Value, $"{path}[{Quote(p.Key)}]")}")) + "}";
+                case IList list:
+                    var items = new List<string>(list.Count);
+                    for (var i = 0; i < list.Count; i++) items.Add(Expression(list[i], $"{path}[{i}]"));
+                    return "[" + string.Join(", ", items) + "]";
+                default:
+                    return path;
+            }
+        }
+
+        private static bool NeedsRender(object? value) => value switch
+        {
+            string text => HasJinja(text) || LooksLikeFunction(text),
+            IEnumerable<KeyValuePair<string, object?>> pairs => pairs.Any(p => NeedsRender(p.Value)),
+            IList list => list.Cast<object?>().Any(NeedsRender),
+            _ => false,
+        };
+    }
 }

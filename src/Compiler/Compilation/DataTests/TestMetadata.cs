@@ -25,11 +25,34 @@ public sealed class TestMetadata
     /// <summary>The YAML arguments as written (without model and column_name).</summary>
     public required IReadOnlyDictionary<string, object?> Arguments { get; init; }
 
+    /// <summary>The declaration's <c>description:</c> (dbt 1.9+), or null.</summary>
+    public string? Description { get; init; }
+
     /// <summary>Unique id of the model, seed, snapshot or source the test is declared on.</summary>
     public required string AttachedNodeId { get; init; }
 
     /// <summary>The list item in schema YAML that declares the test.</summary>
     public required SourceSpan Span { get; init; }
+
+    /// <summary>
+    /// The kwargs as dbt stores them in test_metadata: the YAML arguments unrendered, column_name,
+    /// and <c>model</c> as <c>{{ get_where_subquery(ref('orders')) }}</c>. The unique id hashes these.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> ManifestKwargs { get; init; } = Empty.Dictionary;
+
+    /// <summary>
+    /// The name of the compiled file: the generated name, or when that is 64 characters or more its
+    /// truncated md5 form (which is also the default alias). Equals the node's name otherwise.
+    /// </summary>
+    public string CompiledName { get; init; } = "";
+
+    /// <summary>dbt's <c>test_metadata</c> in manifest.json: name, kwargs, namespace.</summary>
+    public Dictionary<string, object?> ToManifest() => new(StringComparer.Ordinal)
+    {
+        ["name"] = TestName,
+        ["kwargs"] = ManifestKwargs,
+        ["namespace"] = Namespace,
+    };
 
     /// <summary>The generated template that calls the test macro (positions in it are not the user's).</summary>
     internal SourceText? Generated { get; init; }
@@ -43,4 +66,11 @@ public sealed class TestMetadata
 
     /// <summary>A span inside the generated template becomes the YAML declaration's span.</summary>
     internal SourceSpan Relocate(SourceSpan span) => Generated is { } generated && ReferenceEquals(span.Source, generated) ? Span : span;
+
+    /// <summary>The diagnostic with its span and macro frames moved out of the generated template, onto the YAML declaration.</summary>
+    internal Diagnostic Relocate(Diagnostic diagnostic) => diagnostic with
+    {
+        Span = diagnostic.Span is { } span ? Relocate(span) : null,
+        Frames = diagnostic.Frames.Select(f => f with { Span = Relocate(f.Span) }).ToList(),
+    };
 }

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -49,20 +48,7 @@ internal static class TestNamer
     }
 
     /// <summary>Python's str() of a YAML value, which is what dbt puts in the name.</summary>
-    internal static string PythonStr(object? value) => value switch
-    {
-        null => "None",
-        true => "True",
-        false => "False",
-        string s => s,
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        IEnumerable<KeyValuePair<string, object?>> pairs => "{" + string.Join(", ", pairs.Select(p => $"'{p.Key}': {PythonRepr(p.Value)}")) + "}",
-        IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(PythonRepr)) + "]",
-        _ => value.ToString() ?? "",
-    };
-
-    private static string PythonRepr(object? value) => value is string s ? $"'{s}'" : PythonStr(value);
+    internal static string PythonStr(object? value) => PythonText.Str(value);
 
     private static string Clean(string text)
     {

@@ -51,7 +51,7 @@ public sealed class SelectorMethodTests
 
     [Test]
     public void A_bare_folder_path_is_read_as_a_path() =>
-        Assert.That(Select("models/marts/"), Does.Contain("customers").And.Contain("test.shop.not_null_orders_id").And.Not.Contain("stg_orders"));
+        Assert.That(Select("models/marts/"), Does.Contain("customers").And.Contain("test.shop.not_null_orders_id.84ef11d8fe").And.Not.Contain("stg_orders"));
 
     [Test]
     public void A_bare_file_path_selects_its_node() => Assert.That(Select("models/marts/orders.sql"), Is.EqualTo(new[] { "orders" }));
@@ -81,13 +81,13 @@ public sealed class SelectorMethodTests
     [Test]
     public void Test_type_tells_generic_from_singular_tests()
     {
-        Assert.That(Select("test_type:generic"), Is.EqualTo(new[] { "test.shop.not_null_orders_id" }));
+        Assert.That(Select("test_type:generic"), Is.EqualTo(new[] { "test.shop.not_null_orders_id.84ef11d8fe" }));
         Assert.That(Select("test_type:singular"), Is.EqualTo(new[] { "test.shop.assert_positive" }));
     }
 
     [Test]
     public void Test_name_selects_generic_tests_by_macro() =>
-        Assert.That(Select("test_name:not_null"), Is.EqualTo(new[] { "test.shop.not_null_orders_id" }));
+        Assert.That(Select("test_name:not_null"), Is.EqualTo(new[] { "test.shop.not_null_orders_id.84ef11d8fe" }));
 
     [Test]
     public void Source_selects_a_table_or_a_whole_source()
