@@ -14,7 +14,7 @@ public static partial class DiagnosticCodes
         /// <summary>No span: the template call that needed the database supplies it.</summary>
         public static Diagnostic ConnectionUnavailable(string target, string where, string reason, string? profilesPath) =>
             Diagnostic.Error(ConnectionUnavailableCode,
-                $"this node queries the database (run_query, statement, adapter.get_relation, is_incremental…), and target '{target}' ({where}) cannot be opened: {reason}",
+                $"this node queries the database (run_query, statement, adapter.get_columns_in_relation…), and target '{target}' ({where}) cannot be opened: {reason}",
                 null,
                 $"check the target's connection settings{(profilesPath is null ? "" : $" in {profilesPath}")}, or guard the query with {{% if execute %}} … {{% endif %}}; nodes that do not query still compile");
 

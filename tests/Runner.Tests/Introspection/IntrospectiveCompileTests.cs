@@ -99,7 +99,7 @@ public sealed class IntrospectiveCompileTests
         PointTheTargetAtAnUnopenableDatabase();
         _project
             .With("models/one.sql", "select {{ run_query('select 1').columns[0].values()[0] if execute else 0 }} as v")
-            .With("models/two.sql", "{% set r = adapter.get_relation(database=none, schema='main', identifier='plain') %}select 2 as v");
+            .With("models/two.sql", "{% set r = adapter.get_columns_in_relation(ref('plain')) %}select 2 as v");
 
         var result = _project.Forge("compile");
 
@@ -107,6 +107,32 @@ public sealed class IntrospectiveCompileTests
         Assert.That(result.Error, Does.Contain("models/one.sql:1:11: error MF5801"));
         Assert.That(result.Error, Does.Contain("models/two.sql:").And.Contain("MF5801"), "a lookup without a call position is placed at the model");
         Assert.That(result.Output, Does.Contain("Compiled 1 of 3 nodes"));
+    }
+
+    [Test]
+    public void An_incremental_model_compiles_offline_as_a_first_build()
+    {
+        PointTheTargetAtAnUnopenableDatabase();
+        _project.With("models/events.sql",
+            "{{ config(materialized='incremental') }}\nselect 1 as id\n{% if is_incremental() %}where id > (select max(id) from {{ this }}){% endif %}");
+
+        var result = _project.Forge("compile");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(_project.Read("target/compiled/models/events.sql"), Does.Not.Contain("where id >"));
+    }
+
+    [Test]
+    public void An_incremental_model_compiles_its_incremental_branch_once_its_table_exists()
+    {
+        _project.With("models/events.sql",
+            "{{ config(materialized='incremental') }}\nselect 1 as id\n{% if is_incremental() %}where id > (select max(id) from {{ this }}){% endif %}");
+        Assert.That(_project.Forge("run", "-s", "events").ExitCode, Is.EqualTo(0));
+
+        var result = _project.Forge("compile", "-s", "events");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(_project.Read("target/compiled/models/events.sql"), Does.Contain("where id >"));
     }
 
     [Test]
