@@ -88,4 +88,13 @@ public sealed class HugeIntTests
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(_project.Read("target/compiled/models/total.sql"), Does.Contain("select 12 as total"));
     }
+
+    [Test]
+    public void Show_prints_a_decimal_38_wider_than_System_Decimal_instead_of_crashing()
+    {
+        var result = _project.Forge("show", "--inline", "select 12345678901234567890123456789012345678::decimal(38,0) as wide");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Output, Does.Contain("12345678901234567890123456789012345678"));
+    }
 }
