@@ -12,6 +12,13 @@ public static partial class ProjectCompiler
     /// <c>ref()</c>/<c>source()</c> calls. Null, with the error given to <paramref name="report"/>,
     /// when the render fails.
     /// </summary>
+    /// <remarks>
+    /// dbt parses with a lenient Undefined: a missing name or attribute (typically on the None that
+    /// run_query gives while not executing) renders as nothing, and only the execute render fails,
+    /// for that node alone. So an undefined error here keeps the node with the calls recorded so
+    /// far; its execute render reports the error if it still happens. Other errors (a compiler
+    /// error raised at parse, a bad argument) stop the project, as in dbt.
+    /// </remarks>
     private static (IReadOnlyList<RefCall> Refs, IReadOnlyList<SourceCall> Sources)? ParseRender(
         TemplateEngine engine, Template template, ProjectRenderInfo parseInfo, ParseResolver resolver, NodeRenderInfo info,
         Action<Diagnostic> report, Func<TemplateContext, TemplateContext>? bind = null)
@@ -20,6 +27,10 @@ public static partial class ProjectCompiler
         try
         {
             engine.Render(template, bind is null ? context : bind(context));
+        }
+        catch (DiagnosticException e) when (e.Diagnostic.Code == DiagnosticCodes.TemplateUndefined)
+        {
+            return resolver.Take(info.UniqueId);
         }
         catch (DiagnosticException e)
         {

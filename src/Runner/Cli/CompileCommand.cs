@@ -5,12 +5,14 @@ using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
 using ModelForge.Runner.Execution;
+using ModelForge.Runner.Execution.Introspection;
 
 namespace ModelForge.Runner.Cli;
 
 /// <summary>
-/// `forge compile`: render every selected model to target/compiled/ without touching the
-/// warehouse (no connection: run_query is unavailable and is_incremental() is false).
+/// `forge compile`: render every selected model to target/compiled/. As in dbt, templates that
+/// query (run_query, statement, adapter.get_relation, is_incremental()) see the target's database;
+/// the connection opens only when one does, and without it only those nodes fail.
 /// </summary>
 internal static class CompileCommand
 {
@@ -34,14 +36,14 @@ internal static class CompileCommand
         var errors = new IReadOnlyList<Diagnostic>?[selected.Count];
         // Static validation for the target (T-SQL on sqlserver), so syntax errors surface with no server.
         var validator = SqlValidator.ForTarget(session.Project.Target.Type);
-        var compiler = new ThreadLocal<NodeCompiler>(() => new NodeCompiler(project));
+        using var compilers = new IntrospectiveCompilers(project, session.Project.Target);
         Parallel.For(0, selected.Count, i =>
         {
             var node = selected[i];
             try
             {
                 // Compile (not Render): positions map through inlined ephemeral CTEs to their own files.
-                var compiled = compiler.Value!.Compile(node);
+                var compiled = compilers.Current.Compile(node);
                 var path = NodeCompiler.CompiledPath(project, node);
                 errors[i] = ArtifactFiles.TryWrite(session.Project.Root, path, compiled.Text) is { } unwritable
                     ? [unwritable]
@@ -49,10 +51,9 @@ internal static class CompileCommand
             }
             catch (DiagnosticException e)
             {
-                errors[i] = [e.Diagnostic];
+                errors[i] = [IntrospectiveCompilers.Locate(e.Diagnostic, node)];
             }
         });
-        compiler.Dispose();
 
         var failures = errors.Where(e => e is { Count: > 0 }).SelectMany(e => e!).ToList();
         var failedNodes = errors.Count(e => e is { Count: > 0 });

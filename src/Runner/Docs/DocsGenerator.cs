@@ -93,17 +93,18 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             .ToList();
         var texts = new string?[nodes.Count];
         var failures = new Diagnostic?[nodes.Count];
-        using var compiler = new ThreadLocal<NodeCompiler>(() => new NodeCompiler(project));
+        // As `forge compile`: a connection opens only when a template queries the database.
+        using var compilers = new Execution.Introspection.IntrospectiveCompilers(project, session.Project.Target);
         Parallel.For(0, nodes.Count, i =>
         {
             try
             {
-                texts[i] = compiler.Value!.Render(nodes[i]).Text;
+                texts[i] = compilers.Current.Render(nodes[i]).Text;
                 failures[i] = ArtifactFiles.TryWrite(session.Project.Root, NodeCompiler.CompiledPath(project, nodes[i]), texts[i]!);
             }
             catch (DiagnosticException e)
             {
-                failures[i] = e.Diagnostic;
+                failures[i] = Execution.Introspection.IntrospectiveCompilers.Locate(e.Diagnostic, nodes[i]);
             }
         });
         errors = failures.OfType<Diagnostic>().ToList();

@@ -14,7 +14,18 @@ internal sealed class RelationCache(TargetSql sql)
 
     public RelationKind? Find(DbConnection connection, string? database, string schema, string identifier)
     {
-        var known = Load(connection, database, schema);
+        Schema known;
+        try
+        {
+            known = Load(connection, database, schema);
+        }
+        catch (Compiler.Diagnostics.DiagnosticException e) when (e.Diagnostic.Code == Compiler.Diagnostics.DiagnosticCodes.Introspection.ConnectionUnavailableCode)
+        {
+            // `forge compile` without a reachable warehouse (a SQL Server project compiled offline):
+            // relations read as absent, so is_incremental() is false as it always was offline;
+            // queries (run_query, statement, get_columns_in_relation) still fail their node.
+            return null;
+        }
         lock (known) return known.Relations.TryGetValue(identifier, out var kind) ? kind : null;
     }
 

@@ -92,7 +92,8 @@ internal static unsafe class VectorReader
         _ => ((uint*)data)[row],
     };
 
-    public static decimal ReadDecimal(ColumnType type, void* data, ulong row)
+    /// <summary>A decimal, or a BigInteger when the integer part does not fit in System.Decimal.</summary>
+    public static object ReadDecimal(ColumnType type, void* data, ulong row)
     {
         if (type.Storage != DuckDbType.HugeInt)
         {
@@ -101,7 +102,17 @@ internal static unsafe class VectorReader
             return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, unscaled < 0, type.Scale);
         }
 
-        return DecimalFrom(((HugeInt*)data)[row].ToBigInteger(), type.Scale);
+        var wide = ((HugeInt*)data)[row].ToBigInteger();
+        try
+        {
+            return DecimalFrom(wide, type.Scale);
+        }
+        catch (OverflowException)
+        {
+            // An integer part past System.Decimal's 96 bits (a DECIMAL(38) sum): the integer as
+            // BigInteger, as DuckDB.NET gives for HUGEINT, rather than an unhandled exception.
+            return BigInteger.Divide(wide, BigInteger.Pow(10, type.Scale));
+        }
     }
 
     /// System.Decimal holds 96 bits and at most 28 decimal places; wider DECIMAL(38,s) values

@@ -58,7 +58,7 @@ internal static class ContractTable
             try
             {
                 var rows = context.QueryRecorded(context.Sql.DuplicateKeysQuery(context.CompiledSql, constraint.Columns));
-                if (rows.Count == 1 && Convert.ToInt64(rows[0][0], System.Globalization.CultureInfo.InvariantCulture) > 0) return constraint;
+                if (rows.Count == 1 && DbNumbers.ToInt64(rows[0][0]) > 0) return constraint;
             }
             catch (DbException)
             {

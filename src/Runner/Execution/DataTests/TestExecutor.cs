@@ -56,11 +56,16 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
                 source = $"select * from {context.QualifiedName}";
             }
             statement = TestQuery.Wrap(source, node.Config, resources.Sql);
-            var (failures, shouldWarn, shouldError) = Count(worker.Connection, statement);
+            var (failures, shouldWarn, shouldError) = Count(node, worker.Connection, statement);
             WriteRun(node, context, statement);
             var severity = node.Config.Severity;
             var status = severity == "error" && shouldError ? NodeStatus.Fail : shouldWarn ? NodeStatus.Warn : NodeStatus.Pass;
             return Finish(status, Describe(node, status, failures, context), failures: failures);
+        }
+        catch (DiagnosticException e)
+        {
+            WriteRun(node, context, statement);
+            return Finish(NodeStatus.Error, e.Diagnostic.Message, e.Diagnostic);
         }
         catch (DbException e)
         {
@@ -72,17 +77,19 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
 
     internal static bool StoresFailures(ProjectNode node) => node.Config.Get("store_failures") is true or "true" or "True";
 
-    private static (long Failures, bool Warn, bool Error) Count(DbConnection connection, string statement)
+    private static (long Failures, bool Warn, bool Error) Count(ProjectNode node, DbConnection connection, string statement)
     {
         using var command = connection.CreateCommand();
         command.CommandText = statement;
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return (0, false, false);
-        var failures = reader.IsDBNull(0) ? 0 : Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+        // fail_calc may be sum(...): a 128-bit HUGEINT on DuckDB, a decimal on SQL Server.
+        var value = reader.IsDBNull(0) ? null : reader.GetValue(0);
+        var failures = value is null ? 0 : DbNumbers.ToInt64(value) ?? throw new DiagnosticException(
+            DiagnosticCodes.Introspection.NotANumber($"the fail_calc of test '{node.Name}'", value, node.DefinitionSpan));
         return (failures, Flag(reader, 1), Flag(reader, 2));
 
-        static bool Flag(DbDataReader reader, int column) =>
-            !reader.IsDBNull(column) && Convert.ToInt64(reader.GetValue(column), CultureInfo.InvariantCulture) != 0;
+        static bool Flag(DbDataReader reader, int column) => !reader.IsDBNull(column) && DbNumbers.IsTrue(reader.GetValue(column));
     }
 
     /// <summary>dbt's wording: "Got 3 results, configured to fail if != 0", plus where stored failures went.</summary>

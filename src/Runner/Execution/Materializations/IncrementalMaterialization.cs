@@ -77,7 +77,7 @@ internal static class IncrementalMaterialization
         var row = duplicates[0];
         var values = string.Join(", ", options.UniqueKey.Select((k, i) => $"{k}={Format(row[i])}"));
         throw new DiagnosticException(DiagnosticCodes.Incremental.DuplicateUniqueKey(options.Span, options.Model, options.UniqueKey,
-            values, Convert.ToInt64(row[^1], System.Globalization.CultureInfo.InvariantCulture)));
+            values, DbNumbers.ToInt64(row[^1]) ?? 0));
     }
 
     private static string Format(object? value) => value switch
