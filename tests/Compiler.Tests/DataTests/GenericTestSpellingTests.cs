@@ -255,7 +255,7 @@ public sealed class GenericTestSpellingTests
     [Test]
     public void An_error_inside_a_test_macro_shows_the_yaml_declaration_as_the_caller()
     {
-        Write("macros/broken.sql", "{% test broken(model, column_name) %}select {{ missing_name }}{% endtest %}");
+        Write("macros/broken.sql", "{% test broken(model, column_name) %}select {{ exceptions.raise_compiler_error('boom') }}{% endtest %}");
         Schema("          - broken\n");
 
         var error = Error();

@@ -17,7 +17,7 @@
     select *
     from (
         select
-            dateadd(day, series.generated_number - 1, cast('2024-01-01' as date)) as date_day
+            dateadd(day, series.generated_number - 1, cast(cast('2024-01-01' as date) as datetime2(6))) as date_day
         from (
     select generated_number
     from (
@@ -45,7 +45,7 @@ from (
     select *
     from (
         select
-            dateadd(day, series.generated_number - 1, cast('2024-01-01' as datetime2(6))) as date_day
+            dateadd(day, series.generated_number - 1, cast(cast('2024-01-01' as datetime2(6)) as datetime2(6))) as date_day
         from (
     select generated_number
     from (
@@ -74,7 +74,7 @@ from (
     select *
     from (
         select
-            dateadd(week, series.generated_number - 1, dateadd(week, -52, cast(cast(cast(sysdatetime() as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2) as date))) as date_week
+            dateadd(week, series.generated_number - 1, cast(dateadd(week, -52, cast(cast(cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2) as date) as datetime2(6))) as datetime2(6))) as date_week
         from (
     select generated_number
     from (
@@ -93,7 +93,7 @@ from (
     where generated_number <= 10
         ) as series
     ) as all_periods
-    where date_week <= cast(dateadd(day, 1, cast(cast(cast(sysdatetime() as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2) as date)) as date)
+    where date_week <= cast(dateadd(day, 1, cast(cast(cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2) as date) as datetime2(6))) as date)
 ) as spine
 
 -- get_date_dimension: {{ dbt_date.get_date_dimension('2024-01-01', '2024-12-31') }}
@@ -104,7 +104,7 @@ from (
     select *
     from (
         select
-            dateadd(day, series.generated_number - 1, cast('2024-01-01' as datetime2(6))) as date_day
+            dateadd(day, series.generated_number - 1, cast(cast('2024-01-01' as datetime2(6)) as datetime2(6))) as date_day
         from (
     select generated_number
     from (
@@ -129,14 +129,14 @@ from (
 days as (
     select
         cast(b.date_day as date) as date_day,
-        cast(dateadd(year, -1, b.date_day) as date) as prior_year_date_day,
-        cast(dateadd(day, -364, b.date_day) as date) as prior_year_over_year_date_day
+        cast(dateadd(year, -1, cast(b.date_day as datetime2(6))) as date) as prior_year_date_day,
+        cast(dateadd(day, -364, cast(b.date_day as datetime2(6))) as date) as prior_year_over_year_date_day
     from base_dates as b
 )
 select
     d.date_day,
-    cast(dateadd(day, -1, d.date_day) as date) as prior_date_day,
-    cast(dateadd(day, 1, d.date_day) as date) as next_date_day,
+    cast(dateadd(day, -1, cast(d.date_day as datetime2(6))) as date) as prior_date_day,
+    cast(dateadd(day, 1, cast(d.date_day as datetime2(6))) as date) as next_date_day,
     d.prior_year_date_day,
     d.prior_year_over_year_date_day,
     (((datepart(weekday, d.date_day) + @@datefirst - 1) % 7) + 1) as day_of_week,
@@ -166,10 +166,10 @@ select
     cast(eomonth(d.prior_year_date_day) as date) as prior_year_month_end_date,
     cast(datepart(quarter, d.date_day) as int) as quarter_of_year,
     cast(cast(dateadd(quarter, datediff(quarter, 0, d.date_day), 0) as datetime2(6)) as date) as quarter_start_date,
-    cast(cast(dateadd(day, -1, dateadd(quarter, 1, cast(dateadd(quarter, datediff(quarter, 0, d.date_day), 0) as datetime2(6)))) as date) as date) as quarter_end_date,
+    cast(cast(dateadd(day, -1, cast(dateadd(quarter, 1, cast(cast(dateadd(quarter, datediff(quarter, 0, d.date_day), 0) as datetime2(6)) as datetime2(6))) as datetime2(6))) as date) as date) as quarter_end_date,
     cast(datepart(year, d.date_day) as int) as year_number,
     cast(cast(dateadd(year, datediff(year, 0, d.date_day), 0) as datetime2(6)) as date) as year_start_date,
-    cast(cast(dateadd(day, -1, dateadd(year, 1, cast(dateadd(year, datediff(year, 0, d.date_day), 0) as datetime2(6)))) as date) as date) as year_end_date
+    cast(cast(dateadd(day, -1, cast(dateadd(year, 1, cast(cast(dateadd(year, datediff(year, 0, d.date_day), 0) as datetime2(6)) as datetime2(6))) as datetime2(6))) as date) as date) as year_end_date
 from days as d
 
 -- get_fiscal_year_dates: {{ dbt_date.get_fiscal_year_dates(ref('dates'), year_end_month=1, week_start_day=1) }}
@@ -187,7 +187,7 @@ weeks as (
         d.year_number,
         d.month_of_year,
         d.date_day as week_start_date,
-        cast(dateadd(day, 6, d.date_day) as date) as week_end_date
+        cast(dateadd(day, 6, cast(d.date_day as datetime2(6))) as date) as week_end_date
     from fsc_date_dimension as d
     where d.day_of_week = 1
 ),
@@ -212,7 +212,7 @@ weeks_at_month_end as (
 fiscal_year_range as (
     select
         w.fiscal_year_number,
-        cast(dateadd(day, 1, lag(w.week_end_date) over (order by w.week_end_date)) as date) as fiscal_year_start_date,
+        cast(dateadd(day, 1, cast(lag(w.week_end_date) over (order by w.week_end_date) as datetime2(6))) as date) as fiscal_year_start_date,
         w.week_end_date as fiscal_year_end_date
     from weeks_at_month_end as w
     where w.closest_to_month_end = 1
@@ -281,7 +281,7 @@ cast(dateadd(day, -((datepart(weekday, d) + @@datefirst + 5) % 7), cast(d as dat
 cast(dateadd(day, 6, cast(dateadd(day, -((datepart(weekday, d) + @@datefirst + 5) % 7), cast(d as date)) as date)) as date)
 
 -- week_start today: {{ dbt_date.week_start() }}
-cast(dateadd(day, -((datepart(weekday, cast(cast(cast(sysdatetime() as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2) as date)) + @@datefirst - 1) % 7), cast(cast(cast(cast(sysdatetime() as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2) as date) as date)) as date)
+cast(dateadd(day, -((datepart(weekday, cast(cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2) as date)) + @@datefirst - 1) % 7), cast(cast(cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2) as date) as date)) as date)
 
 -- to_unixtimestamp: {{ dbt_date.to_unixtimestamp('ts') }}
 datediff_big(second, cast('1970-01-01' as datetime2), ts)
@@ -299,5 +299,5 @@ cast(cast(ts as datetime2) at time zone 'UTC' at time zone 'Romance Standard Tim
 cast(cast(ts as datetime2) at time zone 'Pacific Standard Time' at time zone 'Tokyo Standard Time' as datetime2)
 
 -- now: {{ dbt_date.now() }}
-cast(cast(sysdatetime() as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2)
+cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2)
 

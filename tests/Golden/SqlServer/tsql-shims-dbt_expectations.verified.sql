@@ -153,8 +153,8 @@ metric_sigma as (
 )
 select *
 from metric_sigma
-where metric_period >= cast(dateadd(day, -14, cast(dateadd(day, datediff(day, 0, cast(cast(sysdatetime() as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2)), 0) as datetime2(6))) as datetime2)
-    and metric_period < cast(dateadd(day, datediff(day, 0, cast(cast(sysdatetime() as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2)), 0) as datetime2(6))
+where metric_period >= cast(dateadd(day, -14, cast(cast(dateadd(day, datediff(day, 0, cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2)), 0) as datetime2(6)) as datetime2(6))) as datetime2)
+    and metric_period < cast(dateadd(day, datediff(day, 0, cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2)), 0) as datetime2(6))
     and not (metric_test_sigma >= -3 and metric_test_sigma <= 3)
 
 -- within_n_moving_stdevs plain: {{ dbt_expectations.test_expect_column_values_to_be_within_n_moving_stdevs(ref('orders'), 'amount', 'ordered_at', take_diffs=false, take_logs=false) }}
@@ -187,8 +187,8 @@ metric_sigma as (
 )
 select *
 from metric_sigma
-where metric_period >= cast(dateadd(day, -14, cast(dateadd(day, datediff(day, 0, cast(cast(sysdatetime() as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2)), 0) as datetime2(6))) as datetime2)
-    and metric_period < cast(dateadd(day, datediff(day, 0, cast(cast(sysdatetime() as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2)), 0) as datetime2(6))
+where metric_period >= cast(dateadd(day, -14, cast(cast(dateadd(day, datediff(day, 0, cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2)), 0) as datetime2(6)) as datetime2(6))) as datetime2)
+    and metric_period < cast(dateadd(day, datediff(day, 0, cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2)), 0) as datetime2(6))
     and not (metric_test_sigma >= -3 and metric_test_sigma <= 3)
 
 -- unique_within_record: {{ dbt_expectations.test_expect_select_column_values_to_be_unique_within_record(ref('orders'), ['a', 'b', 'c'], row_condition='id > 0') }}
@@ -223,7 +223,7 @@ select * from validation_errors
         max(1) as join_key,
         max(cast(ordered_at as datetime2)) as latest_timestamp_column
     from "analytics"."orders"
-    where cast(ordered_at as datetime2) <= cast(cast(sysdatetime() as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2)
+    where cast(ordered_at as datetime2) <= cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2)
     group by region
 ),
 total_row_counts as (
@@ -237,7 +237,7 @@ total_row_counts as (
 outdated_grouped_timestamps as (
     select *
     from latest_grouped_timestamps
-    where latest_timestamp_column < cast(dateadd(day, -1, cast(cast(sysdatetime() as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2)) as datetime2)
+    where latest_timestamp_column < cast(dateadd(day, -1, cast(cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2) as datetime2(6))) as datetime2)
 ),
 validation_errors as (
     select r.row_count, t.*

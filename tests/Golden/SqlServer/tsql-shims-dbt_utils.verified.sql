@@ -19,7 +19,7 @@
     select *
     from (
         select
-            dateadd(day, series.generated_number - 1, cast('2024-01-01' as date)) as date_day
+            dateadd(day, series.generated_number - 1, cast(cast('2024-01-01' as date) as datetime2(6))) as date_day
         from (
     select generated_number
     from (
@@ -44,7 +44,7 @@
     select *
     from (
         select
-            dateadd(month, series.generated_number - 1, cast('2024-01-01' as date)) as date_month
+            dateadd(month, series.generated_number - 1, cast(cast('2024-01-01' as date) as datetime2(6))) as date_month
         from (
     select generated_number
     from (
