@@ -17,21 +17,14 @@ internal static class PythonJson
         return builder.ToString();
     }
 
-    /// <summary>Python's repr of a float: shortest round-trip digits, always with a '.0' or an exponent.</summary>
-    public static string Float(double value)
+    /// <summary>json.dumps writes a finite float as Python's repr, and the non-finite ones as JavaScript names.</summary>
+    public static string Float(double value) => value switch
     {
-        if (double.IsNaN(value)) return "NaN";
-        if (double.IsPositiveInfinity(value)) return "Infinity";
-        if (double.IsNegativeInfinity(value)) return "-Infinity";
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (text.Contains('E'))
-        {
-            // .NET writes 1E+16; Python writes 1e+16 and pads the exponent to two digits.
-            var (mantissa, exponent) = (text[..text.IndexOf('E')], int.Parse(text[(text.IndexOf('E') + 1)..], CultureInfo.InvariantCulture));
-            return $"{mantissa}e{(exponent < 0 ? "-" : "+")}{Math.Abs(exponent):00}";
-        }
-        return text.Contains('.') ? text : text + ".0";
-    }
+        double.NaN => "NaN",
+        double.PositiveInfinity => "Infinity",
+        double.NegativeInfinity => "-Infinity",
+        _ => Compilation.DataTests.PythonText.Float(value),
+    };
 
     private static void Write(StringBuilder builder, object? value)
     {
