@@ -1,40 +1,21 @@
 -- generate_series: {{ dbt_date.generate_series(5) }}
-    select generated_number
+select generated_number
     from (
-        select
-            bit0.b * 1 +
-            bit1.b * 2 +
-            bit2.b * 4 +
-            1 as generated_number
-        from
-            (values (0), (1)) as bit0(b) cross join
-            (values (0), (1)) as bit1(b) cross join
-            (values (0), (1)) as bit2(b)
+        select p0.n * 1 + p1.n * 2 + p2.n * 4 + 1 as generated_number
+        from (values (0), (1)) as p0(n) cross join (values (0), (1)) as p1(n) cross join (values (0), (1)) as p2(n)
     ) as series
     where generated_number <= 5
 
 -- date_spine: {{ dbt_date.date_spine('day', "cast('2024-01-01' as date)", "cast('2024-01-11' as date)") }}
-    select *
+select date_day
     from (
-        select
-            dateadd(day, series.generated_number - 1, cast(cast('2024-01-01' as date) as datetime2(6))) as date_day
-        from (
-    select generated_number
+        select dateadd(day, rawdata.generated_number - 1, cast(cast('2024-01-01' as date) as datetime2(6))) as date_day
+        from (select generated_number
     from (
-        select
-            bit0.b * 1 +
-            bit1.b * 2 +
-            bit2.b * 4 +
-            bit3.b * 8 +
-            1 as generated_number
-        from
-            (values (0), (1)) as bit0(b) cross join
-            (values (0), (1)) as bit1(b) cross join
-            (values (0), (1)) as bit2(b) cross join
-            (values (0), (1)) as bit3(b)
+        select p0.n * 1 + p1.n * 2 + p2.n * 4 + p3.n * 8 + 1 as generated_number
+        from (values (0), (1)) as p0(n) cross join (values (0), (1)) as p1(n) cross join (values (0), (1)) as p2(n) cross join (values (0), (1)) as p3(n)
     ) as series
-    where generated_number <= 10
-        ) as series
+    where generated_number <= 10) as rawdata
     ) as all_periods
     where date_day <= cast('2024-01-11' as date)
 
@@ -42,27 +23,15 @@
 select
     cast(spine.date_day as datetime2(6)) as date_day
 from (
-    select *
+    select date_day
     from (
-        select
-            dateadd(day, series.generated_number - 1, cast(cast('2024-01-01' as datetime2(6)) as datetime2(6))) as date_day
-        from (
-    select generated_number
+        select dateadd(day, rawdata.generated_number - 1, cast(cast('2024-01-01' as datetime2(6)) as datetime2(6))) as date_day
+        from (select generated_number
     from (
-        select
-            bit0.b * 1 +
-            bit1.b * 2 +
-            bit2.b * 4 +
-            bit3.b * 8 +
-            1 as generated_number
-        from
-            (values (0), (1)) as bit0(b) cross join
-            (values (0), (1)) as bit1(b) cross join
-            (values (0), (1)) as bit2(b) cross join
-            (values (0), (1)) as bit3(b)
+        select p0.n * 1 + p1.n * 2 + p2.n * 4 + p3.n * 8 + 1 as generated_number
+        from (values (0), (1)) as p0(n) cross join (values (0), (1)) as p1(n) cross join (values (0), (1)) as p2(n) cross join (values (0), (1)) as p3(n)
     ) as series
-    where generated_number <= 10
-        ) as series
+    where generated_number <= 10) as rawdata
     ) as all_periods
     where date_day <= cast('2024-02-01' as datetime2(6))
 ) as spine
@@ -71,27 +40,15 @@ from (
 select
     cast(spine.date_week as datetime2(6)) as date_week
 from (
-    select *
+    select date_week
     from (
-        select
-            dateadd(week, series.generated_number - 1, cast(dateadd(week, -52, cast(cast(cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2) as date) as datetime2(6))) as datetime2(6))) as date_week
-        from (
-    select generated_number
+        select dateadd(week, rawdata.generated_number - 1, cast(dateadd(week, -52, cast(cast(cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2) as date) as datetime2(6))) as datetime2(6))) as date_week
+        from (select generated_number
     from (
-        select
-            bit0.b * 1 +
-            bit1.b * 2 +
-            bit2.b * 4 +
-            bit3.b * 8 +
-            1 as generated_number
-        from
-            (values (0), (1)) as bit0(b) cross join
-            (values (0), (1)) as bit1(b) cross join
-            (values (0), (1)) as bit2(b) cross join
-            (values (0), (1)) as bit3(b)
+        select p0.n * 1 + p1.n * 2 + p2.n * 4 + p3.n * 8 + 1 as generated_number
+        from (values (0), (1)) as p0(n) cross join (values (0), (1)) as p1(n) cross join (values (0), (1)) as p2(n) cross join (values (0), (1)) as p3(n)
     ) as series
-    where generated_number <= 10
-        ) as series
+    where generated_number <= 10) as rawdata
     ) as all_periods
     where date_week <= cast(dateadd(day, 1, cast(cast(cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2) as date) as datetime2(6))) as date)
 ) as spine
@@ -101,27 +58,15 @@ with base_dates as (
 select
     cast(spine.date_day as datetime2(6)) as date_day
 from (
-    select *
+    select date_day
     from (
-        select
-            dateadd(day, series.generated_number - 1, cast(cast('2024-01-01' as datetime2(6)) as datetime2(6))) as date_day
-        from (
-    select generated_number
+        select dateadd(day, rawdata.generated_number - 1, cast(cast('2024-01-01' as datetime2(6)) as datetime2(6))) as date_day
+        from (select generated_number
     from (
-        select
-            bit0.b * 1 +
-            bit1.b * 2 +
-            bit2.b * 4 +
-            bit3.b * 8 +
-            1 as generated_number
-        from
-            (values (0), (1)) as bit0(b) cross join
-            (values (0), (1)) as bit1(b) cross join
-            (values (0), (1)) as bit2(b) cross join
-            (values (0), (1)) as bit3(b)
+        select p0.n * 1 + p1.n * 2 + p2.n * 4 + p3.n * 8 + 1 as generated_number
+        from (values (0), (1)) as p0(n) cross join (values (0), (1)) as p1(n) cross join (values (0), (1)) as p2(n) cross join (values (0), (1)) as p3(n)
     ) as series
-    where generated_number <= 10
-        ) as series
+    where generated_number <= 10) as rawdata
     ) as all_periods
     where date_day <= cast('2024-12-31' as datetime2(6))
 ) as spine

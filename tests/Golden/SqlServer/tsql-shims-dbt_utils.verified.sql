@@ -1,67 +1,34 @@
 -- generate_series: {{ dbt_utils.generate_series(10) }}
-    select generated_number
+select generated_number
     from (
-        select
-            bit0.b * 1 +
-            bit1.b * 2 +
-            bit2.b * 4 +
-            bit3.b * 8 +
-            1 as generated_number
-        from
-            (values (0), (1)) as bit0(b) cross join
-            (values (0), (1)) as bit1(b) cross join
-            (values (0), (1)) as bit2(b) cross join
-            (values (0), (1)) as bit3(b)
+        select p0.n * 1 + p1.n * 2 + p2.n * 4 + p3.n * 8 + 1 as generated_number
+        from (values (0), (1)) as p0(n) cross join (values (0), (1)) as p1(n) cross join (values (0), (1)) as p2(n) cross join (values (0), (1)) as p3(n)
     ) as series
     where generated_number <= 10
 
 -- date_spine: {{ dbt_utils.date_spine('day', "cast('2024-01-01' as date)", "cast('2024-01-11' as date)") }}
-    select *
+select date_day
     from (
-        select
-            dateadd(day, series.generated_number - 1, cast(cast('2024-01-01' as date) as datetime2(6))) as date_day
-        from (
-    select generated_number
+        select dateadd(day, rawdata.generated_number - 1, cast(cast('2024-01-01' as date) as datetime2(6))) as date_day
+        from (select generated_number
     from (
-        select
-            bit0.b * 1 +
-            bit1.b * 2 +
-            bit2.b * 4 +
-            bit3.b * 8 +
-            1 as generated_number
-        from
-            (values (0), (1)) as bit0(b) cross join
-            (values (0), (1)) as bit1(b) cross join
-            (values (0), (1)) as bit2(b) cross join
-            (values (0), (1)) as bit3(b)
+        select p0.n * 1 + p1.n * 2 + p2.n * 4 + p3.n * 8 + 1 as generated_number
+        from (values (0), (1)) as p0(n) cross join (values (0), (1)) as p1(n) cross join (values (0), (1)) as p2(n) cross join (values (0), (1)) as p3(n)
     ) as series
-    where generated_number <= 10
-        ) as series
+    where generated_number <= 10) as rawdata
     ) as all_periods
     where date_day <= cast('2024-01-11' as date)
 
 -- date_spine month: {{ dbt_utils.date_spine('month', "cast('2024-01-01' as date)", 'getdate()') }}
-    select *
+select date_month
     from (
-        select
-            dateadd(month, series.generated_number - 1, cast(cast('2024-01-01' as date) as datetime2(6))) as date_month
-        from (
-    select generated_number
+        select dateadd(month, rawdata.generated_number - 1, cast(cast('2024-01-01' as date) as datetime2(6))) as date_month
+        from (select generated_number
     from (
-        select
-            bit0.b * 1 +
-            bit1.b * 2 +
-            bit2.b * 4 +
-            bit3.b * 8 +
-            1 as generated_number
-        from
-            (values (0), (1)) as bit0(b) cross join
-            (values (0), (1)) as bit1(b) cross join
-            (values (0), (1)) as bit2(b) cross join
-            (values (0), (1)) as bit3(b)
+        select p0.n * 1 + p1.n * 2 + p2.n * 4 + p3.n * 8 + 1 as generated_number
+        from (values (0), (1)) as p0(n) cross join (values (0), (1)) as p1(n) cross join (values (0), (1)) as p2(n) cross join (values (0), (1)) as p3(n)
     ) as series
-    where generated_number <= 10
-        ) as series
+    where generated_number <= 10) as rawdata
     ) as all_periods
     where date_month <= getdate()
 

@@ -68,13 +68,14 @@ public sealed class ShimDispatchTests
     }
 
     [Test]
-    public void Each_namespace_gets_its_own_shims()
+    public void Both_packages_series_and_spines_are_dbts_nestable_TSql()
     {
-        // dbt_utils and dbt_date both dispatch generate_series; each shim calls its own package's helpers.
+        // dbt_utils and dbt_date both dispatch generate_series and date_spine; their defaults nest a WITH.
         var harness = SqlServer();
-        harness.AddPackage("dbt_date", ShimHarness.PackageText("dbt_date").Replace("range(1, 64)", "range(5, 64)"));
-        Assert.That(harness.Render("{{ dbt_utils.generate_series(3) }}"), Does.Contain("bit1.b").And.Not.Contain("bit4.b"));
-        Assert.That(harness.Render("{{ dbt_date.generate_series(3) }}"), Does.Contain("bit4.b"));
+        var series = harness.Render("{{ dbt.generate_series(3) }}");
+        Assert.That(harness.Render("{{ dbt_utils.generate_series(3) }}"), Is.EqualTo(series));
+        Assert.That(harness.Render("{{ dbt_date.generate_series(3) }}"), Is.EqualTo(series));
+        Assert.That(series, Does.Contain("p1.n").And.Not.Contain("with"));
     }
 
     [Test]

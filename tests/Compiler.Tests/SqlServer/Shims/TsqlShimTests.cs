@@ -72,7 +72,7 @@ public sealed class TsqlShimTests
         var query = harness.Adapter.Statements[0]["query: ".Length..];
         TSqlAssert.Parses(query);
         // The fake database answered 10 intervals: 4 binary digits count to 16, filtered to 10.
-        Assert.That(sql, Does.Contain("bit3.b * 8").And.Contain("where generated_number <= 10"));
+        Assert.That(sql, Does.Contain("p3.n * 8").And.Contain("where generated_number <= 10"));
     }
 
     [Test]
