@@ -40,6 +40,17 @@ public sealed class QueryResultTests
     }
 
     [Test]
+    public void Columns_are_a_mapped_sequence_with_items_and_get_as_in_agate()
+    {
+        var columns = Attr(Sample(), "columns");
+        var items = (IList<object?>)CallMethod(columns, "items")!;
+        Assert.That(items.Select(i => ((object?[])i!)[0]), Is.EqualTo(new[] { "id", "amount", "paid_at" }));
+        Assert.That(Attr(((object?[])items[1]!)[1], "name"), Is.EqualTo("amount"));
+        Assert.That(Attr(CallMethod(columns, "get", "paid_at"), "name"), Is.EqualTo("paid_at"));
+        Assert.That(CallMethod(columns, "get", "missing", "fallback"), Is.EqualTo("fallback"));
+    }
+
+    [Test]
     public void Column_names_print_table_and_iteration()
     {
         var table = Sample();

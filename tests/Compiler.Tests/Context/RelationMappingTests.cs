@@ -34,6 +34,10 @@ public sealed class RelationMappingTests
     }
 
     [Test]
+    public void A_relation_is_hashable_as_a_dict_key_as_in_dbt_utils_unpivot() =>
+        Assert.That(Render("{% set d = {} %}{% do d.update({this: [1]}) %}{{ d[this] }} {{ this in d }}"), Is.EqualTo("[1] True"));
+
+    [Test]
     public void Get_reads_fields_and_falls_back_to_the_default() =>
         Assert.That(Render("{{ this.get('type') }} {{ this.get('path')['identifier'] }} {{ this.get('missing', 'dflt') }} {{ this['quote_policy']['schema'] }}"),
             Is.EqualTo("view orders dflt True"));

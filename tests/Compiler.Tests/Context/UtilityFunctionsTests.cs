@@ -13,6 +13,11 @@ public sealed class UtilityFunctionsTests
             Is.EqualTo(new[] { new object?[] { "a", 1L }, new object?[] { "b", 2L } }));
 
     [Test]
+    public void Sets_compare_by_members_in_any_order_and_never_equal_a_list() =>
+        Assert.That(new RenderHarness().Render("{{ set(['a', 'b']) == set(['b', 'a', 'b']) }} {{ set(['a']) != set(['a', 'c']) }} {{ set(['a']) == ['a'] }}"),
+            Is.EqualTo("True True False"));
+
+    [Test]
     public void Tojson_writes_python_style_json()
     {
         var value = new Dictionary<string, object?> { ["b"] = 1L, ["a"] = new List<object?> { true, null, 1.5, "x" } };

@@ -45,8 +45,8 @@ internal static class UtilityFunctions
     };
 
     // Sets are lists without duplicates in first-seen order (the template value model has no set).
-    private static List<object?>? ToSet(object? value) =>
-        value is null or Undefined or bool or long or double or decimal ? null : Items(value).Distinct().ToList();
+    private static TemplateSet? ToSet(object? value) =>
+        value is null or Undefined or bool or long or double or decimal ? null : new TemplateSet(Items(value).Distinct());
 
     // dbt's grant diff: for each key of a, the values that b lacks (case-insensitively).
     private static Dictionary<string, object?> DiffOfTwoDicts(CallArguments a)

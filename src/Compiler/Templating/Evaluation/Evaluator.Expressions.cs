@@ -52,7 +52,8 @@ internal sealed partial class Evaluator
                 foreach (var entry in dict.Entries)
                 {
                     var key = RenderErrors.Defined(Eval(entry.Key, scope), entry.Key.Span);
-                    if (key is IList<object?> and not object?[] || Mappings.IsMapping(key))
+                    // Host mappings (dbt's Relation) are frozen objects in Python, hence hashable; dicts are not.
+                    if (key is IList<object?> and not object?[] || (Mappings.IsMapping(key) && key is not ITemplateMapping))
                     {
                         throw RenderErrors.Type(entry.Key.Span, $"unhashable type: '{PythonTypes.NameOf(key)}'", "use a string, number or tuple as the key");
                     }

@@ -47,6 +47,10 @@ internal static partial class Operators
         switch (left)
         {
             case string ls: return right is string rs && string.Equals(ls, rs, StringComparison.Ordinal);
+            case TemplateSet or IList<object?> when (left is TemplateSet) != (right is TemplateSet):
+                return false;
+            case TemplateSet leftSet when right is TemplateSet rightSet:
+                return leftSet.Count == rightSet.Count && leftSet.All(member => rightSet.Any(other => PyEquals(member, other)));
             case IList<object?> ll when right is IList<object?> rl:
                 if ((left is object?[]) != (right is object?[]) || ll.Count != rl.Count) return false;
                 for (var i = 0; i < ll.Count; i++)
