@@ -137,4 +137,13 @@ public sealed class MacroTests
             .Call(new CallArguments([], [new("model", "orders"), new("column_name", "id")], template.Macros["test_not_null"].Span));
         Assert.That(result, Is.EqualTo("select * from orders where id is null"));
     }
+
+    [Test]
+    public void Dbt_data_test_block_is_the_1_8_spelling_of_a_test_block()
+    {
+        var template = TemplateTestKit.Parse("{% data_test positive(model, column_name) %}select * from {{ model }} where {{ column_name }} <= 0{% enddata_test %}");
+        var result = template.Macros["test_positive"].Bind(new TemplateContext(new Dictionary<string, object?>()))
+            .Call(new CallArguments([], [new("model", "orders"), new("column_name", "id")], template.Macros["test_positive"].Span));
+        Assert.That(result, Is.EqualTo("select * from orders where id <= 0"));
+    }
 }

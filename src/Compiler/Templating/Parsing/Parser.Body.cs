@@ -10,13 +10,13 @@ internal sealed partial class Parser
     private static readonly HashSet<string> ClosingTags =
     [
         "else", "elif", "endif", "endfor", "endmacro", "endcall", "endfilter", "endset", "endwith",
-        "endblock", "endtest", "endmaterialization", "endsnapshot", "enddocs", "endraw",
+        "endblock", "endtest", "enddata_test", "endmaterialization", "endsnapshot", "enddocs", "endraw",
     ];
 
     private static readonly string[] KnownTags =
     [
         "for", "if", "set", "macro", "call", "filter", "do", "import", "from", "include", "with",
-        "break", "continue", "block", "raw", "test", "materialization", "snapshot", "docs",
+        "break", "continue", "block", "raw", "test", "data_test", "materialization", "snapshot", "docs",
     ];
 
     /// <summary>
@@ -130,7 +130,7 @@ internal sealed partial class Parser
         "with" => ParseWith(begin),
         "break" or "continue" => ParseLoopControl(name, begin),
         "block" => ParseBlock(begin),
-        "test" => ParseTestBlock(begin),
+        "test" or "data_test" => ParseTestBlock(name, begin),
         "materialization" => ParseMaterialization(begin),
         "snapshot" or "docs" => ParseDbtBlock(name, begin),
         // A well-formed {% raw %} never reaches the parser: the lexer turns it into data.
@@ -146,7 +146,7 @@ internal sealed partial class Parser
     private static Dictionary<string, string[]> BuildEndTags()
     {
         var tags = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var tag in (string[])["for", "if", "set", "macro", "call", "filter", "with", "block", "test", "materialization", "snapshot", "docs"])
+        foreach (var tag in (string[])["for", "if", "set", "macro", "call", "filter", "with", "block", "test", "data_test", "materialization", "snapshot", "docs"])
         {
             tags[tag] = ["end" + tag];
         }

@@ -58,13 +58,16 @@ internal sealed partial class Parser
         Advance();
     }
 
-    /// <summary>dbt: <c>{% test name(args) %}</c> defines the macro <c>test_name</c>.</summary>
-    private Statement ParseTestBlock(Token begin)
+    /// <summary>
+    /// dbt: <c>{% test name(args) %}</c> defines the macro <c>test_name</c>; dbt 1.8 also spells it
+    /// <c>{% data_test name(args) %}…{% enddata_test %}</c>.
+    /// </summary>
+    private Statement ParseTestBlock(string tag, Token begin)
     {
         var name = ExpectName("a test name");
         var parameters = ParseParameters();
         var open = CloseHeader(begin);
-        return new MacroStatement(ParseMacroBody("test_" + name, parameters, "test", open), SpanFrom(begin.Start));
+        return new MacroStatement(ParseMacroBody("test_" + name, parameters, tag, open), SpanFrom(begin.Start));
     }
 
     /// <summary>dbt: <c>{% materialization name, adapter='x' %}</c> defines <c>materialization_name_x</c>.</summary>
