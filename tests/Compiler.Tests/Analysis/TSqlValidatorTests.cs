@@ -32,7 +32,7 @@ public sealed class TSqlValidatorTests
         var error = diagnostics[0];
         Assert.That(error.Code, Is.EqualTo(DiagnosticCodes.Analysis.TSqlSyntaxErrorCode));
         Assert.That(error.Span!.Value.ToString(), Is.EqualTo("models/orders.sql:6:12"));
-        Assert.That(error.Message, Does.Contain("Incorrect syntax near ,"));
+        Assert.That(error.Message, Does.Contain("Incorrect syntax near ','"));
         Assert.That(error.Detail, Is.EqualTo("compiled SQL: target/compiled/models/orders.sql"));
     }
 

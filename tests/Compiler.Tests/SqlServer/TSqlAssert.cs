@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace ModelForge.Compiler.Tests.SqlServer;
 
-/// <summary>Asserts that ScriptDom (T-SQL 2019) parses a text with zero errors.</summary>
+/// <summary>Asserts that ScriptDom (T-SQL 2022) parses a text with zero errors.</summary>
 internal static class TSqlAssert
 {
     public static void Parses(string sql, string? because = null)

@@ -4,7 +4,7 @@ using NUnit.Framework;
 
 namespace ModelForge.Runner.Tests.Lineage;
 
-/// <summary>T-SQL-only syntax, through ScriptDom's TSql150Parser.</summary>
+/// <summary>T-SQL-only syntax, through ScriptDom's TSql160Parser.</summary>
 public sealed class TSqlLineageTests
 {
     private readonly FakeRelationCatalog _catalog = new FakeRelationCatalog()

@@ -3,7 +3,7 @@ using ModelForge.Compiler.Analysis.Lineage;
 
 namespace ModelForge.Compiler.Analysis.TSql;
 
-// The lineage pass's parser for SQL Server models: ScriptDom's TSql150Parser (SQL Server 2019),
+// The lineage pass's parser for SQL Server models: ScriptDom's TSql160Parser (SQL Server 2022),
 // then LineageQueryReader into the neutral model. Needs no connection.
 internal sealed class LineageTSqlParser : IQueryParser
 {
@@ -16,7 +16,7 @@ internal sealed class LineageTSqlParser : IQueryParser
 
     public static QueryParseResult ParseOne(string sql)
     {
-        var parser = new TSql150Parser(initialQuotedIdentifiers: true);
+        var parser = TSqlParserFactory.Create();
         using var reader = new StringReader(sql);
         var fragment = parser.Parse(reader, out var errors);
         if (errors.Count > 0) return QueryParseResult.Failed(errors[0].Message, errors[0].Offset);
