@@ -14,7 +14,7 @@ public abstract class SqlValidator
     /// <summary>A validator that accepts everything (targets with no static parser yet).</summary>
     public static readonly SqlValidator None = new NoValidator();
 
-    /// <summary>The validator for a target type (<c>sqlserver</c>: ScriptDom's T-SQL 2019 parser); <see cref="None"/> otherwise.</summary>
+    /// <summary>The validator for a target type (<c>sqlserver</c>: ScriptDom's T-SQL 2022 parser); <see cref="None"/> otherwise.</summary>
     public static SqlValidator ForTarget(string? targetType) => targetType?.ToLowerInvariant() switch
     {
         "sqlserver" or "mssql" or "fabric" or "synapse" => TSqlValidator.Instance,

@@ -14,7 +14,7 @@ public static partial class DiagnosticCodes
 
         internal static Diagnostic TSqlSyntaxError(SourceSpan? span, string message, string compiledPath) =>
             Diagnostic.Error(TSqlSyntaxErrorCode, $"T-SQL syntax error: {message}", span,
-                "fix the SQL near this position; SQL Server (T-SQL 2019 grammar) would reject the model as compiled",
+                "fix the SQL near this position; SQL Server (T-SQL 2022 grammar) would reject the model as compiled",
                 $"compiled SQL: {compiledPath}");
 
         internal static Diagnostic OrderByWithoutTop(SourceSpan? span, string compiledPath) =>

@@ -4,7 +4,7 @@ using ModelForge.Compiler.Diagnostics;
 namespace ModelForge.Compiler.Analysis.TSql;
 
 /// <summary>
-/// Parses a model with ScriptDom's SQL Server 2019 grammar. Syntax errors, and what is valid T-SQL
+/// Parses a model with ScriptDom's SQL Server 2022 grammar. Syntax errors, and what is valid T-SQL
 /// but rejected inside the view every model is built through (ORDER BY without TOP/OFFSET, columns
 /// without a name or with the same name), become diagnostics at the template position that
 /// produced the offending SQL.

@@ -96,7 +96,7 @@ internal sealed class ConnectionStringTests
         var profile = Profiles.For(SqlServerAuthentication.Sql) with { Encrypt = false, TrustCert = true, LoginTimeout = 7, QueryTimeout = 600 };
         var built = Build(profile);
 
-        Assert.That(built.Encrypt, Is.False);
+        Assert.That(built.Encrypt, Is.EqualTo(SqlConnectionEncryptOption.Optional));
         Assert.That(built.TrustServerCertificate, Is.True);
         Assert.That(built.ConnectTimeout, Is.EqualTo(7));
         Assert.That(built.CommandTimeout, Is.EqualTo(600));
@@ -107,7 +107,7 @@ internal sealed class ConnectionStringTests
     {
         var built = Build(Profiles.For(SqlServerAuthentication.Sql));
 
-        Assert.That(built.Encrypt, Is.True);
+        Assert.That(built.Encrypt, Is.EqualTo(SqlConnectionEncryptOption.Mandatory));
         Assert.That(built.TrustServerCertificate, Is.False);
         Assert.That(built.ConnectTimeout, Is.EqualTo(15));
         Assert.That(built.CommandTimeout, Is.EqualTo(0));
