@@ -46,6 +46,21 @@ public sealed class PackageResourceTests
     }
 
     [Test]
+    public void A_staging_folder_left_by_a_killed_deps_run_is_not_loaded()
+    {
+        // A killed `forge deps` leaves its dot-named staging folder behind, holding a copy of a package.
+        _project.Write("dbt_packages/.forge-deps-1234/dbt_project.yml", "name: shop_utils\n");
+        _project.Write("dbt_packages/.forge-deps-5678/macros/x.sql", "{% macro x() %}{% endmacro %}");
+
+        var (compiled, diagnostics) = _project.Compile();
+
+        Assert.That(compiled, Is.Not.Null);
+        Assert.That(diagnostics.Select(d => d.Code), Has.None.EqualTo(DiagnosticCodes.PackageLoading.DuplicatePackageCode)
+            .And.None.EqualTo(DiagnosticCodes.PackageLoading.FolderWithoutProjectFileCode));
+        Assert.That(compiled!.Nodes.Keys, Has.Some.EqualTo("model.shop_utils.util_numbers"));
+    }
+
+    [Test]
     public void Two_installed_projects_with_one_name_are_an_error()
     {
         _project.Write("dbt_packages/shop_utils_copy/dbt_project.yml", "name: shop_utils\n");
