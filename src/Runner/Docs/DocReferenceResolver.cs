@@ -24,12 +24,12 @@ internal sealed class DocReferenceResolver(DocsBlocks blocks, DiagnosticBag diag
             var close = description.IndexOf("}}", open + 2, StringComparison.Ordinal);
             if (close < 0) break;
             result.Append(description, at, open - at);
-            var name = DocName(description.AsSpan(open + 2, close - open - 2));
+            var name = DocName(description.AsSpan(open + 2, close - open - 2), out var package);
             if (name is null)
             {
                 result.Append(description, open, close + 2 - open);
             }
-            else if (blocks.Find(name) is { } text)
+            else if (blocks.Find(package, name) is { } text)
             {
                 result.Append(text);
             }
@@ -45,8 +45,9 @@ internal sealed class DocReferenceResolver(DocsBlocks blocks, DiagnosticBag diag
     }
 
     /// <summary>The block name of <c> doc('x') </c> or <c> doc('pkg', 'x') </c>; null for anything else.</summary>
-    internal static string? DocName(ReadOnlySpan<char> expression)
+    internal static string? DocName(ReadOnlySpan<char> expression, out string? package)
     {
+        package = null;
         var inner = expression.Trim().TrimStart('-').TrimEnd('-').Trim();
         if (!inner.StartsWith("doc", StringComparison.Ordinal)) return null;
         inner = inner[3..].TrimStart();
@@ -63,6 +64,7 @@ internal sealed class DocReferenceResolver(DocsBlocks blocks, DiagnosticBag diag
             last = inner.Slice(1, end).ToString();
             inner = inner[(end + 2)..].Trim();
             if (inner.Length == 0) return last;
+            package = last;
             if (inner[0] != ',') return null;
             inner = inner[1..];
         }

@@ -16,13 +16,39 @@ internal sealed class DocsBlocks
 
     public IReadOnlyDictionary<string, string> Texts => _texts;
 
+    // dbt scopes docs per package (doc('pkg', 'name')): two packages may each define a doc of one name.
+    private readonly Dictionary<(string Package, string Name), string> _scoped = [];
+
+    /// <summary>A doc by bare name: the first added wins, and the root project is added first.</summary>
     public string? Find(string name) => _texts.GetValueOrDefault(name);
 
-    public void Add(string name, string text) => _texts.TryAdd(name, text);
+    /// <summary><c>doc('package', 'name')</c>: that package's block, else any block of that name.</summary>
+    public string? Find(string? package, string name) =>
+        package is not null && _scoped.TryGetValue((package, name), out var text) ? text : Find(name);
+
+    public void Add(string name, string text, string? package = null)
+    {
+        _texts.TryAdd(name, text);
+        if (package is not null) _scoped.TryAdd((package, name), text);
+    }
+
+    /// <summary>Collects each project's docs blocks (root first); duplicates are checked per package.</summary>
+    public static DocsBlocks Collect(IEnumerable<(string Package, IEnumerable<ProjectFileEntry> Files)> projects, TemplateEngine engine, DiagnosticBag diagnostics)
+    {
+        var blocks = new DocsBlocks();
+        foreach (var (package, files) in projects) blocks.CollectFrom(package, files, engine, diagnostics);
+        return blocks;
+    }
 
     public static DocsBlocks Collect(IEnumerable<ProjectFileEntry> files, TemplateEngine engine, DiagnosticBag diagnostics)
     {
         var blocks = new DocsBlocks();
+        blocks.CollectFrom(null, files, engine, diagnostics);
+        return blocks;
+    }
+
+    private void CollectFrom(string? package, IEnumerable<ProjectFileEntry> files, TemplateEngine engine, DiagnosticBag diagnostics)
+    {
         var first = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -36,10 +62,9 @@ internal sealed class DocsBlocks
                     continue;
                 }
                 first[block.Name] = block.Span;
-                blocks.Add(block.Name, BodyText(block.Span));
+                Add(block.Name, BodyText(block.Span), package);
             }
         }
-        return blocks;
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         if (!TryWriteArtifact("catalog.json", stream => CatalogWriter.Write(stream, catalog, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
 
         var siteDiagnostics = new DiagnosticBag();
-        var blocks = DocsBlocks.Collect(session.Project.WithPackages.SelectMany(p => p.Files.DocsFiles), project.Engine, siteDiagnostics);
+        var blocks = DocsBlocks.Collect(session.Project.WithPackages.Select(p => (p.Name, (IEnumerable<ProjectFileEntry>)p.Files.DocsFiles)), project.Engine, siteDiagnostics);
         var input = new DocsInput
         {
             Project = project,
