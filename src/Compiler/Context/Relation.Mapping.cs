@@ -48,14 +48,7 @@ public sealed partial record Relation : ITemplateMapping
     private Dictionary<string, object?> IncludePolicy() =>
         new() { ["database"] = Quoting.IncludeDatabase, ["schema"] = IncludeSchema, ["identifier"] = IncludeIdentifier };
 
-    // The Mapping methods, so that they work whatever the engine does for host mappings.
-    private object? MappingMethod(string name) => name switch
-    {
-        "get" => new Function("get", a => TryGetItem(a.Get(0, "key"), out var v) ? v : a.Get(1, "default")),
-        "keys" => new Function("keys", _ => FieldNames.Cast<object?>().ToList()),
-        "values" => new Function("values", _ => FieldNames.Select(k => TryGetItem(k, out var v) ? v : null).ToList()),
-        "items" => new Function("items", _ => FieldNames.Select(k => (object?)new object?[] { k, TryGetItem(k, out var v) ? v : null }).ToList()),
-        "to_dict" => new Function("to_dict", _ => FieldNames.ToDictionary(k => k, k => TryGetItem(k, out var v) ? v : null)),
-        _ => null,
-    };
+    // get/keys/values/items come from the engine, as for every ITemplateMapping; to_dict is dbt's Relation method.
+    private object? MappingMethod(string name) =>
+        name == "to_dict" ? new Function("to_dict", _ => FieldNames.ToDictionary(k => k, k => TryGetItem(k, out var v) ? v : null)) : null;
 }
