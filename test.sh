@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite and ends with the totals on a line of their own: "N passed, N failed".
-# Installs what the tests need on a fresh machine (only the .NET SDK, Node/npm and apt-get there).
+# Installs what the tests need on a fresh machine (only the .NET SDK and apt-get there).
 set -uo pipefail
 cd "$(dirname "$0")"
 

@@ -28,8 +28,7 @@ internal sealed class DuckDbQueryParser : IQueryParser
         // Each worker takes every workers-th batch: nothing is shared but the results array.
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
         {
-            using var connection = new DuckDbConnection("Data Source=:memory:");
-            connection.Open();
+            using var connection = DuckDbConnector.Open(":memory:");
             using var command = connection.CreateCommand();
             for (var batch = worker; batch < batches; batch += workers)
             {

@@ -32,11 +32,9 @@ internal static class ConnectionFactory
                 try
                 {
                     if (!duck.IsInMemory) Directory.CreateDirectory(Path.GetDirectoryName(duck.Path)!);
-                    var connection = new DuckDbConnection($"Data Source={duck.Path}");
-                    connection.Open();
-                    return connection;
+                    return DuckDbConnector.Open(duck.Path);
                 }
-                catch (Exception e) when (e is DuckDbException or IOException or UnauthorizedAccessException)
+                catch (Exception e) when (e is DuckDB.NET.Data.DuckDBException or IOException or UnauthorizedAccessException)
                 {
                     throw new DiagnosticException(Diagnostic.Error(DiagnosticCodes.ConnectionFailed,
                         $"cannot open the DuckDB database of target '{target.Name}' at {duck.Path}: {e.Message}",

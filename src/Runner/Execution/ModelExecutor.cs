@@ -117,7 +117,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
     private static Diagnostic DatabaseError(ProjectNode node, DbException e, InlinedSql rendered, string sql, string? statement, string compiledPath)
     {
         SourceSpan? span = node.DefinitionSpan;
-        if (e is DuckDbException { Position: { } position } && statement is not null)
+        if (DuckDbErrors.TryPosition(e, statement, out var position) && statement is not null)
         {
             var start = statement.IndexOf(sql, StringComparison.Ordinal);
             var offset = position - start;

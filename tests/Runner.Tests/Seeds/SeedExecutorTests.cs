@@ -1,7 +1,7 @@
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
-using ModelForge.Runner.Connections.DuckDb;
+using DuckDB.NET.Data;
 using ModelForge.Runner.Execution;
 using ModelForge.Runner.Execution.Seeds;
 using ModelForge.Runner.Tests.Support;
@@ -30,7 +30,7 @@ internal sealed class SeedExecutorTests
 
     private static List<string> Columns(TempProject project, string table)
     {
-        using var connection = new DuckDbConnection($"Data Source={project.DatabasePath}");
+        using var connection = new DuckDBConnection($"Data Source={project.DatabasePath}");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"select column_name || ' ' || data_type from information_schema.columns where table_name = '{table}' order by ordinal_position";

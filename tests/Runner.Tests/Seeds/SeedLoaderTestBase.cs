@@ -1,7 +1,7 @@
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Seeds;
 using ModelForge.Compiler.Targets.DuckDb;
-using ModelForge.Runner.Connections.DuckDb;
+using DuckDB.NET.Data;
 using ModelForge.Runner.Execution;
 using ModelForge.Runner.Execution.Materializations;
 using ModelForge.Runner.Execution.Seeds;
@@ -15,7 +15,7 @@ internal abstract class SeedLoaderTestBase
 {
     private TempDatabase _database = null!;
 
-    protected DuckDbConnection Connection { get; private set; } = null!;
+    protected DuckDBConnection Connection { get; private set; } = null!;
 
     /// Statements of the last load, in order.
     protected IReadOnlyList<string> Statements { get; private set; } = [];
@@ -24,7 +24,7 @@ internal abstract class SeedLoaderTestBase
     public void OpenDatabase()
     {
         _database = new TempDatabase();
-        Connection = new DuckDbConnection(_database.ConnectionString);
+        Connection = new DuckDBConnection(_database.ConnectionString);
         Connection.Open();
     }
 

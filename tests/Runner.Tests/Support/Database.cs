@@ -1,4 +1,4 @@
-using ModelForge.Runner.Connections.DuckDb;
+using DuckDB.NET.Data;
 
 namespace ModelForge.Runner.Tests.Support;
 
@@ -7,7 +7,7 @@ internal static class Database
 {
     public static List<object?[]> Query(string path, string sql)
     {
-        using var connection = new DuckDbConnection($"Data Source={path}");
+        using var connection = new DuckDBConnection($"Data Source={path}");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -26,7 +26,7 @@ internal static class Database
 
     public static void Execute(string path, string sql)
     {
-        using var connection = new DuckDbConnection($"Data Source={path}");
+        using var connection = new DuckDBConnection($"Data Source={path}");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -9,7 +9,7 @@ internal static class ConstraintViolations
 {
     /// <summary>DuckDB's Constraint error type; SQLSTATE class 23 (integrity constraint violation) for drivers that set it.</summary>
     public static bool IsViolation(DbException e) =>
-        e is DuckDbException { ErrorType: DuckDbErrorType.Constraint }
+        DuckDbErrors.IsConstraintViolation(e)
         || Connections.SqlServer.SqlServerErrors.IsConstraintViolation(e)
         || e.SqlState?.StartsWith("23", StringComparison.Ordinal) == true;
 

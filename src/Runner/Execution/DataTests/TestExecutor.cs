@@ -129,7 +129,7 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
     private static Diagnostic DatabaseError(ProjectNode node, DbException e, RenderResult rendered, string sql, string statement, string compiledPath)
     {
         SourceSpan? span = node.DefinitionSpan;
-        if (node.Test is null && e is Connections.DuckDb.DuckDbException { Position: { } position })
+        if (node.Test is null && Connections.DuckDb.DuckDbErrors.TryPosition(e, statement, out var position))
         {
             var start = statement.IndexOf(sql, StringComparison.Ordinal);
             var offset = position - start;

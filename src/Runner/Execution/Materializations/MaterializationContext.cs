@@ -52,7 +52,7 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
         command.CommandText = statement;
         command.Transaction = transaction;
         using var interrupter = new StatementInterrupter(command, Cancellation);
-        return command.ExecuteNonQuery();
+        return Connections.DuckDb.DuckDbErrors.ExecuteNonQuery(command);
     }
 
     /// <summary>Runs a query, recorded with the statements (so a SQL error in the model inside it maps back), and returns its rows.</summary>

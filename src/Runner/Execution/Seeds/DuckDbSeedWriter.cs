@@ -1,12 +1,17 @@
 using System.Data.Common;
+using DuckDB.NET.Data;
 using ModelForge.Compiler.Seeds;
 using ModelForge.Runner.Connections.DuckDb;
 
 namespace ModelForge.Runner.Execution.Seeds;
 
 /// <summary>
-/// Loads through DuckDB's appender, which bypasses SQL parsing and planning per row: a seed of
-/// 50,000 rows costs one table scan's worth of work, not 50,000 INSERTs.
+/// Loads through DuckDB.NET's appender, which bypasses SQL parsing and planning per row: a seed of
+/// 50,000 rows costs one table scan's worth of work, not 50,000 INSERTs. The appender writes a
+/// .NET value straight into the column's vector without casting, so every value is first converted
+/// to the column's own type (<see cref="DuckDbAppendValues"/>). Columns of types it cannot write
+/// (uuid, time, interval, json, …: declared in column_types, given as text) go through a staging
+/// table of VARCHAR that DuckDB casts from in one INSERT … SELECT, as it would cast a literal.
 /// </summary>
 internal sealed class DuckDbSeedWriter : ISeedWriter
 {
@@ -14,12 +19,66 @@ internal sealed class DuckDbSeedWriter : ISeedWriter
 
     public long Write(DbConnection connection, string? database, string schema, string table, SeedFile seed)
     {
-        // The provider's appender takes schema and table only: it writes to the connection's
-        // current database, which is where a DuckDB profile's relations live.
-        var duckDb = (DuckDbConnection)connection;
-        using var appender = duckDb.CreateAppender(table, schema);
-        foreach (var row in seed.Rows) appender.AppendRow(row);
-        appender.Close();
+        // The appender takes schema and table only: it writes to the connection's current
+        // database, which is where a DuckDB profile's relations live.
+        var duckDb = (DuckDBConnection)connection;
+        var types = ColumnTypes(duckDb, schema, table);
+        if (types.All(DuckDbAppendValues.CanAppend))
+        {
+            Append(duckDb.CreateAppender(schema, table), types, seed);
+            return seed.Rows.Count;
+        }
+
+        var stage = $"{table}__forge_seed_stage";
+        var stagedTypes = types.Select(t => DuckDbAppendValues.CanAppend(t) ? t : "VARCHAR").ToList();
+        var columns = string.Join(", ", stagedTypes.Select((t, i) => $"c{i} {t}"));
+        Execute(duckDb, $"create or replace temp table {Quote(stage)} ({columns})");
+        try
+        {
+            // A temporary table lives in the catalog "temp", schema "main".
+            Append(duckDb.CreateAppender("temp", "main", stage), stagedTypes, seed);
+            var casts = string.Join(", ", types.Select((t, i) => stagedTypes[i] == t ? $"c{i}" : $"cast(c{i} as {t})"));
+            Execute(duckDb, $"insert into {Quote(schema)}.{Quote(table)} select {casts} from temp.{Quote(stage)}");
+        }
+        finally
+        {
+            Execute(duckDb, $"drop table if exists temp.{Quote(stage)}");
+        }
         return seed.Rows.Count;
     }
+
+    private static void Append(DuckDBAppender opened, IReadOnlyList<string> types, SeedFile seed)
+    {
+        using var appender = opened;
+        foreach (var values in seed.Rows)
+        {
+            var row = appender.CreateRow();
+            for (var i = 0; i < values.Length; i++) DuckDbAppendValues.Append(row, types[i], values[i]);
+            row.EndRow();
+        }
+        appender.Close();
+    }
+
+    /// <summary>The table's column types as DuckDB names them ("INTEGER", "DECIMAL(18,2)", …), in column order.</summary>
+    private static List<string> ColumnTypes(DuckDBConnection connection, string schema, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "select data_type from duckdb_columns() where database_name = current_database() "
+            + $"and schema_name = {Literal(schema)} and table_name = {Literal(table)} order by column_index";
+        using var reader = command.ExecuteReader();
+        var types = new List<string>();
+        while (reader.Read()) types.Add(reader.GetString(0));
+        return types;
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

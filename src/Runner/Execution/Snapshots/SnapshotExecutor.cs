@@ -91,7 +91,7 @@ internal sealed class SnapshotExecutor(CompiledProject project, WorkerResources 
     {
         SourceSpan? span = node.DefinitionSpan;
         var statement = statements.LastOrDefault(s => s.Contains(sql, StringComparison.Ordinal));
-        if (e is DuckDbException { Position: { } position } && statement is not null)
+        if (DuckDbErrors.TryPosition(e, statement, out var position) && statement is not null)
         {
             var offset = position - statement.IndexOf(sql, StringComparison.Ordinal);
             if (offset >= 0 && offset <= sql.Length && rendered.Find(offset) is { } mapped) span = mapped;

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DuckDB.NET.Data;
+
+// forge-bench-run <forge.dll> [repeats] [seed rows]
+// Times, as new processes: `forge run` of 1,000 table models (one thread), the raw floor (the
+// statements forge sent, read back from target/run, through DuckDB.NET on one connection),
+// `forge seed` of a 1,000,000-row CSV and `forge --help`. Prints every repeat and the median.
+var forgeDll = Path.GetFullPath(args[0]);
+var repeats = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var seedRows = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
+var root = Path.Combine(Path.GetTempPath(), "forge-bench-run");
+WriteProject(root, 1_000, seedRows);
+Console.WriteLine($"forge: {forgeDll}\nproject: {root}\nload: {File.ReadAllText("/proc/loadavg").Trim()}");
+
+Report("forge --help", Enumerable.Range(0, repeats).Select(_ => Forge("--help")).ToList());
+Report("forge run (1,000 models, 1 thread)", Enumerable.Range(0, repeats).Select(_ => Forge("run", "--threads", "1")).ToList());
+var statements = RunStatements(root);
+Report($"floor ({statements.Count} model scripts, one connection)", Enumerable.Range(0, repeats).Select(_ => Floor(statements)).ToList());
+Report($"forge seed ({seedRows:N0} rows)", Enumerable.Range(0, repeats).Select(_ => Forge("seed")).ToList());
+Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
+return 0;
+
+double Forge(params string[] arguments)
+{
+    var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+    start.ArgumentList.Add(forgeDll);
+    foreach (var argument in arguments) start.ArgumentList.Add(argument);
+    if (arguments[0] != "--help") { start.ArgumentList.Add("--project-dir"); start.ArgumentList.Add(root); start.ArgumentList.Add("--profiles-dir"); start.ArgumentList.Add(root); }
+    var clock = Stopwatch.StartNew();
+    using var process = Process.Start(start)!;
+    var output = process.StandardOutput.ReadToEndAsync();
+    var error = process.StandardError.ReadToEndAsync();
+    process.WaitForExit();
+    var seconds = clock.Elapsed.TotalSeconds;
+    if (process.ExitCode != 0) throw new InvalidOperationException($"forge {string.Join(' ', arguments)} exited {process.ExitCode}:\n{output.Result}\n{error.Result}");
+    return seconds;
+}
+
+double Floor(IReadOnlyList<string> scripts)
+{
+    var path = Path.Combine(root, "target", "floor.duckdb");
+    // The scripts rename the previous build aside, so they start from the database forge left.
+    File.Copy(Path.Combine(root, "target", "bench.duckdb"), path, overwrite: true);
+    File.Delete(path + ".wal");
+    var clock = Stopwatch.StartNew();
+    using (var connection = new DuckDBConnection($"Data Source={path}"))
+    {
+        connection.Open();
+        using var command = connection.CreateCommand();
+        foreach (var script in scripts)
+        {
+            command.CommandText = script;
+            command.ExecuteNonQuery();
+        }
+    }
+    return clock.Elapsed.TotalSeconds;
+}
+
+static List<string> RunStatements(string root)
+{
+    // Models are named m0000..m0999 and depend only on lower numbers: name order is a valid order.
+    var folder = Path.Combine(root, "target", "run", "models");
+    return Directory.GetFiles(folder, "*.sql").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+}
+
+static void Report(string label, List<double> seconds)
+{
+    var sorted = seconds.Order().ToList();
+    var median = sorted[sorted.Count / 2];
+    Console.WriteLine($"{label}: median {median:F2} s (runs: {string.Join(", ", seconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))})");
+}
+
+static void WriteProject(string root, int models, int seedRows)
+{
+    if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+    Directory.CreateDirectory(Path.Combine(root, "models"));
+    Directory.CreateDirectory(Path.Combine(root, "seeds"));
+    File.WriteAllText(Path.Combine(root, "forge_project.yml"), "name: bench\nversion: '1.0.0'\nconfig-version: 2\nprofile: bench\nmodels:\n  bench:\n    +materialized: table\n");
+    File.WriteAllText(Path.Combine(root, "profiles.yml"), "bench:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: target/bench.duckdb\n      schema: main\n      threads: 1\n");
+    for (var i = 0; i < models; i++)
+    {
+        var sql = i < 10
+            ? $"select range as id, range * {i} as amount, 'row ' || range as label from range(100)\n"
+            : $"select id, amount + {i} as amount, label from {{{{ ref('m{i * 7 / 10:D4}') }}}}\nwhere id % 2 = 0 or id < 50\n";
+        File.WriteAllText(Path.Combine(root, "models", $"m{i:D4}.sql"), sql);
+    }
+    using var seed = new StreamWriter(Path.Combine(root, "seeds", "big_seed.csv"), false, new UTF8Encoding(false));
+    seed.Write("id,name,amount,created_on,active\n");
+    var day = new DateOnly(2020, 1, 1);
+    for (var i = 0; i < seedRows; i++)
+    {
+        seed.Write(string.Create(CultureInfo.InvariantCulture, $"{i},name {i % 1000},{i % 10007 * 1.25},{day.AddDays(i % 1500):yyyy-MM-dd},{(i % 3 == 0 ? "true" : "false")}\n"));
+    }
+}
