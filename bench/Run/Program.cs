@@ -3,26 +3,38 @@ using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
 
-// forge-bench-run <forge.dll> [repeats] [seed rows]
+// forge-bench-run <label=forge.dll>... [--repeats N] [--seed-rows N]
 // Times, as new processes: `forge run` of 1,000 table models (one thread), the raw floor (the
 // statements forge sent, read back from target/run, through DuckDB.NET on one connection),
-// `forge seed` of a 1,000,000-row CSV and `forge --help`. Prints every repeat and the median.
-var forgeDll = Path.GetFullPath(args[0]);
-var repeats = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
-var seedRows = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
+// `forge seed` of a 1,000,000-row CSV and `forge --help`. With several builds (before=…,
+// after=…) every repeat runs each build in turn, so all of them see the same machine load.
+// Prints every repeat and the median.
+var builds = args.Where(a => a.Contains('=')).Select(a => (Label: a[..a.IndexOf('=')], Dll: Path.GetFullPath(a[(a.IndexOf('=') + 1)..]))).ToList();
+int Option(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+var repeats = Option("--repeats", 5);
+var seedRows = Option("--seed-rows", 1_000_000);
 var root = Path.Combine(Path.GetTempPath(), "forge-bench-run");
 WriteProject(root, 1_000, seedRows);
-Console.WriteLine($"forge: {forgeDll}\nproject: {root}\nload: {File.ReadAllText("/proc/loadavg").Trim()}");
+Console.WriteLine($"project: {root}\nload: {File.ReadAllText("/proc/loadavg").Trim()}");
 
-Report("forge --help", Enumerable.Range(0, repeats).Select(_ => Forge("--help")).ToList());
-Report("forge run (1,000 models, 1 thread)", Enumerable.Range(0, repeats).Select(_ => Forge("run", "--threads", "1")).ToList());
-var statements = RunStatements(root);
-Report($"floor ({statements.Count} model scripts, one connection)", Enumerable.Range(0, repeats).Select(_ => Floor(statements)).ToList());
-Report($"forge seed ({seedRows:N0} rows)", Enumerable.Range(0, repeats).Select(_ => Forge("seed")).ToList());
+var times = new Dictionary<string, List<double>>();
+void Add(string key, double seconds) { if (!times.TryGetValue(key, out var list)) times[key] = list = []; list.Add(seconds); }
+foreach (var (label, dll) in builds) Forge(dll, "run", "--threads", "1"); // warm-up: leaves the tables the scripts rename
+for (var repeat = 0; repeat < repeats; repeat++)
+{
+    foreach (var (label, dll) in builds)
+    {
+        Add($"{label}: forge --help", Forge(dll, "--help"));
+        Add($"{label}: forge run (1,000 models, 1 thread)", Forge(dll, "run", "--threads", "1"));
+        Add($"{label}: floor (same statements, DuckDB.NET, one connection)", Floor(RunStatements(root)));
+        Add($"{label}: forge seed ({seedRows:N0} rows)", Forge(dll, "seed"));
+    }
+}
+foreach (var (key, seconds) in times.OrderBy(t => t.Key, StringComparer.Ordinal)) Report(key, seconds);
 Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
 return 0;
 
-double Forge(params string[] arguments)
+double Forge(string forgeDll, params string[] arguments)
 {
     var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
     start.ArgumentList.Add(forgeDll);

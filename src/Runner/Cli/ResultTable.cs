@@ -16,7 +16,7 @@ internal static class ResultTable
         while (reader.Read())
         {
             var row = new string[names.Length];
-            for (var i = 0; i < row.Length; i++) row[i] = Cell(reader.IsDBNull(i) ? null : Execution.DbNumbers.Widen(reader.GetValue(i)));
+            for (var i = 0; i < row.Length; i++) row[i] = Cell(reader.IsDBNull(i) ? null : Execution.DbNumbers.Widen(Connections.DuckDb.DuckDbValues.Read(reader, i)));
             rows.Add(row);
         }
         var widths = names.Select((n, i) => Math.Min(MaxWidth, Math.Max(n.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length)))).ToArray();

@@ -29,7 +29,7 @@ internal sealed class DatabaseAdapter(DbConnection connection, TargetSql sql, Re
             while (reader.Read())
             {
                 var row = new object?[names.Length];
-                for (var i = 0; i < row.Length; i++) row[i] = TemplateValues.FromDotNet(reader.GetValue(i));
+                for (var i = 0; i < row.Length; i++) row[i] = TemplateValues.FromDotNet(DbNumbers.Widen(Connections.DuckDb.DuckDbValues.Read(reader, i)));
                 rows.Add(row);
             }
             return new QueryResult(names, rows, types);

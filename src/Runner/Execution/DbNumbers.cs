@@ -55,11 +55,11 @@ internal static class DbNumbers
         _ => ToBigInteger(value) is { } n && !n.IsZero,
     };
 
-    /// <summary>Int128/UInt128 as BigInteger, the one wide-integer type the rest of forge formats and converts.</summary>
+    /// <summary>Int128/UInt128 as BigInteger, the one wide-integer type the rest of forge formats and converts; DuckDB.NET's nested, time and blob values as forge formats them (<see cref="Connections.DuckDb.DuckDbValues"/>).</summary>
     public static object? Widen(object? value) => value switch
     {
         Int128 i => (BigInteger)i,
         UInt128 u => (BigInteger)u,
-        _ => value,
+        _ => Connections.DuckDb.DuckDbValues.Normalize(value),
     };
 }

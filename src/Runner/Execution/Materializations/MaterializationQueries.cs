@@ -29,7 +29,7 @@ internal static class MaterializationQueries
         while (reader.Read())
         {
             var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : DbNumbers.Widen(reader.GetValue(i));
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : DbNumbers.Widen(Connections.DuckDb.DuckDbValues.Read(reader, i));
             rows.Add(row);
         }
         return rows;
