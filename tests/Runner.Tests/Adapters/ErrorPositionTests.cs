@@ -42,6 +42,22 @@ public sealed class ErrorPositionTests
     }
 
     [Test]
+    public void A_SQL_Server_error_line_maps_through_dynamic_SQL_that_doubled_the_models_quotes()
+    {
+        var bag = new DiagnosticBag();
+        var template = Engine.Parse(new SourceText("models/shipped.sql", "{% set s = 'shipped' %}\nselect id\nfrom raw.orders\nwhere status = '{{ s }}'\n  and no_such_column = 1\n"), bag);
+        var rendered = Engine.Render(template, new TemplateContext(new Dictionary<string, object?>()));
+        var sql = rendered.Text;
+        var statement = SqlServerSql.Instance.CreateView(null, "analytics", "shipped", sql);
+        Assert.That(statement, Does.Not.Contain(sql).And.Contain("''shipped''"));
+        var statementLine = statement[..statement.IndexOf("no_such_column", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+        var span = ErrorPositions.Find(new WarehouseError(WarehouseErrorKind.Other, Line: statementLine), statement, sql, rendered.Map.Find);
+
+        Assert.That(span?.ToString(), Is.EqualTo("models/shipped.sql:5:3"));
+    }
+
+    [Test]
     public void A_SQL_Server_error_line_outside_the_model_maps_to_nothing()
     {
         var rendered = Render();

@@ -19,13 +19,26 @@ internal static class ErrorPositions
 
     public static SourceSpan? Find(WarehouseError error, string statement, string sql, Func<int, SourceSpan?> find)
     {
+        if (error.Offset is { } position)
+        {
+            var start = statement.IndexOf(sql, StringComparison.Ordinal);
+            var offset = position - start;
+            return start >= 0 && offset >= 0 && offset <= sql.Length ? find(offset) : null;
+        }
+        return error.Line is { } line ? FindLine(line, statement, sql, find) : null;
+    }
+
+    // A line of the statement: the same line of the model's SQL, counted from where the SQL starts.
+    // The SQL may sit in a string literal (dynamic SQL such as SQL Server's EXEC N'...') with its
+    // quotes doubled; doubling keeps every line break, so the count still holds.
+    private static SourceSpan? FindLine(int line, string statement, string sql, Func<int, SourceSpan?> find)
+    {
         var start = statement.IndexOf(sql, StringComparison.Ordinal);
+        if (start < 0) start = statement.IndexOf(sql.Replace("'", "''", StringComparison.Ordinal), StringComparison.Ordinal);
         if (start < 0) return null;
-        int offset;
-        if (error.Offset is { } position) offset = position - start;
-        else if (error.Line is { } line && LineStart(statement, line) is { } lineStart) offset = FirstToken(statement, Math.Max(lineStart, start)) - start;
-        else return null;
-        return offset >= 0 && offset <= sql.Length ? find(offset) : null;
+        var firstLine = 1 + statement.AsSpan(0, start).Count('\n');
+        if (line < firstLine || LineStart(sql, line - firstLine + 1) is not { } lineStart) return null;
+        return find(FirstToken(sql, lineStart));
     }
 
     /// <summary>Offset of the first character of 1-based <paramref name="line"/>; null past the end.</summary>
