@@ -1,8 +1,9 @@
+using System.Data.Common;
 using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
 using ModelForge.Compiler.Targets.SqlServer;
 using ModelForge.Compiler.Templating;
 using ModelForge.Runner.Connections.Adapters;
-using ModelForge.Runner.Connections.DuckDb;
 using NUnit.Framework;
 
 namespace ModelForge.Runner.Tests.Adapters;
@@ -67,25 +68,40 @@ public sealed class ErrorPositionTests
     }
 
     [Test]
-    public void A_DuckDB_error_offset_maps_to_the_models_line_and_column()
+    public void A_real_DuckDB_error_offset_maps_to_the_models_line_and_column()
     {
         var rendered = Render();
         var sql = rendered.Text;
         var statement = "create or replace view \"main\".\"orders\" as (\n" + sql + "\n)";
-        var error = new DuckDbException("Binder Error: no_such_column", DuckDbErrorType.Binder, statement,
-            statement.IndexOf("no_such_column", StringComparison.Ordinal));
+        using var connection = OpenMemory();
+        Run(connection, "create schema raw; create table raw.orders (id integer, amount integer)");
 
-        var span = ErrorPositions.Find(error, statement, sql, rendered.Map.Find);
+        var error = Assert.Throws(Is.InstanceOf<DbException>(), () => Run(connection, statement))!;
 
-        Assert.That(span?.ToString(), Is.EqualTo("models/orders.sql:5:5"));
         Assert.That(RunnerAdapters.Classify(error).Kind, Is.EqualTo(WarehouseErrorKind.Other));
+        var span = ErrorPositions.Find(error, statement, sql, rendered.Map.Find);
+        Assert.That(span?.ToString(), Is.EqualTo("models/orders.sql:5:5"));
     }
 
     [Test]
-    public void A_DuckDB_constraint_error_is_classified_as_a_constraint_violation()
+    public void A_real_DuckDB_not_null_failure_is_classified_as_a_constraint_violation()
     {
-        var error = new DuckDbException("Constraint Error: NOT NULL constraint failed: orders.id", DuckDbErrorType.Constraint);
-        Assert.That(RunnerAdapters.Classify(error), Is.EqualTo(new WarehouseError(WarehouseErrorKind.ConstraintViolation)));
+        using var connection = OpenMemory();
+        Run(connection, "create table t (id integer not null)");
+
+        var error = Assert.Throws(Is.InstanceOf<DbException>(), () => Run(connection, "insert into t values (null)"))!;
+
+        Assert.That(RunnerAdapters.Classify(error).Kind, Is.EqualTo(WarehouseErrorKind.ConstraintViolation));
+    }
+
+    private static DbConnection OpenMemory() =>
+        DuckDbRunnerAdapter.Instance.Open(new DuckDbTargetProfile { Name = "dev", Schema = "main", Path = ":memory:" });
+
+    private static void Run(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     [TestCase(515, "ConstraintViolation")]
