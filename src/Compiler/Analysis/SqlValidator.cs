@@ -14,12 +14,11 @@ public abstract class SqlValidator
     /// <summary>A validator that accepts everything (targets with no static parser yet).</summary>
     public static readonly SqlValidator None = new NoValidator();
 
-    /// <summary>The validator for a target type (<c>sqlserver</c>: ScriptDom's T-SQL 2022 parser); <see cref="None"/> otherwise.</summary>
-    public static SqlValidator ForTarget(string? targetType) => targetType?.ToLowerInvariant() switch
-    {
-        "sqlserver" or "mssql" or "fabric" or "synapse" => TSqlValidator.Instance,
-        _ => None,
-    };
+    /// <summary>The default validator of a target type's warehouse adapter (<c>sqlserver</c>: T-SQL 2022); <see cref="None"/> when there is none.</summary>
+    public static SqlValidator ForTarget(string? targetType) => Targets.WarehouseAdapters.Find(targetType)?.Validator(null) ?? None;
+
+    /// <summary>The validator for a loaded profile: its adapter's, with the profile's settings (SQL Server: <c>sql_server_version</c>).</summary>
+    internal static SqlValidator ForTarget(Project.TargetProfile profile) => Targets.WarehouseAdapters.Find(profile.Type)?.Validator(profile) ?? None;
 
     /// <summary>
     /// Diagnostics for one model's rendered SQL; positions are mapped through

@@ -23,7 +23,7 @@ public sealed class NodeCompiler
         _project = project;
         var target = ProjectCompiler.TargetInfoOf(project.Project);
         _resolver = new EphemeralResolver(new NodeLookup(project.Name, project.Nodes.Values, [])) { Deferred = project.DeferredRelations };
-        _inliner = new EphemeralInliner(RenderEphemeral, EphemeralInliner.HoistsCtes(target.Type));
+        _inliner = new EphemeralInliner(RenderEphemeral, !Targets.WarehouseAdapters.FindOrDefault(target.Type).Capabilities.NestedCtes);
         _info = ProjectCompiler.RenderInfo(project.Project, project.Options, target, project.Macros,
             _resolver, adapter, project.GraphNodes);
     }

@@ -51,12 +51,8 @@ internal sealed class ColumnFlavor
         FixedTypes = new Dictionary<string, string>(StringComparer.Ordinal) { ["datetime2"] = "datetime2(6)" },
     };
 
-    /// <summary>The flavor of a target type (<c>duckdb</c>, <c>sqlserver</c>); dbt's base Column rules otherwise.</summary>
-    public static ColumnFlavor ForTargetType(string? type) => type switch
-    {
-        "sqlserver" or "fabric" or "synapse" => SqlServer,
-        _ => DuckDb,
-    };
+    /// <summary>The flavor of a target type's warehouse adapter; the default target's (DuckDB) for none.</summary>
+    public static ColumnFlavor ForTargetType(string? type) => Targets.WarehouseAdapters.FindOrDefault(type).Flavor;
 
     public required string ClassName { get; init; }
 

@@ -24,12 +24,8 @@ public sealed record RelationQuoting(
     /// <summary>The adapter's relation class name, which packages read as <c>relation.get('metadata').type</c>.</summary>
     public string RelationClass { get; init; } = "BaseRelation";
 
-    /// <summary>The quoting for a target type (<c>duckdb</c>, <c>sqlserver</c>); ANSI double quotes otherwise.</summary>
-    public static RelationQuoting ForTargetType(string? type) => type switch
-    {
-        "sqlserver" or "fabric" or "synapse" => SqlServer,
-        _ => DuckDb,
-    };
+    /// <summary>The quoting of a target type's warehouse adapter; the default target's (DuckDB) for none.</summary>
+    public static RelationQuoting ForTargetType(string? type) => Targets.WarehouseAdapters.FindOrDefault(type).Quoting;
 
     /// <summary>Quotes one name, doubling the closing quote character inside it.</summary>
     public string Quote(string name) =>

@@ -12,9 +12,10 @@ public static partial class DiagnosticCodes
         public const string DuplicateColumnCode = "MF4005";
         public const string NotASingleSelectCode = "MF4006";
 
-        internal static Diagnostic TSqlSyntaxError(SourceSpan? span, string message, string compiledPath) =>
+        // grammar: how the parser's grammar is named ("T-SQL 2019 grammar"), so a version mismatch is visible.
+        internal static Diagnostic TSqlSyntaxError(SourceSpan? span, string message, string compiledPath, string grammar = "T-SQL 2022 grammar") =>
             Diagnostic.Error(TSqlSyntaxErrorCode, $"T-SQL syntax error: {message}", span,
-                "fix the SQL near this position; SQL Server (T-SQL 2022 grammar) would reject the model as compiled",
+                $"fix the SQL near this position; SQL Server ({grammar}) would reject the model as compiled",
                 $"compiled SQL: {compiledPath}");
 
         internal static Diagnostic OrderByWithoutTop(SourceSpan? span, string compiledPath) =>

@@ -61,7 +61,8 @@ public static partial class DiagnosticCodes
 
         internal static Diagnostic UnknownProfileType(SourceSpan span, string? type, IEnumerable<string> supported) =>
             Diagnostic.Error(UnknownProfileTypeCode, type is null ? "the target has no 'type'" : $"unsupported target type '{type}'", span,
-                $"set type to one of: {string.Join(", ", supported)}");
+                (type is not null && NameSuggester.Nearest(type, supported) is { } nearest ? $"did you mean '{nearest}'? " : "")
+                + $"set type to one of: {string.Join(", ", supported)}");
 
         internal static Diagnostic MissingProfileField(SourceSpan span, string field, string target, string type, string hint) =>
             Diagnostic.Error(MissingProfileFieldCode, $"target '{target}' ({type}) has no '{field}'", span, hint);

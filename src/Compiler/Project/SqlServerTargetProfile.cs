@@ -35,6 +35,12 @@ public sealed record SqlServerTargetProfile : TargetProfile
 
     public int Retries { get; init; } = 1;
 
+    /// <summary>
+    /// <c>sql_server_version</c>: the grammar models are validated with at compile time
+    /// (2016, 2017, 2019, 2022, 2025, azure, fabric); 2022 when not set.
+    /// </summary>
+    public string SqlServerVersion { get; init; } = "2022";
+
     public override string ToString()
     {
         var text = new StringBuilder();

@@ -22,13 +22,8 @@ internal sealed record SeedTypeMap(
     // NVARCHAR(4000) is the longest sized NVARCHAR; longer values need MAX, which cannot be indexed.
     public static readonly SeedTypeMap SqlServer = new("BIT", "BIGINT", "FLOAT", "DATE", "DATETIME2", "NVARCHAR(4000)", "NVARCHAR(MAX)", 4000);
 
-    /// <summary>The map for a profile's target type (duckdb, sqlserver); null for others.</summary>
-    public static SeedTypeMap? ForTarget(string targetType) => targetType.ToLowerInvariant() switch
-    {
-        "duckdb" => DuckDb,
-        "sqlserver" or "mssql" or "fabric" => SqlServer,
-        _ => null,
-    };
+    /// <summary>The map of a target type's warehouse adapter; null when no adapter is registered or it loads no seeds.</summary>
+    public static SeedTypeMap? ForTarget(string targetType) => Targets.WarehouseAdapters.Find(targetType)?.Capabilities.SeedTypes;
 
     public string SqlType(in ColumnProfile profile) => profile.Type switch
     {

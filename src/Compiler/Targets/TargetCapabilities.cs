@@ -2,6 +2,8 @@ namespace ModelForge.Compiler.Targets;
 
 /// <summary>
 /// How targets differ, declared as data so that generic code never asks which target it is on.
+/// The positional part is what <see cref="TargetSql"/> needs to write statements; the rest is
+/// filled in by the warehouse's adapter (<see cref="IWarehouseAdapter.Capabilities"/>).
 /// </summary>
 /// <param name="MaxIdentifierLength">Longest identifier the database accepts (temporary names must fit).</param>
 /// <param name="TransactionalDdl">CREATE/DROP/RENAME can be rolled back, so a swap is atomic.</param>
@@ -13,4 +15,14 @@ public sealed record TargetCapabilities(
     bool TransactionalDdl,
     bool IncludeDatabaseInNames,
     char QuoteOpen,
-    char QuoteClose);
+    char QuoteClose)
+{
+    /// <summary>A CTE may hold a WITH of its own; when false, inlined ephemerals' CTEs are hoisted into one list.</summary>
+    public bool NestedCtes { get; init; } = true;
+
+    /// <summary>The database has a boolean type (DuckDB); when false, booleans are stored as BIT and tests compare with 1/0.</summary>
+    public bool NativeBoolean { get; init; } = true;
+
+    /// <summary>How inferred seed column types are spelled on this target.</summary>
+    internal Seeds.SeedTypeMap? SeedTypes { get; init; }
+}

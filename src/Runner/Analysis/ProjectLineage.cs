@@ -5,7 +5,7 @@ using ModelForge.Compiler.Project;
 
 namespace ModelForge.Runner.Analysis;
 
-// The Runner's entry point to column-level lineage: picks the target's parser (DuckDB's
+// The Runner's entry point to column-level lineage: the target's adapter picks the parser (DuckDB's
 // json_serialize_sql, ScriptDom for SQL Server) and renders models when their compiled SQL is
 // not given.
 internal static class ProjectLineage
@@ -22,10 +22,9 @@ internal static class ProjectLineage
         return result with { Diagnostics = [.. diagnostics, .. result.Diagnostics] };
     }
 
+    // The target's runner adapter picks the parser; a target without one gets DuckDB's, which needs no connection.
     public static IQueryParser ParserFor(CompiledProject project) =>
-        string.Equals(project.Project.Target.Type, "sqlserver", StringComparison.OrdinalIgnoreCase)
-            ? new Compiler.Analysis.TSql.LineageTSqlParser()
-            : new DuckDbQueryParser();
+        Connections.Adapters.RunnerAdapters.Find(project.Project.Target)?.LineageParser(project.Project.Target) ?? new DuckDbQueryParser();
 
     private static Dictionary<string, string> Render(CompiledProject project, List<Diagnostic> diagnostics)
     {

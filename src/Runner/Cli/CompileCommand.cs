@@ -35,7 +35,7 @@ internal static class CompileCommand
 
         var errors = new IReadOnlyList<Diagnostic>?[selected.Count];
         // Static validation for the target (T-SQL on sqlserver), so syntax errors surface with no server.
-        var validator = SqlValidator.ForTarget(session.Project.Target.Type);
+        var validator = SqlValidator.ForTarget(session.Project.Target);
         using var compilers = new IntrospectiveCompilers(project, session.Project.Target);
         Parallel.For(0, selected.Count, i =>
         {

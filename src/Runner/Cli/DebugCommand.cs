@@ -49,7 +49,7 @@ internal static class DebugCommand
         {
             var shown = Compiler.Context.TargetInfo.IsSecretKey(key) ? "********" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
             // A secret under a key that does not look secret (PWD, or inside another value) is masked too.
-            if (target is SqlServerTargetProfile sqlServer && shown is not null) shown = Connections.SqlServer.SecretScrubber.Scrub(shown, sqlServer);
+            if (shown is not null && Connections.Adapters.RunnerAdapters.Find(target) is { } adapter) shown = adapter.ScrubSecrets(shown, target);
             yield return $"{key}: {shown}";
         }
     }

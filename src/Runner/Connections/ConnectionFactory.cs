@@ -2,50 +2,24 @@ using System.Data.Common;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
 using ModelForge.Compiler.Targets;
-using ModelForge.Compiler.Targets.DuckDb;
-using ModelForge.Compiler.Targets.SqlServer;
-using ModelForge.Runner.Connections.DuckDb;
-using ModelForge.Runner.Connections.SqlServer;
+using ModelForge.Runner.Connections.Adapters;
 
 namespace ModelForge.Runner.Connections;
 
 /// <summary>
-/// Opens connections for a target. A failure becomes one clear diagnostic naming the target and
-/// where it points, never an exception trace.
+/// Opens connections for a target through its warehouse's runner adapter. A failure becomes one
+/// clear diagnostic naming the target and where it points, never an exception trace.
 /// </summary>
 internal static class ConnectionFactory
 {
-    public static TargetSql SqlFor(TargetProfile target) => target switch
-    {
-        DuckDbTargetProfile => DuckDbSql.Instance,
-        SqlServerTargetProfile => SqlServerSql.Instance,
-        _ => throw Unsupported(target),
-    };
+    public static TargetSql SqlFor(TargetProfile target) =>
+        WarehouseAdapters.Find(target.Type)?.Sql ?? throw Unsupported(target);
 
     /// <summary>Opens a connection; throws <see cref="DiagnosticException"/> when it cannot.</summary>
     public static DbConnection Open(TargetProfile target)
     {
         if (Substitute.Value is { } substitute) return substitute(target);
-        switch (target)
-        {
-            case DuckDbTargetProfile duck:
-                try
-                {
-                    if (!duck.IsInMemory) Directory.CreateDirectory(Path.GetDirectoryName(duck.Path)!);
-                    return DuckDbConnector.Open(duck.Path);
-                }
-                catch (Exception e) when (e is DuckDB.NET.Data.DuckDBException or IOException or UnauthorizedAccessException)
-                {
-                    throw new DiagnosticException(Diagnostic.Error(DiagnosticCodes.ConnectionFailed,
-                        $"cannot open the DuckDB database of target '{target.Name}' at {duck.Path}: {e.Message}",
-                        target.SourceSpan,
-                        "check that the folder is writable and that no other program holds the database file open"));
-                }
-            case SqlServerTargetProfile sqlServer:
-                return SqlServerConnector.Default.Open(sqlServer);
-            default:
-                throw Unsupported(target);
-        }
+        return (RunnerAdapters.Find(target) ?? throw Unsupported(target)).Open(target);
     }
 
     /// <summary>
@@ -54,15 +28,10 @@ internal static class ConnectionFactory
     /// </summary>
     internal static readonly AsyncLocal<Func<TargetProfile, DbConnection>?> Substitute = new();
 
-    public static string Describe(TargetProfile target) => target switch
-    {
-        DuckDbTargetProfile duck => $"duckdb {(duck.IsInMemory ? ":memory:" : duck.Path)}",
-        SqlServerTargetProfile sqlServer => SqlServerConnectionString.Describe(sqlServer),
-        _ => target.Type,
-    };
+    public static string Describe(TargetProfile target) => RunnerAdapters.Find(target)?.Describe(target) ?? target.Type;
 
     private static DiagnosticException Unsupported(TargetProfile target) =>
         new(Diagnostic.Error(DiagnosticCodes.ConnectionFailed,
             $"target '{target.Name}' is of type '{target.Type}', which forge cannot connect to yet",
-            target.SourceSpan, "use a duckdb target for now; `forge compile` works for every target"));
+            target.SourceSpan, $"use one of: {string.Join(", ", RunnerAdapters.All.Select(a => a.Warehouse.Type))}; `forge compile` works for every target"));
 }

@@ -4,7 +4,7 @@ using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Compilation.Ephemeral;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Templating;
-using ModelForge.Runner.Connections.DuckDb;
+using ModelForge.Runner.Connections.Adapters;
 using ModelForge.Runner.Execution.Contracts;
 using ModelForge.Runner.Execution.Materializations;
 
@@ -43,7 +43,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
         var sql = TrimStatement(rendered.Text);
         if (ArtifactFiles.TryWrite(projectRoot, compiledPath, rendered.Text) is { } writeError)
             return Finish(NodeStatus.Error, writeError.Message, writeError, thread: worker.ThreadName);
-        if (SqlValidator.ForTarget(resources.Sql.Type).Validate(rendered.Text, rendered.Find, node.DefinitionSpan, compiledPath) is [var invalid, ..])
+        if (resources.Validator.Validate(rendered.Text, rendered.Find, node.DefinitionSpan, compiledPath) is [var invalid, ..])
             return Finish(NodeStatus.Error, invalid.Message, invalid, thread: worker.ThreadName);
 
         var context = new MaterializationContext(worker.Connection, resources.Sql, resources.Relations)
@@ -117,12 +117,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
     private static Diagnostic DatabaseError(ProjectNode node, DbException e, InlinedSql rendered, string sql, string? statement, string compiledPath)
     {
         SourceSpan? span = node.DefinitionSpan;
-        if (DuckDbErrors.TryPosition(e, statement, out var position) && statement is not null)
-        {
-            var start = statement.IndexOf(sql, StringComparison.Ordinal);
-            var offset = position - start;
-            if (start >= 0 && offset >= 0 && offset <= sql.Length && rendered.Find(offset) is { } mapped) span = mapped;
-        }
+        if (statement is not null && ErrorPositions.Find(e, statement, sql, rendered.Find) is { } mapped) span = mapped;
         var message = e.Message.Split('\n')[0].Trim();
         return Diagnostic.Error(DiagnosticCodes.DatabaseError, $"database error in model '{node.Name}': {message}", span,
             "fix the SQL in the model; the compiled SQL shows what was sent to the database",

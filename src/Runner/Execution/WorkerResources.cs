@@ -16,6 +16,7 @@ internal sealed class WorkerResources : IDisposable
     public WorkerResources(CompiledProject project, TargetProfile target, RelationCache relations)
     {
         Sql = ConnectionFactory.SqlFor(target);
+        Validator = Compiler.Analysis.SqlValidator.ForTarget(target);
         Relations = relations;
         _workers = new ThreadLocal<Worker>(() =>
         {
@@ -26,6 +27,9 @@ internal sealed class WorkerResources : IDisposable
     }
 
     public Compiler.Targets.TargetSql Sql { get; }
+
+    /// <summary>The target's compile-time validator (SQL Server: the profile's grammar), run on each model before it is sent.</summary>
+    public Compiler.Analysis.SqlValidator Validator { get; }
 
     public RelationCache Relations { get; }
 

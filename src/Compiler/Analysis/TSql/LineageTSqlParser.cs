@@ -3,20 +3,22 @@ using ModelForge.Compiler.Analysis.Lineage;
 
 namespace ModelForge.Compiler.Analysis.TSql;
 
-// The lineage pass's parser for SQL Server models: ScriptDom's TSql160Parser (SQL Server 2022),
-// then LineageQueryReader into the neutral model. Needs no connection.
-internal sealed class LineageTSqlParser : IQueryParser
+// The lineage pass's parser for SQL Server models: ScriptDom with the profile's grammar (default
+// TSql160Parser, SQL Server 2022), then LineageQueryReader into the neutral model. Needs no connection.
+internal sealed class LineageTSqlParser(TSqlGrammar? grammar = null) : IQueryParser
 {
+    public TSqlGrammar Grammar { get; } = grammar ?? TSqlGrammar.Default;
+
     public IReadOnlyList<QueryParseResult> Parse(IReadOnlyList<string> sql)
     {
         var results = new QueryParseResult[sql.Count];
-        Parallel.For(0, sql.Count, i => results[i] = ParseOne(sql[i]));
+        Parallel.For(0, sql.Count, i => results[i] = ParseOne(sql[i], Grammar));
         return results;
     }
 
-    public static QueryParseResult ParseOne(string sql)
+    public static QueryParseResult ParseOne(string sql, TSqlGrammar? grammar = null)
     {
-        var parser = TSqlParserFactory.Create();
+        var parser = TSqlParserFactory.Create(grammar);
         using var reader = new StringReader(sql);
         var fragment = parser.Parse(reader, out var errors);
         if (errors.Count > 0) return QueryParseResult.Failed(errors[0].Message, errors[0].Offset);

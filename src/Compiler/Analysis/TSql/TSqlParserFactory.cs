@@ -6,9 +6,9 @@ namespace ModelForge.Compiler.Analysis.TSql;
 internal static class TSqlParserFactory
 {
     /// <summary>
-    /// SQL Server 2022's grammar (TSql160Parser), quoted identifiers on. 2022 is the default because
-    /// valid 2022 models (IS DISTINCT FROM, WINDOW, JSON_OBJECT, GREATEST) must not be rejected.
+    /// A parser for <paramref name="grammar"/> (default: SQL Server 2022's TSql160Parser), quoted
+    /// identifiers on. See <see cref="TSqlGrammar.Default"/> for why 2022.
     /// </summary>
     // ScriptDom parsers are not documented as thread-safe; one per call is cheap next to the parse.
-    public static TSqlParser Create() => new TSql160Parser(initialQuotedIdentifiers: true);
+    public static TSqlParser Create(TSqlGrammar? grammar = null) => (grammar ?? TSqlGrammar.Default).Create();
 }

@@ -4,14 +4,23 @@ using ModelForge.Compiler.Diagnostics;
 namespace ModelForge.Compiler.Analysis.TSql;
 
 /// <summary>
-/// Parses a model with ScriptDom's SQL Server 2022 grammar. Syntax errors, and what is valid T-SQL
+/// Parses a model with ScriptDom's grammar for the profile's SQL Server version (2022 by default). Syntax errors, and what is valid T-SQL
 /// but rejected inside the view every model is built through (ORDER BY without TOP/OFFSET, columns
 /// without a name or with the same name), become diagnostics at the template position that
 /// produced the offending SQL.
 /// </summary>
-internal sealed class TSqlValidator : SqlValidator
+internal sealed class TSqlValidator(TSqlGrammar grammar) : SqlValidator
 {
-    public static readonly TSqlValidator Instance = new();
+    /// <summary>The validator for SQL Server 2022's grammar, the default.</summary>
+    public static readonly TSqlValidator Instance = new(TSqlGrammar.Default);
+
+    // One validator per grammar, shared: validators keep no state between calls.
+    private static readonly Dictionary<string, TSqlValidator> ByGrammar =
+        TSqlGrammar.All.ToDictionary(g => g.Key, g => g == TSqlGrammar.Default ? Instance : new TSqlValidator(g));
+
+    public TSqlGrammar Grammar { get; } = grammar;
+
+    public static TSqlValidator For(TSqlGrammar grammar) => ByGrammar.TryGetValue(grammar.Key, out var shared) ? shared : new TSqlValidator(grammar);
 
     // After the first few errors, the rest usually follow from them.
     private const int MaxSyntaxErrors = 3;
@@ -19,11 +28,11 @@ internal sealed class TSqlValidator : SqlValidator
     public override IReadOnlyList<Diagnostic> Validate(string sql, Func<int, SourceSpan?> map, SourceSpan? fallback, string compiledPath)
     {
         SourceSpan? Map(int offset) => MapOffset(sql, map, offset, fallback);
-        var (fragment, errors) = TSqlParsing.Parse(sql);
+        var (fragment, errors) = TSqlParsing.Parse(sql, Grammar);
         var diagnostics = new List<Diagnostic>();
         foreach (var error in errors.Take(MaxSyntaxErrors))
         {
-            diagnostics.Add(DiagnosticCodes.Analysis.TSqlSyntaxError(Map(error.Offset), error.Message, compiledPath));
+            diagnostics.Add(DiagnosticCodes.Analysis.TSqlSyntaxError(Map(error.Offset), error.Message, compiledPath, Grammar.Label));
         }
         if (errors.Count > MaxSyntaxErrors)
             diagnostics.Add(DiagnosticCodes.Analysis.TooManySyntaxErrors(fallback, errors.Count - MaxSyntaxErrors));

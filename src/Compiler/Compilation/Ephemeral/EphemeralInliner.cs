@@ -6,14 +6,11 @@ namespace ModelForge.Compiler.Compilation.Ephemeral;
 /// <summary>
 /// Inlines the ephemeral models a model refs as CTEs, as dbt does: recursively (an ephemeral's own
 /// ephemeral refs come first), each once, in dependency order, and merged into the model's own
-/// leading WITH rather than nesting a second one. Targets whose CTEs cannot nest (SQL Server)
-/// also get each ephemeral's own leading CTEs hoisted into the one list.
+/// leading WITH rather than nesting a second one. Targets whose CTEs cannot nest
+/// (<see cref="Targets.TargetCapabilities.NestedCtes"/> false: SQL Server) also get each ephemeral's own leading CTEs hoisted into the one list.
 /// </summary>
 internal sealed class EphemeralInliner(Func<ProjectNode, (RenderResult Body, IReadOnlyList<ProjectNode> Refs)> render, bool hoist)
 {
-    /// <summary>Whether CTEs of a target type may not contain a WITH of their own.</summary>
-    public static bool HoistsCtes(string? targetType) => targetType is "sqlserver" or "fabric" or "synapse";
-
     public InlinedSql Inline(RenderResult body, IReadOnlyList<ProjectNode> refs)
     {
         if (refs.Count == 0) return InlinedSql.Of(body);

@@ -1,16 +1,15 @@
 using System.Data.Common;
 using ModelForge.Compiler.Contracts;
-using ModelForge.Runner.Connections.DuckDb;
+using ModelForge.Runner.Connections.Adapters;
 
 namespace ModelForge.Runner.Execution.Contracts;
 
 /// <summary>Recognises a constraint violation and finds which contract constraint the database's message is about.</summary>
 internal static class ConstraintViolations
 {
-    /// <summary>DuckDB's Constraint error type; SQLSTATE class 23 (integrity constraint violation) for drivers that set it.</summary>
+    /// <summary>The warehouse adapter's classification; SQLSTATE class 23 (integrity constraint violation) for drivers that set it.</summary>
     public static bool IsViolation(DbException e) =>
-        DuckDbErrors.IsConstraintViolation(e)
-        || Connections.SqlServer.SqlServerErrors.IsConstraintViolation(e)
+        RunnerAdapters.Classify(e).Kind == WarehouseErrorKind.ConstraintViolation
         || e.SqlState?.StartsWith("23", StringComparison.Ordinal) == true;
 
     /// <summary>

@@ -129,12 +129,7 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
     private static Diagnostic DatabaseError(ProjectNode node, DbException e, RenderResult rendered, string sql, string statement, string compiledPath)
     {
         SourceSpan? span = node.DefinitionSpan;
-        if (node.Test is null && Connections.DuckDb.DuckDbErrors.TryPosition(e, statement, out var position))
-        {
-            var start = statement.IndexOf(sql, StringComparison.Ordinal);
-            var offset = position - start;
-            if (start >= 0 && offset >= 0 && offset <= sql.Length && rendered.Map.Find(offset) is { } mapped) span = mapped;
-        }
+        if (node.Test is null && Connections.Adapters.ErrorPositions.Find(e, statement, sql, rendered.Map.Find) is { } mapped) span = mapped;
         var message = e.Message.Split('\n')[0].Trim();
         return Diagnostic.Error(DiagnosticCodes.TestQueryFailed, string.Format(DiagnosticCodes.TestQueryFailedMessage, node.Name, message), span,
             DiagnosticCodes.TestQueryFailedHint, $"compiled SQL: {compiledPath}");

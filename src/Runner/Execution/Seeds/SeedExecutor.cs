@@ -69,13 +69,8 @@ internal sealed class SeedExecutor(CompiledProject project, WorkerResources reso
         }
     }
 
-    /// <summary>The bulk writer of a target type: DuckDB's appender, SQL Server's SqlBulkCopy.</summary>
-    internal static ISeedWriter? WriterFor(string targetType) => targetType switch
-    {
-        "duckdb" => DuckDbSeedWriter.Instance,
-        "sqlserver" => SqlServerSeedWriter.Instance,
-        _ => null,
-    };
+    /// <summary>The bulk writer of a target type's runner adapter (DuckDB's appender, SQL Server's SqlBulkCopy); null without one.</summary>
+    internal static ISeedWriter? WriterFor(string targetType) => Connections.Adapters.RunnerAdapters.Find(targetType)?.SeedWriter;
 
     // A node result carries one diagnostic: the first error, with the others listed in its detail.
     private static Diagnostic Combine(IReadOnlyList<Diagnostic> diagnostics)

@@ -3,7 +3,7 @@ using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Compilation.Ephemeral;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Targets.Snapshots;
-using ModelForge.Runner.Connections.DuckDb;
+using ModelForge.Runner.Connections.Adapters;
 using ModelForge.Runner.Execution.Materializations;
 
 namespace ModelForge.Runner.Execution.Snapshots;
@@ -91,11 +91,7 @@ internal sealed class SnapshotExecutor(CompiledProject project, WorkerResources 
     {
         SourceSpan? span = node.DefinitionSpan;
         var statement = statements.LastOrDefault(s => s.Contains(sql, StringComparison.Ordinal));
-        if (DuckDbErrors.TryPosition(e, statement, out var position) && statement is not null)
-        {
-            var offset = position - statement.IndexOf(sql, StringComparison.Ordinal);
-            if (offset >= 0 && offset <= sql.Length && rendered.Find(offset) is { } mapped) span = mapped;
-        }
+        if (statement is not null && ErrorPositions.Find(e, statement, sql, rendered.Find) is { } mapped) span = mapped;
         return Diagnostic.Error(DiagnosticCodes.DatabaseError, $"database error in snapshot '{node.Name}': {e.Message.Split('\n')[0].Trim()}", span,
             "fix the snapshot's query or config; the snapshot table is unchanged", $"compiled SQL: {compiledPath}");
     }

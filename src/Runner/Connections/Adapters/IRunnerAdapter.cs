@@ -1,0 +1,36 @@
+using System.Data.Common;
+using ModelForge.Compiler.Analysis.Lineage;
+using ModelForge.Compiler.Project;
+using ModelForge.Compiler.Targets;
+using ModelForge.Runner.Execution.Seeds;
+
+namespace ModelForge.Runner.Connections.Adapters;
+
+/// <summary>
+/// The runner's half of one warehouse: opening and describing connections, bulk-loading seeds,
+/// and classifying the warehouse's errors. Found through <see cref="RunnerAdapters"/> from the
+/// compiler's <see cref="IWarehouseAdapter"/>. Implementations are stateless singletons.
+/// </summary>
+internal interface IRunnerAdapter
+{
+    /// <summary>The compiler's adapter of the same warehouse (SQL text, capabilities, validator).</summary>
+    IWarehouseAdapter Warehouse { get; }
+
+    /// <summary>Opens a connection; throws <see cref="Compiler.Diagnostics.DiagnosticException"/> when it cannot.</summary>
+    DbConnection Open(TargetProfile target);
+
+    /// <summary>Where the target points, for messages (no secrets).</summary>
+    string Describe(TargetProfile target);
+
+    /// <summary>Masks secrets of <paramref name="target"/> that appear in <paramref name="text"/> (forge debug).</summary>
+    string ScrubSecrets(string text, TargetProfile target);
+
+    /// <summary>The bulk writer for seeds.</summary>
+    ISeedWriter SeedWriter { get; }
+
+    /// <summary>The column-lineage parser (the compiler adapter's when it has one).</summary>
+    IQueryParser LineageParser(TargetProfile target);
+
+    /// <summary>The error's kind and position when it came from this warehouse's driver; null otherwise.</summary>
+    WarehouseError? Classify(Exception exception, string? statement = null);
+}
