@@ -50,14 +50,15 @@ public sealed class CompiledProject
     internal IRelationResolver Resolver => _resolver ??= new ExecuteResolver(new NodeLookup(Name, Nodes.Values, []));
 
     /// <summary>
-    /// --defer: at execute time, <c>ref()</c> to a node in <paramref name="relations"/> (unique id →
-    /// relation from the state manifest) renders that relation instead of the node's own. Call
-    /// before any node renders for execution.
+    /// --defer: a view of this project in which <c>ref()</c> at execute time to a node in
+    /// <paramref name="relations"/> (unique id → relation from the state manifest) renders that
+    /// relation instead of the node's own. This project is unchanged; nodes, graph and macros are shared.
     /// </summary>
-    public void Defer(IReadOnlyDictionary<string, Relation> relations) => DeferredRelations = relations;
+    public CompiledProject WithDeferred(IReadOnlyDictionary<string, Relation> relations) =>
+        new(Project, Nodes, Graph, Order, Macros, Engine, Options) { DeferredRelations = relations, _graphNodes = _graphNodes };
 
     /// <summary>--defer: unique id → the state manifest's relation that execute-time refs render instead.</summary>
-    public IReadOnlyDictionary<string, Relation> DeferredRelations { get; private set; } = new Dictionary<string, Relation>();
+    public IReadOnlyDictionary<string, Relation> DeferredRelations { get; private init; } = new Dictionary<string, Relation>();
 
     public IEnumerable<ProjectNode> OfType(ResourceType type) =>
         Order.Select(id => Nodes[id]).Where(n => n.ResourceType == type);

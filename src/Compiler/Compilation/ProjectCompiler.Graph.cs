@@ -5,7 +5,10 @@ namespace ModelForge.Compiler.Compilation;
 
 public static partial class ProjectCompiler
 {
-    /// <summary>Resolves every recorded ref()/source() to an edge; reports unknown names and cycles.</summary>
+    /// <summary>
+    /// Resolves every recorded ref()/source() to an edge; reports unknown names and cycles. Each
+    /// node in <paramref name="nodes"/> is replaced by its copy with <see cref="ProjectNode.DependsOn"/>.
+    /// </summary>
     private static ModelGraph BuildGraph(Dictionary<string, ProjectNode> nodes, NodeLookup lookup, DiagnosticBag diagnostics)
     {
         var graph = new ModelGraph();
@@ -26,7 +29,7 @@ public static partial class ProjectCompiler
                 if (parent is null) diagnostics.Add(diagnostic!);
                 else Depend(parent.UniqueId);
             }
-            node.DependsOn = parents;
+            nodes[node.UniqueId] = node.WithDependsOn(parents);
 
             void Depend(string parent)
             {

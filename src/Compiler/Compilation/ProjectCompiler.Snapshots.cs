@@ -10,11 +10,12 @@ public static partial class ProjectCompiler
     /// <summary>
     /// One node per <c>{% snapshot name %}</c> block under the snapshot paths, and per YAML
     /// <c>snapshots:</c> entry with a <c>relation:</c> (dbt 1.9). Each body is parse-rendered like a
-    /// model to learn its config and refs. The relation follows the legacy <c>target_schema</c> /
-    /// <c>target_database</c> verbatim when set, and the schema naming macros otherwise.
+    /// model (queued, like models, for <see cref="NodeQueue.RenderQueued"/>) to learn its config and
+    /// refs. The relation follows the legacy <c>target_schema</c> / <c>target_database</c> verbatim
+    /// when set, and the schema naming macros otherwise.
     /// </summary>
-    static partial void AddSnapshots(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
-        RelationNamer namer, List<ProjectNode> nodes, List<ProjectNode> disabled, DiagnosticBag diagnostics)
+    private static void AddSnapshots(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
+        RelationNamer namer, NodeQueue queue, DiagnosticBag diagnostics)
     {
         var name = project.ProjectFile.Name;
         foreach (var file in project.Snapshots)
@@ -28,7 +29,7 @@ public static partial class ProjectCompiler
                 var fqn = new List<string> { name };
                 fqn.AddRange(file.FqnPath);
                 fqn.Add(block.Name);
-                AddSnapshot(project, engine, parseInfo, resolver, namer, block.Name, fqn, file, block.Body, block.Span, nodes, disabled, diagnostics);
+                queue.Render(() => Snapshot(project, engine, parseInfo, resolver, namer, block.Name, fqn, file, block.Body, block.Span, diagnostics));
             }
         }
         foreach (var properties in project.Schema.Snapshots)
@@ -44,14 +45,14 @@ public static partial class ProjectCompiler
             var source = new SourceText(properties.Span.Path, $"select * from {{{{ {relation} }}}}");
             var template = engine.Parse(source, diagnostics);
             if (template.HasErrors) continue;
-            AddSnapshot(project, engine, parseInfo, resolver, namer, properties.Name, [name, properties.Name], null, template,
-                properties.Span, nodes, disabled, diagnostics);
+            queue.Render(() => Snapshot(project, engine, parseInfo, resolver, namer, properties.Name, [name, properties.Name], null, template,
+                properties.Span, diagnostics));
         }
     }
 
-    private static void AddSnapshot(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
+    private static NodeQueue.Made Snapshot(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
         RelationNamer namer, string name, IReadOnlyList<string> fqn, ProjectFileEntry? file, Template body, SourceSpan span,
-        List<ProjectNode> nodes, List<ProjectNode> disabled, DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics)
     {
         var properties = project.Schema.Find(ResourceType.Snapshot, name);
         var baseConfig = project.Configs.ResolveBeforeRender(ResourceType.Snapshot, fqn, properties);
@@ -69,10 +70,10 @@ public static partial class ProjectCompiler
             Config = config,
             Phase = RenderPhase.Parse,
         };
-        if (ParseRender(engine, body, parseInfo, resolver, info, diagnostics.Add) is not var (refs, sources)) return;
+        if (ParseRender(engine, body, parseInfo, resolver, info, diagnostics.Add) is not var (refs, sources)) return default;
         project.Configs.ApplyRootOverrides(config, ResourceType.Snapshot, fqn);
         var finalConfig = new NodeConfig(config, ResourceType.Snapshot);
-        if (finalConfig.Enabled && !SnapshotConfigIsValid(name, finalConfig, span, diagnostics)) return;
+        if (finalConfig.Enabled && !SnapshotConfigIsValid(name, finalConfig, span, diagnostics)) return default;
         var node = new ProjectNode
         {
             UniqueId = uniqueId, Name = name, ResourceType = ResourceType.Snapshot, PackageName = project.ProjectFile.Name,
@@ -95,9 +96,9 @@ public static partial class ProjectCompiler
         catch (DiagnosticException e)
         {
             diagnostics.Add(e.Diagnostic);
-            return;
+            return default;
         }
-        lock (nodes) (finalConfig.Enabled ? nodes : disabled).Add(node);
+        return new(node, finalConfig.Enabled);
     }
 
     private static bool SnapshotConfigIsValid(string name, NodeConfig config, SourceSpan span, DiagnosticBag diagnostics)

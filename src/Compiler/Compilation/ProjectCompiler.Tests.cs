@@ -11,36 +11,28 @@ public static partial class ProjectCompiler
     // dbt's default custom schema for tests: failures are stored in <target schema>_dbt_test__audit.
     private const string AuditSchema = "dbt_test__audit";
 
-    static partial void AddDataTests(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
-        List<ProjectNode> nodes, List<ProjectNode> disabled, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Queues the parse render of generic tests from schema YAML and of singular tests from
+    /// test-paths; <paramref name="attachable"/> holds the enabled nodes a test can attach to.
+    /// </summary>
+    private static void AddDataTests(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
+        IReadOnlySet<string> attachable, NodeQueue queue, DiagnosticBag diagnostics)
     {
         var namer = new RelationNamer(parseInfo, parseInfo.Target);
-        var enabled = AttachableIds(nodes);
-        var declarations = project.Schema.Tests;
-        var generic = new ProjectNode?[declarations.Count];
-        Parallel.For(0, declarations.Count, i =>
+        foreach (var declaration in project.Schema.Tests)
         {
-            var declaration = declarations[i];
             var attachedId = AttachedId(project, declaration);
             // dbt drops the tests of a disabled node, and of a YAML entry without a node (the loader warns about those).
-            if (!enabled.Contains(attachedId)) return;
-            generic[i] = GenericTest(project, engine, parseInfo, resolver, namer, declaration, attachedId, diagnostics);
-        });
-        foreach (var node in generic)
-        {
-            if (node is not null) (node.Config.Enabled ? nodes : disabled).Add(node);
+            if (!attachable.Contains(attachedId)) continue;
+            queue.Render(() => Enabled(GenericTest(project, engine, parseInfo, resolver, namer, declaration, attachedId, diagnostics)));
         }
-
-        var files = project.SingularTests;
-        var singular = new ProjectNode?[files.Count];
-        Parallel.For(0, files.Count, i => singular[i] = SingularTest(project, engine, parseInfo, resolver, namer, files[i], diagnostics));
-        foreach (var node in singular)
-        {
-            if (node is not null) (node.Config.Enabled ? nodes : disabled).Add(node);
-        }
+        foreach (var file in project.SingularTests)
+            queue.Render(() => Enabled(SingularTest(project, engine, parseInfo, resolver, namer, file, diagnostics)));
     }
 
-    private static HashSet<string> AttachableIds(List<ProjectNode> nodes) =>
+    private static NodeQueue.Made Enabled(ProjectNode? test) => new(test, test?.Config.Enabled ?? false);
+
+    private static HashSet<string> AttachableIds(IReadOnlyList<ProjectNode> nodes) =>
         nodes.Where(n => n.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Source)
             .Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
 

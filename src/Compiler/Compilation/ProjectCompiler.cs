@@ -25,17 +25,26 @@ public static partial class ProjectCompiler
         var parseInfo = RenderInfo(project, options, target, macros, parseResolver, adapter: null);
         var namer = new RelationNamer(parseInfo, target);
 
-        var nodes = new List<ProjectNode>();
-        var disabled = new List<ProjectNode>();
         // The root project, then each installed package: nodes belong to the project that defines them.
-        foreach (var unit in project.WithPackages)
+        var units = project.WithPackages.ToList();
+        var queue = new NodeQueue();
+        for (var u = 0; u < units.Count; u++)
         {
-            AddSources(unit, namer, nodes, disabled);
-            AddSeeds(unit, namer, nodes, disabled, diagnostics);
-            AddModels(unit, engine, parseInfo, parseResolver, namer, nodes, disabled, diagnostics);
-            AddSnapshots(unit, engine, parseInfo, parseResolver, namer, nodes, disabled, diagnostics);
-            AddDataTests(unit, engine, parseInfo, parseResolver, nodes, disabled, diagnostics);
+            queue.BeginUnit(u);
+            AddSources(units[u], queue);
+            AddSeeds(units[u], namer, queue, diagnostics);
+            AddModels(units[u], engine, parseInfo, parseResolver, namer, queue, diagnostics);
+            AddSnapshots(units[u], engine, parseInfo, parseResolver, namer, queue, diagnostics);
         }
+        // Tests attach only to enabled nodes, and a model's config() (known after its render) can disable it.
+        var attachable = AttachableIds(queue.RenderQueued());
+        for (var u = 0; u < units.Count; u++)
+        {
+            queue.BeginUnit(u);
+            AddDataTests(units[u], engine, parseInfo, parseResolver, attachable, queue, diagnostics);
+        }
+        queue.RenderQueued();
+        var (nodes, disabled) = queue.InDefinitionOrder();
         if (diagnostics.HasErrors) return null;
 
         var byId = new Dictionary<string, ProjectNode>(StringComparer.Ordinal);
@@ -50,14 +59,6 @@ public static partial class ProjectCompiler
         if (diagnostics.HasErrors) return null;
         return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options);
     }
-
-    /// <summary>Snapshot blocks from snapshot-paths and YAML-defined snapshots (ProjectCompiler.Snapshots.cs).</summary>
-    static partial void AddSnapshots(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
-        RelationNamer namer, List<ProjectNode> nodes, List<ProjectNode> disabled, DiagnosticBag diagnostics);
-
-    /// <summary>Generic tests from schema YAML and singular tests from test-paths (ProjectCompiler.Tests.cs).</summary>
-    static partial void AddDataTests(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
-        List<ProjectNode> nodes, List<ProjectNode> disabled, DiagnosticBag diagnostics);
 
     internal static TargetInfo TargetInfoOf(LoadedProject project)
     {
@@ -110,7 +111,7 @@ public static partial class ProjectCompiler
         return registry;
     }
 
-    private static void AddSources(LoadedProject project, RelationNamer namer, List<ProjectNode> nodes, List<ProjectNode> disabled)
+    private static void AddSources(LoadedProject project, NodeQueue queue)
     {
         var name = project.ProjectFile.Name;
         var quoting = RelationQuoting.ForTargetType(project.Target.Type);
@@ -132,19 +133,18 @@ public static partial class ProjectCompiler
                     Relation = new Relation(source.Database ?? project.Target.Database, source.Schema, table.Identifier, "table", quoting),
                     SourceTable = table,
                 };
-                (config.Enabled && source.Enabled ? nodes : disabled).Add(node);
+                queue.Add(node, config.Enabled && source.Enabled);
             }
         }
     }
 
-    private static void AddSeeds(LoadedProject project, RelationNamer namer, List<ProjectNode> nodes, List<ProjectNode> disabled, DiagnosticBag diagnostics)
+    private static void AddSeeds(LoadedProject project, RelationNamer namer, NodeQueue queue, DiagnosticBag diagnostics)
     {
         foreach (var file in project.Seeds)
         {
             var config = project.Configs.Resolve(file);
             var draft = Draft(project, file, ResourceType.Seed, config);
-            var node = WithRelation(draft, namer, config, "table", diagnostics);
-            if (node is not null) (config.Enabled ? nodes : disabled).Add(node);
+            queue.Add(WithRelation(draft, namer, config, "table", diagnostics), config.Enabled);
         }
     }
 

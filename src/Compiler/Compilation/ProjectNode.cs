@@ -56,14 +56,28 @@ public sealed class ProjectNode
 
     public IReadOnlyList<SourceCall> Sources { get; init; } = [];
 
+    // Set only by the compiler once the graph is built (WithDependsOn).
+    private IReadOnlyList<string> _dependsOn = [];
+
     /// <summary>Unique ids of the nodes this one reads, in first-use order.</summary>
-    public IReadOnlyList<string> DependsOn { get; set; } = [];
+    public IReadOnlyList<string> DependsOn => _dependsOn;
 
     public string? Description => Properties?.Description ?? SourceTable?.Description ?? Test?.Description;
 
     public string Materialized => Config.Materialized;
 
     public SourceSpan? DefinitionSpan => SourceTable?.Span ?? Test?.Span ?? (File is { } f ? new SourceSpan(f.Source, 0, 0) : null);
+
+    /// <summary>
+    /// A copy with its edges: the graph is built after every node exists, so the compiler makes
+    /// each node once more with its parents instead of setting them on a shared instance.
+    /// </summary>
+    internal ProjectNode WithDependsOn(IReadOnlyList<string> parents)
+    {
+        var copy = (ProjectNode)MemberwiseClone();
+        copy._dependsOn = parents;
+        return copy;
+    }
 
     public override string ToString() => UniqueId;
 }

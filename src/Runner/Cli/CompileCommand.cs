@@ -29,9 +29,9 @@ internal static class CompileCommand
     {
         var session = ProjectSession.Open(options, environment);
         if (session is null) return ExitCodes.UsageOrProject;
-        var project = session.Compiled!;
         var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Model, ResourceType.Test });
         if (selected is null) return ExitCodes.UsageOrProject;
+        var project = session.Compiled!;
 
         var errors = new IReadOnlyList<Diagnostic>?[selected.Count];
         // Static validation for the target (T-SQL on sqlserver), so syntax errors surface with no server.

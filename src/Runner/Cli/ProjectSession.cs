@@ -1,4 +1,5 @@
 using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Context;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Graph.Selection;
 using ModelForge.Compiler.State;
@@ -25,7 +26,14 @@ internal sealed class ProjectSession
 
     public LoadedProject Project { get; }
 
-    public CompiledProject? Compiled { get; }
+    /// <summary>
+    /// The compiled project as this command sees it: after selection with --defer, the deferred
+    /// view (<see cref="CompiledProject.WithDeferred"/>); read it after selecting.
+    /// </summary>
+    public CompiledProject? Compiled { get; private set; }
+
+    /// <summary>--defer: from now on the command works on the view whose refs read <paramref name="relations"/>.</summary>
+    internal void Defer(IReadOnlyDictionary<string, Relation> relations) => Compiled = Compiled!.WithDeferred(relations);
 
     public CompileOptions CompileOptions { get; }
 

@@ -67,6 +67,8 @@ internal static class ShowCommand
                 return ExitCodes.UsageOrProject;
             }
             node = selected[^1];
+            // With --defer, selection gave the session the deferred view of the project.
+            project = session.Compiled!;
         }
 
         var target = session.Project.Target;

@@ -60,6 +60,6 @@ internal static class NodeSelector
             if (state.State.RelationOf(node.UniqueId) is not { } relation || relation.Identifier is null) continue;
             deferred[node.UniqueId] = node.Relation with { Database = relation.Database ?? node.Relation.Database, Schema = relation.Schema, Identifier = relation.Identifier };
         }
-        project.Defer(deferred);
+        session.Defer(deferred);
     }
 }

@@ -11,7 +11,7 @@ namespace ModelForge.Runner.Execution;
 /// One command that executes nodes: writes the manifest, opens one connection per worker, walks
 /// the DAG with the scheduler, reports each node, and writes run_results.json.
 /// </summary>
-internal sealed partial class RunInvocation(ProjectSession session, CliEnvironment environment)
+internal sealed class RunInvocation(ProjectSession session, CliEnvironment environment)
 {
     private readonly CompiledProject _project = session.Compiled!;
     private readonly ConsoleReporter _reporter = new(environment.Output, new ReporterOptions
@@ -95,7 +95,7 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
             return ExitCodes.Failure;
         }
 
-        var executors = Executors(resources);
+        var executors = NodeExecutors.Create(_project, resources, session.Project.Root);
         var ids = selected.Select(n => n.UniqueId).ToList();
         var position = 0;
         var results = new Scheduler(threads).Run(ids, Parents, id =>
@@ -166,27 +166,6 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
             ["node"] = _project.GraphNodes.GetValueOrDefault(r.UniqueId),
         }).ToList(),
     };
-
-    /// <summary>Which executor runs each resource type; the commands decide which types are selected.</summary>
-    private Dictionary<ResourceType, INodeExecutor> Executors(WorkerResources resources)
-    {
-        var root = session.Project.Root;
-        var executors = new Dictionary<ResourceType, INodeExecutor>
-        {
-            [ResourceType.Model] = new ModelExecutor(_project, resources, root),
-        };
-        AddSeedExecutor(executors, resources);
-        AddTestExecutor(executors, resources);
-        AddSnapshotExecutor(executors, resources);
-        return executors;
-    }
-
-    // Each kind of node registers its executor in its own file (RunInvocation.Seeds.cs…).
-    partial void AddSeedExecutor(Dictionary<ResourceType, INodeExecutor> executors, WorkerResources resources);
-
-    partial void AddTestExecutor(Dictionary<ResourceType, INodeExecutor> executors, WorkerResources resources);
-
-    partial void AddSnapshotExecutor(Dictionary<ResourceType, INodeExecutor> executors, WorkerResources resources);
 
     private Diagnostic? WriteManifest()
     {

@@ -1,0 +1,57 @@
+namespace ModelForge.Compiler.Compilation;
+
+/// <summary>
+/// The nodes of a project (root first, then each package) in the order they are defined. Some
+/// are made at once (sources, seeds); the others need a parse render and are queued. Every
+/// queued render runs in one parallel loop, <see cref="RenderQueued"/>, and whatever order the
+/// renders finish in, nodes come out in definition order: node order decides which of two
+/// same-named nodes a ref finds, and the order of manifest entries.
+/// </summary>
+internal sealed class NodeQueue
+{
+    /// <summary>A node and whether it is enabled; Node is null when making it failed (the error is reported).</summary>
+    internal readonly record struct Made(ProjectNode? Node, bool Enabled);
+
+    private readonly List<(int Unit, Func<Made> Make)> _slots = [];
+    private readonly List<Made> _made = [];
+    private int _unit;
+
+    /// <summary>The project (0 = root, then packages in load order) that the next nodes belong to.</summary>
+    public void BeginUnit(int unit) => _unit = unit;
+
+    /// <summary>A node already made; null (error reported) adds nothing.</summary>
+    public void Add(ProjectNode? node, bool enabled)
+    {
+        var made = new Made(node, enabled);
+        _slots.Add((_unit, () => made));
+    }
+
+    /// <summary>A node made by a parse render when <see cref="RenderQueued"/> runs.</summary>
+    public void Render(Func<Made> make) => _slots.Add((_unit, make));
+
+    /// <summary>
+    /// Runs every render queued since the last call, in parallel, and returns every enabled node
+    /// made so far. The renders share the engine, macros and parse resolver, which are safe for this.
+    /// </summary>
+    public IReadOnlyList<ProjectNode> RenderQueued()
+    {
+        var start = _made.Count;
+        var made = new Made[_slots.Count - start];
+        Parallel.For(0, made.Length, i => made[i] = _slots[start + i].Make());
+        _made.AddRange(made);
+        return _made.Where(m => m is { Node: not null, Enabled: true }).Select(m => m.Node!).ToList();
+    }
+
+    /// <summary>Enabled and disabled nodes, each project's in the order they were added; call after <see cref="RenderQueued"/>.</summary>
+    public (List<ProjectNode> Enabled, List<ProjectNode> Disabled) InDefinitionOrder()
+    {
+        var enabled = new List<ProjectNode>();
+        var disabled = new List<ProjectNode>();
+        // Stable: within a project, nodes added before a later RenderQueued stay ahead of those added after it.
+        foreach (var index in Enumerable.Range(0, _made.Count).OrderBy(i => _slots[i].Unit))
+        {
+            if (_made[index] is { Node: { } node } made) (made.Enabled ? enabled : disabled).Add(node);
+        }
+        return (enabled, disabled);
+    }
+}

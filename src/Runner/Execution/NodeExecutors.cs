@@ -1,0 +1,24 @@
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Project;
+using ModelForge.Runner.Execution.DataTests;
+using ModelForge.Runner.Execution.Seeds;
+using ModelForge.Runner.Execution.Snapshots;
+
+namespace ModelForge.Runner.Execution;
+
+/// <summary>
+/// What runs each resource type, in one table: adding a kind of node is one line here. Sources
+/// and analyses have no executor (the scheduler reports them as skipped); the commands decide
+/// which types are selected.
+/// </summary>
+internal static class NodeExecutors
+{
+    public static IReadOnlyDictionary<ResourceType, INodeExecutor> Create(CompiledProject project, WorkerResources resources, string projectRoot) =>
+        new Dictionary<ResourceType, INodeExecutor>
+        {
+            [ResourceType.Model] = new ModelExecutor(project, resources, projectRoot),
+            [ResourceType.Seed] = new SeedExecutor(project, resources),
+            [ResourceType.Test] = new TestExecutor(project, resources, projectRoot),
+            [ResourceType.Snapshot] = new SnapshotExecutor(project, resources, projectRoot),
+        };
+}
