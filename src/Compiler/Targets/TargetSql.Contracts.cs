@@ -64,6 +64,14 @@ public abstract partial class TargetSql
     /// </summary>
     public virtual string ColumnType(string declared) => declared;
 
+    /// <summary>
+    /// The type a contract column is created with, given what the query produces
+    /// (<paramref name="described"/>, null when unknown): by default the declared type. A target
+    /// where a declared type without length or precision means a narrow default (SQL Server's
+    /// <c>decimal</c> is <c>decimal(18,0)</c>, <c>char</c> is <c>char(1)</c>) takes them from the query.
+    /// </summary>
+    public virtual string ContractColumnType(string declared, string? described) => declared;
+
     /// <summary>One constraint as DDL: <c>not null</c>, <c>constraint "n" check (x &gt; 0)</c>, <c>primary key ("a", "b")</c>.</summary>
     public virtual string ConstraintClause(ContractConstraint constraint, bool columnLevel)
     {

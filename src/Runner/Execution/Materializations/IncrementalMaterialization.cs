@@ -34,12 +34,15 @@ internal static class IncrementalMaterialization
             if (options.Strategy == "merge" && options.UniqueKey.Count > 0) CheckUniqueKeys(context, options, stagingName);
 
             long rows;
+            var alters = plan.Statements(sql, context.QualifiedName).ToList();
             using (var transaction = context.BeginTransaction())
             {
-                foreach (var statement in plan.Statements(sql, context.QualifiedName)) context.Execute(statement, transaction);
+                foreach (var statement in alters) context.Execute(statement, transaction);
                 rows = Apply(context, options, stagingName, plan.InsertColumns, transaction);
                 transaction.Commit();
             }
+            // Views over `select *` of this table keep the old column list until refreshed.
+            if (alters.Count > 0 && sql.RefreshDependentViews(db, schema, id) is { } refresh) context.Execute(refresh);
             return rows >= 0 ? rows : null;
         }
         finally

@@ -44,12 +44,15 @@ internal sealed class SnapshotWriter(MaterializationContext context, SnapshotSpe
 
             using var transaction = context.BeginTransaction();
             // dbt adds columns that appear in the source; columns that disappear stay, null from now on.
-            foreach (var column in source.Where(c => !target.Any(t => Same(t.Name, c.Name))))
+            var added = source.Where(c => !target.Any(t => Same(t.Name, c.Name))).ToList();
+            foreach (var column in added)
                 context.Execute(sql.AddColumn(context.QualifiedName, column.Name, column.DataType), transaction);
             context.Execute(sql.CloseSnapshotRows(context.QualifiedName, changesName, spec.Names, SnapshotStatements.ChangeTypeColumn), transaction);
             var rows = context.Execute(sql.InsertSnapshotRows(context.QualifiedName, changesName, [.. sourceNames, .. spec.Names.All],
                 SnapshotStatements.ChangeTypeColumn), transaction);
             transaction.Commit();
+            // Views over `select *` of the snapshot keep the old column list until refreshed.
+            if (added.Count > 0 && sql.RefreshDependentViews(db, schema, id) is { } refresh) context.Execute(refresh);
             return ("INSERT", rows >= 0 ? rows : null);
         }
         finally

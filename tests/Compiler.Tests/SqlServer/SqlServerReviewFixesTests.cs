@@ -1,0 +1,154 @@
+using System.Text;
+using ModelForge.Compiler.Targets.SqlServer;
+using ModelForge.Compiler.Tests.Golden;
+using NUnit.Framework;
+
+namespace ModelForge.Compiler.Tests.SqlServer;
+
+/// <summary>
+/// The fixes of the SQL Server review (issue 15) that a parser can pin: the exact statements
+/// (golden, every one parsed by ScriptDom) and the logic behind them.
+/// </summary>
+public sealed class SqlServerReviewFixesTests
+{
+    private static readonly SqlServerSql Sql = SqlServerSql.Instance;
+    private static readonly string Target = Sql.QualifiedName("warehouse", "analytics", "orders");
+    private static readonly string Staging = Sql.QualifiedName("warehouse", "analytics", "orders__forge_incr");
+
+    private static IEnumerable<(string Label, string Statement)> Statements()
+    {
+        yield return ("table from a query: no IDENTITY, no NOT NULL, helper view dropped on failure",
+            Sql.CreateTableAs("warehouse", "analytics", "orders__forge_tmp", "with a as (select 1 as id) select * from a"));
+        yield return ("merge leaves the key out of UPDATE SET", Sql.Merge(Target, Staging, ["id"], ["id", "amount"], ["id", "amount"]));
+        yield return ("reserved-word keys are quoted", Sql.DeleteMatching(Target, Staging, ["order", "user id"]));
+        yield return ("duplicate keys leave null keys out", Sql.DuplicateKeys(Staging, ["order"], 1));
+        yield return ("list columns: xml has no length", Sql.ListColumns("warehouse", "analytics", "orders"));
+        yield return ("scd id of a datetime updated_at", $"select {Sql.Hash(["id", Sql.HashableTimestamp("updated_at")])} as h from t");
+        yield return ("check strategy sees case and trailing spaces", $"select 1 from c join s on c.id = s.id where {Sql.ValuesDiffer("c.[name]", "s.[name]")}");
+        yield return ("preview of a query with a leading WITH", Sql.LimitRows("with a as (select 1 as id) select * from a", 5));
+        yield return ("preview of a query ending in ORDER BY", Sql.LimitRows("with a as (select 1 as id) select * from a order by id", 5));
+        yield return ("preview of a plain query", Sql.LimitRows("select 1 as id", 5));
+    }
+
+    [Test]
+    public void Every_statement_of_the_review_fixes_parses_as_TSql()
+    {
+        foreach (var (label, statement) in Statements()) TSqlAssert.Parses(statement, label);
+    }
+
+    [Test]
+    public void Statements_of_the_review_fixes_match_the_golden_file()
+    {
+        var text = new StringBuilder();
+        foreach (var (label, statement) in Statements()) text.Append("-- ").Append(label).Append('\n').Append(statement.TrimEnd(';')).Append(";\n\n");
+        GoldenFile.Verify("tests/Golden/SqlServer/review-fixes.verified.sql", text.ToString());
+    }
+
+    [TestCase("numeric", "decimal(10,2)", "numeric(10,2)")]
+    [TestCase("decimal", "numeric(38,6)", "decimal(38,6)")]
+    [TestCase("numeric", "int", "numeric")]
+    [TestCase("numeric(12,4)", "decimal(10,2)", "numeric(12,4)")]
+    [TestCase("char", "varchar(10)", "char(10)")]
+    [TestCase("nchar", "varchar(3)", "nchar(3)")]
+    [TestCase("char", "nvarchar(10)", "nchar(10)")]
+    [TestCase("varchar", "varchar(50)", "varchar(50)")]
+    [TestCase("varchar", "nvarchar(50)", "nvarchar(50)")]
+    [TestCase("string", "varchar(50)", "varchar(50)")]
+    [TestCase("text", "nvarchar(max)", "nvarchar(max)")]
+    [TestCase("nvarchar", "varchar(20)", "nvarchar(20)")]
+    [TestCase("binary", "binary(16)", "binary(16)")]
+    [TestCase("varbinary", "varbinary(32)", "varbinary(32)")]
+    [TestCase("varchar(20)", "varchar(50)", "varchar(20)")]
+    [TestCase("int", "int", "int")]
+    public void Contract_types_without_length_or_precision_take_them_from_the_query(string declared, string described, string created) =>
+        Assert.That(Sql.ContractColumnType(declared, described), Is.EqualTo(created));
+
+    [Test]
+    public void A_contract_type_is_kept_when_the_query_type_is_unknown() =>
+        Assert.That(Sql.ContractColumnType("numeric", null), Is.EqualTo("numeric"));
+
+    [TestCase("numeric", true)]
+    [TestCase(" Decimal ", true)]
+    [TestCase("numeric(10,2)", false)]
+    [TestCase("int", false)]
+    public void Numeric_without_precision_is_recognized(string declared, bool expected) =>
+        Assert.That(SqlServerSql.IsDecimalWithoutPrecision(declared), Is.EqualTo(expected));
+
+    [Test]
+    public void A_table_from_a_query_is_not_a_plain_SELECT_INTO()
+    {
+        var statement = Sql.CreateTableAs(null, "analytics", "orders", "select 1 as id");
+        Assert.That(statement, Does.Not.Contain("SELECT * INTO"));
+        Assert.That(statement, Does.Contain("LEFT JOIN").And.Contain("WHERE 1 = 0").And.Contain("INSERT INTO [analytics].[orders] WITH (TABLOCK)"));
+        // The helper view is dropped in the CATCH block and after it.
+        Assert.That(statement.Split("DROP VIEW IF EXISTS").Length - 1, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Merge_does_not_update_the_unique_key()
+    {
+        var statement = Sql.Merge(Target, Staging, ["[id]"], ["id", "amount"], ["id", "amount"]);
+        Assert.That(statement, Does.Contain("UPDATE SET [amount] = forge_source.[amount]\n"));
+        Assert.That(statement, Does.Not.Contain("[id] = forge_source.[id],"));
+    }
+
+    [TestCase("order", "[order]")]
+    [TestCase("user id", "[user id]")]
+    [TestCase("[key]", "[key]")]
+    [TestCase("odd]name", "[odd]]name]")]
+    public void Unique_key_columns_are_quoted(string key, string quoted) =>
+        Assert.That(Sql.KeyColumn(key), Is.EqualTo(quoted));
+
+    [Test]
+    public void The_scd_id_hashes_a_timestamp_with_style_121() =>
+        Assert.That(Sql.HashableTimestamp("updated_at"), Is.EqualTo("convert(nvarchar(64), updated_at, 121)"));
+
+    [Test]
+    public void The_check_strategy_also_compares_the_bytes_of_equal_values()
+    {
+        var differs = Sql.ValuesDiffer("c.x", "s.x");
+        Assert.That(differs, Does.StartWith("(c.x <> s.x or"));
+        Assert.That(differs, Does.Contain("(c.x = s.x and cast(concat(c.x, N'') as varbinary(max)) <> cast(concat(s.x, N'') as varbinary(max)))"));
+    }
+
+    [Test]
+    public void A_preview_moves_the_leading_WITH_above_the_TOP_wrapper() =>
+        Assert.That(Sql.LimitRows("with a as (select 1 as id) select * from a", 3),
+            Is.EqualTo("with a as (select 1 as id)\nselect top (3) *\nfrom (\nselect * from a\n) forge_limited"));
+
+    [Test]
+    public void A_preview_of_an_ordered_query_pages_with_OFFSET_FETCH() =>
+        Assert.That(Sql.LimitRows("select 1 as id order by id;", 3), Is.EqualTo("select 1 as id order by id\noffset 0 rows fetch next 3 rows only"));
+
+    [Test]
+    public void A_preview_of_an_ordered_TOP_query_keeps_the_wrapper() =>
+        Assert.That(Sql.LimitRows("select top (10) id from t order by id", 3), Does.StartWith("select top (3) *\nfrom ("));
+
+    [Test]
+    public void The_hash_macro_hashes_UTF8_bytes_on_SqlServer()
+    {
+        var sql = CrossDatabaseMacroTests.Render("sqlserver", "{{ hash('s') }}");
+        Assert.That(sql, Is.EqualTo("lower(convert(char(32), hashbytes('MD5', cast(cast(s as nvarchar(max)) collate Latin1_General_100_BIN2_UTF8 as varchar(max))), 2))"));
+        TSqlAssert.Parses(CrossDatabaseMacroTests.Query(sql));
+    }
+
+    [Test]
+    public void Datediff_in_seconds_and_finer_uses_DATEDIFF_BIG()
+    {
+        Assert.That(CrossDatabaseMacroTests.Render("sqlserver", "{{ datediff('d', 'ts', 'millisecond') }}"), Is.EqualTo("datediff_big(millisecond, d, ts)"));
+        Assert.That(CrossDatabaseMacroTests.Render("sqlserver", "{{ datediff('d', 'ts', 'day') }}"), Is.EqualTo("datediff(day, d, ts)"));
+    }
+
+    [Test]
+    public void Type_string_does_not_truncate() =>
+        Assert.That(CrossDatabaseMacroTests.Render("sqlserver", "{{ type_string() }}"), Is.EqualTo("nvarchar(max)"));
+
+    [Test]
+    public void Accepted_values_are_Unicode_literals_on_SqlServer()
+    {
+        var sql = CrossDatabaseMacroTests.Render("sqlserver", "{{ test_accepted_values('t', 'city', ['Łódź', \"it's\"]) }}");
+        Assert.That(sql, Does.Contain("not in (N'Łódź', N'it''s')"));
+        TSqlAssert.Parses(sql);
+        Assert.That(CrossDatabaseMacroTests.Render("duckdb", "{{ test_accepted_values('t', 'city', ['Łódź']) }}"), Does.Contain("not in ('Łódź')"));
+    }
+}
