@@ -48,4 +48,14 @@ public abstract partial class TargetSql
 
     /// <summary>As <see cref="ListColumns"/>, for a staging table.</summary>
     public virtual string ListStagingColumns(string? database, string schema, string identifier) => ListColumns(database, schema, identifier);
+
+    /// <summary>
+    /// dbt's <c>expand_target_column_types</c>: the wider type a table column needs to hold the
+    /// batch's values (a longer string), or null when it holds them already or cannot be widened
+    /// in place. By default nothing is widened.
+    /// </summary>
+    public virtual string? WidenedColumnType(string targetType, string batchType) => null;
+
+    /// <summary>True when a table column of <paramref name="targetType"/> holds every value of <paramref name="batchType"/> (dbt's can_expand_to, seen from the table).</summary>
+    public virtual bool HoldsColumnType(string targetType, string batchType) => false;
 }

@@ -151,4 +151,23 @@ public sealed class SqlServerReviewFixesTests
         TSqlAssert.Parses(sql);
         Assert.That(CrossDatabaseMacroTests.Render("duckdb", "{{ test_accepted_values('t', 'city', ['Łódź']) }}"), Does.Contain("not in ('Łódź')"));
     }
+
+    [TestCase("varchar(50)", "varchar(100)", "varchar(100)")]
+    [TestCase("nvarchar(50)", "nvarchar(max)", "nvarchar(max)")]
+    [TestCase("char(5)", "varchar(8)", "char(8)")]
+    [TestCase("varbinary(16)", "binary(32)", "varbinary(32)")]
+    [TestCase("varchar(100)", "varchar(50)", null)]
+    [TestCase("varchar(50)", "nvarchar(100)", null)]
+    [TestCase("int", "bigint", null)]
+    [TestCase("decimal(10,2)", "decimal(12,2)", null)]
+    public void Table_columns_widen_to_hold_longer_strings(string target, string batch, string? widened) =>
+        Assert.That(Sql.WidenedColumnType(target, batch), Is.EqualTo(widened));
+
+    [TestCase("varchar(100)", "varchar(50)", true)]
+    [TestCase("nvarchar(max)", "nvarchar(10)", true)]
+    [TestCase("varchar(10)", "varchar(50)", false)]
+    [TestCase("varchar(50)", "nvarchar(10)", false)]
+    [TestCase("datetime2(7)", "datetime2(6)", false)]
+    public void A_column_that_holds_the_batch_type_is_not_retyped(string target, string batch, bool holds) =>
+        Assert.That(Sql.HoldsColumnType(target, batch), Is.EqualTo(holds));
 }

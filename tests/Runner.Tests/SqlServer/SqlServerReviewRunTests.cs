@@ -133,4 +133,22 @@ public sealed class SqlServerReviewRunTests
         var test = Directory.GetFiles(Path.Combine(project.Root, "target/compiled/models"), "accepted_values_*.sql", SearchOption.AllDirectories).Single();
         Assert.That(File.ReadAllText(test), Does.Contain("N'Łódź', N'Kraków'"));
     }
+
+    [Test]
+    public void A_longer_upstream_string_widens_the_incremental_table_before_the_insert()
+    {
+        using var project = Fixture();
+        var run = new RecordedRun();
+        run.Existing[("analytics", "incr_otherdb")] = "table";
+        run.Columns["incr_otherdb"] = [("id", "int"), ("note", "varchar(50)"), ("seen_at", "datetime2(7)")];
+        run.Columns["incr_otherdb__forge_incr"] = [("id", "int"), ("note", "varchar(100)"), ("seen_at", "datetime2(6)")];
+
+        var result = run.Forge(project, "run", "--target", "sqlserver", "--select", "incr_otherdb");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(run.Log.Statements, Has.One.EqualTo("ALTER TABLE [otherdb].[analytics].[incr_otherdb] ALTER COLUMN [note] varchar(100)"));
+        // append_new_columns retypes nothing else; the widening runs under every policy.
+        Assert.That(run.Log.Statements.Count(s => s.StartsWith("ALTER TABLE", StringComparison.Ordinal)), Is.EqualTo(1));
+        run.AssertEveryStatementParses();
+    }
 }

@@ -27,7 +27,8 @@ internal static class IncrementalMaterialization
         try
         {
             context.Execute(sql.CreateStagingTable(db, schema, staging, context.CompiledSql));
-            var plan = SchemaChangePlan.Compare(context.Columns(db, schema, id), context.StagingColumns(db, schema, staging), options.OnSchemaChange);
+            var plan = SchemaChangePlan.Compare(context.Columns(db, schema, id), context.StagingColumns(db, schema, staging), options.OnSchemaChange,
+                sql, contracted: context.Contract is not null);
             if (plan.Fails)
                 throw new DiagnosticException(DiagnosticCodes.Incremental.SchemaChanged(options.Span, options.Model, context.QualifiedName,
                     plan.Added.Select(c => c.Name).ToList(), plan.Removed.Select(c => c.Name).ToList(), plan.Retyped.Select(c => c.Name).ToList()));

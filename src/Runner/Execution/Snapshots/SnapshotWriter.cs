@@ -47,12 +47,19 @@ internal sealed class SnapshotWriter(MaterializationContext context, SnapshotSpe
             var added = source.Where(c => !target.Any(t => Same(t.Name, c.Name))).ToList();
             foreach (var column in added)
                 context.Execute(sql.AddColumn(context.QualifiedName, column.Name, column.DataType), transaction);
+            // dbt's expand_target_column_types: a longer string in the source would not fit the
+            // snapshot's column, and a full refresh would lose the history.
+            var widened = source.Select(c => target.FirstOrDefault(t => Same(t.Name, c.Name)) is { } t
+                    && sql.WidenedColumnType(t.DataType, c.DataType) is { } wider ? (c.Name, Type: wider) : default)
+                .Where(w => w.Name is not null).ToList();
+            foreach (var (name, type) in widened)
+                context.Execute(sql.AlterColumnType(context.QualifiedName, name, type), transaction);
             context.Execute(sql.CloseSnapshotRows(context.QualifiedName, changesName, spec.Names, SnapshotStatements.ChangeTypeColumn), transaction);
             var rows = context.Execute(sql.InsertSnapshotRows(context.QualifiedName, changesName, [.. sourceNames, .. spec.Names.All],
                 SnapshotStatements.ChangeTypeColumn), transaction);
             transaction.Commit();
             // Views over `select *` of the snapshot keep the old column list until refreshed.
-            if (added.Count > 0 && sql.RefreshDependentViews(db, schema, id) is { } refresh) context.Execute(refresh);
+            if (added.Count + widened.Count > 0 && sql.RefreshDependentViews(db, schema, id) is { } refresh) context.Execute(refresh);
             return ("INSERT", rows >= 0 ? rows : null);
         }
         finally
