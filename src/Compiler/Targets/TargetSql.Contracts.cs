@@ -38,6 +38,13 @@ public abstract partial class TargetSql
     /// <c>create table</c> with the contract's columns in order, their declared types, and every
     /// constraint the target enforces, column-level ones inline.
     /// </summary>
+    public virtual string CreateTableWithContract(string? database, string schema, string identifier, ModelContract contract,
+        IReadOnlyDictionary<string, object?> config) => CreateTableWithContract(database, schema, identifier, contract);
+
+    /// <summary>
+    /// <c>create table</c> with the contract's columns in order, their declared types, and every
+    /// constraint the target enforces, column-level ones inline.
+    /// </summary>
     public virtual string CreateTableWithContract(string? database, string schema, string identifier, ModelContract contract)
     {
         var builder = new StringBuilder();

@@ -58,4 +58,7 @@ public abstract partial class TargetSql
 
     /// <summary>True when a table column of <paramref name="targetType"/> holds every value of <paramref name="batchType"/> (dbt's can_expand_to, seen from the table).</summary>
     public virtual bool HoldsColumnType(string targetType, string batchType) => false;
+
+    /// <summary>The incremental strategy when a model names none: dbt-postgres' and dbt-duckdb's delete+insert with a unique_key, else append.</summary>
+    public virtual string DefaultIncrementalStrategy(bool hasUniqueKey) => hasUniqueKey ? "delete+insert" : "append";
 }

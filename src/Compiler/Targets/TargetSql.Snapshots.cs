@@ -24,6 +24,13 @@ public abstract partial class TargetSql
     public virtual string ValuesDiffer(string current, string source) =>
         $"({current} <> {source} or ({current} is null and {source} is not null) or ({current} is not null and {source} is null))";
 
+    /// <summary>
+    /// The snapshot's "now" in its statements: by default the run's start as a UTC literal; a target
+    /// whose <c>current_timestamp()</c> reads the server's clock uses that clock here too, so
+    /// valid-from and valid-to values of one table are in one time zone.
+    /// </summary>
+    public virtual string SnapshotTimestamp(DateTimeOffset runStartedAt) => TimestampLiteral(runStartedAt);
+
     /// <summary>A timestamp literal (no time zone) for an instant, written in UTC.</summary>
     public abstract string TimestampLiteral(DateTimeOffset instant);
 

@@ -1,4 +1,6 @@
 using System.Text;
+using ModelForge.Compiler.Contracts;
+using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Targets.SqlServer;
 using ModelForge.Compiler.Tests.Golden;
 using NUnit.Framework;
@@ -15,8 +17,22 @@ public sealed class SqlServerReviewFixesTests
     private static readonly string Target = Sql.QualifiedName("warehouse", "analytics", "orders");
     private static readonly string Staging = Sql.QualifiedName("warehouse", "analytics", "orders__forge_incr");
 
+    private static readonly SourceSpan Span = new(new SourceText("models/schema.yml", ""), 0, 0);
+
+    private static readonly ModelContract KeyedContract = new(
+        [new ContractColumn("id", "int", Span), new ContractColumn("code", "varchar(10)", Span)],
+        [
+            new ContractConstraint { Kind = ConstraintKind.NotNull, Columns = ["id"], ColumnLevel = true, Span = Span },
+            new ContractConstraint { Kind = ConstraintKind.PrimaryKey, Columns = ["id"], ColumnLevel = true, Span = Span },
+            new ContractConstraint { Kind = ConstraintKind.Unique, Columns = ["code"], ColumnLevel = false, Span = Span },
+        ]);
+
+    private static readonly Dictionary<string, object?> Columnstore = new() { ["as_columnstore"] = true };
+
     private static IEnumerable<(string Label, string Statement)> Statements()
     {
+        yield return ("contract keys are nonclustered beside a clustered columnstore index",
+            Sql.CreateTableWithContract("warehouse", "analytics", "orders", KeyedContract, Columnstore));
         yield return ("table from a query: no IDENTITY, no NOT NULL, helper view dropped on failure",
             Sql.CreateTableAs("warehouse", "analytics", "orders__forge_tmp", "with a as (select 1 as id) select * from a"));
         yield return ("merge leaves the key out of UPDATE SET", Sql.Merge(Target, Staging, ["id"], ["id", "amount"], ["id", "amount"]));
@@ -170,4 +186,29 @@ public sealed class SqlServerReviewFixesTests
     [TestCase("datetime2(7)", "datetime2(6)", false)]
     public void A_column_that_holds_the_batch_type_is_not_retyped(string target, string batch, bool holds) =>
         Assert.That(Sql.HoldsColumnType(target, batch), Is.EqualTo(holds));
+
+    [Test]
+    public void Contract_keys_are_nonclustered_when_the_table_has_a_clustered_index_from_config()
+    {
+        var statement = Sql.CreateTableWithContract(null, "analytics", "orders", KeyedContract, Columnstore);
+        Assert.That(statement, Does.Contain("[id] int not null primary key nonclustered,").And.Contain("unique nonclustered ([code])"));
+        var clusteredIndex = new Dictionary<string, object?> { ["indexes"] = new List<object?> { new Dictionary<string, object?> { ["columns"] = new List<object?> { "code" }, ["type"] = "clustered" } } };
+        Assert.That(Sql.CreateTableWithContract(null, "analytics", "orders", KeyedContract, clusteredIndex), Does.Contain("primary key nonclustered"));
+    }
+
+    [Test]
+    public void Contract_keys_keep_the_default_without_a_clustered_index_from_config() =>
+        Assert.That(Sql.CreateTableWithContract(null, "analytics", "orders", KeyedContract, new Dictionary<string, object?>()),
+            Does.Not.Contain("nonclustered"));
+
+    [Test]
+    public void Snapshot_times_come_from_the_server_clock() =>
+        Assert.That(Sql.SnapshotTimestamp(DateTimeOffset.UnixEpoch), Is.EqualTo("cast(sysdatetime() as datetime2(6))"));
+
+    [Test]
+    public void An_incremental_model_with_a_unique_key_merges_by_default_as_in_dbt_sqlserver()
+    {
+        Assert.That(Sql.DefaultIncrementalStrategy(hasUniqueKey: true), Is.EqualTo("merge"));
+        Assert.That(Sql.DefaultIncrementalStrategy(hasUniqueKey: false), Is.EqualTo("append"));
+    }
 }

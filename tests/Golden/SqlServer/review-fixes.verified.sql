@@ -1,3 +1,10 @@
+-- contract keys are nonclustered beside a clustered columnstore index
+create table [warehouse].[analytics].[orders] (
+    [id] int not null primary key nonclustered,
+    [code] varchar(10),
+    unique nonclustered ([code])
+);
+
 -- table from a query: no IDENTITY, no NOT NULL, helper view dropped on failure
 EXEC [warehouse].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [analytics].[orders__forge_tmp__forge_vw] AS
 with a as (select 1 as id) select * from a';

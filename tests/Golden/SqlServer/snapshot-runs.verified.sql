@@ -16,10 +16,10 @@ EXEC [warehouse].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [snapshots].[event
 
 with e as (select 1 as id, cast(''a'' as nvarchar(4000)) as kind)
 select snapshot_query.*,
-    lower(convert(char(32), hashbytes(''MD5'', concat(coalesce(cast(id as nvarchar(max)), ''''), ''|'', coalesce(cast(cast(''<snapshot time>'' as datetime2(6)) as nvarchar(max)), ''''))), 2)) as [dbt_scd_id],
-    cast(''<snapshot time>'' as datetime2(6)) as [dbt_updated_at],
-    cast(''<snapshot time>'' as datetime2(6)) as [dbt_valid_from],
-    nullif(cast(''<snapshot time>'' as datetime2(6)), cast(''<snapshot time>'' as datetime2(6))) as [dbt_valid_to]
+    lower(convert(char(32), hashbytes(''MD5'', concat(coalesce(cast(id as nvarchar(max)), ''''), ''|'', coalesce(cast(cast(sysdatetime() as datetime2(6)) as nvarchar(max)), ''''))), 2)) as [dbt_scd_id],
+    cast(sysdatetime() as datetime2(6)) as [dbt_updated_at],
+    cast(sysdatetime() as datetime2(6)) as [dbt_valid_from],
+    nullif(cast(sysdatetime() as datetime2(6)), cast(sysdatetime() as datetime2(6))) as [dbt_valid_to]
 from (
 select * from e
 ) as snapshot_query';
@@ -86,8 +86,8 @@ ORDER BY ORDINAL_POSITION;
 EXEC [warehouse].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [snapshots].[events_snapshot__forge_snapshot_changes__forge_vw] AS
 with source_data as (
     select snapshot_query.*, id as forge_unique_key_1,
-        cast(''<snapshot time>'' as datetime2(6)) as forge_updated_at,
-        lower(convert(char(32), hashbytes(''MD5'', concat(coalesce(cast(id as nvarchar(max)), ''''), ''|'', coalesce(cast(cast(''<snapshot time>'' as datetime2(6)) as nvarchar(max)), ''''))), 2)) as forge_scd_id
+        cast(sysdatetime() as datetime2(6)) as forge_updated_at,
+        lower(convert(char(32), hashbytes(''MD5'', concat(coalesce(cast(id as nvarchar(max)), ''''), ''|'', coalesce(cast(cast(sysdatetime() as datetime2(6)) as nvarchar(max)), ''''))), 2)) as forge_scd_id
     from [warehouse].[snapshots].[events_snapshot__forge_snapshot_source] as snapshot_query
 ),
 current_rows as (

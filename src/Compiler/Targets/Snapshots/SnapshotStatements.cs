@@ -42,7 +42,7 @@ public static class SnapshotStatements
         var keys = spec.UniqueKey.Select((k, i) => (Expression: k, Alias: $"forge_unique_key_{i + 1}")).ToList();
         var keySelect = string.Concat(keys.Select(k => $", {k.Expression} as {k.Alias}"));
         var join = string.Join(" and ", keys.Select(k => $"c.{k.Alias} = s.{k.Alias}"));
-        var now = sql.TimestampLiteral(snapshotTime);
+        var now = sql.SnapshotTimestamp(snapshotTime);
         // check_cols='all' compares the columns both sides have; a column new in the source changes
         // every row, as in dbt (the table gains the column in this run).
         var changed = spec.IsTimestamp
@@ -83,7 +83,7 @@ public static class SnapshotStatements
     }
 
     private static string UpdatedAt(TargetSql sql, SnapshotSpec spec, DateTimeOffset snapshotTime) =>
-        spec.IsTimestamp ? spec.UpdatedAt! : sql.TimestampLiteral(snapshotTime);
+        spec.IsTimestamp ? spec.UpdatedAt! : sql.SnapshotTimestamp(snapshotTime);
 
     // The scd id hashes updated_at in its full-precision text form (the column itself keeps its type).
     private static string HashedUpdatedAt(TargetSql sql, SnapshotSpec spec, string updated) =>

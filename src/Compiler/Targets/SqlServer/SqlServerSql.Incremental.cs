@@ -23,6 +23,9 @@ public sealed partial class SqlServerSql
         $"WHERE TABLE_SCHEMA = {Literal(schema)} AND TABLE_NAME = {Literal(identifier)}\n" +
         "ORDER BY ORDINAL_POSITION";
 
+    /// <summary>dbt-sqlserver merges when a unique_key is given (a key repeated in the batch then fails instead of being inserted twice).</summary>
+    public override string DefaultIncrementalStrategy(bool hasUniqueKey) => hasUniqueKey ? "merge" : "append";
+
     public override string InsertFrom(string target, string source, IReadOnlyList<string> columns)
     {
         var list = ColumnList(columns);

@@ -35,6 +35,13 @@ public sealed partial class SqlServerSql
         base.ValuesDiffer(current, source)[..^1] +
         $" or ({current} = {source} and cast(concat({current}, N'') as varbinary(max)) <> cast(concat({source}, N'') as varbinary(max))))";
 
+    /// <summary>
+    /// The server's SYSDATETIME(), as dbt-sqlserver's snapshot_get_time and forge's
+    /// current_timestamp(): the client's UTC clock would mix zones with a timestamp strategy's
+    /// updated_at on a server that runs in local time. Each snapshot statement reads it once.
+    /// </summary>
+    public override string SnapshotTimestamp(DateTimeOffset runStartedAt) => "cast(sysdatetime() as datetime2(6))";
+
     /// <summary>ISO 8601 with a 'T' is read the same whatever the session's language and DATEFORMAT.</summary>
     public override string TimestampLiteral(DateTimeOffset instant) =>
         $"cast('{instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture)}' as datetime2(6))";

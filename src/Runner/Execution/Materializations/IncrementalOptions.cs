@@ -16,12 +16,13 @@ internal sealed record IncrementalOptions(
     SourceSpan? Span)
 {
     /// <summary>Reads the node's config; throws DiagnosticException for an unknown strategy or policy.</summary>
-    public static IncrementalOptions From(ProjectNode node, bool fullRefreshFlag)
+    public static IncrementalOptions From(ProjectNode node, bool fullRefreshFlag, Compiler.Targets.TargetSql? sql = null)
     {
         var config = node.Config;
         var key = config.UniqueKey;
-        // dbt-postgres and dbt-duckdb: delete+insert when a key is given, else append.
-        var strategy = config.IncrementalStrategy?.Trim().ToLowerInvariant() ?? (key.Count > 0 ? "delete+insert" : "append");
+        // The adapter's default: dbt-postgres and dbt-duckdb delete+insert when a key is given, dbt-sqlserver merges; else append.
+        var strategy = config.IncrementalStrategy?.Trim().ToLowerInvariant()
+            ?? (sql ?? Compiler.Targets.DuckDb.DuckDbSql.Instance).DefaultIncrementalStrategy(key.Count > 0);
         if (strategy == "delete_insert") strategy = "delete+insert";
         var span = node.DefinitionSpan;
         if (!DiagnosticCodes.Incremental.Strategies.Contains(strategy))
