@@ -29,8 +29,15 @@ public sealed class SqlServerReviewFixesTests
 
     private static readonly Dictionary<string, object?> Columnstore = new() { ["as_columnstore"] = true };
 
+    private static readonly Dictionary<string, object?> Granted = new()
+    {
+        ["grants"] = new Dictionary<string, object?> { ["select"] = new List<object?> { "reporting", "odd]role" }, ["view definition"] = "auditor" },
+    };
+
     private static IEnumerable<(string Label, string Statement)> Statements()
     {
+        yield return ("grants on a swapped-in table", Sql.ApplyGrants("warehouse", "analytics", "orders", Granted, revokeOthers: false).Single());
+        yield return ("grants on an existing object: others revoked", Sql.ApplyGrants(null, "o'brien", "orders", Granted, revokeOthers: true).Single());
         yield return ("contract keys are nonclustered beside a clustered columnstore index",
             Sql.CreateTableWithContract("warehouse", "analytics", "orders", KeyedContract, Columnstore));
         yield return ("table from a query: no IDENTITY, no NOT NULL, helper view dropped on failure",
@@ -210,5 +217,24 @@ public sealed class SqlServerReviewFixesTests
     {
         Assert.That(Sql.DefaultIncrementalStrategy(hasUniqueKey: true), Is.EqualTo("merge"));
         Assert.That(Sql.DefaultIncrementalStrategy(hasUniqueKey: false), Is.EqualTo("append"));
+    }
+
+    [Test]
+    public void Grants_become_privilege_and_grantee_pairs()
+    {
+        Assert.That(SqlServerSql.Grants(Granted), Is.EqualTo(new[] { ("SELECT", "reporting"), ("SELECT", "odd]role"), ("VIEW DEFINITION", "auditor") }));
+        Assert.That(Sql.ApplyGrants(null, "analytics", "orders", new Dictionary<string, object?>(), revokeOthers: true), Is.Empty);
+    }
+
+    [Test]
+    public void A_privilege_that_is_not_keywords_is_not_granted() =>
+        Assert.That(SqlServerSql.Grants(new Dictionary<string, object?> { ["grants"] = new Dictionary<string, object?> { ["select; drop table x"] = "a" } }), Is.Empty);
+
+    [Test]
+    public void Grants_revoke_only_what_is_not_configured_on_an_existing_object()
+    {
+        var batch = Sql.ApplyGrants(null, "analytics", "orders", Granted, revokeOthers: true).Single();
+        Assert.That(batch, Does.Contain("sys.database_permissions").And.Contain("(VALUES (N''SELECT'', N''reporting''), (N''SELECT'', N''odd]role''), (N''VIEW DEFINITION'', N''auditor''))"));
+        Assert.That(batch, Does.Contain("GRANT SELECT ON OBJECT::[analytics].[orders] TO [odd]]role];"));
     }
 }

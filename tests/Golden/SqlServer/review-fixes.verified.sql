@@ -1,3 +1,22 @@
+-- grants on a swapped-in table
+EXEC [warehouse].[sys].[sp_executesql] N'GRANT SELECT ON OBJECT::[analytics].[orders] TO [reporting];
+GRANT SELECT ON OBJECT::[analytics].[orders] TO [odd]]role];
+GRANT VIEW DEFINITION ON OBJECT::[analytics].[orders] TO [auditor];';
+
+-- grants on an existing object: others revoked
+EXEC(N'DECLARE @forge_revoke nvarchar(max) = N'''';
+SELECT @forge_revoke = @forge_revoke + N''REVOKE '' + p.permission_name + N'' ON OBJECT::[o''''brien].[orders] FROM '' + QUOTENAME(u.name) + N'';''
+FROM sys.database_permissions AS p
+INNER JOIN sys.database_principals AS u ON u.principal_id = p.grantee_principal_id
+WHERE p.class = 1 AND p.minor_id = 0 AND p.major_id = OBJECT_ID(N''[o''''brien].[orders]'')
+  AND p.state IN (''G'', ''W'')
+  AND NOT EXISTS (SELECT 1 FROM (VALUES (N''SELECT'', N''reporting''), (N''SELECT'', N''odd]role''), (N''VIEW DEFINITION'', N''auditor'')) AS c(privilege, grantee)
+                  WHERE c.privilege = p.permission_name AND c.grantee = u.name);
+EXEC (@forge_revoke);
+GRANT SELECT ON OBJECT::[o''brien].[orders] TO [reporting];
+GRANT SELECT ON OBJECT::[o''brien].[orders] TO [odd]]role];
+GRANT VIEW DEFINITION ON OBJECT::[o''brien].[orders] TO [auditor];');
+
 -- contract keys are nonclustered beside a clustered columnstore index
 create table [warehouse].[analytics].[orders] (
     [id] int not null primary key nonclustered,

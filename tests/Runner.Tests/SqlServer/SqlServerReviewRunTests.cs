@@ -151,4 +151,26 @@ public sealed class SqlServerReviewRunTests
         Assert.That(run.Log.Statements.Count(s => s.StartsWith("ALTER TABLE", StringComparison.Ordinal)), Is.EqualTo(1));
         run.AssertEveryStatementParses();
     }
+
+    [Test]
+    public void Grants_are_applied_inside_the_swap_and_diffed_on_an_incremental_table()
+    {
+        using var project = Fixture()
+            .With("models/granted.sql", "{{ config(materialized='table', grants={'select': ['reporting']}) }}\nselect 1 as id")
+            .With("models/incr_otherdb.sql", "{{ config(materialized='incremental', database='otherdb', grants={'select': ['reporting']}) }}\nselect 1 as id");
+        var run = new RecordedRun();
+        run.Existing[("analytics", "granted")] = "table";
+        run.Existing[("analytics", "incr_otherdb")] = "table";
+        run.Columns["incr_otherdb"] = [("id", "int")];
+
+        var result = run.Forge(project, "run", "--target", "sqlserver", "--select", "granted", "incr_otherdb");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        run.AssertEveryStatementParses();
+        var statements = run.Log.Statements.ToList();
+        var grant = statements.FindIndex(s => s.Contains("GRANT SELECT ON OBJECT::[analytics].[granted] TO [reporting]", StringComparison.Ordinal));
+        Assert.That(grant, Is.GreaterThan(statements.FindIndex(s => s.Contains("@newname = N'granted'", StringComparison.Ordinal))));
+        Assert.That(statements[grant + 1], Is.EqualTo("COMMIT TRANSACTION"));
+        Assert.That(statements, Has.Some.Contains("sys.database_permissions").And.Contains("[incr_otherdb]"));
+    }
 }

@@ -40,6 +40,7 @@ internal static class IncrementalMaterialization
             {
                 foreach (var statement in alters) context.Execute(statement, transaction);
                 rows = Apply(context, options, stagingName, plan.InsertColumns, transaction);
+                foreach (var grant in sql.ApplyGrants(db, schema, id, context.Config, revokeOthers: true)) context.Execute(grant, transaction);
                 transaction.Commit();
             }
             // Views over `select *` of this table keep the old column list until refreshed.

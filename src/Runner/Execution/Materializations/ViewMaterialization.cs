@@ -20,11 +20,16 @@ internal static class ViewMaterialization
             using var transaction = context.BeginTransaction();
             context.Execute(sql.Drop(context.Database, context.Schema, context.Identifier, RelationKind.Table), transaction);
             context.Execute(create, transaction);
+            foreach (var grant in sql.ApplyGrants(context.Database, context.Schema, context.Identifier, context.Config, revokeOthers: false))
+                context.Execute(grant, transaction);
             transaction.Commit();
         }
         else
         {
             context.Execute(create);
+            // CREATE OR ALTER keeps an existing view's permissions: the configured set replaces them.
+            foreach (var grant in sql.ApplyGrants(context.Database, context.Schema, context.Identifier, context.Config, revokeOthers: existing is not null))
+                context.Execute(grant);
         }
         // A view over `select * from` this one keeps the column list it was created with until refreshed.
         if (existing is not null && sql.RefreshDependentViews(context.Database, context.Schema, context.Identifier) is { } refresh)

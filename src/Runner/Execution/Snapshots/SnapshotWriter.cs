@@ -57,6 +57,7 @@ internal sealed class SnapshotWriter(MaterializationContext context, SnapshotSpe
             context.Execute(sql.CloseSnapshotRows(context.QualifiedName, changesName, spec.Names, SnapshotStatements.ChangeTypeColumn), transaction);
             var rows = context.Execute(sql.InsertSnapshotRows(context.QualifiedName, changesName, [.. sourceNames, .. spec.Names.All],
                 SnapshotStatements.ChangeTypeColumn), transaction);
+            foreach (var grant in sql.ApplyGrants(db, schema, id, context.Config, revokeOthers: true)) context.Execute(grant, transaction);
             transaction.Commit();
             // Views over `select *` of the snapshot keep the old column list until refreshed.
             if (added.Count + widened.Count > 0 && sql.RefreshDependentViews(db, schema, id) is { } refresh) context.Execute(refresh);
