@@ -61,4 +61,10 @@ public abstract partial class TargetSql
 
     /// <summary>The incremental strategy when a model names none: dbt-postgres' and dbt-duckdb's delete+insert with a unique_key, else append.</summary>
     public virtual string DefaultIncrementalStrategy(bool hasUniqueKey) => hasUniqueKey ? "delete+insert" : "append";
+
+    /// <summary>
+    /// Lets a table column take nulls, for a column the new rows leave out (a column the model
+    /// dropped). Null when the target's tables never copy NOT NULL from a query.
+    /// </summary>
+    public virtual string? AllowNulls(string target, string column, string dataType) => null;
 }

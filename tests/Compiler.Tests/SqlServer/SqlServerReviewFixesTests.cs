@@ -45,6 +45,7 @@ public sealed class SqlServerReviewFixesTests
         yield return ("merge leaves the key out of UPDATE SET", Sql.Merge(Target, Staging, ["id"], ["id", "amount"], ["id", "amount"]));
         yield return ("reserved-word keys are quoted", Sql.DeleteMatching(Target, Staging, ["order", "user id"]));
         yield return ("duplicate keys leave null keys out", Sql.DuplicateKeys(Staging, ["order"], 1));
+        yield return ("a column the batch left out takes nulls", Sql.AllowNulls(Target, "legacy", "nvarchar(50)")!);
         yield return ("list columns: xml has no length", Sql.ListColumns("warehouse", "analytics", "orders"));
         yield return ("scd id of a datetime updated_at", $"select {Sql.Hash(["id", Sql.HashableTimestamp("updated_at")])} as h from t");
         yield return ("check strategy sees case and trailing spaces", $"select 1 from c join s on c.id = s.id where {Sql.ValuesDiffer("c.[name]", "s.[name]")}");

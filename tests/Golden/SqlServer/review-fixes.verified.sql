@@ -5,7 +5,7 @@ GRANT VIEW DEFINITION ON OBJECT::[analytics].[orders] TO [auditor];';
 
 -- grants on an existing object: others revoked
 EXEC(N'DECLARE @forge_revoke nvarchar(max) = N'''';
-SELECT @forge_revoke = @forge_revoke + N''REVOKE '' + p.permission_name + N'' ON OBJECT::[o''''brien].[orders] FROM '' + QUOTENAME(u.name) + N'';''
+SELECT @forge_revoke = @forge_revoke + N''REVOKE '' + p.permission_name + N'' ON OBJECT::[o''''brien].[orders] FROM '' + QUOTENAME(u.name) + CASE WHEN p.state = ''W'' THEN N'' CASCADE'' ELSE N'''' END + N'';''
 FROM sys.database_permissions AS p
 INNER JOIN sys.database_principals AS u ON u.principal_id = p.grantee_principal_id
 WHERE p.class = 1 AND p.minor_id = 0 AND p.major_id = OBJECT_ID(N''[o''''brien].[orders]'')
@@ -55,6 +55,9 @@ WHERE EXISTS (
 
 -- duplicate keys leave null keys out
 SELECT TOP (1) [order], COUNT(*) FROM [warehouse].[analytics].[orders__forge_incr] WHERE [order] IS NOT NULL GROUP BY [order] HAVING COUNT(*) > 1;
+
+-- a column the batch left out takes nulls
+ALTER TABLE [warehouse].[analytics].[orders] ALTER COLUMN [legacy] nvarchar(50) NULL;
 
 -- list columns: xml has no length
 SELECT COLUMN_NAME, CASE

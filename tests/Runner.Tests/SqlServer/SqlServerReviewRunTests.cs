@@ -173,4 +173,22 @@ public sealed class SqlServerReviewRunTests
         Assert.That(statements[grant + 1], Is.EqualTo("COMMIT TRANSACTION"));
         Assert.That(statements, Has.Some.Contains("sys.database_permissions").And.Contains("[incr_otherdb]"));
     }
+
+    [Test]
+    public void A_column_the_model_dropped_takes_nulls_before_the_insert()
+    {
+        using var project = Fixture();
+        var run = new RecordedRun();
+        run.Existing[("analytics", "incr_otherdb")] = "table";
+        run.Columns["incr_otherdb"] = [("id", "int"), ("legacy", "int"), ("seen_at", "datetime2(7)")];
+        run.Columns["incr_otherdb__forge_incr"] = [("id", "int"), ("seen_at", "datetime2(7)")];
+
+        var result = run.Forge(project, "run", "--target", "sqlserver", "--select", "incr_otherdb");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var statements = run.Log.Statements.ToList();
+        var allow = statements.IndexOf("ALTER TABLE [otherdb].[analytics].[incr_otherdb] ALTER COLUMN [legacy] int NULL");
+        Assert.That(allow, Is.GreaterThan(0));
+        Assert.That(statements.FindIndex(s => s.StartsWith("INSERT INTO [otherdb].[analytics].[incr_otherdb]", StringComparison.Ordinal)), Is.GreaterThan(allow));
+    }
 }

@@ -65,6 +65,13 @@ public sealed partial class SqlServerSql
     public override string DropColumn(string target, string column) =>
         $"ALTER TABLE {target} DROP COLUMN {Quote(column)}";
 
+    /// <summary>
+    /// Tables made by an older <c>SELECT INTO</c> copied NOT NULL from the query: an insert that
+    /// leaves such a column out would fail with error 515. Dropping NOT NULL is a metadata change.
+    /// </summary>
+    public override string AllowNulls(string target, string column, string dataType) =>
+        $"ALTER TABLE {target} ALTER COLUMN {Quote(column)} {dataType} NULL";
+
     public override string AlterColumnType(string target, string column, string dataType) =>
         $"ALTER TABLE {target} ALTER COLUMN {Quote(column)} {dataType}";
 

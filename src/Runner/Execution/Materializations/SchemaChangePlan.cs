@@ -57,7 +57,13 @@ internal sealed class SchemaChangePlan
         foreach (var column in Widened) yield return sql.AlterColumnType(target, column.Name, column.DataType);
         if (Policy is not ("append_new_columns" or "sync_all_columns")) yield break;
         foreach (var column in Added) yield return sql.AddColumn(target, column.Name, column.DataType);
-        if (Policy != "sync_all_columns") yield break;
+        if (Policy != "sync_all_columns")
+        {
+            // The table keeps the columns the batch dropped, and they get nulls from now on.
+            foreach (var column in Removed)
+                if (sql.AllowNulls(target, column.Name, column.DataType) is { } allow) yield return allow;
+            yield break;
+        }
         foreach (var column in Removed) yield return sql.DropColumn(target, column.Name);
         foreach (var column in Retyped) yield return sql.AlterColumnType(target, column.Name, column.DataType);
     }

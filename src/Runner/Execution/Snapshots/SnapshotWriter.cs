@@ -54,6 +54,11 @@ internal sealed class SnapshotWriter(MaterializationContext context, SnapshotSpe
                 .Where(w => w.Name is not null).ToList();
             foreach (var (name, type) in widened)
                 context.Execute(sql.AlterColumnType(context.QualifiedName, name, type), transaction);
+            // Columns gone from the source stay, null from now on: a NOT NULL copied by an older build would refuse that.
+            foreach (var column in target.Where(t => !source.Any(c => Same(c.Name, t.Name)) && !spec.Names.All.Any(m => Same(m, t.Name))))
+            {
+                if (sql.AllowNulls(context.QualifiedName, column.Name, column.DataType) is { } allow) context.Execute(allow, transaction);
+            }
             context.Execute(sql.CloseSnapshotRows(context.QualifiedName, changesName, spec.Names, SnapshotStatements.ChangeTypeColumn), transaction);
             var rows = context.Execute(sql.InsertSnapshotRows(context.QualifiedName, changesName, [.. sourceNames, .. spec.Names.All],
                 SnapshotStatements.ChangeTypeColumn), transaction);
