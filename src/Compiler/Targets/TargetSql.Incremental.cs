@@ -67,4 +67,16 @@ public abstract partial class TargetSql
     /// dropped). Null when the target's tables never copy NOT NULL from a query.
     /// </summary>
     public virtual string? AllowNulls(string target, string column, string dataType) => null;
+
+    /// <summary>
+    /// <see cref="Merge(string, string, IReadOnlyList{string}, IReadOnlyList{string}, IReadOnlyList{string})"/>
+    /// limited by dbt's incremental_predicates. By default the predicates are not applied.
+    /// </summary>
+    public virtual string Merge(string target, string source, IReadOnlyList<string> uniqueKey,
+        IReadOnlyList<string> insertColumns, IReadOnlyList<string> updateColumns, IReadOnlyList<string> predicates) =>
+        Merge(target, source, uniqueKey, insertColumns, updateColumns);
+
+    /// <summary><see cref="DeleteMatching(string, string, IReadOnlyList{string})"/> limited by dbt's incremental_predicates; by default not applied.</summary>
+    public virtual string DeleteMatching(string target, string source, IReadOnlyList<string> uniqueKey, IReadOnlyList<string> predicates) =>
+        DeleteMatching(target, source, uniqueKey);
 }

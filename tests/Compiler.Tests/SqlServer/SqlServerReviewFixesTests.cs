@@ -43,6 +43,10 @@ public sealed class SqlServerReviewFixesTests
         yield return ("table from a query: no IDENTITY, no NOT NULL, helper view dropped on failure",
             Sql.CreateTableAs("warehouse", "analytics", "orders__forge_tmp", "with a as (select 1 as id) select * from a"));
         yield return ("merge leaves the key out of UPDATE SET", Sql.Merge(Target, Staging, ["id"], ["id", "amount"], ["id", "amount"]));
+        yield return ("merge limited by incremental_predicates",
+            Sql.Merge(Target, Staging, ["id"], ["id", "amount"], ["amount"], ["DBT_INTERNAL_DEST.created_at > dateadd(day, -7, sysdatetime())"]));
+        yield return ("delete+insert limited by incremental_predicates",
+            Sql.DeleteMatching(Target, Staging, ["id"], ["DBT_INTERNAL_DEST.created_at > dateadd(day, -7, sysdatetime())", "dbt_internal_source.id > 0"]));
         yield return ("reserved-word keys are quoted", Sql.DeleteMatching(Target, Staging, ["order", "user id"]));
         yield return ("duplicate keys leave null keys out", Sql.DuplicateKeys(Staging, ["order"], 1));
         yield return ("a column the batch left out takes nulls", Sql.AllowNulls(Target, "legacy", "nvarchar(50)")!);
@@ -237,5 +241,14 @@ public sealed class SqlServerReviewFixesTests
         var batch = Sql.ApplyGrants(null, "analytics", "orders", Granted, revokeOthers: true).Single();
         Assert.That(batch, Does.Contain("sys.database_permissions").And.Contain("(VALUES (N''SELECT'', N''reporting''), (N''SELECT'', N''odd]role''), (N''VIEW DEFINITION'', N''auditor''))"));
         Assert.That(batch, Does.Contain("GRANT SELECT ON OBJECT::[analytics].[orders] TO [odd]]role];"));
+    }
+
+    [Test]
+    public void Incremental_predicates_limit_the_merge_and_the_delete()
+    {
+        string[] predicates = ["DBT_INTERNAL_DEST.region = N'eu'"];
+        Assert.That(Sql.Merge(Target, Staging, ["id"], ["id"], [], predicates), Does.Contain("ON (forge_source.[id] = forge_target.[id] AND (forge_target.region = N'eu'))"));
+        Assert.That(Sql.DeleteMatching(Target, Staging, ["id"], predicates), Does.EndWith(")\n  AND (forge_target.region = N'eu')"));
+        Assert.That(Sql.Merge(Target, Staging, ["id"], ["id"], [], []), Is.EqualTo(Sql.Merge(Target, Staging, ["id"], ["id"], [])));
     }
 }

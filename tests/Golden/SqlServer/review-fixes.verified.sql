@@ -45,6 +45,24 @@ WHEN MATCHED THEN UPDATE SET [amount] = forge_source.[amount]
 WHEN NOT MATCHED THEN INSERT ([id], [amount])
     VALUES (forge_source.[id], forge_source.[amount]);
 
+-- merge limited by incremental_predicates
+MERGE INTO [warehouse].[analytics].[orders] WITH (HOLDLOCK) AS forge_target
+USING [warehouse].[analytics].[orders__forge_incr] AS forge_source
+ON (forge_source.[id] = forge_target.[id] AND (forge_target.created_at > dateadd(day, -7, sysdatetime())))
+WHEN MATCHED THEN UPDATE SET [amount] = forge_source.[amount]
+WHEN NOT MATCHED THEN INSERT ([id], [amount])
+    VALUES (forge_source.[id], forge_source.[amount]);
+
+-- delete+insert limited by incremental_predicates
+DELETE forge_target
+FROM [warehouse].[analytics].[orders] AS forge_target
+WHERE EXISTS (
+    SELECT 1 FROM [warehouse].[analytics].[orders__forge_incr] AS forge_source
+    WHERE forge_source.[id] = forge_target.[id]
+)
+  AND (forge_target.created_at > dateadd(day, -7, sysdatetime()))
+  AND (forge_source.id > 0);
+
 -- reserved-word keys are quoted
 DELETE forge_target
 FROM [warehouse].[analytics].[orders] AS forge_target

@@ -191,4 +191,21 @@ public sealed class SqlServerReviewRunTests
         Assert.That(allow, Is.GreaterThan(0));
         Assert.That(statements.FindIndex(s => s.StartsWith("INSERT INTO [otherdb].[analytics].[incr_otherdb]", StringComparison.Ordinal)), Is.GreaterThan(allow));
     }
+
+    [Test]
+    public void Incremental_predicates_reach_the_merge()
+    {
+        using var project = Fixture()
+            .With("models/incr_otherdb.sql", "{{ config(materialized='incremental', unique_key='id', incremental_predicates=[\"DBT_INTERNAL_DEST.id > 0\"]) }}\nselect 1 as id");
+        var run = new RecordedRun();
+        run.Existing[("analytics", "incr_otherdb")] = "table";
+        run.Columns["incr_otherdb"] = [("id", "int")];
+
+        var result = run.Forge(project, "run", "--target", "sqlserver", "--select", "incr_otherdb");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        // No incremental_strategy: a unique_key makes it a MERGE, as in dbt-sqlserver.
+        Assert.That(run.Log.Statements, Has.Some.StartsWith("MERGE INTO").And.Contains("AND (forge_target.id > 0))"));
+        run.AssertEveryStatementParses();
+    }
 }

@@ -64,9 +64,9 @@ internal static class IncrementalMaterialization
             case "merge" when options.UniqueKey.Count > 0:
                 var update = options.MergeUpdateColumns
                     ?? columns.Where(c => !options.MergeExcludeColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-                return context.Execute(sql.Merge(target, staging, options.UniqueKey, columns, update), transaction);
+                return context.Execute(sql.Merge(target, staging, options.UniqueKey, columns, update, options.Predicates), transaction);
             case "delete+insert":
-                context.Execute(sql.DeleteMatching(target, staging, options.UniqueKey), transaction);
+                context.Execute(sql.DeleteMatching(target, staging, options.UniqueKey, options.Predicates), transaction);
                 return context.Execute(sql.InsertFrom(target, staging, columns), transaction);
             default:
                 // append, and merge without a unique_key (dbt: nothing to match on, insert everything).

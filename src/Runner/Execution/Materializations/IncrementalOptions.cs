@@ -34,8 +34,14 @@ internal sealed record IncrementalOptions(
             throw new DiagnosticException(DiagnosticCodes.Incremental.UnknownOnSchemaChange(span, node.Name, config.OnSchemaChange));
         return new IncrementalOptions(node.Name, strategy, key, policy, config.FullRefresh ?? fullRefreshFlag,
             config.Get("merge_update_columns") is null ? null : Strings(config.Get("merge_update_columns")),
-            Strings(config.Get("merge_exclude_columns")), span);
+            Strings(config.Get("merge_exclude_columns")), span)
+        {
+            Predicates = Strings(config.Get("incremental_predicates")),
+        };
     }
+
+    /// <summary>dbt's incremental_predicates: extra conditions on the target rows a merge or delete+insert touches.</summary>
+    public IReadOnlyList<string> Predicates { get; init; } = [];
 
     private static IReadOnlyList<string> Strings(object? value) => value switch
     {
