@@ -11,4 +11,10 @@ public abstract partial class TargetSql
     /// </summary>
     public virtual IReadOnlyList<string> ApplyGrants(string? database, string schema, string identifier,
         IReadOnlyDictionary<string, object?> config, bool revokeOthers) => [];
+
+    /// <summary>
+    /// Settings a worker's connection starts with, so every node on it behaves the same whatever
+    /// ran before on that connection; null when the target needs none.
+    /// </summary>
+    public virtual string? SessionPrologue => null;
 }

@@ -1,3 +1,5 @@
+SET XACT_ABORT ON;
+
 SELECT TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END FROM [bikeshare].INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = N'dbo_staging';
 
 EXEC [bikeshare].[sys].[sp_executesql] N'SET XACT_ABORT ON;

@@ -1,3 +1,5 @@
+SET XACT_ABORT ON;
+
 SELECT TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END FROM [warehouse].INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = N'analytics';
 
 EXEC [warehouse].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [analytics].[stg_orders] AS

@@ -1,3 +1,5 @@
+SET XACT_ABORT ON;
+
 SELECT TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END FROM [warehouse].INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = N'analytics';
 
 DROP TABLE IF EXISTS [warehouse].[analytics].[events_append__forge_incr];

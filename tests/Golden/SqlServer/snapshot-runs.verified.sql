@@ -1,4 +1,6 @@
 -- first run
+SET XACT_ABORT ON;
+
 SELECT TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END FROM [warehouse].INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = N'snapshots';
 
 EXEC [warehouse].[sys].[sp_executesql] N'SET XACT_ABORT ON;
@@ -42,6 +44,8 @@ EXEC [warehouse].[sys].[sp_rename] @objname = N'[snapshots].[events_snapshot__fo
 COMMIT TRANSACTION;
 
 -- later run
+SET XACT_ABORT ON;
+
 SELECT TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END FROM [warehouse].INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = N'snapshots';
 
 DROP TABLE IF EXISTS [warehouse].[snapshots].[events_snapshot__forge_snapshot_source];

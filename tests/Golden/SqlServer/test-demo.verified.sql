@@ -1,3 +1,5 @@
+SET XACT_ABORT ON;
+
 with value_counts as (
     select age_band as value_field, count(*) as n_records
     from [bikeshare].[dbo_marts].[dim_members]

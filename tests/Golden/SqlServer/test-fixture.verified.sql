@@ -1,3 +1,5 @@
+SET XACT_ABORT ON;
+
 with value_counts as (
     select note as value_field, count(*) as n_records
     from [warehouse].[analytics].[orders]

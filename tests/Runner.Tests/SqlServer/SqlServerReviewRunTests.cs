@@ -208,4 +208,16 @@ public sealed class SqlServerReviewRunTests
         Assert.That(run.Log.Statements, Has.Some.StartsWith("MERGE INTO").And.Contains("AND (forge_target.id > 0))"));
         run.AssertEveryStatementParses();
     }
+
+    [Test]
+    public void Each_worker_connection_starts_with_XACT_ABORT_on()
+    {
+        using var project = Fixture();
+        var run = new RecordedRun();
+
+        var result = run.Forge(project, "run", "--target", "sqlserver", "--select", "cities", "--threads", "1");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(run.Log.Statements[0], Is.EqualTo("SET XACT_ABORT ON"));
+    }
 }

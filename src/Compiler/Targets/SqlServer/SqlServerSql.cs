@@ -26,6 +26,13 @@ public sealed partial class SqlServerSql : TargetSql
     public override string TransactionPrologue => "SET XACT_ABORT ON";
 
     /// <summary>
+    /// XACT_ABORT lasts for the session: set once when a worker's connection opens (as
+    /// dbt-sqlserver does), hooks and run_query behave the same whether or not a transaction ran
+    /// before them on that connection.
+    /// </summary>
+    public override string SessionPrologue => "SET XACT_ABORT ON";
+
+    /// <summary>
     /// Schema creation races when several threads build into one new schema, so it is serialized
     /// with an application lock held for the transaction; a lock timeout raises instead of
     /// silently going on.
