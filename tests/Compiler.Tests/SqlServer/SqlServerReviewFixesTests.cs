@@ -251,4 +251,12 @@ public sealed class SqlServerReviewFixesTests
         Assert.That(Sql.DeleteMatching(Target, Staging, ["id"], predicates), Does.EndWith(")\n  AND (forge_target.region = N'eu')"));
         Assert.That(Sql.Merge(Target, Staging, ["id"], ["id"], [], []), Is.EqualTo(Sql.Merge(Target, Staging, ["id"], ["id"], [])));
     }
+
+    [Test]
+    public void A_contract_fill_drops_its_helper_view_also_when_the_insert_fails()
+    {
+        var statement = Sql.InsertFromQuery(null, "analytics", "orders__forge_tmp", ["id"], "select 1 as id");
+        Assert.That(statement, Does.Contain("BEGIN CATCH\n    IF XACT_STATE() <> -1 EXEC(N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]');\n    THROW;"));
+        TSqlAssert.Parses(statement);
+    }
 }

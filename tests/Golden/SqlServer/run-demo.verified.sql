@@ -919,8 +919,14 @@ final as (
 )
 
 select * from final';
-INSERT INTO [bikeshare].[dbo_marts].[dim_stations__forge_tmp] ([station_id], [station_name], [district], [postal_code], [latitude], [longitude], [dock_capacity], [is_active], [opened_on], [home_bike_count], [total_departures], [total_arrivals], [first_departure_at], [last_departure_at])
-SELECT [station_id], [station_name], [district], [postal_code], [latitude], [longitude], [dock_capacity], [is_active], [opened_on], [home_bike_count], [total_departures], [total_arrivals], [first_departure_at], [last_departure_at] FROM [bikeshare].[dbo_marts].[dim_stations__forge_tmp__forge_vw];
+BEGIN TRY
+    INSERT INTO [bikeshare].[dbo_marts].[dim_stations__forge_tmp] ([station_id], [station_name], [district], [postal_code], [latitude], [longitude], [dock_capacity], [is_active], [opened_on], [home_bike_count], [total_departures], [total_arrivals], [first_departure_at], [last_departure_at])
+    SELECT [station_id], [station_name], [district], [postal_code], [latitude], [longitude], [dock_capacity], [is_active], [opened_on], [home_bike_count], [total_departures], [total_arrivals], [first_departure_at], [last_departure_at] FROM [bikeshare].[dbo_marts].[dim_stations__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[dim_stations__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[dim_stations__forge_tmp__forge_vw]';
 
 BEGIN TRANSACTION;
