@@ -17,4 +17,10 @@ public abstract partial class TargetSql
     /// ran before on that connection; null when the target needs none.
     /// </summary>
     public virtual string? SessionPrologue => null;
+
+    /// <summary>
+    /// <paramref name="query"/> in a form that may be nested in a derived table (a test's count
+    /// wrapper): unchanged by default; T-SQL refuses a final ORDER BY there without TOP or OFFSET.
+    /// </summary>
+    public virtual string Nestable(string query) => query;
 }

@@ -56,6 +56,8 @@ public sealed class SqlServerReviewFixesTests
         yield return ("preview of a query with a leading WITH", Sql.LimitRows("with a as (select 1 as id) select * from a", 5));
         yield return ("preview of a query ending in ORDER BY", Sql.LimitRows("with a as (select 1 as id) select * from a order by id", 5));
         yield return ("preview of a plain query", Sql.LimitRows("select 1 as id", 5));
+        yield return ("a test query ending in ORDER BY, nested in the count wrapper",
+            $"select count(*) from (\n{Sql.Nestable("select id from t where id < 0 order by id")}\n) dbt_internal_test");
     }
 
     [Test]
@@ -258,5 +260,13 @@ public sealed class SqlServerReviewFixesTests
         var statement = Sql.InsertFromQuery(null, "analytics", "orders__forge_tmp", ["id"], "select 1 as id");
         Assert.That(statement, Does.Contain("BEGIN CATCH\n    IF XACT_STATE() <> -1 EXEC(N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]');\n    THROW;"));
         TSqlAssert.Parses(statement);
+    }
+
+    [Test]
+    public void A_query_ending_in_ORDER_BY_becomes_nestable_with_OFFSET()
+    {
+        Assert.That(Sql.Nestable("select id from t order by id"), Is.EqualTo("select id from t order by id\noffset 0 rows"));
+        Assert.That(Sql.Nestable("select id from t"), Is.EqualTo("select id from t"));
+        Assert.That(Sql.Nestable("select top (3) id from t order by id"), Is.EqualTo("select top (3) id from t order by id"));
     }
 }

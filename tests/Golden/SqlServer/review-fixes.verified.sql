@@ -111,3 +111,9 @@ from (
 select 1 as id
 ) forge_limited;
 
+-- a test query ending in ORDER BY, nested in the count wrapper
+select count(*) from (
+select id from t where id < 0 order by id
+offset 0 rows
+) dbt_internal_test;
+

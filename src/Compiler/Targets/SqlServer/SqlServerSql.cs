@@ -127,6 +127,16 @@ public sealed partial class SqlServerSql : TargetSql
         return Top(query, n);
     }
 
+    /// <summary>A query that ends in ORDER BY (no TOP, OFFSET or FOR) gets <c>offset 0 rows</c>, which makes its ORDER BY legal inside a derived table.</summary>
+    public override string Nestable(string query) =>
+        EndsInBareOrderBy(query) ? query.TrimEnd().TrimEnd(';') + "\noffset 0 rows" : query;
+
+    private static bool EndsInBareOrderBy(string query) =>
+        Analysis.TSql.TSqlParsing.Parse(query) is { Errors.Count: 0, Fragment: Microsoft.SqlServer.TransactSql.ScriptDom.TSqlScript { Batches: [{ Statements: [Microsoft.SqlServer.TransactSql.ScriptDom.SelectStatement select] }] } }
+        && select.QueryExpression is { OrderByClause: not null, OffsetClause: null, ForClause: null } body
+        && body is not Microsoft.SqlServer.TransactSql.ScriptDom.QuerySpecification { TopRowFilter: not null }
+        && select.Into is null && select.OptimizerHints.Count == 0;
+
     private static string Top(string query, string n) => $"select top ({n}) *\nfrom (\n{query}\n) forge_limited";
 
     /// <summary>
