@@ -18,8 +18,12 @@ public sealed record RelationQuoting(
     /// <summary>DuckDB: <c>"schema"."name"</c>.</summary>
     public static readonly RelationQuoting DuckDb = new("\"", "\"") { RelationClass = "DuckDBRelation" };
 
-    /// <summary>SQL Server: <c>[schema].[name]</c>.</summary>
-    public static readonly RelationQuoting SqlServer = new("[", "]") { RelationClass = "SQLServerRelation" };
+    /// <summary>
+    /// SQL Server: <c>[database].[schema].[name]</c> whenever the relation has a database, as
+    /// dbt-sqlserver's include policy does: a two-part name resolves in the connection's database,
+    /// which reads the wrong table for a model or source configured with another database.
+    /// </summary>
+    public static readonly RelationQuoting SqlServer = new("[", "]", IncludeDatabase: true) { RelationClass = "SQLServerRelation" };
 
     /// <summary>The adapter's relation class name, which packages read as <c>relation.get('metadata').type</c>.</summary>
     public string RelationClass { get; init; } = "BaseRelation";

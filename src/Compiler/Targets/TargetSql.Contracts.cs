@@ -38,6 +38,13 @@ public abstract partial class TargetSql
     /// <c>create table</c> with the contract's columns in order, their declared types, and every
     /// constraint the target enforces, column-level ones inline.
     /// </summary>
+    public virtual string CreateTableWithContract(string? database, string schema, string identifier, ModelContract contract,
+        IReadOnlyDictionary<string, object?> config) => CreateTableWithContract(database, schema, identifier, contract);
+
+    /// <summary>
+    /// <c>create table</c> with the contract's columns in order, their declared types, and every
+    /// constraint the target enforces, column-level ones inline.
+    /// </summary>
     public virtual string CreateTableWithContract(string? database, string schema, string identifier, ModelContract contract)
     {
         var builder = new StringBuilder();
@@ -63,6 +70,14 @@ public abstract partial class TargetSql
     /// <c>timestamp</c> is rowversion, it has no <c>boolean</c>).
     /// </summary>
     public virtual string ColumnType(string declared) => declared;
+
+    /// <summary>
+    /// The type a contract column is created with, given what the query produces
+    /// (<paramref name="described"/>, null when unknown): by default the declared type. A target
+    /// where a declared type without length or precision means a narrow default (SQL Server's
+    /// <c>decimal</c> is <c>decimal(18,0)</c>, <c>char</c> is <c>char(1)</c>) takes them from the query.
+    /// </summary>
+    public virtual string ContractColumnType(string declared, string? described) => declared;
 
     /// <summary>One constraint as DDL: <c>not null</c>, <c>constraint "n" check (x &gt; 0)</c>, <c>primary key ("a", "b")</c>.</summary>
     public virtual string ConstraintClause(ContractConstraint constraint, bool columnLevel)

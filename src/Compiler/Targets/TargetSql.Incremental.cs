@@ -48,4 +48,35 @@ public abstract partial class TargetSql
 
     /// <summary>As <see cref="ListColumns"/>, for a staging table.</summary>
     public virtual string ListStagingColumns(string? database, string schema, string identifier) => ListColumns(database, schema, identifier);
+
+    /// <summary>
+    /// dbt's <c>expand_target_column_types</c>: the wider type a table column needs to hold the
+    /// batch's values (a longer string), or null when it holds them already or cannot be widened
+    /// in place. By default nothing is widened.
+    /// </summary>
+    public virtual string? WidenedColumnType(string targetType, string batchType) => null;
+
+    /// <summary>True when a table column of <paramref name="targetType"/> holds every value of <paramref name="batchType"/> (dbt's can_expand_to, seen from the table).</summary>
+    public virtual bool HoldsColumnType(string targetType, string batchType) => false;
+
+    /// <summary>The incremental strategy when a model names none: dbt-postgres' and dbt-duckdb's delete+insert with a unique_key, else append.</summary>
+    public virtual string DefaultIncrementalStrategy(bool hasUniqueKey) => hasUniqueKey ? "delete+insert" : "append";
+
+    /// <summary>
+    /// Lets a table column take nulls, for a column the new rows leave out (a column the model
+    /// dropped). Null when the target's tables never copy NOT NULL from a query.
+    /// </summary>
+    public virtual string? AllowNulls(string target, string column, string dataType) => null;
+
+    /// <summary>
+    /// <see cref="Merge(string, string, IReadOnlyList{string}, IReadOnlyList{string}, IReadOnlyList{string})"/>
+    /// limited by dbt's incremental_predicates. By default the predicates are not applied.
+    /// </summary>
+    public virtual string Merge(string target, string source, IReadOnlyList<string> uniqueKey,
+        IReadOnlyList<string> insertColumns, IReadOnlyList<string> updateColumns, IReadOnlyList<string> predicates) =>
+        Merge(target, source, uniqueKey, insertColumns, updateColumns);
+
+    /// <summary><see cref="DeleteMatching(string, string, IReadOnlyList{string})"/> limited by dbt's incremental_predicates; by default not applied.</summary>
+    public virtual string DeleteMatching(string target, string source, IReadOnlyList<string> uniqueKey, IReadOnlyList<string> predicates) =>
+        DeleteMatching(target, source, uniqueKey);
 }

@@ -10,6 +10,27 @@ public abstract partial class TargetSql
     /// </summary>
     public abstract string Hash(IReadOnlyList<string> expressions);
 
+    /// <summary>
+    /// The <c>updated_at</c> expression as it goes into the scd id hash: unchanged by default; a
+    /// target whose default text form of a timestamp drops precision writes it in full.
+    /// </summary>
+    public virtual string HashableTimestamp(string expression) => expression;
+
+    /// <summary>
+    /// True when a checked column's value changed between the current row <paramref name="current"/>
+    /// and the source <paramref name="source"/>, nulls included (dbt's null-aware comparison, written
+    /// without IS DISTINCT FROM so that every target reads it).
+    /// </summary>
+    public virtual string ValuesDiffer(string current, string source) =>
+        $"({current} <> {source} or ({current} is null and {source} is not null) or ({current} is not null and {source} is null))";
+
+    /// <summary>
+    /// The snapshot's "now" in its statements: by default the run's start as a UTC literal; a target
+    /// whose <c>current_timestamp()</c> reads the server's clock uses that clock here too, so
+    /// valid-from and valid-to values of one table are in one time zone.
+    /// </summary>
+    public virtual string SnapshotTimestamp(DateTimeOffset runStartedAt) => TimestampLiteral(runStartedAt);
+
     /// <summary>A timestamp literal (no time zone) for an instant, written in UTC.</summary>
     public abstract string TimestampLiteral(DateTimeOffset instant);
 

@@ -64,7 +64,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
             {
                 "view" => ViewMaterialization.Build(context),
                 "table" => TableMaterialization.Build(context),
-                "incremental" => IncrementalMaterialization.Build(context, IncrementalOptions.From(node, project.Options.FullRefresh)),
+                "incremental" => IncrementalMaterialization.Build(context, IncrementalOptions.From(node, project.Options.FullRefresh, context.Sql)),
                 var other => throw new DiagnosticException(UnsupportedMaterialization(node, other)),
             };
             Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PostHook, "post-hook", context);

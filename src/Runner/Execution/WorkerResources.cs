@@ -21,6 +21,12 @@ internal sealed class WorkerResources : IDisposable
         _workers = new ThreadLocal<Worker>(() =>
         {
             var connection = ConnectionFactory.Open(target);
+            if (Sql.SessionPrologue is { } prologue)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = prologue;
+                command.ExecuteNonQuery();
+            }
             var adapter = new DatabaseAdapter(connection, Sql, relations);
             return new Worker(connection, new NodeCompiler(project, adapter), $"Thread-{Environment.CurrentManagedThreadId}");
         }, trackAllValues: true);

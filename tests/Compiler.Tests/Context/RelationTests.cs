@@ -13,12 +13,12 @@ public sealed class RelationTests
         Assert.That(Orders(RelationQuoting.DuckDb).ToString(), Is.EqualTo("\"analytics\".\"orders\""));
 
     [Test]
-    public void SqlServer_relation_renders_in_brackets() =>
-        Assert.That(Orders(RelationQuoting.SqlServer).ToString(), Is.EqualTo("[analytics].[orders]"));
+    public void SqlServer_relation_renders_in_brackets_with_its_database() =>
+        Assert.That(Orders(RelationQuoting.SqlServer).ToString(), Is.EqualTo("[warehouse].[analytics].[orders]"));
 
     [Test]
-    public void Database_is_rendered_when_the_target_says_so() =>
-        Assert.That(Orders(RelationQuoting.SqlServer with { IncludeDatabase = true }).Render(), Is.EqualTo("[warehouse].[analytics].[orders]"));
+    public void Database_is_left_out_when_the_include_policy_says_so() =>
+        Assert.That(Orders(RelationQuoting.SqlServer with { IncludeDatabase = false }).Render(), Is.EqualTo("[analytics].[orders]"));
 
     [Test]
     public void Unquoted_parts_follow_the_quoting_config() =>

@@ -59,6 +59,8 @@ public sealed class CrossDatabaseMacroTests
         ("snapshot_get_time", "{{ snapshot_get_time() }}"),
         ("default_last_day", "{{ dbt.default_last_day('d', 'year') }}"),
         ("datediff week", "{{ datediff('d', 'ts', 'week') }}"),
+        ("datediff second", "{{ datediff('d', 'ts', 'second') }}"),
+        ("datediff millisecond", "{{ datediff('d', 'ts', 'millisecond') }}"),
     ];
 
     internal static string Render(string target, string expression)

@@ -55,7 +55,7 @@ public sealed class SqlServerIncrementalSqlTests
     public void Duplicate_keys_use_TOP_not_LIMIT()
     {
         var statement = Sql.DuplicateKeys(Staging, ["id"], 1);
-        Assert.That(statement, Does.StartWith("SELECT TOP (1) id, COUNT(*)"));
+        Assert.That(statement, Does.StartWith("SELECT TOP (1) [id], COUNT(*)"));
         Assert.That(statement.ToLowerInvariant(), Does.Not.Contain("limit"));
     }
 

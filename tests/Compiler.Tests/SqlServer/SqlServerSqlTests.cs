@@ -137,7 +137,7 @@ public sealed class SqlServerSqlTests
     public void Tables_are_built_through_a_helper_view_so_a_model_may_start_with_WITH()
     {
         var statement = Sql.CreateTableAs(null, "analytics", "orders__forge_tmp", Model);
-        Assert.That(statement, Does.Contain("SELECT * INTO [analytics].[orders__forge_tmp] FROM [analytics].[orders__forge_tmp__forge_vw]"));
+        Assert.That(statement, Does.Contain("INSERT INTO [analytics].[orders__forge_tmp] WITH (TABLOCK) SELECT * FROM [analytics].[orders__forge_tmp__forge_vw]"));
         Assert.That(statement, Does.EndWith("EXEC(N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]')"));
     }
 }

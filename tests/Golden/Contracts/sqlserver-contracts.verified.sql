@@ -22,8 +22,14 @@ with orders as (
     select id, N''it''''s'' as note, amount from [raw].[orders]
 )
 select * from orders';
-INSERT INTO [warehouse].[analytics].[orders__forge_tmp] ([order_id], [note], [shipped_at], [is_paid], [amount], [customer_id])
-SELECT [order_id], [note], [shipped_at], [is_paid], [amount], [customer_id] FROM [warehouse].[analytics].[orders__forge_tmp__forge_vw];
+BEGIN TRY
+    INSERT INTO [warehouse].[analytics].[orders__forge_tmp] ([order_id], [note], [shipped_at], [is_paid], [amount], [customer_id])
+    SELECT [order_id], [note], [shipped_at], [is_paid], [amount], [customer_id] FROM [warehouse].[analytics].[orders__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]';
 
 -- freshness warehouse.analytics.orders
@@ -59,8 +65,14 @@ with orders as (
     select id, N''it''''s'' as note, amount from [raw].[orders]
 )
 select * from orders');
-INSERT INTO [analytics].[orders__forge_tmp] ([order_id], [note], [shipped_at], [is_paid], [amount], [customer_id])
-SELECT [order_id], [note], [shipped_at], [is_paid], [amount], [customer_id] FROM [analytics].[orders__forge_tmp__forge_vw];
+BEGIN TRY
+    INSERT INTO [analytics].[orders__forge_tmp] ([order_id], [note], [shipped_at], [is_paid], [amount], [customer_id])
+    SELECT [order_id], [note], [shipped_at], [is_paid], [amount], [customer_id] FROM [analytics].[orders__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC(N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]');
+    THROW;
+END CATCH;
 EXEC(N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]');
 
 -- freshness (no database).analytics.orders
@@ -96,8 +108,14 @@ with orders as (
     select id, N''it''''s'' as note, amount from [raw].[orders]
 )
 select * from orders';
-INSERT INTO [ware]]house].[o'brien].[odd]]name__forge_tmp] ([order_id], [note], [shipped_at], [is_paid], [amount], [customer_id])
-SELECT [order_id], [note], [shipped_at], [is_paid], [amount], [customer_id] FROM [ware]]house].[o'brien].[odd]]name__forge_tmp__forge_vw];
+BEGIN TRY
+    INSERT INTO [ware]]house].[o'brien].[odd]]name__forge_tmp] ([order_id], [note], [shipped_at], [is_paid], [amount], [customer_id])
+    SELECT [order_id], [note], [shipped_at], [is_paid], [amount], [customer_id] FROM [ware]]house].[o'brien].[odd]]name__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [ware]]house].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [o''brien].[odd]]name__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [ware]]house].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [o''brien].[odd]]name__forge_tmp__forge_vw]';
 
 -- freshness ware]house.o'brien.odd]name

@@ -1,3 +1,5 @@
+SET XACT_ABORT ON;
+
 SELECT TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END FROM [bikeshare].INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = N'dbo_staging';
 
 EXEC [bikeshare].[sys].[sp_executesql] N'SET XACT_ABORT ON;
@@ -11,7 +13,7 @@ COMMIT TRANSACTION;';
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_staging].[stg_bikes] AS
 with source as (
 
-    select * from [main_raw].[bikes]
+    select * from [bikeshare].[main_raw].[bikes]
 
 ),
 
@@ -39,7 +41,7 @@ select * from renamed';
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_staging].[stg_maintenance_events] AS
 with source as (
 
-    select * from [main_raw].[maintenance_events]
+    select * from [bikeshare].[main_raw].[maintenance_events]
 
 ),
 
@@ -71,7 +73,7 @@ select * from renamed';
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_staging].[stg_members] AS
 with source as (
 
-    select * from [main_raw].[members]
+    select * from [bikeshare].[main_raw].[members]
 
 ),
 
@@ -102,7 +104,7 @@ select * from renamed';
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_staging].[stg_payments] AS
 with source as (
 
-    select * from [main_raw].[payments]
+    select * from [bikeshare].[main_raw].[payments]
 
 ),
 
@@ -139,7 +141,7 @@ COMMIT TRANSACTION;';
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_intermediate].[int_member_payments] AS
 with payments as (
 
-    select * from [dbo_staging].[stg_payments]
+    select * from [bikeshare].[dbo_staging].[stg_payments]
     where member_id is not null
 
 ),
@@ -198,8 +200,15 @@ select
     payment_method,
     payment_status,
     paid_at
-from [dbo_staging].[stg_payments]';
-SELECT * INTO [bikeshare].[dbo_marts].[payments_current__forge_tmp] FROM [bikeshare].[dbo_marts].[payments_current__forge_tmp__forge_vw];
+from [bikeshare].[dbo_staging].[stg_payments]';
+BEGIN TRY
+    SELECT forge_source.* INTO [bikeshare].[dbo_marts].[payments_current__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [bikeshare].[dbo_marts].[payments_current__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [bikeshare].[dbo_marts].[payments_current__forge_tmp] WITH (TABLOCK) SELECT * FROM [bikeshare].[dbo_marts].[payments_current__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[payments_current__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[payments_current__forge_tmp__forge_vw]';
 
 BEGIN TRANSACTION;
@@ -213,7 +222,7 @@ COMMIT TRANSACTION;
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_staging].[stg_rides] AS
 with source as (
 
-    select * from [main_raw].[rides]
+    select * from [bikeshare].[main_raw].[rides]
 
 ),
 
@@ -266,7 +275,7 @@ select
     started_at,
     ended_at,
     duration_minutes
-from [dbo_staging].[stg_rides]
+from [bikeshare].[dbo_staging].[stg_rides]
 where has_valid_duration = 1
 )
 
@@ -280,7 +289,14 @@ select
     ended_at,
     duration_minutes
 from __dbt__cte__int_completed_rides';
-SELECT * INTO [bikeshare].[dbo_marts].[ride_log__forge_tmp] FROM [bikeshare].[dbo_marts].[ride_log__forge_tmp__forge_vw];
+BEGIN TRY
+    SELECT forge_source.* INTO [bikeshare].[dbo_marts].[ride_log__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [bikeshare].[dbo_marts].[ride_log__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [bikeshare].[dbo_marts].[ride_log__forge_tmp] WITH (TABLOCK) SELECT * FROM [bikeshare].[dbo_marts].[ride_log__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[ride_log__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[ride_log__forge_tmp__forge_vw]';
 
 BEGIN TRANSACTION;
@@ -305,7 +321,7 @@ select
     started_at,
     ended_at,
     duration_minutes
-from [dbo_staging].[stg_rides]
+from [bikeshare].[dbo_staging].[stg_rides]
 where has_valid_duration = 1
 )
 
@@ -318,7 +334,14 @@ select
 from __dbt__cte__int_completed_rides
 
 group by 1, 2';
-SELECT * INTO [bikeshare].[dbo_marts].[station_daily_rides__forge_tmp] FROM [bikeshare].[dbo_marts].[station_daily_rides__forge_tmp__forge_vw];
+BEGIN TRY
+    SELECT forge_source.* INTO [bikeshare].[dbo_marts].[station_daily_rides__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [bikeshare].[dbo_marts].[station_daily_rides__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [bikeshare].[dbo_marts].[station_daily_rides__forge_tmp] WITH (TABLOCK) SELECT * FROM [bikeshare].[dbo_marts].[station_daily_rides__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[station_daily_rides__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[station_daily_rides__forge_tmp__forge_vw]';
 
 BEGIN TRANSACTION;
@@ -332,7 +355,7 @@ COMMIT TRANSACTION;
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_staging].[stg_stations] AS
 with source as (
 
-    select * from [main_raw].[stations]
+    select * from [bikeshare].[main_raw].[stations]
 
 ),
 
@@ -370,19 +393,19 @@ EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_intermediate]
 
 with rides as (
 
-    select * from [dbo_staging].[stg_rides]
+    select * from [bikeshare].[dbo_staging].[stg_rides]
 
 ),
 
 stations as (
 
-    select * from [dbo_staging].[stg_stations]
+    select * from [bikeshare].[dbo_staging].[stg_stations]
 
 ),
 
 bikes as (
 
-    select * from [dbo_staging].[stg_bikes]
+    select * from [bikeshare].[dbo_staging].[stg_bikes]
 
 ),
 
@@ -433,7 +456,14 @@ enriched as (
 )
 
 select * from enriched';
-SELECT * INTO [bikeshare].[dbo_intermediate].[int_rides_enriched__forge_tmp] FROM [bikeshare].[dbo_intermediate].[int_rides_enriched__forge_tmp__forge_vw];
+BEGIN TRY
+    SELECT forge_source.* INTO [bikeshare].[dbo_intermediate].[int_rides_enriched__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [bikeshare].[dbo_intermediate].[int_rides_enriched__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [bikeshare].[dbo_intermediate].[int_rides_enriched__forge_tmp] WITH (TABLOCK) SELECT * FROM [bikeshare].[dbo_intermediate].[int_rides_enriched__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_intermediate].[int_rides_enriched__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_intermediate].[int_rides_enriched__forge_tmp__forge_vw]';
 
 BEGIN TRANSACTION;
@@ -447,12 +477,12 @@ COMMIT TRANSACTION;
 DROP TABLE IF EXISTS [bikeshare].[dbo_marts].[fct_rides__forge_tmp];
 
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_marts].[fct_rides__forge_tmp__forge_vw] AS
--- One row per completed ride since the public launch; built as [dbo_marts].[fct_rides].
+-- One row per completed ride since the public launch; built as [bikeshare].[dbo_marts].[fct_rides].
 -- Pilot-week rides, rides still under way and rides with a broken dock clock stay in stg_rides only.
 
 with rides as (
 
-    select * from [dbo_intermediate].[int_rides_enriched]
+    select * from [bikeshare].[dbo_intermediate].[int_rides_enriched]
     where has_valid_duration = 1
         and started_at >= cast(''2024-04-01'' as date)
 
@@ -465,7 +495,7 @@ ride_payments as (
         sum(case when payment_status = ''succeeded'' then amount else 0 end) as ride_revenue,
         sum(case when payment_status = ''refunded'' then amount else 0 end) as refunded_amount
 
-    from [dbo_staging].[stg_payments]
+    from [bikeshare].[dbo_staging].[stg_payments]
     where ride_id is not null
     group by ride_id
 
@@ -505,7 +535,14 @@ final as (
 )
 
 select * from final';
-SELECT * INTO [bikeshare].[dbo_marts].[fct_rides__forge_tmp] FROM [bikeshare].[dbo_marts].[fct_rides__forge_tmp__forge_vw];
+BEGIN TRY
+    SELECT forge_source.* INTO [bikeshare].[dbo_marts].[fct_rides__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [bikeshare].[dbo_marts].[fct_rides__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [bikeshare].[dbo_marts].[fct_rides__forge_tmp] WITH (TABLOCK) SELECT * FROM [bikeshare].[dbo_marts].[fct_rides__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[fct_rides__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[fct_rides__forge_tmp__forge_vw]';
 
 BEGIN TRANSACTION;
@@ -521,19 +558,19 @@ DROP TABLE IF EXISTS [bikeshare].[dbo_marts].[dim_bikes__forge_tmp];
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_marts].[dim_bikes__forge_tmp__forge_vw] AS
 with bikes as (
 
-    select * from [dbo_staging].[stg_bikes]
+    select * from [bikeshare].[dbo_staging].[stg_bikes]
 
 ),
 
 rides as (
 
-    select * from [dbo_marts].[fct_rides]
+    select * from [bikeshare].[dbo_marts].[fct_rides]
 
 ),
 
 maintenance as (
 
-    select * from [dbo_staging].[stg_maintenance_events]
+    select * from [bikeshare].[dbo_staging].[stg_maintenance_events]
 
 ),
 
@@ -593,7 +630,14 @@ final as (
 )
 
 select * from final';
-SELECT * INTO [bikeshare].[dbo_marts].[dim_bikes__forge_tmp] FROM [bikeshare].[dbo_marts].[dim_bikes__forge_tmp__forge_vw];
+BEGIN TRY
+    SELECT forge_source.* INTO [bikeshare].[dbo_marts].[dim_bikes__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [bikeshare].[dbo_marts].[dim_bikes__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [bikeshare].[dbo_marts].[dim_bikes__forge_tmp] WITH (TABLOCK) SELECT * FROM [bikeshare].[dbo_marts].[dim_bikes__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[dim_bikes__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[dim_bikes__forge_tmp__forge_vw]';
 
 BEGIN TRANSACTION;
@@ -609,13 +653,13 @@ DROP TABLE IF EXISTS [bikeshare].[dbo_marts].[dim_members__forge_tmp];
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_marts].[dim_members__forge_tmp__forge_vw] AS
 with members as (
 
-    select * from [dbo_staging].[stg_members]
+    select * from [bikeshare].[dbo_staging].[stg_members]
 
 ),
 
 rides as (
 
-    select * from [dbo_marts].[fct_rides]
+    select * from [bikeshare].[dbo_marts].[fct_rides]
     where member_id is not null
 
 ),
@@ -667,7 +711,14 @@ final as (
 )
 
 select * from final';
-SELECT * INTO [bikeshare].[dbo_marts].[dim_members__forge_tmp] FROM [bikeshare].[dbo_marts].[dim_members__forge_tmp__forge_vw];
+BEGIN TRY
+    SELECT forge_source.* INTO [bikeshare].[dbo_marts].[dim_members__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [bikeshare].[dbo_marts].[dim_members__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [bikeshare].[dbo_marts].[dim_members__forge_tmp] WITH (TABLOCK) SELECT * FROM [bikeshare].[dbo_marts].[dim_members__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[dim_members__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[dim_members__forge_tmp__forge_vw]';
 
 BEGIN TRANSACTION;
@@ -680,19 +731,19 @@ COMMIT TRANSACTION;
 
 EXEC sp_describe_first_result_set @tsql = N'with stations as (
 
-    select * from [dbo_staging].[stg_stations]
+    select * from [bikeshare].[dbo_staging].[stg_stations]
 
 ),
 
 bikes as (
 
-    select * from [dbo_staging].[stg_bikes]
+    select * from [bikeshare].[dbo_staging].[stg_bikes]
 
 ),
 
 rides as (
 
-    select * from [dbo_marts].[fct_rides]
+    select * from [bikeshare].[dbo_marts].[fct_rides]
 
 ),
 
@@ -767,8 +818,8 @@ DROP TABLE IF EXISTS [bikeshare].[dbo_marts].[dim_stations__forge_tmp];
 
 create table [bikeshare].[dbo_marts].[dim_stations__forge_tmp] (
     [station_id] int primary key,
-    [station_name] nvarchar(max) not null,
-    [district] nvarchar(max),
+    [station_name] nvarchar(200) not null,
+    [district] nvarchar(100),
     [postal_code] varchar(10),
     [latitude] numeric(9,6),
     [longitude] numeric(9,6),
@@ -786,19 +837,19 @@ create table [bikeshare].[dbo_marts].[dim_stations__forge_tmp] (
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_marts].[dim_stations__forge_tmp__forge_vw] AS
 with stations as (
 
-    select * from [dbo_staging].[stg_stations]
+    select * from [bikeshare].[dbo_staging].[stg_stations]
 
 ),
 
 bikes as (
 
-    select * from [dbo_staging].[stg_bikes]
+    select * from [bikeshare].[dbo_staging].[stg_bikes]
 
 ),
 
 rides as (
 
-    select * from [dbo_marts].[fct_rides]
+    select * from [bikeshare].[dbo_marts].[fct_rides]
 
 ),
 
@@ -868,8 +919,14 @@ final as (
 )
 
 select * from final';
-INSERT INTO [bikeshare].[dbo_marts].[dim_stations__forge_tmp] ([station_id], [station_name], [district], [postal_code], [latitude], [longitude], [dock_capacity], [is_active], [opened_on], [home_bike_count], [total_departures], [total_arrivals], [first_departure_at], [last_departure_at])
-SELECT [station_id], [station_name], [district], [postal_code], [latitude], [longitude], [dock_capacity], [is_active], [opened_on], [home_bike_count], [total_departures], [total_arrivals], [first_departure_at], [last_departure_at] FROM [bikeshare].[dbo_marts].[dim_stations__forge_tmp__forge_vw];
+BEGIN TRY
+    INSERT INTO [bikeshare].[dbo_marts].[dim_stations__forge_tmp] ([station_id], [station_name], [district], [postal_code], [latitude], [longitude], [dock_capacity], [is_active], [opened_on], [home_bike_count], [total_departures], [total_arrivals], [first_departure_at], [last_departure_at])
+    SELECT [station_id], [station_name], [district], [postal_code], [latitude], [longitude], [dock_capacity], [is_active], [opened_on], [home_bike_count], [total_departures], [total_arrivals], [first_departure_at], [last_departure_at] FROM [bikeshare].[dbo_marts].[dim_stations__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[dim_stations__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[dim_stations__forge_tmp__forge_vw]';
 
 BEGIN TRANSACTION;
@@ -885,13 +942,13 @@ DROP TABLE IF EXISTS [bikeshare].[dbo_marts].[fct_station_daily_usage__forge_tmp
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_marts].[fct_station_daily_usage__forge_tmp__forge_vw] AS
 with rides as (
 
-    select * from [dbo_marts].[fct_rides]
+    select * from [bikeshare].[dbo_marts].[fct_rides]
 
 ),
 
 stations as (
 
-    select * from [dbo_staging].[stg_stations]
+    select * from [bikeshare].[dbo_staging].[stg_stations]
 
 ),
 
@@ -964,7 +1021,14 @@ final as (
 )
 
 select * from final';
-SELECT * INTO [bikeshare].[dbo_marts].[fct_station_daily_usage__forge_tmp] FROM [bikeshare].[dbo_marts].[fct_station_daily_usage__forge_tmp__forge_vw];
+BEGIN TRY
+    SELECT forge_source.* INTO [bikeshare].[dbo_marts].[fct_station_daily_usage__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [bikeshare].[dbo_marts].[fct_station_daily_usage__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [bikeshare].[dbo_marts].[fct_station_daily_usage__forge_tmp] WITH (TABLOCK) SELECT * FROM [bikeshare].[dbo_marts].[fct_station_daily_usage__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[fct_station_daily_usage__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[fct_station_daily_usage__forge_tmp__forge_vw]';
 
 BEGIN TRANSACTION;
@@ -980,19 +1044,19 @@ DROP TABLE IF EXISTS [bikeshare].[dbo_marts].[member_lifetime_value__forge_tmp];
 EXEC [bikeshare].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [dbo_marts].[member_lifetime_value__forge_tmp__forge_vw] AS
 with members as (
 
-    select * from [dbo_marts].[dim_members]
+    select * from [bikeshare].[dbo_marts].[dim_members]
 
 ),
 
 payments as (
 
-    select * from [dbo_intermediate].[int_member_payments]
+    select * from [bikeshare].[dbo_intermediate].[int_member_payments]
 
 ),
 
 as_of as (
 
-    select max(ride_date) as as_of_date from [dbo_marts].[fct_rides]
+    select max(ride_date) as as_of_date from [bikeshare].[dbo_marts].[fct_rides]
 
 ),
 
@@ -1043,7 +1107,14 @@ tiered as (
 )
 
 select * from tiered';
-SELECT * INTO [bikeshare].[dbo_marts].[member_lifetime_value__forge_tmp] FROM [bikeshare].[dbo_marts].[member_lifetime_value__forge_tmp__forge_vw];
+BEGIN TRY
+    SELECT forge_source.* INTO [bikeshare].[dbo_marts].[member_lifetime_value__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [bikeshare].[dbo_marts].[member_lifetime_value__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [bikeshare].[dbo_marts].[member_lifetime_value__forge_tmp] WITH (TABLOCK) SELECT * FROM [bikeshare].[dbo_marts].[member_lifetime_value__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[member_lifetime_value__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [bikeshare].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [dbo_marts].[member_lifetime_value__forge_tmp__forge_vw]';
 
 BEGIN TRANSACTION;

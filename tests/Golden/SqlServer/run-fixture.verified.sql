@@ -1,3 +1,5 @@
+SET XACT_ABORT ON;
+
 SELECT TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END FROM [warehouse].INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = N'analytics';
 
 EXEC [warehouse].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [analytics].[stg_orders] AS
@@ -8,10 +10,17 @@ DROP TABLE IF EXISTS [warehouse].[analytics].[orders__forge_tmp];
 EXEC [warehouse].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [analytics].[orders__forge_tmp__forge_vw] AS
 
 with o as (
-    select * from [analytics].[stg_orders]
+    select * from [warehouse].[analytics].[stg_orders]
 )
 select * from o';
-SELECT * INTO [warehouse].[analytics].[orders__forge_tmp] FROM [warehouse].[analytics].[orders__forge_tmp__forge_vw];
+BEGIN TRY
+    SELECT forge_source.* INTO [warehouse].[analytics].[orders__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [warehouse].[analytics].[orders__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [warehouse].[analytics].[orders__forge_tmp] WITH (TABLOCK) SELECT * FROM [warehouse].[analytics].[orders__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]';
 
 CREATE CLUSTERED COLUMNSTORE INDEX [cci] ON [warehouse].[analytics].[orders__forge_tmp];
@@ -31,9 +40,16 @@ DROP TABLE IF EXISTS [warehouse].[analytics].[customers__forge_tmp];
 EXEC [warehouse].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [analytics].[customers__forge_tmp__forge_vw] AS
 
 select customer_id, string_agg(cast(note as nvarchar(max)), '', '') within group (order by note) as notes, cast(max(case when amount > 2 then 1 else 0 end) as bit) as any_large
-from [analytics].[orders]
+from [warehouse].[analytics].[orders]
 group by customer_id';
-SELECT * INTO [warehouse].[analytics].[customers__forge_tmp] FROM [warehouse].[analytics].[customers__forge_tmp__forge_vw];
+BEGIN TRY
+    SELECT forge_source.* INTO [warehouse].[analytics].[customers__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [warehouse].[analytics].[customers__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [warehouse].[analytics].[customers__forge_tmp] WITH (TABLOCK) SELECT * FROM [warehouse].[analytics].[customers__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics].[customers__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics].[customers__forge_tmp__forge_vw]';
 
 CREATE UNIQUE CLUSTERED INDEX [ux_customer_id] ON [warehouse].[analytics].[customers__forge_tmp] ([customer_id]);
@@ -80,11 +96,32 @@ SET XACT_ABORT ON;
 DROP TABLE IF EXISTS [warehouse].[analytics].[customer_view];
 
 EXEC [warehouse].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [analytics].[customer_view] AS
-select customer_id, concat(cast(customer_id as nvarchar(4000)), ''-'', notes) as label,
+select customer_id, concat(cast(customer_id as nvarchar(max)), ''-'', notes) as label,
     dateadd(day, 7, cast(cast(sysdatetime() as datetime2(6)) as datetime2(6))) as due_at
-from [analytics].[customers]';
+from [warehouse].[analytics].[customers]';
 
 COMMIT TRANSACTION;
+
+EXEC [warehouse].[sys].[sp_executesql] N'DECLARE @forge_view nvarchar(776);
+DECLARE forge_views CURSOR LOCAL FAST_FORWARD FOR
+    SELECT DISTINCT QUOTENAME(OBJECT_SCHEMA_NAME(d.referencing_id)) + N''.'' + QUOTENAME(OBJECT_NAME(d.referencing_id))
+    FROM sys.sql_expression_dependencies AS d
+    INNER JOIN sys.views AS v ON v.object_id = d.referencing_id
+    WHERE d.referenced_entity_name = N''customer_view''
+      AND (d.referenced_schema_name = N''analytics'' OR d.referenced_schema_name IS NULL);
+OPEN forge_views;
+FETCH NEXT FROM forge_views INTO @forge_view;
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    BEGIN TRY
+        EXEC sp_refreshview @forge_view;
+    END TRY
+    BEGIN CATCH
+    END CATCH;
+    FETCH NEXT FROM forge_views INTO @forge_view;
+END;
+CLOSE forge_views;
+DEALLOCATE forge_views;';
 
 SELECT TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' END FROM [warehouse].INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = N'analytics_marts';
 
@@ -101,8 +138,15 @@ DROP TABLE IF EXISTS [warehouse].[analytics_marts].[customer_days__forge_tmp];
 EXEC [warehouse].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [analytics_marts].[customer_days__forge_tmp__forge_vw] AS
 
 select customer_id, cast(dateadd(day, -((datepart(weekday, due_at) + @@datefirst - 2) % 7), cast(due_at as date)) as datetime2(6)) as due_week, eomonth(due_at) as month_end
-from [analytics].[customer_view]';
-SELECT * INTO [warehouse].[analytics_marts].[customer_days__forge_tmp] FROM [warehouse].[analytics_marts].[customer_days__forge_tmp__forge_vw];
+from [warehouse].[analytics].[customer_view]';
+BEGIN TRY
+    SELECT forge_source.* INTO [warehouse].[analytics_marts].[customer_days__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [warehouse].[analytics_marts].[customer_days__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [warehouse].[analytics_marts].[customer_days__forge_tmp] WITH (TABLOCK) SELECT * FROM [warehouse].[analytics_marts].[customer_days__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics_marts].[customer_days__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics_marts].[customer_days__forge_tmp__forge_vw]';
 
 BEGIN TRANSACTION;

@@ -23,7 +23,14 @@ with orders as (
     select id, ''it''''s'' as note from [raw].[orders]
 )
 select * from orders';
-SELECT * INTO [warehouse].[analytics].[orders__forge_tmp] FROM [warehouse].[analytics].[orders__forge_tmp__forge_vw];
+BEGIN TRY
+    SELECT forge_source.* INTO [warehouse].[analytics].[orders__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [warehouse].[analytics].[orders__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [warehouse].[analytics].[orders__forge_tmp] WITH (TABLOCK) SELECT * FROM [warehouse].[analytics].[orders__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]';
 
 -- drop table warehouse.analytics.orders
@@ -91,7 +98,14 @@ with orders as (
     select id, ''it''''s'' as note from [raw].[orders]
 )
 select * from orders');
-SELECT * INTO [analytics].[orders__forge_tmp] FROM [analytics].[orders__forge_tmp__forge_vw];
+BEGIN TRY
+    SELECT forge_source.* INTO [analytics].[orders__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [analytics].[orders__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [analytics].[orders__forge_tmp] WITH (TABLOCK) SELECT * FROM [analytics].[orders__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC(N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]');
+    THROW;
+END CATCH;
 EXEC(N'DROP VIEW IF EXISTS [analytics].[orders__forge_tmp__forge_vw]');
 
 -- drop table (no database).analytics.orders
@@ -159,7 +173,14 @@ with orders as (
     select id, ''it''''s'' as note from [raw].[orders]
 )
 select * from orders';
-SELECT * INTO [ware]]house].[o'brien].[odd]]name__forge_tmp] FROM [ware]]house].[o'brien].[odd]]name__forge_tmp__forge_vw];
+BEGIN TRY
+    SELECT forge_source.* INTO [ware]]house].[o'brien].[odd]]name__forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [ware]]house].[o'brien].[odd]]name__forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [ware]]house].[o'brien].[odd]]name__forge_tmp] WITH (TABLOCK) SELECT * FROM [ware]]house].[o'brien].[odd]]name__forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [ware]]house].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [o''brien].[odd]]name__forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [ware]]house].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [o''brien].[odd]]name__forge_tmp__forge_vw]';
 
 -- drop table ware]house.o'brien.odd]name

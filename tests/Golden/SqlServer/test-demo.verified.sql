@@ -1,6 +1,8 @@
+SET XACT_ABORT ON;
+
 with value_counts as (
     select age_band as value_field, count(*) as n_records
-    from [dbo_marts].[dim_members]
+    from [bikeshare].[dbo_marts].[dim_members]
     group by age_band
 )
 select
@@ -10,12 +12,12 @@ select
 from (
 select *
 from value_counts
-where value_field not in ('under 25', '25-39', '40-59', '60+', 'unknown')
+where value_field not in (N'under 25', N'25-39', N'40-59', N'60+', N'unknown')
 ) dbt_internal_test;
 
 with value_counts as (
     select membership_plan as value_field, count(*) as n_records
-    from [dbo_marts].[dim_members]
+    from [bikeshare].[dbo_marts].[dim_members]
     group by membership_plan
 )
 select
@@ -25,12 +27,12 @@ select
 from (
 select *
 from value_counts
-where value_field not in ('annual', 'monthly', 'day_pass')
+where value_field not in (N'annual', N'monthly', N'day_pass')
 ) dbt_internal_test;
 
 with value_counts as (
     select bike_type as value_field, count(*) as n_records
-    from [dbo_marts].[fct_rides]
+    from [bikeshare].[dbo_marts].[fct_rides]
     group by bike_type
 )
 select
@@ -40,12 +42,12 @@ select
 from (
 select *
 from value_counts
-where value_field not in ('classic', 'electric', 'cargo')
+where value_field not in (N'classic', N'electric', N'cargo')
 ) dbt_internal_test;
 
 with value_counts as (
     select value_tier as value_field, count(*) as n_records
-    from [dbo_marts].[member_lifetime_value]
+    from [bikeshare].[dbo_marts].[member_lifetime_value]
     group by value_tier
 )
 select
@@ -55,12 +57,12 @@ select
 from (
 select *
 from value_counts
-where value_field not in ('high', 'medium', 'low')
+where value_field not in (N'high', N'medium', N'low')
 ) dbt_internal_test;
 
 with value_counts as (
     select bike_type as value_field, count(*) as n_records
-    from [dbo_staging].[stg_bikes]
+    from [bikeshare].[dbo_staging].[stg_bikes]
     group by bike_type
 )
 select
@@ -70,12 +72,12 @@ select
 from (
 select *
 from value_counts
-where value_field not in ('classic', 'electric', 'cargo')
+where value_field not in (N'classic', N'electric', N'cargo')
 ) dbt_internal_test;
 
 with value_counts as (
     select event_type as value_field, count(*) as n_records
-    from [dbo_staging].[stg_maintenance_events]
+    from [bikeshare].[dbo_staging].[stg_maintenance_events]
     group by event_type
 )
 select
@@ -85,12 +87,12 @@ select
 from (
 select *
 from value_counts
-where value_field not in ('inspection', 'flat_tire', 'brake_repair', 'chain_repair', 'battery_swap')
+where value_field not in (N'inspection', N'flat_tire', N'brake_repair', N'chain_repair', N'battery_swap')
 ) dbt_internal_test;
 
 with value_counts as (
     select membership_plan as value_field, count(*) as n_records
-    from [dbo_staging].[stg_members]
+    from [bikeshare].[dbo_staging].[stg_members]
     group by membership_plan
 )
 select
@@ -100,12 +102,12 @@ select
 from (
 select *
 from value_counts
-where value_field not in ('annual', 'monthly', 'day_pass')
+where value_field not in (N'annual', N'monthly', N'day_pass')
 ) dbt_internal_test;
 
 with value_counts as (
     select currency_code as value_field, count(*) as n_records
-    from [dbo_staging].[stg_payments]
+    from [bikeshare].[dbo_staging].[stg_payments]
     group by currency_code
 )
 select
@@ -115,12 +117,12 @@ select
 from (
 select *
 from value_counts
-where value_field not in ('EUR')
+where value_field not in (N'EUR')
 ) dbt_internal_test;
 
 with value_counts as (
     select payment_method as value_field, count(*) as n_records
-    from [dbo_staging].[stg_payments]
+    from [bikeshare].[dbo_staging].[stg_payments]
     group by payment_method
 )
 select
@@ -130,12 +132,12 @@ select
 from (
 select *
 from value_counts
-where value_field not in ('card', 'apple_pay', 'google_pay', 'wallet')
+where value_field not in (N'card', N'apple_pay', N'google_pay', N'wallet')
 ) dbt_internal_test;
 
 with value_counts as (
     select payment_status as value_field, count(*) as n_records
-    from [dbo_staging].[stg_payments]
+    from [bikeshare].[dbo_staging].[stg_payments]
     group by payment_status
 )
 select
@@ -145,12 +147,12 @@ select
 from (
 select *
 from value_counts
-where value_field not in ('succeeded', 'failed', 'refunded')
+where value_field not in (N'succeeded', N'failed', N'refunded')
 ) dbt_internal_test;
 
 with value_counts as (
     select payment_type as value_field, count(*) as n_records
-    from [dbo_staging].[stg_payments]
+    from [bikeshare].[dbo_staging].[stg_payments]
     group by payment_type
 )
 select
@@ -160,12 +162,12 @@ select
 from (
 select *
 from value_counts
-where value_field not in ('membership_fee', 'day_pass', 'ride_fee')
+where value_field not in (N'membership_fee', N'day_pass', N'ride_fee')
 ) dbt_internal_test;
 
 with value_counts as (
     select rider_type as value_field, count(*) as n_records
-    from [dbo_staging].[stg_rides]
+    from [bikeshare].[dbo_staging].[stg_rides]
     group by rider_type
 )
 select
@@ -175,12 +177,12 @@ select
 from (
 select *
 from value_counts
-where value_field not in ('member', 'casual')
+where value_field not in (N'member', N'casual')
 ) dbt_internal_test;
 
 with value_counts as (
     select district as value_field, count(*) as n_records
-    from [dbo_staging].[stg_stations]
+    from [bikeshare].[dbo_staging].[stg_stations]
     group by district
 )
 select
@@ -190,7 +192,7 @@ select
 from (
 select *
 from value_counts
-where value_field not in ('Old Town', 'Harborfront', 'University', 'Riverside', 'Market Hill', 'Northgate')
+where value_field not in (N'Old Town', N'Harborfront', N'University', N'Riverside', N'Market Hill', N'Northgate')
 ) dbt_internal_test;
 
 -- Finance signs off member_lifetime_value against the payment provider: the members' total
@@ -199,14 +201,14 @@ where value_field not in ('Old Town', 'Harborfront', 'University', 'Riverside', 
 with lifetime as (
 
     select sum(lifetime_value) as total_lifetime_value
-    from [dbo_marts].[member_lifetime_value]
+    from [bikeshare].[dbo_marts].[member_lifetime_value]
 
 ),
 
 payments as (
 
     select sum(amount) as total_paid
-    from [dbo_staging].[stg_payments]
+    from [bikeshare].[dbo_staging].[stg_payments]
     where member_id is not null
         and payment_status = 'succeeded'
 
@@ -230,7 +232,7 @@ where lifetime.total_lifetime_value <> payments.total_paid
 
 with rides as (
 
-    select count(*) as ride_count from [dbo_marts].[fct_rides]
+    select count(*) as ride_count from [bikeshare].[dbo_marts].[fct_rides]
 
 ),
 
@@ -240,7 +242,7 @@ daily_usage as (
         sum(departures) as total_departures,
         sum(arrivals) as total_arrivals
 
-    from [dbo_marts].[fct_station_daily_usage]
+    from [bikeshare].[dbo_marts].[fct_station_daily_usage]
 
 )
 select
@@ -265,7 +267,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 
-select * from [dbo_marts].[fct_rides] where duration_minutes <= 0
+select * from [bikeshare].[dbo_marts].[fct_rides] where duration_minutes <= 0
 ) dbt_internal_test;
 
 select
@@ -274,7 +276,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 
-select * from [dbo_staging].[stg_payments] where amount <= 0
+select * from [bikeshare].[dbo_staging].[stg_payments] where amount <= 0
 ) dbt_internal_test;
 
 select
@@ -283,7 +285,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 
-select * from [dbo_staging].[stg_stations] where dock_capacity <= 0
+select * from [bikeshare].[dbo_staging].[stg_stations] where dock_capacity <= 0
 ) dbt_internal_test;
 
 select
@@ -292,7 +294,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select bike_id
-from [dbo_marts].[dim_bikes]
+from [bikeshare].[dbo_marts].[dim_bikes]
 where bike_id is null
 ) dbt_internal_test;
 
@@ -302,7 +304,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select member_id
-from [dbo_marts].[dim_members]
+from [bikeshare].[dbo_marts].[dim_members]
 where member_id is null
 ) dbt_internal_test;
 
@@ -312,7 +314,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select station_id
-from [dbo_marts].[dim_stations]
+from [bikeshare].[dbo_marts].[dim_stations]
 where station_id is null
 ) dbt_internal_test;
 
@@ -322,7 +324,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select duration_minutes
-from [dbo_marts].[fct_rides]
+from [bikeshare].[dbo_marts].[fct_rides]
 where duration_minutes is null
 ) dbt_internal_test;
 
@@ -332,7 +334,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select end_station_id
-from [dbo_marts].[fct_rides]
+from [bikeshare].[dbo_marts].[fct_rides]
 where end_station_id is null
 ) dbt_internal_test;
 
@@ -342,7 +344,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select ride_id
-from [dbo_marts].[fct_rides]
+from [bikeshare].[dbo_marts].[fct_rides]
 where ride_id is null
 ) dbt_internal_test;
 
@@ -352,7 +354,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select rider_type
-from [dbo_marts].[fct_rides]
+from [bikeshare].[dbo_marts].[fct_rides]
 where rider_type is null
 ) dbt_internal_test;
 
@@ -362,7 +364,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select start_station_id
-from [dbo_marts].[fct_rides]
+from [bikeshare].[dbo_marts].[fct_rides]
 where start_station_id is null
 ) dbt_internal_test;
 
@@ -372,7 +374,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select station_day_id
-from [dbo_marts].[fct_station_daily_usage]
+from [bikeshare].[dbo_marts].[fct_station_daily_usage]
 where station_day_id is null
 ) dbt_internal_test;
 
@@ -382,7 +384,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select station_id
-from [dbo_marts].[fct_station_daily_usage]
+from [bikeshare].[dbo_marts].[fct_station_daily_usage]
 where station_id is null
 ) dbt_internal_test;
 
@@ -392,7 +394,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select usage_date
-from [dbo_marts].[fct_station_daily_usage]
+from [bikeshare].[dbo_marts].[fct_station_daily_usage]
 where usage_date is null
 ) dbt_internal_test;
 
@@ -402,7 +404,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select member_id
-from [dbo_intermediate].[int_member_payments]
+from [bikeshare].[dbo_intermediate].[int_member_payments]
 where member_id is null
 ) dbt_internal_test;
 
@@ -412,7 +414,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select ride_id
-from [dbo_intermediate].[int_rides_enriched]
+from [bikeshare].[dbo_intermediate].[int_rides_enriched]
 where ride_id is null
 ) dbt_internal_test;
 
@@ -422,7 +424,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select lifetime_value
-from [dbo_marts].[member_lifetime_value]
+from [bikeshare].[dbo_marts].[member_lifetime_value]
 where lifetime_value is null
 ) dbt_internal_test;
 
@@ -432,7 +434,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select member_id
-from [dbo_marts].[member_lifetime_value]
+from [bikeshare].[dbo_marts].[member_lifetime_value]
 where member_id is null
 ) dbt_internal_test;
 
@@ -442,7 +444,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select payment_id
-from [dbo_marts].[payments_current]
+from [bikeshare].[dbo_marts].[payments_current]
 where payment_id is null
 ) dbt_internal_test;
 
@@ -452,7 +454,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select ride_id
-from [dbo_marts].[ride_log]
+from [bikeshare].[dbo_marts].[ride_log]
 where ride_id is null
 ) dbt_internal_test;
 
@@ -462,7 +464,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select bike_id
-from [dbo_staging].[stg_bikes]
+from [bikeshare].[dbo_staging].[stg_bikes]
 where bike_id is null
 ) dbt_internal_test;
 
@@ -472,7 +474,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select bike_type
-from [dbo_staging].[stg_bikes]
+from [bikeshare].[dbo_staging].[stg_bikes]
 where bike_type is null
 ) dbt_internal_test;
 
@@ -482,7 +484,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select bike_id
-from [dbo_staging].[stg_maintenance_events]
+from [bikeshare].[dbo_staging].[stg_maintenance_events]
 where bike_id is null
 ) dbt_internal_test;
 
@@ -492,7 +494,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select maintenance_event_id
-from [dbo_staging].[stg_maintenance_events]
+from [bikeshare].[dbo_staging].[stg_maintenance_events]
 where maintenance_event_id is null
 ) dbt_internal_test;
 
@@ -502,7 +504,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select email
-from [dbo_staging].[stg_members]
+from [bikeshare].[dbo_staging].[stg_members]
 where email is null
 ) dbt_internal_test;
 
@@ -512,7 +514,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select member_id
-from [dbo_staging].[stg_members]
+from [bikeshare].[dbo_staging].[stg_members]
 where member_id is null
 ) dbt_internal_test;
 
@@ -522,7 +524,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select payment_id
-from [dbo_staging].[stg_payments]
+from [bikeshare].[dbo_staging].[stg_payments]
 where payment_id is null
 ) dbt_internal_test;
 
@@ -532,7 +534,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select payment_status
-from [dbo_staging].[stg_payments]
+from [bikeshare].[dbo_staging].[stg_payments]
 where payment_status is null
 ) dbt_internal_test;
 
@@ -542,7 +544,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select bike_id
-from [dbo_staging].[stg_rides]
+from [bikeshare].[dbo_staging].[stg_rides]
 where bike_id is null
 ) dbt_internal_test;
 
@@ -552,7 +554,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select ride_id
-from [dbo_staging].[stg_rides]
+from [bikeshare].[dbo_staging].[stg_rides]
 where ride_id is null
 ) dbt_internal_test;
 
@@ -562,7 +564,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select start_station_id
-from [dbo_staging].[stg_rides]
+from [bikeshare].[dbo_staging].[stg_rides]
 where start_station_id is null
 ) dbt_internal_test;
 
@@ -572,7 +574,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select station_id
-from [dbo_staging].[stg_stations]
+from [bikeshare].[dbo_staging].[stg_stations]
 where station_id is null
 ) dbt_internal_test;
 
@@ -582,18 +584,18 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select station_name
-from [dbo_staging].[stg_stations]
+from [bikeshare].[dbo_staging].[stg_stations]
 where station_name is null
 ) dbt_internal_test;
 
 with child as (
     select bike_id as from_field
-    from [dbo_marts].[fct_rides]
+    from [bikeshare].[dbo_marts].[fct_rides]
     where bike_id is not null
 ),
 parent as (
     select bike_id as to_field
-    from [dbo_marts].[dim_bikes]
+    from [bikeshare].[dbo_marts].[dim_bikes]
 )
 select
     count(*) as failures,
@@ -608,12 +610,12 @@ where parent.to_field is null
 
 with child as (
     select end_station_id as from_field
-    from [dbo_marts].[fct_rides]
+    from [bikeshare].[dbo_marts].[fct_rides]
     where end_station_id is not null
 ),
 parent as (
     select station_id as to_field
-    from [dbo_marts].[dim_stations]
+    from [bikeshare].[dbo_marts].[dim_stations]
 )
 select
     count(*) as failures,
@@ -628,12 +630,12 @@ where parent.to_field is null
 
 with child as (
     select member_id as from_field
-    from [dbo_marts].[fct_rides]
+    from [bikeshare].[dbo_marts].[fct_rides]
     where member_id is not null
 ),
 parent as (
     select member_id as to_field
-    from [dbo_marts].[dim_members]
+    from [bikeshare].[dbo_marts].[dim_members]
 )
 select
     count(*) as failures,
@@ -648,12 +650,12 @@ where parent.to_field is null
 
 with child as (
     select start_station_id as from_field
-    from [dbo_marts].[fct_rides]
+    from [bikeshare].[dbo_marts].[fct_rides]
     where start_station_id is not null
 ),
 parent as (
     select station_id as to_field
-    from [dbo_marts].[dim_stations]
+    from [bikeshare].[dbo_marts].[dim_stations]
 )
 select
     count(*) as failures,
@@ -668,12 +670,12 @@ where parent.to_field is null
 
 with child as (
     select station_id as from_field
-    from [dbo_marts].[fct_station_daily_usage]
+    from [bikeshare].[dbo_marts].[fct_station_daily_usage]
     where station_id is not null
 ),
 parent as (
     select station_id as to_field
-    from [dbo_marts].[dim_stations]
+    from [bikeshare].[dbo_marts].[dim_stations]
 )
 select
     count(*) as failures,
@@ -688,12 +690,12 @@ where parent.to_field is null
 
 with child as (
     select member_id as from_field
-    from [dbo_marts].[member_lifetime_value]
+    from [bikeshare].[dbo_marts].[member_lifetime_value]
     where member_id is not null
 ),
 parent as (
     select member_id as to_field
-    from [dbo_marts].[dim_members]
+    from [bikeshare].[dbo_marts].[dim_members]
 )
 select
     count(*) as failures,
@@ -708,12 +710,12 @@ where parent.to_field is null
 
 with child as (
     select home_station_id as from_field
-    from [dbo_staging].[stg_bikes]
+    from [bikeshare].[dbo_staging].[stg_bikes]
     where home_station_id is not null
 ),
 parent as (
     select station_id as to_field
-    from [dbo_staging].[stg_stations]
+    from [bikeshare].[dbo_staging].[stg_stations]
 )
 select
     count(*) as failures,
@@ -728,12 +730,12 @@ where parent.to_field is null
 
 with child as (
     select bike_id as from_field
-    from [dbo_staging].[stg_maintenance_events]
+    from [bikeshare].[dbo_staging].[stg_maintenance_events]
     where bike_id is not null
 ),
 parent as (
     select bike_id as to_field
-    from [dbo_staging].[stg_bikes]
+    from [bikeshare].[dbo_staging].[stg_bikes]
 )
 select
     count(*) as failures,
@@ -748,12 +750,12 @@ where parent.to_field is null
 
 with child as (
     select home_station_id as from_field
-    from [dbo_staging].[stg_members]
+    from [bikeshare].[dbo_staging].[stg_members]
     where home_station_id is not null
 ),
 parent as (
     select station_id as to_field
-    from [dbo_staging].[stg_stations]
+    from [bikeshare].[dbo_staging].[stg_stations]
 )
 select
     count(*) as failures,
@@ -768,12 +770,12 @@ where parent.to_field is null
 
 with child as (
     select member_id as from_field
-    from [dbo_staging].[stg_payments]
+    from [bikeshare].[dbo_staging].[stg_payments]
     where member_id is not null
 ),
 parent as (
     select member_id as to_field
-    from [dbo_staging].[stg_members]
+    from [bikeshare].[dbo_staging].[stg_members]
 )
 select
     count(*) as failures,
@@ -788,12 +790,12 @@ where parent.to_field is null
 
 with child as (
     select ride_id as from_field
-    from [dbo_staging].[stg_payments]
+    from [bikeshare].[dbo_staging].[stg_payments]
     where ride_id is not null
 ),
 parent as (
     select ride_id as to_field
-    from [dbo_staging].[stg_rides]
+    from [bikeshare].[dbo_staging].[stg_rides]
 )
 select
     count(*) as failures,
@@ -808,12 +810,12 @@ where parent.to_field is null
 
 with child as (
     select bike_id as from_field
-    from [dbo_staging].[stg_rides]
+    from [bikeshare].[dbo_staging].[stg_rides]
     where bike_id is not null
 ),
 parent as (
     select bike_id as to_field
-    from [dbo_staging].[stg_bikes]
+    from [bikeshare].[dbo_staging].[stg_bikes]
 )
 select
     count(*) as failures,
@@ -828,12 +830,12 @@ where parent.to_field is null
 
 with child as (
     select member_id as from_field
-    from [dbo_staging].[stg_rides]
+    from [bikeshare].[dbo_staging].[stg_rides]
     where member_id is not null
 ),
 parent as (
     select member_id as to_field
-    from [dbo_staging].[stg_members]
+    from [bikeshare].[dbo_staging].[stg_members]
 )
 select
     count(*) as failures,
@@ -848,12 +850,12 @@ where parent.to_field is null
 
 with child as (
     select start_station_id as from_field
-    from [dbo_staging].[stg_rides]
+    from [bikeshare].[dbo_staging].[stg_rides]
     where start_station_id is not null
 ),
 parent as (
     select station_id as to_field
-    from [dbo_staging].[stg_stations]
+    from [bikeshare].[dbo_staging].[stg_stations]
 )
 select
     count(*) as failures,
@@ -872,7 +874,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select id
-from [main_raw].[bikes]
+from [bikeshare].[main_raw].[bikes]
 where id is null
 ) dbt_internal_test;
 
@@ -882,7 +884,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select id
-from [main_raw].[members]
+from [bikeshare].[main_raw].[members]
 where id is null
 ) dbt_internal_test;
 
@@ -892,7 +894,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select ride_id
-from [main_raw].[rides]
+from [bikeshare].[main_raw].[rides]
 where ride_id is null
 ) dbt_internal_test;
 
@@ -902,7 +904,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select id
-from [main_raw].[stations]
+from [bikeshare].[main_raw].[stations]
 where id is null
 ) dbt_internal_test;
 
@@ -912,7 +914,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select id as unique_field, count(*) as n_records
-from [main_raw].[bikes]
+from [bikeshare].[main_raw].[bikes]
 where id is not null
 group by id
 having count(*) > 1
@@ -924,7 +926,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select id as unique_field, count(*) as n_records
-from [main_raw].[members]
+from [bikeshare].[main_raw].[members]
 where id is not null
 group by id
 having count(*) > 1
@@ -936,7 +938,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select ride_id as unique_field, count(*) as n_records
-from [main_raw].[rides]
+from [bikeshare].[main_raw].[rides]
 where ride_id is not null
 group by ride_id
 having count(*) > 1
@@ -948,7 +950,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select id as unique_field, count(*) as n_records
-from [main_raw].[stations]
+from [bikeshare].[main_raw].[stations]
 where id is not null
 group by id
 having count(*) > 1
@@ -960,7 +962,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select bike_id as unique_field, count(*) as n_records
-from [dbo_marts].[dim_bikes]
+from [bikeshare].[dbo_marts].[dim_bikes]
 where bike_id is not null
 group by bike_id
 having count(*) > 1
@@ -972,7 +974,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select member_id as unique_field, count(*) as n_records
-from [dbo_marts].[dim_members]
+from [bikeshare].[dbo_marts].[dim_members]
 where member_id is not null
 group by member_id
 having count(*) > 1
@@ -984,7 +986,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select station_id as unique_field, count(*) as n_records
-from [dbo_marts].[dim_stations]
+from [bikeshare].[dbo_marts].[dim_stations]
 where station_id is not null
 group by station_id
 having count(*) > 1
@@ -996,7 +998,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select ride_id as unique_field, count(*) as n_records
-from [dbo_marts].[fct_rides]
+from [bikeshare].[dbo_marts].[fct_rides]
 where ride_id is not null
 group by ride_id
 having count(*) > 1
@@ -1008,7 +1010,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select station_day_id as unique_field, count(*) as n_records
-from [dbo_marts].[fct_station_daily_usage]
+from [bikeshare].[dbo_marts].[fct_station_daily_usage]
 where station_day_id is not null
 group by station_day_id
 having count(*) > 1
@@ -1020,7 +1022,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select member_id as unique_field, count(*) as n_records
-from [dbo_intermediate].[int_member_payments]
+from [bikeshare].[dbo_intermediate].[int_member_payments]
 where member_id is not null
 group by member_id
 having count(*) > 1
@@ -1032,7 +1034,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select ride_id as unique_field, count(*) as n_records
-from [dbo_intermediate].[int_rides_enriched]
+from [bikeshare].[dbo_intermediate].[int_rides_enriched]
 where ride_id is not null
 group by ride_id
 having count(*) > 1
@@ -1044,7 +1046,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select member_id as unique_field, count(*) as n_records
-from [dbo_marts].[member_lifetime_value]
+from [bikeshare].[dbo_marts].[member_lifetime_value]
 where member_id is not null
 group by member_id
 having count(*) > 1
@@ -1056,7 +1058,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select payment_id as unique_field, count(*) as n_records
-from [dbo_marts].[payments_current]
+from [bikeshare].[dbo_marts].[payments_current]
 where payment_id is not null
 group by payment_id
 having count(*) > 1
@@ -1068,7 +1070,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select ride_id as unique_field, count(*) as n_records
-from [dbo_marts].[ride_log]
+from [bikeshare].[dbo_marts].[ride_log]
 where ride_id is not null
 group by ride_id
 having count(*) > 1
@@ -1080,7 +1082,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select bike_id as unique_field, count(*) as n_records
-from [dbo_staging].[stg_bikes]
+from [bikeshare].[dbo_staging].[stg_bikes]
 where bike_id is not null
 group by bike_id
 having count(*) > 1
@@ -1092,7 +1094,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select maintenance_event_id as unique_field, count(*) as n_records
-from [dbo_staging].[stg_maintenance_events]
+from [bikeshare].[dbo_staging].[stg_maintenance_events]
 where maintenance_event_id is not null
 group by maintenance_event_id
 having count(*) > 1
@@ -1104,7 +1106,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select email as unique_field, count(*) as n_records
-from [dbo_staging].[stg_members]
+from [bikeshare].[dbo_staging].[stg_members]
 where email is not null
 group by email
 having count(*) > 1
@@ -1116,7 +1118,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select member_id as unique_field, count(*) as n_records
-from [dbo_staging].[stg_members]
+from [bikeshare].[dbo_staging].[stg_members]
 where member_id is not null
 group by member_id
 having count(*) > 1
@@ -1128,7 +1130,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select payment_id as unique_field, count(*) as n_records
-from [dbo_staging].[stg_payments]
+from [bikeshare].[dbo_staging].[stg_payments]
 where payment_id is not null
 group by payment_id
 having count(*) > 1
@@ -1140,7 +1142,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select ride_id as unique_field, count(*) as n_records
-from [dbo_staging].[stg_rides]
+from [bikeshare].[dbo_staging].[stg_rides]
 where ride_id is not null
 group by ride_id
 having count(*) > 1
@@ -1152,7 +1154,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select station_id as unique_field, count(*) as n_records
-from [dbo_staging].[stg_stations]
+from [bikeshare].[dbo_staging].[stg_stations]
 where station_id is not null
 group by station_id
 having count(*) > 1

@@ -1,6 +1,8 @@
+SET XACT_ABORT ON;
+
 with value_counts as (
     select note as value_field, count(*) as n_records
-    from [analytics].[orders]
+    from [warehouse].[analytics].[orders]
     group by note
 )
 select
@@ -10,7 +12,7 @@ select
 from (
 select *
 from value_counts
-where value_field not in ('it''s', 'other')
+where value_field not in (N'it''s', N'other')
 ) dbt_internal_test;
 
 select
@@ -19,13 +21,13 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select id
-from [analytics].[orders]
+from [warehouse].[analytics].[orders]
 where id is null
 ) dbt_internal_test;
 
 -- Every order has a positive amount.
 with bad as (
-    select * from [analytics].[orders] where amount <= 0
+    select * from [warehouse].[analytics].[orders] where amount <= 0
 )
 select
     count(*) as failures,
@@ -50,18 +52,25 @@ DROP TABLE IF EXISTS [warehouse].[analytics_dbt_test__audit].[relationships_orde
 EXEC [warehouse].[sys].[sp_executesql] N'CREATE OR ALTER VIEW [analytics_dbt_test__audit].[relationships_orders_customer_id__customer_id__ref_customers___forge_tmp__forge_vw] AS
 with child as (
     select customer_id as from_field
-    from [analytics].[orders]
+    from [warehouse].[analytics].[orders]
     where customer_id is not null
 ),
 parent as (
     select customer_id as to_field
-    from [analytics].[customers]
+    from [warehouse].[analytics].[customers]
 )
 select child.from_field
 from child
 left join parent on child.from_field = parent.to_field
 where parent.to_field is null';
-SELECT * INTO [warehouse].[analytics_dbt_test__audit].[relationships_orders_customer_id__customer_id__ref_customers___forge_tmp] FROM [warehouse].[analytics_dbt_test__audit].[relationships_orders_customer_id__customer_id__ref_customers___forge_tmp__forge_vw];
+BEGIN TRY
+    SELECT forge_source.* INTO [warehouse].[analytics_dbt_test__audit].[relationships_orders_customer_id__customer_id__ref_customers___forge_tmp] FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN [warehouse].[analytics_dbt_test__audit].[relationships_orders_customer_id__customer_id__ref_customers___forge_tmp__forge_vw] AS forge_source ON 1 = 1 WHERE 1 = 0;
+    INSERT INTO [warehouse].[analytics_dbt_test__audit].[relationships_orders_customer_id__customer_id__ref_customers___forge_tmp] WITH (TABLOCK) SELECT * FROM [warehouse].[analytics_dbt_test__audit].[relationships_orders_customer_id__customer_id__ref_customers___forge_tmp__forge_vw];
+END TRY
+BEGIN CATCH
+    IF XACT_STATE() <> -1 EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics_dbt_test__audit].[relationships_orders_customer_id__customer_id__ref_customers___forge_tmp__forge_vw]';
+    THROW;
+END CATCH;
 EXEC [warehouse].[sys].[sp_executesql] N'DROP VIEW IF EXISTS [analytics_dbt_test__audit].[relationships_orders_customer_id__customer_id__ref_customers___forge_tmp__forge_vw]';
 
 BEGIN TRANSACTION;
@@ -89,7 +98,7 @@ select
     case when count(*) != 0 then 1 else 0 end as should_error
 from (
 select id as unique_field, count(*) as n_records
-from [analytics].[orders]
+from [warehouse].[analytics].[orders]
 where id is not null
 group by id
 having count(*) > 1

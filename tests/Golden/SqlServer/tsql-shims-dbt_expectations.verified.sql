@@ -202,11 +202,11 @@ with column_values as (
         not (a is null and b is null and c is null)
 ),
 unpivot_columns as (
-    select row_index, 'a' as column_name, lower(convert(char(32), hashbytes('MD5', cast(a as varchar(max))), 2)) as column_value from column_values
+    select row_index, 'a' as column_name, lower(convert(char(32), hashbytes('MD5', cast(cast(a as nvarchar(max)) collate Latin1_General_100_BIN2_UTF8 as varchar(max))), 2)) as column_value from column_values
     union all
-    select row_index, 'b' as column_name, lower(convert(char(32), hashbytes('MD5', cast(b as varchar(max))), 2)) as column_value from column_values
+    select row_index, 'b' as column_name, lower(convert(char(32), hashbytes('MD5', cast(cast(b as nvarchar(max)) collate Latin1_General_100_BIN2_UTF8 as varchar(max))), 2)) as column_value from column_values
     union all
-    select row_index, 'c' as column_name, lower(convert(char(32), hashbytes('MD5', cast(c as varchar(max))), 2)) as column_value from column_values
+    select row_index, 'c' as column_name, lower(convert(char(32), hashbytes('MD5', cast(cast(c as nvarchar(max)) collate Latin1_General_100_BIN2_UTF8 as varchar(max))), 2)) as column_value from column_values
 ),
 validation_errors as (
     select row_index, count(distinct column_value) as column_values

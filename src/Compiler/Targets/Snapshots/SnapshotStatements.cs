@@ -22,7 +22,7 @@ public static class SnapshotStatements
         var (with, body) = sql.SplitLeadingWith(query);
         return (with.Length > 0 ? with + "\n" : "") +
                "select snapshot_query.*,\n" +
-               $"    {sql.Hash([.. spec.UniqueKey, updated])} as {sql.Quote(names.ScdId)},\n" +
+               $"    {sql.Hash([.. spec.UniqueKey, HashedUpdatedAt(sql, spec, updated)])} as {sql.Quote(names.ScdId)},\n" +
                $"    {updated} as {sql.Quote(names.UpdatedAt)},\n" +
                $"    {updated} as {sql.Quote(names.ValidFrom)},\n" +
                $"    nullif({updated}, {updated}) as {sql.Quote(names.ValidTo)}\n" +
@@ -42,7 +42,7 @@ public static class SnapshotStatements
         var keys = spec.UniqueKey.Select((k, i) => (Expression: k, Alias: $"forge_unique_key_{i + 1}")).ToList();
         var keySelect = string.Concat(keys.Select(k => $", {k.Expression} as {k.Alias}"));
         var join = string.Join(" and ", keys.Select(k => $"c.{k.Alias} = s.{k.Alias}"));
-        var now = sql.TimestampLiteral(snapshotTime);
+        var now = sql.SnapshotTimestamp(snapshotTime);
         // check_cols='all' compares the columns both sides have; a column new in the source changes
         // every row, as in dbt (the table gains the column in this run).
         var changed = spec.IsTimestamp
@@ -61,7 +61,7 @@ public static class SnapshotStatements
         var text = new StringBuilder();
         text.Append($"with source_data as (\n    select snapshot_query.*{keySelect},\n");
         text.Append($"        {updated} as forge_updated_at,\n");
-        text.Append($"        {sql.Hash([.. spec.UniqueKey, updated])} as forge_scd_id\n");
+        text.Append($"        {sql.Hash([.. spec.UniqueKey, HashedUpdatedAt(sql, spec, updated)])} as forge_scd_id\n");
         text.Append($"    from {staged} as snapshot_query\n),\n");
         text.Append($"current_rows as (\n    select *{keySelect}\n    from {target}\n    where {sql.Quote(names.ValidTo)} is null\n)\n");
         text.Append($"select 'insert' as {sql.Quote(ChangeTypeColumn)}, {Columns("s")},\n    ");
@@ -79,11 +79,13 @@ public static class SnapshotStatements
         }
         return text.ToString();
 
-        // dbt's null-aware comparison, written without IS DISTINCT FROM so that every target reads it.
-        static string Differs(string column) =>
-            $"(c.{column} <> s.{column} or (c.{column} is null and s.{column} is not null) or (c.{column} is not null and s.{column} is null))";
+        string Differs(string column) => sql.ValuesDiffer($"c.{column}", $"s.{column}");
     }
 
     private static string UpdatedAt(TargetSql sql, SnapshotSpec spec, DateTimeOffset snapshotTime) =>
-        spec.IsTimestamp ? spec.UpdatedAt! : sql.TimestampLiteral(snapshotTime);
+        spec.IsTimestamp ? spec.UpdatedAt! : sql.SnapshotTimestamp(snapshotTime);
+
+    // The scd id hashes updated_at in its full-precision text form (the column itself keeps its type).
+    private static string HashedUpdatedAt(TargetSql sql, SnapshotSpec spec, string updated) =>
+        spec.IsTimestamp ? sql.HashableTimestamp(updated) : updated;
 }

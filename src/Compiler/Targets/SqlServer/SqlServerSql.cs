@@ -26,6 +26,13 @@ public sealed partial class SqlServerSql : TargetSql
     public override string TransactionPrologue => "SET XACT_ABORT ON";
 
     /// <summary>
+    /// XACT_ABORT lasts for the session: set once when a worker's connection opens (as
+    /// dbt-sqlserver does), hooks and run_query behave the same whether or not a transaction ran
+    /// before them on that connection.
+    /// </summary>
+    public override string SessionPrologue => "SET XACT_ABORT ON";
+
+    /// <summary>
     /// Schema creation races when several threads build into one new schema, so it is serialized
     /// with an application lock held for the transaction; a lock timeout raises instead of
     /// silently going on.
@@ -57,14 +64,32 @@ public sealed partial class SqlServerSql : TargetSql
 
     /// <summary>
     /// T-SQL cannot wrap a query that has its own WITH clause in a subquery, so the model's SELECT
-    /// becomes a helper view, <c>SELECT INTO</c> reads from it, and the view is dropped again.
+    /// becomes a helper view the table is filled from, and the view is dropped again (also when
+    /// the fill fails, so no helper view is left in the user's schema).
+    /// <para>
+    /// A plain <c>SELECT * INTO</c> would copy each column's IDENTITY property and NOT NULL: the
+    /// next incremental insert of the key fails (544, 8102), and an insert that leaves out a column
+    /// the model dropped fails (515). The empty table is therefore made from the view on the inner
+    /// side of an outer join (a join keeps IDENTITY from being inherited; outer-joined columns are
+    /// nullable), then filled with <c>INSERT … WITH (TABLOCK)</c>, minimally logged into the new heap.
+    /// </para>
     /// </summary>
     public override string CreateTableAs(string? database, string schema, string identifier, string sql)
     {
         var view = HelperName(identifier, "vw");
+        var table = QualifiedName(database, schema, identifier);
+        var source = QualifiedName(database, schema, view);
+        var dropView = Drop(database, schema, view, RelationKind.View);
         return CreateView(database, schema, view, sql) + ";\n" +
-               $"SELECT * INTO {QualifiedName(database, schema, identifier)} FROM {QualifiedName(database, schema, view)};\n" +
-               Drop(database, schema, view, RelationKind.View);
+               "BEGIN TRY\n" +
+               $"    SELECT forge_source.* INTO {table} FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN {source} AS forge_source ON 1 = 1 WHERE 1 = 0;\n" +
+               $"    INSERT INTO {table} WITH (TABLOCK) SELECT * FROM {source};\n" +
+               "END TRY\n" +
+               "BEGIN CATCH\n" +
+               $"    IF XACT_STATE() <> -1 {dropView};\n" +
+               "    THROW;\n" +
+               "END CATCH;\n" +
+               dropView;
     }
 
     public override string Drop(string? database, string schema, string identifier, RelationKind kind) =>
@@ -79,9 +104,40 @@ public sealed partial class SqlServerSql : TargetSql
 
     public override (string With, string Query) SplitLeadingWith(string query) => Analysis.TSql.LeadingWithSplitter.Split(query);
 
-    /// <summary>T-SQL has no LIMIT; TOP over a derived table keeps the query's own shape.</summary>
-    public override string LimitRows(string query, long limit) =>
-        $"select top ({limit.ToString(System.Globalization.CultureInfo.InvariantCulture)}) *\nfrom (\n{query}\n) forge_limited";
+    /// <summary>
+    /// T-SQL has no LIMIT; TOP over a derived table keeps the query's own shape. A derived table
+    /// can hold neither a WITH clause nor an ORDER BY without TOP, so a leading WITH moves above the
+    /// wrapper, and a query that ends in ORDER BY is paged with OFFSET/FETCH instead (its order kept).
+    /// </summary>
+    public override string LimitRows(string query, long limit)
+    {
+        var n = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (Analysis.TSql.TSqlParsing.Parse(query) is { Errors.Count: 0, Fragment: Microsoft.SqlServer.TransactSql.ScriptDom.TSqlScript { Batches: [{ Statements: [Microsoft.SqlServer.TransactSql.ScriptDom.SelectStatement select] }] } }
+            && select.QueryExpression is { } body && select.Into is null && select.OptimizerHints.Count == 0)
+        {
+            var topped = body is Microsoft.SqlServer.TransactSql.ScriptDom.QuerySpecification { TopRowFilter: not null };
+            if (body.OrderByClause is not null && body.OffsetClause is null && body.ForClause is null && !topped)
+                return query.TrimEnd().TrimEnd(';') + $"\noffset 0 rows fetch next {n} rows only";
+            if (select.WithCtesAndXmlNamespaces is not null)
+            {
+                var (with, rest) = SplitLeadingWith(query);
+                return with + "\n" + Top(rest, n);
+            }
+        }
+        return Top(query, n);
+    }
+
+    /// <summary>A query that ends in ORDER BY (no TOP, OFFSET or FOR) gets <c>offset 0 rows</c>, which makes its ORDER BY legal inside a derived table.</summary>
+    public override string Nestable(string query) =>
+        EndsInBareOrderBy(query) ? query.TrimEnd().TrimEnd(';') + "\noffset 0 rows" : query;
+
+    private static bool EndsInBareOrderBy(string query) =>
+        Analysis.TSql.TSqlParsing.Parse(query) is { Errors.Count: 0, Fragment: Microsoft.SqlServer.TransactSql.ScriptDom.TSqlScript { Batches: [{ Statements: [Microsoft.SqlServer.TransactSql.ScriptDom.SelectStatement select] }] } }
+        && select.QueryExpression is { OrderByClause: not null, OffsetClause: null, ForClause: null } body
+        && body is not Microsoft.SqlServer.TransactSql.ScriptDom.QuerySpecification { TopRowFilter: not null }
+        && select.Into is null && select.OptimizerHints.Count == 0;
+
+    private static string Top(string query, string n) => $"select top ({n}) *\nfrom (\n{query}\n) forge_limited";
 
     /// <summary>
     /// Runs a batch in <paramref name="database"/>'s context (<c>[db].sys.sp_executesql</c>), or in

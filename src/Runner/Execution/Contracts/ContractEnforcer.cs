@@ -33,12 +33,35 @@ internal static class ContractEnforcer
 
         // Views get the column and type check only: a view has no constraints to enforce.
         if (node.Materialized == "view") return contract;
+        contract = WithCreatedTypes(context, node, contract, described, warnings);
         foreach (var constraint in contract.Constraints.Where(c => c.Warn))
         {
             if (context.Sql.UnenforcedReason(constraint) is { } reason)
                 warnings.Add(DiagnosticCodes.Contracts.ConstraintNotEnforced(constraint.Span, node.Name, constraint.Describe(), context.Sql.Type, reason));
         }
         return contract;
+    }
+
+    /// <summary>
+    /// The contract with the types its table is created with: a type without length or precision
+    /// takes them from the query where the target would otherwise default to a narrow one, and a
+    /// numeric without precision is reported either way (as dbt does), so values are never rounded silently.
+    /// </summary>
+    private static ModelContract WithCreatedTypes(MaterializationContext context, ProjectNode node, ModelContract contract,
+        IReadOnlyList<DescribedColumn> described, ICollection<Diagnostic> warnings)
+    {
+        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in described) byName.TryAdd(column.Name, column.DataType);
+        var columns = new List<ContractColumn>();
+        foreach (var column in contract.Columns)
+        {
+            var created = context.Sql.ContractColumnType(column.DataType, byName.GetValueOrDefault(column.Name));
+            if (Compiler.Targets.SqlServer.SqlServerSql.IsDecimalWithoutPrecision(column.DataType))
+                warnings.Add(DiagnosticCodes.SqlServerTarget.NumericWithoutPrecision(column.Span, node.Name, column.Name, column.DataType,
+                    context.Sql.ColumnType(created)));
+            columns.Add(column with { DataType = created });
+        }
+        return contract with { Columns = columns };
     }
 
     private static List<DescribedColumn> Describe(MaterializationContext context)

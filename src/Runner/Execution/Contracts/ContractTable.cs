@@ -19,7 +19,7 @@ internal static class ContractTable
         var sql = context.Sql;
         try
         {
-            context.Execute(sql.CreateTableWithContract(context.Database, context.Schema, identifier, contract));
+            context.Execute(sql.CreateTableWithContract(context.Database, context.Schema, identifier, contract, context.Config));
             return context.Execute(sql.InsertFromQuery(context.Database, context.Schema, identifier,
                 contract.Columns.Select(c => c.Name).ToList(), context.CompiledSql));
         }

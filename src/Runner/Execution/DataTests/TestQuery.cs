@@ -16,7 +16,9 @@ internal static class TestQuery
     {
         var failCalc = config.GetString("fail_calc") ?? "count(*)";
         var (with, query) = target.SplitLeadingWith(sql);
-        if (config.Get("limit") is { } l and not "") query = target.LimitRows(query, Convert.ToInt64(l, CultureInfo.InvariantCulture));
+        query = config.Get("limit") is { } l and not ""
+            ? target.LimitRows(query, Convert.ToInt64(l, CultureInfo.InvariantCulture))
+            : target.Nestable(query);
         return (with.Length > 0 ? with + "\n" : "") +
                $"select\n    {failCalc} as failures,\n" +
                $"    case when {failCalc} {WarnIf(config)} then 1 else 0 end as should_warn,\n" +

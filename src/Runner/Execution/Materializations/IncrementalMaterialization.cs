@@ -27,19 +27,24 @@ internal static class IncrementalMaterialization
         try
         {
             context.Execute(sql.CreateStagingTable(db, schema, staging, context.CompiledSql));
-            var plan = SchemaChangePlan.Compare(context.Columns(db, schema, id), context.StagingColumns(db, schema, staging), options.OnSchemaChange);
+            var plan = SchemaChangePlan.Compare(context.Columns(db, schema, id), context.StagingColumns(db, schema, staging), options.OnSchemaChange,
+                sql, contracted: context.Contract is not null);
             if (plan.Fails)
                 throw new DiagnosticException(DiagnosticCodes.Incremental.SchemaChanged(options.Span, options.Model, context.QualifiedName,
                     plan.Added.Select(c => c.Name).ToList(), plan.Removed.Select(c => c.Name).ToList(), plan.Retyped.Select(c => c.Name).ToList()));
             if (options.Strategy == "merge" && options.UniqueKey.Count > 0) CheckUniqueKeys(context, options, stagingName);
 
             long rows;
+            var alters = plan.Statements(sql, context.QualifiedName).ToList();
             using (var transaction = context.BeginTransaction())
             {
-                foreach (var statement in plan.Statements(sql, context.QualifiedName)) context.Execute(statement, transaction);
+                foreach (var statement in alters) context.Execute(statement, transaction);
                 rows = Apply(context, options, stagingName, plan.InsertColumns, transaction);
+                foreach (var grant in sql.ApplyGrants(db, schema, id, context.Config, revokeOthers: true)) context.Execute(grant, transaction);
                 transaction.Commit();
             }
+            // Views over `select *` of this table keep the old column list until refreshed.
+            if (alters.Count > 0 && sql.RefreshDependentViews(db, schema, id) is { } refresh) context.Execute(refresh);
             return rows >= 0 ? rows : null;
         }
         finally
@@ -59,9 +64,9 @@ internal static class IncrementalMaterialization
             case "merge" when options.UniqueKey.Count > 0:
                 var update = options.MergeUpdateColumns
                     ?? columns.Where(c => !options.MergeExcludeColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-                return context.Execute(sql.Merge(target, staging, options.UniqueKey, columns, update), transaction);
+                return context.Execute(sql.Merge(target, staging, options.UniqueKey, columns, update, options.Predicates), transaction);
             case "delete+insert":
-                context.Execute(sql.DeleteMatching(target, staging, options.UniqueKey), transaction);
+                context.Execute(sql.DeleteMatching(target, staging, options.UniqueKey, options.Predicates), transaction);
                 return context.Execute(sql.InsertFrom(target, staging, columns), transaction);
             default:
                 // append, and merge without a unique_key (dbt: nothing to match on, insert everything).

@@ -16,12 +16,13 @@ internal sealed record IncrementalOptions(
     SourceSpan? Span)
 {
     /// <summary>Reads the node's config; throws DiagnosticException for an unknown strategy or policy.</summary>
-    public static IncrementalOptions From(ProjectNode node, bool fullRefreshFlag)
+    public static IncrementalOptions From(ProjectNode node, bool fullRefreshFlag, Compiler.Targets.TargetSql? sql = null)
     {
         var config = node.Config;
         var key = config.UniqueKey;
-        // dbt-postgres and dbt-duckdb: delete+insert when a key is given, else append.
-        var strategy = config.IncrementalStrategy?.Trim().ToLowerInvariant() ?? (key.Count > 0 ? "delete+insert" : "append");
+        // The adapter's default: dbt-postgres and dbt-duckdb delete+insert when a key is given, dbt-sqlserver merges; else append.
+        var strategy = config.IncrementalStrategy?.Trim().ToLowerInvariant()
+            ?? (sql ?? Compiler.Targets.DuckDb.DuckDbSql.Instance).DefaultIncrementalStrategy(key.Count > 0);
         if (strategy == "delete_insert") strategy = "delete+insert";
         var span = node.DefinitionSpan;
         if (!DiagnosticCodes.Incremental.Strategies.Contains(strategy))
@@ -33,8 +34,14 @@ internal sealed record IncrementalOptions(
             throw new DiagnosticException(DiagnosticCodes.Incremental.UnknownOnSchemaChange(span, node.Name, config.OnSchemaChange));
         return new IncrementalOptions(node.Name, strategy, key, policy, config.FullRefresh ?? fullRefreshFlag,
             config.Get("merge_update_columns") is null ? null : Strings(config.Get("merge_update_columns")),
-            Strings(config.Get("merge_exclude_columns")), span);
+            Strings(config.Get("merge_exclude_columns")), span)
+        {
+            Predicates = Strings(config.Get("incremental_predicates")),
+        };
     }
+
+    /// <summary>dbt's incremental_predicates: extra conditions on the target rows a merge or delete+insert touches.</summary>
+    public IReadOnlyList<string> Predicates { get; init; } = [];
 
     private static IReadOnlyList<string> Strings(object? value) => value switch
     {

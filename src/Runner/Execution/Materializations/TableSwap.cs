@@ -45,6 +45,8 @@ internal static class TableSwap
                 context.Execute(sql.Rename(db, schema, id, backup, RelationKind.Table), transaction);
             }
             context.Execute(sql.Rename(db, schema, temp, id, RelationKind.Table), transaction);
+            // Permissions belong to the object: the new one gets the configured grants before it is visible.
+            foreach (var grant in sql.ApplyGrants(db, schema, id, context.Config, revokeOthers: false)) context.Execute(grant, transaction);
             transaction.Commit();
         }
         catch (DbException)

@@ -49,6 +49,7 @@ internal sealed class SnapshotExecutor(CompiledProject project, WorkerResources 
                 Database = node.Relation.Database,
                 Schema = node.Relation.Schema!,
                 Identifier = node.Relation.Identifier!,
+                Config = node.Config,
                 // First run: the whole table is the query's rows with their meta columns, built like a table model.
                 CompiledSql = exists ? sql : SnapshotStatements.Initial(resources.Sql, spec, sql, snapshotTime),
             };

@@ -44,12 +44,28 @@ internal sealed class SnapshotWriter(MaterializationContext context, SnapshotSpe
 
             using var transaction = context.BeginTransaction();
             // dbt adds columns that appear in the source; columns that disappear stay, null from now on.
-            foreach (var column in source.Where(c => !target.Any(t => Same(t.Name, c.Name))))
+            var added = source.Where(c => !target.Any(t => Same(t.Name, c.Name))).ToList();
+            foreach (var column in added)
                 context.Execute(sql.AddColumn(context.QualifiedName, column.Name, column.DataType), transaction);
+            // dbt's expand_target_column_types: a longer string in the source would not fit the
+            // snapshot's column, and a full refresh would lose the history.
+            var widened = source.Select(c => target.FirstOrDefault(t => Same(t.Name, c.Name)) is { } t
+                    && sql.WidenedColumnType(t.DataType, c.DataType) is { } wider ? (c.Name, Type: wider) : default)
+                .Where(w => w.Name is not null).ToList();
+            foreach (var (name, type) in widened)
+                context.Execute(sql.AlterColumnType(context.QualifiedName, name, type), transaction);
+            // Columns gone from the source stay, null from now on: a NOT NULL copied by an older build would refuse that.
+            foreach (var column in target.Where(t => !source.Any(c => Same(c.Name, t.Name)) && !spec.Names.All.Any(m => Same(m, t.Name))))
+            {
+                if (sql.AllowNulls(context.QualifiedName, column.Name, column.DataType) is { } allow) context.Execute(allow, transaction);
+            }
             context.Execute(sql.CloseSnapshotRows(context.QualifiedName, changesName, spec.Names, SnapshotStatements.ChangeTypeColumn), transaction);
             var rows = context.Execute(sql.InsertSnapshotRows(context.QualifiedName, changesName, [.. sourceNames, .. spec.Names.All],
                 SnapshotStatements.ChangeTypeColumn), transaction);
+            foreach (var grant in sql.ApplyGrants(db, schema, id, context.Config, revokeOthers: true)) context.Execute(grant, transaction);
             transaction.Commit();
+            // Views over `select *` of the snapshot keep the old column list until refreshed.
+            if (added.Count + widened.Count > 0 && sql.RefreshDependentViews(db, schema, id) is { } refresh) context.Execute(refresh);
             return ("INSERT", rows >= 0 ? rows : null);
         }
         finally

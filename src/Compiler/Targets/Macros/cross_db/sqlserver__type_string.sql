@@ -1,4 +1,6 @@
-{#- Sized on purpose: a bare VARCHAR in a CAST is 30 characters and truncates silently; 4000 is the longest NVARCHAR that can still be indexed. -#}
+{#- nvarchar(max): a bare VARCHAR in a CAST is 30 characters, and any fixed length truncates longer
+    text silently (generate_surrogate_key casts each field to this type, so strings differing only
+    after the limit would share a key). -#}
 {% macro sqlserver__type_string() -%}
-    nvarchar(4000)
+    nvarchar(max)
 {%- endmacro %}
