@@ -139,9 +139,10 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
         {
             DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/junit.xml", e)]);
         }
-        _reporter.Summary(summary, Counted(selected));
-        if (environment.Cancellation.IsCancellationRequested) _reporter.Line("Cancelled: running statements were interrupted, the rest was skipped.");
-        return summary.Failed || endFailed is not null || environment.Cancellation.IsCancellationRequested ? ExitCodes.Failure : ExitCodes.Success;
+        var cancelled = environment.Cancellation.IsCancellationRequested;
+        _reporter.Summary(summary, Counted(selected), cancelled);
+        if (cancelled) return ExitCodes.Cancelled;
+        return summary.Failed || endFailed is not null ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     /// <summary>on-run-start / on-run-end on the calling thread's connection.</summary>
