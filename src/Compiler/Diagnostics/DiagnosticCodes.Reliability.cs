@@ -15,6 +15,7 @@ public static partial class DiagnosticCodes
         public const string CatalogKeptCode = "MF5912";
         public const string PortTakenCode = "MF5913";
         public const string HelperNameTakenCode = "MF5914";
+        public const string CatalogUnreadableCode = "MF5915";
 
         internal static Diagnostic HelperNameTaken(string helper, string relation) =>
             Diagnostic.Error(HelperNameTakenCode, $"{helper} already exists; forge builds {relation} under that name and will not drop a relation it did not create", null,

@@ -195,8 +195,9 @@ internal sealed partial class RunInvocation(ProjectSession session, CliEnvironme
         try
         {
             Directory.CreateDirectory(session.TargetDirectory);
-            using var stream = File.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
-            ManifestWriter.Write(stream, _project, _project.Options.InvocationId, DateTimeOffset.UtcNow);
+            using var file = AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
+            ManifestWriter.Write(file.Stream, _project, _project.Options.InvocationId, DateTimeOffset.UtcNow);
+            file.Complete();
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -76,7 +76,9 @@ public sealed class TerminationTests
         foreach (var arg in args) start.ArgumentList.Add(arg);
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("FORGE_", StringComparison.Ordinal) || k.StartsWith("DBT_", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(name);
-        start.Environment["HOME"] = Path.Combine(Path.GetTempPath(), "forge-term-home-" + Guid.NewGuid().ToString("N"));
+        var home = Path.Combine(Path.GetTempPath(), "forge-term-home-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(home);
+        start.Environment["HOME"] = home;
         return Process.Start(start)!;
     }
 
