@@ -13,7 +13,6 @@ public static partial class DiagnosticCodes
         public const string ReservedModelNameCode = "MF5910";
         public const string ArtifactWriteFailedCode = "MF5911";
         public const string CatalogKeptCode = "MF5912";
-        public const string PortTakenCode = "MF5913";
         public const string HelperNameTakenCode = "MF5914";
         public const string CatalogUnreadableCode = "MF5915";
 
@@ -54,9 +53,5 @@ public static partial class DiagnosticCodes
         internal static Diagnostic CatalogKept(string path, string reason) =>
             Diagnostic.Warning(CatalogKeptCode, $"could not read the catalog ({reason}); kept the previous {path}",
                 hint: "close the other process holding the database and run `forge docs generate` again") with { FilePath = path };
-
-        internal static Diagnostic PortTaken(int port, string reason) =>
-            Diagnostic.Error(PortTakenCode, $"cannot serve on port {port}: {reason}",
-                hint: "stop the program using that port, or pass another one with --port");
     }
 }
