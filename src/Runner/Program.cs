@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ModelForge.Runner.Cli;
 
 namespace ModelForge.Runner;
@@ -14,6 +15,14 @@ internal static class Program
             e.Cancel = true;
             cancellation.Cancel();
         };
+        // SIGTERM (docker stop, kill, CI timeouts) gets the same orderly stop as Ctrl-C: no node
+        // half-reported, no helper relation left, run_results.json written. A second SIGTERM kills.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            if (cancellation.IsCancellationRequested) return;
+            context.Cancel = true;
+            cancellation.Cancel();
+        });
         return ForgeCli.Run(args, CliEnvironment.FromConsole(cancellation.Token));
     }
 }

@@ -69,7 +69,8 @@ public static partial class DiagnosticCodes
 
         internal static Diagnostic UnknownTarget(SourceSpan span, string target, string profile, string path, IReadOnlyCollection<string> available) =>
             Diagnostic.Error(UnknownTargetCode, $"profile '{profile}' in {path} has no target '{target}'", span,
-                available.Count == 0 ? "add it under 'outputs:'" : $"available targets: {string.Join(", ", available)}");
+                available.Count == 0 ? "add it under 'outputs:'"
+                    : (NameSuggester.Nearest(target, available) is { } nearest ? $"did you mean '{nearest}'? " : "") + $"available targets: {string.Join(", ", available)}");
 
         internal static Diagnostic InvalidAuthentication(SourceSpan span, string value, string? nearest, IEnumerable<string> valid) =>
             Diagnostic.Error(InvalidAuthenticationCode, $"unknown SQL Server authentication '{value}'", span,

@@ -4,8 +4,11 @@ using YamlDotNet.RepresentationModel;
 namespace ModelForge.Compiler.Project;
 
 /// <summary>
-/// Finds profiles.yml (--profiles-dir, FORGE_PROFILES_DIR, DBT_PROFILES_DIR, the project folder,
-/// ~/.forge) and selects the target; falls back to the embedded DuckDB default.
+/// Finds profiles.yml and selects the target. Where it looks, in order: --profiles-dir (only
+/// there), $FORGE_PROFILES_DIR, $DBT_PROFILES_DIR, the project folder, the current folder,
+/// ~/.forge/, ~/.dbt/. A file without the project's profile is passed over; if profiles.yml
+/// files were found but none has the profile, that is an error. Only when no profiles.yml exists
+/// at all (and no --target or --profiles-dir asks for one) does the embedded DuckDB default apply.
 /// </summary>
 internal static partial class ProfilesLoader
 {
@@ -16,17 +19,30 @@ internal static partial class ProfilesLoader
     /// <summary>Null when the profile that was found is unusable (the errors are in <paramref name="diagnostics"/>).</summary>
     public static Result? Load(ProjectLoadOptions options, string root, ProjectFile project, DiagnosticBag diagnostics)
     {
-        foreach (var (directory, explicitlyChosen) in Candidates(options, root))
+        var filesRead = new List<string>();
+        var knownProfiles = new List<string>();
+        var searched = new List<string>();
+        foreach (var (directory, origin) in Candidates(options, root))
         {
+            searched.Add(directory);
             var path = Path.Combine(directory, FileName);
+            if (origin is not null && !File.Exists(path))
+            {
+                // A folder the user named must hold the file: silently using another target is worse than stopping.
+                diagnostics.Add(DiagnosticCodes.Reliability.ProfilesDirMissing(directory, origin, Directory.Exists(directory)));
+                return null;
+            }
             if (!File.Exists(path)) continue;
             var source = new SourceText(DisplayPath(root, path), File.ReadAllText(path));
             if (!YamlDocumentLoader.TryLoad(source, diagnostics, out var document)) return null;
             var reader = new YamlReader(source, diagnostics, options.Renderer, YamlRenderScope.Profile);
+            filesRead.Add(source.Path);
             if (document is not YamlMappingNode map || YamlReader.Get(map, project.Profile) is not { } profileNode)
             {
-                if (document is not null and not YamlMappingNode) reader.WrongType(document, FileName, "a mapping of profile names");
-                else if (explicitlyChosen) diagnostics.Add(DiagnosticCodes.Project.ProfileNotInFile(source.Path, project.Profile));
+                if (document is not null and not YamlMappingNode) { reader.WrongType(document, FileName, "a mapping of profile names"); return null; }
+                if (document is YamlMappingNode other)
+                    knownProfiles.AddRange(other.Children.Keys.Select(YamlValues.KeyText).Where(k => k != "config" && !knownProfiles.Contains(k)));
+                if (options.ProfilesDirectory is not null) break;
                 continue;
             }
             var userConfig = reader.Dictionary(YamlReader.Get(map, "config"), "config") ?? new Dictionary<string, object?>();
@@ -34,7 +50,27 @@ internal static partial class ProfilesLoader
             var target = ReadProfile(reader, options, root, project, keyNode, profileNode);
             return target is null ? null : new Result(target, Path.GetFullPath(path), userConfig);
         }
-        return new Result(Default(root, project), null, new Dictionary<string, object?>());
+        if (filesRead.Count > 0)
+        {
+            diagnostics.Add(DiagnosticCodes.Reliability.ProfileNotFound(ProfileSpan(project), project.Profile, filesRead, knownProfiles));
+            return null;
+        }
+        var fallback = Default(root, project);
+        if (options.TargetName is { } asked && asked != fallback.Name)
+        {
+            diagnostics.Add(DiagnosticCodes.Reliability.TargetWithoutProfiles(asked, searched));
+            return null;
+        }
+        return new Result(fallback, null, new Dictionary<string, object?>());
+    }
+
+    /// <summary>Where the project file names its profile (`profile:`, else `name:`, which doubles as the profile name).</summary>
+    private static SourceSpan? ProfileSpan(ProjectFile project)
+    {
+        var scratch = new DiagnosticBag();
+        if (!YamlDocumentLoader.TryLoad(project.Source, scratch, out var document) || document is not YamlMappingNode map) return null;
+        var node = YamlReader.Get(map, "profile") ?? YamlReader.Get(map, "name");
+        return node is null ? null : YamlValues.SpanOf(project.Source, node);
     }
 
     /// <summary>The embedded default: a DuckDB file at target/&lt;project&gt;.duckdb, schema main, one thread.</summary>
@@ -48,18 +84,30 @@ internal static partial class ProfilesLoader
         IsDefault = true,
     };
 
-    private static IEnumerable<(string Directory, bool Explicit)> Candidates(ProjectLoadOptions options, string root)
+    /// <summary>The folders to look in; Origin names the option or variable for folders the user chose.</summary>
+    private static IEnumerable<(string Directory, string? Origin)> Candidates(ProjectLoadOptions options, string root)
     {
-        if (!string.IsNullOrWhiteSpace(options.ProfilesDirectory)) yield return (Path.GetFullPath(options.ProfilesDirectory), true);
+        if (!string.IsNullOrWhiteSpace(options.ProfilesDirectory))
+        {
+            // As in dbt, --profiles-dir is the one place read.
+            yield return (Path.GetFullPath(options.ProfilesDirectory), "--profiles-dir");
+            yield break;
+        }
         foreach (var variable in (string[])["FORGE_PROFILES_DIR", "DBT_PROFILES_DIR"])
         {
             var value = options.Environment(variable);
-            if (!string.IsNullOrWhiteSpace(value)) yield return (Path.GetFullPath(value), true);
+            if (!string.IsNullOrWhiteSpace(value)) yield return (Path.GetFullPath(value), "$" + variable);
         }
-        yield return (root, false);
+        yield return (root, null);
+        if (options.WorkingDirectory is { } current && !SamePath(current, root)) yield return (Path.GetFullPath(current), null);
         var home = options.HomeDirectory ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
-        if (!string.IsNullOrEmpty(home)) yield return (Path.Combine(home, ".forge"), false);
+        if (string.IsNullOrEmpty(home)) yield break;
+        yield return (Path.Combine(home, ".forge"), null);
+        yield return (Path.Combine(home, ".dbt"), null);
     }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
 
     /// <summary>Relative to the project when inside it, so messages stay short; absolute otherwise.</summary>
     internal static string DisplayPath(string root, string path)

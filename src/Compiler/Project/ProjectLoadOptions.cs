@@ -21,6 +21,9 @@ public sealed class ProjectLoadOptions
     /// <summary>The user's home folder, holding <c>.forge/profiles.yml</c>; null means the current user's.</summary>
     public string? HomeDirectory { get; init; }
 
+    /// <summary>The folder forge was started in: dbt looks there for profiles.yml; null skips it.</summary>
+    internal string? WorkingDirectory { get; init; }
+
     /// <summary>Renders templated values in profiles.yml and the project file; null takes them literally.</summary>
     public IYamlValueRenderer? Renderer { get; init; }
 }

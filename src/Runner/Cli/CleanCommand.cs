@@ -14,17 +14,15 @@ internal static class CleanCommand
         {
             var session = ProjectSession.Open(InvocationOptions.From(parse, shared, environment, "clean"), environment, compile: false);
             if (session is null) return ExitCodes.UsageOrProject;
-            var root = Path.GetFullPath(session.Project.Root) + Path.DirectorySeparatorChar;
+            // Every entry is checked before the first delete: a bad entry must not follow a good one's deletion.
+            if (CleanTargetGuard.Check(session.Project) is { Count: > 0 } unsafeTargets)
+            {
+                DiagnosticPrinter.Print(environment.Error, unsafeTargets);
+                return ExitCodes.UsageOrProject;
+            }
             foreach (var target in session.Project.ProjectFile.CleanTargets)
             {
                 var path = session.PathOf(target);
-                if (!path.StartsWith(root, StringComparison.Ordinal))
-                {
-                    DiagnosticPrinter.Print(environment.Error, [Diagnostic.Error(DiagnosticCodes.CannotWriteFile,
-                        $"clean-target '{target}' is outside the project folder; it was not deleted",
-                        hint: "list only folders inside the project under clean-targets") with { FilePath = session.Project.ProjectFile.Source.Path }]);
-                    return ExitCodes.UsageOrProject;
-                }
                 if (!Directory.Exists(path)) continue;
                 try
                 {

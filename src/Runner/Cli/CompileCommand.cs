@@ -60,8 +60,9 @@ internal static class CompileCommand
         DiagnosticPrinter.Print(environment.Error, failures);
         try
         {
-            using var stream = File.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
-            ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow);
+            using var file = Execution.AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
+            ManifestWriter.Write(file.Stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow);
+            file.Complete();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -60,12 +60,19 @@ internal sealed class ProjectSession
             CliVars = cliVars,
             Environment = environment.GetEnvironmentVariable,
             HomeDirectory = environment.HomeDirectory,
+            WorkingDirectory = environment.WorkingDirectory,
             Renderer = new YamlTemplateRenderer(cliVars, environment.GetEnvironmentVariable),
         }, diagnostics);
         if (project is null || diagnostics.HasErrors)
         {
             Report(environment, diagnostics);
             return null;
+        }
+
+        if (project.Target.IsDefault && UsesDatabase(options.Command))
+        {
+            var file = Path.GetRelativePath(project.Root, ((DuckDbTargetProfile)project.Target).Path).Replace('\\', '/');
+            environment.Error.WriteLine($"Using the embedded DuckDB {file}: no profiles.yml was found for profile '{project.ProjectFile.Profile}'.");
         }
 
         var compileOptions = new CompileOptions
@@ -111,6 +118,9 @@ internal sealed class ProjectSession
         if (selectors is null) return null;
         return new SelectionOptions { Select = options.Select, Exclude = options.Exclude, Selector = options.Selector, Selectors = selectors, State = state };
     }
+
+    /// <summary>Commands that connect; only they announce the fallback (ls and compile output stays clean for scripts).</summary>
+    private static bool UsesDatabase(string command) => command is not ("compile" or "ls" or "clean" or "deps");
 
     private static void Report(CliEnvironment environment, DiagnosticBag diagnostics)
     {

@@ -31,10 +31,15 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
 
         var manifestPath = Path.Combine(target, "manifest.json");
         var catalog = Catalog.Empty;
+        var keepCatalog = false;
         if (!emptyCatalog)
         {
             var diagnostics = new DiagnosticBag();
             catalog = ReadCatalog(project, diagnostics);
+            // A catalog that could not be read is not an empty warehouse: keep the last good file.
+            keepCatalog = diagnostics.HasErrors && File.Exists(Path.Combine(target, "catalog.json"));
+            if (keepCatalog)
+                diagnostics.Add(DiagnosticCodes.Reliability.CatalogKept($"{session.Project.ProjectFile.TargetPath}/catalog.json", diagnostics.ToList().First(d => d.IsError).Message));
             DiagnosticPrinter.Print(environment.Error, diagnostics.ToList());
             failed |= diagnostics.HasErrors;
         }
@@ -46,7 +51,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         DiagnosticPrinter.Print(environment.Error, lineage.Diagnostics);
         if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, lineage.Models))) return ExitCodes.UsageOrProject;
 
-        if (!TryWriteArtifact("catalog.json", stream => CatalogWriter.Write(stream, catalog, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
+        if (!keepCatalog && !TryWriteArtifact("catalog.json", stream => CatalogWriter.Write(stream, catalog, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
 
         var siteDiagnostics = new DiagnosticBag();
         var blocks = DocsBlocks.Collect(session.Project.WithPackages.Select(p => (p.Name, (IEnumerable<ProjectFileEntry>)p.Files.DocsFiles)), project.Engine, siteDiagnostics);
@@ -64,7 +69,8 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         if (!written) return ExitCodes.UsageOrProject;
 
         var relative = session.Project.ProjectFile.TargetPath;
-        environment.Output.WriteLine($"Catalog written to {relative}/catalog.json ({catalog.Nodes.Count + catalog.Sources.Count} relations).");
+        environment.Output.WriteLine(keepCatalog ? $"Catalog not read; the previous {relative}/catalog.json was kept."
+            : $"Catalog written to {relative}/catalog.json ({catalog.Nodes.Count + catalog.Sources.Count} relations).");
         environment.Output.WriteLine($"Docs site written to {relative}/{SiteFolder}/index.html in {clock.Elapsed.TotalSeconds:0.00}s; open it in a browser or run `forge docs serve`.");
         return failed ? ExitCodes.Failure : ExitCodes.Success;
     }
@@ -128,6 +134,12 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             diagnostics.Add(e.Diagnostic);
             return Catalog.Empty;
         }
+        catch (System.Data.Common.DbException e)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Reliability.CatalogUnreadableCode, $"cannot read the catalog: {e.Message}",
+                hint: "check that no other process holds the database and that the profile points at it"));
+            return Catalog.Empty;
+        }
     }
 
     private bool TryWriteArtifact(string name, Action<Stream> write)
@@ -135,8 +147,9 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         try
         {
             Directory.CreateDirectory(session.TargetDirectory);
-            using var stream = File.Create(Path.Combine(session.TargetDirectory, name));
-            write(stream);
+            using var file = Execution.AtomicFile.Create(Path.Combine(session.TargetDirectory, name));
+            write(file.Stream);
+            file.Complete();
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

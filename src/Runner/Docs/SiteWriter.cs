@@ -18,11 +18,13 @@ internal static class SiteWriter
         {
             using var resource = assembly.GetManifestResourceStream(ResourcePrefix + name)
                 ?? throw new InvalidOperationException($"the docs asset {name} is not embedded in forge");
-            using var file = File.Create(Path.Combine(directory, name));
-            resource.CopyTo(file);
+            using var file = Execution.AtomicFile.Create(Path.Combine(directory, name));
+            resource.CopyTo(file.Stream);
+            file.Complete();
         }
         var dataPath = Path.Combine(directory, "forge-data.js");
-        using var data = new FileStream(dataPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        SiteDataWriter.Write(data, content);
+        using var data = Execution.AtomicFile.Create(dataPath);
+        SiteDataWriter.Write(data.Stream, content);
+        data.Complete();
     }
 }

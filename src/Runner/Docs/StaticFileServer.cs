@@ -5,14 +5,17 @@ using System.Text;
 namespace ModelForge.Runner.Docs;
 
 /// <summary>
-/// Serves one folder over HTTP on 127.0.0.1 only: GET and HEAD of files inside the folder, nothing
-/// else. Bounded: at most <see cref="MaxConnections"/> at once, request heads up to 8 KB, and a
-/// few seconds per request, so a stuck client cannot hold it.
+/// Serves one folder over HTTP on 127.0.0.1 only: GET and HEAD of regular files inside the folder,
+/// never through a symbolic link (a link could lead to /etc/passwd or a profiles.yml). Each
+/// connection is handled on its own task, so idle ones never delay a request; bounded: at most
+/// <see cref="MaxConnections"/> at once (more get 503 at once), request heads up to 8 KB, read
+/// within <see cref="HeadTimeout"/>, and a few seconds per request.
 /// </summary>
 internal sealed class StaticFileServer : IDisposable
 {
-    private const int MaxConnections = 32;
+    private const int MaxConnections = 256;
     private const int MaxHeadBytes = 8192;
+    private static readonly TimeSpan HeadTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
     private readonly string _root;
@@ -38,12 +41,17 @@ internal sealed class StaticFileServer : IDisposable
             TcpClient client;
             try
             {
-                await _slots.WaitAsync(cancellation).ConfigureAwait(false);
                 client = await _listener.AcceptTcpClientAsync(cancellation).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {
                 break;
+            }
+            if (!_slots.Wait(0))
+            {
+                // Full: answer at once instead of queueing behind clients that may never speak.
+                _ = RejectAsync(client);
+                continue;
             }
             _ = Task.Run(async () =>
             {
@@ -63,12 +71,34 @@ internal sealed class StaticFileServer : IDisposable
         }
     }
 
+    private static async Task RejectAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(HeadTimeout);
+                await RespondAsync(client.GetStream(), 503, "Service Unavailable", "text/plain", "busy"u8.ToArray(), true, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+            {
+                // The client went away; nothing to answer.
+            }
+        }
+    }
+
     private async Task HandleAsync(TcpClient client, CancellationToken cancellation)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeout.CancelAfter(RequestTimeout);
         var stream = client.GetStream();
-        var head = await ReadHeadAsync(stream, timeout.Token).ConfigureAwait(false);
+        string? head;
+        using (var headTimeout = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token))
+        {
+            // A connection that sends nothing is dropped soon; it must not hold a slot for long.
+            headTimeout.CancelAfter(HeadTimeout);
+            head = await ReadHeadAsync(stream, headTimeout.Token).ConfigureAwait(false);
+        }
         if (head is null)
         {
             await RespondAsync(stream, 400, "Bad Request", "text/plain", "bad request"u8.ToArray(), true, timeout.Token).ConfigureAwait(false);
@@ -115,7 +145,25 @@ internal sealed class StaticFileServer : IDisposable
         path = Uri.UnescapeDataString(path).TrimStart('/');
         if (path.Length == 0 || path.EndsWith('/')) path += "index.html";
         var full = Path.GetFullPath(Path.Combine(_root, path));
-        return full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;
+        return IsPlainPath(full) ? full : null;
+    }
+
+    /// <summary>
+    /// True when no folder or file below the root on the way to <paramref name="full"/> is a
+    /// symbolic link, so its real path is inside the served folder too.
+    /// </summary>
+    private bool IsPlainPath(string full)
+    {
+        var current = _root;
+        foreach (var part in full[(_root.Length + 1)..].Split(Path.DirectorySeparatorChar))
+        {
+            current = Path.Combine(current, part);
+            FileSystemInfo entry = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (!entry.Exists) return true; // answered 404 by the caller
+            if (entry.LinkTarget is not null || entry.Attributes.HasFlag(FileAttributes.ReparsePoint)) return false;
+        }
+        return true;
     }
 
     private static string ContentType(string file) => Path.GetExtension(file).ToLowerInvariant() switch

@@ -26,7 +26,7 @@ internal static class ArtifactFiles
                 CreatedFolders[folder] = true;
             }
             var bytes = Encoding.UTF8.GetBytes(text);
-            if (!IsUnchanged(path, bytes)) File.WriteAllBytes(path, bytes);
+            if (!IsUnchanged(path, bytes)) AtomicFile.WriteAllBytes(path, bytes);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

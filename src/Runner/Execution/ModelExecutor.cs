@@ -28,6 +28,13 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
         // Ephemeral models are inlined into the models that ref them; there is nothing to build.
         if (node.Materialized == "ephemeral") return Finish(NodeStatus.Success, "EPHEMERAL (inlined, not built)");
 
+        // Helper relations are named <identifier>__forge_<role>: a model with such a name could be one.
+        if (node.Relation.Identifier is { } identifier && identifier.Contains("__forge_", StringComparison.OrdinalIgnoreCase))
+        {
+            var reserved = DiagnosticCodes.Reliability.ReservedModelName(node.DefinitionSpan, identifier);
+            return Finish(NodeStatus.Error, reserved.Message, reserved);
+        }
+
         WorkerResources.Worker worker;
         InlinedSql rendered;
         try
@@ -55,6 +62,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
             Cancellation = resources.Cancellation,
             Config = node.Config,
         };
+        var built = false;
         try
         {
             // The contract check changes nothing in the warehouse, so it goes before the pre-hooks.
@@ -67,6 +75,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
                 "incremental" => IncrementalMaterialization.Build(context, IncrementalOptions.From(node, project.Options.FullRefresh, context.Sql)),
                 var other => throw new DiagnosticException(UnsupportedMaterialization(node, other)),
             };
+            built = true;
             Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PostHook, "post-hook", context);
             ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
             var verb = node.Materialized == "view" ? "CREATE VIEW" : rows is { } n ? $"SELECT {n}" : "CREATE TABLE";
@@ -75,6 +84,11 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
         catch (DiagnosticException e)
         {
             return Finish(NodeStatus.Error, e.Diagnostic.Message, e.Diagnostic, thread: worker.ThreadName);
+        }
+        catch (DbException) when (resources.Cancellation.IsCancellationRequested && built)
+        {
+            // The relation was replaced; only a post-hook was cut short. Say so rather than "unchanged".
+            return Finish(NodeStatus.Error, "built, but cancelled while running its post-hook", thread: worker.ThreadName);
         }
         catch (DbException) when (resources.Cancellation.IsCancellationRequested)
         {

@@ -139,9 +139,10 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         {
             DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/junit.xml", e)]);
         }
-        _reporter.Summary(summary, Counted(selected));
-        if (environment.Cancellation.IsCancellationRequested) _reporter.Line("Cancelled: running statements were interrupted, the rest was skipped.");
-        return summary.Failed || endFailed is not null || environment.Cancellation.IsCancellationRequested ? ExitCodes.Failure : ExitCodes.Success;
+        var cancelled = environment.Cancellation.IsCancellationRequested;
+        _reporter.Summary(summary, Counted(selected), cancelled);
+        if (cancelled) return ExitCodes.Cancelled;
+        return summary.Failed || endFailed is not null ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     /// <summary>on-run-start / on-run-end on the calling thread's connection.</summary>
@@ -173,8 +174,9 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         try
         {
             Directory.CreateDirectory(session.TargetDirectory);
-            using var stream = File.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
-            ManifestWriter.Write(stream, _project, _project.Options.InvocationId, DateTimeOffset.UtcNow);
+            using var file = AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
+            ManifestWriter.Write(file.Stream, _project, _project.Options.InvocationId, DateTimeOffset.UtcNow);
+            file.Complete();
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

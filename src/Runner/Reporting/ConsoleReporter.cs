@@ -102,7 +102,8 @@ internal sealed class ConsoleReporter(TextWriter output, ReporterOptions options
         return $"{index} of {total} {code}{verb}{Ansi.Reset} {description} {new string('.', dots)} {code}{badge}{Ansi.Reset}";
     }
 
-    public void Summary(RunSummary summary, string what)
+    /// <param name="cancelled">Ctrl-C or SIGTERM stopped the run: say so instead of "Completed".</param>
+    public void Summary(RunSummary summary, string what, bool cancelled = false)
     {
         if (options.Json)
         {
@@ -113,7 +114,8 @@ internal sealed class ConsoleReporter(TextWriter output, ReporterOptions options
         Line($"Finished running {what} in {FormatElapsed(summary.Elapsed)}.");
         Blank();
         var failed = summary.Results.Where(r => r.Status is NodeStatus.Error or NodeStatus.Fail or NodeStatus.Warn).ToList();
-        Line(summary.Failed ? "Completed with errors:" : failed.Count > 0 ? "Completed with warnings:" : "Completed successfully");
+        Line(cancelled ? "Cancelled: nodes not yet finished were interrupted and rolled back; the rest were not started."
+            : summary.Failed ? "Completed with errors:" : failed.Count > 0 ? "Completed with warnings:" : "Completed successfully");
         foreach (var result in failed)
         {
             Blank();

@@ -17,7 +17,8 @@ internal static class JUnitWriter
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var settings = new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) };
-        using var xml = XmlWriter.Create(path, settings);
+        using var file = AtomicFile.Create(path);
+        using var xml = XmlWriter.Create(file.Stream, settings);
         var failures = summary.Count(NodeStatus.Fail);
         var errors = summary.Count(NodeStatus.Error);
         var skipped = summary.Count(NodeStatus.Skipped);
@@ -36,6 +37,8 @@ internal static class JUnitWriter
         xml.WriteEndElement();
         xml.WriteEndElement();
         xml.WriteEndDocument();
+        xml.Flush();
+        file.Complete();
     }
 
     private static void WriteCounts(XmlWriter xml, int tests, int failures, int errors, int skipped, string time)

@@ -13,8 +13,8 @@ internal static class RunResultsWriter
     public static void Write(string path, RunSummary summary)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var stream = File.Create(path);
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var file = AtomicFile.Create(path);
+        using var json = new Utf8JsonWriter(file.Stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartObject("metadata");
         ArtifactJson.WriteMetadataFields(json, "https://schemas.getdbt.com/dbt/run-results/v6.json", summary.CompletedAt, summary.InvocationId);
@@ -30,6 +30,8 @@ internal static class RunResultsWriter
         json.WriteString("which", summary.Command);
         json.WriteEndObject();
         json.WriteEndObject();
+        json.Flush();
+        file.Complete();
     }
 
     private static void WriteResult(Utf8JsonWriter json, NodeResult result)

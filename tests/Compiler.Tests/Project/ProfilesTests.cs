@@ -112,13 +112,93 @@ public sealed class ProfilesTests
     }
 
     [Test]
-    public void An_explicit_profiles_dir_without_the_profile_warns()
+    public void An_explicit_profiles_dir_without_the_profile_is_an_error_even_when_another_place_has_it()
     {
         using var dir = new TempProjectDirectory();
         dir.Write("_cli/profiles.yml", "other:\n  outputs: {}\n");
+        dir.Write("profiles.yml", "shop:\n  target: dev\n  outputs:\n    dev: {type: duckdb}\n");
         var (project, diagnostics) = dir.Load(dir.Options(profilesDir: Path.Combine(dir.Root, "_cli")));
-        Assert.That(project!.Target.IsDefault, Is.True);
-        Assert.That(diagnostics.Single().Code, Is.EqualTo("MF1015"));
+        Assert.That(project, Is.Null);
+        Assert.That(diagnostics.Single().Code, Is.EqualTo("MF1150"));
+        Assert.That(diagnostics.Single().Hint, Does.Contain("known profiles: other"));
+    }
+
+    [Test]
+    public void Profiles_files_that_all_lack_the_profile_are_an_error_at_the_project_files_profile_name()
+    {
+        using var dir = new TempProjectDirectory("name: shop\nprofile: shpo\n");
+        dir.Write("profiles.yml", "shop:\n  target: dev\n  outputs:\n    dev: {type: duckdb}\nother: {}\n");
+        var (project, diagnostics) = dir.Load();
+        Assert.That(project, Is.Null);
+        var error = diagnostics.Single();
+        Assert.That(error.ToString(), Does.StartWith("forge_project.yml:2:10: error MF1150: profile 'shpo' is not in profiles.yml"));
+        Assert.That(error.Hint, Does.Contain("did you mean 'shop'?").And.Contain("known profiles: shop, other"));
+    }
+
+    [Test]
+    public void A_missing_profiles_dir_is_an_error_not_the_embedded_default()
+    {
+        using var dir = new TempProjectDirectory();
+        var (project, diagnostics) = dir.Load(dir.Options(profilesDir: Path.Combine(dir.Root, "nowhere")));
+        Assert.That(project, Is.Null);
+        Assert.That(diagnostics.Single().Code, Is.EqualTo("MF1151"));
+        Assert.That(diagnostics.Single().Message, Does.Contain("does not exist"));
+    }
+
+    [Test]
+    public void A_dbt_profiles_dir_variable_naming_a_folder_without_profiles_yml_is_an_error()
+    {
+        using var dir = new TempProjectDirectory();
+        Directory.CreateDirectory(Path.Combine(dir.Root, "_empty"));
+        dir.Environment["DBT_PROFILES_DIR"] = Path.Combine(dir.Root, "_empty");
+        var (project, diagnostics) = dir.Load();
+        Assert.That(project, Is.Null);
+        Assert.That(diagnostics.Single().Message, Is.EqualTo($"$DBT_PROFILES_DIR folder {Path.Combine(dir.Root, "_empty")} has no profiles.yml"));
+    }
+
+    [Test]
+    public void A_target_option_without_any_profiles_yml_is_an_error_unless_it_names_the_default()
+    {
+        using var dir = new TempProjectDirectory();
+        var (project, diagnostics) = dir.Load(dir.Options(target: "nope"));
+        Assert.That(project, Is.Null);
+        Assert.That(diagnostics.Single().Code, Is.EqualTo("MF1152"));
+        Assert.That(dir.LoadClean(dir.Options(target: "dev")).Target.IsDefault, Is.True);
+    }
+
+    [Test]
+    public void An_unknown_target_suggests_the_nearest_one()
+    {
+        using var dir = new TempProjectDirectory();
+        dir.Write("profiles.yml", DuckDbProfile);
+        var (_, diagnostics) = dir.Load(dir.Options(target: "prdo"));
+        Assert.That(diagnostics.Single().ToString(), Does.StartWith("profiles.yml:1:1: error MF1012: profile 'shop' in profiles.yml has no target 'prdo'"));
+        Assert.That(diagnostics.Single().Hint, Is.EqualTo("did you mean 'prod'? available targets: dev, prod"));
+    }
+
+    [Test]
+    public void Profiles_yml_in_the_dbt_home_folder_is_found_after_the_forge_one()
+    {
+        using var dir = new TempProjectDirectory();
+        string Profile(string schema) => $"shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      schema: {schema}\n";
+        dir.Write("_home/.dbt/profiles.yml", Profile("dbt_home"));
+        Assert.That(dir.LoadClean().Target.Schema, Is.EqualTo("dbt_home"));
+        dir.Write("_home/.forge/profiles.yml", Profile("forge_home"));
+        Assert.That(dir.LoadClean().Target.Schema, Is.EqualTo("forge_home"));
+    }
+
+    [Test]
+    public void Profiles_yml_in_the_current_folder_is_found_when_the_project_is_elsewhere()
+    {
+        using var dir = new TempProjectDirectory();
+        dir.Write("_cwd/profiles.yml", "shop:\n  target: dev\n  outputs:\n    dev: {type: duckdb, schema: cwd}\n");
+        var options = dir.Options();
+        var withCwd = new ProjectLoadOptions
+        {
+            ProjectDirectory = options.ProjectDirectory, Environment = options.Environment, HomeDirectory = options.HomeDirectory,
+            WorkingDirectory = Path.Combine(dir.Root, "_cwd"),
+        };
+        Assert.That(dir.LoadClean(withCwd).Target.Schema, Is.EqualTo("cwd"));
     }
 
     [Test]

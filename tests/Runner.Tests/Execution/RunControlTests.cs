@@ -69,7 +69,7 @@ public sealed class RunControlTests
         var result = _project.Forge(cancellation.Token, "run", "--vars", "{n: 100000000000}");
 
         // Then the running model is interrupted, the rest skipped, run_results written, the old table intact
-        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.ExitCode, Is.EqualTo(130), result.ToString());
         Assert.That(Statuses(), Is.EqualTo(new Dictionary<string, string> { ["model.ctl.slow"] = "skipped", ["model.ctl.after"] = "skipped" }));
         Assert.That(result.Output, Does.Contain("Cancelled"));
         Assert.That(_project.Read("target/run_results.json"), Does.Contain("cancelled while running"));

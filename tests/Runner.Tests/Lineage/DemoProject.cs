@@ -21,7 +21,10 @@ internal static class DemoProject
         var loaded = ProjectLoader.Load(new ProjectLoadOptions
         {
             ProjectDirectory = root,
-            ProfilesDirectory = root,
+            // An explicit --profiles-dir must hold profiles.yml; without one the default target applies.
+            ProfilesDirectory = File.Exists(Path.Combine(root, "profiles.yml")) ? root : null,
+            Environment = _ => null,
+            HomeDirectory = root,
             Renderer = new YamlTemplateRenderer(new Dictionary<string, object?>(), Environment.GetEnvironmentVariable),
         }, diagnostics);
         var compiled = loaded is null ? null : ProjectCompiler.Compile(loaded, new CompileOptions(), diagnostics);

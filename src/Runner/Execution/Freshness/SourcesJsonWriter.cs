@@ -11,8 +11,8 @@ internal static class SourcesJsonWriter
     public static void Write(string path, IReadOnlyList<FreshnessResult> results, string invocationId, DateTimeOffset started, DateTimeOffset completed)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var stream = File.Create(path);
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var file = AtomicFile.Create(path);
+        using var json = new Utf8JsonWriter(file.Stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartObject("metadata");
         ArtifactJson.WriteMetadataFields(json, "https://schemas.getdbt.com/dbt/sources/v3.json", completed, invocationId);
@@ -23,6 +23,8 @@ internal static class SourcesJsonWriter
         json.WriteEndArray();
         json.WriteNumber("elapsed_time", Math.Round((completed - started).TotalSeconds, 6));
         json.WriteEndObject();
+        json.Flush();
+        file.Complete();
     }
 
     private static void WriteResult(Utf8JsonWriter json, FreshnessResult result)

@@ -55,6 +55,18 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
         return Connections.DuckDb.DuckDbErrors.ExecuteNonQuery(command);
     }
 
+    /// <summary>
+    /// Runs a statement that a cancel must not interrupt: the clean-up after a committed swap (the
+    /// node has finished; interrupting it would leave the backup table and report the node skipped).
+    /// </summary>
+    public int ExecuteToCompletion(string statement)
+    {
+        _statements.Add(statement);
+        using var command = Connection.CreateCommand();
+        command.CommandText = statement;
+        return command.ExecuteNonQuery();
+    }
+
     /// <summary>Runs a query, recorded with the statements (so a SQL error in the model inside it maps back), and returns its rows.</summary>
     public List<object?[]> QueryRecorded(string statement)
     {

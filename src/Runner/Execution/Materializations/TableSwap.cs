@@ -7,7 +7,9 @@ namespace ModelForge.Runner.Execution.Materializations;
 /// The atomic replace every table-like node uses (tables, seeds, full refreshes): build the new
 /// table under a helper name, then in one transaction move the old relation aside and rename the
 /// new one in, then drop the old. A failure at any step leaves the previous relation untouched
-/// and no helper table behind.
+/// and no helper table behind. A relation that already carries a helper name is never dropped:
+/// forge cannot tell a user's table from its own leftover, so the node stops and names it. Once
+/// the swap has committed the node has finished, so the clean-up after it is not interrupted.
 /// </summary>
 internal static class TableSwap
 {
@@ -20,6 +22,9 @@ internal static class TableSwap
         var backup = sql.HelperName(id, "backup");
 
         context.Relations.EnsureSchema(context.Connection, db, schema);
+        foreach (var helper in (string[])[temp, backup])
+            if (context.Relations.Find(context.Connection, db, schema, helper) is not null)
+                throw new Compiler.Diagnostics.DiagnosticException(Compiler.Diagnostics.DiagnosticCodes.Reliability.HelperNameTaken(context.Sql.QualifiedName(db, schema, helper), context.QualifiedName));
         // Leftovers of an interrupted run would make the create fail.
         context.Execute(sql.Drop(db, schema, temp, RelationKind.Table));
 
@@ -55,8 +60,8 @@ internal static class TableSwap
             throw;
         }
 
-        if (existing == RelationKind.Table) context.Execute(sql.Drop(db, schema, backup, RelationKind.Table));
-        if (existing is not null && sql.RefreshDependentViews(db, schema, id) is { } refresh) context.Execute(refresh);
+        if (existing == RelationKind.Table) context.ExecuteToCompletion(sql.Drop(db, schema, backup, RelationKind.Table));
+        if (existing is not null && sql.RefreshDependentViews(db, schema, id) is { } refresh) context.ExecuteToCompletion(refresh);
         context.Relations.Set(db, schema, id, RelationKind.Table);
         return rows;
     }
