@@ -43,7 +43,7 @@ internal static class PackageLoader
 
     private static LoadedProject LoadOne(LoadedProject root, ProjectFile project, string packageRoot, ProjectLoadOptions options, DiagnosticBag diagnostics)
     {
-        var files = FileDiscovery.Discover(root.Root, project);
+        var files = FileDiscovery.Discover(root.Root, project, diagnostics);
         ProjectLoader.ReportDuplicateFiles(files, diagnostics);
         var schema = ProjectLoader.ParseSchema(files, diagnostics);
         return root with

@@ -21,7 +21,7 @@ public static class ProjectLoader
             diagnostics.Add(DiagnosticCodes.Project.MissingProjectFile(root));
             return null;
         }
-        var source = new SourceText(Path.GetFileName(projectPath), File.ReadAllText(projectPath));
+        if (SourceFileReader.Read(projectPath, Path.GetFileName(projectPath), diagnostics) is not { } source) return null;
         var errorsBefore = ProfilesLoader.ErrorCount(diagnostics);
         var project = ProjectFileParser.Parse(source, diagnostics, options.Renderer);
         // A wrong value anywhere in the project file (a path that is not a list, a failed render) stops here.
@@ -31,7 +31,7 @@ public static class ProjectLoader
         if (profile is null) return null;
 
         DbtVersionCheck.Check(project, diagnostics);
-        var files = FileDiscovery.Discover(root, project);
+        var files = FileDiscovery.Discover(root, project, diagnostics);
         ReportDuplicateFiles(files, diagnostics);
         var schema = ParseSchema(files, diagnostics);
 
