@@ -48,7 +48,7 @@ public static partial class DiagnosticCodes
             Diagnostic.Error(FileTooLargeCode, $"{path} is larger than {limit / (1024 * 1024)} MB", hint:
                 "project files are source text; keep large data out of the project folders") with { Span = WholeFile(path) };
 
-        internal static Diagnostic DuplicateRelation(SourceSpan span, string relation, string firstKind, string firstPath, string secondKind, string secondPath) =>
+        internal static Diagnostic DuplicateRelation(SourceSpan? span, string relation, string firstKind, string firstPath, string secondKind, string secondPath) =>
             Diagnostic.Error(DuplicateRelationCode, $"{firstKind} {firstPath} and {secondKind} {secondPath} both build the relation {relation}", span,
                 "give one of them another alias, schema or database in its config, or rename it");
 
