@@ -20,6 +20,7 @@ public static partial class ProjectCompiler
         var engine = SharedEngine;
         PackageChecks.ReportDeclaredButMissing(project, diagnostics);
         var macros = LoadMacros(project, engine, diagnostics);
+        DocsBlockCheck.Report(project, engine, diagnostics);
         var target = TargetInfoOf(project);
         var parseResolver = new ParseResolver(target.Schema, RelationQuoting.ForTargetType(target.Type));
         var parseInfo = RenderInfo(project, options, target, macros, parseResolver, adapter: null);
