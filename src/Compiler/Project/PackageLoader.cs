@@ -45,14 +45,15 @@ internal static class PackageLoader
     {
         var files = FileDiscovery.Discover(root.Root, project, diagnostics);
         ProjectLoader.ReportDuplicateFiles(files, diagnostics);
-        var schema = ProjectLoader.ParseSchema(files, diagnostics);
+        var vars = PackageVars.For(project, root.ProjectFile, options.CliVars);
+        var schema = ProjectLoader.ParseSchema(files, options.Renderer?.WithVars(vars), diagnostics);
         return root with
         {
             ProjectFile = project,
             PackageRoot = packageRoot,
             Packages = [],
             DeclaredPackages = [],
-            Vars = PackageVars.For(project, root.ProjectFile, options.CliVars),
+            Vars = vars,
             Files = files,
             Schema = schema,
             Configs = new ConfigResolver(project, schema, root.ProjectFile),

@@ -33,10 +33,9 @@ public static class ProjectLoader
         DbtVersionCheck.Check(project, diagnostics);
         var files = FileDiscovery.Discover(root, project, diagnostics);
         ReportDuplicateFiles(files, diagnostics);
-        var schema = ParseSchema(files, diagnostics);
-
         var vars = new Dictionary<string, object?>(project.Vars, StringComparer.Ordinal);
         foreach (var (key, value) in options.CliVars) vars[key] = value;
+        var schema = ParseSchema(files, options.Renderer?.WithVars(vars), diagnostics);
 
         var loaded = new LoadedProject
         {
@@ -63,10 +62,10 @@ public static class ProjectLoader
         ReportDuplicateFiles(files.Analyses, "analysis", diagnostics);
     }
 
-    internal static ProjectSchema ParseSchema(DiscoveredFiles files, DiagnosticBag diagnostics)
+    internal static ProjectSchema ParseSchema(DiscoveredFiles files, IYamlValueRenderer? renderer, DiagnosticBag diagnostics)
     {
         var schemaFiles = new SchemaFile[files.YamlFiles.Count];
-        Parallel.For(0, schemaFiles.Length, i => schemaFiles[i] = SchemaFile.Parse(files.YamlFiles[i].Source, diagnostics));
+        Parallel.For(0, schemaFiles.Length, i => schemaFiles[i] = SchemaFile.Parse(files.YamlFiles[i].Source, diagnostics, renderer));
         var schema = new ProjectSchema(schemaFiles);
         SchemaChecks.Run(schema, files, diagnostics);
         return schema;

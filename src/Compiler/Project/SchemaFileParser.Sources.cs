@@ -19,10 +19,10 @@ internal sealed partial class SchemaFileParser
             {
                 Name = name,
                 Description = _reader.String(YamlReader.Get(item, "description"), "description"),
-                Database = _reader.String(YamlReader.Get(item, "database"), "database"),
-                Schema = _reader.String(YamlReader.Get(item, "schema"), "schema") ?? name,
-                Loader = _reader.String(YamlReader.Get(item, "loader"), "loader"),
-                LoadedAtField = _reader.String(YamlReader.Get(item, "loaded_at_field"), "loaded_at_field"),
+                Database = _sourceReader.String(YamlReader.Get(item, "database"), "database"),
+                Schema = _sourceReader.String(YamlReader.Get(item, "schema"), "schema") ?? name,
+                Loader = _sourceReader.String(YamlReader.Get(item, "loader"), "loader"),
+                LoadedAtField = _sourceReader.String(YamlReader.Get(item, "loaded_at_field"), "loaded_at_field"),
                 Freshness = hasFreshness ? freshness : null,
                 Quoting = _reader.Dictionary(YamlReader.Get(item, "quoting"), "quoting") ?? Empty.Dictionary,
                 Meta = _reader.Dictionary(YamlReader.Get(item, "meta"), "meta") ?? Empty.Dictionary,
@@ -51,10 +51,10 @@ internal sealed partial class SchemaFileParser
             {
                 SourceName = source.Name,
                 Name = name,
-                Identifier = _reader.String(YamlReader.Get(item, "identifier"), "identifier") ?? name,
+                Identifier = _sourceReader.String(YamlReader.Get(item, "identifier"), "identifier") ?? name,
                 Description = _reader.String(YamlReader.Get(item, "description"), "description"),
                 Columns = Columns(item, attachment),
-                LoadedAtField = _reader.String(YamlReader.Get(item, "loaded_at_field"), "loaded_at_field") ?? source.LoadedAtField,
+                LoadedAtField = _sourceReader.String(YamlReader.Get(item, "loaded_at_field"), "loaded_at_field") ?? source.LoadedAtField,
                 // The table's own policy overlays the source's field by field; `freshness: null` opts out.
                 Freshness = !hasFreshness ? source.Freshness : freshness is null ? null : Overlay(source.Freshness, freshness),
                 Quoting = quoting,
