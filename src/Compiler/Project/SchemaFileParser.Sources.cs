@@ -12,6 +12,7 @@ internal sealed partial class SchemaFileParser
         var result = new List<SourceDefinition>();
         foreach (var (item, name) in NamedItems(YamlReader.Get(root, "sources"), "sources", "source"))
         {
+            KeySpellingCheck.CheckEntry(_reader, item, "source", KeySpellingCheck.SourceKeys);
             var config = _reader.Dictionary(YamlReader.Get(item, "config"), "config") ?? Empty.Dictionary;
             var enabled = config.TryGetValue("enabled", out var e) && e is bool b ? b : true;
             var (hasFreshness, freshness) = Freshness(item);
@@ -41,6 +42,7 @@ internal sealed partial class SchemaFileParser
         var result = new List<SourceTable>();
         foreach (var (item, name) in NamedItems(YamlReader.Get(sourceNode, "tables"), "tables", "source table"))
         {
+            KeySpellingCheck.CheckEntry(_reader, item, "source table", KeySpellingCheck.SourceTableKeys);
             var attachment = new TestAttachment(ResourceType.Source, name, source.Name);
             var config = _reader.Dictionary(YamlReader.Get(item, "config"), "config") ?? Empty.Dictionary;
             var enabled = source.Enabled && !(config.TryGetValue("enabled", out var e) && e is false);

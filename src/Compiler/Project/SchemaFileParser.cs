@@ -75,6 +75,7 @@ internal sealed partial class SchemaFileParser
         var kind = type.ToString().ToLowerInvariant();
         foreach (var (item, name) in NamedItems(YamlReader.Get(root, key), key, kind))
         {
+            KeySpellingCheck.CheckEntry(_reader, item, kind, KeySpellingCheck.NodeKeys);
             var attachment = new TestAttachment(type, name);
             result.Add(new NodeProperties
             {
@@ -102,6 +103,7 @@ internal sealed partial class SchemaFileParser
         var result = new List<ColumnProperties>();
         foreach (var (item, name) in NamedItems(YamlReader.Get(entry, "columns"), "columns", "column"))
         {
+            KeySpellingCheck.CheckEntry(_reader, item, "column", KeySpellingCheck.ColumnKeys);
             result.Add(new ColumnProperties
             {
                 Name = name,
