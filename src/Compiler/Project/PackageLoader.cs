@@ -28,7 +28,7 @@ internal static class PackageLoader
                 diagnostics.Add(DiagnosticCodes.PackageLoading.FolderWithoutProjectFile(packageRoot));
                 continue;
             }
-            var source = new SourceText($"{packageRoot}/{Path.GetFileName(projectPath)}", File.ReadAllText(projectPath));
+            if (SourceFileReader.Read(projectPath, $"{packageRoot}/{Path.GetFileName(projectPath)}", diagnostics) is not { } source) continue;
             if (ProjectFileParser.Parse(source, diagnostics, options.Renderer) is not { } own) continue;
             if (!byName.TryAdd(own.Name, source.Path))
             {
