@@ -38,6 +38,7 @@ public static partial class ProjectCompiler
             Phase = RenderPhase.Parse,
         };
         if (ParseRender(engine, template, parseInfo, resolver, info, diagnostics.Add) is not var (refs, sources)) return default;
+        KeySpellingCheck.CheckInFileConfig(file.Source, config.Keys.Where(k => !baseConfig.ContainsKey(k)).ToList(), diagnostics);
         project.Configs.ApplyRootOverrides(config, ResourceType.Model, draft.Fqn);
         var finalConfig = new NodeConfig(config, ResourceType.Model);
         var withCalls = new ProjectNode

@@ -20,6 +20,7 @@ public static partial class ProjectCompiler
         var engine = SharedEngine;
         PackageChecks.ReportDeclaredButMissing(project, diagnostics);
         var macros = LoadMacros(project, engine, diagnostics);
+        DocsBlockCheck.Report(project, engine, diagnostics);
         var target = TargetInfoOf(project);
         var parseResolver = new ParseResolver(target.Schema, RelationQuoting.ForTargetType(target.Type));
         var parseInfo = RenderInfo(project, options, target, macros, parseResolver, adapter: null);
@@ -54,6 +55,7 @@ public static partial class ProjectCompiler
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateNode, $"two nodes are named '{node.UniqueId}'",
                     node.DefinitionSpan, $"rename one of them; the other is {byId[node.UniqueId].Path}"));
         }
+        RelationClashCheck.Report(nodes, target.Database, diagnostics);
         var graph = BuildGraph(byId, new NodeLookup(project.Name, nodes, disabled), diagnostics);
         Contracts.ContractValidator.Validate(byId.Values, diagnostics);
         if (diagnostics.HasErrors) return null;
@@ -103,9 +105,18 @@ public static partial class ProjectCompiler
         var parsed = new Template[files.Count];
         Parallel.For(0, parsed.Length, i => parsed[i] = engine.Parse(files[i].file.Source, diagnostics));
         foreach (var unit in project.WithPackages) registry.AddPackage(unit.Name);
+        // dbt refuses a macro name defined twice in one package rather than letting the later file win.
+        var defined = new Dictionary<(string Package, string Name), Macro>();
         for (var i = 0; i < parsed.Length; i++)
         {
-            if (!parsed[i].HasErrors) registry.AddTemplate(files[i].Name, parsed[i]);
+            if (parsed[i].HasErrors) continue;
+            foreach (var macro in parsed[i].Macros.Values)
+            {
+                if (defined.TryAdd((files[i].Name, macro.Name), macro)) continue;
+                var first = defined[(files[i].Name, macro.Name)];
+                diagnostics.Add(DiagnosticCodes.ProjectInput.DuplicateMacro(macro.Span, files[i].Name, macro.Name, first.Span.ToString(), macro.Span.ToString()));
+            }
+            registry.AddTemplate(files[i].Name, parsed[i]);
         }
         registry.MissingPackages = PackageChecks.NotInstalled(project);
         return registry;

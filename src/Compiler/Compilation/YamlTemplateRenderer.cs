@@ -16,6 +16,9 @@ public sealed class YamlTemplateRenderer(
 {
     private static readonly TemplateEngine Engine = new();
 
+    /// <summary>The vars already hold --vars over the project's, so they stand in for the CLI vars.</summary>
+    public IYamlValueRenderer WithVars(IReadOnlyDictionary<string, object?> vars) => new YamlTemplateRenderer(vars, environment);
+
     public object? Render(string text, SourceSpan span, YamlRenderScope scope)
     {
         // Blank out everything before the value, keeping line breaks, so positions are the file's.

@@ -28,7 +28,7 @@ internal static class NameSuggester
     }
 
     // Edit distance where swapping two neighbours counts as one edit ("fro" is one step from "for").
-    private static int Distance(string a, string b)
+    internal static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++) d[i, 0] = i;

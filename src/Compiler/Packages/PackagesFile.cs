@@ -43,7 +43,11 @@ internal sealed record PackagesFile(string FileName, IReadOnlyList<PackageSpec> 
         ok = true;
         var path = Path.Combine(folder, name);
         if (!File.Exists(path)) return null;
-        var source = new SourceText(prefix + name, File.ReadAllText(path));
+        if (SourceFileReader.Read(path, prefix + name, diagnostics) is not { } source)
+        {
+            ok = false;
+            return null;
+        }
         if (!YamlDocumentLoader.TryLoad(source, diagnostics, out var root))
         {
             ok = false;

@@ -1,5 +1,4 @@
 using ModelForge.Compiler.Diagnostics;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ModelForge.Compiler.Project;
@@ -15,18 +14,8 @@ public static class CliVarsParser
     {
         var source = new SourceText(ArgumentPath, yamlOrJson);
         if (string.IsNullOrWhiteSpace(yamlOrJson)) return new Dictionary<string, object?>();
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yamlOrJson));
-        }
-        catch (YamlException e)
-        {
-            var span = SourceSpan.At(source, (int)e.Start.Line, (int)e.Start.Column);
-            diagnostics.Add(DiagnosticCodes.Project.InvalidCliVars(span, YamlDocumentLoader.CleanMessage(e)));
-            return null;
-        }
-        var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        // The shared loader bounds depth and aliases and turns every YamlDotNet failure into a position.
+        if (!YamlDocumentLoader.TryLoad(source, diagnostics, DiagnosticCodes.Project.InvalidCliVars, out var root)) return null;
         if (root is null || YamlReader.IsNull(root)) return new Dictionary<string, object?>();
         if (root is not YamlMappingNode map)
         {

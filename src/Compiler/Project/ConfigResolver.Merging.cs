@@ -5,7 +5,7 @@ namespace ModelForge.Compiler.Project;
 public sealed partial class ConfigResolver
 {
     // Config keys whose mapping value is a config, not a folder, when written without '+'.
-    private static readonly HashSet<string> KnownConfigKeys = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> KnownConfigKeys = new(StringComparer.Ordinal)
     {
         "materialized", "schema", "database", "alias", "tags", "enabled", "meta", "docs", "persist_docs",
         "pre-hook", "post-hook", "pre_hook", "post_hook", "unique_key", "incremental_strategy", "full_refresh",

@@ -10,7 +10,13 @@ namespace ModelForge.Compiler.Project;
 public static class FileDiscovery
 {
     /// <summary>Every file the project file's paths point at.</summary>
-    public static DiscoveredFiles Discover(string root, ProjectFile project)
+    public static DiscoveredFiles Discover(string root, ProjectFile project) => Discover(root, project, new DiagnosticBag());
+
+    /// <summary>
+    /// Every readable file the project file's paths point at; pipes, dangling links and files that
+    /// are not UTF-8 are reported to <paramref name="diagnostics"/> and left out.
+    /// </summary>
+    internal static DiscoveredFiles Discover(string root, ProjectFile project, DiagnosticBag diagnostics)
     {
         var found = new List<(string Path, ResourceType Type, string ResourcePath)>();
         var seen = new HashSet<(string, ResourceType)>();
@@ -37,14 +43,18 @@ public static class FileDiscovery
         Add(project.DocsPaths.Count > 0 ? project.DocsPaths : yamlFolders, ResourceType.Docs, ".md");
 
         found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        var entries = new ProjectFileEntry[found.Count];
+        var entries = new ProjectFileEntry?[found.Count];
+        var problems = new DiagnosticBag[found.Count];
         Parallel.For(0, found.Count, i =>
         {
             var (path, type, resourcePath) = found[i];
-            var text = File.ReadAllText(Path.Combine(root, path));
-            entries[i] = new ProjectFileEntry(Stem(path), path, new SourceText(path, text), type, resourcePath, FqnPath(resourcePath, path));
+            problems[i] = new DiagnosticBag();
+            if (SourceFileReader.Read(Path.Combine(root, path), path, problems[i]) is { } text)
+                entries[i] = new ProjectFileEntry(Stem(path), path, text, type, resourcePath, FqnPath(resourcePath, path));
         });
-        return new DiscoveredFiles(entries);
+        // Reported in path order, not in the order the threads finished.
+        foreach (var bag in problems) diagnostics.AddRange(bag.ToList());
+        return new DiscoveredFiles(entries.OfType<ProjectFileEntry>().ToList());
     }
 
     private static IEnumerable<string> Walk(string root, string folder, string[] extensions)

@@ -13,4 +13,10 @@ public interface IYamlValueRenderer
     /// user error by throwing <see cref="DiagnosticException"/>; the loader records it and carries on.
     /// </summary>
     object? Render(string text, SourceSpan span, YamlRenderScope scope);
+
+    /// <summary>
+    /// A renderer whose var() sees <paramref name="vars"/> (the project's vars with --vars over
+    /// them), for values rendered after the project file is read: sources in schema YAML.
+    /// </summary>
+    IYamlValueRenderer WithVars(IReadOnlyDictionary<string, object?> vars) => this;
 }

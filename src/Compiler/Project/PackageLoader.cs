@@ -28,7 +28,7 @@ internal static class PackageLoader
                 diagnostics.Add(DiagnosticCodes.PackageLoading.FolderWithoutProjectFile(packageRoot));
                 continue;
             }
-            var source = new SourceText($"{packageRoot}/{Path.GetFileName(projectPath)}", File.ReadAllText(projectPath));
+            if (SourceFileReader.Read(projectPath, $"{packageRoot}/{Path.GetFileName(projectPath)}", diagnostics) is not { } source) continue;
             if (ProjectFileParser.Parse(source, diagnostics, options.Renderer) is not { } own) continue;
             if (!byName.TryAdd(own.Name, source.Path))
             {
@@ -43,16 +43,17 @@ internal static class PackageLoader
 
     private static LoadedProject LoadOne(LoadedProject root, ProjectFile project, string packageRoot, ProjectLoadOptions options, DiagnosticBag diagnostics)
     {
-        var files = FileDiscovery.Discover(root.Root, project);
+        var files = FileDiscovery.Discover(root.Root, project, diagnostics);
         ProjectLoader.ReportDuplicateFiles(files, diagnostics);
-        var schema = ProjectLoader.ParseSchema(files, diagnostics);
+        var vars = PackageVars.For(project, root.ProjectFile, options.CliVars);
+        var schema = ProjectLoader.ParseSchema(files, options.Renderer?.WithVars(vars), diagnostics);
         return root with
         {
             ProjectFile = project,
             PackageRoot = packageRoot,
             Packages = [],
             DeclaredPackages = [],
-            Vars = PackageVars.For(project, root.ProjectFile, options.CliVars),
+            Vars = vars,
             Files = files,
             Schema = schema,
             Configs = new ConfigResolver(project, schema, root.ProjectFile),

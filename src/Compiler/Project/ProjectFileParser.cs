@@ -61,6 +61,8 @@ internal static class ProjectFileParser
         }
         if (!ok) return null;
 
+        foreach (var tree in (string[])["models", "seeds", "snapshots", "sources", "analyses", "tests", "data_tests"])
+            KeySpellingCheck.CheckTree(reader, YamlReader.Get(map, tree));
         var targetPath = NormalizePath(reader.String(YamlReader.Get(map, "target-path"), "target-path") ?? "target");
         var tests = Tree(reader, map, "tests");
         var dataTests = Tree(reader, map, "data_tests");

@@ -21,7 +21,7 @@ public static class ProjectLoader
             diagnostics.Add(DiagnosticCodes.Project.MissingProjectFile(root));
             return null;
         }
-        var source = new SourceText(Path.GetFileName(projectPath), File.ReadAllText(projectPath));
+        if (SourceFileReader.Read(projectPath, Path.GetFileName(projectPath), diagnostics) is not { } source) return null;
         var errorsBefore = ProfilesLoader.ErrorCount(diagnostics);
         var project = ProjectFileParser.Parse(source, diagnostics, options.Renderer);
         // A wrong value anywhere in the project file (a path that is not a list, a failed render) stops here.
@@ -31,12 +31,11 @@ public static class ProjectLoader
         if (profile is null) return null;
 
         DbtVersionCheck.Check(project, diagnostics);
-        var files = FileDiscovery.Discover(root, project);
+        var files = FileDiscovery.Discover(root, project, diagnostics);
         ReportDuplicateFiles(files, diagnostics);
-        var schema = ParseSchema(files, diagnostics);
-
         var vars = new Dictionary<string, object?>(project.Vars, StringComparer.Ordinal);
         foreach (var (key, value) in options.CliVars) vars[key] = value;
+        var schema = ParseSchema(files, options.Renderer?.WithVars(vars), diagnostics);
 
         var loaded = new LoadedProject
         {
@@ -63,10 +62,10 @@ public static class ProjectLoader
         ReportDuplicateFiles(files.Analyses, "analysis", diagnostics);
     }
 
-    internal static ProjectSchema ParseSchema(DiscoveredFiles files, DiagnosticBag diagnostics)
+    internal static ProjectSchema ParseSchema(DiscoveredFiles files, IYamlValueRenderer? renderer, DiagnosticBag diagnostics)
     {
         var schemaFiles = new SchemaFile[files.YamlFiles.Count];
-        Parallel.For(0, schemaFiles.Length, i => schemaFiles[i] = SchemaFile.Parse(files.YamlFiles[i].Source, diagnostics));
+        Parallel.For(0, schemaFiles.Length, i => schemaFiles[i] = SchemaFile.Parse(files.YamlFiles[i].Source, diagnostics, renderer));
         var schema = new ProjectSchema(schemaFiles);
         SchemaChecks.Run(schema, files, diagnostics);
         return schema;

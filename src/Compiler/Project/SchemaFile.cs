@@ -24,5 +24,9 @@ public sealed record SchemaFile
     /// be read are still returned. Exposures, metrics, semantic models, saved queries and unit tests are
     /// skipped without error.
     /// </summary>
-    public static SchemaFile Parse(SourceText source, DiagnosticBag diagnostics) => SchemaFileParser.Parse(source, diagnostics);
+    public static SchemaFile Parse(SourceText source, DiagnosticBag diagnostics) => SchemaFileParser.Parse(source, diagnostics, null);
+
+    /// <summary>As <see cref="Parse(SourceText, DiagnosticBag)"/>, rendering sources' templated values with <paramref name="renderer"/>.</summary>
+    internal static SchemaFile Parse(SourceText source, DiagnosticBag diagnostics, IYamlValueRenderer? renderer) =>
+        SchemaFileParser.Parse(source, diagnostics, renderer);
 }

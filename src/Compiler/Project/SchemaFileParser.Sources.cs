@@ -12,6 +12,7 @@ internal sealed partial class SchemaFileParser
         var result = new List<SourceDefinition>();
         foreach (var (item, name) in NamedItems(YamlReader.Get(root, "sources"), "sources", "source"))
         {
+            KeySpellingCheck.CheckEntry(_reader, item, "source", KeySpellingCheck.SourceKeys);
             var config = _reader.Dictionary(YamlReader.Get(item, "config"), "config") ?? Empty.Dictionary;
             var enabled = config.TryGetValue("enabled", out var e) && e is bool b ? b : true;
             var (hasFreshness, freshness) = Freshness(item);
@@ -19,10 +20,10 @@ internal sealed partial class SchemaFileParser
             {
                 Name = name,
                 Description = _reader.String(YamlReader.Get(item, "description"), "description"),
-                Database = _reader.String(YamlReader.Get(item, "database"), "database"),
-                Schema = _reader.String(YamlReader.Get(item, "schema"), "schema") ?? name,
-                Loader = _reader.String(YamlReader.Get(item, "loader"), "loader"),
-                LoadedAtField = _reader.String(YamlReader.Get(item, "loaded_at_field"), "loaded_at_field"),
+                Database = _sourceReader.String(YamlReader.Get(item, "database"), "database"),
+                Schema = _sourceReader.String(YamlReader.Get(item, "schema"), "schema") ?? name,
+                Loader = _sourceReader.String(YamlReader.Get(item, "loader"), "loader"),
+                LoadedAtField = _sourceReader.String(YamlReader.Get(item, "loaded_at_field"), "loaded_at_field"),
                 Freshness = hasFreshness ? freshness : null,
                 Quoting = _reader.Dictionary(YamlReader.Get(item, "quoting"), "quoting") ?? Empty.Dictionary,
                 Meta = _reader.Dictionary(YamlReader.Get(item, "meta"), "meta") ?? Empty.Dictionary,
@@ -41,6 +42,7 @@ internal sealed partial class SchemaFileParser
         var result = new List<SourceTable>();
         foreach (var (item, name) in NamedItems(YamlReader.Get(sourceNode, "tables"), "tables", "source table"))
         {
+            KeySpellingCheck.CheckEntry(_reader, item, "source table", KeySpellingCheck.SourceTableKeys);
             var attachment = new TestAttachment(ResourceType.Source, name, source.Name);
             var config = _reader.Dictionary(YamlReader.Get(item, "config"), "config") ?? Empty.Dictionary;
             var enabled = source.Enabled && !(config.TryGetValue("enabled", out var e) && e is false);
@@ -51,10 +53,10 @@ internal sealed partial class SchemaFileParser
             {
                 SourceName = source.Name,
                 Name = name,
-                Identifier = _reader.String(YamlReader.Get(item, "identifier"), "identifier") ?? name,
+                Identifier = _sourceReader.String(YamlReader.Get(item, "identifier"), "identifier") ?? name,
                 Description = _reader.String(YamlReader.Get(item, "description"), "description"),
                 Columns = Columns(item, attachment),
-                LoadedAtField = _reader.String(YamlReader.Get(item, "loaded_at_field"), "loaded_at_field") ?? source.LoadedAtField,
+                LoadedAtField = _sourceReader.String(YamlReader.Get(item, "loaded_at_field"), "loaded_at_field") ?? source.LoadedAtField,
                 // The table's own policy overlays the source's field by field; `freshness: null` opts out.
                 Freshness = !hasFreshness ? source.Freshness : freshness is null ? null : Overlay(source.Freshness, freshness),
                 Quoting = quoting,

@@ -15,16 +15,24 @@ internal sealed partial class SchemaFileParser
 
     private readonly YamlReader _reader;
 
-    private SchemaFileParser(YamlReader reader) => _reader = reader;
+    // dbt renders sources' properties (database, schema, identifier…) with var() and env_var();
+    // models' descriptions may hold doc() calls rendered later, so only sources use this reader.
+    private readonly YamlReader _sourceReader;
 
-    public static SchemaFile Parse(SourceText source, DiagnosticBag diagnostics)
+    private SchemaFileParser(YamlReader reader, YamlReader sourceReader)
+    {
+        _reader = reader;
+        _sourceReader = sourceReader;
+    }
+
+    public static SchemaFile Parse(SourceText source, DiagnosticBag diagnostics, IYamlValueRenderer? renderer)
     {
         var empty = new SchemaFile { Source = source };
         if (!YamlDocumentLoader.TryLoad(source, diagnostics, out var root) || root is null) return empty;
         var reader = new YamlReader(source, diagnostics);
         var map = reader.Mapping(root, source.Path);
         if (map is null) return empty;
-        var parser = new SchemaFileParser(reader);
+        var parser = new SchemaFileParser(reader, new YamlReader(source, diagnostics, renderer, YamlRenderScope.Project));
         foreach (var (keyNode, _) in map.Children)
         {
             var key = YamlValues.KeyText(keyNode);
@@ -67,6 +75,7 @@ internal sealed partial class SchemaFileParser
         var kind = type.ToString().ToLowerInvariant();
         foreach (var (item, name) in NamedItems(YamlReader.Get(root, key), key, kind))
         {
+            KeySpellingCheck.CheckEntry(_reader, item, kind, KeySpellingCheck.NodeKeys);
             var attachment = new TestAttachment(type, name);
             result.Add(new NodeProperties
             {
@@ -94,6 +103,7 @@ internal sealed partial class SchemaFileParser
         var result = new List<ColumnProperties>();
         foreach (var (item, name) in NamedItems(YamlReader.Get(entry, "columns"), "columns", "column"))
         {
+            KeySpellingCheck.CheckEntry(_reader, item, "column", KeySpellingCheck.ColumnKeys);
             result.Add(new ColumnProperties
             {
                 Name = name,

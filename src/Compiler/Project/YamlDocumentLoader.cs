@@ -4,31 +4,62 @@ using YamlDotNet.RepresentationModel;
 
 namespace ModelForge.Compiler.Project;
 
-/// <summary>Parses one YAML file into a node tree; syntax errors become MF1002 at the problem's position.</summary>
+/// <summary>
+/// The one way forge reads YAML (project, schema, profiles, selectors, packages, --vars, fromyaml).
+/// YamlDotNet throws more than <see cref="YamlException"/> on some malformed input (e.g.
+/// InvalidOperationException for <c>": [\nv"</c>), builds its node tree recursively (deep nesting
+/// overflows the stack) and expands aliases without bound. So a <see cref="YamlPreflight"/> pass
+/// over the event stream bounds size, depth and alias expansion first, and any exception from
+/// either pass becomes a diagnostic at the scanner's position.
+/// </summary>
 internal static class YamlDocumentLoader
 {
+    /// <summary>Creates the diagnostic for a syntax error; MF1002 unless the caller has its own (--vars).</summary>
+    internal delegate Diagnostic SyntaxError(SourceSpan span, string message);
+
     /// <summary>
     /// False when the YAML is malformed (the error is in <paramref name="diagnostics"/>).
     /// <paramref name="root"/> is null for an empty file.
     /// </summary>
-    public static bool TryLoad(SourceText source, DiagnosticBag diagnostics, out YamlNode? root)
+    public static bool TryLoad(SourceText source, DiagnosticBag diagnostics, out YamlNode? root) =>
+        TryLoad(source, diagnostics, DiagnosticCodes.Project.YamlSyntax, out root);
+
+    public static bool TryLoad(SourceText source, DiagnosticBag diagnostics, SyntaxError syntaxError, out YamlNode? root)
     {
         root = null;
+        if (YamlPreflight.Check(source, syntaxError) is { } problem)
+        {
+            diagnostics.Add(problem);
+            return false;
+        }
+        var scanner = new Scanner(new StringReader(source.Text), skipComments: true);
         var stream = new YamlStream();
         try
         {
             // MergingParser resolves `<<: *defaults`, which dbt projects use to share configs.
-            stream.Load(new MergingParser(new Parser(new StringReader(source.Text))));
+            stream.Load(new MergingParser(new Parser(scanner)));
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var span = SourceSpan.At(source, (int)e.Start.Line, (int)e.Start.Column);
-            diagnostics.Add(DiagnosticCodes.Project.YamlSyntax(span, CleanMessage(e)));
+            diagnostics.Add(ToDiagnostic(source, e, scanner.CurrentPosition, syntaxError));
             return false;
         }
         if (stream.Documents.Count > 0) root = stream.Documents[0].RootNode;
         if (root is YamlScalarNode { Value: null or "" or "~" or "null" }) root = null;
         return true;
+    }
+
+    /// <summary>For callers with no place to report (fromyaml): the root node, or false when the text is not safe YAML.</summary>
+    public static bool TryLoadQuietly(string text, out YamlNode? root) =>
+        TryLoad(new SourceText("<string>", text), new DiagnosticBag(), out root);
+
+    /// <summary>A YamlException carries its own position; anything else is placed where the scanner stopped.</summary>
+    internal static Diagnostic ToDiagnostic(SourceText source, Exception e, Mark scannerPosition, SyntaxError syntaxError)
+    {
+        var at = e is YamlException y ? y.Start : scannerPosition;
+        var span = SourceSpan.At(source, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column));
+        var message = e is YamlException yaml ? CleanMessage(yaml) : "unexpected text here; the YAML cannot be read";
+        return syntaxError(span, message);
     }
 
     /// <summary>

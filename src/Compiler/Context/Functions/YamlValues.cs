@@ -12,19 +12,15 @@ internal static class YamlValues
 {
     public static bool TryParse(string text, out object? value)
     {
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            value = stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
-            return true;
-        }
-        catch (YamlException)
+        // The project loader's reader: bounded depth and aliases, and no YamlDotNet exception escapes.
+        if (!Project.YamlDocumentLoader.TryLoadQuietly(text, out var root))
         {
             // dbt's fromyaml returns the default on malformed input.
             value = null;
             return false;
         }
+        value = root is null ? null : Convert(root);
+        return true;
     }
 
     private static object? Convert(YamlNode node) => node switch

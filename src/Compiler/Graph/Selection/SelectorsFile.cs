@@ -29,7 +29,8 @@ public sealed partial class SelectorsFile
     {
         var path = System.IO.Path.Combine(projectRoot, "selectors.yml");
         if (!File.Exists(path)) return new SelectorsFile(new Dictionary<string, SelectorDefinition>(StringComparer.Ordinal));
-        return Parse(new SourceText("selectors.yml", File.ReadAllText(path)), diagnostics);
+        // Strict UTF-8, regular files only, like every other project file.
+        return Project.SourceFileReader.Read(path, "selectors.yml", diagnostics) is { } source ? Parse(source, diagnostics) : null;
     }
 
     public static SelectorsFile? Parse(SourceText source, DiagnosticBag diagnostics)

@@ -1,0 +1,2 @@
+-- helpers
+{% macro cents(x) %}{{ x }} * 1000{% endmacro %}
