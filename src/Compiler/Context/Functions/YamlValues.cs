@@ -14,31 +14,74 @@ internal static class YamlValues
     {
         try
         {
+            // YamlStream builds nodes recursively and shares aliased nodes: check nesting and alias
+            // use on the (iterative) event stream first, so neither deep nor bomb input can crash.
+            if (!IsBounded(text))
+            {
+                value = null;
+                return false;
+            }
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
-            value = stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
+            var budget = MaxNodes;
+            value = stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode, 0, ref budget);
             return true;
         }
-        catch (YamlException)
+        catch (Exception error) when (error is YamlException or InvalidOperationException or ArgumentException or FormatException or OverflowException or InsufficientExecutionStackException)
         {
+            // YamlDotNet throws more than YamlException on some malformed input (e.g. ": [" then "v").
             // dbt's fromyaml returns the default on malformed input.
             value = null;
             return false;
         }
     }
 
-    private static object? Convert(YamlNode node) => node switch
+    private const int MaxDepth = 200;
+    private const int MaxNodes = 1_000_000;
+
+    private static bool IsBounded(string text)
     {
-        YamlMappingNode map => map.Children.Aggregate(new Dictionary<string, object?>(StringComparer.Ordinal), (d, p) =>
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        var events = 0;
+        while (parser.MoveNext())
         {
-            d[TemplateValues.Str(Convert(p.Key))] = Convert(p.Value);
-            return d;
-        }),
-        YamlSequenceNode seq => seq.Children.Select(Convert).ToList(),
-        YamlScalarNode { Style: ScalarStyle.Plain } scalar => Resolve(scalar.Value ?? ""),
-        YamlScalarNode scalar => scalar.Value,
-        _ => null,
-    };
+            if (++events > MaxNodes) return false;
+            switch (parser.Current)
+            {
+                case SequenceStart or MappingStart:
+                    if (++depth > MaxDepth) return false;
+                    break;
+                case SequenceEnd or MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
+        return true;
+    }
+
+    // Aliases make the node graph a DAG (or, through a merge, a cycle): count every node visited.
+    private static object? Convert(YamlNode node, int depth, ref int budget)
+    {
+        if (--budget < 0 || depth > MaxDepth) throw new InvalidOperationException("YAML value too large after alias expansion");
+        switch (node)
+        {
+            case YamlMappingNode map:
+                var dict = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var (key, item) in map.Children) dict[TemplateValues.Str(Convert(key, depth + 1, ref budget))] = Convert(item, depth + 1, ref budget);
+                return dict;
+            case YamlSequenceNode seq:
+                var list = new List<object?>(seq.Children.Count);
+                foreach (var item in seq.Children) list.Add(Convert(item, depth + 1, ref budget));
+                return list;
+            case YamlScalarNode { Style: ScalarStyle.Plain } scalar:
+                return Resolve(scalar.Value ?? "");
+            case YamlScalarNode scalar:
+                return scalar.Value;
+            default:
+                return null;
+        }
+    }
 
     /// <summary>The value of a plain scalar: null, bool, int, float or the text itself.</summary>
     public static object? Resolve(string text)
@@ -66,22 +109,23 @@ internal static class YamlValues
         var emitter = new Emitter(writer);
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart(null, null, true));
-        Emit(emitter, value, sortKeys);
+        Emit(emitter, value, sortKeys, 0);
         emitter.Emit(new DocumentEnd(true));
         emitter.Emit(new StreamEnd());
         return writer.ToString();
     }
 
-    private static void Emit(IEmitter emitter, object? value, bool sortKeys)
+    private static void Emit(IEmitter emitter, object? value, bool sortKeys, int depth)
     {
+        CircularValueException.Check(depth);
         switch (value)
         {
             case IEnumerable<KeyValuePair<string, object?>> dict:
                 emitter.Emit(new MappingStart(null, null, true, MappingStyle.Block));
                 foreach (var (k, v) in sortKeys ? dict.OrderBy(p => p.Key, StringComparer.Ordinal) : dict.AsEnumerable())
                 {
-                    Emit(emitter, k, sortKeys);
-                    Emit(emitter, v, sortKeys);
+                    Emit(emitter, k, sortKeys, depth + 1);
+                    Emit(emitter, v, sortKeys, depth + 1);
                 }
                 emitter.Emit(new MappingEnd());
                 break;
@@ -91,7 +135,7 @@ internal static class YamlValues
                 break;
             case IEnumerable list when value is not ITemplateObject || value is QueryRow:
                 emitter.Emit(new SequenceStart(null, null, true, SequenceStyle.Block));
-                foreach (var item in list) Emit(emitter, item, sortKeys);
+                foreach (var item in list) Emit(emitter, item, sortKeys, depth + 1);
                 emitter.Emit(new SequenceEnd());
                 break;
             default:
