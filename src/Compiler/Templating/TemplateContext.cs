@@ -9,4 +9,7 @@ public sealed class TemplateContext(IReadOnlyDictionary<string, object?> globals
     public IReadOnlyDictionary<string, object?> Globals { get; } = globals;
 
     public ITemplateLoader? Loader { get; } = loader;
+
+    /// <summary>Loop iterations plus calls allowed per render (tests and hosts may lower it).</summary>
+    internal long MaxSteps { get; init; } = TemplateLimits.MaxSteps;
 }

@@ -11,12 +11,13 @@ internal static class JsonValues
     public static string Serialize(object? value, bool sortKeys)
     {
         var sb = new StringBuilder();
-        Write(sb, value, sortKeys);
+        Write(sb, value, sortKeys, 0);
         return sb.ToString();
     }
 
-    private static void Write(StringBuilder sb, object? value, bool sortKeys)
+    private static void Write(StringBuilder sb, object? value, bool sortKeys, int depth)
     {
+        CircularValueException.Check(depth);
         switch (value)
         {
             case null or Undefined: sb.Append("null"); break;
@@ -33,7 +34,7 @@ internal static class JsonValues
                     if (!first) sb.Append(", ");
                     first = false;
                     sb.Append(JsonSerializer.Serialize(k)).Append(": ");
-                    Write(sb, v, sortKeys);
+                    Write(sb, v, sortKeys, depth + 1);
                 }
                 sb.Append('}');
                 break;
@@ -44,7 +45,7 @@ internal static class JsonValues
                 {
                     if (!firstItem) sb.Append(", ");
                     firstItem = false;
-                    Write(sb, item, sortKeys);
+                    Write(sb, item, sortKeys, depth + 1);
                 }
                 sb.Append(']');
                 break;
@@ -60,7 +61,7 @@ internal static class JsonValues
             value = Convert(doc.RootElement);
             return true;
         }
-        catch (JsonException)
+        catch (Exception error) when (error is JsonException or FormatException or InvalidOperationException or ArgumentException)
         {
             // dbt's fromjson returns the default on malformed input rather than failing the render.
             value = null;

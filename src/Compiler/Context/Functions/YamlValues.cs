@@ -19,22 +19,44 @@ internal static class YamlValues
             value = null;
             return false;
         }
-        value = root is null ? null : Convert(root);
-        return true;
+        var budget = MaxNodes;
+        try
+        {
+            value = root is null ? null : Convert(root, 0, ref budget);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = null;
+            return false;
+        }
     }
 
-    private static object? Convert(YamlNode node) => node switch
+    private const int MaxDepth = 200;
+    private const int MaxNodes = 1_000_000;
+
+    // Aliases make the node graph a DAG (or, through a merge, a cycle): count every node visited.
+    private static object? Convert(YamlNode node, int depth, ref int budget)
     {
-        YamlMappingNode map => map.Children.Aggregate(new Dictionary<string, object?>(StringComparer.Ordinal), (d, p) =>
+        if (--budget < 0 || depth > MaxDepth) throw new InvalidOperationException("YAML value too large after alias expansion");
+        switch (node)
         {
-            d[TemplateValues.Str(Convert(p.Key))] = Convert(p.Value);
-            return d;
-        }),
-        YamlSequenceNode seq => seq.Children.Select(Convert).ToList(),
-        YamlScalarNode { Style: ScalarStyle.Plain } scalar => Resolve(scalar.Value ?? ""),
-        YamlScalarNode scalar => scalar.Value,
-        _ => null,
-    };
+            case YamlMappingNode map:
+                var dict = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var (key, item) in map.Children) dict[TemplateValues.Str(Convert(key, depth + 1, ref budget))] = Convert(item, depth + 1, ref budget);
+                return dict;
+            case YamlSequenceNode seq:
+                var list = new List<object?>(seq.Children.Count);
+                foreach (var item in seq.Children) list.Add(Convert(item, depth + 1, ref budget));
+                return list;
+            case YamlScalarNode { Style: ScalarStyle.Plain } scalar:
+                return Resolve(scalar.Value ?? "");
+            case YamlScalarNode scalar:
+                return scalar.Value;
+            default:
+                return null;
+        }
+    }
 
     /// <summary>The value of a plain scalar: null, bool, int, float or the text itself.</summary>
     public static object? Resolve(string text)
@@ -62,22 +84,23 @@ internal static class YamlValues
         var emitter = new Emitter(writer);
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart(null, null, true));
-        Emit(emitter, value, sortKeys);
+        Emit(emitter, value, sortKeys, 0);
         emitter.Emit(new DocumentEnd(true));
         emitter.Emit(new StreamEnd());
         return writer.ToString();
     }
 
-    private static void Emit(IEmitter emitter, object? value, bool sortKeys)
+    private static void Emit(IEmitter emitter, object? value, bool sortKeys, int depth)
     {
+        CircularValueException.Check(depth);
         switch (value)
         {
             case IEnumerable<KeyValuePair<string, object?>> dict:
                 emitter.Emit(new MappingStart(null, null, true, MappingStyle.Block));
                 foreach (var (k, v) in sortKeys ? dict.OrderBy(p => p.Key, StringComparer.Ordinal) : dict.AsEnumerable())
                 {
-                    Emit(emitter, k, sortKeys);
-                    Emit(emitter, v, sortKeys);
+                    Emit(emitter, k, sortKeys, depth + 1);
+                    Emit(emitter, v, sortKeys, depth + 1);
                 }
                 emitter.Emit(new MappingEnd());
                 break;
@@ -87,7 +110,7 @@ internal static class YamlValues
                 break;
             case IEnumerable list when value is not ITemplateObject || value is QueryRow:
                 emitter.Emit(new SequenceStart(null, null, true, SequenceStyle.Block));
-                foreach (var item in list) Emit(emitter, item, sortKeys);
+                foreach (var item in list) Emit(emitter, item, sortKeys, depth + 1);
                 emitter.Emit(new SequenceEnd());
                 break;
             default:

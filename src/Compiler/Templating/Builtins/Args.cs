@@ -56,6 +56,15 @@ internal static class Args
         };
     }
 
+    /// <summary>A width or length that sizes a new string: negative means none; beyond the output budget is an error, not an allocation.</summary>
+    public static int Width(CallArguments arguments, int index, string name, long defaultValue, string what)
+    {
+        var width = Int(arguments, index, name, defaultValue, what);
+        if (width <= 0) return 0;
+        Evaluator.CheckLength(width, arguments.CallSpan);
+        return (int)width;
+    }
+
     public static bool Bool(CallArguments arguments, int index, string name, bool defaultValue)
     {
         var value = arguments.Get(index, name, out var found);

@@ -83,10 +83,11 @@ internal static partial class StringFilters
         Args.Check(arguments, "filter 'indent'", 3, "width", "first", "blank");
         var s = Args.Text(value, arguments);
         var widthValue = arguments.Get(0, "width", 4L);
-        var indentation = widthValue is string text ? text : new string(' ', (int)Args.Int(arguments, 0, "width", 4, "filter 'indent'"));
+        var indentation = widthValue is string text ? text : new string(' ', Args.Width(arguments, 0, "width", 4, "filter 'indent'"));
         var first = Args.Bool(arguments, 1, "first", false);
         var blank = Args.Bool(arguments, 2, "blank", false);
         var lines = StringMethods.SplitLines(s + "\n");
+        Evaluator.CheckLength((Int128)indentation.Length * lines.Count + s.Length, arguments.CallSpan);
         var sb = new StringBuilder(s.Length + 16);
         for (var i = 0; i < lines.Count; i++)
         {
@@ -117,7 +118,7 @@ internal static partial class StringFilters
     private static object? Center(Evaluator evaluator, object? value, CallArguments arguments)
     {
         Args.Check(arguments, "filter 'center'", 1, "width");
-        return StringMethods.CenterText(Args.Text(value, arguments), (int)Args.Int(arguments, 0, "width", 80, "filter 'center'"), ' ');
+        return StringMethods.CenterText(Args.Text(value, arguments), Args.Width(arguments, 0, "width", 80, "filter 'center'"), ' ');
     }
 
     private static object? Truncate(Evaluator evaluator, object? value, CallArguments arguments)

@@ -55,7 +55,7 @@ internal static partial class StringMethods
     {
         Args.Require(arguments, "str.zfill()", 1, "width");
         var s = (string)target;
-        var width = (int)Args.Int(arguments, 0, "width", 0, "str.zfill()");
+        var width = Args.Width(arguments, 0, "width", 0, "str.zfill()");
         if (s.Length >= width) return s;
         var sign = s.Length > 0 && s[0] is '+' or '-' ? s[..1] : "";
         return sign + new string('0', width - s.Length) + s[sign.Length..];
@@ -87,7 +87,7 @@ internal static partial class StringMethods
     private static object? Pad(string s, CallArguments arguments, string name)
     {
         Args.Require(arguments, $"str.{name}()", 1, "width", "fillchar");
-        var width = (int)Args.Int(arguments, 0, "width", 0, $"str.{name}()");
+        var width = Args.Width(arguments, 0, "width", 0, $"str.{name}()");
         var fill = Args.String(arguments, 1, "fillchar", " ", $"str.{name}()")!;
         var c = fill.Length == 1 ? fill[0] : throw RenderErrors.Type(arguments.CallSpan, "The fill character must be exactly one character long");
         return name switch

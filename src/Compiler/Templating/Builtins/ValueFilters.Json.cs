@@ -8,6 +8,9 @@ namespace ModelForge.Compiler.Templating.Builtins;
 // tojson: Python's json.dumps(sort_keys=True) made HTML-safe, as Jinja does.
 internal static partial class ValueFilters
 {
+    // Python's json detects cycles by identity; a depth bound catches them without tracking, long before the stack ends.
+    private const int MaxJsonDepth = 200;
+
     private static object? ToJson(Evaluator evaluator, object? value, CallArguments arguments)
     {
         Args.Check(arguments, "filter 'tojson'", 1, "indent");
@@ -19,6 +22,13 @@ internal static partial class ValueFilters
 
     private static void WriteJson(StringBuilder sb, object? value, int indent, int level, CallArguments arguments)
     {
+        if (level > MaxJsonDepth)
+        {
+            throw RenderErrors.Error(Diagnostics.DiagnosticCodes.TemplateCircularValue, arguments.CallSpan,
+                $"tojson: the value contains itself (or is nested more than {MaxJsonDepth} levels deep)",
+                "a list or dict was appended to itself; serialize a copy without the self-reference");
+        }
+        if (sb.Length > TemplateLimits.MaxOutputChars) Evaluator.CheckLength(sb.Length, arguments.CallSpan);
         switch (value)
         {
             case null:

@@ -189,7 +189,7 @@ internal static partial class ValueFilters
         Args.Check(arguments, "filter 'abs'", 0);
         return value switch
         {
-            long l => Math.Abs(l),
+            long l => l == long.MinValue ? -(double)l : (object)Math.Abs(l),
             bool b => b ? 1L : 0L,
             double d => Math.Abs(d),
             decimal m => Math.Abs(m),

@@ -13,6 +13,7 @@ internal sealed partial class Evaluator
 
     private object? EvalCall(CallExpression call, Scope scope, KeyValuePair<string, object?>? extraNamed)
     {
+        Step(call.Span);
         var callee = Eval(call.Callee, scope);
         var arguments = BuildArguments(call.Arguments, scope, call.Span, extraNamed);
         if (callee is not ICallable callable)
@@ -84,6 +85,7 @@ internal sealed partial class Evaluator
         }
         _macroDepth++;
         var writer = new OutputWriter(withMap: false);
+        DiagnosticException? failed;
         try
         {
             Execute(definition.Body, scope, writer);
@@ -95,13 +97,16 @@ internal sealed partial class Evaluator
         }
         catch (DiagnosticException error)
         {
-            var frame = new TemplateFrame($"macro '{definition.Name}'", arguments.CallSpan);
-            throw new DiagnosticException(error.Diagnostic with { Frames = [frame, .. error.Diagnostic.Frames] });
+            failed = error;
         }
         finally
         {
             _macroDepth--;
         }
+        // Rethrown after the catch block: a throw inside one runs on top of the unwound frames,
+        // so 200 nested macros rethrowing in place would overflow the stack.
+        var frame = new TemplateFrame($"macro '{definition.Name}'", arguments.CallSpan);
+        throw new DiagnosticException(failed.Diagnostic with { Frames = [frame, .. failed.Diagnostic.Frames] });
     }
 
     public object? InvokeCaller(CallerFunction caller, CallArguments arguments)

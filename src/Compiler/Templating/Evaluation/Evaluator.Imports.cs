@@ -36,16 +36,20 @@ internal sealed partial class Evaluator
     {
         var template = LoadTemplate(include.TemplateName, scope, include.IgnoreMissing, out var name);
         if (template is null) return;
+        DiagnosticException failed;
         try
         {
             // An include sees the including template's variables, as in Jinja.
             Execute(template.Body, new Scope(scope), writer);
+            return;
         }
         catch (DiagnosticException error)
         {
-            var frame = new TemplateFrame($"include '{name}'", include.Span);
-            throw new DiagnosticException(error.Diagnostic with { Frames = [frame, .. error.Diagnostic.Frames] });
+            failed = error;
         }
+        // Rethrown outside the catch block, which would otherwise run on top of the unwound frames.
+        var frame = new TemplateFrame($"include '{name}'", include.Span);
+        throw new DiagnosticException(failed.Diagnostic with { Frames = [frame, .. failed.Diagnostic.Frames] });
     }
 
     private TemplateModule ImportModule(Expression nameExpression, Scope scope)

@@ -35,6 +35,7 @@ internal sealed partial class Evaluator
         var context = new LoopContext(items, depth, recurse, loop.Span);
         for (var i = 0; i < items.Count; i++)
         {
+            Step(loop.Span);
             iterationScope.Clear();
             context.Index0 = i;
             iterationScope.Set("loop", context);
@@ -49,6 +50,7 @@ internal sealed partial class Evaluator
         var kept = new List<object?>(items.Count);
         foreach (var item in items)
         {
+            Step(loop.Span);
             iterationScope.Clear();
             Assign(loop.Target, item, iterationScope, loop.Target.Span);
             if (Truthiness.IsTrue(Eval(loop.Condition!, iterationScope))) kept.Add(item);

@@ -54,10 +54,23 @@ internal sealed partial class Evaluator
 
     public Flow Execute(IReadOnlyList<Statement> body, Scope scope, OutputWriter writer)
     {
+        if (body.Count > 0) EnsureStack(body[0].Span);
         for (var i = 0; i < body.Count; i++)
         {
-            var flow = ExecuteStatement(body[i], scope, writer);
-            if (flow != Flow.Normal) return flow;
+            Flow flow;
+            Exception? failure;
+            try
+            {
+                flow = ExecuteStatement(body[i], scope, writer);
+                if (flow != Flow.Normal) return flow;
+                continue;
+            }
+            catch (Exception error) when (IsBuiltinFailure(error))
+            {
+                failure = error;
+            }
+            // The innermost statement catches first, so the error points at it; thrown outside the catch block (less stack).
+            throw BuiltinFailure(failure, body[i] is OutputStatement output ? output.Value.Span : body[i].Span);
         }
         return Flow.Normal;
     }

@@ -14,10 +14,24 @@ internal sealed class Namespace : ITemplateObject
 
     public void Set(string name, object? value) => _attributes[name] = value;
 
+    // Namespaces being printed on this thread: one that contains itself prints as {...} inside, as in Python.
+    [ThreadStatic]
+    private static List<Namespace>? t_printing;
+
     public override string ToString()
     {
-        var dict = new OrderedDictionary<string, object?>();
-        foreach (var (key, value) in _attributes) dict[key] = value;
-        return $"<Namespace {ValueFormatter.ToRepr(dict)}>";
+        var printing = t_printing ??= [];
+        if (printing.Contains(this)) return "<Namespace {...}>";
+        printing.Add(this);
+        try
+        {
+            var dict = new OrderedDictionary<string, object?>();
+            foreach (var (key, value) in _attributes) dict[key] = value;
+            return $"<Namespace {ValueFormatter.ToRepr(dict)}>";
+        }
+        finally
+        {
+            printing.RemoveAt(printing.Count - 1);
+        }
     }
 }

@@ -91,7 +91,7 @@ internal static partial class Operators
             BinaryOperator.FloorDivide => Arithmetic(op, left, right, span),
             BinaryOperator.Modulo => left is string format ? PercentFormatter.Format(format, right, span) : Arithmetic(op, left, right, span),
             BinaryOperator.Power => Power(left, right, span),
-            BinaryOperator.Concat => string.Concat(ValueFormatter.ToStr(left), ValueFormatter.ToStr(right)),
+            BinaryOperator.Concat => ConcatChecked(ValueFormatter.ToStr(left), ValueFormatter.ToStr(right), span),
             _ => throw new InvalidOperationException($"operator {op} is not arithmetic"),
         };
     }
@@ -113,7 +113,7 @@ internal static partial class Operators
         switch (left)
         {
             case string ls when right is string rs:
-                return string.Concat(ls, rs);
+                return ConcatChecked(ls, rs, span);
             case object?[] lt when right is object?[] rt:
                 var tuple = new object?[lt.Length + rt.Length];
                 lt.CopyTo(tuple, 0);
@@ -130,24 +130,38 @@ internal static partial class Operators
 
     private static object? Multiply(object? left, object? right, SourceSpan span)
     {
-        if (left is string s && right is long or bool) return Repeat(s, ToLong(right));
-        if (right is string s2 && left is long or bool) return Repeat(s2, ToLong(left));
-        if (left is IList<object?> list && right is long or bool) return RepeatList(list, ToLong(right));
-        if (right is IList<object?> list2 && left is long or bool) return RepeatList(list2, ToLong(left));
+        if (left is string s && right is long or bool) return Repeat(s, ToLong(right), span);
+        if (right is string s2 && left is long or bool) return Repeat(s2, ToLong(left), span);
+        if (left is IList<object?> list && right is long or bool) return RepeatList(list, ToLong(right), span);
+        if (right is IList<object?> list2 && left is long or bool) return RepeatList(list2, ToLong(left), span);
         return Arithmetic(BinaryOperator.Multiply, left, right, span);
     }
 
-    private static string Repeat(string s, long count)
+    // A string the template builds counts against the output budget: '~' in a loop doubles it.
+    private static string ConcatChecked(string left, string right, SourceSpan span)
+    {
+        Evaluator.CheckLength((long)left.Length + right.Length, span);
+        return string.Concat(left, right);
+    }
+
+    private static string Repeat(string s, long count, SourceSpan span)
     {
         if (count <= 0 || s.Length == 0) return "";
+        // count can be near long.MaxValue: multiply without overflow.
+        Evaluator.CheckLength((Int128)count * s.Length, span);
         return string.Create((int)(s.Length * count), s, (buffer, text) =>
         {
             for (var i = 0; i < buffer.Length; i += text.Length) text.AsSpan().CopyTo(buffer[i..]);
         });
     }
 
-    private static object RepeatList(IList<object?> list, long count)
+    private static object RepeatList(IList<object?> list, long count, SourceSpan span)
     {
+        if (list.Count > 0 && count > TemplateLimits.MaxOutputChars / list.Count)
+        {
+            throw RenderErrors.Error(Diagnostics.DiagnosticCodes.TemplateOutputBudgetExceeded, span,
+                $"repeating a list of {list.Count} items {count:N0} times builds more than {TemplateLimits.MaxOutputChars:N0} items", TemplateLimits.OutputHint);
+        }
         var result = new List<object?>();
         for (var i = 0; i < count; i++) result.AddRange(list);
         return list is object?[] ? result.ToArray() : result;
@@ -272,7 +286,8 @@ internal static partial class Operators
 
     public static object? Negate(object? value, SourceSpan span) => value switch
     {
-        long l => -l,
+        // Past 64 bits Python ints keep going; we fall back to float, as the other operators do.
+        long l => l == long.MinValue ? -(double)l : (object)(-l),
         bool b => b ? -1L : 0L,
         double d => -d,
         decimal m => -m,

@@ -22,6 +22,7 @@ internal sealed class OutputWriter
     /// <summary>Template data, copied from the source.</summary>
     public void WriteData(SourceSpan span)
     {
+        if (_text.Length + span.Length > TemplateLimits.MaxOutputChars) throw Evaluator.OutputBudgetExceeded(_text.Length + (long)span.Length, span);
         _map?.Add(new SourceMapEntry(_text.Length, span.Length, span.Source, span.Start, span.Length, true));
         _text.Append(span.Source.Text, span.Start, span.Length);
     }
@@ -30,6 +31,7 @@ internal sealed class OutputWriter
     public void WriteValue(string text, SourceSpan span)
     {
         if (text.Length == 0) return;
+        if (_text.Length + text.Length > TemplateLimits.MaxOutputChars) throw Evaluator.OutputBudgetExceeded(_text.Length + (long)text.Length, span);
         _map?.Add(new SourceMapEntry(_text.Length, text.Length, span.Source, span.Start, span.Length, false));
         _text.Append(text);
     }

@@ -177,7 +177,19 @@ internal sealed partial class Lexer
     {
         if (_pos + digits <= _end && int.TryParse(_text.AsSpan(_pos, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
         {
-            sb.Append(char.ConvertFromUtf32(code));
+            // Python accepts a lone surrogate in a literal but cannot write it out as UTF-8; neither can a SQL file.
+            if (code is > 0x10FFFF or < 0 || (code is >= 0xD800 and <= 0xDFFF))
+            {
+                var escape = _text.Substring(_pos - 2, digits + 2);
+                Report(DiagnosticCodes.TemplateBadEscape, _pos - 2, digits + 2,
+                    code is >= 0xD800 and <= 0xDFFF ? $"the escape {escape} is a lone surrogate, not a character" : $"the escape {escape} is beyond the last Unicode character (\\U0010FFFF)",
+                    "write a character between \\u0000 and \\U0010FFFF that is not a surrogate (D800–DFFF)");
+                sb.Append('\uFFFD');
+            }
+            else
+            {
+                sb.Append(char.ConvertFromUtf32(code));
+            }
             _pos += digits;
         }
         else

@@ -65,6 +65,7 @@ internal sealed partial class Parser
     private Statement? ParseOutput()
     {
         var begin = Advance();
+        var (nesting, size) = (_nesting, _size);
         try
         {
             var value = ParseTuple();
@@ -73,6 +74,7 @@ internal sealed partial class Parser
         }
         catch (ParseAbort)
         {
+            (_nesting, _size) = (nesting, size);
             SkipTag();
             return null;
         }
@@ -97,22 +99,35 @@ internal sealed partial class Parser
             return null;
         }
         Advance();
+        var (nesting, size) = (_nesting, _size);
         try
         {
             return ParseTag(name, begin);
         }
         catch (ParseAbort)
         {
-            SkipTag();
-            // The header was broken: still consume the block's body so its end tag is not reported too.
-            var endTags = EndTagsOf(name);
-            if (endTags.Length > 0 && !(name == "set" && !IsSetBlockHeader(begin)))
-            {
-                ParseBody(endTags, out var endTag);
-                if (endTag is not null) SkipTag();
-            }
-            return null;
+            (_nesting, _size) = (nesting, size);
         }
+        // Recover outside the catch block: a catch handler runs on top of the frames of its throw,
+        // so parsing nested bodies from inside one would use far more stack per level.
+        SkipTag();
+        // The header was broken: still consume the block's body so its end tag is not reported too.
+        var endTags = EndTagsOf(name);
+        if (endTags.Length > 0 && !(name == "set" && !IsSetBlockHeader(begin)))
+        {
+            try
+            {
+                Nest(begin);
+            }
+            catch (ParseAbort)
+            {
+                return null;
+            }
+            ParseBody(endTags, out var endTag);
+            Leave();
+            if (endTag is not null) SkipTag();
+        }
+        return null;
     }
 
     private Statement? ParseTag(string name, Token begin) => name switch
@@ -204,6 +219,7 @@ internal sealed partial class Parser
     /// </summary>
     private List<Statement> ParseBlockBody(string block, SourceSpan openSpan, string[] endTags, out string? endTag)
     {
+        Nest(Previous);
         _openBlocks.Add(new OpenBlock(block, endTags, openSpan));
         var strayTagsBefore = _strayEndTags;
         try
@@ -222,6 +238,7 @@ internal sealed partial class Parser
         finally
         {
             _openBlocks.RemoveAt(_openBlocks.Count - 1);
+            Leave();
         }
     }
 

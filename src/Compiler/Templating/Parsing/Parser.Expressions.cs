@@ -33,16 +33,32 @@ internal sealed partial class Parser
         Current.Kind is TokenKind.VariableEnd or TokenKind.BlockEnd or TokenKind.RParen or TokenKind.Eof
         || (extraEnd is not null && Current.IsName(extraEnd));
 
-    private Expression ParseExpression(bool withCondExpr = true) => withCondExpr ? ParseConditional() : ParseOr();
+    private Expression ParseExpression(bool withCondExpr = true)
+    {
+        // Sizes count per expression level: a nested expression's parts do not add to its parent's.
+        var size = _size;
+        Nest(Current);
+        var expression = withCondExpr ? ParseConditional() : ParseOr();
+        Leave();
+        _size = size;
+        return expression;
+    }
 
     private Expression ParseConditional()
     {
         var start = Current.Start;
         var expression = ParseOr();
-        while (AcceptName("if"))
+        while (Current.IsName("if"))
         {
+            Grow(Advance());
             var test = ParseOr();
-            var otherwise = AcceptName("else") ? ParseConditional() : null;
+            Expression? otherwise = null;
+            if (Current.IsName("else"))
+            {
+                Nest(Advance());
+                otherwise = ParseConditional();
+                Leave();
+            }
             expression = new ConditionalExpression(test, expression, otherwise, SpanFrom(start));
         }
         return expression;
@@ -54,7 +70,9 @@ internal sealed partial class Parser
         var left = ParseAnd();
         while (Current.IsName("or"))
         {
-            var op = Span(Advance());
+            var opToken = Advance();
+            Grow(opToken);
+            var op = Span(opToken);
             left = new BinaryExpression(BinaryOperator.Or, left, ParseAnd(), op, SpanFrom(start));
         }
         return left;
@@ -66,7 +84,9 @@ internal sealed partial class Parser
         var left = ParseNot();
         while (Current.IsName("and"))
         {
-            var op = Span(Advance());
+            var opToken = Advance();
+            Grow(opToken);
+            var op = Span(opToken);
             left = new BinaryExpression(BinaryOperator.And, left, ParseNot(), op, SpanFrom(start));
         }
         return left;
@@ -76,8 +96,12 @@ internal sealed partial class Parser
     {
         if (Current.IsName("not"))
         {
-            var start = Advance().Start;
+            var notToken = Advance();
+            var start = notToken.Start;
+            Nest(notToken);
+            Grow(notToken);
             var operand = ParseNot();
+            Leave();
             return new UnaryExpression(UnaryOperator.Not, operand, SpanFrom(start));
         }
         return ParseCompare();
@@ -108,7 +132,7 @@ internal sealed partial class Parser
                 default:
                     return rest is null ? first : new CompareExpression(first, rest, SpanFrom(start));
             }
-            Advance();
+            Grow(Advance());
             (rest ??= []).Add(new Comparison(op, ParseMath1(), SpanFrom(opToken.Start)));
         }
     }
@@ -120,6 +144,7 @@ internal sealed partial class Parser
         while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
         {
             var opToken = Advance();
+            Grow(opToken);
             var op = opToken.Kind == TokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract;
             left = new BinaryExpression(op, left, ParseConcat(), Span(opToken), SpanFrom(start));
         }
@@ -133,6 +158,7 @@ internal sealed partial class Parser
         while (Current.Kind == TokenKind.Tilde)
         {
             var opToken = Advance();
+            Grow(opToken);
             left = new BinaryExpression(BinaryOperator.Concat, left, ParseMath2(), Span(opToken), SpanFrom(start));
         }
         return left;
@@ -154,6 +180,7 @@ internal sealed partial class Parser
                 default: return left;
             }
             var opToken = Advance();
+            Grow(opToken);
             left = new BinaryExpression(op, left, ParsePow(), Span(opToken), SpanFrom(start));
         }
     }
@@ -165,6 +192,7 @@ internal sealed partial class Parser
         while (Current.Kind == TokenKind.Power)
         {
             var opToken = Advance();
+            Grow(opToken);
             left = new BinaryExpression(BinaryOperator.Power, left, ParseUnary(), Span(opToken), SpanFrom(start));
         }
         return left;
@@ -176,8 +204,13 @@ internal sealed partial class Parser
         Expression node;
         if (Current.Kind is TokenKind.Minus or TokenKind.Plus)
         {
-            var op = Advance().Kind == TokenKind.Minus ? UnaryOperator.Negate : UnaryOperator.Plus;
-            node = new UnaryExpression(op, ParseUnary(false), SpanFrom(start));
+            var signToken = Advance();
+            var op = signToken.Kind == TokenKind.Minus ? UnaryOperator.Negate : UnaryOperator.Plus;
+            Nest(signToken);
+            Grow(signToken);
+            var operand = ParseUnary(false);
+            Leave();
+            node = new UnaryExpression(op, operand, SpanFrom(start));
         }
         else
         {

@@ -13,6 +13,7 @@ internal sealed partial class Parser
         var start = node.Span.Start;
         while (true)
         {
+            if (Current.Kind is TokenKind.Dot or TokenKind.LBracket or TokenKind.LParen) Grow(Current);
             switch (Current.Kind)
             {
                 case TokenKind.Dot:
@@ -50,6 +51,7 @@ internal sealed partial class Parser
         var start = node.Span.Start;
         while (true)
         {
+            if (Current.Kind is TokenKind.Pipe or TokenKind.LParen || Current.IsName("is")) Grow(Current);
             if (Current.Kind == TokenKind.Pipe)
             {
                 Advance();

@@ -55,6 +55,7 @@ internal sealed partial class Parser
             branches.Add(new IfBranch(condition, body));
             if (end == "elif")
             {
+                var (nesting, size) = (_nesting, _size);
                 try
                 {
                     condition = ParseTuple();
@@ -62,6 +63,7 @@ internal sealed partial class Parser
                 }
                 catch (ParseAbort)
                 {
+                    (_nesting, _size) = (nesting, size);
                     SkipTag();
                     condition = new LiteralExpression(false, open);
                 }

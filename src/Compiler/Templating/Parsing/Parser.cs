@@ -131,6 +131,8 @@ internal sealed partial class Parser
     private void Report(string code, SourceSpan span, string message, string hint)
     {
         _hadErrors = true;
+        // After a depth limit the rest of the template was skipped: its missing end tags are echoes.
+        if (_stopped) return;
         // Lexing stopped at its error; complaints about the cut-off end only echo it.
         if (_lexerFailed && span.Start >= _tokens[^1].Start) return;
         _diagnostics.Add(Diagnostic.Error(code, message, span, hint));

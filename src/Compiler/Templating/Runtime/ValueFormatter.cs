@@ -42,6 +42,11 @@ public static class ValueFormatter
     private static bool IsContainer(object? value) =>
         value is IList<object?> or TemplateDict or IDictionary<string, object?> or IReadOnlyDictionary<string, object?>;
 
+    // The containers being printed on this thread, outermost first: a value that contains itself
+    // prints as [...] or {...}, as in Python (also through a namespace's own repr, hence per thread).
+    [ThreadStatic]
+    private static List<object>? t_printing;
+
     private static void AppendRepr(StringBuilder sb, object? value, int depth)
     {
         if (depth > 100)
@@ -49,6 +54,42 @@ public static class ValueFormatter
             sb.Append("...");
             return;
         }
+        if (value is null or string || !IsContainer(value))
+        {
+            AppendLeaf(sb, value);
+            return;
+        }
+        var printing = t_printing ??= [];
+        foreach (var open in printing)
+        {
+            if (ReferenceEquals(open, value))
+            {
+                sb.Append(value is IList<object?> ? (value is object?[] ? "(...)" : "[...]") : "{...}");
+                return;
+            }
+        }
+        // Shared (not circular) parts can still multiply: [x, x] nested 40 times.
+        if (sb.Length > TemplateLimits.MaxOutputChars) throw new ValueTooLargeException();
+        printing.Add(value);
+        try
+        {
+            AppendContainer(sb, value, depth);
+        }
+        finally
+        {
+            printing.RemoveAt(printing.Count - 1);
+        }
+    }
+
+    private static void AppendLeaf(StringBuilder sb, object? value)
+    {
+        if (value is string s) sb.Append(QuoteString(s));
+        else if (value is Undefined) sb.Append("Undefined");
+        else sb.Append(ToStr(value));
+    }
+
+    private static void AppendContainer(StringBuilder sb, object? value, int depth)
+    {
         switch (value)
         {
             case string s:

@@ -1,0 +1,2 @@
+{% set x = [] %}{% do x.append(x) %}
+select '{{ x|tojson }}' as x
