@@ -24,7 +24,7 @@ public sealed class ShowCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(result.Output.Split('\n').Select(l => l.TrimEnd()), Is.EqualTo(new[]
         {
-            "Previewing orders (first 1 rows):",
+            "Previewing orders (first row):",
             "order_id | customer | ordered_on",
             "---------+----------+-----------",
             "1        | Ada      | 2024-03-18",
