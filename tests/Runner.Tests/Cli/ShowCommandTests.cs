@@ -34,6 +34,30 @@ public sealed class ShowCommandTests
     }
 
     [Test]
+    public void Limit_zero_shows_the_columns_and_no_rows_as_dbt_does()
+    {
+        var result = _project.Forge("show", "--select", "orders", "--limit", "0");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Output.Split('\n').Select(l => l.TrimEnd()).Take(3), Is.EqualTo(new[]
+        {
+            "Previewing orders (first 0 rows):",
+            "order_id | customer | ordered_on",
+            "---------+----------+-----------",
+        }));
+        Assert.That(result.Output, Does.Not.Contain("Ada"));
+    }
+
+    [Test]
+    public void A_negative_limit_shows_every_row()
+    {
+        var result = _project.Forge("show", "--select", "orders", "--limit", "-1");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Output, Does.Contain("Previewing orders (all rows):").And.Contain("Ada").And.Contain("Grace"));
+    }
+
+    [Test]
     public void Show_inline_resolves_refs_and_prints_nulls()
     {
         _project.Forge("run");
