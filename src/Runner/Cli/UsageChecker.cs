@@ -19,8 +19,7 @@ internal static partial class UsageChecker
     public static UsageError? Find(ParseResult parse)
     {
         var command = parse.CommandResult;
-        if (FlagTakenAsValue(parse) is { } flag) return UnknownOption(flag, command);
-        if (parse.UnmatchedTokens.Count > 0) return Unmatched(parse.UnmatchedTokens[0], command);
+        if (FirstStrayToken(parse) is { } stray) return Unmatched(stray, command);
         if (parse.Errors.Count == 0) return null;
 
         var error = parse.Errors[0];
@@ -44,21 +43,27 @@ internal static partial class UsageChecker
         }
     }
 
-    /// <summary>The first argument token before `--` that looks like an option, unless it is the value of a free-text option.</summary>
-    private static string? FlagTakenAsValue(ParseResult parse)
+    /// <summary>
+    /// The first token, in reading order, that the parser could not place, or that looks like an
+    /// option but was taken as a value (unless it follows a free-text option such as --inline).
+    /// </summary>
+    private static string? FirstStrayToken(ParseResult parse)
     {
+        var unmatched = parse.UnmatchedTokens.ToHashSet(StringComparer.Ordinal);
         string? previous = null;
+        var afterDoubleDash = false;
         foreach (var token in parse.Tokens)
         {
-            if (token.Type == TokenType.DoubleDash) break;
-            if (token.Type == TokenType.Argument && FlagShape().IsMatch(token.Value)
-                && !(previous is not null && FreeTextOptions.Contains(previous)))
+            if (token.Type == TokenType.DoubleDash) afterDoubleDash = true;
+            if (token.Type == TokenType.Argument)
             {
-                return token.Value;
+                if (unmatched.Contains(token.Value)) return token.Value;
+                var freeText = previous is not null && FreeTextOptions.Contains(previous);
+                if (!afterDoubleDash && !freeText && FlagShape().IsMatch(token.Value)) return token.Value;
             }
             previous = token.Type == TokenType.Option ? token.Value : null;
         }
-        return null;
+        return parse.UnmatchedTokens.FirstOrDefault();
     }
 
     private static UsageError Unmatched(string token, CommandResult command)
