@@ -107,10 +107,10 @@ public sealed class Yaml11ScalarTests
         Assert.That(project.Vars["label"], Is.EqualTo("y"));
     }
 
-    [TestCase("yes", true)]
-    [TestCase("On", true)]
-    [TestCase("NO", false)]
-    [TestCase("off", false)]
+    private static IEnumerable<object[]> EveryWord() =>
+        TrueWords.Select(w => new object[] { w, true }).Concat(FalseWords.Select(w => new object[] { w, false }));
+
+    [TestCaseSource(nameof(EveryWord))]
     public void Column_quote_reads_yaml_1_1_booleans(string word, bool expected)
     {
         var bag = new DiagnosticBag();
@@ -141,14 +141,25 @@ public sealed class Yaml11ScalarTests
         Assert.That(project.Sources.Single().Enabled, Is.False);
     }
 
-    [Test]
-    public void Profile_flags_read_yaml_1_1_booleans()
+    [TestCaseSource(nameof(EveryWord))]
+    public void Profile_flags_read_yaml_1_1_booleans(string word, bool expected)
     {
         using var dir = new TempProjectDirectory("name: shop\nprofile: shop\n");
-        dir.Write("profiles.yml", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: sqlserver\n      server: db\n      database: dw\n      user: u\n      password: p\n      encrypt: no\n      trust_cert: YES\n");
+        dir.Write("profiles.yml", $"shop:\n  target: dev\n  outputs:\n    dev:\n      type: sqlserver\n      server: db\n      database: dw\n      user: u\n      password: p\n      encrypt: {word}\n      trust_cert: {word}\n");
         var project = dir.LoadClean();
 
         var target = (SqlServerTargetProfile)project.Target;
-        Assert.That((target.Encrypt, target.TrustCert), Is.EqualTo((false, true)));
+        Assert.That((target.Encrypt, target.TrustCert), Is.EqualTo((expected, expected)));
+    }
+
+    [TestCaseSource(nameof(EveryWord))]
+    public void Schema_config_enabled_reads_yaml_1_1_booleans(string word, bool expected)
+    {
+        using var dir = new TempProjectDirectory()
+            .Write("models/a.sql", "select 1")
+            .Write("models/schema.yml", $"models:\n  - name: a\n    config:\n      enabled: {word}\n");
+        var project = dir.LoadClean();
+
+        Assert.That(project.Configs.Resolve(project.Models.Single()).Enabled, Is.EqualTo(expected));
     }
 }
