@@ -16,7 +16,7 @@ internal static class DepsCommand
         var lockOnly = new Option<bool>("--lock") { Description = "Resolve and write package-lock.yml without installing anything." };
         var add = new Option<string?>("--add-package") { Description = "Add a package to packages.yml first, as NAME@VERSION (e.g. dbt-labs/dbt_utils@1.1.1)." };
         var source = new Option<string>("--source") { Description = "Where --add-package comes from: hub (default), git or local.", DefaultValueFactory = _ => "hub" };
-        source.AcceptOnlyFromAmong("hub", "git", "local");
+        source.OneOf("hub", "git", "local");
         var command = new Command("deps", "Install the packages listed in packages.yml into dbt_packages/ (packages-install-path).");
         command.Options.Add(shared.ProjectDir);
         command.Options.Add(shared.Vars);

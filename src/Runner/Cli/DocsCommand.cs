@@ -37,6 +37,7 @@ internal static class DocsCommand
     private static Command Serve(SharedOptions shared, CliEnvironment environment)
     {
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 to serve on.", DefaultValueFactory = _ => 8080 };
+        port.WholeNumber(0, 65535, "a port number from 0 to 65535 (0 picks a free one)", "8080");
         var command = new Command("serve", "Serve target/docs/ on http://127.0.0.1:PORT/ until Ctrl-C.");
         shared.AddProjectOptions(command);
         command.Options.Add(port);

@@ -5,6 +5,10 @@ namespace ModelForge.Runner.Cli;
 /// <summary>Builds the `forge` command tree and runs one invocation. Usage errors exit with 2.</summary>
 internal static class ForgeCli
 {
+    // Response files are off: dbt's `@` selector operator (`-s @stg_orders`) starts a word with @,
+    // which System.CommandLine would otherwise read as the name of a file of arguments.
+    private static readonly ParserConfiguration ParserConfiguration = new() { ResponseFileTokenReplacer = null };
+
     public static int Run(string[] args, CliEnvironment environment)
     {
         var shared = new SharedOptions();
@@ -30,13 +34,10 @@ internal static class ForgeCli
             return ExitCodes.UsageOrProject;
         });
 
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var parsed = root.Parse(args, ParserConfiguration);
+        if (UsageChecker.Find(parsed) is { } usage)
         {
-            foreach (var error in parsed.Errors) environment.Error.WriteLine($"error: {error.Message}");
-            var command = parsed.CommandResult.Command;
-            var name = command == root ? "forge" : $"forge {command.Name}";
-            environment.Error.WriteLine($"  hint: run `{name} --help` for the accepted options.");
+            usage.Print(environment.Error);
             return ExitCodes.UsageOrProject;
         }
         return parsed.Invoke(new InvocationConfiguration

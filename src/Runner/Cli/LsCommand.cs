@@ -14,7 +14,7 @@ internal static class LsCommand
         shared.AddSelectionOptions(command);
         var resourceType = new Option<string[]>("--resource-type") { Description = "Only these types: model, seed, source, snapshot, test.", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--output") { Description = "name, path, selector or json.", DefaultValueFactory = _ => "selector" };
-        output.AcceptOnlyFromAmong("name", "path", "selector", "json");
+        output.OneOf("selector", "name", "path", "json");
         command.Options.Add(resourceType);
         command.Options.Add(output);
         command.SetAction(parse =>

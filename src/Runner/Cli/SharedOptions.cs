@@ -5,7 +5,11 @@ namespace ModelForge.Runner.Cli;
 /// <summary>The options every project command shares, created once per command tree.</summary>
 internal sealed class SharedOptions
 {
-    public SharedOptions() => LogFormat.AcceptOnlyFromAmong("text", "json");
+    public SharedOptions()
+    {
+        LogFormat.OneOf("text", "json");
+        Threads.WholeNumber(1, int.MaxValue, "a whole number from 1 up", "4");
+    }
 
     public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "Folder that holds forge_project.yml (or dbt_project.yml). Default: the current folder." };
 

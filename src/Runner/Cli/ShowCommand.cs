@@ -22,7 +22,10 @@ internal static class ShowCommand
         shared.AddProjectOptions(command);
         command.Options.Add(shared.Select);
         var inline = new Option<string?>("--inline") { Description = "A query to preview instead of a model; ref() and source() work in it." };
-        var limit = new Option<int>("--limit") { Description = "Rows to show (default 5).", DefaultValueFactory = _ => 5 };
+        // As dbt's --limit: the number goes into the query's LIMIT, so 0 shows the columns and no
+        // rows, and a negative number shows every row.
+        var limit = new Option<int>("--limit") { Description = "Rows to show (default 5; 0 for the columns only, -1 for all rows).", DefaultValueFactory = _ => 5 }
+            .WholeNumber(int.MinValue, int.MaxValue, "a whole number of rows (-1 for all)", "10");
         command.Options.Add(inline);
         command.Options.Add(limit);
         command.SetAction(parse =>
@@ -37,7 +40,7 @@ internal static class ShowCommand
             }
             var session = ProjectSession.Open(options, environment);
             if (session is null) return ExitCodes.UsageOrProject;
-            return Show(session, environment, query, Math.Max(1, parse.GetValue(limit)));
+            return Show(session, environment, query, parse.GetValue(limit));
         });
         return command;
     }
@@ -82,9 +85,9 @@ internal static class ShowCommand
                 ? $"select * from {node.Relation.Render()}"
                 : ModelExecutor.TrimStatement(compiler.Render(node).Text);
             using var command = connection.CreateCommand();
-            command.CommandText = sql.LimitRows(body, limit);
+            command.CommandText = limit < 0 ? body : sql.LimitRows(body, limit);
             using var reader = command.ExecuteReader();
-            environment.Output.WriteLine($"Previewing {(inline is null ? node.Name : "inline query")} (first {limit} rows):");
+            environment.Output.WriteLine($"Previewing {(inline is null ? node.Name : "inline query")} ({(limit < 0 ? "all rows" : limit == 1 ? "first row" : $"first {limit} rows")}):");
             ResultTable.Write(environment.Output, reader);
             return ExitCodes.Success;
         }

@@ -154,7 +154,7 @@ public sealed class BadInputTests
         var result = _project.Forge("run", "--thread", "4");
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
-        Assert.That(result.Error, Does.Contain("--thread").And.Contain("forge run --help"));
+        Assert.That(result.Error, Does.Contain("unknown option '--thread'").And.Contain("did you mean '--threads'?"));
         AssertNoTrace(result);
     }
 

@@ -24,13 +24,37 @@ public sealed class ShowCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(result.Output.Split('\n').Select(l => l.TrimEnd()), Is.EqualTo(new[]
         {
-            "Previewing orders (first 1 rows):",
+            "Previewing orders (first row):",
             "order_id | customer | ordered_on",
             "---------+----------+-----------",
             "1        | Ada      | 2024-03-18",
             "",
         }));
         Assert.That(Database.RelationType(_project.DatabasePath, "main", "orders"), Is.Null, "nothing was built");
+    }
+
+    [Test]
+    public void Limit_zero_shows_the_columns_and_no_rows_as_dbt_does()
+    {
+        var result = _project.Forge("show", "--select", "orders", "--limit", "0");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Output.Split('\n').Select(l => l.TrimEnd()).Take(3), Is.EqualTo(new[]
+        {
+            "Previewing orders (first 0 rows):",
+            "order_id | customer | ordered_on",
+            "---------+----------+-----------",
+        }));
+        Assert.That(result.Output, Does.Not.Contain("Ada"));
+    }
+
+    [Test]
+    public void A_negative_limit_shows_every_row()
+    {
+        var result = _project.Forge("show", "--select", "orders", "--limit", "-1");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Output, Does.Contain("Previewing orders (all rows):").And.Contain("Ada").And.Contain("Grace"));
     }
 
     [Test]

@@ -58,25 +58,8 @@ internal static class YamlValues
         }
     }
 
-    /// <summary>The value of a plain scalar: null, bool, int, float or the text itself.</summary>
-    public static object? Resolve(string text)
-    {
-        switch (text)
-        {
-            case "" or "~" or "null" or "Null" or "NULL": return null;
-            case "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" or "on" or "On" or "ON": return true;
-            case "false" or "False" or "FALSE" or "no" or "No" or "NO" or "off" or "Off" or "OFF": return false;
-            case ".inf" or ".Inf" or ".INF" or "+.inf": return double.PositiveInfinity;
-            case "-.inf" or "-.Inf" or "-.INF": return double.NegativeInfinity;
-            case ".nan" or ".NaN" or ".NAN": return double.NaN;
-        }
-        var plain = text.Replace("_", "", StringComparison.Ordinal);
-        if (plain.StartsWith("0x", StringComparison.Ordinal) && long.TryParse(plain[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var hex)) return hex;
-        if (long.TryParse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return l;
-        if (char.IsAsciiDigit(plain.TrimStart('-', '+', '.').FirstOrDefault()) &&
-            double.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
-        return text;
-    }
+    /// <summary>The value of a plain scalar: null, bool, int, float or the text itself (one resolver for every YAML reader).</summary>
+    public static object? Resolve(string text) => Project.PlainScalarResolver.Resolve(text);
 
     public static string Serialize(object? value, bool sortKeys)
     {
