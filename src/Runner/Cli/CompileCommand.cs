@@ -60,8 +60,6 @@ internal static class CompileCommand
         DiagnosticPrinter.Print(environment.Error, failures);
         try
         {
-            // With no models nothing under target/ was written yet; run creates the folder too.
-            Directory.CreateDirectory(session.TargetDirectory);
             using var file = Execution.AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
             ManifestWriter.Write(file.Stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow);
             file.Complete();
