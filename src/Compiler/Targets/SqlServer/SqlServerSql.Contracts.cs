@@ -66,17 +66,9 @@ public sealed partial class SqlServerSql
     {
         var view = HelperName(identifier, "vw");
         var list = string.Join(", ", columns.Select(Quote));
-        var dropView = Drop(database, schema, view, RelationKind.View);
         // A row that breaks a constraint fails the insert: the helper view is dropped then too.
-        return CreateView(database, schema, view, sql) + ";\n" +
-               "BEGIN TRY\n" +
-               $"    INSERT INTO {QualifiedName(database, schema, identifier)} ({list})\n    SELECT {list} FROM {QualifiedName(database, schema, view)};\n" +
-               "END TRY\n" +
-               "BEGIN CATCH\n" +
-               $"    IF XACT_STATE() <> -1 {dropView};\n" +
-               "    THROW;\n" +
-               "END CATCH;\n" +
-               dropView;
+        return ThroughHelperView(database, schema, view, sql,
+            $"    INSERT INTO {QualifiedName(database, schema, identifier)} ({list})\n    SELECT {list} FROM {QualifiedName(database, schema, view)};\n");
     }
 
     // datetime2 without zone, in UTC: the same assumption forge makes for loaded_at_field values.

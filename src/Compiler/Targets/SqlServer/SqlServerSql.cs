@@ -79,11 +79,22 @@ public sealed partial class SqlServerSql : TargetSql
         var view = HelperName(identifier, "vw");
         var table = QualifiedName(database, schema, identifier);
         var source = QualifiedName(database, schema, view);
+        return ThroughHelperView(database, schema, view, sql,
+            $"    SELECT forge_source.* INTO {table} FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN {source} AS forge_source ON 1 = 1 WHERE 1 = 0;\n" +
+            $"    INSERT INTO {table} WITH (TABLOCK) SELECT * FROM {source};\n");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> over the query held in helper view <paramref name="view"/>, and
+    /// drops the view afterwards whether the body succeeds or fails (unless the transaction is doomed,
+    /// when the rollback removes it).
+    /// </summary>
+    private string ThroughHelperView(string? database, string schema, string view, string sql, string body)
+    {
         var dropView = Drop(database, schema, view, RelationKind.View);
         return CreateView(database, schema, view, sql) + ";\n" +
                "BEGIN TRY\n" +
-               $"    SELECT forge_source.* INTO {table} FROM (SELECT 1 AS forge_one) AS forge_anchor LEFT JOIN {source} AS forge_source ON 1 = 1 WHERE 1 = 0;\n" +
-               $"    INSERT INTO {table} WITH (TABLOCK) SELECT * FROM {source};\n" +
+               body +
                "END TRY\n" +
                "BEGIN CATCH\n" +
                $"    IF XACT_STATE() <> -1 {dropView};\n" +
