@@ -33,6 +33,6 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(get total) - $(get executed)))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-echo "${skipped} skipped (live SQL Server tests need FORGE_SQLSERVER_TEST_CONNECTION)"
+echo "${skipped} skipped (live SQL Server tests need FORGE_SQLSERVER_TEST_CONNECTION; [Explicit] tests run only by name)"
 echo "${passed} passed, ${failed} failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
