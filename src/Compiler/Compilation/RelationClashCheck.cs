@@ -6,9 +6,8 @@ namespace ModelForge.Compiler.Compilation;
 /// <summary>
 /// Two nodes that build the same database relation (a model aliased like another, a seed named
 /// like a model in the same schema) would silently overwrite each other at run time. dbt refuses
-/// this at parse time ("two resources with the database representation"); so do we, naming both files.
-/// Checked per package for now: package tests rely on same-named models in several packages
-/// (dbt would refuse those too when they land in one schema).
+/// this at parse time ("two resources with the database representation"); so do we, naming both files,
+/// across packages too: a package's model lands in the same schema as the project's unless configured away.
 /// </summary>
 internal static class RelationClashCheck
 {
@@ -19,7 +18,7 @@ internal static class RelationClashCheck
         foreach (var node in nodes)
         {
             if (!BuildsRelation(node) || node.Relation.Identifier is not { Length: > 0 } identifier) continue;
-            var key = $"{node.PackageName}/{node.Relation.Database ?? defaultDatabase}.{node.Relation.Schema}.{identifier}";
+            var key = $"{node.Relation.Database ?? defaultDatabase}.{node.Relation.Schema}.{identifier}";
             if (built.TryAdd(key, node)) continue;
             var first = built[key];
             diagnostics.Add(DiagnosticCodes.ProjectInput.DuplicateRelation(node.DefinitionSpan, node.Relation.Render(),

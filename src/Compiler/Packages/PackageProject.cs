@@ -15,7 +15,7 @@ internal static class PackageProject
             var path = Path.Combine(folder, fileName);
             if (!File.Exists(path)) continue;
             var diagnostics = new DiagnosticBag();
-            if (!YamlDocumentLoader.TryLoad(new SourceText(fileName, File.ReadAllText(path)), diagnostics, out var root)) return null;
+            if (SourceFileReader.Read(path, fileName, diagnostics) is not { } source || !YamlDocumentLoader.TryLoad(source, diagnostics, out var root)) return null;
             if (root is YamlMappingNode map && YamlReader.Get(map, "name") is YamlScalarNode { Value: { } name } && ProjectFileParser.IsValidName(name))
                 return name;
             return null;

@@ -18,8 +18,8 @@ internal static class DeclaredPackagesReader
         {
             var path = Path.Combine(root, fileName);
             if (!File.Exists(path)) continue;
-            var source = new SourceText(fileName, File.ReadAllText(path));
             var quiet = new DiagnosticBag();
+            if (SourceFileReader.Read(path, fileName, quiet) is not { } source) continue;
             if (!YamlDocumentLoader.TryLoad(source, quiet, out var document) || document is not YamlMappingNode map) continue;
             if (YamlReader.Get(map, "packages") is not YamlSequenceNode entries) continue;
             var declared = new List<DeclaredPackage>();

@@ -33,7 +33,7 @@ internal static partial class ProfilesLoader
                 return null;
             }
             if (!File.Exists(path)) continue;
-            var source = new SourceText(DisplayPath(root, path), File.ReadAllText(path));
+            if (SourceFileReader.Read(path, DisplayPath(root, path), diagnostics) is not { } source) return null;
             if (!YamlDocumentLoader.TryLoad(source, diagnostics, out var document)) return null;
             var reader = new YamlReader(source, diagnostics, options.Renderer, YamlRenderScope.Profile);
             filesRead.Add(source.Path);

@@ -47,7 +47,8 @@ internal sealed class DepsWorkflow(CliEnvironment environment, DepsOptions optio
             diagnostics.Add(DiagnosticCodes.Project.MissingProjectFile(root));
             return Fail(diagnostics);
         }
-        var project = ProjectFileParser.Parse(new SourceText(Path.GetFileName(projectPath), File.ReadAllText(projectPath)), diagnostics, renderer);
+        var projectText = SourceFileReader.Read(projectPath, Path.GetFileName(projectPath), diagnostics);
+        var project = projectText is null ? null : ProjectFileParser.Parse(projectText, diagnostics, renderer);
         if (project is null || diagnostics.HasErrors) return Fail(diagnostics);
 
         if (options.AddPackage is { } add && !AddPackage(root, add, renderer)) return ExitCodes.UsageOrProject;
@@ -84,7 +85,8 @@ internal sealed class DepsWorkflow(CliEnvironment environment, DepsOptions optio
         var hash = SpecHasher.Hash(file.Specs);
         var lockPath = Path.Combine(root, LockFile.FileName);
         var diagnostics = new DiagnosticBag();
-        var existing = File.Exists(lockPath) ? LockFile.Read(new SourceText(LockFile.FileName, File.ReadAllText(lockPath)), renderer, diagnostics) : null;
+        var existing = File.Exists(lockPath) && SourceFileReader.Read(lockPath, LockFile.FileName, diagnostics) is { } lockText
+            ? LockFile.Read(lockText, renderer, diagnostics) : null;
         if (existing is not null && !options.Upgrade && existing.Hash == hash)
         {
             environment.Output.WriteLine($"Installing from {LockFile.FileName} (it matches {file.FileName}).");

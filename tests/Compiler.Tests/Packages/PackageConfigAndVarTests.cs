@@ -111,10 +111,24 @@ public sealed class PackageConfigAndVarTests
     public void A_model_with_the_name_of_a_package_model_is_not_a_duplicate()
     {
         _project = new PackageProject();
-        _project.Write("models/util_numbers.sql", "select 5 as n");
+        _project.Write("models/util_numbers.sql", "{{ config(alias='root_numbers') }} select 5 as n");
 
         var compiled = _project.CompileOk();
 
         Assert.That(compiled.Nodes.Keys, Does.Contain("model.shop.util_numbers").And.Contain(Model));
+    }
+
+    [Test]
+    public void A_project_model_building_the_relation_of_a_package_model_is_refused()
+    {
+        _project = new PackageProject();
+        _project.Write("models/util_numbers.sql", "select 5 as n");
+
+        var (compiled, diagnostics) = _project.Compile();
+
+        Assert.That(compiled, Is.Null);
+        var clash = diagnostics.Single(d => d.IsError);
+        Assert.That(clash.Code, Is.EqualTo(DiagnosticCodes.ProjectInput.DuplicateRelationCode));
+        Assert.That(clash.Message, Does.Contain("models/util_numbers.sql").And.Contain("dbt_packages/shop_utils/models/staging/util_numbers.sql"));
     }
 }

@@ -54,10 +54,13 @@ public sealed class PackageNodeTests
         Assert.That(relation.Identifier, Is.EqualTo("util_numbers"));
     }
 
+    // Same-named models may coexist only where they build different relations (MF1107 otherwise).
+    private const string OtherUtilsInItsOwnSchema = "name: other_utils\nmodels:\n  other_utils:\n    +schema: other\n";
+
     [Test]
     public void Two_packages_may_each_have_a_model_with_one_name()
     {
-        _project.Write("dbt_packages/other_utils/dbt_project.yml", "name: other_utils\n");
+        _project.Write("dbt_packages/other_utils/dbt_project.yml", OtherUtilsInItsOwnSchema);
         _project.Write("dbt_packages/other_utils/models/util_numbers.sql", "select 2 as n");
         _project.Write("dbt_packages/other_utils/models/reader.sql", "select * from {{ ref('util_numbers') }}");
         _project.WritePackage("models/reader.sql", "select * from {{ ref('other_utils', 'util_numbers') }}");
@@ -71,7 +74,7 @@ public sealed class PackageNodeTests
     [Test]
     public void A_ref_from_a_package_finds_the_root_projects_model_first_as_dbt_does()
     {
-        _project.Write("models/util_numbers.sql", "select 3 as n");
+        _project.Write("models/util_numbers.sql", "{{ config(alias='root_numbers') }} select 3 as n");
         _project.WritePackage("models/reader.sql", "select * from {{ ref('util_numbers') }}");
 
         var compiled = _project.CompileOk();
@@ -82,7 +85,7 @@ public sealed class PackageNodeTests
     [Test]
     public void An_unqualified_ref_matching_models_of_two_other_packages_is_ambiguous()
     {
-        _project.Write("dbt_packages/other_utils/dbt_project.yml", "name: other_utils\n");
+        _project.Write("dbt_packages/other_utils/dbt_project.yml", OtherUtilsInItsOwnSchema);
         _project.Write("dbt_packages/other_utils/models/util_numbers.sql", "select 2 as n");
         _project.Write("models/orders.sql", "select * from {{ ref('util_numbers') }}");
 
