@@ -15,10 +15,15 @@ public static partial class DiagnosticCodes
         public const string CatalogKeptCode = "MF5912";
         public const string HelperNameTakenCode = "MF5914";
         public const string CatalogUnreadableCode = "MF5915";
+        public const string BackupKeptCode = "MF5920";
 
         internal static Diagnostic HelperNameTaken(string helper, string relation) =>
             Diagnostic.Error(HelperNameTakenCode, $"{helper} already exists; forge builds {relation} under that name and will not drop a relation it did not create", null,
                 "rename that relation, or drop it if it is left over from a forge run that was killed");
+
+        internal static Diagnostic BackupKept(string relation, string backup, string reason) =>
+            Diagnostic.Warning(BackupKeptCode, $"{relation} was replaced, but its previous version {backup} could not be dropped: {reason}", null,
+                "a foreign key or a schema-bound view probably still references it; move that reference, then drop the backup by hand (the next run stops while it exists)");
 
         internal static Diagnostic ProfileNotFound(SourceSpan? at, string profile, IReadOnlyList<string> files, IReadOnlyCollection<string> known)
         {

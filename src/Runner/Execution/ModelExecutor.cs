@@ -61,6 +61,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
             CompiledSql = sql,
             Cancellation = resources.Cancellation,
             Config = node.Config,
+            Warnings = warnings,
         };
         var built = false;
         try

@@ -12,7 +12,8 @@ DECLARE forge_views CURSOR LOCAL FAST_FORWARD FOR
     FROM sys.sql_expression_dependencies AS d
     INNER JOIN sys.views AS v ON v.object_id = d.referencing_id
     WHERE d.referenced_entity_name = N''cities''
-      AND (d.referenced_schema_name = N''analytics'' OR d.referenced_schema_name IS NULL);
+      AND (d.referenced_schema_name = N''analytics'' OR d.referenced_schema_name IS NULL)
+      AND (d.referenced_database_name IS NULL OR d.referenced_database_name = DB_NAME());
 OPEN forge_views;
 FETCH NEXT FROM forge_views INTO @forge_view;
 WHILE @@FETCH_STATUS = 0
@@ -83,7 +84,8 @@ DECLARE forge_views CURSOR LOCAL FAST_FORWARD FOR
     FROM sys.sql_expression_dependencies AS d
     INNER JOIN sys.views AS v ON v.object_id = d.referencing_id
     WHERE d.referenced_entity_name = N''incr_otherdb''
-      AND (d.referenced_schema_name = N''analytics'' OR d.referenced_schema_name IS NULL);
+      AND (d.referenced_schema_name = N''analytics'' OR d.referenced_schema_name IS NULL)
+      AND (d.referenced_database_name IS NULL OR d.referenced_database_name = DB_NAME());
 OPEN forge_views;
 FETCH NEXT FROM forge_views INTO @forge_view;
 WHILE @@FETCH_STATUS = 0

@@ -23,12 +23,15 @@ internal sealed class RecordedRun
     /// <summary>What sp_describe_first_result_set reports for a contracted model's query: (name, system_type_name).</summary>
     public List<(string Name, string Type)> Described { get; } = [];
 
+    /// <summary>The server's error message for a statement that fails; null lets it succeed.</summary>
+    public Func<string, string?> FailWith { get; set; } = _ => null;
+
     public ForgeResult Forge(TempProject project, params string[] args)
     {
         var previous = ConnectionFactory.Substitute.Value;
         ConnectionFactory.Substitute.Value = _ =>
         {
-            var connection = new RecordingConnection(Log, Answer);
+            var connection = new RecordingConnection(Log, Answer, FailWith);
             connection.Open();
             return connection;
         };

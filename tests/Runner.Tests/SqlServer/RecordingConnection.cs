@@ -7,9 +7,10 @@ namespace ModelForge.Runner.Tests.SqlServer;
 /// <summary>
 /// A connection that needs no server: it records every statement and transaction in a shared
 /// <see cref="StatementLog"/> and answers queries from a script (DbUp's RecordingDbConnection,
-/// in our own form). Unscripted queries return no rows; statements affect -1 rows.
+/// in our own form). Unscripted queries return no rows; statements affect -1 rows; a statement
+/// <paramref name="fail"/> gives a message for throws it as the server's error.
 /// </summary>
-internal sealed class RecordingConnection(StatementLog log, Func<string, DataTable?> answer) : DbConnection
+internal sealed class RecordingConnection(StatementLog log, Func<string, DataTable?> answer, Func<string, string?>? fail = null) : DbConnection
 {
     private ConnectionState _state = ConnectionState.Closed;
 
@@ -41,6 +42,13 @@ internal sealed class RecordingConnection(StatementLog log, Func<string, DataTab
     protected override DbCommand CreateDbCommand() => new RecordingCommand(this);
 
     internal DataTable Answer(string text) => answer(text) ?? new DataTable();
+
+    internal void ThrowIfScriptedToFail(string text)
+    {
+        if (fail?.Invoke(text) is { } message) throw new RecordedServerError(message);
+    }
+
+    private sealed class RecordedServerError(string message) : DbException(message);
 
     private sealed class RecordingTransaction(RecordingConnection connection, IsolationLevel isolationLevel) : DbTransaction
     {
@@ -93,6 +101,7 @@ internal sealed class RecordingConnection(StatementLog log, Func<string, DataTab
         public override int ExecuteNonQuery()
         {
             connection.Log.Add(CommandText);
+            connection.ThrowIfScriptedToFail(CommandText);
             return -1;
         }
 

@@ -108,6 +108,24 @@ public sealed class SqlServerReviewRunTests
     }
 
     [Test]
+    public void A_backup_that_cannot_be_dropped_after_the_swap_is_a_warning_not_a_failed_model()
+    {
+        using var project = Fixture();
+        var run = new RecordedRun();
+        run.Existing[("analytics", "other_db_model")] = "table";
+        run.FailWith = statement => statement.Contains("DROP TABLE IF EXISTS [otherdb].[analytics].[other_db_model__forge_backup]", StringComparison.Ordinal)
+            && run.Log.Statements.Contains("COMMIT TRANSACTION")
+            ? "Could not drop object 'analytics.tbl_otherdb__forge_backup' because it is referenced by a FOREIGN KEY constraint."
+            : null;
+
+        var result = run.Forge(project, "run", "--target", "sqlserver", "--select", "other_db_model");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Output, Does.Contain("warning MF5920").And.Contain("[otherdb].[analytics].[other_db_model__forge_backup] could not be dropped").And.Contain("FOREIGN KEY"));
+        Assert.That(result.Output, Does.Contain("PASS=1"));
+    }
+
+    [Test]
     public void A_contract_numeric_without_precision_warns_and_is_created_with_the_query_precision()
     {
         using var project = Fixture();

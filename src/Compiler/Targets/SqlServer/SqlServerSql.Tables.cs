@@ -56,7 +56,8 @@ public sealed partial class SqlServerSql
             "    FROM sys.sql_expression_dependencies AS d\n" +
             "    INNER JOIN sys.views AS v ON v.object_id = d.referencing_id\n" +
             $"    WHERE d.referenced_entity_name = {Literal(identifier)}\n" +
-            $"      AND (d.referenced_schema_name = {Literal(schema)} OR d.referenced_schema_name IS NULL);\n" +
+            $"      AND (d.referenced_schema_name = {Literal(schema)} OR d.referenced_schema_name IS NULL)\n" +
+            "      AND (d.referenced_database_name IS NULL OR d.referenced_database_name = DB_NAME());\n" +
             "OPEN forge_views;\n" +
             "FETCH NEXT FROM forge_views INTO @forge_view;\n" +
             "WHILE @@FETCH_STATUS = 0\n" +

@@ -32,6 +32,9 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
     /// <summary>The model's config (table options such as indexes read it).</summary>
     public IReadOnlyDictionary<string, object?> Config { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>Warnings the node reports when it succeeds (collected by the executor).</summary>
+    public List<Compiler.Diagnostics.Diagnostic> Warnings { get; init; } = [];
+
     /// <summary>Every statement run, in order, for target/run/.</summary>
     public IReadOnlyList<string> Statements => _statements;
 

@@ -60,9 +60,28 @@ internal static class TableSwap
             throw;
         }
 
-        if (existing == RelationKind.Table) context.ExecuteToCompletion(sql.Drop(db, schema, backup, RelationKind.Table));
+        if (existing == RelationKind.Table) DropBackup(context, backup);
         if (existing is not null && sql.RefreshDependentViews(db, schema, id) is { } refresh) context.ExecuteToCompletion(refresh);
         context.Relations.Set(db, schema, id, RelationKind.Table);
         return rows;
+    }
+
+    /// <summary>
+    /// The swap has committed, so the node succeeded whatever happens here. A foreign key or a
+    /// schema-bound view follows the renamed old table and blocks its drop (SQL Server): that is a
+    /// warning naming the backup, not a failed model.
+    /// </summary>
+    private static void DropBackup(MaterializationContext context, string backup)
+    {
+        var (db, schema) = (context.Database, context.Schema);
+        try
+        {
+            context.ExecuteToCompletion(context.Sql.Drop(db, schema, backup, RelationKind.Table));
+        }
+        catch (DbException e)
+        {
+            context.Warnings.Add(Compiler.Diagnostics.DiagnosticCodes.Reliability.BackupKept(
+                context.QualifiedName, context.Sql.QualifiedName(db, schema, backup), e.Message.Trim()));
+        }
     }
 }

@@ -16,9 +16,10 @@ internal sealed class SeedExecutor(CompiledProject project, WorkerResources reso
     public NodeResult Run(ProjectNode node)
     {
         string? thread = null;
+        var warnings = new List<Diagnostic>();
         var timer = new NodeTimer(node, null, node.Relation.Render());
         NodeResult Finish(NodeStatus status, string? message, Diagnostic? diagnostic = null, long? rows = null) =>
-            timer.Result(status, message, diagnostic, thread) with { RowsAffected = rows };
+            timer.Result(status, message, diagnostic, thread) with { RowsAffected = rows, Warnings = warnings };
         NodeResult Failed(Diagnostic diagnostic) => Finish(NodeStatus.Error, diagnostic.Message, diagnostic);
 
         var sql = resources.Sql;
@@ -49,6 +50,7 @@ internal sealed class SeedExecutor(CompiledProject project, WorkerResources reso
             Schema = node.Relation.Schema!,
             Identifier = node.Relation.Identifier!,
             CompiledSql = "",
+            Warnings = warnings,
         };
         var fullRefresh = node.Config.FullRefresh ?? project.Options.FullRefresh;
         try
