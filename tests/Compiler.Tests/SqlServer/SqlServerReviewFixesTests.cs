@@ -1,4 +1,7 @@
 using System.Text;
+using ModelForge.Compiler.Analysis.TSql;
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Tests.Context;
 using ModelForge.Compiler.Contracts;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Targets.SqlServer;
@@ -160,6 +163,17 @@ public sealed class SqlServerReviewFixesTests
         var sql = CrossDatabaseMacroTests.Render("sqlserver", "{{ hash('s') }}");
         Assert.That(sql, Is.EqualTo("lower(convert(char(32), hashbytes('MD5', cast(cast(s as nvarchar(max)) collate Latin1_General_100_BIN2_UTF8 as varchar(max))), 2))"));
         TSqlAssert.Parses(CrossDatabaseMacroTests.Query(sql));
+    }
+
+    [TestCase("2016"), TestCase("2017")]
+    public void The_hash_macro_hashes_UTF16_bytes_where_SqlServer_has_no_UTF8_collation(string version)
+    {
+        var harness = new RenderHarness();
+        harness.Context.Target = new TargetInfo("dev", "sqlserver", "analytics", "warehouse") { Extra = new Dictionary<string, object?> { ["sql_server_version"] = long.Parse(version) } };
+        var sql = harness.Render("{{ hash('s') }}");
+        Assert.That(sql, Is.EqualTo("lower(convert(char(32), hashbytes('MD5', cast(s as nvarchar(max))), 2))"));
+        Assert.That(TSqlGrammar.Find(version)!.Create().Parse(new StringReader(CrossDatabaseMacroTests.Query(sql)), out var errors), Is.Not.Null);
+        Assert.That(errors, Is.Empty);
     }
 
     [Test]
