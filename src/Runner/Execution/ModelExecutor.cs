@@ -78,6 +78,8 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
                 var other => throw new DiagnosticException(UnsupportedMaterialization(node, other)),
             };
             built = true;
+            var kind = node.Materialized is "view" or "external" ? RelationKind.View : RelationKind.Table;
+            DocsPersister.Apply(context, node, kind, resources.Describe);
             Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PostHook, "post-hook", context);
             ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
             var verb = node.Materialized == "external" ? (rows is { } copied ? $"COPY {copied}" : "COPY") : node.Materialized == "view" ? "CREATE VIEW" : rows is { } n ? $"SELECT {n}" : "CREATE TABLE";
