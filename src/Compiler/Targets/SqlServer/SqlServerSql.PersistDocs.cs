@@ -5,10 +5,10 @@ namespace ModelForge.Compiler.Targets.SqlServer;
 // on a view altered in place or an incremental table).
 public sealed partial class SqlServerSql
 {
-    public override string? CommentOnRelation(string? database, string schema, string identifier, RelationKind kind, string comment) =>
+    public override string CommentOnRelation(string? database, string schema, string identifier, RelationKind kind, string comment) =>
         Describe(database, schema, identifier, kind, null, comment);
 
-    public override string? CommentOnColumn(string? database, string schema, string identifier, RelationKind kind, string column, string comment) =>
+    public override string CommentOnColumn(string? database, string schema, string identifier, RelationKind kind, string column, string comment) =>
         Describe(database, schema, identifier, kind, column, comment);
 
     private string Describe(string? database, string schema, string identifier, RelationKind kind, string? column, string comment)
@@ -23,6 +23,6 @@ public sealed partial class SqlServerSql
                $"AND minor_id = {minor} AND name = N'MS_Description')\n" +
                $"    EXEC {Procedure(database, "sp_updateextendedproperty")} {arguments};\n" +
                "ELSE\n" +
-               $"    EXEC {Procedure(database, "sp_addextendedproperty")} {arguments};";
+               $"    EXEC {Procedure(database, "sp_addextendedproperty")} {arguments}";
     }
 }
