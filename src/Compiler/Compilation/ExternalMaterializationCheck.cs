@@ -17,19 +17,22 @@ internal static partial class ExternalMaterializationCheck
         foreach (var node in nodes)
         {
             if (node.ResourceType != ResourceType.Model || node.Materialized != "external") continue;
-            diagnostics.Add(DiagnosticCodes.ExternalFiles.ExternalNotSupported(ConfigSpan(node), node.Name, targetType));
+            diagnostics.Add(DiagnosticCodes.ExternalFiles.ExternalNotSupported(ConfigSpan(node, ExternalSetting()), node.Name, targetType));
         }
     }
 
     // The in-file config() that names it when there is one; else the model's file (the setting came
     // from YAML or dbt_project.yml, which the node does not keep positions for).
-    internal static SourceSpan? ConfigSpan(ProjectNode node)
+    internal static SourceSpan? ConfigSpan(ProjectNode node, Regex setting)
     {
-        if (node.File is { } file && ExternalSetting().Match(file.Source.Text) is { Success: true } match)
+        if (node.File is { } file && setting.Match(file.Source.Text) is { Success: true } match)
             return new SourceSpan(file.Source, match.Index, match.Length);
         return node.DefinitionSpan;
     }
 
     [GeneratedRegex("""materialized\s*=\s*['"]external['"]""")]
     private static partial Regex ExternalSetting();
+
+    [GeneratedRegex("""\bformat\s*=\s*['"][^'"]*['"]""")]
+    internal static partial Regex FormatSetting();
 }

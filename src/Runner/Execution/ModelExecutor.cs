@@ -127,7 +127,8 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
     // The compiler refuses 'external' on targets that cannot write files, so ExternalRoot is set here.
     private ExternalFile ExternalFileOf(ProjectNode node) =>
         ExternalFile.From(node.Config, node.Name, node.Relation.Identifier!, project.Project.Target.ExternalRoot ?? projectRoot, projectRoot,
-            node.DefinitionSpan, out var error) ?? throw new DiagnosticException(error!);
+            node.DefinitionSpan, out var error)
+        ?? throw new DiagnosticException(error! with { Span = ExternalMaterializationCheck.ConfigSpan(node, ExternalMaterializationCheck.FormatSetting()) });
 
     private static Diagnostic UnsupportedMaterialization(ProjectNode node, string materialized) =>
         Diagnostic.Error(DiagnosticCodes.RenderFailedAtRun, $"model '{node.Name}' has materialized='{materialized}', which forge cannot build yet",
