@@ -42,13 +42,12 @@ internal sealed record ExternalFile(string Location, string Format, IReadOnlyLis
             error = DiagnosticCodes.ExternalFiles.InvalidFormat(span, model, configured);
             return null;
         }
+        var fallback = options.ContainsKey("delimiter") ? "csv" : "parquet";
         var location = config.GetString("location") is { Length: > 0 } written
             ? Resolve(projectRoot, written)
-            : Join(externalRoot, partitioned ? identifier : $"{identifier}.{configured ?? "parquet"}");
+            : Join(externalRoot, partitioned ? identifier : $"{identifier}.{configured ?? fallback}");
         var extension = Path.GetExtension(location).TrimStart('.').ToLowerInvariant();
-        var chosen = configured
-            ?? (DiagnosticCodes.ExternalFiles.Formats.Contains(extension) ? extension
-                : options.ContainsKey("delimiter") ? "csv" : "parquet");
+        var chosen = configured ?? (DiagnosticCodes.ExternalFiles.Formats.Contains(extension) ? extension : fallback);
         options["format"] = chosen;
         if (chosen == "csv" && !options.ContainsKey("header")) options["header"] = true;
 

@@ -40,6 +40,14 @@ public sealed class ExternalFileTests
     }
 
     [Test]
+    public void A_delimiter_alone_means_csv_also_for_the_default_file_name()
+    {
+        var file = File(new() { ["delimiter"] = "\t" });
+        Assert.That(file.Location, Is.EqualTo(Path.Combine(ExternalRoot, "orders.csv")));
+        Assert.That(file.Format, Is.EqualTo("csv"));
+    }
+
+    [Test]
     public void A_partitioned_model_writes_a_folder_read_through_one_glob_per_partition_column()
     {
         var file = File(new() { ["format"] = "json", ["options"] = new Dictionary<string, object?> { ["partition_by"] = "year, month", ["compression"] = "gzip" } });
