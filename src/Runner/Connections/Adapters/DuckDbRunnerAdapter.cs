@@ -30,7 +30,15 @@ internal sealed class DuckDbRunnerAdapter : IRunnerAdapter
         {
             if (!duck.IsInMemory) Directory.CreateDirectory(Path.GetDirectoryName(duck.Path)!);
             var connection = OpenConnection(duck.Path);
-            FindFilesUnder(connection, duck.FilesRoot);
+            try
+            {
+                FindFilesUnder(connection, duck.FilesRoot);
+            }
+            catch (DbException)
+            {
+                connection.Dispose();
+                throw;
+            }
             return connection;
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
