@@ -52,7 +52,8 @@ public static partial class ProjectCompiler
 
     internal static string RelationTypeOf(string materialized) => materialized switch
     {
-        "view" => RelationType.View,
+        // dbt-duckdb's external model is a view over the file it writes.
+        "view" or "external" => RelationType.View,
         "ephemeral" => RelationType.Cte,
         _ => RelationType.Table,
     };

@@ -32,7 +32,7 @@ public static partial class ProjectCompiler
         for (var u = 0; u < units.Count; u++)
         {
             queue.BeginUnit(u);
-            AddSources(units[u], queue);
+            AddSources(units[u], queue, diagnostics);
             AddSeeds(units[u], namer, queue, diagnostics);
             AddModels(units[u], engine, parseInfo, parseResolver, namer, queue, diagnostics);
             AddSnapshots(units[u], engine, parseInfo, parseResolver, namer, queue, diagnostics);
@@ -58,6 +58,8 @@ public static partial class ProjectCompiler
         RelationClashCheck.Report(nodes, target.Database, diagnostics);
         var graph = BuildGraph(byId, new NodeLookup(project.Name, nodes, disabled), diagnostics);
         Contracts.ContractValidator.Validate(byId.Values, diagnostics);
+        ExternalMaterializationCheck.Report(byId.Values, Targets.WarehouseAdapters.FindOrDefault(project.Target.Type).Capabilities,
+            project.Target.Type, diagnostics);
         if (diagnostics.HasErrors) return null;
         return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options);
     }
@@ -122,10 +124,11 @@ public static partial class ProjectCompiler
         return registry;
     }
 
-    private static void AddSources(LoadedProject project, NodeQueue queue)
+    private static void AddSources(LoadedProject project, NodeQueue queue, DiagnosticBag diagnostics)
     {
         var name = project.ProjectFile.Name;
         var quoting = RelationQuoting.ForTargetType(project.Target.Type);
+        var externalFiles = Targets.WarehouseAdapters.FindOrDefault(project.Target.Type).Capabilities.ExternalFiles;
         foreach (var source in project.Sources)
         {
             foreach (var table in source.Tables)
@@ -144,6 +147,8 @@ public static partial class ProjectCompiler
                     Relation = new Relation(source.Database ?? project.Target.Database, source.Schema, table.Identifier, "table", quoting),
                     SourceTable = table,
                 };
+                // dbt-duckdb's external_location: source() reads the file instead of a table.
+                if (externalFiles) node = ExternalLocation.Apply(node, diagnostics);
                 queue.Add(node, config.Enabled && source.Enabled);
             }
         }

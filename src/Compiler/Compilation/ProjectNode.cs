@@ -36,7 +36,9 @@ public sealed class ProjectNode
     public required NodeConfig Config { get; init; }
 
     /// <summary>What the node builds (models, seeds, snapshots) or reads (sources).</summary>
-    public required Relation Relation { get; init; }
+    public required Relation Relation { get => _relation; init => _relation = value; }
+
+    private Relation _relation = null!;
 
     /// <summary>The discovered file, for nodes that have one.</summary>
     public ProjectFileEntry? File { get; init; }
@@ -72,6 +74,14 @@ public sealed class ProjectNode
     /// A copy with its edges: the graph is built after every node exists, so the compiler makes
     /// each node once more with its parents instead of setting them on a shared instance.
     /// </summary>
+    /// <summary>A copy that reads or builds <paramref name="relation"/> (a source's external location).</summary>
+    internal ProjectNode WithRelation(Relation relation)
+    {
+        var copy = (ProjectNode)MemberwiseClone();
+        copy._relation = relation;
+        return copy;
+    }
+
     internal ProjectNode WithDependsOn(IReadOnlyList<string> parents)
     {
         var copy = (ProjectNode)MemberwiseClone();

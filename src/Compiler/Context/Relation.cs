@@ -21,9 +21,16 @@ public sealed partial record Relation(
 
     public bool IncludeIdentifier { get; init; } = true;
 
+    /// <summary>
+    /// What the relation renders as instead of its name: a quoted file path or a table function call
+    /// (a dbt-duckdb source with <c>external_location</c>). Null for a relation in the database.
+    /// </summary>
+    public string? External { get; init; }
+
     /// <summary>Rendered name, e.g. <c>"analytics"."orders"</c>.</summary>
     public string Render()
     {
+        if (External is not null) return External;
         var sb = new StringBuilder();
         if (Quoting.IncludeDatabase && !string.IsNullOrEmpty(Database)) Append(sb, Database, Quoting.QuoteDatabase);
         if (IncludeSchema && !string.IsNullOrEmpty(Schema)) Append(sb, Schema, Quoting.QuoteSchema);

@@ -13,5 +13,8 @@ public sealed record DuckDbTargetProfile : TargetProfile
     /// <summary>DuckDB settings applied on connect (<c>SET key = value</c>), e.g. memory_limit, threads.</summary>
     public IReadOnlyDictionary<string, object?> DuckDbSettings { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>The folder relative file paths in SQL are read from (external sources): the project folder.</summary>
+    public string? FilesRoot { get; init; }
+
     public bool IsInMemory => Path == ":memory:";
 }

@@ -82,6 +82,8 @@ internal static partial class ProfilesLoader
         Path = Path.GetFullPath(Path.Combine(root, project.TargetPath, project.Name + ".duckdb")),
         Threads = 1,
         IsDefault = true,
+        ExternalRoot = Path.GetFullPath(root),
+        FilesRoot = Path.GetFullPath(root),
     };
 
     /// <summary>The folders to look in; Origin names the option or variable for folders the user chose.</summary>

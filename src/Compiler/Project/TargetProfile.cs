@@ -15,6 +15,12 @@ public abstract record TargetProfile
 
     public string? Database { get; init; }
 
+    /// <summary>
+    /// Where <c>materialized='external'</c> models write their files when they give no location
+    /// (dbt-duckdb's <c>external_root</c>), absolute; null for targets that cannot write files.
+    /// </summary>
+    public string? ExternalRoot { get; init; }
+
     /// <summary>At least 1.</summary>
     public int Threads { get; init; } = 1;
 

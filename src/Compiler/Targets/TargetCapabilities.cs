@@ -23,6 +23,12 @@ public sealed record TargetCapabilities(
     /// <summary>The database has a boolean type (DuckDB); when false, booleans are stored as BIT and tests compare with 1/0.</summary>
     public bool NativeBoolean { get; init; } = true;
 
+    /// <summary>
+    /// The database reads and writes files itself (DuckDB): sources may have an <c>external_location</c>
+    /// and models may be <c>materialized='external'</c>, as in dbt-duckdb.
+    /// </summary>
+    public bool ExternalFiles { get; init; }
+
     /// <summary>How inferred seed column types are spelled on this target.</summary>
     internal Seeds.SeedTypeMap? SeedTypes { get; init; }
 }

@@ -3,6 +3,7 @@ using ModelForge.Compiler.Analysis;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Compilation.Ephemeral;
 using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Targets;
 using ModelForge.Compiler.Templating;
 using ModelForge.Runner.Connections.Adapters;
 using ModelForge.Runner.Execution.Contracts;
@@ -74,12 +75,15 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
                 "view" => ViewMaterialization.Build(context),
                 "table" => TableMaterialization.Build(context),
                 "incremental" => IncrementalMaterialization.Build(context, IncrementalOptions.From(node, project.Options.FullRefresh, context.Sql)),
+                "external" => ExternalMaterialization.Build(context, ExternalFileOf(node), node.Name, node.DefinitionSpan),
                 var other => throw new DiagnosticException(UnsupportedMaterialization(node, other)),
             };
             built = true;
+            var kind = node.Materialized is "view" or "external" ? RelationKind.View : RelationKind.Table;
+            DocsPersister.Apply(context, node, kind, resources.Describe);
             Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PostHook, "post-hook", context);
             ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
-            var verb = node.Materialized == "view" ? "CREATE VIEW" : rows is { } n ? $"SELECT {n}" : "CREATE TABLE";
+            var verb = node.Materialized == "external" ? (rows is { } copied ? $"COPY {copied}" : "COPY") : node.Materialized == "view" ? "CREATE VIEW" : rows is { } n ? $"SELECT {n}" : "CREATE TABLE";
             return Finish(NodeStatus.Success, verb, rows: rows, thread: worker.ThreadName);
         }
         catch (DiagnosticException e)
@@ -120,6 +124,12 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
         while (end > 0 && (char.IsWhiteSpace(sql[end - 1]) || sql[end - 1] == ';')) end--;
         return sql[..end];
     }
+
+    // The compiler refuses 'external' on targets that cannot write files, so ExternalRoot is set here.
+    private ExternalFile ExternalFileOf(ProjectNode node) =>
+        ExternalFile.From(node.Config, node.Name, node.Relation.Identifier!, project.Project.Target.ExternalRoot ?? projectRoot, projectRoot,
+            node.DefinitionSpan, out var error)
+        ?? throw new DiagnosticException(error! with { Span = ExternalMaterializationCheck.ConfigSpan(node, ExternalMaterializationCheck.FormatSetting()) });
 
     private static Diagnostic UnsupportedMaterialization(ProjectNode node, string materialized) =>
         Diagnostic.Error(DiagnosticCodes.RenderFailedAtRun, $"model '{node.Name}' has materialized='{materialized}', which forge cannot build yet",

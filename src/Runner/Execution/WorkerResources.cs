@@ -12,6 +12,8 @@ namespace ModelForge.Runner.Execution;
 internal sealed class WorkerResources : IDisposable
 {
     private readonly ThreadLocal<Worker> _workers;
+    private readonly Lazy<Docs.DocReferenceResolver> _docs;
+    private readonly Lock _docsLock = new();
 
     public WorkerResources(CompiledProject project, TargetProfile target, RelationCache relations)
     {
@@ -30,6 +32,18 @@ internal sealed class WorkerResources : IDisposable
             var adapter = new DatabaseAdapter(connection, Sql, relations);
             return new Worker(connection, new NodeCompiler(project, adapter), $"Thread-{Environment.CurrentManagedThreadId}");
         }, trackAllValues: true);
+        // Docs blocks are read once, and only when a node persists its docs.
+        _docs = new Lazy<Docs.DocReferenceResolver>(() => new Docs.DocReferenceResolver(
+            Docs.DocsBlocks.Collect(project.Project.WithPackages.Select(p => (p.Name, (IEnumerable<ProjectFileEntry>)p.Files.DocsFiles)),
+                project.Engine, new Compiler.Diagnostics.DiagnosticBag()),
+            new Compiler.Diagnostics.DiagnosticBag()));
+    }
+
+    /// <summary>A description with its <c>{{ doc('name') }}</c> references replaced (persist_docs); thread-safe.</summary>
+    public string Describe(string? description)
+    {
+        if (string.IsNullOrEmpty(description)) return "";
+        lock (_docsLock) return _docs.Value.Resolve(description);
     }
 
     public Compiler.Targets.TargetSql Sql { get; }

@@ -36,6 +36,10 @@ public sealed class SqlServerSqlTests
                 },
             };
             foreach (var option in Sql.TableOptions(db, schema, id, config)) yield return ($"table option {where}", option);
+            // persist_docs: quotes doubled inside N'' literals, non-Latin text kept.
+            yield return ($"persist_docs table {where}", Sql.CommentOnRelation(db, schema, id, RelationKind.Table, "Orders of 'the' shop — zamówienia, 注文"));
+            yield return ($"persist_docs view {where}", Sql.CommentOnRelation(db, schema, id, RelationKind.View, "A view"));
+            yield return ($"persist_docs column {where}", Sql.CommentOnColumn(db, schema, id, RelationKind.Table, "o'col]x", "It's the id"));
         }
         yield return ("begin", Sql.BeginTransaction);
         yield return ("prologue", Sql.TransactionPrologue);

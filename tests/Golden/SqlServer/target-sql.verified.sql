@@ -74,6 +74,24 @@ CREATE UNIQUE NONCLUSTERED INDEX [ux_id] ON [warehouse].[analytics].[orders] ([i
 -- table option warehouse.analytics.orders
 CREATE NONCLUSTERED INDEX [ix_customer_id_ordered_at] ON [warehouse].[analytics].[orders] ([customer_id], [ordered_at]) INCLUDE ([amount]);
 
+-- persist_docs table warehouse.analytics.orders
+IF EXISTS (SELECT 1 FROM [warehouse].sys.extended_properties WHERE class = 1 AND major_id = OBJECT_ID(N'[warehouse].[analytics].[orders]') AND minor_id = 0 AND name = N'MS_Description')
+    EXEC [warehouse].[sys].[sp_updateextendedproperty] @name = N'MS_Description', @value = N'Orders of ''the'' shop — zamówienia, 注文', @level0type = N'SCHEMA', @level0name = N'analytics', @level1type = N'TABLE', @level1name = N'orders';
+ELSE
+    EXEC [warehouse].[sys].[sp_addextendedproperty] @name = N'MS_Description', @value = N'Orders of ''the'' shop — zamówienia, 注文', @level0type = N'SCHEMA', @level0name = N'analytics', @level1type = N'TABLE', @level1name = N'orders';
+
+-- persist_docs view warehouse.analytics.orders
+IF EXISTS (SELECT 1 FROM [warehouse].sys.extended_properties WHERE class = 1 AND major_id = OBJECT_ID(N'[warehouse].[analytics].[orders]') AND minor_id = 0 AND name = N'MS_Description')
+    EXEC [warehouse].[sys].[sp_updateextendedproperty] @name = N'MS_Description', @value = N'A view', @level0type = N'SCHEMA', @level0name = N'analytics', @level1type = N'VIEW', @level1name = N'orders';
+ELSE
+    EXEC [warehouse].[sys].[sp_addextendedproperty] @name = N'MS_Description', @value = N'A view', @level0type = N'SCHEMA', @level0name = N'analytics', @level1type = N'VIEW', @level1name = N'orders';
+
+-- persist_docs column warehouse.analytics.orders
+IF EXISTS (SELECT 1 FROM [warehouse].sys.extended_properties WHERE class = 1 AND major_id = OBJECT_ID(N'[warehouse].[analytics].[orders]') AND minor_id = COLUMNPROPERTY(OBJECT_ID(N'[warehouse].[analytics].[orders]'), N'o''col]x', 'ColumnId') AND name = N'MS_Description')
+    EXEC [warehouse].[sys].[sp_updateextendedproperty] @name = N'MS_Description', @value = N'It''s the id', @level0type = N'SCHEMA', @level0name = N'analytics', @level1type = N'TABLE', @level1name = N'orders', @level2type = N'COLUMN', @level2name = N'o''col]x';
+ELSE
+    EXEC [warehouse].[sys].[sp_addextendedproperty] @name = N'MS_Description', @value = N'It''s the id', @level0type = N'SCHEMA', @level0name = N'analytics', @level1type = N'TABLE', @level1name = N'orders', @level2type = N'COLUMN', @level2name = N'o''col]x';
+
 -- create schema (no database).analytics.orders
 EXEC(N'SET XACT_ABORT ON;
 BEGIN TRANSACTION;
@@ -150,6 +168,24 @@ CREATE UNIQUE NONCLUSTERED INDEX [ux_id] ON [analytics].[orders] ([id]);
 -- table option (no database).analytics.orders
 CREATE NONCLUSTERED INDEX [ix_customer_id_ordered_at] ON [analytics].[orders] ([customer_id], [ordered_at]) INCLUDE ([amount]);
 
+-- persist_docs table (no database).analytics.orders
+IF EXISTS (SELECT 1 FROM sys.extended_properties WHERE class = 1 AND major_id = OBJECT_ID(N'[analytics].[orders]') AND minor_id = 0 AND name = N'MS_Description')
+    EXEC sp_updateextendedproperty @name = N'MS_Description', @value = N'Orders of ''the'' shop — zamówienia, 注文', @level0type = N'SCHEMA', @level0name = N'analytics', @level1type = N'TABLE', @level1name = N'orders';
+ELSE
+    EXEC sp_addextendedproperty @name = N'MS_Description', @value = N'Orders of ''the'' shop — zamówienia, 注文', @level0type = N'SCHEMA', @level0name = N'analytics', @level1type = N'TABLE', @level1name = N'orders';
+
+-- persist_docs view (no database).analytics.orders
+IF EXISTS (SELECT 1 FROM sys.extended_properties WHERE class = 1 AND major_id = OBJECT_ID(N'[analytics].[orders]') AND minor_id = 0 AND name = N'MS_Description')
+    EXEC sp_updateextendedproperty @name = N'MS_Description', @value = N'A view', @level0type = N'SCHEMA', @level0name = N'analytics', @level1type = N'VIEW', @level1name = N'orders';
+ELSE
+    EXEC sp_addextendedproperty @name = N'MS_Description', @value = N'A view', @level0type = N'SCHEMA', @level0name = N'analytics', @level1type = N'VIEW', @level1name = N'orders';
+
+-- persist_docs column (no database).analytics.orders
+IF EXISTS (SELECT 1 FROM sys.extended_properties WHERE class = 1 AND major_id = OBJECT_ID(N'[analytics].[orders]') AND minor_id = COLUMNPROPERTY(OBJECT_ID(N'[analytics].[orders]'), N'o''col]x', 'ColumnId') AND name = N'MS_Description')
+    EXEC sp_updateextendedproperty @name = N'MS_Description', @value = N'It''s the id', @level0type = N'SCHEMA', @level0name = N'analytics', @level1type = N'TABLE', @level1name = N'orders', @level2type = N'COLUMN', @level2name = N'o''col]x';
+ELSE
+    EXEC sp_addextendedproperty @name = N'MS_Description', @value = N'It''s the id', @level0type = N'SCHEMA', @level0name = N'analytics', @level1type = N'TABLE', @level1name = N'orders', @level2type = N'COLUMN', @level2name = N'o''col]x';
+
 -- create schema ware]house.o'brien.odd]name
 EXEC [ware]]house].[sys].[sp_executesql] N'SET XACT_ABORT ON;
 BEGIN TRANSACTION;
@@ -225,6 +261,24 @@ CREATE UNIQUE NONCLUSTERED INDEX [ux_id] ON [ware]]house].[o'brien].[odd]]name] 
 
 -- table option ware]house.o'brien.odd]name
 CREATE NONCLUSTERED INDEX [ix_customer_id_ordered_at] ON [ware]]house].[o'brien].[odd]]name] ([customer_id], [ordered_at]) INCLUDE ([amount]);
+
+-- persist_docs table ware]house.o'brien.odd]name
+IF EXISTS (SELECT 1 FROM [ware]]house].sys.extended_properties WHERE class = 1 AND major_id = OBJECT_ID(N'[ware]]house].[o''brien].[odd]]name]') AND minor_id = 0 AND name = N'MS_Description')
+    EXEC [ware]]house].[sys].[sp_updateextendedproperty] @name = N'MS_Description', @value = N'Orders of ''the'' shop — zamówienia, 注文', @level0type = N'SCHEMA', @level0name = N'o''brien', @level1type = N'TABLE', @level1name = N'odd]name';
+ELSE
+    EXEC [ware]]house].[sys].[sp_addextendedproperty] @name = N'MS_Description', @value = N'Orders of ''the'' shop — zamówienia, 注文', @level0type = N'SCHEMA', @level0name = N'o''brien', @level1type = N'TABLE', @level1name = N'odd]name';
+
+-- persist_docs view ware]house.o'brien.odd]name
+IF EXISTS (SELECT 1 FROM [ware]]house].sys.extended_properties WHERE class = 1 AND major_id = OBJECT_ID(N'[ware]]house].[o''brien].[odd]]name]') AND minor_id = 0 AND name = N'MS_Description')
+    EXEC [ware]]house].[sys].[sp_updateextendedproperty] @name = N'MS_Description', @value = N'A view', @level0type = N'SCHEMA', @level0name = N'o''brien', @level1type = N'VIEW', @level1name = N'odd]name';
+ELSE
+    EXEC [ware]]house].[sys].[sp_addextendedproperty] @name = N'MS_Description', @value = N'A view', @level0type = N'SCHEMA', @level0name = N'o''brien', @level1type = N'VIEW', @level1name = N'odd]name';
+
+-- persist_docs column ware]house.o'brien.odd]name
+IF EXISTS (SELECT 1 FROM [ware]]house].sys.extended_properties WHERE class = 1 AND major_id = OBJECT_ID(N'[ware]]house].[o''brien].[odd]]name]') AND minor_id = COLUMNPROPERTY(OBJECT_ID(N'[ware]]house].[o''brien].[odd]]name]'), N'o''col]x', 'ColumnId') AND name = N'MS_Description')
+    EXEC [ware]]house].[sys].[sp_updateextendedproperty] @name = N'MS_Description', @value = N'It''s the id', @level0type = N'SCHEMA', @level0name = N'o''brien', @level1type = N'TABLE', @level1name = N'odd]name', @level2type = N'COLUMN', @level2name = N'o''col]x';
+ELSE
+    EXEC [ware]]house].[sys].[sp_addextendedproperty] @name = N'MS_Description', @value = N'It''s the id', @level0type = N'SCHEMA', @level0name = N'o''brien', @level1type = N'TABLE', @level1name = N'odd]name', @level2type = N'COLUMN', @level2name = N'o''col]x';
 
 -- begin
 BEGIN TRANSACTION;

@@ -44,6 +44,27 @@ internal sealed class SqlServerLiveTests : LiveSqlServerTestBase
     }
 
     [Test]
+    public void Persist_docs_sets_MS_Description_and_updates_it_on_a_rerun()
+    {
+        _project.With("models/orders.sql", "{{ config(materialized='table', persist_docs={'relation': true, 'columns': true}) }}\nselect 1 as id\n")
+            .With("models/orders_view.sql", "{{ config(persist_docs={'relation': true, 'columns': true}) }}\nselect * from {{ ref('orders') }}\n")
+            .With("models/schema.yml", "version: 2\nmodels:\n  - name: orders\n    description: \"Zamówienia, it's 注文\"\n    columns:\n      - name: id\n        description: Key\n      - name: gone\n        description: Not built\n  - name: orders_view\n    description: First\n");
+        Assert.That(_project.Forge("run").ExitCode, Is.EqualTo(0));
+        // The view is altered in place and keeps its property: the second run must update it, not add it.
+        _project.With("models/schema.yml", "version: 2\nmodels:\n  - name: orders\n    description: \"Zamówienia, it's 注文\"\n    columns:\n      - name: id\n        description: Key\n  - name: orders_view\n    description: Second\n");
+
+        var result = _project.Forge("run");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        string? Description(string table, string? column) => Server.Scalar(
+            $"select cast(value as nvarchar(4000)) from sys.extended_properties where name = N'MS_Description' and major_id = OBJECT_ID(N'[{_schema}].[{table}]') " +
+            $"and minor_id = {(column is null ? "0" : $"COLUMNPROPERTY(OBJECT_ID(N'[{_schema}].[{table}]'), N'{column}', 'ColumnId')")}") as string;
+        Assert.That(Description("orders", null), Is.EqualTo("Zamówienia, it's 注文"));
+        Assert.That(Description("orders", "id"), Is.EqualTo("Key"));
+        Assert.That(Description("orders_view", null), Is.EqualTo("Second"));
+    }
+
+    [Test]
     public void A_table_replaces_a_view_of_the_same_name()
     {
         _project.With("models/orders.sql", "{{ config(materialized='view') }}\nselect 1 as id\n");

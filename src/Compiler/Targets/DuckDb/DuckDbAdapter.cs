@@ -25,6 +25,7 @@ internal sealed class DuckDbAdapter : IWarehouseAdapter
     {
         NestedCtes = true,
         NativeBoolean = true,
+        ExternalFiles = true,
         SeedTypes = SeedTypeMap.DuckDb,
     };
 

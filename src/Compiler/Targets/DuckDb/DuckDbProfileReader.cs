@@ -33,6 +33,8 @@ internal static class DuckDbProfileReader
             Path = fullPath,
             Extensions = extensions,
             DuckDbSettings = reader.Dictionary(YamlReader.Get(output, "settings"), "settings") ?? new Dictionary<string, object?>(),
+            ExternalRoot = Path.GetFullPath(Path.Combine(root, reader.String(YamlReader.Get(output, "external_root"), "external_root") ?? ".")),
+            FilesRoot = Path.GetFullPath(root),
         };
     }
 }

@@ -29,7 +29,17 @@ internal sealed class DuckDbRunnerAdapter : IRunnerAdapter
         try
         {
             if (!duck.IsInMemory) Directory.CreateDirectory(Path.GetDirectoryName(duck.Path)!);
-            return OpenConnection(duck.Path);
+            var connection = OpenConnection(duck.Path);
+            try
+            {
+                FindFilesUnder(connection, duck.FilesRoot);
+            }
+            catch (DbException)
+            {
+                connection.Dispose();
+                throw;
+            }
+            return connection;
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
         {
@@ -62,4 +72,14 @@ internal sealed class DuckDbRunnerAdapter : IRunnerAdapter
     }
 
     private static DbConnection OpenConnection(string path) => DuckDbConnector.Open(path);
+
+    // Relative paths in SQL (an external source's 'data/x.parquet', a view over a file) are read from
+    // the project folder, as dbt-duckdb reads them from the folder dbt runs in, wherever forge runs.
+    private static void FindFilesUnder(DbConnection connection, string? root)
+    {
+        if (root is null) return;
+        using var command = connection.CreateCommand();
+        command.CommandText = $"set file_search_path = '{root.Replace("'", "''", StringComparison.Ordinal)}'";
+        command.ExecuteNonQuery();
+    }
 }

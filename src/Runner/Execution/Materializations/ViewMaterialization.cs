@@ -9,12 +9,13 @@ namespace ModelForge.Runner.Execution.Materializations;
 /// </summary>
 internal static class ViewMaterialization
 {
-    public static long? Build(MaterializationContext context)
+    /// <param name="query">What the view selects; the model's compiled SQL when null (an external model's file read otherwise).</param>
+    public static long? Build(MaterializationContext context, string? query = null)
     {
         var sql = context.Sql;
         context.Relations.EnsureSchema(context.Connection, context.Database, context.Schema);
         var existing = context.Relations.Find(context.Connection, context.Database, context.Schema, context.Identifier);
-        var create = sql.CreateView(context.Database, context.Schema, context.Identifier, context.CompiledSql);
+        var create = sql.CreateView(context.Database, context.Schema, context.Identifier, query ?? context.CompiledSql);
         if (existing == RelationKind.Table)
         {
             using var transaction = context.BeginTransaction();

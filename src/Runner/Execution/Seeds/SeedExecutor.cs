@@ -58,6 +58,7 @@ internal sealed class SeedExecutor(CompiledProject project, WorkerResources reso
             // Seeds take pre- and post-hooks like models (dbt runs them around every built node).
             Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PreHook, "pre-hook", context);
             var rows = new SeedLoader(writer).Load(context, seed, new SeedLoadOptions(fullRefresh, options.QuoteColumns));
+            Materializations.DocsPersister.Apply(context, node, Compiler.Targets.RelationKind.Table, resources.Describe);
             Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PostHook, "post-hook", context);
             return Finish(NodeStatus.Success, $"INSERT {rows}", rows: rows);
         }

@@ -64,6 +64,7 @@ internal sealed class SnapshotExecutor(CompiledProject project, WorkerResources 
             // Snapshots take pre- and post-hooks like models (dbt runs them around every built node).
             Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PreHook, "pre-hook", context);
             var (verb, rows) = writer.Write();
+            Materializations.DocsPersister.Apply(context, node, Compiler.Targets.RelationKind.Table, resources.Describe);
             Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PostHook, "post-hook", context);
             WriteRunFile(node, context);
             return Finish(NodeStatus.Success, rows is { } n ? $"{verb} {n}" : verb, rows: rows);

@@ -1,0 +1,2 @@
+{{ config(materialized='external', format='xlsx') }}
+select 1 as id
