@@ -11,6 +11,7 @@ public static partial class DiagnosticCodes
         public const string BadAttachmentCode = "MF1072";
         public const string BadSettingCode = "MF1073";
         public const string DatabaseMismatchCode = "MF1074";
+        public const string UnsupportedKeyCode = "MF1075";
         public const string ExtensionUnavailableCode = "MF6020";
         public const string AttachFailedCode = "MF6021";
         public const string SecretFailedCode = "MF6022";
@@ -37,20 +38,24 @@ public static partial class DiagnosticCodes
                 $"'database: {database}' does not name the DuckDB file's catalog '{derived}' nor an attach alias", span,
                 $"DuckDB names a file's catalog after the file: set `database: {derived}`, remove `database:`, or give an attached database the alias '{database}'");
 
+        internal static Diagnostic UnsupportedKey(SourceSpan span, string key) =>
+            Diagnostic.Warning(UnsupportedKeyCode, $"dbt-duckdb's profile key '{key}' is not supported by forge and is ignored", span,
+                "see docs/duckdb.md for what forge does with each dbt-duckdb profile key; remove the key to silence this warning");
+
         internal static Diagnostic ExtensionUnavailable(SourceSpan? span, string target, string extension, string reason) =>
-            Diagnostic.Error(ExtensionUnavailableCode, $"target '{target}': DuckDB extension '{extension}' cannot be loaded: {reason}", span,
-                $"install it once where the network is reachable (`INSTALL {extension}` in DuckDB), copy it into ~/.duckdb/extensions, or remove it from `extensions:`");
+            Diagnostic.Error(ExtensionUnavailableCode, $"target '{target}': DuckDB extension '{extension}' cannot be loaded", span,
+                $"install it once where the network is reachable (`INSTALL {extension}` in DuckDB), copy it into ~/.duckdb/extensions, or remove it from `extensions:`", reason);
 
         internal static Diagnostic AttachFailed(SourceSpan? span, string target, string path, string reason) =>
-            Diagnostic.Error(AttachFailedCode, $"target '{target}': cannot attach {path}: {reason}", span,
-                "check the attach entry's path, type and options; a file another program holds open cannot be attached");
+            Diagnostic.Error(AttachFailedCode, $"target '{target}': cannot attach {path}", span,
+                "check the attach entry's path, type and options; a file another program holds open cannot be attached", reason);
 
         internal static Diagnostic SecretFailed(SourceSpan? span, string target, string name, string type, string reason) =>
-            Diagnostic.Error(SecretFailedCode, $"target '{target}': cannot create DuckDB secret '{name}' of type '{type}': {reason}", span,
-                "check the secret's type and parameter names; the type's extension (e.g. httpfs for s3) must be listed in `extensions:` or autoloadable");
+            Diagnostic.Error(SecretFailedCode, $"target '{target}': cannot create DuckDB secret '{name}' of type '{type}'", span,
+                "check the secret's type and parameter names; the type's extension (e.g. httpfs for s3) must be listed in `extensions:` or autoloadable", reason);
 
         internal static Diagnostic SettingFailed(SourceSpan? span, string target, string key, string reason) =>
-            Diagnostic.Error(SettingFailedCode, $"target '{target}': DuckDB setting '{key}' cannot be applied: {reason}", span,
-                "check the name and value against `select * from duckdb_settings()`; a setting an extension adds needs that extension in `extensions:`");
+            Diagnostic.Error(SettingFailedCode, $"target '{target}': DuckDB setting '{key}' cannot be applied", span,
+                "check the name and value against `select * from duckdb_settings()`; a setting an extension adds needs that extension in `extensions:`", reason);
     }
 }

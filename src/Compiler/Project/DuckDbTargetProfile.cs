@@ -27,6 +27,9 @@ public sealed record DuckDbTargetProfile : TargetProfile
     /// <summary>Where each <c>settings:</c> key is written, for errors that name the line.</summary>
     internal IReadOnlyDictionary<string, SourceSpan> SettingSpans { get; init; } = new Dictionary<string, SourceSpan>();
 
+    /// <summary>dbt-duckdb's <c>config_options</c>: DuckDB configuration given when the database is opened (e.g. allow_unsigned_extensions).</summary>
+    internal IReadOnlyDictionary<string, string> ConfigOptions { get; init; } = new Dictionary<string, string>();
+
     /// <summary>dbt-duckdb's <c>keep_open</c>; forge keeps every thread's connection for the whole run either way.</summary>
     internal bool KeepOpen { get; init; } = true;
 

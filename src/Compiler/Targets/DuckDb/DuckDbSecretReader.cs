@@ -7,10 +7,19 @@ namespace ModelForge.Compiler.Targets.DuckDb;
 /// <summary>Reads a DuckDB profile's <c>secrets:</c> list; values are kept only for CREATE SECRET.</summary>
 internal static class DuckDbSecretReader
 {
-    public static List<DuckDbSecret> Read(YamlReader reader, YamlNode? node)
+    public static List<DuckDbSecret> Read(YamlReader reader, YamlNode? node, string? credentialProvider)
     {
         var secrets = new List<DuckDbSecret>();
-        if (reader.Sequence(node, "secrets") is not { } list) return secrets;
+        ReadList(reader, node, secrets);
+        // dbt-duckdb's older spelling of an S3 secret from the AWS credential chain, kept as it keeps it.
+        if (credentialProvider == "aws")
+            secrets.Add(new DuckDbSecret($"_dbt_secret_{secrets.Count + 1}", "s3", false, [new("provider", "credential_chain")], null));
+        return secrets;
+    }
+
+    private static void ReadList(YamlReader reader, YamlNode? node, List<DuckDbSecret> secrets)
+    {
+        if (reader.Sequence(node, "secrets") is not { } list) return;
         var position = 0;
         foreach (var item in list.Children)
         {
@@ -43,6 +52,5 @@ internal static class DuckDbSecretReader
             }
             secrets.Add(new DuckDbSecret(name, type, reader.Bool(YamlReader.Get(map, "persistent"), "secrets.persistent") ?? false, parameters, span));
         }
-        return secrets;
     }
 }

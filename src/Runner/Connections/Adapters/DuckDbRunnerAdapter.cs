@@ -29,7 +29,7 @@ internal sealed class DuckDbRunnerAdapter : IRunnerAdapter
         try
         {
             if (!duck.IsInMemory) Directory.CreateDirectory(Path.GetDirectoryName(duck.Path)!);
-            connection = duck.IsInMemory ? DuckDbConnector.OpenShared(duck.MemoryIdentity) : DuckDbConnector.Open(duck.Path);
+            connection = duck.IsInMemory ? DuckDbConnector.OpenShared(duck.MemoryIdentity, duck.ConfigOptions) : DuckDbConnector.Open(duck.Path, duck.ConfigOptions);
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
         {

@@ -17,10 +17,15 @@ internal static class DuckDbConnector
     private static readonly ConditionalWeakTable<object, DuckDBConnection> Anchors = new();
     private static readonly Lock AnchorGate = new();
 
-    /// <summary>Opens a connection to the database file at <paramref name="path"/> (or a private ":memory:").</summary>
-    public static DuckDBConnection Open(string path)
+    /// <summary>
+    /// Opens a connection to the database file at <paramref name="path"/> (or a private ":memory:");
+    /// <paramref name="options"/> are DuckDB configuration given when the database opens.
+    /// </summary>
+    public static DuckDBConnection Open(string path, IReadOnlyDictionary<string, string>? options = null)
     {
-        var connection = new DuckDBConnection($"Data Source={path}");
+        var builder = new System.Data.Common.DbConnectionStringBuilder { ["Data Source"] = path };
+        foreach (var (key, value) in options ?? new Dictionary<string, string>()) builder[key] = value;
+        var connection = new DuckDBConnection(builder.ConnectionString);
         try
         {
             connection.Open();
@@ -34,13 +39,13 @@ internal static class DuckDbConnector
     }
 
     /// <summary>A new connection to the one in-memory database of <paramref name="identity"/>, created on first use.</summary>
-    public static DuckDBConnection OpenShared(object identity)
+    public static DuckDBConnection OpenShared(object identity, IReadOnlyDictionary<string, string>? options = null)
     {
         lock (AnchorGate)
         {
             if (!Anchors.TryGetValue(identity, out var anchor))
             {
-                anchor = Open(":memory:");
+                anchor = Open(":memory:", options);
                 Anchors.Add(identity, anchor);
             }
             var connection = anchor.Duplicate();
