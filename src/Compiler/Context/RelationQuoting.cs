@@ -15,8 +15,11 @@ public sealed record RelationQuoting(
     bool QuoteSchema = true,
     bool QuoteIdentifier = true)
 {
-    /// <summary>DuckDB: <c>"schema"."name"</c>.</summary>
-    public static readonly RelationQuoting DuckDb = new("\"", "\"") { RelationClass = "DuckDBRelation" };
+    /// <summary>
+    /// DuckDB: <c>"database"."schema"."name"</c>, as dbt-duckdb renders relations. A two-part name
+    /// resolves in the default catalog, and an attached catalog may hold a schema of the same name.
+    /// </summary>
+    public static readonly RelationQuoting DuckDb = new("\"", "\"", IncludeDatabase: true) { RelationClass = "DuckDBRelation" };
 
     /// <summary>
     /// SQL Server: <c>[database].[schema].[name]</c> whenever the relation has a database, as

@@ -23,6 +23,16 @@ public abstract partial class TargetSql
             ? $"{Quote(database)}.{Quote(schema)}.{Quote(identifier)}"
             : $"{Quote(schema)}.{Quote(identifier)}";
 
+    /// <summary>
+    /// Where the INFORMATION_SCHEMA.COLUMNS rows of <paramref name="database"/> are read: the view to
+    /// select from and a condition to append after the WHERE clause's others ("" for none). By
+    /// default the database's own catalog views (SQL Server's <c>[db].INFORMATION_SCHEMA.COLUMNS</c>).
+    /// </summary>
+    public virtual (string From, string AndFilter) CatalogColumns(string? database) =>
+        Capabilities.IncludeDatabaseInNames && !string.IsNullOrEmpty(database)
+            ? ($"{Quote(database)}.INFORMATION_SCHEMA.COLUMNS", "")
+            : ("INFORMATION_SCHEMA.COLUMNS", "");
+
     /// <summary>A string literal with quotes escaped.</summary>
     public virtual string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 

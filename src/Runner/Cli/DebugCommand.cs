@@ -30,7 +30,15 @@ internal static class DebugCommand
             {
                 using var connection = ConnectionFactory.Open(target);
                 output.WriteLine($"connection: OK ({ConnectionFactory.Describe(target)}, server version {connection.ServerVersion})");
-                return ExitCodes.Success;
+                var failed = 0;
+                foreach (var check in ConnectionFactory.Check(connection, target))
+                {
+                    output.WriteLine($"  {check.What}: {(check.Ok ? "OK" : "FAILED")}, {check.Found}");
+                    if (!check.Ok) failed++;
+                }
+                if (failed == 0) return ExitCodes.Success;
+                output.WriteLine($"checks: {failed} FAILED");
+                return ExitCodes.Failure;
             }
             catch (DiagnosticException e)
             {
@@ -45,11 +53,12 @@ internal static class DebugCommand
     /// <summary>The target's settings with every secret masked.</summary>
     private static IEnumerable<string> Describe(TargetProfile target)
     {
+        var adapter = Connections.Adapters.RunnerAdapters.Find(target);
         foreach (var (key, value) in target.Settings)
         {
-            var shown = Compiler.Context.TargetInfo.IsSecretKey(key) ? "********" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            var shown = SettingText.Format(key, value);
             // A secret under a key that does not look secret (PWD, or inside another value) is masked too.
-            if (shown is not null && Connections.Adapters.RunnerAdapters.Find(target) is { } adapter) shown = adapter.ScrubSecrets(shown, target);
+            if (adapter is not null) shown = adapter.ScrubSecrets(shown, target);
             yield return $"{key}: {shown}";
         }
     }

@@ -28,6 +28,10 @@ internal static class ConnectionFactory
     /// </summary>
     internal static readonly AsyncLocal<Func<TargetProfile, DbConnection>?> Substitute = new();
 
+    /// <summary>What `forge debug` verifies on <paramref name="connection"/> (the adapter's checks).</summary>
+    public static IReadOnlyList<ConnectionCheck> Check(DbConnection connection, TargetProfile target) =>
+        RunnerAdapters.Find(target)?.Check(connection, target) ?? [];
+
     public static string Describe(TargetProfile target) => RunnerAdapters.Find(target)?.Describe(target) ?? target.Type;
 
     private static DiagnosticException Unsupported(TargetProfile target) =>

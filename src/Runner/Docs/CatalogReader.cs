@@ -20,7 +20,7 @@ internal static class CatalogReader
         var sources = new Dictionary<string, CatalogTable>(StringComparer.Ordinal);
         var bySchema = project.Nodes.Values
             .Where(HasRelation)
-            .GroupBy(n => n.Relation.Schema!, StringComparer.OrdinalIgnoreCase);
+            .GroupBy(n => (Database: n.Relation.Database?.ToLowerInvariant(), Schema: n.Relation.Schema!.ToLowerInvariant()));
         foreach (var group in bySchema)
         {
             var wanted = new Dictionary<string, ProjectNode>(StringComparer.OrdinalIgnoreCase);
@@ -28,11 +28,11 @@ internal static class CatalogReader
             List<CatalogTable> tables;
             try
             {
-                tables = ReadSchema(connection, sql, group.Key, wanted);
+                tables = ReadSchema(connection, sql, group.First().Relation.Database, group.First().Relation.Schema!, wanted);
             }
             catch (DbException e)
             {
-                diagnostics.Add(DiagnosticCodes.Docs.CatalogQueryFailed(group.Key, e.Message));
+                diagnostics.Add(DiagnosticCodes.Docs.CatalogQueryFailed(group.First().Relation.Schema!, e.Message));
                 continue;
             }
             foreach (var table in tables)
@@ -50,7 +50,7 @@ internal static class CatalogReader
         && !string.IsNullOrEmpty(node.Relation.Schema)
         && !string.IsNullOrEmpty(node.Relation.Identifier);
 
-    private static List<CatalogTable> ReadSchema(DbConnection connection, TargetSql sql, string schema, Dictionary<string, ProjectNode> wanted)
+    private static List<CatalogTable> ReadSchema(DbConnection connection, TargetSql sql, string? database, string schema, Dictionary<string, ProjectNode> wanted)
     {
         // INFORMATION_SCHEMA has the same shape on DuckDB and SQL Server, so one query serves both;
         // upper case because SQL Server databases with a case-sensitive collation only know it so.
@@ -59,7 +59,10 @@ internal static class CatalogReader
             "select c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.ORDINAL_POSITION, t.TABLE_TYPE, c.TABLE_CATALOG " +
             "from INFORMATION_SCHEMA.COLUMNS c join INFORMATION_SCHEMA.TABLES t " +
             "on t.TABLE_SCHEMA = c.TABLE_SCHEMA and t.TABLE_NAME = c.TABLE_NAME and t.TABLE_CATALOG = c.TABLE_CATALOG " +
-            $"where c.TABLE_SCHEMA = {sql.Literal(schema)} order by c.TABLE_NAME, c.ORDINAL_POSITION";
+            $"where c.TABLE_SCHEMA = {sql.Literal(schema)}" +
+            // DuckDB's INFORMATION_SCHEMA spans every attached catalog: read the relations' own.
+            (string.IsNullOrEmpty(database) ? "" : $" and lower(c.TABLE_CATALOG) = lower({sql.Literal(database)})") +
+            " order by c.TABLE_NAME, c.ORDINAL_POSITION";
         var columns = new Dictionary<string, (ProjectNode Node, string Type, string? Database, List<CatalogColumn> Columns)>(StringComparer.OrdinalIgnoreCase);
         using var reader = command.ExecuteReader();
         while (reader.Read())

@@ -67,11 +67,11 @@ internal sealed class DatabaseAdapter(DbConnection connection, TargetSql sql, Re
     {
         // With three-part names (SQL Server) the catalog views of the relation's own database answer,
         // not those of the connection's current one.
-        var catalog = sql.Capabilities.IncludeDatabaseInNames && !string.IsNullOrEmpty(relation.Database) ? sql.Quote(relation.Database) + "." : "";
+        var (from, filter) = sql.CatalogColumns(relation.Database);
         // Upper case: a SQL Server database with a case-sensitive collation only knows these names so.
         var query = "select COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE " +
-                    $"from {catalog}INFORMATION_SCHEMA.COLUMNS where TABLE_SCHEMA = {sql.Literal(relation.Schema ?? "")} " +
-                    $"and TABLE_NAME = {sql.Literal(relation.Identifier ?? "")} order by ORDINAL_POSITION";
+                    $"from {from} where TABLE_SCHEMA = {sql.Literal(relation.Schema ?? "")} " +
+                    $"and TABLE_NAME = {sql.Literal(relation.Identifier ?? "")}{filter} order by ORDINAL_POSITION";
         var columns = new List<Column>();
         foreach (var row in Query(query).Rows)
         {

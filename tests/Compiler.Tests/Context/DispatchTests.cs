@@ -91,7 +91,7 @@ public sealed class DispatchTests
         var harness = new ContextHarness();
         var macro = new FakeMacro("default__where", (context, _) => context.Globals["this"]!.ToString());
         harness.Macros.Add("shop", macro);
-        Assert.That(Dispatch(harness, "where"), Is.EqualTo("\"analytics\".\"orders\""));
+        Assert.That(Dispatch(harness, "where"), Is.EqualTo("\"warehouse\".\"analytics\".\"orders\""));
     }
 
     [Test]

@@ -11,7 +11,7 @@ public sealed class RefAndSourceTests
     {
         var harness = new ContextHarness();
         var relation = harness.Call("ref", "stg_orders");
-        Assert.That(relation!.ToString(), Is.EqualTo("\"analytics\".\"stg_orders\""));
+        Assert.That(relation!.ToString(), Is.EqualTo("\"warehouse\".\"analytics\".\"stg_orders\""));
         Assert.That(harness.Resolver.Calls, Is.EqualTo(new[] { "ref - stg_orders - from model.shop.orders at models/orders.sql:2:6" }));
     }
 
@@ -61,7 +61,7 @@ public sealed class RefAndSourceTests
     {
         var harness = new ContextHarness();
         var relation = harness.Call("source", "raw", "payments");
-        Assert.That(relation!.ToString(), Is.EqualTo("\"raw\".\"payments\""));
+        Assert.That(relation!.ToString(), Is.EqualTo("\"warehouse\".\"raw\".\"payments\""));
         Assert.That(harness.Resolver.Calls[0], Is.EqualTo("source raw payments at models/orders.sql:2:6"));
     }
 
@@ -76,7 +76,7 @@ public sealed class RefAndSourceTests
     public void This_is_the_node_relation_and_schema_and_database_follow_it()
     {
         var harness = new ContextHarness();
-        Assert.That(harness.Global("this")!.ToString(), Is.EqualTo("\"analytics\".\"orders\""));
+        Assert.That(harness.Global("this")!.ToString(), Is.EqualTo("\"warehouse\".\"analytics\".\"orders\""));
         Assert.That(harness.Global("schema"), Is.EqualTo("analytics"));
         Assert.That(harness.Global("database"), Is.EqualTo("warehouse"));
     }
@@ -87,6 +87,6 @@ public sealed class RefAndSourceTests
         var harness = new ContextHarness();
         harness.Macros.Add("shop", new FakeMacro("ref", (context, args) =>
             "custom " + Invoke(Attr(context.Globals["builtins"], "ref"), args.Positional.ToArray())));
-        Assert.That(harness.Call("ref", "stg_orders"), Is.EqualTo("custom \"analytics\".\"stg_orders\""));
+        Assert.That(harness.Call("ref", "stg_orders"), Is.EqualTo("custom \"warehouse\".\"analytics\".\"stg_orders\""));
     }
 }

@@ -45,12 +45,12 @@ public sealed class RelationMappingTests
     [Test]
     public void Without_identifier_renders_the_schema_and_has_no_identifier() =>
         Assert.That(Render("{% set r = this.without_identifier() %}{{ r }}|{{ r.identifier is none }}|{{ r.schema }}"),
-            Is.EqualTo("\"analytics\"|True|analytics"));
+            Is.EqualTo("\"warehouse\".\"analytics\"|True|analytics"));
 
     [Test]
     public void Include_and_quote_with_none_keep_the_current_policy() =>
         Assert.That(Render("{{ this.include(database=none, schema=false) }} {{ this.quote(schema=none, identifier=false) }}"),
-            Is.EqualTo("\"orders\" \"analytics\".orders"));
+            Is.EqualTo("\"warehouse\".\"orders\" \"warehouse\".\"analytics\".orders"));
 
     [Test]
     public void Create_accepts_a_quote_policy_and_type_constants_name_the_types() =>
@@ -64,7 +64,7 @@ public sealed class RelationMappingTests
     [Test]
     public void Equal_relations_compare_equal_and_keep_rendering() =>
         Assert.That(Render("{{ ref('a') == ref('a') }} {{ ref('a') == ref('b') }} {{ ref('a') | string }} {{ ref('a').incorporate(type='view').is_view }}"),
-            Is.EqualTo("True False \"analytics\".\"a\" True"));
+            Is.EqualTo("True False \"warehouse\".\"analytics\".\"a\" True"));
 
     [Test]
     public void Relation_used_as_a_dict_key_finds_its_entry()

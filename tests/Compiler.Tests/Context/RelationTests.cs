@@ -9,8 +9,8 @@ public sealed class RelationTests
     private static Relation Orders(RelationQuoting quoting) => new("warehouse", "analytics", "orders", RelationType.Table, quoting);
 
     [Test]
-    public void DuckDb_relation_renders_schema_and_name_in_double_quotes() =>
-        Assert.That(Orders(RelationQuoting.DuckDb).ToString(), Is.EqualTo("\"analytics\".\"orders\""));
+    public void DuckDb_relation_renders_database_schema_and_name_in_double_quotes() =>
+        Assert.That(Orders(RelationQuoting.DuckDb).ToString(), Is.EqualTo("\"warehouse\".\"analytics\".\"orders\""));
 
     [Test]
     public void SqlServer_relation_renders_in_brackets_with_its_database() =>
@@ -22,7 +22,7 @@ public sealed class RelationTests
 
     [Test]
     public void Unquoted_parts_follow_the_quoting_config() =>
-        Assert.That(Orders(RelationQuoting.DuckDb with { QuoteSchema = false }).Render(), Is.EqualTo("analytics.\"orders\""));
+        Assert.That(Orders(RelationQuoting.DuckDb with { QuoteSchema = false }).Render(), Is.EqualTo("\"warehouse\".analytics.\"orders\""));
 
     [Test]
     public void Closing_quote_inside_a_name_is_doubled()
@@ -45,7 +45,7 @@ public sealed class RelationTests
             Assert.That(Attr(relation, "type"), Is.EqualTo("table"));
             Assert.That(Attr(relation, "is_table"), Is.True);
             Assert.That(Attr(relation, "is_view"), Is.False);
-            Assert.That(CallMethod(relation, "render"), Is.EqualTo("\"analytics\".\"orders\""));
+            Assert.That(CallMethod(relation, "render"), Is.EqualTo("\"warehouse\".\"analytics\".\"orders\""));
         });
     }
 
@@ -65,7 +65,7 @@ public sealed class RelationTests
         var relation = Orders(RelationQuoting.DuckDb);
         var path = new Dictionary<string, object?> { ["identifier"] = "orders__dbt_tmp" };
         var result = (Relation)InvokeNamed(Attr(relation, "incorporate"), [], ("path", path), ("type", "view"))!;
-        Assert.That(result.Render(), Is.EqualTo("\"analytics\".\"orders__dbt_tmp\""));
+        Assert.That(result.Render(), Is.EqualTo("\"warehouse\".\"analytics\".\"orders__dbt_tmp\""));
         Assert.That(result.Type, Is.EqualTo("view"));
     }
 
@@ -83,7 +83,7 @@ public sealed class RelationTests
     {
         var relation = Orders(RelationQuoting.DuckDb);
         var result = InvokeNamed(Attr(relation, "quote"), [], ("identifier", false));
-        Assert.That(result!.ToString(), Is.EqualTo("\"analytics\".orders"));
+        Assert.That(result!.ToString(), Is.EqualTo("\"warehouse\".\"analytics\".orders"));
     }
 
     [Test]

@@ -11,7 +11,7 @@ public sealed class RenderTests
         var harness = new RenderHarness();
         harness.Context.Vars["days"] = 3L;
         var sql = harness.Render("select * from {{ ref('stg_orders') }} where age < {{ var('days') }} -- {{ this }} in {{ target.schema }}");
-        Assert.That(sql, Is.EqualTo("select * from \"analytics\".\"stg_orders\" where age < 3 -- \"analytics\".\"orders\" in analytics"));
+        Assert.That(sql, Is.EqualTo("select * from \"warehouse\".\"analytics\".\"stg_orders\" where age < 3 -- \"warehouse\".\"analytics\".\"orders\" in analytics"));
     }
 
     [Test]
@@ -22,7 +22,7 @@ public sealed class RenderTests
         harness.Context.Adapter.Relations["analytics.orders"] = new Relation("warehouse", "analytics", "orders", RelationType.Table, RelationQuoting.DuckDb);
         const string model = "{{ config(materialized='incremental', unique_key='id') }}select * from src" +
                              "{% if is_incremental() %} where id > (select max(id) from {{ this }}){% endif %}";
-        Assert.That(harness.Render(model), Is.EqualTo("select * from src where id > (select max(id) from \"analytics\".\"orders\")"));
+        Assert.That(harness.Render(model), Is.EqualTo("select * from src where id > (select max(id) from \"warehouse\".\"analytics\".\"orders\")"));
         Assert.That(harness.Context.Config["unique_key"], Is.EqualTo("id"));
         harness.Context.FullRefresh = true;
         Assert.That(harness.Render(model), Is.EqualTo("select * from src"));
@@ -182,6 +182,6 @@ public sealed class RenderTests
         var harness = new RenderHarness().WithMacros("macros/src.sql", "{% macro raw(t) %}{{ source('raw', t) }}{% endmacro %}");
         harness.Context.Environment["SHOP_REGION"] = "eu";
         Assert.That(harness.Render("{{ env_var('SHOP_REGION') }}/{{ env_var('NOPE', 'x') }}/{{ raw('payments') }}"),
-            Is.EqualTo("eu/x/\"raw\".\"payments\""));
+            Is.EqualTo("eu/x/\"warehouse\".\"raw\".\"payments\""));
     }
 }

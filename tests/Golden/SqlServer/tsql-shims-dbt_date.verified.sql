@@ -119,7 +119,7 @@ from days as d
 
 -- get_fiscal_year_dates: {{ dbt_date.get_fiscal_year_dates(ref('dates'), year_end_month=1, week_start_day=1) }}
 with fsc_date_dimension as (
-    select * from "analytics"."dates"
+    select * from "warehouse"."analytics"."dates"
 ),
 year_month_end as (
     select d.year_number - 1 as fiscal_year_number, d.month_end_date

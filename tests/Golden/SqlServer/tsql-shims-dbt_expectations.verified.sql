@@ -2,7 +2,7 @@
     with grouped_expression as (
     select
     case when (amount >= 0) then 1 when not (amount >= 0) then 0 end as expression
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
 ),
 validation_errors as (
     select *
@@ -17,7 +17,7 @@ from validation_errors
     select
         region as col_1,
     case when (sum(amount) > 0) then 1 when not (sum(amount) > 0) then 0 end as expression
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
     where id is not null
     group by region
 ),
@@ -33,7 +33,7 @@ from validation_errors
     with grouped_expression as (
     select
     case when (amount < 0) then 1 when not (amount < 0) then 0 end as expression
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
 ),
 validation_errors as (
     select *
@@ -48,7 +48,7 @@ select
         region as col_1,
         day as col_2,
         count(*) as expression
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
     where id > 0
     group by region, day
 
@@ -80,7 +80,7 @@ regexp_instr(email, 'it''s', 1, 1, 0, 'i')
 with grouped_expression as (
     select
     case when (stdev(amount) >= 0 and stdev(amount) <= 10) then 1 when not (stdev(amount) >= 0 and stdev(amount) <= 10) then 0 end as expression
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
 ),
 validation_errors as (
     select *
@@ -95,7 +95,7 @@ with metric_values as (
     select
         region,
         sum(amount) as amount
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
     group by region
 ),
 metric_values_with_statistics as (
@@ -121,7 +121,7 @@ with grouped_metric_values as (
         cast(dateadd(day, datediff(day, 0, ordered_at), 0) as datetime2(6)) as metric_period,
         region,
         sum(amount) as agg_metric_value
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
     group by cast(dateadd(day, datediff(day, 0, ordered_at), 0) as datetime2(6)), region
 ),
 grouped_metric_values_with_priors as (
@@ -162,7 +162,7 @@ with grouped_metric_values as (
     select
         cast(dateadd(day, datediff(day, 0, ordered_at), 0) as datetime2(6)) as metric_period,
         sum(amount) as agg_metric_value
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
     group by cast(dateadd(day, datediff(day, 0, ordered_at), 0) as datetime2(6))
 ),
 metric_values as (
@@ -196,7 +196,7 @@ with column_values as (
     select
         row_number() over (order by a, b, c) as row_index,
         a, b, c
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
     where
         id > 0 and
         not (a is null and b is null and c is null)
@@ -222,7 +222,7 @@ select * from validation_errors
         region,
         max(1) as join_key,
         max(cast(ordered_at as datetime2)) as latest_timestamp_column
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
     where cast(ordered_at as datetime2) <= cast(cast(cast(sysdatetime() as datetime2(6)) as datetime2) at time zone 'UTC' at time zone 'Pacific Standard Time' as datetime2)
     group by region
 ),

@@ -34,7 +34,7 @@ select date_month
 
 -- deduplicate: {{ dbt_utils.deduplicate(ref('orders'), 'customer_id', 'updated_at desc') }}
 select top (1) with ties *
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
     order by row_number() over (
         partition by customer_id
         order by updated_at desc
@@ -84,7 +84,7 @@ select
     count(id) as filler_column
 from (
     select top (1) id
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
     where id is not null
 ) as pruned_rows
 having count(id) = 0
@@ -96,7 +96,7 @@ select
     count(id) as filler_column
 from (
     select region, day, id
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
 ) as pruned_rows
 group by region, day
 having count(id) = 0
@@ -111,7 +111,7 @@ with window_functions as (
             when row_number() over ( order by lo desc, hi desc) = 1 then 1
             else 0
         end as is_last_record
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
 ),
 calc as (
     select
@@ -145,7 +145,7 @@ with window_functions as (
             when row_number() over (partition by k order by lo desc, hi desc) = 1 then 1
             else 0
         end as is_last_record
-    from "analytics"."orders"
+    from "warehouse"."analytics"."orders"
 ),
 calc as (
     select

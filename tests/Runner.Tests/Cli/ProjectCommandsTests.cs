@@ -23,7 +23,7 @@ public sealed class ProjectCommandsTests
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(_project.Read("target/compiled/models/orders.sql"),
-            Is.EqualTo("\nselect * from \"main\".\"stg_orders\" -- built as \"main\".\"orders\""));
+            Is.EqualTo("\nselect * from \"shop\".\"main\".\"stg_orders\" -- built as \"shop\".\"main\".\"orders\""));
         Assert.That(_project.Read("target/compiled/models/staging/stg_orders.sql"), Is.EqualTo("select 1 as order_id, 'eu' as region"));
         Assert.That(File.Exists(_project.DatabasePath), Is.False);
         Assert.That(_project.Exists("target/manifest.json"));

@@ -52,7 +52,7 @@ public sealed class RunCommandTests
         Assert.That(root.GetProperty("child_map").GetProperty("model.shop.stg_orders").EnumerateArray().Select(e => e.GetString()),
             Is.EqualTo(new[] { "model.shop.orders" }));
         Assert.That(root.GetProperty("nodes").GetProperty("model.shop.orders").GetProperty("relation_name").GetString(),
-            Is.EqualTo("\"main_marts\".\"orders\""));
+            Is.EqualTo("\"shop\".\"main_marts\".\"orders\""));
     }
 
     [Test]

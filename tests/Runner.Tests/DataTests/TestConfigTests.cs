@@ -64,7 +64,7 @@ public sealed class TestConfigTests
 
         Assert.That(DataTestProject.Result(_project, "not_null_events_value").Failures, Is.EqualTo(5));
         Assert.That(_project.Read("target/compiled/models/_schema.yml/not_null_events_value.sql"),
-            Does.Contain("from (select * from \"main\".\"events\" where id >= 50) dbt_subquery"));
+            Does.Contain("from (select * from \"shop\".\"main\".\"events\" where id >= 50) dbt_subquery"));
     }
 
     [Test]
@@ -80,7 +80,7 @@ public sealed class TestConfigTests
     {
         var result = BuildWithTest("          - not_null:\n              config:\n                store_failures: true\n");
 
-        var table = "\"main_dbt_test__audit\".\"not_null_events_value\"";
+        var table = "\"shop\".\"main_dbt_test__audit\".\"not_null_events_value\"";
         Assert.That(result.Output, Does.Contain($"failing rows stored in {table}"));
         Assert.That(Database.Scalar(_project.DatabasePath, $"select count(*) from {table} where value is null"), Is.EqualTo(10L));
         // The whole row is kept, so a failure can be traced back.

@@ -134,12 +134,12 @@ internal sealed class IncrementalStrategyTests : IncrementalTestBase
 
         var statements = Project.Read("target/run/models/events_current.sql");
         var stage = statements.IndexOf("create or replace temporary table \"events_current__forge_incr\"", StringComparison.Ordinal);
-        var merge = statements.IndexOf("merge into \"main\".\"events_current\" as forge_target", StringComparison.Ordinal);
+        var merge = statements.IndexOf("merge into \"shop\".\"main\".\"events_current\" as forge_target", StringComparison.Ordinal);
         var drop = statements.IndexOf("drop table if exists temp.main.\"events_current__forge_incr\"", stage, StringComparison.Ordinal);
         Assert.That(stage, Is.GreaterThanOrEqualTo(0), statements);
         Assert.That(merge, Is.GreaterThan(stage), statements);
         Assert.That(drop, Is.GreaterThan(merge), statements);
-        Assert.That(statements, Does.Contain("where updated_at > (select max(updated_at) from \"main\".\"events_current\")"));
+        Assert.That(statements, Does.Contain("where updated_at > (select max(updated_at) from \"shop\".\"main\".\"events_current\")"));
     }
 
     [Test]

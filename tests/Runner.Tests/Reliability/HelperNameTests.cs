@@ -25,7 +25,7 @@ public sealed class HelperNameTests
         var result = _project.Forge("run");
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
-        Assert.That(result.Output, Does.Contain($"error MF5914: \"main\".\"{userTable}\" already exists; forge builds \"main\".\"a\" under that name"));
+        Assert.That(result.Output, Does.Contain($"error MF5914: \"helpers\".\"main\".\"{userTable}\" already exists; forge builds \"helpers\".\"main\".\"a\" under that name"));
         Assert.That(Database.Scalar(_project.DatabasePath, $"select v from main.{userTable}"), Is.EqualTo("precious"));
         Assert.That(Convert.ToInt64(Database.Scalar(_project.DatabasePath, "select x from main.a")), Is.EqualTo(1));
     }

@@ -35,15 +35,15 @@ public sealed partial class SelectorEvaluator
     }
 
     /// <summary>
-    /// dbt's fqn method: the node's name, its unique id, or a dotted prefix of its fqn
-    /// (<c>shop.staging</c> selects the models under models/staging), each part a wildcard.
+    /// dbt's fqn method: the node's name, its unique id, or a dotted prefix of its fqn with or
+    /// without the package (<c>shop</c> selects the package, <c>staging</c> and <c>shop.staging</c>
+    /// the nodes under models/staging), each part a wildcard.
     /// </summary>
     private static bool MatchesFqn(ProjectNode node, string value)
     {
         // As in dbt, bare names never select sources (a source table is often named like its model): use source:.
         if (node.ResourceType == ResourceType.Source) return false;
         if (Wildcard.Matches(node.Name, value) || node.UniqueId == value) return true;
-        if (!value.Contains('.')) return false;
         var parts = value.Split('.');
         var fqn = node.Fqn;
         // Prefix of the fqn: package.folder… selects everything below.

@@ -11,9 +11,8 @@ using ModelForge.Runner.Execution.Seeds;
 namespace ModelForge.Runner.Connections.Adapters;
 
 /// <summary>
-/// DuckDB's runner half. Deliberately thin: the provider (connection, exception, error categories
-/// and positions) lives in Connections/DuckDb/, and only <see cref="OpenConnection"/> and
-/// <see cref="Classify"/> touch it, so swapping the provider changes those two members.
+/// DuckDB's runner half. Deliberately thin: the provider (connection, profile setup, exception,
+/// error categories and positions) lives in Connections/DuckDb/.
 /// </summary>
 internal sealed class DuckDbRunnerAdapter : IRunnerAdapter
 {
@@ -26,20 +25,11 @@ internal sealed class DuckDbRunnerAdapter : IRunnerAdapter
     public DbConnection Open(TargetProfile target)
     {
         var duck = (DuckDbTargetProfile)target;
+        DbConnection connection;
         try
         {
             if (!duck.IsInMemory) Directory.CreateDirectory(Path.GetDirectoryName(duck.Path)!);
-            var connection = OpenConnection(duck.Path);
-            try
-            {
-                FindFilesUnder(connection, duck.FilesRoot);
-            }
-            catch (DbException)
-            {
-                connection.Dispose();
-                throw;
-            }
-            return connection;
+            connection = duck.IsInMemory ? DuckDbConnector.OpenShared(duck.MemoryIdentity, duck.ConfigOptions) : DuckDbConnector.Open(duck.Path, duck.ConfigOptions);
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
         {
@@ -48,13 +38,42 @@ internal sealed class DuckDbRunnerAdapter : IRunnerAdapter
                 target.SourceSpan,
                 "check that the folder is writable and that no other program holds the database file open"));
         }
+        try
+        {
+            // Every connection, as each of dbt-duckdb's cursors: settings are per connection, and a
+            // file's database instance closed between commands has lost its extensions and attachments.
+            FindFilesUnder(connection, duck.FilesRoot);
+            DuckDbSessionApplier.Apply(connection, duck);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     public string Describe(TargetProfile target) =>
         target is DuckDbTargetProfile duck ? $"duckdb {(duck.IsInMemory ? ":memory:" : duck.Path)}" : target.Type;
 
-    // A DuckDB profile holds no secrets beyond what TargetInfo.IsSecretKey already masks.
-    public string ScrubSecrets(string text, TargetProfile target) => text;
+    public IReadOnlyList<ConnectionCheck> Check(DbConnection connection, TargetProfile target) =>
+        target is DuckDbTargetProfile duck ? DuckDbSessionChecker.Check(connection, duck) : [];
+
+    // Secret values are masked wherever they appear, whatever key they sit under.
+    public string ScrubSecrets(string text, TargetProfile target)
+    {
+        if (target is not DuckDbTargetProfile duck) return text;
+        foreach (var secret in duck.Secrets)
+        {
+            foreach (var (key, value) in secret.Parameters)
+            {
+                if (key is "provider" or "scope") continue;
+                if (Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) is { Length: >= 3 } shown)
+                    text = text.Replace(shown, "********", StringComparison.Ordinal);
+            }
+        }
+        return text;
+    }
 
     // DuckDB's own parser (json_serialize_sql) in an in-memory database: the lineage pass needs no target.
     public IQueryParser LineageParser(TargetProfile target) => new DuckDbQueryParser();
@@ -70,8 +89,6 @@ internal sealed class DuckDbRunnerAdapter : IRunnerAdapter
             : WarehouseErrorKind.Other;
         return new WarehouseError(kind, offset);
     }
-
-    private static DbConnection OpenConnection(string path) => DuckDbConnector.Open(path);
 
     // Relative paths in SQL (an external source's 'data/x.parquet', a view over a file) are read from
     // the project folder, as dbt-duckdb reads them from the folder dbt runs in, wherever forge runs.

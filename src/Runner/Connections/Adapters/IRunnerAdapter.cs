@@ -25,6 +25,12 @@ internal interface IRunnerAdapter
     /// <summary>Masks secrets of <paramref name="target"/> that appear in <paramref name="text"/> (forge debug).</summary>
     string ScrubSecrets(string text, TargetProfile target);
 
+    /// <summary>
+    /// What `forge debug` verifies on an open connection: that the profile's settings took effect
+    /// (DuckDB: extensions loaded, databases attached, settings). Empty when there is nothing to check.
+    /// </summary>
+    IReadOnlyList<ConnectionCheck> Check(DbConnection connection, TargetProfile target);
+
     /// <summary>The bulk writer for seeds.</summary>
     ISeedWriter SeedWriter { get; }
 

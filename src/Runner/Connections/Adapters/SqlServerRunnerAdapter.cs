@@ -28,6 +28,9 @@ internal sealed class SqlServerRunnerAdapter : IRunnerAdapter
     public string Describe(TargetProfile target) =>
         target is SqlServerTargetProfile sqlServer ? SqlServerConnectionString.Describe(sqlServer) : target.Type;
 
+    // The connection string is the whole profile, and opening it is the check.
+    public IReadOnlyList<ConnectionCheck> Check(DbConnection connection, TargetProfile target) => [];
+
     public string ScrubSecrets(string text, TargetProfile target) =>
         target is SqlServerTargetProfile sqlServer ? SecretScrubber.Scrub(text, sqlServer) : text;
 

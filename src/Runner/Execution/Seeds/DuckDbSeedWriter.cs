@@ -19,13 +19,13 @@ internal sealed class DuckDbSeedWriter : ISeedWriter
 
     public long Write(DbConnection connection, string? database, string schema, string table, SeedFile seed)
     {
-        // The appender takes schema and table only: it writes to the connection's current
-        // database, which is where a DuckDB profile's relations live.
+        // The seed's own catalog: a +database or an attached target database is not the current one.
         var duckDb = (DuckDBConnection)connection;
-        var types = ColumnTypes(duckDb, schema, table);
+        var catalog = string.IsNullOrEmpty(database) ? CurrentDatabase(duckDb) : database;
+        var types = ColumnTypes(duckDb, catalog, schema, table);
         if (types.All(DuckDbAppendValues.CanAppend))
         {
-            Append(duckDb.CreateAppender(schema, table), types, seed);
+            Append(duckDb.CreateAppender(catalog, schema, table), types, seed);
             return seed.Rows.Count;
         }
 
@@ -38,7 +38,7 @@ internal sealed class DuckDbSeedWriter : ISeedWriter
             // A temporary table lives in the catalog "temp", schema "main".
             Append(duckDb.CreateAppender("temp", "main", stage), stagedTypes, seed);
             var casts = string.Join(", ", types.Select((t, i) => stagedTypes[i] == t ? $"c{i}" : $"cast(c{i} as {t})"));
-            Execute(duckDb, $"insert into {Quote(schema)}.{Quote(table)} select {casts} from temp.{Quote(stage)}");
+            Execute(duckDb, $"insert into {Quote(catalog)}.{Quote(schema)}.{Quote(table)} select {casts} from temp.{Quote(stage)}");
         }
         finally
         {
@@ -60,15 +60,22 @@ internal sealed class DuckDbSeedWriter : ISeedWriter
     }
 
     /// <summary>The table's column types as DuckDB names them ("INTEGER", "DECIMAL(18,2)", …), in column order.</summary>
-    private static List<string> ColumnTypes(DuckDBConnection connection, string schema, string table)
+    private static List<string> ColumnTypes(DuckDBConnection connection, string catalog, string schema, string table)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "select data_type from duckdb_columns() where database_name = current_database() "
+        command.CommandText = $"select data_type from duckdb_columns() where database_name = {Literal(catalog)} "
             + $"and schema_name = {Literal(schema)} and table_name = {Literal(table)} order by column_index";
         using var reader = command.ExecuteReader();
         var types = new List<string>();
         while (reader.Read()) types.Add(reader.GetString(0));
         return types;
+    }
+
+    private static string CurrentDatabase(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "select current_database()";
+        return (string)command.ExecuteScalar()!;
     }
 
     private static void Execute(DuckDBConnection connection, string sql)

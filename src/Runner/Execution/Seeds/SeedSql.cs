@@ -53,10 +53,10 @@ internal static class SeedSql
     /// <summary>(column_name) rows of a table in column order.</summary>
     public static string ListColumns(TargetSql sql, string? database, string schema, string table)
     {
-        var catalog = sql.Capabilities.IncludeDatabaseInNames && !string.IsNullOrEmpty(database) ? sql.Quote(database) + "." : "";
+        var (from, filter) = sql.CatalogColumns(database);
         // Upper case: SQL Server databases with a case-sensitive collation only know these names so.
-        return $"select COLUMN_NAME from {catalog}INFORMATION_SCHEMA.COLUMNS " +
-               $"where TABLE_SCHEMA = {sql.Literal(schema)} and TABLE_NAME = {sql.Literal(table)} order by ORDINAL_POSITION";
+        return $"select COLUMN_NAME from {from} " +
+               $"where TABLE_SCHEMA = {sql.Literal(schema)} and TABLE_NAME = {sql.Literal(table)}{filter} order by ORDINAL_POSITION";
     }
 
     /// <summary>

@@ -37,6 +37,18 @@ public sealed class SelectorMethodTests
         Assert.That(Select("shop.staging"), Is.EqualTo(new[] { "stg_customers", "stg_orders", "stg_payments" }));
 
     [Test]
+    public void A_bare_folder_name_selects_that_folder_as_in_dbt() =>
+        Assert.That(Select("staging"), Is.EqualTo(new[] { "stg_customers", "stg_orders", "stg_payments" }));
+
+    [Test]
+    public void A_bare_folder_path_without_a_trailing_slash_selects_that_folder() =>
+        Assert.That(Select("models/staging").Where(n => n.StartsWith("stg_", StringComparison.Ordinal)), Is.EqualTo(new[] { "stg_customers", "stg_orders", "stg_payments" }));
+
+    [Test]
+    public void A_bare_package_name_selects_the_package() =>
+        Assert.That(Select("shop"), Does.Contain("stg_orders").And.Contain("report").And.Not.Contain("source.shop.raw.orders"));
+
+    [Test]
     public void A_unique_id_selects_that_node() => Assert.That(Select("model.shop.report"), Is.EqualTo(new[] { "report" }));
 
     [Test]
