@@ -58,6 +58,7 @@ public static partial class ProjectCompiler
         RelationClashCheck.Report(nodes, target.Database, diagnostics);
         var graph = BuildGraph(byId, new NodeLookup(project.Name, nodes, disabled), diagnostics);
         Contracts.ContractValidator.Validate(byId.Values, diagnostics);
+        Microbatch.MicrobatchConfig.Validate(byId.Values, diagnostics);
         if (diagnostics.HasErrors) return null;
         return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options);
     }

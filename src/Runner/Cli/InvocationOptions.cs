@@ -37,6 +37,11 @@ internal sealed record InvocationOptions
 
     public bool FailFast { get; init; }
 
+    /// <summary>--event-time-start / --event-time-end as typed; checked when the session opens.</summary>
+    public string? EventTimeStart { get; init; }
+
+    public string? EventTimeEnd { get; init; }
+
     public static InvocationOptions From(ParseResult parse, SharedOptions shared, CliEnvironment environment, string command) => new()
     {
         Command = command,
@@ -54,6 +59,8 @@ internal sealed record InvocationOptions
         Threads = parse.GetValue(shared.Threads),
         FullRefresh = parse.GetValue(shared.FullRefresh),
         FailFast = parse.GetValue(shared.FailFast),
+        EventTimeStart = parse.GetValue(shared.EventTimeStart),
+        EventTimeEnd = parse.GetValue(shared.EventTimeEnd),
     };
 
     // dbt accepts both `-s a b` and `-s "a b"`.

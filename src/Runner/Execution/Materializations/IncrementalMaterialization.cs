@@ -65,6 +65,10 @@ internal static class IncrementalMaterialization
                 var update = options.MergeUpdateColumns
                     ?? columns.Where(c => !options.MergeExcludeColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
                 return context.Execute(sql.Merge(target, staging, options.UniqueKey, columns, update, options.Predicates), transaction);
+            case "microbatch" when options.Batch is { } batch:
+                // The batch owns its window: whatever the table held there is replaced, in the same transaction.
+                context.Execute(sql.DeleteWindow(target, batch.EventTime, batch.Window.Start, batch.Window.End), transaction);
+                return context.Execute(sql.InsertFrom(target, staging, columns), transaction);
             case "delete+insert":
                 context.Execute(sql.DeleteMatching(target, staging, options.UniqueKey, options.Predicates), transaction);
                 return context.Execute(sql.InsertFrom(target, staging, columns), transaction);
