@@ -42,11 +42,11 @@ public static partial class DiagnosticCodes
                 "set concurrent_batches to true or false, or leave it out");
 
         /// <summary>A --event-time-start/--event-time-end value that is not a date or timestamp.</summary>
-        public static Diagnostic EventTimeFlagInvalid(string flag, string value) =>
+        internal static Diagnostic EventTimeFlagInvalid(string flag, string value) =>
             Diagnostic.Error(EventTimeFlagInvalidCode, $"{flag} expects a date or timestamp, got '{value}'", null,
                 $"e.g. {flag} 2024-01-01 or {flag} '2024-01-01 06:00:00' (UTC)");
 
-        public static Diagnostic EventTimeRangeEmpty(string start, string end) =>
+        internal static Diagnostic EventTimeRangeEmpty(string start, string end) =>
             Diagnostic.Error(EventTimeRangeEmptyCode, $"--event-time-start ({start}) is not before --event-time-end ({end})", null,
                 "give a start earlier than the end: the range is [start, end)");
 

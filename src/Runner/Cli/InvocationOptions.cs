@@ -42,6 +42,13 @@ internal sealed record InvocationOptions
 
     public string? EventTimeEnd { get; init; }
 
+    /// <summary>
+    /// Microbatch unique id → the batches to run instead of the planned ones. Set by <c>forge retry</c>
+    /// from the previous run_results.json (see <see cref="Execution.FailedBatches.Read"/>); no flag sets it.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>> MicrobatchBatches { get; init; } =
+        new Dictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>>();
+
     public static InvocationOptions From(ParseResult parse, SharedOptions shared, CliEnvironment environment, string command) => new()
     {
         Command = command,

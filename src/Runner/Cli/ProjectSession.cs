@@ -86,6 +86,7 @@ internal sealed class ProjectSession
             FullRefresh = options.FullRefresh,
             EventTimeStart = eventTimeStart,
             EventTimeEnd = eventTimeEnd,
+            MicrobatchBatches = options.MicrobatchBatches,
             Environment = environment.GetEnvironmentVariable,
             Log = new TemplateMessages(environment.Output, environment.Error).Write,
         };

@@ -46,7 +46,7 @@ internal sealed class MicrobatchRunTests : IncrementalTestBase
             "2024-01-03T00:00:00+00:00..2024-01-04T00:00:00+00:00",
         }));
         Assert.That(Batches(result, "failed"), Is.Empty);
-        Assert.That(Project.Read("target/run/models/orders.sql"), Does.Contain("where ts >= cast('2024-01-02 00:00:00' as timestamp) and ts < cast('2024-01-03 00:00:00' as timestamp))"));
+        Assert.That(Project.Read("target/run/models/orders.sql"), Does.Contain("where ts >= cast('2024-01-02 00:00:00.000000' as timestamp) and ts < cast('2024-01-03 00:00:00.000000' as timestamp))"));
     }
 
     [Test]
@@ -136,6 +136,36 @@ internal sealed class MicrobatchRunTests : IncrementalTestBase
 
         Assert.That(Rows("select id from main.orders order by id"), Is.EqualTo(new[] { "1", "3", "6" }));
         Assert.That(Batches(RunResult("model.shop.orders"), "successful"), Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public void The_failed_batches_of_a_partial_success_can_be_rerun_alone()
+    {
+        Project.With("models/orders.sql", Model("2024-01-01",
+            "{% if model.batch.id == '20240102' %}cast('not a number' || id as integer){% else %}amount{% endif %}"));
+        Assert.That(Project.Forge("run", "--event-time-start", "2024-01-01", "--event-time-end", "2024-01-04").ExitCode, Is.EqualTo(1));
+        Execute("update raw.events set amount = amount * 100");
+        Project.With("models/orders.sql", Model("2024-01-01"));
+        using var previous = JsonDocument.Parse(Project.Read("target/run_results.json"));
+        var failed = ModelForge.Runner.Execution.FailedBatches.Read(previous.RootElement);
+
+        var retry = RunWithBatches(failed);
+
+        Assert.That(retry.ExitCode, Is.EqualTo(0), retry.ToString());
+        Assert.That(Rows("select id, amount from main.orders order by id"), Is.EqualTo(new[] { "1|10", "2|2000", "3|30" }),
+            "only the failed day is rebuilt; the batches kept by the first run are untouched");
+        Assert.That(Batches(RunResult("model.shop.orders"), "successful"), Is.EqualTo(new[] { "2024-01-02T00:00:00+00:00..2024-01-03T00:00:00+00:00" }));
+    }
+
+    private ForgeResult RunWithBatches(IReadOnlyDictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>> batches)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var environment = new ModelForge.Runner.Cli.CliEnvironment { Output = output, Error = error, WorkingDirectory = Project.Root, HomeDirectory = Path.Combine(Project.Root, ".home") };
+        var options = new ModelForge.Runner.Cli.InvocationOptions { Command = "run", ProjectDirectory = Project.Root, MicrobatchBatches = batches };
+        var session = ModelForge.Runner.Cli.ProjectSession.Open(options, environment)!;
+        var selected = ModelForge.Runner.Execution.NodeSelector.Select(session, environment, new HashSet<Compiler.Project.ResourceType> { Compiler.Project.ResourceType.Model })!;
+        var exit = new ModelForge.Runner.Execution.RunInvocation(session, environment).Run(selected);
+        return new ForgeResult(exit, output.ToString(), error.ToString());
     }
 
     private JsonElement RunResult(string uniqueId)
