@@ -14,6 +14,7 @@ public static partial class DiagnosticCodes
         public const string EventTimeFlagInvalidCode = "MF6106";
         public const string EventTimeRangeEmptyCode = "MF6107";
         public const string BatchFailedCode = "MF6110";
+        public const string YamlSnapshotWithoutRelationCode = "MF6120";
 
         internal static Diagnostic EventTimeMissing(SourceSpan? span, string model) =>
             Diagnostic.Error(EventTimeMissingCode, $"microbatch model '{model}' has no event_time", span,
@@ -49,6 +50,11 @@ public static partial class DiagnosticCodes
         internal static Diagnostic EventTimeRangeEmpty(string start, string end) =>
             Diagnostic.Error(EventTimeRangeEmptyCode, $"--event-time-start ({start}) is not before --event-time-end ({end})", null,
                 "give a start earlier than the end: the range is [start, end)");
+
+        /// <summary>Not a microbatch code: the dbt 1.9 YAML snapshot shares this range (issue 17).</summary>
+        internal static Diagnostic YamlSnapshotWithoutRelation(SourceSpan span, string snapshot) =>
+            Diagnostic.Error(YamlSnapshotWithoutRelationCode, $"snapshot '{snapshot}' is configured in YAML but has no relation", span,
+                "add `relation: ref('model')` or `relation: source('src', 'table')` to say what it snapshots, or write a {% snapshot %} block of that name");
 
         internal static Diagnostic BatchFailed(SourceSpan? span, string model, int failed, int total, string firstBatch, Diagnostic firstError,
             IEnumerable<string> failedBatches) =>
