@@ -13,6 +13,7 @@ public static partial class DiagnosticCodes
         public const string ConcurrentBatchesInvalidCode = "MF6105";
         public const string EventTimeFlagInvalidCode = "MF6106";
         public const string EventTimeRangeEmptyCode = "MF6107";
+        public const string EventTimeNotSelectedCode = "MF6108";
         public const string BatchFailedCode = "MF6110";
         public const string YamlSnapshotWithoutRelationCode = "MF6120";
 
@@ -55,6 +56,10 @@ public static partial class DiagnosticCodes
         internal static Diagnostic YamlSnapshotWithoutRelation(SourceSpan span, string snapshot) =>
             Diagnostic.Error(YamlSnapshotWithoutRelationCode, $"snapshot '{snapshot}' is configured in YAML but has no relation", span,
                 "add `relation: ref('model')` or `relation: source('src', 'table')` to say what it snapshots, or write a {% snapshot %} block of that name");
+
+        internal static Diagnostic EventTimeNotSelected(SourceSpan? span, string model, string eventTime) =>
+            Diagnostic.Error(EventTimeNotSelectedCode, $"microbatch model '{model}' does not select its event_time column '{eventTime}'", span,
+                $"select {eventTime} in the model: each batch replaces the rows of the table whose {eventTime} is in its window");
 
         internal static Diagnostic BatchFailed(SourceSpan? span, string model, int failed, int total, string firstBatch, Diagnostic firstError,
             IEnumerable<string> failedBatches) =>

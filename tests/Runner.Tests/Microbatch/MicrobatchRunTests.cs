@@ -74,6 +74,32 @@ internal sealed class MicrobatchRunTests : IncrementalTestBase
     }
 
     [Test]
+    public void Forge_build_filters_an_upstream_model_that_declares_event_time_in_its_config()
+    {
+        Project.With("models/events_clean.sql", "{{ config(materialized='table', event_time='ts') }}\nselect id, amount, ts from {{ source('raw', 'events') }}")
+            .With("models/orders.sql", "{{ config(materialized='incremental', incremental_strategy='microbatch', event_time='ts', batch_size='day', begin='2024-01-01') }}\n" +
+                "select id, ts, '{{ model.batch.event_time_start }}' as batch_start from {{ ref('events_clean') }} as e");
+
+        var build = Project.Forge("build", "--event-time-start", "2024-01-02", "--event-time-end", "2024-01-04");
+
+        Assert.That(build.ExitCode, Is.EqualTo(0), build.ToString());
+        Assert.That(Rows("select id, batch_start from main.orders order by id"), Is.EqualTo(new[] { "2|2024-01-02 00:00:00+00:00", "3|2024-01-03 00:00:00+00:00" }));
+        Assert.That(Rows("select count(*) from main.events_clean"), Is.EqualTo(new[] { "4" }), "the upstream itself is built whole");
+    }
+
+    [Test]
+    public void A_model_that_does_not_select_its_event_time_is_told_so()
+    {
+        Project.With("models/orders.sql", "{{ config(materialized='incremental', incremental_strategy='microbatch', event_time='ts', batch_size='day', begin='2024-01-01') }}\n" +
+            "select id from {{ source('raw', 'events') }}");
+
+        var run = Project.Forge("run", "--event-time-start", "2024-01-01", "--event-time-end", "2024-01-03");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Output, Does.Contain("MF6110: 1 of 2 batches of microbatch model 'orders' failed; batch 20240102: microbatch model 'orders' does not select its event_time column 'ts'"));
+    }
+
+    [Test]
     public void A_failing_batch_rolls_back_alone_and_the_model_ends_in_partial_success()
     {
         Project.With("models/orders.sql", Model("2024-01-01",
