@@ -18,4 +18,16 @@ public sealed class CompileOptions
     public string InvocationId { get; init; } = Guid.NewGuid().ToString();
 
     public DateTimeOffset RunStartedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>--event-time-start / --event-time-end: the range microbatch models rebuild (a backfill).</summary>
+    internal DateTimeOffset? EventTimeStart { get; init; }
+
+    internal DateTimeOffset? EventTimeEnd { get; init; }
+
+    /// <summary>
+    /// Microbatch unique id → the exact batches to run instead of the planned ones: how
+    /// <c>forge retry</c> re-runs only the batches that failed (run_results' batch_results.failed).
+    /// </summary>
+    internal IReadOnlyDictionary<string, IReadOnlyList<Microbatch.MicrobatchWindow>> MicrobatchBatches { get; init; } =
+        new Dictionary<string, IReadOnlyList<Microbatch.MicrobatchWindow>>();
 }

@@ -45,6 +45,27 @@ public sealed class NodeCompiler
         return _inliner.Inline(body, refs);
     }
 
+    /// <summary>
+    /// As <see cref="Compile(ProjectNode)"/> for one batch of a microbatch model: refs and sources
+    /// that declare event_time render filtered to the window, and <c>model.batch</c> describes it.
+    /// </summary>
+    internal InlinedSql Compile(ProjectNode node, Targets.TargetSql sql, Microbatch.MicrobatchWindow window, Microbatch.BatchSize size)
+    {
+        _resolver.Batch = (sql, window);
+        _batch = (window, size);
+        try
+        {
+            return Compile(node);
+        }
+        finally
+        {
+            _resolver.Batch = null;
+            _batch = null;
+        }
+    }
+
+    private (Microbatch.MicrobatchWindow Window, Microbatch.BatchSize Size)? _batch;
+
     private (RenderResult, IReadOnlyList<ProjectNode>) RenderEphemeral(ProjectNode node)
     {
         if (!_ephemerals.TryGetValue(node.UniqueId, out var rendered)) _ephemerals[node.UniqueId] = rendered = RenderRecording(node);
@@ -86,8 +107,24 @@ public sealed class NodeCompiler
         This = node.Relation,
         Config = new Dictionary<string, object?>(node.Config, StringComparer.Ordinal),
         Phase = RenderPhase.Execute,
-        Model = new LazyDictionary(() => (IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!),
+        Model = Microbatch.MicrobatchConfig.IsMicrobatch(node)
+            ? new LazyDictionary(() => WithBatch((IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!, _batch))
+            : new LazyDictionary(() => (IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!),
     };
+
+    // dbt 1.9 exposes the running batch as model.batch (id, event_time_start, event_time_end); none outside a batch.
+    private static Dictionary<string, object?> WithBatch(IReadOnlyDictionary<string, object?> model, (Microbatch.MicrobatchWindow Window, Microbatch.BatchSize Size)? batch)
+    {
+        var copy = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in model) copy[key] = value;
+        copy["batch"] = batch is not { } b ? null : new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["id"] = b.Window.Id(b.Size),
+            ["event_time_start"] = Microbatch.MicrobatchWindow.Format(b.Window.Start),
+            ["event_time_end"] = Microbatch.MicrobatchWindow.Format(b.Window.End),
+        };
+        return copy;
+    }
 
     /// <summary>
     /// Renders a hook's SQL for execution: pre-/post-hooks with their node's context (<c>this</c>,

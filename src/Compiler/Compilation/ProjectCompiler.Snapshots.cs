@@ -18,11 +18,13 @@ public static partial class ProjectCompiler
         RelationNamer namer, NodeQueue queue, DiagnosticBag diagnostics)
     {
         var name = project.ProjectFile.Name;
+        var sqlSnapshots = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in project.Snapshots)
         {
             var template = engine.Parse(file.Source, diagnostics);
             if (template.HasErrors) continue;
             var blocks = template.Blocks.Where(b => b.Kind == "snapshot").ToList();
+            foreach (var block in blocks) sqlSnapshots.Add(block.Name);
             if (blocks.Count == 0) diagnostics.Add(DiagnosticCodes.Incremental.SnapshotWithoutBlock(new SourceSpan(file.Source, 0, 0)));
             foreach (var block in blocks)
             {
@@ -34,7 +36,14 @@ public static partial class ProjectCompiler
         }
         foreach (var properties in project.Schema.Snapshots)
         {
-            if (!properties.Raw.TryGetValue("relation", out var value)) continue;
+            if (!properties.Raw.TryGetValue("relation", out var value))
+            {
+                // A YAML entry that configures a strategy defines a snapshot (dbt 1.9) and needs its relation,
+                // unless a snapshot block of that name exists for it to describe.
+                if (DefinesSnapshot(properties) && !sqlSnapshots.Contains(properties.Name))
+                    diagnostics.Add(DiagnosticCodes.Microbatch.YamlSnapshotWithoutRelation(properties.Span, properties.Name));
+                continue;
+            }
             var relation = (value as string)?.Trim();
             if (relation is null || !(relation.StartsWith("ref(", StringComparison.Ordinal) || relation.StartsWith("source(", StringComparison.Ordinal)))
             {
@@ -101,6 +110,10 @@ public static partial class ProjectCompiler
         return new(node, finalConfig.Enabled);
     }
 
+    private static bool DefinesSnapshot(NodeProperties properties) =>
+        properties.Raw.TryGetValue("config", out var config) && config is IReadOnlyDictionary<string, object?> values
+        && (values.ContainsKey("strategy") || values.ContainsKey("unique_key"));
+
     private static bool SnapshotConfigIsValid(string name, NodeConfig config, SourceSpan span, DiagnosticBag diagnostics)
     {
         var valid = true;
@@ -121,8 +134,8 @@ public static partial class ProjectCompiler
             Add(codes(span, name, "updated_at", "the timestamp strategy needs updated_at: the column that says when a row last changed"));
         else if (strategy == "check" && config.Get("check_cols") is null)
             Add(codes(span, name, "check_cols", "the check strategy needs check_cols: a list of columns to compare, or 'all'"));
-        if (config.GetString("hard_deletes") is { } hardDeletes && hardDeletes is not ("ignore" or "invalidate"))
-            Add(DiagnosticCodes.Incremental.SnapshotConfigInvalid(span, name, "hard_deletes", hardDeletes, "'ignore' or 'invalidate'"));
+        if (config.GetString("hard_deletes") is { } hardDeletes && hardDeletes is not ("ignore" or "invalidate" or "new_record"))
+            Add(DiagnosticCodes.Incremental.SnapshotConfigInvalid(span, name, "hard_deletes", hardDeletes, "'ignore', 'invalidate' or 'new_record'"));
         return valid;
     }
 }

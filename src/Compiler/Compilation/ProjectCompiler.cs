@@ -60,6 +60,7 @@ public static partial class ProjectCompiler
         Contracts.ContractValidator.Validate(byId.Values, diagnostics);
         ExternalMaterializationCheck.Report(byId.Values, Targets.WarehouseAdapters.FindOrDefault(project.Target.Type).Capabilities,
             project.Target.Type, diagnostics);
+        Microbatch.MicrobatchConfig.Validate(byId.Values, diagnostics);
         if (diagnostics.HasErrors) return null;
         return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options);
     }

@@ -63,6 +63,8 @@ internal static partial class ContextFunctions
         ["schema"] = node.This?.Schema,
         ["database"] = node.This?.Database,
         ["config"] = node.Config,
+        // dbt 1.9: a microbatch model's running batch, none outside one (so model.batch.id renders empty while parsing).
+        ["batch"] = null,
     };
 
     private static Relation? LoadRelation(AdapterObject adapter, Templating.Runtime.CallArguments a, string function)

@@ -27,8 +27,22 @@ public sealed partial record Relation(
     /// </summary>
     public string? External { get; init; }
 
-    /// <summary>Rendered name, e.g. <c>"analytics"."orders"</c>.</summary>
-    public string Render()
+    /// <summary>
+    /// A microbatch window on an upstream that declares event_time (a SQL condition), or null.
+    /// While set, the relation renders as a subquery of the rows in the window, as dbt's does.
+    /// </summary>
+    public string? EventTimeFilter { get; init; }
+
+    /// <summary>dbt's require_alias: the filtered subquery gets the alias <c>_dbt_et_filter_subq_&lt;identifier&gt;</c>.</summary>
+    public bool RequireAlias { get; init; } = true;
+
+    /// <summary>Rendered name, e.g. <c>"analytics"."orders"</c>, or the filtered subquery when <see cref="EventTimeFilter"/> is set.</summary>
+    public string Render() =>
+        EventTimeFilter is { } filter
+            ? $"(select * from {RenderName()} where {filter}){(RequireAlias ? $" _dbt_et_filter_subq_{Identifier}" : "")}"
+            : RenderName();
+
+    private string RenderName()
     {
         if (External is not null) return External;
         var sb = new StringBuilder();

@@ -20,7 +20,7 @@ public static partial class DiagnosticCodes
         public const string DuplicateUniqueKeyCode = "MF5205";
         public const string SnapshotColumnMissingCode = "MF5210";
 
-        internal static readonly string[] Strategies = ["append", "merge", "delete+insert"];
+        internal static readonly string[] Strategies = ["append", "merge", "delete+insert", "microbatch"];
         internal static readonly string[] SchemaChangePolicies = ["ignore", "fail", "append_new_columns", "sync_all_columns"];
 
         public static Diagnostic UnknownStrategy(SourceSpan? span, string model, string strategy) =>

@@ -9,4 +9,7 @@ public sealed record SnapshotColumnNames(string ScdId, string UpdatedAt, string 
     public static readonly SnapshotColumnNames Default = new("dbt_scd_id", "dbt_updated_at", "dbt_valid_from", "dbt_valid_to");
 
     public IReadOnlyList<string> All => [ScdId, UpdatedAt, ValidFrom, ValidTo];
+
+    /// <summary>dbt 1.9's <c>dbt_is_deleted</c> ('True'/'False'): only in snapshots with <c>hard_deletes: new_record</c>.</summary>
+    public string IsDeleted { get; init; } = "dbt_is_deleted";
 }

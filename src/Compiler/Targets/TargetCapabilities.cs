@@ -29,6 +29,12 @@ public sealed record TargetCapabilities(
     /// </summary>
     public bool ExternalFiles { get; init; }
 
+    /// <summary>
+    /// A subquery in FROM needs an alias (SQL Server). When false (DuckDB), a microbatch-filtered
+    /// ref renders without one, so a model that aliases the ref itself (<c>from {{ ref('x') }} e</c>) still works.
+    /// </summary>
+    public bool DerivedTableNeedsAlias { get; init; } = true;
+
     /// <summary>How inferred seed column types are spelled on this target.</summary>
     internal Seeds.SeedTypeMap? SeedTypes { get; init; }
 }

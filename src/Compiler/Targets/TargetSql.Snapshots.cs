@@ -37,8 +37,16 @@ public abstract partial class TargetSql
     /// <summary>
     /// Ends the current version of every row that has an 'update' or 'delete' change in
     /// <paramref name="changes"/>: sets its valid-to column to the change's, matched on the scd id.
+    /// A current version has a null valid-to, or <paramref name="validToCurrent"/> (dbt_valid_to_current) when given.
     /// </summary>
-    public abstract string CloseSnapshotRows(string target, string changes, SnapshotColumnNames names, string changeTypeColumn);
+    public abstract string CloseSnapshotRows(string target, string changes, SnapshotColumnNames names, string changeTypeColumn, string? validToCurrent = null);
+
+    /// <summary>The condition that a row of <paramref name="column"/>'s table is a current version.</summary>
+    public static string IsCurrentVersion(string column, string? validToCurrent) =>
+        validToCurrent is null ? $"{column} is null" : $"({column} is null or {column} = {validToCurrent})";
+
+    /// <summary>The column type of dbt_is_deleted ('True'/'False' text, as dbt writes it).</summary>
+    public virtual string SnapshotFlagType => "varchar(5)";
 
     /// <summary>Inserts the rows of <paramref name="changes"/> whose change type is 'insert'.</summary>
     public abstract string InsertSnapshotRows(string target, string changes, IReadOnlyList<string> columns, string changeTypeColumn);

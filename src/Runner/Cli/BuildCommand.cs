@@ -19,6 +19,7 @@ internal static class BuildCommand
         shared.AddProjectOptions(command);
         shared.AddSelectionOptions(command);
         shared.AddExecutionOptions(command);
+        shared.AddEventTimeOptions(command);
         command.SetAction(parse => Execute(InvocationOptions.From(parse, shared, environment, "build"), environment));
         return command;
     }

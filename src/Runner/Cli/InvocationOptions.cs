@@ -37,6 +37,18 @@ internal sealed record InvocationOptions
 
     public bool FailFast { get; init; }
 
+    /// <summary>--event-time-start / --event-time-end as typed; checked when the session opens.</summary>
+    public string? EventTimeStart { get; init; }
+
+    public string? EventTimeEnd { get; init; }
+
+    /// <summary>
+    /// Microbatch unique id → the batches to run instead of the planned ones. Set by <c>forge retry</c>
+    /// from the previous run_results.json (see <see cref="Execution.FailedBatches.Read"/>); no flag sets it.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>> MicrobatchBatches { get; init; } =
+        new Dictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>>();
+
     public static InvocationOptions From(ParseResult parse, SharedOptions shared, CliEnvironment environment, string command) => new()
     {
         Command = command,
@@ -54,6 +66,8 @@ internal sealed record InvocationOptions
         Threads = parse.GetValue(shared.Threads),
         FullRefresh = parse.GetValue(shared.FullRefresh),
         FailFast = parse.GetValue(shared.FailFast),
+        EventTimeStart = parse.GetValue(shared.EventTimeStart),
+        EventTimeEnd = parse.GetValue(shared.EventTimeEnd),
     };
 
     // dbt accepts both `-s a b` and `-s "a b"`.

@@ -75,10 +75,18 @@ internal sealed class ProjectSession
             environment.Error.WriteLine($"Using the embedded DuckDB {file}: no profiles.yml was found for profile '{project.ProjectFile.Profile}'.");
         }
 
+        if (!EventTimeRange.TryRead(options, diagnostics, out var eventTimeStart, out var eventTimeEnd))
+        {
+            Report(environment, diagnostics);
+            return null;
+        }
         var compileOptions = new CompileOptions
         {
             Command = options.Command,
             FullRefresh = options.FullRefresh,
+            EventTimeStart = eventTimeStart,
+            EventTimeEnd = eventTimeEnd,
+            MicrobatchBatches = options.MicrobatchBatches,
             Environment = environment.GetEnvironmentVariable,
             Log = new TemplateMessages(environment.Output, environment.Error).Write,
         };

@@ -39,6 +39,17 @@ internal sealed class SharedOptions
 
     public Option<bool> FailFast { get; } = new("--fail-fast", "-x") { Description = "Stop at the first failure." };
 
+    public Option<string?> EventTimeStart { get; } = new("--event-time-start") { Description = "Microbatch models build batches from this date or timestamp (UTC): a backfill." };
+
+    public Option<string?> EventTimeEnd { get; } = new("--event-time-end") { Description = "Microbatch models build batches up to this date or timestamp (UTC), exclusive. Default: now." };
+
+    /// <summary>The backfill range of microbatch models (run and build).</summary>
+    public void AddEventTimeOptions(Command command)
+    {
+        command.Options.Add(EventTimeStart);
+        command.Options.Add(EventTimeEnd);
+    }
+
     public void AddProjectOptions(Command command)
     {
         command.Options.Add(ProjectDir);

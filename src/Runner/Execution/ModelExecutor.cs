@@ -16,7 +16,7 @@ namespace ModelForge.Runner.Execution;
 /// materializes it. Every failure a user can cause comes back as an Error result with a
 /// diagnostic pointing into the model where the database says where.
 /// </summary>
-internal sealed class ModelExecutor(CompiledProject project, WorkerResources resources, string projectRoot) : INodeExecutor
+internal sealed partial class ModelExecutor(CompiledProject project, WorkerResources resources, string projectRoot) : INodeExecutor
 {
     public NodeResult Run(ProjectNode node)
     {
@@ -70,6 +70,8 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
             // The contract check changes nothing in the warehouse, so it goes before the pre-hooks.
             context.Contract = ContractEnforcer.Check(context, node, warnings);
             Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PreHook, "pre-hook", context);
+            if (Compiler.Compilation.Microbatch.MicrobatchConfig.IsMicrobatch(node))
+                return RunBatches(node, worker, context, compiledPath, (status, message, diagnostic, rows) => Finish(status, message, diagnostic, rows, worker.ThreadName));
             var rows = node.Materialized switch
             {
                 "view" => ViewMaterialization.Build(context),

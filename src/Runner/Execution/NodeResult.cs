@@ -27,6 +27,9 @@ internal sealed record NodeResult(string UniqueId, NodeStatus Status, TimeSpan E
     /// <summary>Warnings about the node that did not stop it (e.g. contract constraints the target does not enforce).</summary>
     public IReadOnlyList<Compiler.Diagnostics.Diagnostic> Warnings { get; init; } = [];
 
+    /// <summary>A microbatch model's batches as [start, end) pairs, for run_results' batch_results; null for other nodes.</summary>
+    public (IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow> Successful, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow> Failed)? Batches { get; init; }
+
     /// <summary>The user-facing diagnostic when the node errored (printed with file:line:col).</summary>
     public Compiler.Diagnostics.Diagnostic? Diagnostic { get; init; }
 }

@@ -9,6 +9,9 @@ internal enum NodeStatus
     Pass,
     Warn,
     Fail,
+
+    /// <summary>A microbatch model some of whose batches failed: the others were kept (dbt 1.9).</summary>
+    PartialSuccess,
 }
 
 internal static class NodeStatusExtensions
@@ -25,6 +28,7 @@ internal static class NodeStatusExtensions
         NodeStatus.Pass => "pass",
         NodeStatus.Warn => "warn",
         NodeStatus.Fail => "fail",
+        NodeStatus.PartialSuccess => "partial success",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 }

@@ -12,6 +12,6 @@ internal sealed record RunSummary(
 
     public int Count(NodeStatus status) => Results.Count(r => r.Status == status);
 
-    /// <summary>Exit code 1 when any node errored or any test failed at error severity.</summary>
-    public bool Failed => Results.Any(r => r.Status is NodeStatus.Error or NodeStatus.Fail);
+    /// <summary>Exit code 1 when any node errored, any test failed at error severity, or a microbatch model lost batches.</summary>
+    public bool Failed => Results.Any(r => r.Status is NodeStatus.Error or NodeStatus.Fail or NodeStatus.PartialSuccess);
 }

@@ -87,6 +87,7 @@ internal sealed class ConsoleReporter(TextWriter output, ReporterOptions options
             NodeStatus.Warn => ("WARN", $"[WARN {result.Failures} in {seconds}s]"),
             NodeStatus.Fail => ("FAIL", $"[FAIL {result.Failures} in {seconds}s]"),
             NodeStatus.Error => ("ERROR", $"[ERROR in {seconds}s]"),
+            NodeStatus.PartialSuccess => ("PARTIAL SUCCESS", $"[PARTIAL SUCCESS ({result.Message}) in {seconds}s]"),
             _ => ("SKIP", "[SKIP]"),
         };
         if (!color) return Dotted($"{index} of {total} {verb} {description}", badge);
@@ -113,13 +114,13 @@ internal sealed class ConsoleReporter(TextWriter output, ReporterOptions options
         Blank();
         Line($"Finished running {what} in {FormatElapsed(summary.Elapsed)}.");
         Blank();
-        var failed = summary.Results.Where(r => r.Status is NodeStatus.Error or NodeStatus.Fail or NodeStatus.Warn).ToList();
+        var failed = summary.Results.Where(r => r.Status is NodeStatus.Error or NodeStatus.Fail or NodeStatus.Warn or NodeStatus.PartialSuccess).ToList();
         Line(cancelled ? "Cancelled: nodes not yet finished were interrupted and rolled back; the rest were not started."
             : summary.Failed ? "Completed with errors:" : failed.Count > 0 ? "Completed with warnings:" : "Completed successfully");
         foreach (var result in failed)
         {
             Blank();
-            var kind = result.Status switch { NodeStatus.Warn => "Warning", NodeStatus.Fail => "Failure", _ => "Error" };
+            var kind = result.Status switch { NodeStatus.Warn => "Warning", NodeStatus.Fail => "Failure", NodeStatus.PartialSuccess => "Partial success", _ => "Error" };
             Line($"{kind} in {result.UniqueId}");
             if (result.Diagnostic is { } diagnostic)
             {
@@ -138,7 +139,7 @@ internal sealed class ConsoleReporter(TextWriter output, ReporterOptions options
         }
         Blank();
         var pass = summary.Count(NodeStatus.Success) + summary.Count(NodeStatus.Pass);
-        var error = summary.Count(NodeStatus.Error) + summary.Count(NodeStatus.Fail);
+        var error = summary.Count(NodeStatus.Error) + summary.Count(NodeStatus.Fail) + summary.Count(NodeStatus.PartialSuccess);
         Line($"Done. PASS={pass} WARN={summary.Count(NodeStatus.Warn)} ERROR={error} SKIP={summary.Count(NodeStatus.Skipped)} TOTAL={summary.Results.Count}");
     }
 

@@ -20,7 +20,7 @@ internal static class JUnitWriter
         using var file = AtomicFile.Create(path);
         using var xml = XmlWriter.Create(file.Stream, settings);
         var failures = summary.Count(NodeStatus.Fail);
-        var errors = summary.Count(NodeStatus.Error);
+        var errors = summary.Count(NodeStatus.Error) + summary.Count(NodeStatus.PartialSuccess);
         var skipped = summary.Count(NodeStatus.Skipped);
         var time = Seconds(summary.Elapsed);
 
@@ -64,8 +64,8 @@ internal static class JUnitWriter
             case NodeStatus.Fail:
                 Element(xml, "failure", message, "fail", body);
                 break;
-            case NodeStatus.Error:
-                Element(xml, "error", message, "error", body);
+            case NodeStatus.Error or NodeStatus.PartialSuccess:
+                Element(xml, "error", message, result.Status.ToArtifactString(), body);
                 break;
             case NodeStatus.Skipped:
                 xml.WriteStartElement("skipped");

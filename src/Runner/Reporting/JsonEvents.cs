@@ -47,7 +47,7 @@ internal static class JsonEvents
         json.WriteNumber("elapsed", Math.Round(summary.Elapsed.TotalSeconds, 3));
         json.WriteNumber("pass", summary.Count(NodeStatus.Success) + summary.Count(NodeStatus.Pass));
         json.WriteNumber("warn", summary.Count(NodeStatus.Warn));
-        json.WriteNumber("error", summary.Count(NodeStatus.Error) + summary.Count(NodeStatus.Fail));
+        json.WriteNumber("error", summary.Count(NodeStatus.Error) + summary.Count(NodeStatus.Fail) + summary.Count(NodeStatus.PartialSuccess));
         json.WriteNumber("skip", summary.Count(NodeStatus.Skipped));
         json.WriteNumber("total", summary.Results.Count);
         json.WriteBoolean("success", !summary.Failed);

@@ -34,6 +34,19 @@ internal static class RunResultsWriter
         file.Complete();
     }
 
+    private static void WriteBatches(Utf8JsonWriter json, string name, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow> windows)
+    {
+        json.WriteStartArray(name);
+        foreach (var window in windows)
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(Compiler.Compilation.Microbatch.MicrobatchWindow.FormatIso(window.Start));
+            json.WriteStringValue(Compiler.Compilation.Microbatch.MicrobatchWindow.FormatIso(window.End));
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+    }
+
     private static void WriteResult(Utf8JsonWriter json, NodeResult result)
     {
         json.WriteStartObject();
@@ -62,6 +75,14 @@ internal static class RunResultsWriter
         else json.WriteNull("compiled_path");
         if (result.RelationName is { } relation) json.WriteString("relation_name", relation);
         else json.WriteNull("relation_name");
+        if (result.Batches is { } batches)
+        {
+            // dbt 1.9's shape: each batch a [start, end] pair; `forge retry` reads "failed".
+            json.WriteStartObject("batch_results");
+            WriteBatches(json, "successful", batches.Successful);
+            WriteBatches(json, "failed", batches.Failed);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 }

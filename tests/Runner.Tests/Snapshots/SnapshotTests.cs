@@ -239,14 +239,14 @@ internal sealed class SnapshotTests : IncrementalTestBase
     }
 
     [Test]
-    public void Hard_deletes_new_record_is_reported_as_not_supported()
+    public void An_unknown_hard_deletes_value_names_the_three_that_exist()
     {
-        Snapshot("unique_key='id', strategy='timestamp', updated_at='updated_at', hard_deletes='new_record'");
+        Snapshot("unique_key='id', strategy='timestamp', updated_at='updated_at', hard_deletes='purge'");
 
         var result = Project.Forge("snapshot");
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
-        Assert.That(result.All, Does.Contain("error MF3204: snapshot 'members_snapshot' has hard_deletes='new_record'"));
-        Assert.That(result.All, Does.Contain("use 'ignore' or 'invalidate'"));
+        Assert.That(result.All, Does.Contain("error MF3204: snapshot 'members_snapshot' has hard_deletes='purge'"));
+        Assert.That(result.All, Does.Contain("use 'ignore', 'invalidate' or 'new_record'"));
     }
 }

@@ -18,6 +18,12 @@ internal sealed class EphemeralResolver(NodeLookup lookup) : IRelationResolver
     /// <summary>--defer: unique id → the relation the state manifest names for it.</summary>
     public IReadOnlyDictionary<string, Relation> Deferred { get; init; } = new Dictionary<string, Relation>();
 
+    /// <summary>
+    /// The microbatch window being rendered, or null: refs and sources whose node declares
+    /// event_time then render filtered to it.
+    /// </summary>
+    public (Targets.TargetSql Sql, Microbatch.MicrobatchWindow Window)? Batch { get; set; }
+
     /// <summary>Starts recording the ephemeral models refd by the next render; returns the list they go to.</summary>
     public List<ProjectNode> Record() => _found = [];
 
@@ -25,14 +31,27 @@ internal sealed class EphemeralResolver(NodeLookup lookup) : IRelationResolver
     {
         var target = lookup.ResolveRef(new RefCall(package, name, version, call), node.PackageName, out var diagnostic)
             ?? throw new DiagnosticException(diagnostic!);
-        if (!IsEphemeral(target)) return Deferred.TryGetValue(target.UniqueId, out var deferred) ? deferred : target.Relation;
+        if (!IsEphemeral(target)) return Filtered(target, Deferred.TryGetValue(target.UniqueId, out var deferred) ? deferred : target.Relation);
         if (_found is { } found && !found.Contains(target)) found.Add(target);
         return CteRelation(target);
     }
 
-    public Relation ResolveSource(NodeRenderInfo node, string source, string table, SourceSpan call) =>
-        lookup.ResolveSource(new SourceCall(source, table, call), node.PackageName, out var diagnostic)?.Relation
+    public Relation ResolveSource(NodeRenderInfo node, string source, string table, SourceSpan call)
+    {
+        var target = lookup.ResolveSource(new SourceCall(source, table, call), node.PackageName, out var diagnostic)
             ?? throw new DiagnosticException(diagnostic!);
+        return Filtered(target, target.Relation);
+    }
+
+    private Relation Filtered(ProjectNode target, Relation relation)
+    {
+        if (Batch is not { } batch || target.Config.GetString("event_time") is not { Length: > 0 } column) return relation;
+        return relation with
+        {
+            EventTimeFilter = batch.Sql.EventTimeFilter(column, batch.Window.Start, batch.Window.End),
+            RequireAlias = batch.Sql.Capabilities.DerivedTableNeedsAlias,
+        };
+    }
 
     public static bool IsEphemeral(ProjectNode node) => node.ResourceType == ResourceType.Model && node.Materialized == "ephemeral";
 

@@ -10,12 +10,12 @@ public sealed partial class DuckDbSql
     public override string TimestampLiteral(DateTimeOffset instant) =>
         $"cast('{instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}' as timestamp)";
 
-    public override string CloseSnapshotRows(string target, string changes, SnapshotColumnNames names, string changeTypeColumn) =>
+    public override string CloseSnapshotRows(string target, string changes, SnapshotColumnNames names, string changeTypeColumn, string? validToCurrent = null) =>
         $"update {target} as {Target}\nset {Quote(names.ValidTo)} = {Source}.{Quote(names.ValidTo)}\n" +
         $"from {changes} as {Source}\n" +
         $"where {Source}.{Quote(names.ScdId)} = {Target}.{Quote(names.ScdId)}\n" +
         $"  and {Source}.{Quote(changeTypeColumn)} in ('update', 'delete')\n" +
-        $"  and {Target}.{Quote(names.ValidTo)} is null";
+        $"  and {IsCurrentVersion($"{Target}.{Quote(names.ValidTo)}", validToCurrent)}";
 
     public override string InsertSnapshotRows(string target, string changes, IReadOnlyList<string> columns, string changeTypeColumn)
     {

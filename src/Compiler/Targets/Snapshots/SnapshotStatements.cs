@@ -25,8 +25,9 @@ public static class SnapshotStatements
                $"    {sql.Hash([.. spec.UniqueKey, HashedUpdatedAt(sql, spec, updated)])} as {sql.Quote(names.ScdId)},\n" +
                $"    {updated} as {sql.Quote(names.UpdatedAt)},\n" +
                $"    {updated} as {sql.Quote(names.ValidFrom)},\n" +
-               $"    nullif({updated}, {updated}) as {sql.Quote(names.ValidTo)}\n" +
-               $"from (\n{body}\n) as snapshot_query";
+               $"    {OpenValidTo(spec, $"nullif({updated}, {updated})")} as {sql.Quote(names.ValidTo)}" +
+               (spec.NewRecordOnDelete ? $",\n    'False' as {sql.Quote(names.IsDeleted)}" : "") +
+               $"\nfrom (\n{body}\n) as snapshot_query";
     }
 
     /// <summary>
@@ -53,9 +54,14 @@ public static class SnapshotStatements
         // Current rows lack the columns the source gained in this run: those are null for a closed row.
         string Columns(string alias) => string.Join(", ", sourceColumns.Select(c =>
             alias == "c" && !InTarget(c) ? $"null as {sql.Quote(c)}" : $"{alias}.{sql.Quote(c)}"));
-        string Meta(string scdId, string updatedAt, string validFrom, string validTo) =>
+        string Meta(string scdId, string updatedAt, string validFrom, string validTo, string isDeleted = "'False'") =>
             $"{scdId} as {sql.Quote(names.ScdId)}, {updatedAt} as {sql.Quote(names.UpdatedAt)}, " +
-            $"{validFrom} as {sql.Quote(names.ValidFrom)}, {validTo} as {sql.Quote(names.ValidTo)}";
+            $"{validFrom} as {sql.Quote(names.ValidFrom)}, {validTo} as {sql.Quote(names.ValidTo)}" +
+            (spec.NewRecordOnDelete ? $", {isDeleted} as {sql.Quote(names.IsDeleted)}" : "");
+        // hard_deletes new_record: a current version that records a deletion is replaced when the key comes back.
+        var deletedFlag = spec.NewRecordOnDelete && InTarget(names.IsDeleted) ? $"c.{sql.Quote(names.IsDeleted)}" : null;
+        if (deletedFlag is not null) changed = $"({changed})\n       or {deletedFlag} = 'True'";
+        var notDeleted = deletedFlag is null ? "" : $"\n  and ({deletedFlag} is null or {deletedFlag} <> 'True')";
 
         var updated = UpdatedAt(sql, spec, snapshotTime);
         var text = new StringBuilder();
@@ -63,9 +69,9 @@ public static class SnapshotStatements
         text.Append($"        {updated} as forge_updated_at,\n");
         text.Append($"        {sql.Hash([.. spec.UniqueKey, HashedUpdatedAt(sql, spec, updated)])} as forge_scd_id\n");
         text.Append($"    from {staged} as snapshot_query\n),\n");
-        text.Append($"current_rows as (\n    select *{keySelect}\n    from {target}\n    where {sql.Quote(names.ValidTo)} is null\n)\n");
+        text.Append($"current_rows as (\n    select *{keySelect}\n    from {target}\n    where {TargetSql.IsCurrentVersion(sql.Quote(names.ValidTo), spec.ValidToCurrent)}\n)\n");
         text.Append($"select 'insert' as {sql.Quote(ChangeTypeColumn)}, {Columns("s")},\n    ");
-        text.Append(Meta("s.forge_scd_id", "s.forge_updated_at", "s.forge_updated_at", "nullif(s.forge_updated_at, s.forge_updated_at)"));
+        text.Append(Meta("s.forge_scd_id", "s.forge_updated_at", "s.forge_updated_at", OpenValidTo(spec, "nullif(s.forge_updated_at, s.forge_updated_at)")));
         text.Append($"\nfrom source_data as s\nleft join current_rows as c on {join}\n");
         text.Append($"where c.{keys[0].Alias} is null\n   or {changed}\n");
         text.Append($"union all\nselect 'update', {Columns("s")},\n    ");
@@ -75,12 +81,23 @@ public static class SnapshotStatements
         {
             text.Append($"\nunion all\nselect 'delete', {Columns("c")},\n    ");
             text.Append(Meta($"c.{sql.Quote(names.ScdId)}", now, now, now));
-            text.Append($"\nfrom current_rows as c\nleft join source_data as s on {join}\nwhere s.{keys[0].Alias} is null");
+            text.Append($"\nfrom current_rows as c\nleft join source_data as s on {join}\nwhere s.{keys[0].Alias} is null{notDeleted}");
+        }
+        if (spec.NewRecordOnDelete)
+        {
+            // The deletion itself becomes a version: the last values, flagged, valid from now.
+            text.Append($"\nunion all\nselect 'insert', {Columns("c")},\n    ");
+            text.Append(Meta(sql.Hash([.. keys.Select(k => $"c.{k.Alias}"), now]), now, now, OpenValidTo(spec, $"nullif({now}, {now})"), "'True'"));
+            text.Append($"\nfrom current_rows as c\nleft join source_data as s on {join}\nwhere s.{keys[0].Alias} is null{notDeleted}");
         }
         return text.ToString();
 
         string Differs(string column) => sql.ValuesDiffer($"c.{column}", $"s.{column}");
     }
+
+    // dbt_valid_to_current: current versions hold that value instead of null.
+    private static string OpenValidTo(SnapshotSpec spec, string typedNull) =>
+        spec.ValidToCurrent is { } current ? $"coalesce({typedNull}, {current})" : typedNull;
 
     private static string UpdatedAt(TargetSql sql, SnapshotSpec spec, DateTimeOffset snapshotTime) =>
         spec.IsTimestamp ? spec.UpdatedAt! : sql.SnapshotTimestamp(snapshotTime);

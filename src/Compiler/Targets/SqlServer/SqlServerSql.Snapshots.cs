@@ -46,12 +46,12 @@ public sealed partial class SqlServerSql
     public override string TimestampLiteral(DateTimeOffset instant) =>
         $"cast('{instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture)}' as datetime2(6))";
 
-    public override string CloseSnapshotRows(string target, string changes, SnapshotColumnNames names, string changeTypeColumn) =>
+    public override string CloseSnapshotRows(string target, string changes, SnapshotColumnNames names, string changeTypeColumn, string? validToCurrent = null) =>
         $"UPDATE {TargetAlias}\nSET {Quote(names.ValidTo)} = {SourceAlias}.{Quote(names.ValidTo)}\n" +
         $"FROM {target} AS {TargetAlias}\n" +
         $"INNER JOIN {changes} AS {SourceAlias} ON {SourceAlias}.{Quote(names.ScdId)} = {TargetAlias}.{Quote(names.ScdId)}\n" +
         $"WHERE {SourceAlias}.{Quote(changeTypeColumn)} IN ('update', 'delete')\n" +
-        $"  AND {TargetAlias}.{Quote(names.ValidTo)} IS NULL";
+        $"  AND {(validToCurrent is null ? $"{TargetAlias}.{Quote(names.ValidTo)} IS NULL" : IsCurrentVersion($"{TargetAlias}.{Quote(names.ValidTo)}", validToCurrent))}";
 
     public override string InsertSnapshotRows(string target, string changes, IReadOnlyList<string> columns, string changeTypeColumn)
     {

@@ -27,7 +27,11 @@ internal static class IncrementalMaterialization
         try
         {
             context.Execute(sql.CreateStagingTable(db, schema, staging, context.CompiledSql));
-            var plan = SchemaChangePlan.Compare(context.Columns(db, schema, id), context.StagingColumns(db, schema, staging), options.OnSchemaChange,
+            var targetColumns = context.Columns(db, schema, id);
+            var stagingColumns = context.StagingColumns(db, schema, staging);
+            if (options.Batch is { } batch && IsColumnName(batch.EventTime) && !stagingColumns.Any(c => string.Equals(c.Name, batch.EventTime, StringComparison.OrdinalIgnoreCase)))
+                throw new DiagnosticException(DiagnosticCodes.Microbatch.EventTimeNotSelected(options.Span, options.Model, batch.EventTime));
+            var plan = SchemaChangePlan.Compare(targetColumns, stagingColumns, options.OnSchemaChange,
                 sql, contracted: context.Contract is not null);
             if (plan.Fails)
                 throw new DiagnosticException(DiagnosticCodes.Incremental.SchemaChanged(options.Span, options.Model, context.QualifiedName,
@@ -65,6 +69,10 @@ internal static class IncrementalMaterialization
                 var update = options.MergeUpdateColumns
                     ?? columns.Where(c => !options.MergeExcludeColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
                 return context.Execute(sql.Merge(target, staging, options.UniqueKey, columns, update, options.Predicates), transaction);
+            case "microbatch" when options.Batch is { } batch:
+                // The batch owns its window: whatever the table held there is replaced, in the same transaction.
+                context.Execute(sql.DeleteWindow(target, batch.EventTime, batch.Window.Start, batch.Window.End), transaction);
+                return context.Execute(sql.InsertFrom(target, staging, columns), transaction);
             case "delete+insert":
                 context.Execute(sql.DeleteMatching(target, staging, options.UniqueKey, options.Predicates), transaction);
                 return context.Execute(sql.InsertFrom(target, staging, columns), transaction);
@@ -73,6 +81,9 @@ internal static class IncrementalMaterialization
                 return context.Execute(sql.InsertFrom(target, staging, columns), transaction);
         }
     }
+
+    // event_time may be an expression (dbt writes it into the filter as given); only a bare name can be looked up.
+    private static bool IsColumnName(string text) => text.Length > 0 && text.All(c => char.IsLetterOrDigit(c) || c == '_');
 
     /// <summary>A merge with two new rows for one key would update a row twice: name the key instead.</summary>
     private static void CheckUniqueKeys(MaterializationContext context, IncrementalOptions options, string staging)

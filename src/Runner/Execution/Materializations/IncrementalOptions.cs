@@ -40,6 +40,9 @@ internal sealed record IncrementalOptions(
         };
     }
 
+    /// <summary>For one batch of a microbatch model: the window it replaces and the event_time column that places rows in it.</summary>
+    public (string EventTime, Compiler.Compilation.Microbatch.MicrobatchWindow Window)? Batch { get; init; }
+
     /// <summary>dbt's incremental_predicates: extra conditions on the target rows a merge or delete+insert touches.</summary>
     public IReadOnlyList<string> Predicates { get; init; } = [];
 

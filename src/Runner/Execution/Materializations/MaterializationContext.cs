@@ -6,7 +6,7 @@ namespace ModelForge.Runner.Execution.Materializations;
 /// <summary>What a materialization needs for one model: where to build it, from what SQL, on which connection.</summary>
 internal sealed class MaterializationContext(DbConnection connection, TargetSql sql, RelationCache relations)
 {
-    private readonly List<string> _statements = [];
+    private List<string> _statements = [];
 
     public DbConnection Connection { get; } = connection;
 
@@ -39,6 +39,19 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
     public IReadOnlyList<string> Statements => _statements;
 
     public string QualifiedName => Sql.QualifiedName(Database, Schema, Identifier);
+
+    /// <summary>The same model and connection with another SELECT (a microbatch batch); statements are recorded in one list.</summary>
+    public MaterializationContext WithSql(string compiledSql) => new(Connection, Sql, Relations)
+    {
+        Database = Database,
+        Schema = Schema,
+        Identifier = Identifier,
+        CompiledSql = compiledSql,
+        Contract = Contract,
+        Cancellation = Cancellation,
+        Config = Config,
+        _statements = _statements,
+    };
 
     /// <summary>Opens a transaction and runs the target's prologue in it (SQL Server: SET XACT_ABORT ON).</summary>
     public DbTransaction BeginTransaction()

@@ -55,12 +55,15 @@ internal sealed class SnapshotWriter(MaterializationContext context, SnapshotSpe
             foreach (var (name, type) in widened)
                 context.Execute(sql.AlterColumnType(context.QualifiedName, name, type), transaction);
             // Columns gone from the source stay, null from now on: a NOT NULL copied by an older build would refuse that.
-            foreach (var column in target.Where(t => !source.Any(c => Same(c.Name, t.Name)) && !spec.Names.All.Any(m => Same(m, t.Name))))
+            // hard_deletes switched to new_record on an existing snapshot: the flag column comes now, null for older versions.
+            if (spec.NewRecordOnDelete && !target.Any(t => Same(t.Name, spec.Names.IsDeleted)))
+                context.Execute(sql.AddColumn(context.QualifiedName, spec.Names.IsDeleted, sql.SnapshotFlagType), transaction);
+            foreach (var column in target.Where(t => !source.Any(c => Same(c.Name, t.Name)) && !spec.MetaColumns.Any(m => Same(m, t.Name))))
             {
                 if (sql.AllowNulls(context.QualifiedName, column.Name, column.DataType) is { } allow) context.Execute(allow, transaction);
             }
-            context.Execute(sql.CloseSnapshotRows(context.QualifiedName, changesName, spec.Names, SnapshotStatements.ChangeTypeColumn), transaction);
-            var rows = context.Execute(sql.InsertSnapshotRows(context.QualifiedName, changesName, [.. sourceNames, .. spec.Names.All],
+            context.Execute(sql.CloseSnapshotRows(context.QualifiedName, changesName, spec.Names, SnapshotStatements.ChangeTypeColumn, spec.ValidToCurrent), transaction);
+            var rows = context.Execute(sql.InsertSnapshotRows(context.QualifiedName, changesName, [.. sourceNames, .. spec.MetaColumns],
                 SnapshotStatements.ChangeTypeColumn), transaction);
             foreach (var grant in sql.ApplyGrants(db, schema, id, context.Config, revokeOthers: true)) context.Execute(grant, transaction);
             transaction.Commit();

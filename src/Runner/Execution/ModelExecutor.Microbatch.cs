@@ -1,0 +1,64 @@
+using System.Data.Common;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Compilation.Ephemeral;
+using ModelForge.Compiler.Compilation.Microbatch;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Runner.Execution.Materializations;
+
+namespace ModelForge.Runner.Execution;
+
+internal sealed partial class ModelExecutor
+{
+    /// <summary>
+    /// A microbatch model: plans its batches (or takes the ones <c>forge retry</c> passes in
+    /// <see cref="CompileOptions"/>), runs them, and reports success, partial success or error
+    /// with the batches in run_results.json. Post-hooks run once some batch was kept.
+    /// </summary>
+    private NodeResult RunBatches(ProjectNode node, WorkerResources.Worker worker, MaterializationContext context, string compiledPath,
+        Func<NodeStatus, string?, Diagnostic?, long?, NodeResult> finish)
+    {
+        var bag = new DiagnosticBag();
+        // Checked when the project compiled; read again here for the typed values.
+        var config = MicrobatchConfig.Read(node, bag) ?? throw new DiagnosticException(bag.ToList().First(d => d.IsError));
+        var options = IncrementalOptions.From(node, project.Options.FullRefresh, context.Sql);
+        var batches = project.Options.MicrobatchBatches.TryGetValue(node.UniqueId, out var explicitBatches) ? explicitBatches : Plan(context, config, options);
+
+        InlinedSql? last = null;
+        string Render(MicrobatchWindow window)
+        {
+            last = worker.Compiler.Compile(node, context.Sql, window, config.BatchSize);
+            return TrimStatement(last.Text);
+        }
+        Diagnostic Error(DbException e, string sql)
+        {
+            var failedStatement = context.Statements.LastOrDefault(s => sql.Length > 0 && s.Contains(sql, StringComparison.Ordinal)) ?? context.Statements.LastOrDefault();
+            return last is null ? Diagnostic.Error(DiagnosticCodes.DatabaseError, e.Message, node.DefinitionSpan)
+                : DatabaseError(node, e, last, sql, failedStatement, compiledPath);
+        }
+
+        var outcome = MicrobatchMaterialization.Build(context, options, config, batches, Render, Error);
+        if (outcome.Successful.Count > 0) Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PostHook, "post-hook", context);
+        ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
+
+        var total = batches.Count;
+        var message = total == 0 ? "no batches to run" : $"{outcome.Successful.Count} of {total} batches";
+        var failedWindows = outcome.Failed.Select(f => f.Window).ToList();
+        NodeResult result;
+        if (outcome.Failed.Count == 0) result = finish(NodeStatus.Success, message, null, outcome.Rows);
+        else
+        {
+            var (window, error) = outcome.Failed[0];
+            var diagnostic = DiagnosticCodes.Microbatch.BatchFailed(node.DefinitionSpan, node.Name, outcome.Failed.Count, total,
+                window.Id(config.BatchSize), error, failedWindows.Select(w => w.Id(config.BatchSize)));
+            result = finish(outcome.Successful.Count > 0 ? NodeStatus.PartialSuccess : NodeStatus.Error, message, diagnostic, outcome.Rows);
+        }
+        return result with { Batches = (outcome.Successful, failedWindows) };
+    }
+
+    private IReadOnlyList<MicrobatchWindow> Plan(MaterializationContext context, MicrobatchConfig config, IncrementalOptions options)
+    {
+        var incremental = !options.FullRefresh
+            && context.Relations.Find(context.Connection, context.Database, context.Schema, context.Identifier) == Compiler.Targets.RelationKind.Table;
+        return config.Plan(project.Options.RunStartedAt, incremental, project.Options.EventTimeStart, project.Options.EventTimeEnd);
+    }
+}
