@@ -120,6 +120,8 @@ public static partial class ProjectCompiler
             if (reader.Read(fixture, upstream, call.Display, call.IsThis) is { } input) inputs.Add(input);
             else ok = false;
         }
+        // A wrong input would also read as a missing one: report it alone.
+        if (!ok) return null;
         foreach (var (id, (node, display)) in reads)
         {
             if (given.Contains(id)) continue;

@@ -77,9 +77,10 @@ internal sealed partial class SchemaFileParser
         var fixtureNode = YamlReader.Get(map, "fixture");
         IReadOnlyList<IReadOnlyDictionary<string, object?>>? rows = null;
         string? text = null;
+        var columnSpans = new Dictionary<string, SourceSpan>(StringComparer.OrdinalIgnoreCase);
         if (rowsNode is not null && !YamlReader.IsNull(rowsNode))
         {
-            if (format == FixtureFormat.Dict) rows = DictRows(rowsNode);
+            if (format == FixtureFormat.Dict) rows = DictRows(rowsNode, columnSpans);
             else text = _reader.String(rowsNode, "rows");
         }
         else if (rowsNode is not null)
@@ -93,19 +94,22 @@ internal sealed partial class SchemaFileParser
             Rows = rows,
             Text = text,
             Fixture = _reader.String(fixtureNode, "fixture"),
+            ColumnSpans = columnSpans,
             Span = _reader.Span(map),
             RowsSpan = rowsNode is not null ? _reader.Span(rowsNode) : fixtureNode is not null ? _reader.Span(fixtureNode) : null,
         };
     }
 
-    private List<IReadOnlyDictionary<string, object?>>? DictRows(YamlNode node)
+    private List<IReadOnlyDictionary<string, object?>>? DictRows(YamlNode node, Dictionary<string, SourceSpan> columnSpans)
     {
         if (_reader.Sequence(node, "rows", "with format dict (the default), write rows as a list of mappings, e.g. - {id: 1, status: placed}") is not { } list)
             return null;
         var rows = new List<IReadOnlyDictionary<string, object?>>();
         foreach (var row in list.Children)
         {
-            if (_reader.Mapping(row, "a row of 'rows'") is { } map) rows.Add((Dictionary<string, object?>)_reader.Value(map)!);
+            if (_reader.Mapping(row, "a row of 'rows'") is not { } map) continue;
+            foreach (var (key, _) in map.Children) columnSpans.TryAdd(YamlValues.KeyText(key), _reader.Span(key));
+            rows.Add((Dictionary<string, object?>)_reader.Value(map)!);
         }
         return rows;
     }

@@ -69,10 +69,10 @@ internal static class UnitTestComparison
         text.Append($"actual rows differ from expected: {Plural(expectedCount, "expected row")}, {Plural(actualCount, "actual row")}, {matched} matched; ");
         text.Append("differing cells in [brackets]\n");
         var leftWidth = Line(left[0], leftWidths).Length;
-        text.Append("  ").Append("expected".PadRight(leftWidth)).Append(" || actual\n");
+        text.Append("    ").Append("expected".PadRight(leftWidth)).Append(" || actual\n");
         for (var i = 0; i < left.Count; i++)
         {
-            text.Append("  ").Append(Line(left[i], leftWidths).PadRight(leftWidth)).Append(" || ").Append(Line(right[i], rightWidths).TrimEnd()).Append('\n');
+            text.Append("    ").Append(Line(left[i], leftWidths).PadRight(leftWidth)).Append(" || ").Append(Line(right[i], rightWidths).TrimEnd()).Append('\n');
         }
         return text.ToString().TrimEnd('\n');
     }

@@ -22,6 +22,9 @@ public sealed record UnitTestFixture
     /// <summary>The <c>fixture:</c> file name, looked up under <c>&lt;test-path&gt;/fixtures/</c>.</summary>
     public string? Fixture { get; init; }
 
+    /// <summary>Dict rows: where each column's key is first written, for "unknown column" errors.</summary>
+    public IReadOnlyDictionary<string, SourceSpan> ColumnSpans { get; init; } = new Dictionary<string, SourceSpan>();
+
     /// <summary>The whole entry.</summary>
     public required SourceSpan Span { get; init; }
 

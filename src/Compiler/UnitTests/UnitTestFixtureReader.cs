@@ -21,7 +21,7 @@ internal sealed class UnitTestFixtureReader(LoadedProject project, string test, 
             return null;
         }
         var span = fixture.RowsSpan ?? fixture.Span;
-        var input = new UnitTestInput { Display = display, UpstreamId = upstreamId, IsThis = isThis, Span = span };
+        var input = new UnitTestInput { Display = display, UpstreamId = upstreamId, IsThis = isThis, Span = span, ColumnSpans = fixture.ColumnSpans };
         if (fixture.Fixture is { } name)
         {
             var extension = fixture.Format == FixtureFormat.Sql ? "sql" : "csv";
@@ -34,12 +34,13 @@ internal sealed class UnitTestFixtureReader(LoadedProject project, string test, 
             var relative = Path.GetRelativePath(project.Root, path).Replace('\\', '/');
             var source = new SourceText(relative, File.ReadAllText(path));
             if (fixture.Format == FixtureFormat.Sql) return input with { Sql = source.Text, Span = new SourceSpan(source, 0, 0) };
-            return Csv(source, span, inFile: true) is { } fileRows ? input with { Rows = fileRows, Span = new SourceSpan(source, 0, 0) } : null;
+            if (Csv(source, span, inFile: true, out var header) is not { } fileRows) return null;
+            return input with { Rows = fileRows, Span = new SourceSpan(source, 0, 0), ColumnSpans = header };
         }
         return fixture.Format switch
         {
             FixtureFormat.Sql => input with { Sql = fixture.Text },
-            FixtureFormat.Csv => Csv(new SourceText(span.Path, fixture.Text ?? ""), span, inFile: false) is { } rows ? input with { Rows = rows } : null,
+            FixtureFormat.Csv => Csv(new SourceText(span.Path, fixture.Text ?? ""), span, inFile: false, out _) is { } rows ? input with { Rows = rows } : null,
             _ when fixture.Rows is null => Report(DiagnosticCodes.UnitTests.BadCsv(span, test, "format dict needs rows as a list of mappings")),
             _ => input with { Rows = FixtureRows.FromDicts(fixture.Rows) },
         };
@@ -70,11 +71,16 @@ internal sealed class UnitTestFixtureReader(LoadedProject project, string test, 
         return null;
     }
 
-    private FixtureRows? Csv(SourceText source, SourceSpan yamlSpan, bool inFile)
+    private FixtureRows? Csv(SourceText source, SourceSpan yamlSpan, bool inFile, out Dictionary<string, SourceSpan> header)
     {
         var bag = new DiagnosticBag();
         var table = CsvReader.Read(source, ',', bag);
-        if (table is not null) return Rows(table);
+        header = new Dictionary<string, SourceSpan>(StringComparer.OrdinalIgnoreCase);
+        if (table is not null)
+        {
+            for (var i = 0; i < table.ColumnCount; i++) header.TryAdd(table.ColumnNames[i].Trim(), table.Span(table.HeaderFields[i]));
+            return Rows(table);
+        }
         // A fixture file has positions of its own; inline rows are reported at the YAML 'rows:' value.
         foreach (var error in bag.ToList().Where(e => e.IsError))
             diagnostics.Add(DiagnosticCodes.UnitTests.BadCsv(inFile && error.Span is { } at ? at : yamlSpan, test, error.Message));

@@ -21,6 +21,9 @@ public sealed record UnitTestInput
     /// <summary>Where the rows were written (the YAML <c>rows:</c> or the fixture file), for column errors.</summary>
     public required Diagnostics.SourceSpan Span { get; init; }
 
+    /// <summary>Where each column of the rows is named (a dict key, a csv file's header), when known.</summary>
+    public IReadOnlyDictionary<string, Diagnostics.SourceSpan> ColumnSpans { get; init; } = new Dictionary<string, Diagnostics.SourceSpan>();
+
     /// <summary>The CTE the model's <c>ref()</c>/<c>source()</c>/<c>this</c> renders as.</summary>
     public string CteName => IsThis ? "__dbt__cte__this" : CteNameFor(UpstreamId);
 

@@ -73,7 +73,7 @@ internal sealed class UnitTestExecutor(CompiledProject project, WorkerResources 
                 "declare the columns' data_type in YAML, or build the relation, so the rows are cast to the right types"));
             return FixtureSql.Select(resources.Sql, FixtureSql.Untyped(rows), rows);
         }
-        CheckColumns(rows.Columns, columns, name => DiagnosticCodes.UnitTests.UnknownColumn(input.Span, test.Name, input.Display, name,
+        CheckColumns(rows.Columns, columns, name => DiagnosticCodes.UnitTests.UnknownColumn(input.ColumnSpans.GetValueOrDefault(name, input.Span), test.Name, input.Display, name,
             columns.Select(c => c.Name).ToList(), Compiler.Diagnostics.NameSuggester.Nearest(name, columns.Select(c => c.Name))));
         return FixtureSql.Select(resources.Sql, columns, rows);
     }
@@ -86,7 +86,7 @@ internal sealed class UnitTestExecutor(CompiledProject project, WorkerResources 
         var rows = expect.Rows!;
         var returned = _columns.Describe(connection, actualQuery);
         var names = returned.Select(c => c.Name).ToList();
-        CheckColumns(rows.Columns, returned, name => DiagnosticCodes.UnitTests.UnknownExpectedColumn(expect.Span, test.Name, model.Name, name,
+        CheckColumns(rows.Columns, returned, name => DiagnosticCodes.UnitTests.UnknownExpectedColumn(expect.ColumnSpans.GetValueOrDefault(name, expect.Span), test.Name, model.Name, name,
             names, Compiler.Diagnostics.NameSuggester.Nearest(name, names)));
         // Only the expected columns are compared (dbt: the columns given in expect), typed as the model returns them.
         var typed = rows.Columns.Select(c => returned.First(r => string.Equals(r.Name, c, StringComparison.OrdinalIgnoreCase))).ToList();
