@@ -53,7 +53,7 @@ public sealed class ProjectNode
     public DataTests.TestMetadata? Test { get; init; }
 
     /// <summary>For unit tests: the YAML entry, the model under test, the inputs and expected rows.</summary>
-    public UnitTests.UnitTestNode? UnitTest { get; init; }
+    internal UnitTests.UnitTestNode? UnitTest { get; init; }
 
     public IReadOnlyList<RefCall> Refs { get; init; } = [];
 

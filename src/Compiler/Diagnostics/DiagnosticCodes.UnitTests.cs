@@ -44,9 +44,9 @@ public static partial class DiagnosticCodes
             Diagnostic.Error(FixtureMissingCode, $"unit test '{test}': fixture '{fixture}' not found (looked for {looked})", span,
                 "fixture files live under <test-path>/fixtures/ (tests/fixtures/ by default), named <fixture>.csv for format csv or <fixture>.sql for format sql");
 
-        internal static Diagnostic BadCsv(SourceSpan span, string test, string problem) =>
+        internal static Diagnostic BadCsv(SourceSpan span, string test, string problem, string? hint = null) =>
             Diagnostic.Error(BadCsvCode, $"unit test '{test}': the csv rows cannot be read: {problem}", span,
-                "csv rows are a header line naming the columns, then one line per row with one value per column");
+                hint ?? "csv rows are a header line naming the columns, then one line per row with one value per column");
 
         internal static Diagnostic UnknownFormat(SourceSpan span, string format) =>
             Diagnostic.Error(UnknownFormatCode, $"unknown unit test format '{format}'", span, "use format: dict (the default), csv or sql");

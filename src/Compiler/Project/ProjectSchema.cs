@@ -40,7 +40,7 @@ public sealed class ProjectSchema
     public IReadOnlyList<MacroProperties> Macros { get; }
 
     /// <summary>Every <c>unit_tests:</c> entry, in path order.</summary>
-    public IReadOnlyList<UnitTests.UnitTestDefinition> UnitTests { get; }
+    internal IReadOnlyList<UnitTests.UnitTestDefinition> UnitTests { get; }
 
     /// <summary>Every generic test declaration: node-level and column-level, of models, seeds, snapshots and source tables.</summary>
     public IReadOnlyList<TestDeclaration> Tests { get; }

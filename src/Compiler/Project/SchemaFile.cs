@@ -20,7 +20,7 @@ public sealed record SchemaFile
     public IReadOnlyList<MacroProperties> Macros { get; init; } = [];
 
     /// <summary>dbt 1.8's <c>unit_tests:</c> entries.</summary>
-    public IReadOnlyList<UnitTests.UnitTestDefinition> UnitTests { get; init; } = [];
+    internal IReadOnlyList<UnitTests.UnitTestDefinition> UnitTests { get; init; } = [];
 
     /// <summary>
     /// Parses a schema file; problems go to <paramref name="diagnostics"/> and the entries that could

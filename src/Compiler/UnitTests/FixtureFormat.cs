@@ -1,7 +1,7 @@
 namespace ModelForge.Compiler.UnitTests;
 
 /// <summary>How a unit test's <c>rows:</c> (or fixture file) are written, as dbt's <c>format:</c> names it.</summary>
-public enum FixtureFormat
+internal enum FixtureFormat
 {
     /// <summary>A list of mappings, column to value (dbt's default).</summary>
     Dict,

@@ -7,7 +7,7 @@ namespace ModelForge.Compiler.UnitTests;
 /// null is SQL NULL, and a column a row leaves out is NULL. The SQL that casts them to the upstream's
 /// types is built at run time, once the types are known (FixtureSql).
 /// </summary>
-public sealed class FixtureRows
+internal sealed class FixtureRows
 {
     internal FixtureRows(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string?>> rows)
     {

@@ -4,4 +4,4 @@ namespace ModelForge.Compiler.UnitTests;
 /// A column name and its SQL type as the warehouse describes it (<c>DECIMAL(18,3)</c>, <c>nvarchar(50)</c>);
 /// a null type means unknown, and the value is written as a plain literal instead of cast.
 /// </summary>
-public sealed record TypedColumn(string Name, string? Type);
+internal sealed record TypedColumn(string Name, string? Type);

@@ -3,7 +3,7 @@ using ModelForge.Compiler.Diagnostics;
 namespace ModelForge.Compiler.UnitTests;
 
 /// <summary>One entry of a schema file's <c>unit_tests:</c> (dbt 1.8), as written.</summary>
-public sealed record UnitTestDefinition
+internal sealed record UnitTestDefinition
 {
     public required string Name { get; init; }
 

@@ -6,7 +6,7 @@ namespace ModelForge.Compiler.UnitTests;
 /// One <c>given:</c> input or the <c>expect:</c> block of a unit test, as written: the rows inline
 /// (<see cref="Rows"/> for dict, <see cref="Text"/> for csv and sql) or the name of a fixture file.
 /// </summary>
-public sealed record UnitTestFixture
+internal sealed record UnitTestFixture
 {
     /// <summary><c>ref('x')</c>, <c>source('s', 't')</c> or <c>this</c>; null for <c>expect:</c>.</summary>
     public string? Input { get; init; }

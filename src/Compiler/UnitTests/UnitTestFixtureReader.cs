@@ -83,7 +83,7 @@ internal sealed class UnitTestFixtureReader(LoadedProject project, string test, 
         }
         // A fixture file has positions of its own; inline rows are reported at the YAML 'rows:' value.
         foreach (var error in bag.ToList().Where(e => e.IsError))
-            diagnostics.Add(DiagnosticCodes.UnitTests.BadCsv(inFile && error.Span is { } at ? at : yamlSpan, test, error.Message));
+            diagnostics.Add(DiagnosticCodes.UnitTests.BadCsv(inFile && error.Span is { } at ? at : yamlSpan, test, error.Message, error.Hint));
         return null;
     }
 

@@ -4,7 +4,7 @@ namespace ModelForge.Compiler.UnitTests;
 /// One input of a compiled unit test: the node it stands in for and its rows. Exactly one of
 /// <see cref="Rows"/> (dict and csv, typed at run time) and <see cref="Sql"/> (format sql) is set.
 /// </summary>
-public sealed record UnitTestInput
+internal sealed record UnitTestInput
 {
     /// <summary><c>ref('stg_orders')</c>, <c>source('shop', 'orders')</c>, <c>this</c>: how messages name it.</summary>
     public required string Display { get; init; }

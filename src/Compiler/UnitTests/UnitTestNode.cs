@@ -1,7 +1,7 @@
 namespace ModelForge.Compiler.UnitTests;
 
 /// <summary>What a compiled unit test node carries: its YAML entry, the model it tests, its inputs and expected rows.</summary>
-public sealed record UnitTestNode
+internal sealed record UnitTestNode
 {
     public required UnitTestDefinition Definition { get; init; }
 
