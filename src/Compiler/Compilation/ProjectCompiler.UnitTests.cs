@@ -22,7 +22,6 @@ public static partial class ProjectCompiler
         var seen = new Dictionary<(string, string), SourceSpan>();
         foreach (var definition in project.Schema.UnitTests)
         {
-            if (definition.Config.GetValueOrDefault("enabled") is false) continue;
             if (definition.Model is not { } modelName)
             {
                 diagnostics.Add(DiagnosticCodes.UnitTests.MissingKey(definition.Span, definition.Name, "model", "model: dim_customers"));
@@ -30,10 +29,14 @@ public static partial class ProjectCompiler
             }
             if (!models.TryGetValue(modelName, out var model))
             {
+                if (definition.Config.GetValueOrDefault("enabled") is false) continue;
                 diagnostics.Add(DiagnosticCodes.UnitTests.UnknownModel(definition.ModelSpan ?? definition.Span, definition.Name, modelName,
                     NameSuggester.Nearest(modelName, models.Keys)));
                 continue;
             }
+            // dbt_project.yml's unit_tests: tree can disable it too, by [project, model folders…, model, test].
+            var config = project.Configs.Resolve(ResourceType.UnitTest, model.Fqn.Append(definition.Name).ToList(), null, definition.Config);
+            if (!config.Enabled) continue;
             if (!seen.TryAdd((modelName, definition.Name), definition.Span))
             {
                 diagnostics.Add(DiagnosticCodes.UnitTests.Duplicate(definition.Span, definition.Name, modelName, seen[(modelName, definition.Name)]));
@@ -48,17 +51,16 @@ public static partial class ProjectCompiler
             var inputs = UnitTestInputs(definition, model, lookup, reader, diagnostics);
             var expected = reader.Read(expect, model.UniqueId, "expect", isThis: false);
             if (inputs is null || expected is null) continue;
-            result.Add(UnitTestNode(project, definition, model, inputs, expected));
+            result.Add(UnitTestNode(project, definition, model, config, inputs, expected));
         }
         return result;
     }
 
-    private static ProjectNode UnitTestNode(LoadedProject project, UnitTestDefinition definition, ProjectNode model,
+    private static ProjectNode UnitTestNode(LoadedProject project, UnitTestDefinition definition, ProjectNode model, NodeConfig config,
         List<UnitTestInput> inputs, UnitTestInput expected)
     {
         // dbt: the model's fqn with the test's name appended.
         var fqn = model.Fqn.Append(definition.Name).ToList();
-        var config = project.Configs.Resolve(ResourceType.UnitTest, fqn, null, definition.Config);
         return new ProjectNode
         {
             UniqueId = $"unit_test.{project.Name}.{model.Name}.{definition.Name}",

@@ -13,7 +13,12 @@ internal static class UnitTestComparison
     public const string Missing = "(no such row)";
 
     /// <summary>Null when the rows match; else the readable diff.</summary>
-    public static string? Diff(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string?>> expected, IReadOnlyList<IReadOnlyList<string?>> actual)
+    public static string? Diff(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string?>> expected, IReadOnlyList<IReadOnlyList<string?>> actual) =>
+        Diff(columns, expected, actual, out _);
+
+    /// <param name="differing">Expected rows without an equal actual row plus actual rows without an equal expected one.</param>
+    public static string? Diff(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string?>> expected, IReadOnlyList<IReadOnlyList<string?>> actual,
+        out int differing)
     {
         var unmatchedActual = actual.ToList();
         var unmatchedExpected = new List<IReadOnlyList<string?>>();
@@ -23,7 +28,8 @@ internal static class UnitTestComparison
             if (at >= 0) unmatchedActual.RemoveAt(at);
             else unmatchedExpected.Add(row);
         }
-        if (unmatchedExpected.Count == 0 && unmatchedActual.Count == 0) return null;
+        differing = unmatchedExpected.Count + unmatchedActual.Count;
+        if (differing == 0) return null;
 
         var pairs = new List<(IReadOnlyList<string?>? Expected, IReadOnlyList<string?>? Actual)>();
         foreach (var row in unmatchedExpected)

@@ -147,6 +147,25 @@ public sealed class UnitTestCompileTests(string target)
     }
 
     [Test]
+    public void The_project_files_unit_tests_tree_configures_them_by_model_path()
+    {
+        _project.Write("forge_project.yml", "name: shop\nprofile: shop\nunit_tests:\n  shop:\n    +tags: nightly\n    customer_orders:\n      +meta: {team: sales}\n");
+
+        var node = CompileClean().Nodes["unit_test.shop.customer_orders.counts_orders_per_customer"];
+
+        Assert.That(node.Config.Tags, Is.EquivalentTo(new[] { "nightly", "unit", "fast" }));
+        Assert.That(node.Config.Meta["team"], Is.EqualTo("sales"));
+    }
+
+    [Test]
+    public void The_project_file_can_disable_unit_tests()
+    {
+        _project.Write("forge_project.yml", "name: shop\nprofile: shop\nunit_tests:\n  shop:\n    +enabled: false\n");
+
+        Assert.That(CompileClean().Nodes.Values.Where(n => n.ResourceType == ResourceType.UnitTest), Is.Empty);
+    }
+
+    [Test]
     public void A_disabled_unit_test_is_no_node()
     {
         _project.Write("models/schema.yml", Schema.Replace("config: {tags: [unit, fast], meta: {owner: ana}}", "config: {enabled: false}"));

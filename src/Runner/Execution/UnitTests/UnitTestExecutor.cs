@@ -44,8 +44,8 @@ internal sealed class UnitTestExecutor(CompiledProject project, WorkerResources 
             var (columns, expectedQuery) = Expected(node, model, unit.Expected, connection, query);
             var expected = ResultRows.Read(connection, expectedQuery, columns);
             var actual = ResultRows.Read(connection, query, columns);
-            if (UnitTestComparison.Diff(columns, expected, actual) is not { } diff) return Finish(NodeStatus.Pass, "PASS");
-            return Finish(NodeStatus.Fail, diff, failures: Math.Max(1, Math.Abs(expected.Count - actual.Count)));
+            if (UnitTestComparison.Diff(columns, expected, actual, out var differing) is not { } diff) return Finish(NodeStatus.Pass, "PASS");
+            return Finish(NodeStatus.Fail, diff, failures: differing);
         }
         catch (DiagnosticException e)
         {
