@@ -273,6 +273,22 @@ internal sealed class UnitTestRunTests
         Assert.That(manifest.GetProperty("nodes").TryGetProperty("unit_test.shop.customers.counts_orders_per_customer", out _), Is.False);
     }
 
+    [Test]
+    public void State_modified_selects_a_unit_test_whose_rows_changed_and_nothing_else()
+    {
+        Assert.That(_project.Forge("compile").ExitCode, Is.EqualTo(0));
+        Directory.CreateDirectory(Path.Combine(_project.Root, "state"));
+        File.Copy(Path.Combine(_project.Root, "target/manifest.json"), Path.Combine(_project.Root, "state/manifest.json"));
+        var unchanged = _project.Forge("ls", "-s", "state:modified", "--state", "state", "--output", "name");
+        Assert.That(unchanged.All, Does.Not.Contain("counts_orders_per_customer"), unchanged.ToString());
+        _project.With("models/unit_tests.yml", "unit_tests:\n" + Passing.Replace("order_total: 7.5", "order_total: 8.5"));
+
+        var result = _project.Forge("ls", "-s", "state:modified", "--state", "state", "--output", "name");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Output.Trim(), Is.EqualTo("counts_orders_per_customer"));
+    }
+
     private void Execute(params string[] statements)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_project.DatabasePath)!);
