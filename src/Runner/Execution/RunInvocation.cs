@@ -204,6 +204,11 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
     };
 
     private static string Counted(IReadOnlyList<ProjectNode> nodes) =>
-        string.Join(", ", nodes.GroupBy(n => n.ResourceType == ResourceType.Model ? $"{n.Materialized} model" : n.ResourceType.ArtifactName())
+        string.Join(", ", nodes.GroupBy(n => n.ResourceType switch
+        {
+            ResourceType.Model => $"{n.Materialized} model",
+            ResourceType.UnitTest => "unit test",
+            _ => n.ResourceType.ArtifactName(),
+        })
             .Select(g => $"{g.Count()} {g.Key}{(g.Count() == 1 ? "" : "s")}"));
 }
