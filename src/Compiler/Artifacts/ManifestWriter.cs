@@ -7,7 +7,7 @@ namespace ModelForge.Compiler.Artifacts;
 
 /// <summary>
 /// Writes target/manifest.json in the shape of dbt's manifest: nodes (models, seeds, snapshots,
-/// tests), sources, macros, parent_map and child_map.
+/// tests), sources, unit_tests, macros, parent_map and child_map.
 /// </summary>
 public static class ManifestWriter
 {
@@ -26,7 +26,7 @@ public static class ManifestWriter
         json.WriteStartObject("nodes");
         foreach (var id in project.Order)
         {
-            if (project.Nodes[id].ResourceType == ResourceType.Source) continue;
+            if (project.Nodes[id].ResourceType is ResourceType.Source or ResourceType.UnitTest) continue;
             json.WritePropertyName(id);
             JsonValueWriter.Write(json, lineage?.GetValueOrDefault(id) is { } model
                 ? NodeDictionary.Of(project.Nodes[id], model)
@@ -40,6 +40,15 @@ public static class ManifestWriter
             if (project.Nodes[id].ResourceType != ResourceType.Source) continue;
             json.WritePropertyName(id);
             JsonValueWriter.Write(json, project.GraphNodes[id]);
+        }
+        json.WriteEndObject();
+
+        // dbt 1.8 keeps unit tests in a map of their own.
+        json.WriteStartObject("unit_tests");
+        foreach (var node in project.OfType(ResourceType.UnitTest))
+        {
+            json.WritePropertyName(node.UniqueId);
+            JsonValueWriter.Write(json, UnitTests.UnitTestDictionary.Of(node));
         }
         json.WriteEndObject();
 

@@ -156,5 +156,9 @@ public sealed class NodeCompiler
         $"{project.Project.ProjectFile.TargetPath}/run/{FilePath(node)}";
 
     // Generic tests live in a YAML file: their SQL goes beside it, as dbt does (models/_schema.yml/unique_x.sql).
-    private static string FilePath(ProjectNode node) => node.Test is null ? node.Path : $"{node.Path}/{node.Test.CompiledName}.sql";
+    // Unit tests likewise, under their model's name (two models may each have a unit test of one name).
+    private static string FilePath(ProjectNode node) =>
+        node.Test is not null ? $"{node.Path}/{node.Test.CompiledName}.sql"
+        : node.UnitTest is not null ? $"{node.Path}/{node.Fqn[^2]}/{node.Name}.sql"
+        : node.Path;
 }

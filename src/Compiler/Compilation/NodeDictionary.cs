@@ -23,7 +23,7 @@ public static class NodeDictionary
         {
             ["unique_id"] = node.UniqueId,
             ["name"] = node.Name,
-            ["resource_type"] = node.ResourceType.ToString().ToLowerInvariant(),
+            ["resource_type"] = node.ResourceType.ArtifactName(),
             ["package_name"] = node.PackageName,
             ["path"] = node.Path,
             ["original_file_path"] = node.OriginalFilePath ?? node.Path,

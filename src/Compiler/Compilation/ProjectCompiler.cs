@@ -45,7 +45,9 @@ public static partial class ProjectCompiler
             AddDataTests(units[u], engine, parseInfo, parseResolver, attachable, queue, diagnostics);
         }
         queue.RenderQueued();
-        var (nodes, disabled) = queue.InDefinitionOrder();
+        var (defined, disabled) = queue.InDefinitionOrder();
+        if (diagnostics.HasErrors) return null;
+        var nodes = defined.Concat(UnitTestNodes(project, defined, diagnostics)).ToList();
         if (diagnostics.HasErrors) return null;
 
         var byId = new Dictionary<string, ProjectNode>(StringComparer.Ordinal);

@@ -54,6 +54,9 @@ public sealed class ProjectNode
     /// <summary>For generic data tests: the YAML declaration, test macro and tested node.</summary>
     public DataTests.TestMetadata? Test { get; init; }
 
+    /// <summary>For unit tests: the YAML entry, the model under test, the inputs and expected rows.</summary>
+    internal UnitTests.UnitTestNode? UnitTest { get; init; }
+
     public IReadOnlyList<RefCall> Refs { get; init; } = [];
 
     public IReadOnlyList<SourceCall> Sources { get; init; } = [];
@@ -64,11 +67,11 @@ public sealed class ProjectNode
     /// <summary>Unique ids of the nodes this one reads, in first-use order.</summary>
     public IReadOnlyList<string> DependsOn => _dependsOn;
 
-    public string? Description => Properties?.Description ?? SourceTable?.Description ?? Test?.Description;
+    public string? Description => Properties?.Description ?? SourceTable?.Description ?? Test?.Description ?? UnitTest?.Definition.Description;
 
     public string Materialized => Config.Materialized;
 
-    public SourceSpan? DefinitionSpan => SourceTable?.Span ?? Test?.Span ?? (File is { } f ? new SourceSpan(f.Source, 0, 0) : null);
+    public SourceSpan? DefinitionSpan => SourceTable?.Span ?? Test?.Span ?? UnitTest?.Definition.Span ?? (File is { } f ? new SourceSpan(f.Source, 0, 0) : null);
 
     /// <summary>
     /// A copy with its edges: the graph is built after every node exists, so the compiler makes

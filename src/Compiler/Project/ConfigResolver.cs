@@ -141,6 +141,7 @@ public sealed partial class ConfigResolver
         ResourceType.Test => project.DataTests,
         ResourceType.Source => project.Sources,
         ResourceType.Analysis => project.Analyses,
+        ResourceType.UnitTest => project.UnitTests,
         _ => Empty.Dictionary,
     };
 

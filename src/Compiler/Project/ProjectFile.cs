@@ -66,6 +66,9 @@ public sealed record ProjectFile
     /// <summary>The <c>data_tests:</c> tree, merged with the older <c>tests:</c> spelling.</summary>
     public IReadOnlyDictionary<string, object?> DataTests { get; init; } = Empty;
 
+    /// <summary>The <c>unit_tests:</c> config tree (dbt 1.8: +enabled, +tags, +meta by [project, model folders…, model, test]).</summary>
+    public IReadOnlyDictionary<string, object?> UnitTests { get; init; } = Empty;
+
     public IReadOnlyDictionary<string, object?> Sources { get; init; } = Empty;
 
     public IReadOnlyDictionary<string, object?> Analyses { get; init; } = Empty;

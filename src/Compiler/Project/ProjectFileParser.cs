@@ -61,7 +61,7 @@ internal static class ProjectFileParser
         }
         if (!ok) return null;
 
-        foreach (var tree in (string[])["models", "seeds", "snapshots", "sources", "analyses", "tests", "data_tests"])
+        foreach (var tree in (string[])["models", "seeds", "snapshots", "sources", "analyses", "tests", "data_tests", "unit_tests"])
             KeySpellingCheck.CheckTree(reader, YamlReader.Get(map, tree));
         var targetPath = NormalizePath(reader.String(YamlReader.Get(map, "target-path"), "target-path") ?? "target");
         var tests = Tree(reader, map, "tests");
@@ -92,6 +92,7 @@ internal static class ProjectFileParser
             DataTests = Merge(tests, dataTests),
             Sources = Tree(reader, map, "sources"),
             Analyses = Tree(reader, map, "analyses"),
+            UnitTests = Tree(reader, map, "unit_tests"),
             OnRunStart = Hooks(reader, map, "on-run-start"),
             OnRunEnd = Hooks(reader, map, "on-run-end"),
             Quoting = Tree(reader, map, "quoting"),

@@ -15,6 +15,7 @@ public sealed class ProjectSchema
         Analyses = files.SelectMany(f => f.Analyses).ToList();
         Sources = files.SelectMany(f => f.Sources).ToList();
         Macros = files.SelectMany(f => f.Macros).ToList();
+        UnitTests = files.SelectMany(f => f.UnitTests).ToList();
         // The first entry wins a lookup; a second one is reported as a duplicate by the loader.
         foreach (var node in Models.Concat(Seeds).Concat(Snapshots).Concat(Analyses)) _nodes.TryAdd((node.ResourceType, node.Name), node);
         foreach (var table in Sources.SelectMany(s => s.Tables)) _sourceTables.TryAdd((table.SourceName, table.Name), table);
@@ -37,6 +38,9 @@ public sealed class ProjectSchema
     public IReadOnlyList<SourceDefinition> Sources { get; }
 
     public IReadOnlyList<MacroProperties> Macros { get; }
+
+    /// <summary>Every <c>unit_tests:</c> entry, in path order.</summary>
+    internal IReadOnlyList<UnitTests.UnitTestDefinition> UnitTests { get; }
 
     /// <summary>Every generic test declaration: node-level and column-level, of models, seeds, snapshots and source tables.</summary>
     public IReadOnlyList<TestDeclaration> Tests { get; }

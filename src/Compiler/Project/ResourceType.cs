@@ -15,4 +15,6 @@ public enum ResourceType
     Yaml,
     /// <summary>A docs-block markdown file.</summary>
     Docs,
+    /// <summary>A unit test from schema YAML's <c>unit_tests:</c> (dbt 1.8); <c>unit_test</c> in artifacts.</summary>
+    UnitTest,
 }

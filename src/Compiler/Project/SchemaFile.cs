@@ -19,10 +19,13 @@ public sealed record SchemaFile
 
     public IReadOnlyList<MacroProperties> Macros { get; init; } = [];
 
+    /// <summary>dbt 1.8's <c>unit_tests:</c> entries.</summary>
+    internal IReadOnlyList<UnitTests.UnitTestDefinition> UnitTests { get; init; } = [];
+
     /// <summary>
     /// Parses a schema file; problems go to <paramref name="diagnostics"/> and the entries that could
-    /// be read are still returned. Exposures, metrics, semantic models, saved queries and unit tests are
-    /// skipped without error.
+    /// be read are still returned. Exposures, metrics, semantic models, and saved queries are skipped
+    /// without error.
     /// </summary>
     public static SchemaFile Parse(SourceText source, DiagnosticBag diagnostics) => SchemaFileParser.Parse(source, diagnostics, null);
 

@@ -47,6 +47,7 @@ internal sealed partial class SchemaFileParser
             Analyses = parser.Nodes(map, "analyses", ResourceType.Analysis),
             Sources = parser.Sources(map),
             Macros = parser.Macros(map),
+            UnitTests = parser.UnitTests(map),
         };
     }
 

@@ -46,10 +46,15 @@ public sealed class StateComparison
     private StateChange Compare(string uniqueId)
     {
         if (!State.Nodes.TryGetValue(uniqueId, out var old) || !_project.Nodes.TryGetValue(uniqueId, out var node)) return StateChange.None;
-        using var current = JsonDocument.Parse(Serialize(_project.GraphNodes[uniqueId]));
+        // A unit test is written to manifest.json's unit_tests map in its own shape; its rows are its body.
+        var unitTest = node.ResourceType == Project.ResourceType.UnitTest;
+        using var current = JsonDocument.Parse(Serialize(unitTest ? UnitTests.UnitTestDictionary.Of(node) : _project.GraphNodes[uniqueId]));
         var now = current.RootElement;
         var change = StateChange.None;
         if (Canonical(old, "checksum") != Canonical(now, "checksum")) change |= StateChange.Body;
+        if (unitTest && (Canonical(old, "given") != Canonical(now, "given") || Canonical(old, "expect") != Canonical(now, "expect")
+            || Canonical(old, "overrides") != Canonical(now, "overrides")))
+            change |= StateChange.Body;
         if (Canonical(old, "config") != Canonical(now, "config")) change |= StateChange.Configs;
         if (Canonical(old, "description") != Canonical(now, "description") || Canonical(old, "columns") != Canonical(now, "columns"))
             change |= StateChange.Properties;

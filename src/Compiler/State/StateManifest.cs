@@ -40,7 +40,7 @@ public sealed class StateManifest
             var macros = new Dictionary<string, string?>(StringComparer.Ordinal);
             using (var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath)))
             {
-                foreach (var section in new[] { "nodes", "sources" })
+                foreach (var section in new[] { "nodes", "sources", "unit_tests" })
                 {
                     if (!manifest.RootElement.TryGetProperty(section, out var entries) || entries.ValueKind != JsonValueKind.Object) continue;
                     foreach (var entry in entries.EnumerateObject()) nodes[entry.Name] = entry.Value.Clone();

@@ -7,11 +7,12 @@ namespace ModelForge.Runner.Cli;
 
 /// <summary>
 /// `forge build`: seeds, models, snapshots and tests in one DAG walk. A node's tests run right
-/// after it; a failing error-severity test skips everything downstream of the node it tests.
+/// after it; a failing error-severity test skips everything downstream of the node it tests. A
+/// model's unit tests run before it, and one failing skips the model and its children.
 /// </summary>
 internal static class BuildCommand
 {
-    private static readonly HashSet<ResourceType> Built = [ResourceType.Seed, ResourceType.Model, ResourceType.Snapshot, ResourceType.Test];
+    private static readonly HashSet<ResourceType> Built = [ResourceType.Seed, ResourceType.Model, ResourceType.Snapshot, ResourceType.Test, ResourceType.UnitTest];
 
     public static Command Create(SharedOptions shared, CliEnvironment environment)
     {

@@ -24,7 +24,7 @@ internal static class LsCommand
             if (session is null) return ExitCodes.UsageOrProject;
             var types = parse.GetValue(resourceType) is { Length: > 0 } names
                 ? ParseTypes(names, environment)
-                : new HashSet<ResourceType> { ResourceType.Model, ResourceType.Seed, ResourceType.Source, ResourceType.Snapshot, ResourceType.Test };
+                : new HashSet<ResourceType> { ResourceType.Model, ResourceType.Seed, ResourceType.Source, ResourceType.Snapshot, ResourceType.Test, ResourceType.UnitTest };
             if (types is null) return ExitCodes.UsageOrProject;
             var format = parse.GetValue(output)!;
             var selected = NodeSelector.Select(session, environment, types);
@@ -35,7 +35,7 @@ internal static class LsCommand
                 {
                     "name" => node.Name,
                     "path" => node.Path,
-                    "json" => $"{{\"unique_id\": \"{node.UniqueId}\", \"resource_type\": \"{node.ResourceType.ToString().ToLowerInvariant()}\", \"path\": \"{node.Path}\"}}",
+                    "json" => $"{{\"unique_id\": \"{node.UniqueId}\", \"resource_type\": \"{node.ResourceType.ArtifactName()}\", \"path\": \"{node.Path}\"}}",
                     _ => string.Join('.', node.Fqn),
                 });
             }
@@ -49,11 +49,11 @@ internal static class LsCommand
         var types = new HashSet<ResourceType>();
         foreach (var name in names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries)))
         {
-            if (Enum.TryParse<ResourceType>(name, ignoreCase: true, out var type) && type is not (ResourceType.Yaml or ResourceType.Docs or ResourceType.Macro)) types.Add(type);
+            if (Enum.TryParse<ResourceType>(name.Replace("_", ""), ignoreCase: true, out var type) && type is not (ResourceType.Yaml or ResourceType.Docs or ResourceType.Macro)) types.Add(type);
             else
             {
                 environment.Error.WriteLine($"error {Compiler.Diagnostics.DiagnosticCodes.BadCommandLine}: unknown resource type '{name}'");
-                environment.Error.WriteLine("  hint: use model, seed, source, snapshot, test or analysis.");
+                environment.Error.WriteLine("  hint: use model, seed, source, snapshot, test, unit_test or analysis.");
                 return null;
             }
         }

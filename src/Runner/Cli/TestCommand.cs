@@ -10,7 +10,7 @@ internal static class TestCommand
 {
     public static Command Create(SharedOptions shared, CliEnvironment environment)
     {
-        var command = new Command("test", "Run data tests: generic tests from schema YAML and singular tests from the test paths.");
+        var command = new Command("test", "Run data tests (generic tests from schema YAML, singular tests from the test paths) and unit tests.");
         shared.AddProjectOptions(command);
         shared.AddSelectionOptions(command);
         shared.AddExecutionOptions(command);
@@ -22,7 +22,7 @@ internal static class TestCommand
     {
         var session = ProjectSession.Open(options, environment);
         if (session is null) return ExitCodes.UsageOrProject;
-        var selected = TestSelection.Select(session, environment, new HashSet<ResourceType> { ResourceType.Test });
+        var selected = TestSelection.Select(session, environment, new HashSet<ResourceType> { ResourceType.Test, ResourceType.UnitTest });
         if (selected is null) return ExitCodes.UsageOrProject;
         return new RunInvocation(session, environment).Run(selected);
     }

@@ -20,7 +20,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
         foreach (var id in project.Order)
         {
             var node = project.Nodes[id];
-            if (node.ResourceType is ResourceType.Macro or ResourceType.Docs or ResourceType.Yaml) continue;
+            if (node.ResourceType is ResourceType.Macro or ResourceType.Docs or ResourceType.Yaml or ResourceType.UnitTest) continue;
             Add(NodeEntry(node));
         }
         foreach (var entry in MacroEntries()) Add(entry);

@@ -3,6 +3,7 @@ using ModelForge.Compiler.Project;
 using ModelForge.Runner.Execution.DataTests;
 using ModelForge.Runner.Execution.Seeds;
 using ModelForge.Runner.Execution.Snapshots;
+using ModelForge.Runner.Execution.UnitTests;
 
 namespace ModelForge.Runner.Execution;
 
@@ -20,5 +21,6 @@ internal static class NodeExecutors
             [ResourceType.Seed] = new SeedExecutor(project, resources),
             [ResourceType.Test] = new TestExecutor(project, resources, projectRoot),
             [ResourceType.Snapshot] = new SnapshotExecutor(project, resources, projectRoot),
+            [ResourceType.UnitTest] = new UnitTestExecutor(project, resources, projectRoot),
         };
 }

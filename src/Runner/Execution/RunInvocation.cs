@@ -189,18 +189,26 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
     {
         string Count(ResourceType type, string noun) =>
             $"{_project.Nodes.Values.Count(n => n.ResourceType == type)} {noun}";
-        return $"Found {Count(ResourceType.Model, "models")}, {Count(ResourceType.Seed, "seeds")}, {Count(ResourceType.Source, "sources")}, {Count(ResourceType.Test, "data tests")}, {_project.Macros.NamesIn(_project.Name).Count()} macros";
+        return $"Found {Count(ResourceType.Model, "models")}, {Count(ResourceType.Seed, "seeds")}, {Count(ResourceType.Source, "sources")}, {Count(ResourceType.Test, "data tests")}, {_project.Macros.NamesIn(_project.Name).Count()} macros{UnitTests()}";
+        // dbt lists unit tests only in projects that have some.
+        string UnitTests() => _project.OfType(ResourceType.UnitTest).Any() ? $", {Count(ResourceType.UnitTest, "unit tests")}" : "";
     }
 
     internal static string Describe(ProjectNode node) => node.ResourceType switch
     {
         ResourceType.Seed => $"seed file {node.Relation.Schema}.{node.Relation.Identifier}",
         ResourceType.Test => $"test {node.Name}",
+        ResourceType.UnitTest => $"unit_test {node.Fqn[^2]}::{node.Name}",
         ResourceType.Snapshot => $"snapshot {node.Relation.Schema}.{node.Relation.Identifier}",
         _ => $"sql {node.Materialized} model {node.Relation.Schema}.{node.Relation.Identifier}",
     };
 
     private static string Counted(IReadOnlyList<ProjectNode> nodes) =>
-        string.Join(", ", nodes.GroupBy(n => n.ResourceType == ResourceType.Model ? $"{n.Materialized} model" : n.ResourceType.ToString().ToLowerInvariant())
+        string.Join(", ", nodes.GroupBy(n => n.ResourceType switch
+        {
+            ResourceType.Model => $"{n.Materialized} model",
+            ResourceType.UnitTest => "unit test",
+            _ => n.ResourceType.ArtifactName(),
+        })
             .Select(g => $"{g.Count()} {g.Key}{(g.Count() == 1 ? "" : "s")}"));
 }

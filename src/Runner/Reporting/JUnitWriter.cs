@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Project;
 using ModelForge.Runner.Execution;
 
 namespace ModelForge.Runner.Reporting;
@@ -53,7 +54,7 @@ internal static class JUnitWriter
     private static void WriteCase(XmlWriter xml, NodeResult result, ProjectNode? node)
     {
         xml.WriteStartElement("testcase");
-        var type = node?.ResourceType.ToString().ToLowerInvariant() ?? result.UniqueId.Split('.')[0];
+        var type = node?.ResourceType.ArtifactName() ?? result.UniqueId.Split('.')[0];
         xml.WriteAttributeString("classname", node is null ? type : $"{type}/{node.Path}");
         xml.WriteAttributeString("name", node?.Name ?? result.UniqueId);
         xml.WriteAttributeString("time", Seconds(result.ExecutionTime));

@@ -18,10 +18,13 @@ public sealed partial class SelectorEvaluator
             case SelectorMethods.Path: return MatchesPath(node.Path, value);
             case SelectorMethods.File: return MatchesFile(node, value);
             case SelectorMethods.TestType:
+                // dbt 1.8: "data" is every data test (generic and singular), "unit" the unit tests.
+                if (node.ResourceType == ResourceType.UnitTest) return value == "unit";
                 return node.ResourceType == ResourceType.Test && (value switch
                 {
                     "generic" or "schema" => node.Test is not null,
-                    "singular" or "data" => node.Test is null,
+                    "singular" => node.Test is null,
+                    "data" => true,
                     _ => false,
                 });
             case SelectorMethods.TestName:
@@ -76,7 +79,7 @@ public sealed partial class SelectorEvaluator
     /// <summary>The file name, with or without its extension.</summary>
     private static bool MatchesFile(ProjectNode node, string value)
     {
-        if (node.ResourceType == ResourceType.Source || (node.ResourceType == ResourceType.Test && node.Test is not null)) return false;
+        if (node.ResourceType is ResourceType.Source or ResourceType.UnitTest || (node.ResourceType == ResourceType.Test && node.Test is not null)) return false;
         var slash = node.Path.LastIndexOf('/');
         var file = node.Path[(slash + 1)..];
         var dot = file.LastIndexOf('.');
@@ -115,7 +118,7 @@ public sealed partial class SelectorEvaluator
 
     private Func<ProjectNode, bool>? ResourceTypePredicate(SelectorCriterion criterion)
     {
-        if (!Enum.TryParse<ResourceType>(criterion.Value, ignoreCase: true, out var type) || criterion.Value.Any(char.IsDigit))
+        if (!Enum.TryParse<ResourceType>(criterion.Value.Replace("_", ""), ignoreCase: true, out var type) || criterion.Value.Any(char.IsDigit))
         {
             Report(DiagnosticCodes.Selection.UnknownResourceType(criterion.Span, criterion.Value));
             return null;

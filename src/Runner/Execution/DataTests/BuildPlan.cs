@@ -9,7 +9,8 @@ namespace ModelForge.Runner.Execution.DataTests;
 /// failure skips everything downstream (dbt's test edges). A test that reads several nodes gates
 /// only children that descend from all of them; anything else could close a cycle. A node that
 /// reads a source which a selected seed loads (same schema and name) waits for that seed, so a
-/// project whose raw data comes from seeds builds from an empty database in one go.
+/// project whose raw data comes from seeds builds from an empty database in one go. A model's
+/// unit tests run before it and gate it.
 /// </summary>
 internal sealed class BuildPlan
 {
@@ -29,13 +30,16 @@ internal sealed class BuildPlan
         var plan = new BuildPlan(project);
         plan.AddSeedEdges(selected);
         plan.AddTestEdges(selected);
+        plan.AddUnitTestEdges(selected);
         plan.Order = plan.Interleave(selected);
         return plan;
     }
 
-    /// <summary>The graph parents of a node plus the tests that gate it.</summary>
+    /// <summary>The graph parents of a node plus the tests that gate it; a unit test waits for nothing.</summary>
     public IEnumerable<string> ParentsOf(string id)
     {
+        // A unit test reads its model's definition, not its relation: it runs before the model is built.
+        if (_project.Nodes[id].ResourceType == ResourceType.UnitTest) return [];
         var parents = _project.Graph.Parents(id);
         return _extraParents.TryGetValue(id, out var extra) ? parents.Concat(extra) : parents;
     }
@@ -61,11 +65,15 @@ internal sealed class BuildPlan
             }
         }
         EmitReadyTests();
-        foreach (var node in selected.Where(n => n.ResourceType != ResourceType.Test))
+        var unitTests = selected.Where(n => n.ResourceType == ResourceType.UnitTest).ToList();
+        foreach (var node in selected.Where(n => n.ResourceType is not (ResourceType.Test or ResourceType.UnitTest)))
         {
+            // A model's unit tests go right before it.
+            foreach (var unit in unitTests.Where(u => u.UnitTest!.ModelId == node.UniqueId)) Emit(unit);
             Emit(node);
             EmitReadyTests();
         }
+        foreach (var unit in unitTests.Where(u => !emitted.Contains(u.UniqueId))) Emit(unit);
         return order;
     }
 
@@ -95,6 +103,16 @@ internal sealed class BuildPlan
         if (!list.Contains(parent)) list.Add(parent);
     }
 
+    /// <summary>A model waits for its selected unit tests, so one failing skips it and its children (dbt's build).</summary>
+    private void AddUnitTestEdges(IReadOnlyList<ProjectNode> selected)
+    {
+        var ids = selected.Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
+        foreach (var unit in selected.Where(n => n.ResourceType == ResourceType.UnitTest))
+        {
+            if (ids.Contains(unit.UnitTest!.ModelId)) AddParent(unit.UnitTest.ModelId, unit.UniqueId);
+        }
+    }
+
     private void AddTestEdges(IReadOnlyList<ProjectNode> selected)
     {
         var ids = selected.Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
@@ -105,7 +123,7 @@ internal sealed class BuildPlan
             {
                 foreach (var child in _project.Graph.Children(parent))
                 {
-                    if (!ids.Contains(child) || _project.Nodes[child].ResourceType == ResourceType.Test || reads.Contains(child)) continue;
+                    if (!ids.Contains(child) || _project.Nodes[child].ResourceType is ResourceType.Test or ResourceType.UnitTest || reads.Contains(child)) continue;
                     if (reads.Count > 1)
                     {
                         var ancestors = _project.Graph.Ancestors(child);

@@ -31,7 +31,7 @@ internal static class TestSelection
     public static IReadOnlyList<ProjectNode> Select(CompiledProject project, IReadOnlyList<string> select, IReadOnlyList<string> exclude,
         IReadOnlySet<ResourceType> types)
     {
-        HashSet<ResourceType> all = [ResourceType.Model, ResourceType.Seed, ResourceType.Snapshot, ResourceType.Test, ResourceType.Source];
+        HashSet<ResourceType> all = [ResourceType.Model, ResourceType.Seed, ResourceType.Snapshot, ResourceType.Test, ResourceType.UnitTest, ResourceType.Source];
         var chosen = NodeSelector.Select(project, select, exclude, all).Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
         var excluded = exclude.Count == 0
             ? []
@@ -42,7 +42,8 @@ internal static class TestSelection
 
     private static void Expand(CompiledProject project, HashSet<string> chosen, IReadOnlySet<string> excluded)
     {
-        foreach (var test in project.OfType(ResourceType.Test))
+        // A selected model brings its unit tests too (dbt selects them by their model).
+        foreach (var test in project.OfType(ResourceType.Test).Concat(project.OfType(ResourceType.UnitTest)))
         {
             if (!excluded.Contains(test.UniqueId) && test.DependsOn.Any(chosen.Contains)) chosen.Add(test.UniqueId);
         }
