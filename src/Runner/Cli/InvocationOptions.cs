@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ModelForge.Runner.Reporting;
 
 namespace ModelForge.Runner.Cli;
 
@@ -37,24 +38,64 @@ internal sealed record InvocationOptions
 
     public bool FailFast { get; init; }
 
-    public static InvocationOptions From(ParseResult parse, SharedOptions shared, CliEnvironment environment, string command) => new()
+    /// <summary>--profile: the profile to read instead of the project file's.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>--target-path, relative to the project: where artifacts go instead of the project file's target-path.</summary>
+    public string? TargetPath { get; init; }
+
+    /// <summary>What the console shows: none, error, warn, info or debug (-q is error, --debug is debug).</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Info;
+
+    public bool WarnError { get; init; }
+
+    /// <summary>--warn-error-options, as given (YAML or JSON).</summary>
+    public string? WarnErrorOptions { get; init; }
+
+    public IReadOnlyList<string> ResourceTypes { get; init; } = [];
+
+    public IReadOnlyList<string> ExcludeResourceTypes { get; init; } = [];
+
+    /// <summary>eager, cautious, buildable or empty.</summary>
+    public string IndirectSelection { get; init; } = "eager";
+
+    /// <summary>Environment variables with values their flag would refuse; the command stops with these (exit 2).</summary>
+    public IReadOnlyList<Compiler.Diagnostics.Diagnostic> Problems { get; init; } = [];
+
+    public static InvocationOptions From(ParseResult parse, SharedOptions shared, CliEnvironment environment, string command)
     {
-        Command = command,
-        ProjectDirectory = environment.ResolvePath(parse.GetValue(shared.ProjectDir)),
-        ProfilesDirectory = parse.GetValue(shared.ProfilesDir) is { } profiles ? environment.ResolvePath(profiles) : null,
-        Target = parse.GetValue(shared.Target),
-        Vars = parse.GetValue(shared.Vars),
-        Select = SplitNames(parse.GetValue(shared.Select)),
-        Exclude = SplitNames(parse.GetValue(shared.Exclude)),
-        Selector = parse.GetValue(shared.Selector),
-        StateDirectory = parse.GetValue(shared.State) is { } state ? environment.ResolvePath(state) : null,
-        Defer = parse.GetValue(shared.Defer),
-        LogFormat = parse.GetValue(shared.LogFormat) ?? "text",
-        NoColor = parse.GetValue(shared.NoColor),
-        Threads = parse.GetValue(shared.Threads),
-        FullRefresh = parse.GetValue(shared.FullRefresh),
-        FailFast = parse.GetValue(shared.FailFast),
-    };
+        var flags = new FlagDefaults(parse, environment);
+        var logLevel = flags.Bool(shared.Debug, "DEBUG") ? LogLevel.Debug
+            : flags.Bool(shared.Quiet, "QUIET") ? LogLevel.Error
+            : Enum.Parse<LogLevel>(flags.Choice(shared.LogLevel, "LOG_LEVEL", "info", "debug", "warn", "error", "none") ?? "info", ignoreCase: true);
+        return new()
+        {
+            Command = command,
+            ProjectDirectory = environment.ResolvePath(flags.String(shared.ProjectDir, "PROJECT_DIR")),
+            ProfilesDirectory = parse.GetValue(shared.ProfilesDir) is { } profiles ? environment.ResolvePath(profiles) : null,
+            Profile = flags.String(shared.Profile, "PROFILE"),
+            Target = flags.String(shared.Target, "TARGET"),
+            TargetPath = flags.String(shared.TargetPath, "TARGET_PATH"),
+            Vars = parse.GetValue(shared.Vars),
+            Select = SplitNames(parse.GetValue(shared.Select)),
+            Exclude = SplitNames(parse.GetValue(shared.Exclude)),
+            Selector = parse.GetValue(shared.Selector),
+            StateDirectory = flags.String(shared.State, "STATE") is { } state ? environment.ResolvePath(state) : null,
+            Defer = flags.Bool(shared.Defer, "DEFER"),
+            LogFormat = flags.Choice(shared.LogFormat, "LOG_FORMAT", "text", "json") ?? "text",
+            NoColor = parse.GetValue(shared.NoColor),
+            Threads = parse.GetValue(shared.Threads),
+            FullRefresh = flags.Bool(shared.FullRefresh, "FULL_REFRESH"),
+            FailFast = flags.Bool(shared.FailFast, "FAIL_FAST"),
+            LogLevel = logLevel,
+            WarnError = flags.Bool(shared.WarnError, "WARN_ERROR"),
+            WarnErrorOptions = flags.String(shared.WarnErrorOptions, "WARN_ERROR_OPTIONS"),
+            ResourceTypes = SplitNames(parse.GetValue(shared.ResourceType)),
+            ExcludeResourceTypes = SplitNames(parse.GetValue(shared.ExcludeResourceType)),
+            IndirectSelection = flags.Choice(shared.IndirectSelection, "INDIRECT_SELECTION", "eager", "cautious", "buildable", "empty") ?? "eager",
+            Problems = flags.Problems,
+        };
+    }
 
     // dbt accepts both `-s a b` and `-s "a b"`.
     private static string[] SplitNames(string[]? values) =>

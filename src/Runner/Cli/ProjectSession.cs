@@ -45,6 +45,12 @@ internal sealed class ProjectSession
     public static ProjectSession? Open(InvocationOptions options, CliEnvironment environment, bool compile = true)
     {
         var diagnostics = new DiagnosticBag();
+        if (options.Problems.Count > 0)
+        {
+            diagnostics.AddRange(options.Problems);
+            Report(environment, diagnostics);
+            return null;
+        }
         var cliVars = options.Vars is { } text ? CliVarsParser.Parse(text, diagnostics) : new Dictionary<string, object?>();
         if (cliVars is null || diagnostics.HasErrors)
         {
@@ -52,11 +58,14 @@ internal sealed class ProjectSession
             return null;
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var project = ProjectLoader.Load(new ProjectLoadOptions
         {
             ProjectDirectory = options.ProjectDirectory,
             ProfilesDirectory = options.ProfilesDirectory,
             TargetName = options.Target,
+            ProfileName = options.Profile,
+            TargetPath = options.TargetPath,
             CliVars = cliVars,
             Environment = environment.GetEnvironmentVariable,
             HomeDirectory = environment.HomeDirectory,
@@ -69,12 +78,13 @@ internal sealed class ProjectSession
             return null;
         }
 
-        if (project.Target.IsDefault && UsesDatabase(options.Command))
+        if (project.Target.IsDefault && UsesDatabase(options.Command) && options.LogLevel <= Reporting.LogLevel.Info)
         {
             var file = Path.GetRelativePath(project.Root, ((DuckDbTargetProfile)project.Target).Path).Replace('\\', '/');
             environment.Error.WriteLine($"Using the embedded DuckDB {file}: no profiles.yml was found for profile '{project.ProjectFile.Profile}'.");
         }
 
+        var loadElapsed = clock.Elapsed;
         var compileOptions = new CompileOptions
         {
             Command = options.Command,
@@ -92,11 +102,23 @@ internal sealed class ProjectSession
                 return null;
             }
         }
+        var compileElapsed = clock.Elapsed - loadElapsed;
         var selection = compiled is null ? new SelectionOptions() : LoadSelection(options, project, compiled, diagnostics);
         Report(environment, diagnostics);
         if (selection is null) return null;
-        return new ProjectSession(options, project, compiled, compileOptions) { Selection = selection };
+        return new ProjectSession(options, project, compiled, compileOptions)
+        {
+            Selection = selection,
+            LoadElapsed = loadElapsed,
+            CompileElapsed = compileElapsed,
+        };
     }
+
+    /// <summary>Reading the project's files, YAML and profile (forge parse reports it).</summary>
+    public TimeSpan LoadElapsed { get; private init; }
+
+    /// <summary>Rendering templates and building the graph.</summary>
+    public TimeSpan CompileElapsed { get; private init; }
 
     /// <summary>The --select/--exclude/--selector of the command with selectors.yml and the --state to compare with.</summary>
     public SelectionOptions Selection { get; private init; } = new();

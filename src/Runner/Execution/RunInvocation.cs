@@ -19,6 +19,7 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         Json = session.Options.LogFormat == "json",
         Color = environment.IsTerminal && !session.Options.NoColor && string.IsNullOrEmpty(environment.GetEnvironmentVariable("NO_COLOR")),
         DebugLog = OpenDebugLog(session),
+        Level = session.Options.LogLevel,
     });
 
     /// <param name="parentsOf">What a node waits for; the DAG's parents unless given (forge build adds test edges).</param>
@@ -65,6 +66,7 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         var options = session.Options;
         _reporter.Line($"Running with forge={ForgeVersion.Current}");
         _reporter.Line(Found());
+        _reporter.Debug($"invocation_id {_project.Options.InvocationId}; artifacts in {session.TargetDirectory}");
         if (WriteManifest() is { } manifestError)
         {
             DiagnosticPrinter.Print(environment.Error, [manifestError]);
