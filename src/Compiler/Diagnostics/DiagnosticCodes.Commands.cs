@@ -12,6 +12,7 @@ public static partial class DiagnosticCodes
         public const string InlineWithSelectCode = "MF1173";
         public const string BadEnvironmentValueCode = "MF1174";
         public const string NoPreviousRunCode = "MF1175";
+        public const string BadWarnErrorOptionsCode = "MF1176";
 
         internal static Diagnostic PythonModel(SourceSpan at) =>
             Diagnostic.Error(PythonModelCode, "Python models are not supported by forge", at,
@@ -32,6 +33,10 @@ public static partial class DiagnosticCodes
         internal static Diagnostic BadEnvironmentValue(string variable, string value, string expected) =>
             Diagnostic.Error(BadEnvironmentValueCode, $"environment variable {variable} is '{value}', expected {expected}",
                 hint: $"fix or unset {variable}; a command-line flag overrides it");
+
+        internal static Diagnostic BadWarnErrorOptions(string problem) =>
+            Diagnostic.Error(BadWarnErrorOptionsCode, $"--warn-error-options: {problem}",
+                hint: "e.g. --warn-error-options '{\"error\": \"all\", \"warn\": [\"MF1109\"]}' (keys error, warn, silence; values \"all\" or lists of MF codes)");
 
         internal static Diagnostic NoPreviousRun(string path) =>
             Diagnostic.Error(NoPreviousRunCode, $"nothing to retry: {path} does not exist",

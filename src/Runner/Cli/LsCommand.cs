@@ -4,7 +4,7 @@ using ModelForge.Compiler.Artifacts;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
-using ModelForge.Runner.Execution;
+using ModelForge.Runner.Execution.DataTests;
 
 namespace ModelForge.Runner.Cli;
 
@@ -25,6 +25,7 @@ internal static class LsCommand
         shared.AddProjectOptions(command);
         shared.AddSelectionOptions(command);
         shared.AddResourceTypeOptions(command);
+        command.Options.Add(shared.IndirectSelection);
         var output = new Option<string>("--output", "-o") { Description = "selector (default), name, path or json.", DefaultValueFactory = _ => "selector" };
         output.OneOf("selector", "name", "path", "json");
         var outputKeys = new Option<string[]>("--output-keys") { Description = $"With --output json, only these keys: {string.Join(", ", JsonKeys)}.", AllowMultipleArgumentsPerToken = true };
@@ -39,7 +40,8 @@ internal static class LsCommand
             if (session is null) return ExitCodes.UsageOrProject;
             var types = ResourceTypeFilter.Apply(Listed, options.ResourceTypes, options.ExcludeResourceTypes, environment);
             if (types is null) return ExitCodes.UsageOrProject;
-            var selected = NodeSelector.Select(session, environment, types);
+            // As dbt's list: the tests of selected nodes are listed too (--indirect-selection).
+            var selected = TestSelection.Select(session, environment, types);
             if (selected is null) return ExitCodes.UsageOrProject;
             var format = parse.GetValue(output)!;
             foreach (var node in selected)

@@ -51,6 +51,12 @@ internal sealed class ProjectSession
             Report(environment, diagnostics);
             return null;
         }
+        var warnErrors = WarnErrorPolicy.From(options, diagnostics);
+        if (warnErrors is null)
+        {
+            Report(environment, diagnostics);
+            return null;
+        }
         var cliVars = options.Vars is { } text ? CliVarsParser.Parse(text, diagnostics) : new Dictionary<string, object?>();
         if (cliVars is null || diagnostics.HasErrors)
         {
@@ -72,6 +78,7 @@ internal sealed class ProjectSession
             WorkingDirectory = environment.WorkingDirectory,
             Renderer = new YamlTemplateRenderer(cliVars, environment.GetEnvironmentVariable),
         }, diagnostics);
+        diagnostics = warnErrors.Apply(diagnostics);
         if (project is null || diagnostics.HasErrors)
         {
             Report(environment, diagnostics);
@@ -96,6 +103,7 @@ internal sealed class ProjectSession
         if (compile)
         {
             compiled = ProjectCompiler.Compile(project, compileOptions, diagnostics);
+            diagnostics = warnErrors.Apply(diagnostics);
             if (compiled is null || diagnostics.HasErrors)
             {
                 Report(environment, diagnostics);
@@ -104,15 +112,20 @@ internal sealed class ProjectSession
         }
         var compileElapsed = clock.Elapsed - loadElapsed;
         var selection = compiled is null ? new SelectionOptions() : LoadSelection(options, project, compiled, diagnostics);
+        diagnostics = warnErrors.Apply(diagnostics);
         Report(environment, diagnostics);
-        if (selection is null) return null;
+        if (selection is null || diagnostics.HasErrors) return null;
         return new ProjectSession(options, project, compiled, compileOptions)
         {
             Selection = selection,
+            WarnErrors = warnErrors,
             LoadElapsed = loadElapsed,
             CompileElapsed = compileElapsed,
         };
     }
+
+    /// <summary>--warn-error / --warn-error-options.</summary>
+    public WarnErrorPolicy WarnErrors { get; private init; } = WarnErrorPolicy.None;
 
     /// <summary>Reading the project's files, YAML and profile (forge parse reports it).</summary>
     public TimeSpan LoadElapsed { get; private init; }

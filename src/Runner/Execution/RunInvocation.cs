@@ -108,6 +108,9 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
             var result = executors.TryGetValue(node.ResourceType, out var executor)
                 ? executor.Run(node)
                 : new NodeResult(id, NodeStatus.Skipped, TimeSpan.Zero) { Message = $"forge cannot run {node.ResourceType} nodes yet" };
+            // --warn-error: a warning test fails, and so skips what depends on it in build.
+            if (result.Status == NodeStatus.Warn && session.WarnErrors.FailsWarningTests)
+                result = result with { Status = NodeStatus.Fail, Message = $"{result.Message} (a failure because of --warn-error)".TrimStart() };
             _reporter.NodeFinished(at, ids.Count, Describe(node), result);
             if (options.FailFast && result.Status is NodeStatus.Error or NodeStatus.Fail && Interlocked.CompareExchange(ref failFastReason, $"--fail-fast: {id} {result.Status.ToArtifactString()}", null) is null)
                 stop.Cancel();
