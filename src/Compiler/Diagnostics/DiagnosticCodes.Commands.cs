@@ -13,6 +13,7 @@ public static partial class DiagnosticCodes
         public const string BadEnvironmentValueCode = "MF1174";
         public const string NoPreviousRunCode = "MF1175";
         public const string BadWarnErrorOptionsCode = "MF1176";
+        public const string BadHostCode = "MF1177";
 
         internal static Diagnostic PythonModel(SourceSpan at) =>
             Diagnostic.Error(PythonModelCode, "Python models are not supported by forge", at,
@@ -37,6 +38,10 @@ public static partial class DiagnosticCodes
         internal static Diagnostic BadWarnErrorOptions(string problem) =>
             Diagnostic.Error(BadWarnErrorOptionsCode, $"--warn-error-options: {problem}",
                 hint: "e.g. --warn-error-options '{\"error\": \"all\", \"warn\": [\"MF1109\"]}' (keys error, warn, silence; values \"all\" or lists of MF codes)");
+
+        internal static Diagnostic BadHost(string host) =>
+            Diagnostic.Error(BadHostCode, $"--host '{host}' is not an IP address",
+                hint: "give an address to listen on: 127.0.0.1 (this machine only, the default), 0.0.0.0 (every interface) or localhost");
 
         internal static Diagnostic NoPreviousRun(string path) =>
             Diagnostic.Error(NoPreviousRunCode, $"nothing to retry: {path} does not exist",

@@ -208,4 +208,17 @@ public sealed class DbtFlagsTests
         Assert.That(result.Error, Does.Contain("models/scores.py:1:1: error MF1170: Python models are not supported by forge"));
         Assert.That(result.Error, Does.Not.Contain("unknown ref"));
     }
+
+    [Test]
+    public void Docs_serve_listens_on_the_given_host()
+    {
+        _project.With("target/docs/index.html", "<html></html>");
+        using var stopped = new CancellationTokenSource();
+        stopped.Cancel();
+
+        var result = _project.Forge(stopped.Token, "docs", "serve", "--host", "127.0.0.2", "--port", "0", "--no-browser");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Output, Does.Match(@"at http://127\.0\.0\.2:\d+/"));
+    }
 }
