@@ -14,6 +14,7 @@ public static partial class DiagnosticCodes
         public const string NoPreviousRunCode = "MF1175";
         public const string BadWarnErrorOptionsCode = "MF1176";
         public const string BadHostCode = "MF1177";
+        public const string CannotRetryCode = "MF1178";
 
         internal static Diagnostic PythonModel(SourceSpan at) =>
             Diagnostic.Error(PythonModelCode, "Python models are not supported by forge", at,
@@ -46,5 +47,9 @@ public static partial class DiagnosticCodes
         internal static Diagnostic NoPreviousRun(string path) =>
             Diagnostic.Error(NoPreviousRunCode, $"nothing to retry: {path} does not exist",
                 hint: "run `forge run`, `forge build`, `forge test`, `forge seed` or `forge snapshot` first; retry re-runs what failed there");
+
+        internal static Diagnostic CannotRetry(string path, string why) =>
+            Diagnostic.Error(CannotRetryCode, $"cannot retry from {path}: {why}",
+                hint: "run the command again yourself; retry replays run, build, test, seed and snapshot") with { FilePath = path };
     }
 }

@@ -59,6 +59,9 @@ internal sealed record InvocationOptions
     /// <summary>eager, cautious, buildable or empty.</summary>
     public string IndirectSelection { get; init; } = "eager";
 
+    /// <summary>The command line as given (after `forge`), for run_results.json and `forge retry`.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     /// <summary>Environment variables with values their flag would refuse; the command stops with these (exit 2).</summary>
     public IReadOnlyList<Compiler.Diagnostics.Diagnostic> Problems { get; init; } = [];
 
@@ -94,8 +97,36 @@ internal sealed record InvocationOptions
             ExcludeResourceTypes = SplitNames(parse.GetValue(shared.ExcludeResourceType)),
             IndirectSelection = flags.Choice(shared.IndirectSelection, "INDIRECT_SELECTION", "eager", "cautious", "buildable", "empty") ?? "eager",
             Problems = flags.Problems,
+            Arguments = parse.Tokens.Select(t => t.Value).ToList(),
         };
     }
+
+    /// <summary>
+    /// run_results.json's <c>args</c>, with dbt's key names where dbt has the flag; <c>forge_args</c>
+    /// is the command line itself, which `forge retry` replays.
+    /// </summary>
+    public Dictionary<string, object?> ToArgs() => new(StringComparer.Ordinal)
+    {
+        ["which"] = Command,
+        ["project_dir"] = ProjectDirectory,
+        ["target"] = Target,
+        ["select"] = Select.Cast<object?>().ToList(),
+        ["exclude"] = Exclude.Cast<object?>().ToList(),
+        ["selector"] = Selector,
+        ["state"] = StateDirectory,
+        ["defer"] = Defer,
+        ["threads"] = Threads,
+        ["full_refresh"] = FullRefresh,
+        ["fail_fast"] = FailFast,
+        ["vars"] = Vars,
+        ["warn_error"] = WarnError,
+        ["warn_error_options"] = WarnErrorOptions,
+        ["indirect_selection"] = IndirectSelection,
+        ["resource_types"] = ResourceTypes.Cast<object?>().ToList(),
+        ["exclude_resource_types"] = ExcludeResourceTypes.Cast<object?>().ToList(),
+        ["log_level"] = LogLevel.ToString().ToLowerInvariant(),
+        ["forge_args"] = Arguments.Cast<object?>().ToList(),
+    };
 
     // dbt accepts both `-s a b` and `-s "a b"`.
     private static string[] SplitNames(string[]? values) =>

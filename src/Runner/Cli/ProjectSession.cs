@@ -155,7 +155,7 @@ internal sealed class ProjectSession
     }
 
     /// <summary>Commands that connect; only they announce the fallback (ls and compile output stays clean for scripts).</summary>
-    private static bool UsesDatabase(string command) => command is not ("compile" or "ls" or "clean" or "deps");
+    private static bool UsesDatabase(string command) => command is not ("compile" or "ls" or "clean" or "deps" or "parse" or "retry");
 
     private static void Report(CliEnvironment environment, DiagnosticBag diagnostics)
     {

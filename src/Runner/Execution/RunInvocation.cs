@@ -127,7 +127,7 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         var endFailed = RunProjectHooks(resources, session.Project.ProjectFile.OnRunEnd, "on-run-end", OnRunEndGlobals(selected, results));
         if (endFailed is not null) DiagnosticPrinter.Print(environment.Error, [endFailed]);
 
-        var summary = new RunSummary(options.Command, _project.Options.InvocationId, started, DateTimeOffset.UtcNow, results);
+        var summary = new RunSummary(options.Command, _project.Options.InvocationId, started, DateTimeOffset.UtcNow, results) { Args = options.ToArgs() };
         try
         {
             RunResultsWriter.Write(Path.Combine(session.TargetDirectory, "run_results.json"), summary);
