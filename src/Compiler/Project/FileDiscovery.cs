@@ -41,6 +41,7 @@ public static class FileDiscovery
             .Concat(project.MacroPaths).Concat(project.TestPaths).Concat(project.AnalysisPaths).ToList();
         Add(yamlFolders, ResourceType.Yaml, ".yml", ".yaml");
         Add(project.DocsPaths.Count > 0 ? project.DocsPaths : yamlFolders, ResourceType.Docs, ".md");
+        ReportPythonModels(root, project, diagnostics);
 
         found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var entries = new ProjectFileEntry?[found.Count];
@@ -55,6 +56,14 @@ public static class FileDiscovery
         // Reported in path order, not in the order the threads finished.
         foreach (var bag in problems) diagnostics.AddRange(bag.ToList());
         return new DiscoveredFiles(entries.OfType<ProjectFileEntry>().ToList());
+    }
+
+    // dbt runs .py models on warehouses with a Python runtime; forge cannot. Said once at the file,
+    // and the load stops there, so readers do not each get an "unknown ref" for it.
+    private static void ReportPythonModels(string root, ProjectFile project, DiagnosticBag diagnostics)
+    {
+        foreach (var path in project.ModelPaths.SelectMany(folder => Walk(root, folder, [".py"])).Distinct().Order(StringComparer.Ordinal))
+            diagnostics.Add(DiagnosticCodes.Commands.PythonModel(new SourceSpan(new SourceText(path, ""), 0, 0)));
     }
 
     private static IEnumerable<string> Walk(string root, string folder, string[] extensions)

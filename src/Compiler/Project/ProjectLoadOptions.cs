@@ -12,6 +12,12 @@ public sealed class ProjectLoadOptions
     /// <summary>--target: overrides the profile's <c>target:</c>.</summary>
     public string? TargetName { get; init; }
 
+    /// <summary>--profile: overrides the project file's <c>profile:</c>.</summary>
+    public string? ProfileName { get; init; }
+
+    /// <summary>--target-path (relative to the project): overrides the project file's <c>target-path</c>.</summary>
+    public string? TargetPath { get; init; }
+
     /// <summary>--vars, already parsed (see <see cref="CliVarsParser"/>); they override project vars.</summary>
     public IReadOnlyDictionary<string, object?> CliVars { get; init; } = new Dictionary<string, object?>();
 

@@ -26,9 +26,13 @@ public static class ProjectLoader
         var project = ProjectFileParser.Parse(source, diagnostics, options.Renderer);
         // A wrong value anywhere in the project file (a path that is not a list, a failed render) stops here.
         if (project is null || ProfilesLoader.ErrorCount(diagnostics) != errorsBefore) return null;
+        if (options.ProfileName is { } profileName) project = project with { Profile = profileName };
 
         var profile = ProfilesLoader.Load(options, root, project, diagnostics);
         if (profile is null) return null;
+        // After the profile: the embedded DuckDB stays in the project's own target folder, so
+        // --target-path moves the artifacts and not the data.
+        if (options.TargetPath is { } targetPath) project = project with { TargetPath = targetPath };
 
         DbtVersionCheck.Check(project, diagnostics);
         var files = FileDiscovery.Discover(root, project, diagnostics);

@@ -21,6 +21,8 @@ internal static class BuildCommand
         shared.AddSelectionOptions(command);
         shared.AddExecutionOptions(command);
         shared.AddEventTimeOptions(command);
+        shared.AddResourceTypeOptions(command);
+        command.Options.Add(shared.IndirectSelection);
         command.SetAction(parse => Execute(InvocationOptions.From(parse, shared, environment, "build"), environment));
         return command;
     }
@@ -29,7 +31,9 @@ internal static class BuildCommand
     {
         var session = ProjectSession.Open(options, environment);
         if (session is null) return ExitCodes.UsageOrProject;
-        var selected = TestSelection.Select(session, environment, Built);
+        var types = ResourceTypeFilter.Apply(Built, options.ResourceTypes, options.ExcludeResourceTypes, environment);
+        if (types is null) return ExitCodes.UsageOrProject;
+        var selected = TestSelection.Select(session, environment, types);
         if (selected is null) return ExitCodes.UsageOrProject;
         var plan = BuildPlan.Create(session.Compiled!, selected);
         return new RunInvocation(session, environment).Run(plan.Order, plan.ParentsOf);

@@ -22,6 +22,25 @@ internal sealed class CliEnvironment
     /// <summary>True when Output is a terminal (not redirected): only then does text output use colours.</summary>
     public bool IsTerminal { get; init; }
 
+    /// <summary>
+    /// Set while `forge retry` replays a previous invocation: what failed there, including the
+    /// failed microbatch windows (<see cref="PreviousRun.FailedBatches"/>) a model rebuilds.
+    /// </summary>
+    public PreviousRun? Retry { get; init; }
+
+    /// <summary>This environment, replaying <paramref name="previous"/>.</summary>
+    public CliEnvironment Retrying(PreviousRun previous) => new()
+    {
+        Output = Output,
+        Error = Error,
+        WorkingDirectory = WorkingDirectory,
+        GetEnvironmentVariable = GetEnvironmentVariable,
+        HomeDirectory = HomeDirectory,
+        Cancellation = Cancellation,
+        IsTerminal = IsTerminal,
+        Retry = previous,
+    };
+
     public static CliEnvironment FromConsole(CancellationToken cancellation) => new()
     {
         IsTerminal = !Console.IsOutputRedirected,

@@ -21,8 +21,54 @@ internal static class CompileCommand
         var command = new Command("compile", "Render models to SQL in target/compiled/ without connecting to the warehouse.");
         shared.AddProjectOptions(command);
         shared.AddSelectionOptions(command);
-        command.SetAction(parse => Execute(InvocationOptions.From(parse, shared, environment, "compile"), environment));
+        var inline = new Option<string?>("--inline") { Description = "Compile this query instead of the project's nodes and print the SQL; ref(), source() and macros work in it." };
+        command.Options.Add(inline);
+        command.SetAction(parse =>
+        {
+            var options = InvocationOptions.From(parse, shared, environment, "compile");
+            if (parse.GetValue(inline) is not { } query) return Execute(options, environment);
+            if (options.Select.Count > 0 || options.Exclude.Count > 0 || options.Selector is not null)
+            {
+                DiagnosticPrinter.Print(environment.Error, [DiagnosticCodes.Commands.InlineWithSelect()]);
+                return ExitCodes.UsageOrProject;
+            }
+            return CompileInline(options, environment, query);
+        });
         return command;
+    }
+
+    // dbt's `compile --inline`: the query is rendered like a model and printed; nothing is written to target/.
+    private static int CompileInline(InvocationOptions options, CliEnvironment environment, string query)
+    {
+        var session = ProjectSession.Open(options, environment);
+        if (session is null) return ExitCodes.UsageOrProject;
+        var project = session.Compiled!;
+        var diagnostics = new DiagnosticBag();
+        var node = InlineNode.Create(project, query, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            DiagnosticPrinter.Print(environment.Error, diagnostics.ToList());
+            return ExitCodes.UsageOrProject;
+        }
+        using var compilers = new IntrospectiveCompilers(project, session.Project.Target);
+        try
+        {
+            var compiled = compilers.Current.Compile(node);
+            var errors = SqlValidator.ForTarget(session.Project.Target).Validate(compiled.Text, compiled.Find, node.DefinitionSpan, InlineNode.Path);
+            if (errors.Count > 0)
+            {
+                DiagnosticPrinter.Print(environment.Error, errors);
+                return ExitCodes.Failure;
+            }
+            if (options.LogLevel <= Reporting.LogLevel.Info) environment.Output.WriteLine("Compiled inline node is:");
+            environment.Output.WriteLine(compiled.Text);
+            return ExitCodes.Success;
+        }
+        catch (DiagnosticException e)
+        {
+            DiagnosticPrinter.Print(environment.Error, [e.Diagnostic]);
+            return ExitCodes.Failure;
+        }
     }
 
     private static int Execute(InvocationOptions options, CliEnvironment environment)
@@ -69,7 +115,7 @@ internal static class CompileCommand
             DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/manifest.json", e)]);
             return ExitCodes.UsageOrProject;
         }
-        environment.Output.WriteLine($"Compiled {selected.Count - failedNodes} of {selected.Count} nodes to {session.Project.ProjectFile.TargetPath}/compiled/.");
+        if (options.LogLevel <= Reporting.LogLevel.Info) environment.Output.WriteLine($"Compiled {selected.Count - failedNodes} of {selected.Count} nodes to {session.Project.ProjectFile.TargetPath}/compiled/.");
         return failures.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
     }
 }

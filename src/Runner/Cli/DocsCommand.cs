@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Net;
 using System.Net.Sockets;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Runner.Docs;
@@ -38,9 +40,17 @@ internal static class DocsCommand
     {
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 to serve on.", DefaultValueFactory = _ => 8080 };
         port.WholeNumber(0, 65535, "a port number from 0 to 65535 (0 picks a free one)", "8080");
+        var host = new Option<string>("--host") { Description = "The address to listen on: 127.0.0.1 (default), 0.0.0.0 for every interface.", DefaultValueFactory = _ => "127.0.0.1" };
+        // dbt opens a browser unless --no-browser; forge serves CI and remote shells as often as
+        // desktops, so it opens one only when asked (--browser) and accepts dbt's --no-browser.
+        var browser = new Option<bool>("--browser") { Description = "Open the site in the default browser." };
+        var noBrowser = new Option<bool>("--no-browser") { Description = "Do not open a browser (the default; accepted for dbt compatibility)." };
         var command = new Command("serve", "Serve target/docs/ on http://127.0.0.1:PORT/ until Ctrl-C.");
         shared.AddProjectOptions(command);
         command.Options.Add(port);
+        command.Options.Add(host);
+        command.Options.Add(browser);
+        command.Options.Add(noBrowser);
         command.SetAction(parse =>
         {
             var session = ProjectSession.Open(InvocationOptions.From(parse, shared, environment, "docs"), environment, compile: false);
@@ -51,10 +61,16 @@ internal static class DocsCommand
                 DiagnosticPrinter.Print(environment.Error, [DiagnosticCodes.Docs.SiteMissing($"{session.Project.ProjectFile.TargetPath}/{DocsGenerator.SiteFolder}")]);
                 return ExitCodes.UsageOrProject;
             }
+            var hostName = parse.GetValue(host)!;
+            if (ParseHost(hostName) is not { } address)
+            {
+                DiagnosticPrinter.Print(environment.Error, [DiagnosticCodes.Commands.BadHost(hostName)]);
+                return ExitCodes.UsageOrProject;
+            }
             StaticFileServer server;
             try
             {
-                server = new StaticFileServer(site, parse.GetValue(port));
+                server = new StaticFileServer(site, address, parse.GetValue(port));
             }
             catch (SocketException e)
             {
@@ -63,13 +79,31 @@ internal static class DocsCommand
             }
             using (server)
             {
-                environment.Output.WriteLine($"Serving {session.Project.ProjectFile.TargetPath}/{DocsGenerator.SiteFolder} at http://127.0.0.1:{server.Port}/ (press Ctrl-C to stop)");
+                var url = $"http://{(address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString())}:{server.Port}/";
+                environment.Output.WriteLine($"Serving {session.Project.ProjectFile.TargetPath}/{DocsGenerator.SiteFolder} at {url} (press Ctrl-C to stop)");
                 environment.Output.Flush();
+                if (parse.GetValue(browser) && !parse.GetValue(noBrowser)) OpenBrowser(url, environment);
                 server.RunAsync(environment.Cancellation).GetAwaiter().GetResult();
             }
             environment.Output.WriteLine("Stopped.");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static IPAddress? ParseHost(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+        : IPAddress.TryParse(host, out var address) ? address : null;
+
+    private static void OpenBrowser(string url, CliEnvironment environment)
+    {
+        try
+        {
+            using var _ = Process.Start(new ProcessStartInfo(url) { UseShellExecute = true });
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            environment.Error.WriteLine($"Could not open a browser ({e.Message}); open {url} yourself.");
+        }
     }
 }

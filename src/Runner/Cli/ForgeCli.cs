@@ -13,6 +13,7 @@ internal static class ForgeCli
     {
         var shared = new SharedOptions();
         var root = new RootCommand("ModelForge: compile, run and test SQL transformation projects (dbt-compatible).");
+        shared.AddGlobalOptions(root);
         root.Subcommands.Add(InitCommand.Create(environment));
         root.Subcommands.Add(DebugCommand.Create(shared, environment));
         root.Subcommands.Add(CompileCommand.Create(shared, environment));
@@ -24,6 +25,8 @@ internal static class ForgeCli
         root.Subcommands.Add(SnapshotCommand.Create(shared, environment));
         root.Subcommands.Add(ShowCommand.Create(shared, environment));
         root.Subcommands.Add(LsCommand.Create(shared, environment));
+        root.Subcommands.Add(ParseCommand.Create(shared, environment));
+        root.Subcommands.Add(RetryCommand.Create(shared, environment));
         root.Subcommands.Add(CleanCommand.Create(shared, environment));
         root.Subcommands.Add(DepsCommand.Create(shared, environment));
         root.Subcommands.Add(DocsCommand.Create(shared, environment));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ModelForge.Runner.Reporting;
 
 namespace ModelForge.Runner.Cli;
 
@@ -37,6 +38,33 @@ internal sealed record InvocationOptions
 
     public bool FailFast { get; init; }
 
+    /// <summary>--profile: the profile to read instead of the project file's.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>--target-path, relative to the project: where artifacts go instead of the project file's target-path.</summary>
+    public string? TargetPath { get; init; }
+
+    /// <summary>What the console shows: none, error, warn, info or debug (-q is error, --debug is debug).</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Info;
+
+    public bool WarnError { get; init; }
+
+    /// <summary>--warn-error-options, as given (YAML or JSON).</summary>
+    public string? WarnErrorOptions { get; init; }
+
+    public IReadOnlyList<string> ResourceTypes { get; init; } = [];
+
+    public IReadOnlyList<string> ExcludeResourceTypes { get; init; } = [];
+
+    /// <summary>eager, cautious, buildable or empty.</summary>
+    public string IndirectSelection { get; init; } = "eager";
+
+    /// <summary>The command line as given (after `forge`), for run_results.json and `forge retry`.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>Environment variables with values their flag would refuse; the command stops with these (exit 2).</summary>
+    public IReadOnlyList<Compiler.Diagnostics.Diagnostic> Problems { get; init; } = [];
+
     /// <summary>--event-time-start / --event-time-end as typed; checked when the session opens.</summary>
     public string? EventTimeStart { get; init; }
 
@@ -49,26 +77,88 @@ internal sealed record InvocationOptions
     public IReadOnlyDictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>> MicrobatchBatches { get; init; } =
         new Dictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>>();
 
-    public static InvocationOptions From(ParseResult parse, SharedOptions shared, CliEnvironment environment, string command) => new()
+    public static InvocationOptions From(ParseResult parse, SharedOptions shared, CliEnvironment environment, string command)
     {
-        Command = command,
-        ProjectDirectory = environment.ResolvePath(parse.GetValue(shared.ProjectDir)),
-        ProfilesDirectory = parse.GetValue(shared.ProfilesDir) is { } profiles ? environment.ResolvePath(profiles) : null,
-        Target = parse.GetValue(shared.Target),
-        Vars = parse.GetValue(shared.Vars),
-        Select = SplitNames(parse.GetValue(shared.Select)),
-        Exclude = SplitNames(parse.GetValue(shared.Exclude)),
-        Selector = parse.GetValue(shared.Selector),
-        StateDirectory = parse.GetValue(shared.State) is { } state ? environment.ResolvePath(state) : null,
-        Defer = parse.GetValue(shared.Defer),
-        LogFormat = parse.GetValue(shared.LogFormat) ?? "text",
-        NoColor = parse.GetValue(shared.NoColor),
-        Threads = parse.GetValue(shared.Threads),
-        FullRefresh = parse.GetValue(shared.FullRefresh),
-        FailFast = parse.GetValue(shared.FailFast),
-        EventTimeStart = parse.GetValue(shared.EventTimeStart),
-        EventTimeEnd = parse.GetValue(shared.EventTimeEnd),
+        var flags = new FlagDefaults(parse, environment);
+        var logLevel = flags.Bool(shared.Debug, "DEBUG") ? LogLevel.Debug
+            : flags.Bool(shared.Quiet, "QUIET") ? LogLevel.Error
+            : Enum.Parse<LogLevel>(flags.Choice(shared.LogLevel, "LOG_LEVEL", "info", "debug", "warn", "error", "none") ?? "info", ignoreCase: true);
+        return new()
+        {
+            Command = command,
+            ProjectDirectory = environment.ResolvePath(flags.String(shared.ProjectDir, "PROJECT_DIR")),
+            ProfilesDirectory = parse.GetValue(shared.ProfilesDir) is { } profiles ? environment.ResolvePath(profiles) : null,
+            Profile = flags.String(shared.Profile, "PROFILE"),
+            Target = flags.String(shared.Target, "TARGET"),
+            TargetPath = flags.String(shared.TargetPath, "TARGET_PATH"),
+            Vars = parse.GetValue(shared.Vars),
+            Select = SplitNames(parse.GetValue(shared.Select)),
+            Exclude = SplitNames(parse.GetValue(shared.Exclude)),
+            Selector = parse.GetValue(shared.Selector),
+            StateDirectory = flags.String(shared.State, "STATE") is { } state ? environment.ResolvePath(state) : null,
+            Defer = flags.Bool(shared.Defer, "DEFER"),
+            LogFormat = flags.Choice(shared.LogFormat, "LOG_FORMAT", "text", "json") ?? "text",
+            NoColor = parse.GetValue(shared.NoColor),
+            Threads = parse.GetValue(shared.Threads),
+            FullRefresh = flags.Bool(shared.FullRefresh, "FULL_REFRESH"),
+            FailFast = flags.Bool(shared.FailFast, "FAIL_FAST"),
+            LogLevel = logLevel,
+            WarnError = flags.Bool(shared.WarnError, "WARN_ERROR"),
+            WarnErrorOptions = flags.String(shared.WarnErrorOptions, "WARN_ERROR_OPTIONS"),
+            ResourceTypes = SplitNames(parse.GetValue(shared.ResourceType)),
+            ExcludeResourceTypes = SplitNames(parse.GetValue(shared.ExcludeResourceType)),
+            IndirectSelection = flags.Choice(shared.IndirectSelection, "INDIRECT_SELECTION", "eager", "cautious", "buildable", "empty") ?? "eager",
+            EventTimeStart = parse.GetValue(shared.EventTimeStart),
+            EventTimeEnd = parse.GetValue(shared.EventTimeEnd),
+            MicrobatchBatches = RetriedBatches(environment.Retry),
+            Problems = flags.Problems,
+            Arguments = parse.Tokens.Select(t => t.Value).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// run_results.json's <c>args</c>, with dbt's key names where dbt has the flag; <c>forge_args</c>
+    /// is the command line itself, which `forge retry` replays.
+    /// </summary>
+    public Dictionary<string, object?> ToArgs() => new(StringComparer.Ordinal)
+    {
+        ["which"] = Command,
+        ["project_dir"] = ProjectDirectory,
+        ["target"] = Target,
+        ["select"] = Select.Cast<object?>().ToList(),
+        ["exclude"] = Exclude.Cast<object?>().ToList(),
+        ["selector"] = Selector,
+        ["state"] = StateDirectory,
+        ["defer"] = Defer,
+        ["threads"] = Threads,
+        ["full_refresh"] = FullRefresh,
+        ["fail_fast"] = FailFast,
+        ["vars"] = Vars,
+        ["warn_error"] = WarnError,
+        ["warn_error_options"] = WarnErrorOptions,
+        ["indirect_selection"] = IndirectSelection,
+        ["resource_types"] = ResourceTypes.Cast<object?>().ToList(),
+        ["exclude_resource_types"] = ExcludeResourceTypes.Cast<object?>().ToList(),
+        ["log_level"] = LogLevel.ToString().ToLowerInvariant(),
+        ["forge_args"] = Arguments.Cast<object?>().ToList(),
     };
+
+    // forge retry: a model that ended in partial success reruns only its failed windows.
+    private static Dictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>> RetriedBatches(PreviousRun? previous)
+    {
+        var batches = new Dictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>>(StringComparer.Ordinal);
+        if (previous is null) return batches;
+        foreach (var (id, windows) in previous.FailedBatches)
+        {
+            var parsed = windows
+                .Select(w => (Start: Compiler.Compilation.Microbatch.EventTimes.Parse(w.Start), End: Compiler.Compilation.Microbatch.EventTimes.Parse(w.End)))
+                .Where(w => w.Start is { } start && w.End is { } end && start < end)
+                .Select(w => new Compiler.Compilation.Microbatch.MicrobatchWindow(w.Start!.Value, w.End!.Value))
+                .ToList();
+            if (parsed.Count > 0) batches[id] = parsed;
+        }
+        return batches;
+    }
 
     // dbt accepts both `-s a b` and `-s "a b"`.
     private static string[] SplitNames(string[]? values) =>

@@ -1,41 +1,56 @@
 using System.CommandLine;
+using System.Text.Json;
+using ModelForge.Compiler.Artifacts;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
-using ModelForge.Runner.Execution;
+using ModelForge.Runner.Execution.DataTests;
 
 namespace ModelForge.Runner.Cli;
 
-/// <summary>`forge ls`: the project's nodes, one per line, in dependency order.</summary>
+/// <summary>`forge ls` (or `forge list`, dbt's name): the project's nodes, one per line, in dependency order.</summary>
 internal static class LsCommand
 {
+    private static readonly HashSet<ResourceType> Listed =
+        Enum.GetValues<ResourceType>().Where(t => t is not (ResourceType.Yaml or ResourceType.Docs or ResourceType.Macro)).ToHashSet();
+
+    // The keys dbt's `list --output json` prints, in the order it documents them; --output-keys picks among them.
+    private static readonly string[] JsonKeys =
+        ["name", "resource_type", "package_name", "original_file_path", "unique_id", "alias", "config", "tags", "depends_on", "source_name"];
+
     public static Command Create(SharedOptions shared, CliEnvironment environment)
     {
-        var command = new Command("ls", "List the project's nodes (models, seeds, sources) in dependency order.");
+        var command = new Command("ls", "List the project's nodes (models, tests, seeds, snapshots, sources, analyses) in dependency order.");
+        command.Aliases.Add("list");
         shared.AddProjectOptions(command);
         shared.AddSelectionOptions(command);
-        var resourceType = new Option<string[]>("--resource-type") { Description = "Only these types: model, seed, source, snapshot, test.", AllowMultipleArgumentsPerToken = true };
-        var output = new Option<string>("--output") { Description = "name, path, selector or json.", DefaultValueFactory = _ => "selector" };
+        shared.AddResourceTypeOptions(command);
+        command.Options.Add(shared.IndirectSelection);
+        var output = new Option<string>("--output", "-o") { Description = "selector (default), name, path or json.", DefaultValueFactory = _ => "selector" };
         output.OneOf("selector", "name", "path", "json");
-        command.Options.Add(resourceType);
+        var outputKeys = new Option<string[]>("--output-keys") { Description = $"With --output json, only these keys: {string.Join(", ", JsonKeys)}.", AllowMultipleArgumentsPerToken = true };
         command.Options.Add(output);
+        command.Options.Add(outputKeys);
         command.SetAction(parse =>
         {
+            var keys = Keys(parse.GetValue(outputKeys), environment);
+            if (keys is null) return ExitCodes.UsageOrProject;
             var options = InvocationOptions.From(parse, shared, environment, "ls");
             var session = ProjectSession.Open(options, environment);
             if (session is null) return ExitCodes.UsageOrProject;
-            var types = parse.GetValue(resourceType) is { Length: > 0 } names
-                ? ParseTypes(names, environment)
-                : new HashSet<ResourceType> { ResourceType.Model, ResourceType.Seed, ResourceType.Source, ResourceType.Snapshot, ResourceType.Test, ResourceType.UnitTest };
+            var types = ResourceTypeFilter.Apply(Listed, options.ResourceTypes, options.ExcludeResourceTypes, environment);
             if (types is null) return ExitCodes.UsageOrProject;
-            var format = parse.GetValue(output)!;
-            var selected = NodeSelector.Select(session, environment, types);
+            // As dbt's list: the tests of selected nodes are listed too (--indirect-selection).
+            var selected = TestSelection.Select(session, environment, types);
             if (selected is null) return ExitCodes.UsageOrProject;
+            var format = parse.GetValue(output)!;
             foreach (var node in selected)
             {
                 environment.Output.WriteLine(format switch
                 {
                     "name" => node.Name,
-                    "path" => node.Path,
-                    "json" => $"{{\"unique_id\": \"{node.UniqueId}\", \"resource_type\": \"{node.ResourceType.ArtifactName()}\", \"path\": \"{node.Path}\"}}",
+                    "path" => node.OriginalFilePath ?? node.Path,
+                    "json" => Json(session.Compiled!, node, keys),
                     _ => string.Join('.', node.Fqn),
                 });
             }
@@ -44,19 +59,33 @@ internal static class LsCommand
         return command;
     }
 
-    private static HashSet<ResourceType>? ParseTypes(IEnumerable<string> names, CliEnvironment environment)
+    private static string[]? Keys(string[]? given, CliEnvironment environment)
     {
-        var types = new HashSet<ResourceType>();
-        foreach (var name in names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries)))
+        var keys = given?.SelectMany(k => k.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray() ?? [];
+        if (keys.FirstOrDefault(k => !JsonKeys.Contains(k)) is { } unknown)
         {
-            if (Enum.TryParse<ResourceType>(name.Replace("_", ""), ignoreCase: true, out var type) && type is not (ResourceType.Yaml or ResourceType.Docs or ResourceType.Macro)) types.Add(type);
-            else
-            {
-                environment.Error.WriteLine($"error {Compiler.Diagnostics.DiagnosticCodes.BadCommandLine}: unknown resource type '{name}'");
-                environment.Error.WriteLine("  hint: use model, seed, source, snapshot, test, unit_test or analysis.");
-                return null;
-            }
+            DiagnosticPrinter.Print(environment.Error, [DiagnosticCodes.Commands.UnknownOutputKey(unknown, JsonKeys)]);
+            return null;
         }
-        return types;
+        return keys.Length > 0 ? keys : JsonKeys;
+    }
+
+    // One line per node, the keys taken from the node's manifest entry so both always agree.
+    private static string Json(CompiledProject project, ProjectNode node, string[] keys)
+    {
+        var entry = (IReadOnlyDictionary<string, object?>)project.GraphNodes[node.UniqueId]!;
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            foreach (var key in keys)
+            {
+                if (!entry.TryGetValue(key, out var value)) continue;
+                json.WritePropertyName(key);
+                JsonValueWriter.Write(json, value);
+            }
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

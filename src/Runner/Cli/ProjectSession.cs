@@ -45,6 +45,18 @@ internal sealed class ProjectSession
     public static ProjectSession? Open(InvocationOptions options, CliEnvironment environment, bool compile = true)
     {
         var diagnostics = new DiagnosticBag();
+        if (options.Problems.Count > 0)
+        {
+            diagnostics.AddRange(options.Problems);
+            Report(environment, diagnostics);
+            return null;
+        }
+        var warnErrors = WarnErrorPolicy.From(options, diagnostics);
+        if (warnErrors is null)
+        {
+            Report(environment, diagnostics);
+            return null;
+        }
         var cliVars = options.Vars is { } text ? CliVarsParser.Parse(text, diagnostics) : new Dictionary<string, object?>();
         if (cliVars is null || diagnostics.HasErrors)
         {
@@ -52,24 +64,28 @@ internal sealed class ProjectSession
             return null;
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var project = ProjectLoader.Load(new ProjectLoadOptions
         {
             ProjectDirectory = options.ProjectDirectory,
             ProfilesDirectory = options.ProfilesDirectory,
             TargetName = options.Target,
+            ProfileName = options.Profile,
+            TargetPath = options.TargetPath,
             CliVars = cliVars,
             Environment = environment.GetEnvironmentVariable,
             HomeDirectory = environment.HomeDirectory,
             WorkingDirectory = environment.WorkingDirectory,
             Renderer = new YamlTemplateRenderer(cliVars, environment.GetEnvironmentVariable),
         }, diagnostics);
+        diagnostics = warnErrors.Apply(diagnostics);
         if (project is null || diagnostics.HasErrors)
         {
             Report(environment, diagnostics);
             return null;
         }
 
-        if (project.Target.IsDefault && UsesDatabase(options.Command))
+        if (project.Target.IsDefault && UsesDatabase(options.Command) && options.LogLevel <= Reporting.LogLevel.Info)
         {
             var file = Path.GetRelativePath(project.Root, ((DuckDbTargetProfile)project.Target).Path).Replace('\\', '/');
             environment.Error.WriteLine($"Using the embedded DuckDB {file}: no profiles.yml was found for profile '{project.ProjectFile.Profile}'.");
@@ -80,6 +96,7 @@ internal sealed class ProjectSession
             Report(environment, diagnostics);
             return null;
         }
+        var loadElapsed = clock.Elapsed;
         var compileOptions = new CompileOptions
         {
             Command = options.Command,
@@ -94,17 +111,35 @@ internal sealed class ProjectSession
         if (compile)
         {
             compiled = ProjectCompiler.Compile(project, compileOptions, diagnostics);
+            diagnostics = warnErrors.Apply(diagnostics);
             if (compiled is null || diagnostics.HasErrors)
             {
                 Report(environment, diagnostics);
                 return null;
             }
         }
+        var compileElapsed = clock.Elapsed - loadElapsed;
         var selection = compiled is null ? new SelectionOptions() : LoadSelection(options, project, compiled, diagnostics);
+        diagnostics = warnErrors.Apply(diagnostics);
         Report(environment, diagnostics);
-        if (selection is null) return null;
-        return new ProjectSession(options, project, compiled, compileOptions) { Selection = selection };
+        if (selection is null || diagnostics.HasErrors) return null;
+        return new ProjectSession(options, project, compiled, compileOptions)
+        {
+            Selection = selection,
+            WarnErrors = warnErrors,
+            LoadElapsed = loadElapsed,
+            CompileElapsed = compileElapsed,
+        };
     }
+
+    /// <summary>--warn-error / --warn-error-options.</summary>
+    public WarnErrorPolicy WarnErrors { get; private init; } = WarnErrorPolicy.None;
+
+    /// <summary>Reading the project's files, YAML and profile (forge parse reports it).</summary>
+    public TimeSpan LoadElapsed { get; private init; }
+
+    /// <summary>Rendering templates and building the graph.</summary>
+    public TimeSpan CompileElapsed { get; private init; }
 
     /// <summary>The --select/--exclude/--selector of the command with selectors.yml and the --state to compare with.</summary>
     public SelectionOptions Selection { get; private init; } = new();
@@ -128,7 +163,7 @@ internal sealed class ProjectSession
     }
 
     /// <summary>Commands that connect; only they announce the fallback (ls and compile output stays clean for scripts).</summary>
-    private static bool UsesDatabase(string command) => command is not ("compile" or "ls" or "clean" or "deps");
+    private static bool UsesDatabase(string command) => command is not ("compile" or "ls" or "clean" or "deps" or "parse" or "retry");
 
     private static void Report(CliEnvironment environment, DiagnosticBag diagnostics)
     {

@@ -8,6 +8,8 @@ internal sealed class SharedOptions
     public SharedOptions()
     {
         LogFormat.OneOf("text", "json");
+        LogLevel.OneOf("info", "debug", "warn", "error", "none");
+        IndirectSelection.OneOf("eager", "cautious", "buildable", "empty");
         Threads.WholeNumber(1, int.MaxValue, "a whole number from 1 up", "4");
     }
 
@@ -50,12 +52,53 @@ internal sealed class SharedOptions
         command.Options.Add(EventTimeEnd);
     }
 
+    public Option<string?> Profile { get; } = new("--profile") { Description = "Profile in profiles.yml to use instead of the project file's `profile:`." };
+
+    public Option<string?> TargetPath { get; } = new("--target-path") { Description = "Folder for artifacts (compiled SQL, manifest.json, run_results.json) instead of the project file's target-path." };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print only errors (and what the command exists to print, such as `forge ls`)." };
+
+    public Option<string> LogLevel { get; } = new("--log-level") { Description = "Console detail: debug, info (default), warn, error or none." };
+
+    public Option<bool> Debug { get; } = new("--debug", "-d") { Description = "Same as --log-level debug." };
+
+    public Option<bool> WarnError { get; } = new("--warn-error") { Description = "Treat every warning as an error (a warning test fails)." };
+
+    public Option<string?> WarnErrorOptions { get; } = new("--warn-error-options") { Description = "Which warnings become errors, as YAML or JSON: '{\"error\": \"all\" or [codes], \"warn\": [codes]}'." };
+
+    public Option<string[]> ResourceType { get; } = new("--resource-type") { Description = "Only nodes of these types: model, test, unit_test, seed, snapshot, source, analysis, exposure, metric, semantic_model, saved_query, all.", AllowMultipleArgumentsPerToken = true };
+
+    public Option<string[]> ExcludeResourceType { get; } = new("--exclude-resource-type") { Description = "Leave out nodes of these types.", AllowMultipleArgumentsPerToken = true };
+
+    public Option<string> IndirectSelection { get; } = new("--indirect-selection") { Description = "Which tests of selected nodes run too: eager (default), cautious, buildable or empty." };
+
     public void AddProjectOptions(Command command)
     {
         command.Options.Add(ProjectDir);
         command.Options.Add(ProfilesDir);
+        command.Options.Add(Profile);
         command.Options.Add(Target);
         command.Options.Add(Vars);
+        command.Options.Add(TargetPath);
+    }
+
+    /// <summary>
+    /// Flags dbt takes before or after the command (`dbt --debug run`, `dbt run -q`): on the root,
+    /// recursive, so every command accepts them in either place.
+    /// </summary>
+    public void AddGlobalOptions(RootCommand root)
+    {
+        foreach (var option in (Option[])[Quiet, LogLevel, Debug, WarnError, WarnErrorOptions])
+        {
+            option.Recursive = true;
+            root.Options.Add(option);
+        }
+    }
+
+    public void AddResourceTypeOptions(Command command)
+    {
+        command.Options.Add(ResourceType);
+        command.Options.Add(ExcludeResourceType);
     }
 
     public void AddSelectionOptions(Command command)

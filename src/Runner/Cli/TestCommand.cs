@@ -14,6 +14,7 @@ internal static class TestCommand
         shared.AddProjectOptions(command);
         shared.AddSelectionOptions(command);
         shared.AddExecutionOptions(command);
+        command.Options.Add(shared.IndirectSelection);
         command.SetAction(parse => Execute(InvocationOptions.From(parse, shared, environment, "test"), environment));
         return command;
     }

@@ -24,9 +24,15 @@ internal sealed class StaticFileServer : IDisposable
 
     /// <summary>Binds at once; throws <see cref="SocketException"/> when the port is taken.</summary>
     public StaticFileServer(string root, int port)
+        : this(root, IPAddress.Loopback, port)
+    {
+    }
+
+    /// <summary>On <paramref name="address"/> (`docs serve --host`); throws <see cref="SocketException"/> when it cannot bind.</summary>
+    public StaticFileServer(string root, IPAddress address, int port)
     {
         _root = Path.GetFullPath(root);
-        _listener = new TcpListener(IPAddress.Loopback, port);
+        _listener = new TcpListener(address, port);
         _listener.Start();
     }
 

@@ -19,6 +19,7 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         Json = session.Options.LogFormat == "json",
         Color = environment.IsTerminal && !session.Options.NoColor && string.IsNullOrEmpty(environment.GetEnvironmentVariable("NO_COLOR")),
         DebugLog = OpenDebugLog(session),
+        Level = session.Options.LogLevel,
     });
 
     /// <param name="parentsOf">What a node waits for; the DAG's parents unless given (forge build adds test edges).</param>
@@ -65,6 +66,7 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         var options = session.Options;
         _reporter.Line($"Running with forge={ForgeVersion.Current}");
         _reporter.Line(Found());
+        _reporter.Debug($"invocation_id {_project.Options.InvocationId}; artifacts in {session.TargetDirectory}");
         if (WriteManifest() is { } manifestError)
         {
             DiagnosticPrinter.Print(environment.Error, [manifestError]);
@@ -106,6 +108,9 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
             var result = executors.TryGetValue(node.ResourceType, out var executor)
                 ? executor.Run(node)
                 : new NodeResult(id, NodeStatus.Skipped, TimeSpan.Zero) { Message = $"forge cannot run {node.ResourceType} nodes yet" };
+            // --warn-error: a warning test fails, and so skips what depends on it in build.
+            if (result.Status == NodeStatus.Warn && session.WarnErrors.FailsWarningTests)
+                result = result with { Status = NodeStatus.Fail, Message = $"{result.Message} (a failure because of --warn-error)".TrimStart() };
             _reporter.NodeFinished(at, ids.Count, Describe(node), result);
             if (options.FailFast && result.Status is NodeStatus.Error or NodeStatus.Fail && Interlocked.CompareExchange(ref failFastReason, $"--fail-fast: {id} {result.Status.ToArtifactString()}", null) is null)
                 stop.Cancel();
@@ -122,7 +127,7 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         var endFailed = RunProjectHooks(resources, session.Project.ProjectFile.OnRunEnd, "on-run-end", OnRunEndGlobals(selected, results));
         if (endFailed is not null) DiagnosticPrinter.Print(environment.Error, [endFailed]);
 
-        var summary = new RunSummary(options.Command, _project.Options.InvocationId, started, DateTimeOffset.UtcNow, results);
+        var summary = new RunSummary(options.Command, _project.Options.InvocationId, started, DateTimeOffset.UtcNow, results) { Args = options.ToArgs() };
         try
         {
             RunResultsWriter.Write(Path.Combine(session.TargetDirectory, "run_results.json"), summary);

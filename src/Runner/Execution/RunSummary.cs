@@ -8,6 +8,9 @@ internal sealed record RunSummary(
     DateTimeOffset CompletedAt,
     IReadOnlyList<NodeResult> Results)
 {
+    /// <summary>run_results.json's <c>args</c>: the flags of the invocation as dbt names them, which `forge retry` reads back.</summary>
+    public IReadOnlyDictionary<string, object?> Args { get; init; } = new Dictionary<string, object?>();
+
     public TimeSpan Elapsed => CompletedAt - StartedAt;
 
     public int Count(NodeStatus status) => Results.Count(r => r.Status == status);

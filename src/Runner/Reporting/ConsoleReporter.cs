@@ -27,48 +27,57 @@ internal sealed class ConsoleReporter(TextWriter output, ReporterOptions options
         lock (_lock) options.DebugLog?.Dispose();
     }
 
-    public void Line(string text)
+    public void Line(string text, LogLevel level = LogLevel.Info)
     {
-        if (options.Json) Emit(JsonEvents.Log(text), text);
-        else Emit(Stamp(text), text);
+        if (options.Json) Emit(JsonEvents.Log(text), text, level);
+        else Emit(Stamp(text), text, level);
     }
 
-    public void Blank()
+    /// <summary>A detail shown with --debug (or --log-level debug) only.</summary>
+    public void Debug(string text) => Line(text, LogLevel.Debug);
+
+    public void Blank(LogLevel level = LogLevel.Info)
     {
-        if (!options.Json) Emit("", null);
+        if (!options.Json) Emit("", null, level);
     }
 
     public void NodeStarted(int index, int total, string description, string? uniqueId = null)
     {
         var text = Dotted($"{index} of {total} START {description}", "[RUN]");
-        if (options.Json) Emit(JsonEvents.NodeStarted(uniqueId ?? description, index, total, description), text);
-        else Emit(Stamp(text), text);
+        if (options.Json) Emit(JsonEvents.NodeStarted(uniqueId ?? description, index, total, description), text, LogLevel.Info);
+        else Emit(Stamp(text), text, LogLevel.Info);
     }
 
     public void NodeFinished(int index, int total, string description, NodeResult result)
     {
+        var level = result.Status switch
+        {
+            NodeStatus.Error or NodeStatus.Fail => LogLevel.Error,
+            NodeStatus.Warn => LogLevel.Warn,
+            _ => LogLevel.Info,
+        };
         if (options.Json)
         {
             var plain = FinishedText(index, total, description, result, color: false);
-            Emit(JsonEvents.NodeFinished(index, total, description, result), plain + (result.Message is { } m && result.Status == NodeStatus.Skipped ? $" ({m})" : ""));
+            Emit(JsonEvents.NodeFinished(index, total, description, result), plain + (result.Message is { } m && result.Status == NodeStatus.Skipped ? $" ({m})" : ""), level);
             return;
         }
         var colored = FinishedText(index, total, description, result, options.Color);
-        Emit(Stamp(colored), FinishedText(index, total, description, result, color: false));
+        Emit(Stamp(colored), FinishedText(index, total, description, result, color: false), level);
         // Warnings of a node that succeeded (e.g. a contract constraint the target cannot enforce).
         foreach (var warning in result.Warnings)
         {
             var text = Indent(DiagnosticPrinter.Format(warning)).TrimEnd('\n');
-            Emit(text, text);
+            Emit(text, text, LogLevel.Warn);
         }
     }
 
-    /// <summary>Writes a line to the console and its plain text (null: nothing) to the debug log.</summary>
-    private void Emit(string console, string? log)
+    /// <summary>Writes a line to the console (when <paramref name="level"/> is shown) and its plain text (null: nothing) to the debug log.</summary>
+    private void Emit(string console, string? log, LogLevel level)
     {
         lock (_lock)
         {
-            output.WriteLine(console);
+            if (level >= options.Level && options.Level != LogLevel.None) output.WriteLine(console);
             if (options.DebugLog is { } file && log is not null)
                 file.WriteLine($"{DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)} [{Environment.CurrentManagedThreadId,3}] {log}");
         }
@@ -108,7 +117,7 @@ internal sealed class ConsoleReporter(TextWriter output, ReporterOptions options
     {
         if (options.Json)
         {
-            Emit(JsonEvents.Summary(summary), $"Done. {what}");
+            Emit(JsonEvents.Summary(summary), $"Done. {what}", LogLevel.Info);
             return;
         }
         Blank();
@@ -116,25 +125,27 @@ internal sealed class ConsoleReporter(TextWriter output, ReporterOptions options
         Blank();
         var failed = summary.Results.Where(r => r.Status is NodeStatus.Error or NodeStatus.Fail or NodeStatus.Warn or NodeStatus.PartialSuccess).ToList();
         Line(cancelled ? "Cancelled: nodes not yet finished were interrupted and rolled back; the rest were not started."
-            : summary.Failed ? "Completed with errors:" : failed.Count > 0 ? "Completed with warnings:" : "Completed successfully");
+            : summary.Failed ? "Completed with errors:" : failed.Count > 0 ? "Completed with warnings:" : "Completed successfully",
+            summary.Failed ? LogLevel.Error : failed.Count > 0 ? LogLevel.Warn : LogLevel.Info);
         foreach (var result in failed)
         {
-            Blank();
+            var level = result.Status == NodeStatus.Warn ? LogLevel.Warn : LogLevel.Error;
+            Blank(level);
             var kind = result.Status switch { NodeStatus.Warn => "Warning", NodeStatus.Fail => "Failure", NodeStatus.PartialSuccess => "Partial success", _ => "Error" };
-            Line($"{kind} in {result.UniqueId}");
+            Line($"{kind} in {result.UniqueId}", level);
             if (result.Diagnostic is { } diagnostic)
             {
                 var text = Indent(DiagnosticPrinter.Format(diagnostic));
                 lock (_lock)
                 {
-                    output.Write(text);
+                    if (level >= options.Level && options.Level != LogLevel.None) output.Write(text);
                     options.DebugLog?.Write(text);
                 }
             }
             else
             {
-                if (result.Message is { } message) Line($"  {message}");
-                if (result.CompiledPath is { } compiled) Line($"  compiled code at {compiled}");
+                if (result.Message is { } message) Line($"  {message}", level);
+                if (result.CompiledPath is { } compiled) Line($"  compiled code at {compiled}", level);
             }
         }
         Blank();

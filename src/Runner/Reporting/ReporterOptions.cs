@@ -13,4 +13,7 @@ internal sealed record ReporterOptions
     public TextWriter? DebugLog { get; init; }
 
     public bool Timestamps { get; init; } = true;
+
+    /// <summary>Lines below this level stay off the console (they still reach the debug log).</summary>
+    public LogLevel Level { get; init; } = LogLevel.Info;
 }

@@ -28,6 +28,12 @@ internal static class RunResultsWriter
         json.WriteNumber("elapsed_time", Math.Round(summary.Elapsed.TotalSeconds, 6));
         json.WriteStartObject("args");
         json.WriteString("which", summary.Command);
+        foreach (var (key, value) in summary.Args)
+        {
+            if (key == "which") continue;
+            json.WritePropertyName(key);
+            JsonValueWriter.Write(json, value);
+        }
         json.WriteEndObject();
         json.WriteEndObject();
         json.Flush();

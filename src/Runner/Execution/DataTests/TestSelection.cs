@@ -5,9 +5,11 @@ using ModelForge.Runner.Cli;
 namespace ModelForge.Runner.Execution.DataTests;
 
 /// <summary>
-/// dbt's "eager" indirect selection: a test is selected when any node it reads is selected, so
-/// <c>forge test -s orders</c> runs the tests of orders (and <c>forge build -s orders</c> builds and
-/// tests it). An explicitly excluded test stays out.
+/// dbt's indirect selection: with "eager" (the default) a test is selected when any node it reads
+/// is selected, so <c>forge test -s orders</c> runs the tests of orders (and <c>forge build -s
+/// orders</c> builds and tests it); "cautious" needs every node it reads selected, "buildable"
+/// every node it reads selected or upstream of the selection, "empty" only tests selected by
+/// name. An explicitly excluded test stays out.
 /// </summary>
 internal static class TestSelection
 {
@@ -22,7 +24,7 @@ internal static class TestSelection
             ? []
             : NodeSelector.SelectIds(session, environment, options with { Select = options.Exclude, Exclude = [], Selector = null });
         if (excluded is null) return null;
-        Expand(project, chosen, excluded);
+        Expand(project, chosen, excluded, session.Options.IndirectSelection);
         NodeSelector.ApplyDefer(session, chosen);
         return NodeSelector.InOrder(project, chosen, types);
     }
@@ -36,16 +38,40 @@ internal static class TestSelection
         var excluded = exclude.Count == 0
             ? []
             : NodeSelector.Select(project, exclude, [], all).Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
-        Expand(project, chosen, excluded);
+        Expand(project, chosen, excluded, "eager");
         return NodeSelector.InOrder(project, chosen, types);
     }
 
-    private static void Expand(CompiledProject project, HashSet<string> chosen, IReadOnlySet<string> excluded)
+    private static void Expand(CompiledProject project, HashSet<string> chosen, IReadOnlySet<string> excluded, string mode)
     {
+        if (mode == "empty") return;
+        var selected = chosen.ToHashSet(StringComparer.Ordinal);
+        var upstream = mode == "buildable" ? Ancestors(project, selected) : [];
         // A selected model brings its unit tests too (dbt selects them by their model).
         foreach (var test in project.OfType(ResourceType.Test).Concat(project.OfType(ResourceType.UnitTest)))
         {
-            if (!excluded.Contains(test.UniqueId) && test.DependsOn.Any(chosen.Contains)) chosen.Add(test.UniqueId);
+            if (excluded.Contains(test.UniqueId) || !test.DependsOn.Any(selected.Contains)) continue;
+            var include = mode switch
+            {
+                "cautious" => test.DependsOn.All(selected.Contains),
+                "buildable" => test.DependsOn.All(id => selected.Contains(id) || upstream.Contains(id)),
+                _ => true,
+            };
+            if (include) chosen.Add(test.UniqueId);
         }
+    }
+
+    private static HashSet<string> Ancestors(CompiledProject project, IReadOnlySet<string> from)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(from);
+        while (pending.TryPop(out var id))
+        {
+            foreach (var parent in project.Graph.Parents(id))
+            {
+                if (seen.Add(parent)) pending.Push(parent);
+            }
+        }
+        return seen;
     }
 }

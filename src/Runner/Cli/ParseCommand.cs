@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Text.Json;
+using ModelForge.Compiler.Artifacts;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+using ModelForge.Runner.Execution;
+using ModelForge.Runner.Reporting;
+
+namespace ModelForge.Runner.Cli;
+
+/// <summary>
+/// `forge parse` (dbt parse): load and compile the project without connecting, write
+/// manifest.json and perf_info.json (how long each stage took), and print a short timing summary.
+/// </summary>
+internal static class ParseCommand
+{
+    public static Command Create(SharedOptions shared, CliEnvironment environment)
+    {
+        var command = new Command("parse", "Load and check the project without connecting; write manifest.json and perf_info.json.");
+        shared.AddProjectOptions(command);
+        command.SetAction(parse => Execute(InvocationOptions.From(parse, shared, environment, "parse"), environment));
+        return command;
+    }
+
+    private static int Execute(InvocationOptions options, CliEnvironment environment)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var session = ProjectSession.Open(options, environment);
+        if (session is null) return ExitCodes.UsageOrProject;
+        var project = session.Compiled!;
+        var opened = clock.Elapsed;
+        var targetPath = session.Project.ProjectFile.TargetPath;
+        try
+        {
+            using (var file = AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json")))
+            {
+                ManifestWriter.Write(file.Stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow);
+                file.Complete();
+            }
+            var written = clock.Elapsed - opened;
+            using (var file = AtomicFile.Create(Path.Combine(session.TargetDirectory, "perf_info.json")))
+            {
+                WritePerfInfo(file.Stream, session, written);
+                file.Complete();
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{targetPath}/manifest.json", e)]);
+            return ExitCodes.UsageOrProject;
+        }
+        if (options.LogLevel <= LogLevel.Info)
+        {
+            var nodes = project.Nodes.Values.Count(n => n.ResourceType != ResourceType.Source);
+            environment.Output.WriteLine($"Parsed {session.Project.Files.All.Count} files ({nodes} nodes, {project.Nodes.Count - nodes} sources) in {Seconds(clock.Elapsed)}s: "
+                + $"load {Seconds(session.LoadElapsed)}s, compile {Seconds(session.CompileElapsed)}s.");
+            environment.Output.WriteLine($"Wrote {targetPath}/manifest.json and {targetPath}/perf_info.json.");
+        }
+        return ExitCodes.Success;
+    }
+
+    // dbt's perf_info.json names, where forge has the same stage; forge has no partial parsing.
+    private static void WritePerfInfo(Stream stream, ProjectSession session, TimeSpan manifestElapsed)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteNumber("path_count", session.Project.Files.All.Count);
+        json.WriteNumber("parsed_path_count", session.Project.Files.All.Count);
+        json.WriteBoolean("is_partial_parse_enabled", false);
+        json.WriteNumber("read_files_elapsed", session.LoadElapsed.TotalSeconds);
+        json.WriteNumber("parse_project_elapsed", session.CompileElapsed.TotalSeconds);
+        json.WriteNumber("write_manifest_elapsed", manifestElapsed.TotalSeconds);
+        json.WriteNumber("load_all_elapsed", (session.LoadElapsed + session.CompileElapsed + manifestElapsed).TotalSeconds);
+        json.WriteStartArray("projects");
+        json.WriteStartObject();
+        json.WriteString("project_name", session.Compiled!.Name);
+        json.WriteNumber("elapsed", (session.LoadElapsed + session.CompileElapsed).TotalSeconds);
+        json.WriteStartArray("parsers");
+        foreach (var group in session.Project.Files.All.GroupBy(f => f.ResourceType).OrderBy(g => g.Key))
+        {
+            json.WriteStartObject();
+            json.WriteString("parser", group.Key.ToString().ToLowerInvariant());
+            json.WriteNumber("path_count", group.Count());
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+}
