@@ -56,10 +56,12 @@ public static partial class ProjectCompiler
                     node.DefinitionSpan, $"rename one of them; the other is {byId[node.UniqueId].Path}"));
         }
         RelationClashCheck.Report(nodes, target.Database, diagnostics);
-        var graph = BuildGraph(byId, new NodeLookup(project.Name, nodes, disabled), diagnostics);
+        var lookup = new NodeLookup(project.Name, nodes, disabled);
+        var graph = BuildGraph(byId, lookup, diagnostics);
         Contracts.ContractValidator.Validate(byId.Values, diagnostics);
+        var semanticLayer = SemanticLayer.SemanticLayerLinker.Link(project, lookup, byId, target, options.RunStartedAt, diagnostics);
         if (diagnostics.HasErrors) return null;
-        return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options);
+        return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options) { SemanticLayer = semanticLayer };
     }
 
     internal static TargetInfo TargetInfoOf(LoadedProject project)

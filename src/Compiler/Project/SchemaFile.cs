@@ -19,10 +19,17 @@ public sealed record SchemaFile
 
     public IReadOnlyList<MacroProperties> Macros { get; init; } = [];
 
+    /// <summary><c>semantic_models:</c> entries, in the manifest's shape.</summary>
+    internal IReadOnlyList<SemanticLayer.SemanticModelDefinition> SemanticModels { get; init; } = [];
+
+    /// <summary><c>metrics:</c> entries, then the metrics measures' <c>create_metric: true</c> make.</summary>
+    internal IReadOnlyList<SemanticLayer.MetricDefinition> Metrics { get; init; } = [];
+
+    internal IReadOnlyList<SemanticLayer.SavedQueryDefinition> SavedQueries { get; init; } = [];
+
     /// <summary>
     /// Parses a schema file; problems go to <paramref name="diagnostics"/> and the entries that could
-    /// be read are still returned. Exposures, metrics, semantic models, saved queries and unit tests are
-    /// skipped without error.
+    /// be read are still returned. Exposures and unit tests are skipped without error.
     /// </summary>
     public static SchemaFile Parse(SourceText source, DiagnosticBag diagnostics) => SchemaFileParser.Parse(source, diagnostics, null);
 

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using ModelForge.Compiler.Compilation;
+
+namespace ModelForge.Compiler.Artifacts;
+
+// The manifest v12 sections besides nodes, sources and macros: every one is required by the
+// schema, so each is written even when empty.
+public static partial class ManifestWriter
+{
+    private static void WriteSectionsBeforeMaps(Utf8JsonWriter json, CompiledProject project)
+    {
+        WriteEmptyObject(json, "docs");
+        WriteEmptyObject(json, "exposures");
+        WriteEntries(json, "metrics", project.SemanticLayer.Metrics);
+        WriteEmptyObject(json, "groups");
+        WriteEmptyObject(json, "selectors");
+        WriteEmptyObject(json, "disabled");
+    }
+
+    private static void WriteSectionsAfterMaps(Utf8JsonWriter json, CompiledProject project)
+    {
+        WriteEmptyObject(json, "group_map");
+        WriteEntries(json, "saved_queries", project.SemanticLayer.SavedQueries);
+        WriteEntries(json, "semantic_models", project.SemanticLayer.SemanticModels);
+        WriteEmptyObject(json, "unit_tests");
+    }
+
+    private static void WriteEntries(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, Dictionary<string, object?>> entries)
+    {
+        json.WriteStartObject(name);
+        foreach (var (id, entry) in entries)
+        {
+            json.WritePropertyName(id);
+            JsonValueWriter.Write(json, entry);
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteEmptyObject(Utf8JsonWriter json, string name)
+    {
+        json.WriteStartObject(name);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Semantic-layer entries by the node or entry they depend on: a model's semantic models, a semantic model's metrics…</summary>
+    private static Dictionary<string, List<string>> SemanticChildren(CompiledProject project)
+    {
+        var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (child, parents) in project.SemanticLayer.Parents)
+        {
+            foreach (var parent in parents)
+            {
+                if (!children.TryGetValue(parent, out var list)) children[parent] = list = [];
+                list.Add(child);
+            }
+        }
+        return children;
+    }
+}
