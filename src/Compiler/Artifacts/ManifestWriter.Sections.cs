@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Templating;
 
 namespace ModelForge.Compiler.Artifacts;
 
@@ -23,6 +24,29 @@ public static partial class ManifestWriter
         WriteEntries(json, "saved_queries", project.SemanticLayer.SavedQueries);
         WriteEntries(json, "semantic_models", project.SemanticLayer.SemanticModels);
         WriteEmptyObject(json, "unit_tests");
+    }
+
+    /// <summary>
+    /// A macro as manifest v12 has it. state:modified compares <c>macro_sql</c> (there is no macro
+    /// checksum in dbt's schema); a package's macro path is relative to the package, as dbt writes it.
+    /// </summary>
+    private static void WriteMacro(Utf8JsonWriter json, CompiledProject project, string package, string name, Macro macro)
+    {
+        var path = project.Project.WithPackages.FirstOrDefault(p => p.Name == package)?.PathInProject(macro.Span.Path) ?? macro.Span.Path;
+        json.WriteStartObject($"macro.{package}.{name}");
+        json.WriteString("name", name);
+        json.WriteString("resource_type", "macro");
+        json.WriteString("package_name", package);
+        json.WriteString("path", path);
+        json.WriteString("original_file_path", path);
+        json.WriteString("unique_id", $"macro.{package}.{name}");
+        json.WriteString("macro_sql", State.MacroDependencies.BodyOf(macro));
+        json.WriteStartObject("depends_on");
+        json.WriteStartArray("macros");
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteString("description", "");
+        json.WriteEndObject();
     }
 
     private static void WriteEntries(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, Dictionary<string, object?>> entries)

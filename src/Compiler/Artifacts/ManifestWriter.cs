@@ -49,16 +49,7 @@ public static partial class ManifestWriter
             foreach (var name in project.Macros.NamesIn(package).Order(StringComparer.Ordinal))
             {
                 var macro = project.Macros.FindInPackage(package, name)!;
-                json.WriteStartObject($"macro.{package}.{name}");
-                json.WriteString("name", name);
-                json.WriteString("package_name", package);
-                json.WriteString("original_file_path", macro.Span.Path);
-                // state:modified compares these to find nodes whose macros changed.
-                json.WriteStartObject("checksum");
-                json.WriteString("name", "sha256");
-                json.WriteString("checksum", State.MacroDependencies.Checksum(macro));
-                json.WriteEndObject();
-                json.WriteEndObject();
+                WriteMacro(json, project, package, name, macro);
             }
         }
         json.WriteEndObject();

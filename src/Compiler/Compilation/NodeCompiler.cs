@@ -110,14 +110,19 @@ public sealed class NodeCompiler
         return _project.Engine.Render(template, context);
     }
 
-    /// <summary>Where the compiled SQL of a node is written: <c>target/compiled/&lt;path&gt;</c>.</summary>
+    /// <summary>Where the compiled SQL of a node is written: <c>target/compiled/&lt;package&gt;/&lt;path in its project&gt;</c>, as dbt writes it.</summary>
     public static string CompiledPath(CompiledProject project, ProjectNode node) =>
         $"{project.Project.ProjectFile.TargetPath}/compiled/{FilePath(node)}";
 
-    /// <summary>Where the statements run for a node are written: <c>target/run/&lt;path&gt;</c>.</summary>
+    /// <summary>Where the statements run for a node are written: <c>target/run/&lt;package&gt;/&lt;path in its project&gt;</c>.</summary>
     public static string RunPath(CompiledProject project, ProjectNode node) =>
         $"{project.Project.ProjectFile.TargetPath}/run/{FilePath(node)}";
 
     // Generic tests live in a YAML file: their SQL goes beside it, as dbt does (models/_schema.yml/unique_x.sql).
-    private static string FilePath(ProjectNode node) => node.Test is null ? node.Path : $"{node.Path}/{node.Test.CompiledName}.sql";
+    // A package's node goes under the package's name with its path inside the package (dbt_packages/p/models/x.sql → p/models/x.sql).
+    private static string FilePath(ProjectNode node)
+    {
+        var path = $"{node.PackageName}/{node.OriginalFilePath ?? node.Path}";
+        return node.Test is null ? path : $"{path}/{node.Test.CompiledName}.sql";
+    }
 }

@@ -48,6 +48,7 @@ internal sealed class ModelExecutor(CompiledProject project, WorkerResources res
         }
 
         var sql = TrimStatement(rendered.Text);
+        timer.Compiled(rendered.Text);
         if (ArtifactFiles.TryWrite(projectRoot, compiledPath, rendered.Text) is { } writeError)
             return Finish(NodeStatus.Error, writeError.Message, writeError, thread: worker.ThreadName);
         if (resources.Validator.Validate(rendered.Text, rendered.Find, node.DefinitionSpan, compiledPath) is [var invalid, ..])
