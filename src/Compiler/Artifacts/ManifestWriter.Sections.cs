@@ -13,14 +13,14 @@ public static partial class ManifestWriter
         WriteEmptyObject(json, "docs");
         WriteEmptyObject(json, "exposures");
         WriteEntries(json, "metrics", project.SemanticLayer.Metrics);
-        WriteEmptyObject(json, "groups");
+        WriteGroups(json, project);
         WriteEmptyObject(json, "selectors");
         WriteEmptyObject(json, "disabled");
     }
 
     private static void WriteSectionsAfterMaps(Utf8JsonWriter json, CompiledProject project)
     {
-        WriteEmptyObject(json, "group_map");
+        WriteGroupMap(json, project);
         WriteEntries(json, "saved_queries", project.SemanticLayer.SavedQueries);
         WriteEntries(json, "semantic_models", project.SemanticLayer.SemanticModels);
         WriteEmptyObject(json, "unit_tests");
@@ -46,6 +46,44 @@ public static partial class ManifestWriter
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteString("description", "");
+        json.WriteEndObject();
+    }
+
+    private static void WriteGroups(Utf8JsonWriter json, CompiledProject project)
+    {
+        json.WriteStartObject("groups");
+        foreach (var (unit, file, group) in project.Groups)
+        {
+            var path = unit.PathInProject(file.Source.Path) ?? file.Source.Path;
+            var id = $"group.{unit.Name}.{group.Name}";
+            json.WritePropertyName(id);
+            JsonValueWriter.Write(json, new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["name"] = group.Name,
+                ["resource_type"] = "group",
+                ["package_name"] = unit.Name,
+                ["path"] = path,
+                ["original_file_path"] = path,
+                ["unique_id"] = id,
+                ["owner"] = group.Owner,
+                ["description"] = group.Description,
+                ["config"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["meta"] = group.Meta },
+            });
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>group_map: each group's name and the unique ids of the nodes in it, as dbt writes it.</summary>
+    private static void WriteGroupMap(Utf8JsonWriter json, CompiledProject project)
+    {
+        json.WriteStartObject("group_map");
+        foreach (var (_, _, group) in project.Groups)
+        {
+            json.WriteStartArray(group.Name);
+            foreach (var id in project.Order)
+                if (AccessRules.GroupOf(project.Nodes[id]) == group.Name) json.WriteStringValue(id);
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
     }
 

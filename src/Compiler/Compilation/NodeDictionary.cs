@@ -64,6 +64,8 @@ public static class NodeDictionary
             // A generic test has no file of its own; dbt writes this placeholder checksum for it.
             dict.TryAdd("checksum", new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = "none", ["checksum"] = "" });
         }
+        if (node.ResourceType != ResourceType.Source) dict["group"] = AccessRules.GroupOf(node);
+        if (node.ResourceType == ResourceType.Model) dict["access"] = AccessRules.AccessOf(node);
         if (node.SourceTable is { } table) ShapeSource(dict, table);
         else if (node.ResourceType == ResourceType.Seed) ShapeSeed(dict);
         return dict;

@@ -27,6 +27,8 @@ public sealed record SchemaFile
 
     internal IReadOnlyList<SemanticLayer.SavedQueryDefinition> SavedQueries { get; init; } = [];
 
+    internal IReadOnlyList<GroupDefinition> Groups { get; init; } = [];
+
     /// <summary>
     /// Parses a schema file; problems go to <paramref name="diagnostics"/> and the entries that could
     /// be read are still returned. Exposures and unit tests are skipped without error.
