@@ -40,7 +40,7 @@ internal sealed partial class SchemaFileParser
             typeParams["metrics"] = metricList;
             if (type is "derived" && metricList.Count == 0) Missing(p.Children.Count > 0 ? p : item, owner, "type_params.metrics", "list the metrics the expr combines");
             typeParams["conversion_type_params"] = type is "conversion" ? ConversionParams(p, owner, item, measures) : null;
-            typeParams["cumulative_type_params"] = type is "cumulative" ? CumulativeParams(p) : null;
+            typeParams["cumulative_type_params"] = type is "cumulative" ? CumulativeParams(p, typeParams["window"]) : null;
 
             var writtenConfig = MapOf(item, "config");
             var config = SemanticConfig(writtenConfig);
@@ -186,11 +186,11 @@ internal sealed partial class SchemaFileParser
     }
 
     // dbt moves a cumulative metric's legacy type_params.window / grain_to_date into cumulative_type_params.
-    private Dictionary<string, object?> CumulativeParams(YamlMappingNode p)
+    private Dictionary<string, object?> CumulativeParams(YamlMappingNode p, object? legacyWindow)
     {
         var c = _reader.Mapping(YamlReader.Get(p, "cumulative_type_params"), "cumulative_type_params");
         var result = NewMap();
-        result["window"] = (c is not null ? TimeWindow(c, "window") : null) ?? TimeWindow(p, "window");
+        result["window"] = (c is not null ? TimeWindow(c, "window") : null) ?? legacyWindow;
         result["grain_to_date"] = (c is not null ? Text(c, "grain_to_date") : null) ?? Text(p, "grain_to_date");
         result["period_agg"] = (c is not null ? OneOf(c, "period_agg", SemanticValues.PeriodAggregations, "period_agg") : null) ?? "first";
         result["metric"] = null;
