@@ -17,4 +17,16 @@ internal static class ArtifactJson
         WriteTime(json, "generated_at", generatedAt);
         json.WriteString("invocation_id", invocationId);
     }
+
+    /// <summary>
+    /// dbt_version (the dbt release forge matches) and <c>env</c>; the schemas allow no other metadata
+    /// field, so forge's own version goes in env.
+    /// </summary>
+    public static void WriteEnv(Utf8JsonWriter json, string forgeVersion)
+    {
+        json.WriteString("dbt_version", Context.ProjectGlobals.DbtVersion);
+        json.WriteStartObject("env");
+        json.WriteString("FORGE_VERSION", forgeVersion);
+        json.WriteEndObject();
+    }
 }

@@ -9,7 +9,7 @@ namespace ModelForge.Compiler.Artifacts;
 /// Writes target/manifest.json in the shape of dbt's manifest: nodes (models, seeds, snapshots,
 /// tests), sources, unit_tests, macros, parent_map and child_map.
 /// </summary>
-public static class ManifestWriter
+public static partial class ManifestWriter
 {
     /// <param name="lineage">Column-level lineage by unique id (ColumnLineageBuilder), written into each model's columns when given.</param>
     public static void Write(Stream stream, CompiledProject project, string invocationId, DateTimeOffset generatedAt,
@@ -58,32 +58,34 @@ public static class ManifestWriter
             foreach (var name in project.Macros.NamesIn(package).Order(StringComparer.Ordinal))
             {
                 var macro = project.Macros.FindInPackage(package, name)!;
-                json.WriteStartObject($"macro.{package}.{name}");
-                json.WriteString("name", name);
-                json.WriteString("package_name", package);
-                json.WriteString("original_file_path", macro.Span.Path);
-                // state:modified compares these to find nodes whose macros changed.
-                json.WriteStartObject("checksum");
-                json.WriteString("name", "sha256");
-                json.WriteString("checksum", State.MacroDependencies.Checksum(macro));
-                json.WriteEndObject();
-                json.WriteEndObject();
+                WriteMacro(json, project, package, name, macro);
             }
         }
         json.WriteEndObject();
 
-        WriteMap(json, "parent_map", project, id => project.Graph.Parents(id));
-        WriteMap(json, "child_map", project, id => project.Graph.Children(id));
+        WriteSectionsBeforeMaps(json, project);
+        var semanticChildren = SemanticChildren(project);
+        WriteMap(json, "parent_map", project, id => project.Graph.Parents(id), project.SemanticLayer.Parents);
+        WriteMap(json, "child_map", project, id => project.Graph.Children(id).Concat(semanticChildren.GetValueOrDefault(id) ?? []),
+            project.SemanticLayer.Ids.ToDictionary(id => id, id => semanticChildren.GetValueOrDefault(id) ?? []));
+        WriteSectionsAfterMaps(json, project);
         json.WriteEndObject();
     }
 
-    private static void WriteMap(Utf8JsonWriter json, string name, CompiledProject project, Func<string, IEnumerable<string>> edges)
+    private static void WriteMap(Utf8JsonWriter json, string name, CompiledProject project, Func<string, IEnumerable<string>> edges,
+        IReadOnlyDictionary<string, List<string>> semantic)
     {
         json.WriteStartObject(name);
         foreach (var id in project.Order)
         {
             json.WriteStartArray(id);
             foreach (var other in edges(id)) json.WriteStringValue(other);
+            json.WriteEndArray();
+        }
+        foreach (var (id, others) in semantic)
+        {
+            json.WriteStartArray(id);
+            foreach (var other in others) json.WriteStringValue(other);
             json.WriteEndArray();
         }
         json.WriteEndObject();

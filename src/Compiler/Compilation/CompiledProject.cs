@@ -55,10 +55,16 @@ public sealed class CompiledProject
     /// relation instead of the node's own. This project is unchanged; nodes, graph and macros are shared.
     /// </summary>
     public CompiledProject WithDeferred(IReadOnlyDictionary<string, Relation> relations) =>
-        new(Project, Nodes, Graph, Order, Macros, Engine, Options) { DeferredRelations = relations, _graphNodes = _graphNodes };
+        new(Project, Nodes, Graph, Order, Macros, Engine, Options) { DeferredRelations = relations, _graphNodes = _graphNodes, SemanticLayer = SemanticLayer, Groups = Groups };
 
     /// <summary>--defer: unique id → the state manifest's relation that execute-time refs render instead.</summary>
     public IReadOnlyDictionary<string, Relation> DeferredRelations { get; private init; } = new Dictionary<string, Relation>();
+
+    /// <summary>Semantic models, metrics and saved queries, resolved, in the manifest's shape.</summary>
+    internal SemanticLayer.SemanticManifest SemanticLayer { get; init; } = Compilation.SemanticLayer.SemanticManifest.Empty;
+
+    /// <summary>The declared groups (<c>groups:</c>), with the project and YAML file of each.</summary>
+    internal IReadOnlyList<(LoadedProject Unit, SchemaFile File, GroupDefinition Group)> Groups { get; init; } = [];
 
     public IEnumerable<ProjectNode> OfType(ResourceType type) =>
         Order.Select(id => Nodes[id]).Where(n => n.ResourceType == type);

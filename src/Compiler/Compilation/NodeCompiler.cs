@@ -147,18 +147,22 @@ public sealed class NodeCompiler
         return _project.Engine.Render(template, context);
     }
 
-    /// <summary>Where the compiled SQL of a node is written: <c>target/compiled/&lt;path&gt;</c>.</summary>
+    /// <summary>Where the compiled SQL of a node is written: <c>target/compiled/&lt;package&gt;/&lt;path in its project&gt;</c>, as dbt writes it.</summary>
     public static string CompiledPath(CompiledProject project, ProjectNode node) =>
         $"{project.Project.ProjectFile.TargetPath}/compiled/{FilePath(node)}";
 
-    /// <summary>Where the statements run for a node are written: <c>target/run/&lt;path&gt;</c>.</summary>
+    /// <summary>Where the statements run for a node are written: <c>target/run/&lt;package&gt;/&lt;path in its project&gt;</c>.</summary>
     public static string RunPath(CompiledProject project, ProjectNode node) =>
         $"{project.Project.ProjectFile.TargetPath}/run/{FilePath(node)}";
 
     // Generic tests live in a YAML file: their SQL goes beside it, as dbt does (models/_schema.yml/unique_x.sql).
-    // Unit tests likewise, under their model's name (two models may each have a unit test of one name).
-    private static string FilePath(ProjectNode node) =>
-        node.Test is not null ? $"{node.Path}/{node.Test.CompiledName}.sql"
-        : node.UnitTest is not null ? $"{node.Path}/{node.Fqn[^2]}/{node.Name}.sql"
-        : node.Path;
+    // A package's node goes under the package's name with its path inside the package (dbt_packages/p/models/x.sql → p/models/x.sql);
+    // a unit test under its model's name (two models may each have a unit test of one name).
+    private static string FilePath(ProjectNode node)
+    {
+        var path = $"{node.PackageName}/{node.OriginalFilePath ?? node.Path}";
+        return node.Test is not null ? $"{path}/{node.Test.CompiledName}.sql"
+            : node.UnitTest is not null ? $"{path}/{node.Fqn[^2]}/{node.Name}.sql"
+            : path;
+    }
 }

@@ -31,7 +31,6 @@ public static class NodeDictionary
             ["database"] = relation.Database,
             ["schema"] = relation.Schema,
             ["alias"] = relation.Identifier,
-            ["identifier"] = relation.Identifier,
             ["relation_name"] = node.Config.Materialized == "ephemeral" ? null : relation.Render(),
             ["description"] = node.Description ?? "",
             ["tags"] = node.Config.Tags.Cast<object?>().ToList(),
@@ -39,6 +38,7 @@ public static class NodeDictionary
             ["config"] = node.Config,
             ["depends_on"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
+                ["macros"] = new List<object?>(),
                 ["nodes"] = node.DependsOn.Cast<object?>().ToList(),
             },
             ["refs"] = node.Refs.Select(r => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -61,13 +61,36 @@ public static class NodeDictionary
             dict["test_metadata"] = test.ToManifest();
             dict["column_name"] = test.ColumnName;
             dict["attached_node"] = test.AttachedNodeId;
+            // A generic test has no file of its own; dbt writes this placeholder checksum for it.
+            dict.TryAdd("checksum", new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = "none", ["checksum"] = "" });
         }
-        if (node.SourceTable is { } table)
-        {
-            dict["source_name"] = table.SourceName;
-            dict["loaded_at_field"] = table.LoadedAtField;
-        }
+        if (node.ResourceType != ResourceType.Source) dict["group"] = AccessRules.GroupOf(node);
+        if (node.ResourceType == ResourceType.Model) dict["access"] = AccessRules.AccessOf(node);
+        if (node.SourceTable is { } table) ShapeSource(dict, table);
+        else if (node.ResourceType == ResourceType.Seed) ShapeSeed(dict);
         return dict;
+    }
+
+    // manifest v12 SourceDefinition: identifier instead of alias, source_description and loader; no edges.
+    private static void ShapeSource(Dictionary<string, object?> dict, SourceTable table)
+    {
+        dict["identifier"] = dict["alias"];
+        dict.Remove("alias");
+        dict.Remove("depends_on");
+        dict.Remove("refs");
+        dict.Remove("sources");
+        dict["source_name"] = table.SourceName;
+        dict["source_description"] = table.SourceDescription ?? "";
+        dict["loader"] = table.Loader;
+        dict["loaded_at_field"] = table.LoadedAtField;
+    }
+
+    // manifest v12 Seed: depends_on holds macros only, and a seed has no refs or sources.
+    private static void ShapeSeed(Dictionary<string, object?> dict)
+    {
+        dict["depends_on"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["macros"] = new List<object?>() };
+        dict.Remove("refs");
+        dict.Remove("sources");
     }
 
     private static Dictionary<string, object?> Columns(ProjectNode node)

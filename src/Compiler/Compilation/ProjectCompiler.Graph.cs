@@ -9,7 +9,8 @@ public static partial class ProjectCompiler
     /// Resolves every recorded ref()/source() to an edge; reports unknown names and cycles. Each
     /// node in <paramref name="nodes"/> is replaced by its copy with <see cref="ProjectNode.DependsOn"/>.
     /// </summary>
-    private static ModelGraph BuildGraph(Dictionary<string, ProjectNode> nodes, NodeLookup lookup, DiagnosticBag diagnostics)
+    private static ModelGraph BuildGraph(Dictionary<string, ProjectNode> nodes, NodeLookup lookup, Func<string, bool> restrictsAccess,
+        DiagnosticBag diagnostics)
     {
         var graph = new ModelGraph();
         var ordered = nodes.Values.OrderBy(n => n.UniqueId, StringComparer.Ordinal).ToList();
@@ -21,7 +22,11 @@ public static partial class ProjectCompiler
             {
                 var parent = lookup.ResolveRef(call, node.PackageName, out var diagnostic);
                 if (parent is null) diagnostics.Add(diagnostic!);
-                else Depend(parent.UniqueId);
+                else
+                {
+                    if (AccessRules.CheckRef(node, parent, call, restrictsAccess) is { } denied) diagnostics.Add(denied);
+                    Depend(parent.UniqueId);
+                }
             }
             foreach (var call in node.Sources)
             {

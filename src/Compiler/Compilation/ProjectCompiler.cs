@@ -58,13 +58,18 @@ public static partial class ProjectCompiler
                     node.DefinitionSpan, $"rename one of them; the other is {byId[node.UniqueId].Path}"));
         }
         RelationClashCheck.Report(nodes, target.Database, diagnostics);
-        var graph = BuildGraph(byId, new NodeLookup(project.Name, nodes, disabled), diagnostics);
+        var lookup = new NodeLookup(project.Name, nodes, disabled);
+        var groups = AccessRules.Groups(project, diagnostics);
+        AccessRules.CheckNodes(nodes, groups.Select(g => g.Group.Name).ToHashSet(StringComparer.Ordinal), diagnostics);
+        var restricted = project.WithPackages.Where(u => u.IsPackage && u.ProjectFile.RestrictAccess).Select(u => u.Name).ToHashSet(StringComparer.Ordinal);
+        var graph = BuildGraph(byId, lookup, restricted.Contains, diagnostics);
         Contracts.ContractValidator.Validate(byId.Values, diagnostics);
         ExternalMaterializationCheck.Report(byId.Values, Targets.WarehouseAdapters.FindOrDefault(project.Target.Type).Capabilities,
             project.Target.Type, diagnostics);
         Microbatch.MicrobatchConfig.Validate(byId.Values, diagnostics);
+        var semanticLayer = SemanticLayer.SemanticLayerLinker.Link(project, lookup, byId, target, options.RunStartedAt, diagnostics);
         if (diagnostics.HasErrors) return null;
-        return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options);
+        return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options) { SemanticLayer = semanticLayer, Groups = groups };
     }
 
     internal static TargetInfo TargetInfoOf(LoadedProject project)

@@ -44,6 +44,9 @@ public sealed record ProjectFile
 
     public IReadOnlyList<string> CleanTargets { get; init; } = ["target"];
 
+    /// <summary><c>restrict-access:</c> when installed as a package, its protected and private models refuse refs from other packages (dbt 1.5).</summary>
+    public bool RestrictAccess { get; init; }
+
     /// <summary>
     /// Project vars: global ones overlaid by this project's own scope (<c>vars: {name: {...}}</c>).
     /// Scopes of other packages cannot be told from a mapping var and stay as mappings.

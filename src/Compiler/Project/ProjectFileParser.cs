@@ -84,6 +84,7 @@ internal static class ProjectFileParser
             PackagesInstallPath = NormalizePath(reader.String(YamlReader.Get(map, "packages-install-path"), "packages-install-path") ?? "dbt_packages"),
             RequireDbtVersion = reader.StringList(YamlReader.Get(map, "require-dbt-version"), "require-dbt-version", allowSingle: true) ?? [],
             CleanTargets = Paths(reader, map, "clean-targets") ?? [targetPath],
+            RestrictAccess = reader.Bool(YamlReader.Get(map, "restrict-access"), "restrict-access") ?? false,
             Vars = vars,
             VarsAsWritten = varsAsWritten,
             Models = Tree(reader, map, "models"),

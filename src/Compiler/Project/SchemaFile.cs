@@ -22,10 +22,19 @@ public sealed record SchemaFile
     /// <summary>dbt 1.8's <c>unit_tests:</c> entries.</summary>
     internal IReadOnlyList<UnitTests.UnitTestDefinition> UnitTests { get; init; } = [];
 
+    /// <summary><c>semantic_models:</c> entries, in the manifest's shape.</summary>
+    internal IReadOnlyList<SemanticLayer.SemanticModelDefinition> SemanticModels { get; init; } = [];
+
+    /// <summary><c>metrics:</c> entries, then the metrics measures' <c>create_metric: true</c> make.</summary>
+    internal IReadOnlyList<SemanticLayer.MetricDefinition> Metrics { get; init; } = [];
+
+    internal IReadOnlyList<SemanticLayer.SavedQueryDefinition> SavedQueries { get; init; } = [];
+
+    internal IReadOnlyList<GroupDefinition> Groups { get; init; } = [];
+
     /// <summary>
     /// Parses a schema file; problems go to <paramref name="diagnostics"/> and the entries that could
-    /// be read are still returned. Exposures, metrics, semantic models, and saved queries are skipped
-    /// without error.
+    /// be read are still returned. Exposures are skipped without error.
     /// </summary>
     public static SchemaFile Parse(SourceText source, DiagnosticBag diagnostics) => SchemaFileParser.Parse(source, diagnostics, null);
 

@@ -55,6 +55,8 @@ internal sealed partial class SchemaFileParser
                 Name = name,
                 Identifier = _sourceReader.String(YamlReader.Get(item, "identifier"), "identifier") ?? name,
                 Description = _reader.String(YamlReader.Get(item, "description"), "description"),
+                SourceDescription = source.Description,
+                Loader = source.Loader ?? "",
                 Columns = Columns(item, attachment),
                 LoadedAtField = _sourceReader.String(YamlReader.Get(item, "loaded_at_field"), "loaded_at_field") ?? source.LoadedAtField,
                 // The table's own policy overlays the source's field by field; `freshness: null` opts out.

@@ -9,8 +9,9 @@ internal sealed partial class SchemaFileParser
     private static readonly string[] KnownKeys =
     [
         "version", "models", "seeds", "snapshots", "analyses", "sources", "macros",
+        "metrics", "semantic_models", "saved_queries", "groups",
         // Read by later features or not at all; dbt accepts them, so do we.
-        "exposures", "metrics", "semantic_models", "saved_queries", "unit_tests", "groups", "data_tests", "tests",
+        "exposures", "unit_tests", "data_tests", "tests",
     ];
 
     private readonly YamlReader _reader;
@@ -39,8 +40,13 @@ internal sealed partial class SchemaFileParser
             if (Array.IndexOf(KnownKeys, key) < 0)
                 diagnostics.Add(DiagnosticCodes.Project.UnknownSchemaKey(reader.Span(keyNode), key, NameSuggester.Nearest(key, KnownKeys)));
         }
+        var (semanticModels, createdMetrics) = parser.SemanticModels(map);
         return empty with
         {
+            SemanticModels = semanticModels,
+            Metrics = [.. parser.Metrics(map), .. createdMetrics],
+            SavedQueries = parser.SavedQueries(map),
+            Groups = parser.Groups(map),
             Models = parser.Nodes(map, "models", ResourceType.Model),
             Seeds = parser.Nodes(map, "seeds", ResourceType.Seed),
             Snapshots = parser.Nodes(map, "snapshots", ResourceType.Snapshot),

@@ -14,6 +14,12 @@ public sealed record SourceTable
 
     public string? Description { get; init; }
 
+    /// <summary>The description of the source the table belongs to (manifest <c>source_description</c>).</summary>
+    public string? SourceDescription { get; init; }
+
+    /// <summary>The source's <c>loader:</c>, empty when not given.</summary>
+    public string Loader { get; init; } = "";
+
     public IReadOnlyList<ColumnProperties> Columns { get; init; } = [];
 
     /// <summary>The table's own, else the source's.</summary>

@@ -42,8 +42,11 @@ public static class MacroDependencies
     }
 
     /// <summary>sha256 of the macro's text from <c>{% macro</c> to its <c>endmacro</c>.</summary>
-    public static string Checksum(Macro macro) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(BodyOf(macro))));
+    public static string Checksum(Macro macro) => Checksum(BodyOf(macro));
+
+    /// <summary>sha256 of a macro's text as manifest.json writes it in <c>macro_sql</c>.</summary>
+    public static string Checksum(string macroSql) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(macroSql)));
 
     internal static string BodyOf(Macro macro)
     {

@@ -89,6 +89,8 @@ public sealed class StateManifest
     internal static string? StringOf(JsonElement node, string property) =>
         node.ValueKind == JsonValueKind.Object && node.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    // dbt's manifest has no macro checksum, only macro_sql (what forge writes now); older forge manifests carry a checksum.
     private static string? ChecksumOf(JsonElement macro) =>
-        macro.TryGetProperty("checksum", out var checksum) && checksum.ValueKind == JsonValueKind.Object ? StringOf(checksum, "checksum") : null;
+        macro.TryGetProperty("checksum", out var checksum) && checksum.ValueKind == JsonValueKind.Object ? StringOf(checksum, "checksum")
+        : StringOf(macro, "macro_sql") is { } sql ? MacroDependencies.Checksum(sql) : null;
 }

@@ -14,6 +14,9 @@ internal sealed record NodeResult(string UniqueId, NodeStatus Status, TimeSpan E
     /// <summary>Path of the compiled SQL, relative to the project, when the node compiled.</summary>
     public string? CompiledPath { get; init; }
 
+    /// <summary>The compiled SQL, when the node compiled.</summary>
+    public string? CompiledCode { get; init; }
+
     public DateTimeOffset StartedAt { get; init; }
 
     public DateTimeOffset CompletedAt { get; init; }

@@ -5,8 +5,8 @@ using ModelForge.Runner.Execution;
 namespace ModelForge.Runner.Reporting;
 
 /// <summary>
-/// Writes target/run_results.json in the shape of dbt's run results (v6), plus `compiled_path`,
-/// so tools that read dbt's artifacts read ours.
+/// Writes target/run_results.json in the shape of dbt's run results (v6), so tools that read
+/// dbt's artifacts read ours.
 /// </summary>
 internal static class RunResultsWriter
 {
@@ -18,7 +18,7 @@ internal static class RunResultsWriter
         json.WriteStartObject();
         json.WriteStartObject("metadata");
         ArtifactJson.WriteMetadataFields(json, "https://schemas.getdbt.com/dbt/run-results/v6.json", summary.CompletedAt, summary.InvocationId);
-        json.WriteString("forge_version", ForgeVersion.Current);
+        ArtifactJson.WriteEnv(json, ForgeVersion.Current);
         json.WriteEndObject();
 
         json.WriteStartArray("results");
@@ -77,8 +77,9 @@ internal static class RunResultsWriter
         else json.WriteNull("message");
         if (result.Failures is { } failures) json.WriteNumber("failures", failures);
         else json.WriteNull("failures");
-        if (result.CompiledPath is { } compiled) json.WriteString("compiled_path", compiled);
-        else json.WriteNull("compiled_path");
+        json.WriteBoolean("compiled", result.CompiledCode is not null);
+        if (result.CompiledCode is { } code) json.WriteString("compiled_code", code);
+        else json.WriteNull("compiled_code");
         if (result.RelationName is { } relation) json.WriteString("relation_name", relation);
         else json.WriteNull("relation_name");
         if (result.Batches is { } batches)

@@ -22,9 +22,9 @@ public sealed class ProjectCommandsTests
         var result = _project.Forge("compile");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(_project.Read("target/compiled/models/orders.sql"),
+        Assert.That(_project.Read("target/compiled/shop/models/orders.sql"),
             Is.EqualTo("\nselect * from \"shop\".\"main\".\"stg_orders\" -- built as \"shop\".\"main\".\"orders\""));
-        Assert.That(_project.Read("target/compiled/models/staging/stg_orders.sql"), Is.EqualTo("select 1 as order_id, 'eu' as region"));
+        Assert.That(_project.Read("target/compiled/shop/models/staging/stg_orders.sql"), Is.EqualTo("select 1 as order_id, 'eu' as region"));
         Assert.That(File.Exists(_project.DatabasePath), Is.False);
         Assert.That(_project.Exists("target/manifest.json"));
     }

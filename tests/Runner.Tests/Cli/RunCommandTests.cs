@@ -74,7 +74,7 @@ public sealed class RunCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Output, Does.Contain("models/staging/stg_orders.sql:3:6: error MF5001"));
         Assert.That(result.Output, Does.Contain("no_such_table"));
-        Assert.That(result.Output, Does.Contain("target/compiled/models/staging/stg_orders.sql"));
+        Assert.That(result.Output, Does.Contain("target/compiled/shop/models/staging/stg_orders.sql"));
         Assert.That(result.Output, Does.Contain("SKIP sql table model main_marts.orders"));
         Assert.That(result.Output, Does.Contain("OK sql view model main.stg_customers"));
         Assert.That(result.All, Does.Not.Contain("   at "), "no stack trace");

@@ -77,7 +77,7 @@ public sealed class ConstraintTests
         var result = _project.Forge("run");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        var ddl = _project.Read("target/run/models/orders.sql");
+        var ddl = _project.Read("target/run/shop/models/orders.sql");
         Assert.That(ddl, Does.Contain("\"customer\" varchar not null"));
         Assert.That(ddl, Does.Contain("\"email\" varchar unique"));
         Assert.That(ddl, Does.Contain("\"amount\" integer check (amount > 0)"));
@@ -172,6 +172,6 @@ public sealed class ConstraintTests
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(result.Output, Does.Contain("warning MF5502: model 'orders': constraint foreign_key on customer to ref('customers') (name) is not enforced on duckdb"));
-        Assert.That(_project.Read("target/run/models/orders.sql"), Does.Not.Contain("references"));
+        Assert.That(_project.Read("target/run/shop/models/orders.sql"), Does.Not.Contain("references"));
     }
 }

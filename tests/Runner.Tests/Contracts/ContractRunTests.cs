@@ -48,7 +48,7 @@ public sealed class ContractRunTests
         Assert.That(Database.Query(_project.DatabasePath,
                 "select column_name, data_type from information_schema.columns where table_name = 'orders' order by ordinal_position")
             .Select(r => $"{r[0]} {r[1]}"), Is.EqualTo(new[] { "order_id INTEGER", "customer VARCHAR", "amount DECIMAL(10,2)" }));
-        Assert.That(_project.Read("target/run/models/orders.sql"), Does.Contain("insert into"));
+        Assert.That(_project.Read("target/run/shop/models/orders.sql"), Does.Contain("insert into"));
     }
 
     [Test]

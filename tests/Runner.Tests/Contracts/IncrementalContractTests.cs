@@ -43,7 +43,7 @@ public sealed class IncrementalContractTests
         var second = _project.Forge("run");
 
         Assert.That(second.ExitCode, Is.EqualTo(0), second.ToString());
-        Assert.That(_project.Read("target/run/models/events.sql"), Does.Contain("describe"));
+        Assert.That(_project.Read("target/run/shop/models/events.sql"), Does.Contain("describe"));
         Assert.That(Database.Scalar(_project.DatabasePath, "select count(*) from main.events"), Is.EqualTo(2));
         Assert.That(Database.Scalar(_project.DatabasePath,
             "select count(*) from duckdb_constraints() where table_name = 'events' and constraint_type = 'PRIMARY KEY'"), Is.EqualTo(1));

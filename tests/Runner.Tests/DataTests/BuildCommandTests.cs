@@ -76,7 +76,7 @@ public sealed class BuildCommandTests
         Assert.That(double.TryParse(cases["orders"].GetAttribute("time"), System.Globalization.CultureInfo.InvariantCulture, out _));
         var failure = (XmlElement)cases["not_null_orders_customer_id"].SelectSingleNode("failure")!;
         Assert.That(failure.GetAttribute("message"), Is.EqualTo("Got 1 result, configured to fail if != 0"));
-        Assert.That(failure.InnerText, Does.Contain("compiled SQL: target/compiled/models/_schema.yml/not_null_orders_customer_id.sql"));
+        Assert.That(failure.InnerText, Does.Contain("compiled SQL: target/compiled/shop/models/_schema.yml/not_null_orders_customer_id.sql"));
         Assert.That(cases["order_totals"].SelectSingleNode("skipped"), Is.Not.Null);
         Assert.That(cases["unique_orders_order_id"].HasChildNodes, Is.False);
     }
@@ -92,6 +92,6 @@ public sealed class BuildCommandTests
         document.Load(Path.Combine(_project.Root, "target", "junit.xml"));
         var error = (XmlElement)document.SelectSingleNode("//testcase[@name='broken']/error")!;
         Assert.That(error.GetAttribute("message"), Does.Contain("models/broken.sql:1:8"));
-        Assert.That(error.InnerText, Does.Contain("compiled SQL: target/compiled/models/broken.sql"));
+        Assert.That(error.InnerText, Does.Contain("compiled SQL: target/compiled/shop/models/broken.sql"));
     }
 }

@@ -94,7 +94,7 @@ public sealed class GenericTestTests
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(DataTestProject.Result(_project, "source_unique_raw_payments_id").Failures, Is.EqualTo(1));
-        Assert.That(_project.Read("target/compiled/models/_sources.yml/source_unique_raw_payments_id.sql"), Does.Contain("from \"shop\".\"raw\".\"payments\""));
+        Assert.That(_project.Read("target/compiled/shop/models/_sources.yml/source_unique_raw_payments_id.sql"), Does.Contain("from \"shop\".\"raw\".\"payments\""));
     }
 
     [Test]

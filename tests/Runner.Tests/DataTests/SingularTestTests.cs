@@ -26,7 +26,7 @@ public sealed class SingularTestTests
         var output = result.Output;
         Assert.That(output.IndexOf("OK sql view model main.orders", StringComparison.Ordinal),
             Is.LessThan(output.IndexOf("FAIL test assert_orders_have_known_customers", StringComparison.Ordinal)));
-        Assert.That(_project.Exists("target/compiled/tests/assert_orders_have_known_customers.sql"));
+        Assert.That(_project.Exists("target/compiled/shop/tests/assert_orders_have_known_customers.sql"));
     }
 
     [Test]
@@ -50,6 +50,6 @@ public sealed class SingularTestTests
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(DataTestProject.Result(_project, "broken").Status, Is.EqualTo("error"));
         Assert.That(result.Output, Does.Contain("tests/broken.sql:3:7: error MF5100: database error in test 'broken'"));
-        Assert.That(result.Output, Does.Contain("compiled SQL: target/compiled/tests/broken.sql"));
+        Assert.That(result.Output, Does.Contain("compiled SQL: target/compiled/shop/tests/broken.sql"));
     }
 }

@@ -63,7 +63,7 @@ public sealed class TestConfigTests
         BuildWithTest("          - not_null:\n              config:\n                where: \"id >= 50\"\n");
 
         Assert.That(DataTestProject.Result(_project, "not_null_events_value").Failures, Is.EqualTo(5));
-        Assert.That(_project.Read("target/compiled/models/_schema.yml/not_null_events_value.sql"),
+        Assert.That(_project.Read("target/compiled/shop/models/_schema.yml/not_null_events_value.sql"),
             Does.Contain("from (select * from \"shop\".\"main\".\"events\" where id >= 50) dbt_subquery"));
     }
 

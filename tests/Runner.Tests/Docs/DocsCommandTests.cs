@@ -34,7 +34,7 @@ public sealed class DocsCommandTests
         Assert.That(column.GetProperty("type").GetString(), Is.EqualTo("INTEGER"));
         Assert.That(column.GetProperty("index").GetInt32(), Is.EqualTo(1));
         Assert.That(_project.Exists("target/docs/index.html") && _project.Exists("target/docs/app.js"));
-        Assert.That(_project.Exists("target/compiled/models/orders.sql"));
+        Assert.That(_project.Exists("target/compiled/shop/models/orders.sql"));
         var data = _project.Read("target/docs/forge-data.js");
         Assert.That(data, Does.StartWith("window.FORGE_DATA = {"));
         Assert.That(data, Does.Contain("One row per \\u003Cstrong\\u003Eorder\\u003C/strong\\u003E."), "doc() in a description is resolved and rendered");

@@ -24,7 +24,7 @@ internal sealed class EphemeralModelTests
         var result = _project.Forge("compile");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(_project.Read("target/compiled/models/orders.sql"), Is.EqualTo(
+        Assert.That(_project.Read("target/compiled/shop/models/orders.sql"), Is.EqualTo(
             "with __dbt__cte__base_orders as (\n" +
             "select 1 as order_id, 10 as amount union all select 2, 20\n" +
             "),\n" +
@@ -42,7 +42,7 @@ internal sealed class EphemeralModelTests
         var result = _project.Forge("compile", "--select", "orders");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(_project.Read("target/compiled/models/orders.sql"), Is.EqualTo(
+        Assert.That(_project.Read("target/compiled/shop/models/orders.sql"), Is.EqualTo(
             "-- totals\nWITH __dbt__cte__base_orders as (\n" +
             "select 1 as order_id, 10 as amount union all select 2, 20\n" +
             "),\n" +

@@ -26,7 +26,7 @@ public sealed class DbtStyleProjectTests
         var result = project.Forge("compile");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        GoldenFile.Verify($"{Fixture}/expected/{Path.ChangeExtension(model, ".verified.sql")}", project.Read($"target/compiled/{model}"));
+        GoldenFile.Verify($"{Fixture}/expected/{Path.ChangeExtension(model, ".verified.sql")}", project.Read($"target/compiled/shop_fixture/{model}"));
     }
 
     [Test]
@@ -37,7 +37,7 @@ public sealed class DbtStyleProjectTests
         var result = project.Forge("compile", "--vars", "{min_orders: 2}");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(project.Read("target/compiled/models/marts/customer_orders.sql"), Does.EndWith("group by customer_id\nhaving count(*) >= 2"));
+        Assert.That(project.Read("target/compiled/shop_fixture/models/marts/customer_orders.sql"), Does.EndWith("group by customer_id\nhaving count(*) >= 2"));
     }
 
     private static TempProject Copy()

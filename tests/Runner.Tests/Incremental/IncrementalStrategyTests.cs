@@ -132,7 +132,7 @@ internal sealed class IncrementalStrategyTests : IncrementalTestBase
 
         Run();
 
-        var statements = Project.Read("target/run/models/events_current.sql");
+        var statements = Project.Read("target/run/shop/models/events_current.sql");
         var stage = statements.IndexOf("create or replace temporary table \"events_current__forge_incr\"", StringComparison.Ordinal);
         var merge = statements.IndexOf("merge into \"shop\".\"main\".\"events_current\" as forge_target", StringComparison.Ordinal);
         var drop = statements.IndexOf("drop table if exists temp.main.\"events_current__forge_incr\"", stage, StringComparison.Ordinal);

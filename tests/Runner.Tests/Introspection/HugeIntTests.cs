@@ -86,7 +86,7 @@ public sealed class HugeIntTests
         var result = _project.Forge("compile", "-s", "total");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(_project.Read("target/compiled/models/total.sql"), Does.Contain("select 12 as total"));
+        Assert.That(_project.Read("target/compiled/huge/models/total.sql"), Does.Contain("select 12 as total"));
     }
 
     [Test]

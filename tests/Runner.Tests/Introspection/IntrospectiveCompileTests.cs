@@ -34,7 +34,7 @@ public sealed class IntrospectiveCompileTests
         var result = _project.Forge("compile");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(_project.Read("target/compiled/models/answer.sql"), Does.Contain("select 42 as answer"));
+        Assert.That(_project.Read("target/compiled/intro/models/answer.sql"), Does.Contain("select 42 as answer"));
     }
 
     [Test]
@@ -48,7 +48,7 @@ public sealed class IntrospectiveCompileTests
         var result = _project.Forge("compile");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(_project.Read("target/compiled/models/listed.sql"), Does.Contain("select 'blue,red' as colours"));
+        Assert.That(_project.Read("target/compiled/intro/models/listed.sql"), Does.Contain("select 'blue,red' as colours"));
     }
 
     [Test]
@@ -62,7 +62,7 @@ public sealed class IntrospectiveCompileTests
         var result = _project.Forge("compile", "-s", "columns_of_plain");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(_project.Read("target/compiled/models/columns_of_plain.sql"), Does.Contain("select 'id' as cols"));
+        Assert.That(_project.Read("target/compiled/intro/models/columns_of_plain.sql"), Does.Contain("select 'id' as cols"));
     }
 
     [Test]
@@ -75,7 +75,7 @@ public sealed class IntrospectiveCompileTests
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(result.Error, Is.Empty);
-        Assert.That(_project.Read("target/compiled/models/child.sql"), Does.Contain("-- executing"), "execute is true while compiling");
+        Assert.That(_project.Read("target/compiled/intro/models/child.sql"), Does.Contain("-- executing"), "execute is true while compiling");
     }
 
     [Test]
@@ -89,8 +89,8 @@ public sealed class IntrospectiveCompileTests
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Error, Does.Contain("models/queries.sql:2:6: error MF5801").And.Contain("target 'dev'").And.Contain("hint:").And.Contain("profiles.yml"));
         Assert.That(result.Output, Does.Contain("Compiled 1 of 2 nodes"));
-        Assert.That(_project.Exists("target/compiled/models/plain.sql"));
-        Assert.That(_project.Exists("target/compiled/models/queries.sql"), Is.False);
+        Assert.That(_project.Exists("target/compiled/intro/models/plain.sql"));
+        Assert.That(_project.Exists("target/compiled/intro/models/queries.sql"), Is.False);
     }
 
     [Test]
@@ -119,7 +119,7 @@ public sealed class IntrospectiveCompileTests
         var result = _project.Forge("compile");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(_project.Read("target/compiled/models/events.sql"), Does.Not.Contain("where id >"));
+        Assert.That(_project.Read("target/compiled/intro/models/events.sql"), Does.Not.Contain("where id >"));
     }
 
     [Test]
@@ -132,7 +132,7 @@ public sealed class IntrospectiveCompileTests
         var result = _project.Forge("compile", "-s", "events");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(_project.Read("target/compiled/models/events.sql"), Does.Contain("where id >"));
+        Assert.That(_project.Read("target/compiled/intro/models/events.sql"), Does.Contain("where id >"));
     }
 
     [Test]
@@ -143,7 +143,7 @@ public sealed class IntrospectiveCompileTests
         var result = _project.Forge("docs", "generate");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(_project.Read("target/compiled/models/answer.sql"), Does.Contain("select 42 as answer"));
+        Assert.That(_project.Read("target/compiled/intro/models/answer.sql"), Does.Contain("select 42 as answer"));
     }
 
     [Test]

@@ -65,7 +65,7 @@ public sealed class NodeLevelRenderFailureTests
         var result = _project.Forge("compile", "-s", "unguarded");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(_project.Read("target/compiled/models/unguarded.sql"), Does.Contain("select 7 as v"));
+        Assert.That(_project.Read("target/compiled/nodes/models/unguarded.sql"), Does.Contain("select 7 as v"));
     }
 
     [Test]

@@ -107,7 +107,7 @@ public sealed class SelectionCommandTests
         // Then orders read prod.stg; without --defer it reads the dev stg
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(Database.Scalar(_project.DatabasePath, "select env from main.orders"), Is.EqualTo("prod"));
-        Assert.That(_project.Read("target/compiled/models/orders.sql"), Does.Contain("\"prod\".\"stg\"").Or.Contain("prod.stg"));
+        Assert.That(_project.Read("target/compiled/slim/models/orders.sql"), Does.Contain("\"prod\".\"stg\"").Or.Contain("prod.stg"));
         Assert.That(_project.Forge("run", "-s", "orders").ExitCode, Is.EqualTo(0));
         Assert.That(Database.Scalar(_project.DatabasePath, "select env from main.orders"), Is.EqualTo("dev"));
     }

@@ -67,9 +67,9 @@ public sealed class SqlServerReviewRunTests
         var result = new RecordedRun().Forge(project, "compile", "--target", "sqlserver");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        var reader = project.Read("target/compiled/models/reader.sql");
+        var reader = project.Read("target/compiled/review/models/reader.sql");
         Assert.That(reader, Does.Contain("from [otherdb].[analytics].[other_db_model] o join [erp_db].[sales].[orders] s"));
-        var incremental = project.Read("target/compiled/models/incr_otherdb.sql");
+        var incremental = project.Read("target/compiled/review/models/incr_otherdb.sql");
         Assert.That(incremental, Does.Contain("[otherdb].[analytics].[incr_otherdb]").Or.Not.Contain("from [analytics]"));
     }
 
@@ -148,7 +148,7 @@ public sealed class SqlServerReviewRunTests
         var result = new RecordedRun().Forge(project, "compile", "--target", "sqlserver");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        var test = Directory.GetFiles(Path.Combine(project.Root, "target/compiled/models"), "accepted_values_*.sql", SearchOption.AllDirectories).Single();
+        var test = Directory.GetFiles(Path.Combine(project.Root, "target/compiled/review/models"), "accepted_values_*.sql", SearchOption.AllDirectories).Single();
         Assert.That(File.ReadAllText(test), Does.Contain("N'Łódź', N'Kraków'"));
     }
 

@@ -16,7 +16,7 @@ internal static class SourcesJsonWriter
         json.WriteStartObject();
         json.WriteStartObject("metadata");
         ArtifactJson.WriteMetadataFields(json, "https://schemas.getdbt.com/dbt/sources/v3.json", completed, invocationId);
-        json.WriteString("forge_version", ForgeVersion.Current);
+        ArtifactJson.WriteEnv(json, ForgeVersion.Current);
         json.WriteEndObject();
         json.WriteStartArray("results");
         foreach (var result in results) WriteResult(json, result);

@@ -36,6 +36,7 @@ internal sealed class SnapshotExecutor(CompiledProject project, WorkerResources 
             return Finish(NodeStatus.Error, e.Diagnostic.Message, e.Diagnostic);
         }
         var sql = ModelExecutor.TrimStatement(rendered.Text);
+        timer.Compiled(rendered.Text);
         if (ArtifactFiles.TryWrite(projectRoot, compiledPath, rendered.Text) is { } writeError) return Finish(NodeStatus.Error, writeError.Message, writeError);
 
         var spec = SnapshotSpec.From(node.Config);
