@@ -211,7 +211,7 @@
   // column, along the gap between two rows, and into the child, so they never cross a node. In the
   // grouped layout they are drawn over the nodes (onlyFocus: only the focused node's).
   ForgeGraph.prototype.paintEdges = function (ctx, s, focus, over, onlyFocus) {
-    var pos = this.pos, v = this.view, head = Math.max(7, 4 / s), gap = COL_GAP - NODE_W, channel = (ROW_GAP - NODE_H) / 2;
+    var pos = this.pos, v = this.view, head = Math.max(7, 4 / s);
     ctx.lineWidth = 1.2 / Math.max(s, 0.5);
     for (var pass = 0; pass < 2; pass++) {
       // Lit edges last, so they are on top.
@@ -222,21 +222,27 @@
         var ax = a.x + NODE_W, ay = a.y + NODE_H / 2, bx = b.x, by = b.y + NODE_H / 2;
         if (Math.max(ax, bx) < v.x0 || Math.min(ax, bx) > v.x1 || Math.max(ay, by) < v.y0 || Math.min(ay, by) > v.y1) continue;
         ctx.strokeStyle = ctx.fillStyle = lit ? '#2563eb' : (focus >= 0 ? 'rgba(148,163,184,0.3)' : (over ? 'rgba(71,85,105,0.45)' : 'rgba(100,116,139,0.7)'));
+        var route = this.route(from, to, head, over);
         ctx.beginPath();
         ctx.moveTo(ax, ay);
-        if (!over && bx - ax > gap + 1) {
-          var y = Math.round((by + channel) / ROW_GAP) * ROW_GAP - channel;
-          ctx.bezierCurveTo(ax + gap / 2, ay, ax + gap / 2, y, ax + gap, y);
-          ctx.lineTo(bx - gap, y);
-          ctx.bezierCurveTo(bx - gap / 2, y, bx - gap / 2, by, bx - head, by);
-        } else {
-          var mid = Math.max(30, (bx - ax) / 2);
-          ctx.bezierCurveTo(ax + mid, ay, bx - head - mid, by, bx - head, by);
-        }
+        for (var r = 0; r < route.length; r++) ctx.bezierCurveTo(route[r][2], route[r][3], route[r][4], route[r][5], route[r][6], route[r][7]);
         ctx.stroke();
         arrow(ctx, bx, by, head);
       }
     }
+  };
+
+  // An edge's path as cubic segments [x0, y0, c1x, c1y, c2x, c2y, x1, y1] (straight runs as flat
+  // cubics), ending where the arrowhead starts.
+  ForgeGraph.prototype.route = function (from, to, head, over) {
+    var a = this.pos.get(from), b = this.pos.get(to), gap = COL_GAP - NODE_W, channel = (ROW_GAP - NODE_H) / 2;
+    var ax = a.x + NODE_W, ay = a.y + NODE_H / 2, bx = b.x, by = b.y + NODE_H / 2;
+    if (!over && bx - ax > gap + 1) {
+      var y = Math.round((by + channel) / ROW_GAP) * ROW_GAP - channel, x0 = ax + gap, x1 = bx - gap;
+      return [[ax, ay, ax + gap / 2, ay, ax + gap / 2, y, x0, y], [x0, y, x0, y, x1, y, x1, y], [x1, y, bx - gap / 2, y, bx - gap / 2, by, bx - head, by]];
+    }
+    var mid = Math.max(30, (bx - ax) / 2);
+    return [[ax, ay, ax + mid, ay, bx - head - mid, by, bx - head, by]];
   };
 
   function arrow(ctx, x, y, size) {
@@ -391,3 +397,23 @@ window.ForgeGraph.prototype.groupSummary = function () {
   });
 };
 window.ForgeGraph.prototype.bundleCount = function () { return this.grouped ? this.grouped.groupEdges.length : 0; };
+// For tests: every edge as points along its drawn path (world coordinates, arrowhead tip last), and the node boxes.
+window.ForgeGraph.prototype.edgePaths = function () {
+  var self = this, over = !!this.grouped;
+  return this.edges.map(function (e) {
+    var points = [];
+    self.route(e[0], e[1], 7, over).forEach(function (c) {
+      for (var k = 0; k <= 16; k++) {
+        var t = k / 16, u = 1 - t;
+        points.push([u * u * u * c[0] + 3 * u * u * t * c[2] + 3 * u * t * t * c[4] + t * t * t * c[6], u * u * u * c[1] + 3 * u * u * t * c[3] + 3 * u * t * t * c[5] + t * t * t * c[7]]);
+      }
+    });
+    var b = self.pos.get(e[1]);
+    points.push([b.x, b.y + 15]);
+    return { from: self.data.nodes[e[0]].id, to: self.data.nodes[e[1]].id, points: points };
+  });
+};
+window.ForgeGraph.prototype.nodeBoxes = function () {
+  var self = this;
+  return this.visible.map(function (i) { var p = self.pos.get(i); return { id: self.data.nodes[i].id, x: p.x, y: p.y, w: 190, h: 30 }; });
+};
