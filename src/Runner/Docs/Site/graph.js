@@ -71,7 +71,10 @@
     return pos;
   };
 
-  ForgeGraph.prototype.fit = function () { this.fitBox(0, 0, this.width, this.height, 1.2); };
+  ForgeGraph.prototype.fit = function () {
+    this.fitBox(0, 0, this.width, this.height, 1.2);
+    this.fitScale = this.scale;
+  };
 
   ForgeGraph.prototype.fitBox = function (x, y, width, height, most) {
     var rect = this.canvas.getBoundingClientRect();
@@ -129,21 +132,52 @@
   };
 
   ForgeGraph.prototype.paintGroups = function (ctx, s, focus, near) {
-    var lod = this.lod(), g = this.grouped, v = this.view;
+    var lod = this.lod();
+    if (lod === 'labels') {
+      this.paintBoxes(ctx, s);
+      // No dimming here: translucent boxes over the whole screen halve the frame rate; the lit edges show the neighbourhood.
+      this.paintNodes(ctx, s, null, true);
+      this.paintEdges(ctx, s, focus, true);
+    } else {
+      // Boxes and bundled edges do not change while panning and zooming: drawn once into a
+      // bitmap, which is then only scaled (2,000+ bundles stroked every frame took 50 ms).
+      var image = this.overviewImage();
+      ctx.drawImage(image.canvas, 0, 0, image.canvas.width / image.k, image.canvas.height / image.k);
+      if (lod === 'nodes') this.paintNodes(ctx, s, null, false);
+      if (focus >= 0) this.paintEdges(ctx, s, focus, true, true);
+    }
+    this.paintGroupLabels(ctx, s, lod);
+  };
+
+  ForgeGraph.prototype.paintBoxes = function (ctx, s) {
+    var g = this.grouped, v = this.view;
     ctx.lineWidth = 1.5 / s;
+    ctx.fillStyle = '#f4f6fa';
+    ctx.strokeStyle = '#94a3b8';
     for (var k = 0; k < g.groups.length; k++) {
       var b = g.groups[k];
       if (b.x > v.x1 || b.x + b.w < v.x0 || b.y > v.y1 || b.y + b.h < v.y0) continue;
-      ctx.fillStyle = lod === 'groups' ? '#eef2f7' : '#f8fafc';
-      ctx.strokeStyle = '#94a3b8';
       ctx.fillRect(b.x, b.y, b.w, b.h);
       ctx.strokeRect(b.x, b.y, b.w, b.h);
     }
-    if (lod !== 'groups') this.paintNodes(ctx, s, near, lod === 'labels');
-    this.paintBundles(ctx, s, lod);
-    if (lod === 'labels') this.paintEdges(ctx, s, focus, true);
-    else if (focus >= 0) this.paintEdges(ctx, s, focus, true, true);
-    this.paintGroupLabels(ctx, s, lod);
+  };
+
+  ForgeGraph.prototype.overviewImage = function () {
+    var g = this.grouped;
+    if (this.cache && this.cache.grouped === g) return this.cache;
+    var k = Math.min(LOD_LABELS / 2, 4096 / g.width, 4096 / g.height), canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(g.width * k) + 2;
+    canvas.height = Math.ceil(g.height * k) + 2;
+    var ctx = canvas.getContext('2d'), view = this.view;
+    ctx.scale(k, k);
+    this.view = { x0: -1e9, y0: -1e9, x1: 1e9, y1: 1e9 };
+    // Line widths as they should look at the first view (the fitted scale).
+    var s = Math.max(this.fitScale || k, 0.002);
+    this.paintBoxes(ctx, s);
+    this.paintBundles(ctx, s);
+    this.view = view;
+    this.cache = { grouped: g, canvas: canvas, k: k };
+    return this.cache;
   };
 
   // Group names and counts at a fixed size on screen, clipped to the box.
@@ -161,16 +195,17 @@
     }
   };
 
-  // One edge per pair of groups, as thick as the log of the edges it stands for.
-  ForgeGraph.prototype.paintBundles = function (ctx, s, lod) {
-    var g = this.grouped, v = this.view, groups = g.groups;
-    ctx.strokeStyle = ctx.fillStyle = lod === 'labels' ? 'rgba(71,85,105,0.15)' : 'rgba(71,85,105,0.3)';
+  // One edge per pair of groups, as thick as the log of the edges it stands for. Opaque strokes
+  // of at most a few pixels: wide translucent curves across the screen are what made software
+  // rasterisation slow at 10,000 nodes.
+  ForgeGraph.prototype.paintBundles = function (ctx, s) {
+    var g = this.grouped, v = this.view, groups = g.groups, head = 8 / s;
+    ctx.strokeStyle = ctx.fillStyle = '#94a3b8';
     for (var e = 0; e < g.groupEdges.length; e++) {
       var a = groups[g.groupEdges[e][0]], b = groups[g.groupEdges[e][1]], count = g.groupEdges[e][2];
       var ax = a.x + a.w, ay = a.y + a.h / 2, bx = b.x, by = b.y + b.h / 2;
       if (Math.max(ax, bx) < v.x0 || Math.min(ax, bx) > v.x1 || Math.max(ay, by) < v.y0 || Math.min(ay, by) > v.y1) continue;
-      var head = 9 / s;
-      ctx.lineWidth = (0.6 + 0.5 * Math.log2(count)) / s;
+      ctx.lineWidth = Math.min(3, 0.75 + 0.35 * Math.log2(count)) / s;
       var reach = Math.max(80, Math.abs(bx - ax) / 2);
       ctx.beginPath();
       ctx.moveTo(ax, ay);
@@ -221,7 +256,9 @@
         var a = pos.get(from), b = pos.get(to);
         var ax = a.x + NODE_W, ay = a.y + NODE_H / 2, bx = b.x, by = b.y + NODE_H / 2;
         if (Math.max(ax, bx) < v.x0 || Math.min(ax, bx) > v.x1 || Math.max(ay, by) < v.y0 || Math.min(ay, by) > v.y1) continue;
-        ctx.strokeStyle = ctx.fillStyle = lit ? '#2563eb' : (focus >= 0 ? 'rgba(148,163,184,0.3)' : (over ? 'rgba(71,85,105,0.45)' : 'rgba(100,116,139,0.7)'));
+        // In the overview an edge leaving the screen is left to the groups' bundles, except the focused node's.
+        if (over && !lit && (ax < v.x0 || ax > v.x1 || ay < v.y0 || ay > v.y1 || bx < v.x0 || bx > v.x1 || by < v.y0 || by > v.y1)) continue;
+        ctx.strokeStyle = ctx.fillStyle = lit ? '#2563eb' : (focus >= 0 ? 'rgba(148,163,184,0.3)' : (over ? '#64748b' : 'rgba(100,116,139,0.7)'));
         var route = this.route(from, to, head, over);
         ctx.beginPath();
         ctx.moveTo(ax, ay);
