@@ -38,6 +38,11 @@ internal static class FramesPerSecond
                 })
                 """, setup);
             Console.WriteLine($"{setup} => {result}");
+            if (Environment.GetEnvironmentVariable("FORGE_BENCH_SHOTS") is { Length: > 0 } folder)
+            {
+                await page.EvaluateAsync("() => window.forgeGraph.paint()");
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"fps-{Array.IndexOf(setups, setup)}.png") });
+            }
         }
         return 0;
     }
