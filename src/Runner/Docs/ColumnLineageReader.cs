@@ -1,4 +1,7 @@
 using System.Text.Json;
+using ModelForge.Compiler.Analysis.Lineage;
+using ColumnLineage = ModelForge.Runner.Docs.ColumnLineage;
+using ColumnOrigin = ModelForge.Runner.Docs.ColumnOrigin;
 
 namespace ModelForge.Runner.Docs;
 
@@ -26,6 +29,28 @@ internal static class ColumnLineageReader
                 byColumn[column.Name] = lineage;
             }
             if (byColumn is not null) result[node.Name] = byColumn;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The same shape from the analysis itself, when generate has just computed it: reading the
+    /// manifest back cost seconds at 10,000 models. Equal to <see cref="ReadFile"/> on the manifest
+    /// written from <paramref name="models"/>.
+    /// </summary>
+    public static Dictionary<string, Dictionary<string, ColumnLineage>> From(IReadOnlyDictionary<string, ModelLineage> models)
+    {
+        var result = new Dictionary<string, Dictionary<string, ColumnLineage>>(StringComparer.Ordinal);
+        foreach (var (id, model) in models)
+        {
+            if (model.Columns.Count == 0) continue;
+            var byColumn = new Dictionary<string, ColumnLineage>(StringComparer.OrdinalIgnoreCase);
+            foreach (var column in model.Columns)
+            {
+                var origins = column.Upstream.Select(o => new ColumnOrigin(o.Node, o.Column, o.Kind != LineageKind.Direct)).ToList();
+                byColumn[column.Name] = new ColumnLineage(origins, column.Unresolved);
+            }
+            result[id] = byColumn;
         }
         return result;
     }

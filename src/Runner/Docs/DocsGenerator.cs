@@ -29,7 +29,6 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         DiagnosticPrinter.Print(environment.Error, compileErrors);
         failed |= compileErrors.Count > 0;
 
-        var manifestPath = Path.Combine(target, "manifest.json");
         var catalog = Catalog.Empty;
         var keepCatalog = false;
         if (!emptyCatalog)
@@ -61,7 +60,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             Catalog = catalog,
             CompiledSql = compiled,
             RunResults = RunResultsReader.ReadFile(Path.Combine(target, "run_results.json")),
-            Lineage = ColumnLineageReader.ReadFile(manifestPath),
+            Lineage = ColumnLineageReader.From(lineage.Models),
         };
         var site = Path.Combine(target, SiteFolder);
         var written = TryWriteSite(input, blocks, site, siteDiagnostics);

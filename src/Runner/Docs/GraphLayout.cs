@@ -26,7 +26,9 @@ internal static class GraphLayout
         var rank = new double[count];
         Rank(members, rank);
         var best = members.Select(m => m.ToArray()).ToArray();
-        var bestCrossings = CountCrossings(layer, rank, edges);
+        // Edges grouped by the pair of layers they join once: only ranks change between sweeps.
+        var byLayers = edges.GroupBy(e => ((long)layer[e.From] << 32) | (uint)layer[e.To]).Select(g => g.ToArray()).ToArray();
+        var bestCrossings = CountCrossings(byLayers, rank);
         for (var sweep = 0; sweep < Sweeps && bestCrossings > 0; sweep++)
         {
             if (sweep % 2 == 0)
@@ -37,7 +39,7 @@ internal static class GraphLayout
             {
                 for (var l = layerCount - 2; l >= 0; l--) Reorder(members[l], children, rank);
             }
-            var crossings = CountCrossings(layer, rank, edges);
+            var crossings = CountCrossings(byLayers, rank);
             if (crossings < bestCrossings)
             {
                 bestCrossings = crossings;
@@ -158,12 +160,20 @@ internal static class GraphLayout
     /// Crossings between edges that join the same pair of layers: two such edges cross when their
     /// ends are in opposite orders. Counted as inversions after a sort, O(E log E).
     /// </summary>
-    internal static long CountCrossings(int[] layer, double[] rank, IReadOnlyList<(int From, int To)> edges)
+    internal static long CountCrossings(int[] layer, double[] rank, IReadOnlyList<(int From, int To)> edges) =>
+        CountCrossings(edges.GroupBy(e => ((long)layer[e.From] << 32) | (uint)layer[e.To]).Select(g => g.ToArray()).ToArray(), rank);
+
+    private static long CountCrossings((int From, int To)[][] byLayers, double[] rank)
     {
         long total = 0;
-        foreach (var group in edges.GroupBy(e => ((long)layer[e.From] << 32) | (uint)layer[e.To]))
+        foreach (var group in byLayers)
         {
-            var sorted = group.OrderBy(e => rank[e.From]).ThenBy(e => rank[e.To]).Select(e => rank[e.To]).ToArray();
+            if (group.Length < 2) continue;
+            var keys = new (double From, double To)[group.Length];
+            for (var i = 0; i < group.Length; i++) keys[i] = (rank[group[i].From], rank[group[i].To]);
+            Array.Sort(keys);
+            var sorted = new double[keys.Length];
+            for (var i = 0; i < keys.Length; i++) sorted[i] = keys[i].To;
             total += Inversions(sorted);
         }
         return total;

@@ -2,14 +2,19 @@ namespace ModelForge.Runner.Docs;
 
 /// <summary>
 /// Builds the site's search index at generate time: words of names, column names, descriptions
-/// and SQL, lower-cased, split at anything but letters, digits and underscores.
+/// and SQL, lower-cased, split at anything but letters, digits and underscores. Documents may be
+/// added in any order; adding them in ascending order (as the site does) keeps each posting list
+/// append-only. Builders over disjoint documents can be filled in parallel and then merged.
 /// </summary>
 internal sealed class SearchIndexBuilder
 {
     private const int MinLength = 2;
     private const int MaxLength = 48;
 
-    private readonly Dictionary<string, Dictionary<int, SearchField>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Document, SearchField Fields)>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Document, SearchField Fields)>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public SearchIndexBuilder() => _lookup = _postings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public void Add(int document, SearchField field, string? text)
     {
@@ -26,27 +31,39 @@ internal sealed class SearchIndexBuilder
             if (length < MinLength || length > MaxLength) continue;
             var lowered = buffer[..length];
             span.Slice(start, length).ToLowerInvariant(lowered);
-            var token = lowered.ToString();
-            AddToken(token, document, field);
+            AddToken(lowered, document, field);
             // Names and columns are also found by their parts (stg_rides by "rides"); SQL is not, to keep the index small.
-            if (field != SearchField.Sql && token.Contains('_'))
+            if (field != SearchField.Sql && lowered.Contains('_'))
             {
-                foreach (var part in token.Split('_', StringSplitOptions.RemoveEmptyEntries))
+                foreach (var range in lowered.Split('_'))
                 {
+                    var part = lowered[range];
                     if (part.Length >= MinLength) AddToken(part, document, field);
                 }
             }
         }
     }
 
-    private void AddToken(string token, int document, SearchField field)
+    private void AddToken(ReadOnlySpan<char> token, int document, SearchField field)
     {
-        if (!_postings.TryGetValue(token, out var documents))
+        // Looked up by span, so a word already seen allocates nothing.
+        if (!_lookup.TryGetValue(token, out var documents))
         {
             documents = [];
-            _postings[token] = documents;
+            _postings[token.ToString()] = documents;
         }
-        documents[document] = documents.GetValueOrDefault(document) | field;
+        if (documents.Count > 0 && documents[^1].Document == document) documents[^1] = (document, documents[^1].Fields | field);
+        else documents.Add((document, field));
+    }
+
+    /// <summary>Takes in the postings of a builder filled with other documents.</summary>
+    public void Merge(SearchIndexBuilder other)
+    {
+        foreach (var (token, documents) in other._postings)
+        {
+            if (_postings.TryGetValue(token, out var mine)) mine.AddRange(documents);
+            else _postings[token] = documents;
+        }
     }
 
     public SearchIndex Build()
@@ -57,14 +74,15 @@ internal sealed class SearchIndexBuilder
         for (var t = 0; t < tokens.Length; t++)
         {
             var documents = _postings[tokens[t]];
-            var list = new int[documents.Count * 2];
-            var i = 0;
-            foreach (var (document, field) in documents.OrderBy(d => d.Key))
+            documents.Sort((a, b) => a.Document.CompareTo(b.Document));
+            var list = new List<int>(documents.Count * 2);
+            foreach (var (document, field) in documents)
             {
-                list[i++] = document;
-                list[i++] = (int)field;
+                // Out-of-order adds can leave a document twice: one entry, fields combined.
+                if (list.Count > 0 && list[^2] == document) list[^1] |= (int)field;
+                else { list.Add(document); list.Add((int)field); }
             }
-            postings[t] = list;
+            postings[t] = list.ToArray();
         }
         return new SearchIndex(tokens, postings);
     }

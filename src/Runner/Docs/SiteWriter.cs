@@ -2,13 +2,14 @@ namespace ModelForge.Runner.Docs;
 
 /// <summary>
 /// Writes the static site: the page and its script and styles (embedded in forge, so the site
-/// needs no network and no CDN) and <c>forge-data.js</c>.
+/// needs no network and no CDN), <c>forge-data.js</c> (loaded up front) and what the page loads
+/// when it needs it: the node shards, the search index and the column lineage.
 /// </summary>
 internal static class SiteWriter
 {
     private const string ResourcePrefix = "docs-site/";
 
-    public static IReadOnlyList<string> AssetNames { get; } = ["index.html", "app.css", "app.js", "graph.js", "selector.js", "lineage.js", "pages.js", "search.js", "sql.js"];
+    public static IReadOnlyList<string> AssetNames { get; } = ["index.html", "app.css", "app.js", "loader.js", "graph.js", "graph-groups.js", "selector.js", "lineage.js", "pages.js", "search.js", "sql.js"];
 
     public static void Write(string directory, SiteContent content)
     {
@@ -18,13 +19,49 @@ internal static class SiteWriter
         {
             using var resource = assembly.GetManifestResourceStream(ResourcePrefix + name)
                 ?? throw new InvalidOperationException($"the docs asset {name} is not embedded in forge");
-            using var file = Execution.AtomicFile.Create(Path.Combine(directory, name));
-            resource.CopyTo(file.Stream);
-            file.Complete();
+            WriteFile(Path.Combine(directory, name), resource.CopyTo);
         }
-        var dataPath = Path.Combine(directory, "forge-data.js");
-        using var data = Execution.AtomicFile.Create(dataPath);
-        SiteDataWriter.Write(data.Stream, content);
-        data.Complete();
+        var shards = Path.Combine(directory, SiteShardWriter.Folder);
+        Directory.CreateDirectory(shards);
+        var referenced = SiteLineageWriter.Referenced(content);
+        var count = SiteShardWriter.ShardCount(content.Entries.Count);
+        // Each file is independent: the shards, the index and the lineage are written side by side.
+        var jobs = new List<Action>
+        {
+            () => WriteFile(Path.Combine(directory, SiteDataWriter.FileName), s => SiteDataWriter.Write(s, content)),
+            () => WriteFile(Path.Combine(directory, SiteSearchWriter.FileName), s => SiteSearchWriter.Write(s, content)),
+            () => WriteFile(Path.Combine(directory, SiteLineageWriter.FileName), s => SiteLineageWriter.Write(s, content)),
+        };
+        for (var k = 0; k < count; k++)
+        {
+            var shard = k;
+            jobs.Add(() => WriteFile(Path.Combine(shards, SiteShardWriter.FileName(shard)), s => SiteShardWriter.Write(s, content, shard, referenced)));
+        }
+        try
+        {
+            Parallel.Invoke(jobs.ToArray());
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is IOException or UnauthorizedAccessException) is { } first)
+        {
+            // The caller reports an unwritable folder; it expects the I/O error, not the wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
+        RemoveStaleShards(shards, count);
+    }
+
+    private static void WriteFile(string path, Action<Stream> write)
+    {
+        using var file = Execution.AtomicFile.Create(path);
+        write(file.Stream);
+        file.Complete();
+    }
+
+    /// <summary>A project that shrank leaves shards past the last one; they would never be loaded, but they mislead.</summary>
+    private static void RemoveStaleShards(string shards, int count)
+    {
+        foreach (var file in Directory.EnumerateFiles(shards, "*.js"))
+        {
+            if (!int.TryParse(Path.GetFileNameWithoutExtension(file), out var k) || k >= count) File.Delete(file);
+        }
     }
 }

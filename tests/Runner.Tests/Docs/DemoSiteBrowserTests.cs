@@ -127,6 +127,41 @@ public sealed class DemoSiteBrowserTests
             "lineage continues past the direct parent");
     }
 
+    [Test]
+    public async Task Edges_never_pass_behind_a_node_and_end_at_their_child()
+    {
+        var (page, _) = await Chromium.OpenAsync(_browser, DemoSite.IndexUrl + "#/graph");
+        await page.WaitForSelectorAsync("#graph-canvas[data-node-count]");
+
+        var paths = await page.EvaluateAsync<JsonElement>("() => window.forgeGraph.edgePaths()");
+        var boxes = (await page.EvaluateAsync<JsonElement>("() => window.forgeGraph.nodeBoxes()")).EnumerateArray()
+            .Select(b => (Id: b.GetProperty("id").GetString()!, X: b.GetProperty("x").GetDouble(), Y: b.GetProperty("y").GetDouble(), W: b.GetProperty("w").GetDouble(), H: b.GetProperty("h").GetDouble()))
+            .ToList();
+        var crossings = new List<string>();
+        var longEdges = 0;
+        foreach (var path in paths.EnumerateArray())
+        {
+            var from = path.GetProperty("from").GetString()!;
+            var to = path.GetProperty("to").GetString()!;
+            var points = path.GetProperty("points").EnumerateArray().Select(p => (X: p[0].GetDouble(), Y: p[1].GetDouble())).ToList();
+            var child = boxes.Single(b => b.Id == to);
+            var parent = boxes.Single(b => b.Id == from);
+            if (child.X - parent.X > 300) longEdges++;
+            Assert.That(points[^1], Is.EqualTo((child.X, child.Y + child.H / 2)), $"{from} -> {to} ends at the child's left side, where the arrowhead points");
+            foreach (var (x, y) in points)
+            {
+                foreach (var box in boxes)
+                {
+                    if (box.Id == from || box.Id == to) continue;
+                    if (x > box.X + 0.5 && x < box.X + box.W - 0.5 && y > box.Y + 0.5 && y < box.Y + box.H - 0.5) crossings.Add($"{from} -> {to} behind {box.Id}");
+                }
+            }
+        }
+
+        Assert.That(longEdges, Is.GreaterThan(0), "the demo has edges that skip a layer, which the test is about");
+        Assert.That(crossings.Distinct(), Is.Empty);
+    }
+
     private static (List<string> Nodes, List<string> Edges) ManifestGraph()
     {
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(DemoSite.Demo.Root, "target", "manifest.json")));

@@ -92,11 +92,15 @@ public sealed class DescriptionRenderingTests
         Assert.That(MarkdownRenderer.Render(new string('*', 100_000) + "x"), Does.Contain("x"));
     }
 
+    /// <summary>The node's details (description, columns…) from its shard, nodes/&lt;k&gt;.js.</summary>
     private static JsonElement SiteNode(TempProject project, string name)
     {
         var script = project.Read("target/docs/forge-data.js");
-        var json = script["window.FORGE_DATA = ".Length..].TrimEnd().TrimEnd(';');
-        var data = JsonDocument.Parse(json).RootElement.Clone();
-        return data.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("name").GetString() == name);
+        var data = JsonDocument.Parse(script["window.FORGE_DATA = ".Length..].TrimEnd().TrimEnd(';')).RootElement;
+        var index = data.GetProperty("nodes").EnumerateArray().Select((n, i) => (n, i)).Single(p => p.n.GetProperty("name").GetString() == name).i;
+        var size = data.GetProperty("shardSize").GetInt32();
+        var shard = project.Read($"target/docs/nodes/{index / size}.js");
+        var list = shard[(shard.IndexOf(',') + 1)..].TrimEnd().TrimEnd(';').TrimEnd(')');
+        return JsonDocument.Parse(list).RootElement[index % size].Clone();
     }
 }

@@ -37,7 +37,9 @@ public sealed class DocsCommandTests
         Assert.That(_project.Exists("target/compiled/shop/models/orders.sql"));
         var data = _project.Read("target/docs/forge-data.js");
         Assert.That(data, Does.StartWith("window.FORGE_DATA = {"));
-        Assert.That(data, Does.Contain("One row per \\u003Cstrong\\u003Eorder\\u003C/strong\\u003E."), "doc() in a description is resolved and rendered");
+        var details = _project.Read("target/docs/nodes/0.js");
+        Assert.That(details, Does.StartWith("forgeShard(0,"));
+        Assert.That(details, Does.Contain("One row per \\u003Cstrong\\u003Eorder\\u003C/strong\\u003E."), "doc() in a description is resolved and rendered");
     }
 
     [Test]

@@ -7,5 +7,9 @@ namespace ModelForge.Runner.Tests.Docs;
 public sealed class DocsTestsCleanup
 {
     [OneTimeTearDown]
-    public void DeleteDemoCopy() => DemoSite.Dispose();
+    public void DeleteDemoCopy()
+    {
+        DemoSite.Dispose();
+        LargeSite.Dispose();
+    }
 }

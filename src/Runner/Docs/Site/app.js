@@ -19,8 +19,15 @@
   };
   App.nodeHref = function (id) { return '#/node/' + encodeURIComponent(id); };
   App.pages = window.ForgePages;
-  App.search = new window.ForgeSearch(D);
-  App.lineage = new window.ForgeLineage(D, App.indexOf);
+  // The search index and the column lineage are loaded on first use (loader.js); until then these are null.
+  App.search = null;
+  App.lineage = null;
+  App.searchReady = function () {
+    return window.ForgeLoader.search().then(function (index) { return App.search || (App.search = new window.ForgeSearch(D.nodes, index)); });
+  };
+  App.lineageReady = function () {
+    return window.ForgeLoader.lineage().then(function (list) { return App.lineage || (App.lineage = new window.ForgeLineage(list, App.indexOf)); });
+  };
 
   // ---- sidebar: a tree by folder, sources and macros in their own sections ----
   function buildTree() {
@@ -82,6 +89,12 @@
     var input = document.getElementById('search'), box = document.getElementById('search-results'), active = 0, hits = [];
     function render() {
       if (!input.value.trim()) { box.hidden = true; return; }
+      if (!App.search) {
+        box.innerHTML = '<div class="search-empty">Loading the index…</div>';
+        box.hidden = false;
+        App.searchReady().then(function () { if (document.activeElement === input || input.value.trim()) render(); }, showError);
+        return;
+      }
       hits = App.search.query(input.value, 12);
       box.innerHTML = hits.length === 0 ? '<div class="search-empty">No matches</div>' : hits.map(function (h, k) {
         return '<a class="search-hit' + (k === active ? ' active' : '') + '" data-id="' + App.esc(h.node.id) + '" href="' + App.nodeHref(h.node.id) + '">' +
@@ -97,7 +110,7 @@
       else if (e.key === 'Enter') { if (hits[active]) location.hash = App.nodeHref(hits[active].node.id); box.hidden = true; input.blur(); }
       else if (e.key === 'Escape') { box.hidden = true; input.blur(); }
     });
-    input.addEventListener('focus', render);
+    input.addEventListener('focus', function () { App.searchReady(); render(); });
     document.addEventListener('click', function (e) { if (!box.contains(e.target) && e.target !== input) box.hidden = true; });
     box.addEventListener('click', function () { box.hidden = true; });
     document.addEventListener('keydown', function (e) {
@@ -105,7 +118,17 @@
     });
   }
 
+  function showError(e) {
+    document.getElementById('main').innerHTML = '<div class="page"><h1>Not loaded</h1><p>' + App.esc(e.message) + '</p></div>';
+  }
+
   // ---- routing ----
+  // Pages that wait for a lazily loaded file render only if the hash has not moved on meanwhile.
+  var routeCount = 0;
+  function whenLoaded(promise, render) {
+    var mine = ++routeCount;
+    promise.then(function () { if (mine === routeCount) render(); }, showError);
+  }
   function route() {
     var hash = decodeURIComponent(location.hash.slice(1) || '/overview');
     var q = hash.indexOf('?'), path = q < 0 ? hash : hash.slice(0, q), params = new URLSearchParams(q < 0 ? '' : location.hash.slice(location.hash.indexOf('?') + 1));
@@ -115,10 +138,14 @@
     if (path.lastIndexOf('/node/', 0) === 0) {
       var id = path.slice(6), i = App.indexOf(id);
       if (i === undefined) main.innerHTML = '<div class="page"><h1>Not found</h1><p>No node <code>' + App.esc(id) + '</code> in this project.</p></div>';
-      else { App.pages.node(main, i, params); App.revealInSidebar(id); }
-    } else if (path === '/graph') App.pages.graph(main, params);
-    else if (path === '/search') App.pages.search(main, params.get('q') || '');
-    else App.pages.overview(main);
+      else {
+        if (!window.ForgeLoader.isLoaded('nodes/' + Math.floor(i / D.shardSize) + '.js')) main.innerHTML = '<div class="page loading">Loading…</div>';
+        whenLoaded(Promise.all([window.ForgeLoader.node(i), params.get('col') ? App.lineageReady() : null]), function () { App.pages.node(main, i, params); });
+        App.revealInSidebar(id);
+      }
+    } else if (path === '/graph') { routeCount++; App.pages.graph(main, params); }
+    else if (path === '/search') whenLoaded(App.searchReady(), function () { App.pages.search(main, params.get('q') || ''); });
+    else { routeCount++; App.pages.overview(main); }
     if (path !== '/graph') main.scrollTop = 0;
   }
   App.route = route;

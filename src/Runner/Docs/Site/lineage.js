@@ -1,31 +1,28 @@
-// Column-level lineage across the whole graph, from each column's upstream list in the manifest.
+// Column-level lineage across the whole graph, from forge-lineage.js:
+// [[node index, column, [[upstream node id, column, 1 when transformed], ...], unresolved?], ...].
 (function () {
   'use strict';
 
   function key(node, column) { return node + '\u0000' + column.toLowerCase(); }
 
-  function ForgeLineage(data, indexOf) {
-    this.nodes = data.nodes;
+  function ForgeLineage(list, indexOf) {
     this.up = new Map();    // key -> [{node, column, transformed}]
     this.down = new Map();
     this.unresolved = new Map();
     var self = this;
-    data.nodes.forEach(function (node, n) {
-      (node.cols || []).forEach(function (col) {
-        var k = key(n, col.name);
-        if (col.unresolved) self.unresolved.set(k, col.unresolved);
-        if (!col.up) return;
-        var list = [];
-        col.up.forEach(function (u) {
-          var from = indexOf(u[0]);
-          var origin = { node: from === undefined ? u[0] : from, column: u[1], transformed: u[2] === 1 };
-          list.push(origin);
-          var dk = key(origin.node, origin.column);
-          if (!self.down.has(dk)) self.down.set(dk, []);
-          self.down.get(dk).push({ node: n, column: col.name, transformed: origin.transformed });
-        });
-        self.up.set(k, list);
+    list.forEach(function (item) {
+      var n = item[0], k = key(n, item[1]);
+      if (item[3]) self.unresolved.set(k, item[3]);
+      var ups = [];
+      item[2].forEach(function (u) {
+        var from = indexOf(u[0]);
+        var origin = { node: from === undefined ? u[0] : from, column: u[1], transformed: u[2] === 1 };
+        ups.push(origin);
+        var dk = key(origin.node, origin.column);
+        if (!self.down.has(dk)) self.down.set(dk, []);
+        self.down.get(dk).push({ node: n, column: item[1], transformed: origin.transformed });
       });
+      self.up.set(k, ups);
     });
   }
 

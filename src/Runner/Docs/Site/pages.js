@@ -56,7 +56,7 @@
     if (n.cols && n.cols.length) {
       html += '<h2>Columns <span class="count">' + n.cols.length + '</span></h2><table class="columns"><thead><tr><th>Column</th><th>Type</th><th>Description</th><th>Tests</th><th></th></tr></thead><tbody>' +
         n.cols.map(function (c) {
-          var hasLineage = app.lineage.has(i, c.name);
+          var hasLineage = c.lin === 1;
           return '<tr class="column-row' + (params.get('col') === c.name ? ' selected' : '') + '" data-column="' + esc(c.name) + '">' +
             '<td class="col-name"><code>' + esc(c.name) + '</code></td><td class="col-type">' + esc(c.type || '') + '</td>' +
             '<td class="markdown">' + (c.desc || '') + '</td>' +
@@ -113,6 +113,7 @@
     var chosen = params.get('types') ? params.get('types').split(',') : types;
     var focus = params.get('focus') || '', up = params.get('up') || '2', down = params.get('down') || '2', select = params.get('select') || '';
     main.innerHTML = '<div class="graph-page"><div class="graph-toolbar">' +
+      '<input id="graph-find" class="find-input" list="graph-find-names" placeholder="Find a node…" spellcheck="false" autocomplete="off"><datalist id="graph-find-names"></datalist>' +
       '<input id="graph-select" class="select-input" placeholder="Select: +fct_rides  stg_rides+  tag:marts  path:models/staging  type:source" value="' + esc(select) + '" spellcheck="false">' +
       '<span class="type-filters">' + types.map(function (t) { return '<label><input type="checkbox" data-type="' + t + '"' + (chosen.indexOf(t) >= 0 ? ' checked' : '') + '><span class="dot type-' + t + '"></span>' + t + 's</label>'; }).join('') + '</span>' +
       (focus ? '<span class="focus">Focus <b>' + esc((D.nodes[app.indexOf(focus)] || { name: focus }).name) + '</b> up <input id="graph-up" type="number" min="0" max="50" value="' + esc(up) + '"> down <input id="graph-down" type="number" min="0" max="50" value="' + esc(down) + '"> <a href="#/graph" class="clear">×</a></span>' : '') +
@@ -121,7 +122,7 @@
       '<div id="graph-error" class="graph-error" hidden></div><canvas id="graph-canvas" class="graph-canvas"></canvas>' +
       '<div class="legend">' + types.map(function (t) { return '<span><span class="dot type-' + t + '"></span>' + t + '</span>'; }).join('') + '<span class="muted">drag to pan · wheel to zoom · click to open</span></div></div>';
     var canvas = document.getElementById('graph-canvas');
-    graphView = new window.ForgeGraph(canvas, D, function (i) { location.hash = app.nodeHref(D.nodes[i].id); });
+    graphView = new window.ForgeGraph(canvas, D, function (i) { location.hash = app.nodeHref(D.nodes[i].id); }, focusOn);
     window.forgeGraph = graphView;
 
     function apply() {
@@ -149,8 +150,10 @@
       }
       var indices = Array.from(shown).filter(function (i) { return candidateSet.has(i) || i === f; });
       graphView.show(indices);
-      document.getElementById('graph-count').textContent = indices.length + ' nodes · ' + graphView.edges.length + ' edges';
+      document.getElementById('graph-count').textContent = (graphView.grouped ? graphView.grouped.groups.length + ' groups · ' : '') +
+        indices.length + ' nodes · ' + graphView.edges.length + ' edges' + (graphView.grouped ? ' · zoom in or click a group for nodes' : '');
     }
+    bindFind(D, focusOn);
     var timer = 0;
     document.getElementById('graph-select').addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(apply, 200); });
     main.querySelectorAll('[data-type], #graph-up, #graph-down').forEach(function (c) { c.addEventListener('change', apply); });
@@ -158,6 +161,35 @@
     document.getElementById('graph-zoom-in').addEventListener('click', function () { graphView.zoom(1.25); });
     document.getElementById('graph-zoom-out').addEventListener('click', function () { graphView.zoom(0.8); });
     apply();
+  }
+
+  // A node's neighbourhood (parents and children) as its own graph.
+  function focusOn(i) { location.hash = '#/graph?focus=' + encodeURIComponent(A().data.nodes[i].id) + '&up=1&down=1'; }
+
+  // The toolbar's finder: names as the user types (a datalist), Enter focuses the best match.
+  function bindFind(D, focus) {
+    var input = document.getElementById('graph-find'), list = document.getElementById('graph-find-names');
+    function matches(text, limit) {
+      var q = text.trim().toLowerCase(), exact = [], prefix = [], inside = [];
+      if (!q) return [];
+      for (var i = 0; i < D.nodes.length && exact.length + prefix.length < limit; i++) {
+        var n = D.nodes[i];
+        if (n.L === undefined) continue;
+        var name = n.name.toLowerCase();
+        if (name === q || n.id.toLowerCase() === q) exact.push(i);
+        else if (name.lastIndexOf(q, 0) === 0) prefix.push(i);
+        else if (inside.length < limit && name.indexOf(q) >= 0) inside.push(i);
+      }
+      return exact.concat(prefix, inside).slice(0, limit);
+    }
+    input.addEventListener('input', function () {
+      list.innerHTML = matches(input.value, 20).map(function (i) { return '<option value="' + A().esc(D.nodes[i].name) + '">'; }).join('');
+    });
+    input.addEventListener('keydown', function (e) {
+      if (e.key !== 'Enter') return;
+      var best = matches(input.value, 1);
+      if (best.length) focus(best[0]);
+    });
   }
 
   function search(main, query) {

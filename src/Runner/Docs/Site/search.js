@@ -3,10 +3,13 @@
   'use strict';
   var NAME = 1, COLUMN = 2, DESCRIPTION = 4, SQL = 8;
 
-  function ForgeSearch(data) {
-    this.nodes = data.nodes;
-    this.tokens = data.search.tokens;
-    this.postings = data.search.postings;
+  // index: forge-search.js's {tokens, postings, cols: [[node index, [column names]], ...]}.
+  function ForgeSearch(nodes, index) {
+    var cols = this.cols = new Map();
+    this.nodes = nodes;
+    this.tokens = index.tokens;
+    this.postings = index.postings;
+    index.cols.forEach(function (c) { cols.set(c[0], c[1]); });
   }
 
   ForgeSearch.prototype.terms = function (query) {
@@ -38,7 +41,7 @@
         result = next;
       }
     }
-    var nodes = this.nodes, q = query.trim().toLowerCase(), list = [];
+    var self = this, nodes = this.nodes, q = query.trim().toLowerCase(), list = [];
     result.forEach(function (masks, doc) {
       var score = 0, fields = 0;
       masks.forEach(function (m) { fields |= m; score += (m & NAME ? 100 : 0) + (m & COLUMN ? 20 : 0) + (m & DESCRIPTION ? 5 : 0) + (m & SQL ? 1 : 0); });
@@ -46,18 +49,18 @@
       if (node.name.toLowerCase() === q) score += 1000;
       if (node.type === 'model') score += 3;
       if (node.type === 'test') score -= 2;
-      list.push({ doc: doc, node: node, fields: fields, score: score, columns: matchingColumns(node, terms, fields) });
+      list.push({ doc: doc, node: node, fields: fields, score: score, columns: matchingColumns(self.cols.get(doc), terms, fields) });
     });
     list.sort(function (a, b) { return b.score - a.score || a.node.name.localeCompare(b.node.name); });
     return limit ? list.slice(0, limit) : list;
   };
 
-  function matchingColumns(node, terms, fields) {
-    if (!(fields & COLUMN) || !node.cols) return [];
-    return node.cols.filter(function (c) {
-      var name = c.name.toLowerCase();
+  function matchingColumns(cols, terms, fields) {
+    if (!(fields & COLUMN) || !cols) return [];
+    return cols.filter(function (c) {
+      var name = c.toLowerCase();
       return terms.some(function (t) { return name.indexOf(t) >= 0; });
-    }).map(function (c) { return c.name; }).slice(0, 5);
+    }).slice(0, 5);
   }
 
   ForgeSearch.FIELDS = { NAME: NAME, COLUMN: COLUMN, DESCRIPTION: DESCRIPTION, SQL: SQL };

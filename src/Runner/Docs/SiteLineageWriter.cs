@@ -1,0 +1,63 @@
+using System.Text.Json;
+
+namespace ModelForge.Runner.Docs;
+
+/// <summary>
+/// Writes the column lineage of the whole project (<c>forge-lineage.js</c>, loaded when a column's
+/// lineage is opened): <c>forgeLineage([[node index, column, [[upstream node id, column, 1 when
+/// transformed], …], unresolved?], …])</c>. Downstream walks need every column's upstream list, so
+/// this file is one piece rather than per node.
+/// </summary>
+internal static class SiteLineageWriter
+{
+    public const string FileName = "forge-lineage.js";
+
+    public static string Key(string node, string column) => node + "\0" + column.ToLowerInvariant();
+
+    /// <summary>Every (node, column) that some column lists upstream.</summary>
+    public static HashSet<string> Referenced(SiteContent content)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in content.Entries)
+        {
+            foreach (var column in entry.Columns)
+            {
+                foreach (var origin in column.Lineage?.Origins ?? []) keys.Add(Key(origin.Node, origin.Column));
+            }
+        }
+        return keys;
+    }
+
+    public static void Write(Stream stream, SiteContent content)
+    {
+        stream.Write("forgeLineage("u8);
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartArray();
+            for (var i = 0; i < content.Entries.Count; i++)
+            {
+                foreach (var column in content.Entries[i].Columns)
+                {
+                    if (column.Lineage is not { } lineage) continue;
+                    json.WriteStartArray();
+                    json.WriteNumberValue(i);
+                    json.WriteStringValue(column.Name);
+                    json.WriteStartArray();
+                    foreach (var origin in lineage.Origins)
+                    {
+                        json.WriteStartArray();
+                        json.WriteStringValue(origin.Node);
+                        json.WriteStringValue(origin.Column);
+                        json.WriteNumberValue(origin.Transformed ? 1 : 0);
+                        json.WriteEndArray();
+                    }
+                    json.WriteEndArray();
+                    if (lineage.Unresolved is { } reason) json.WriteStringValue(reason);
+                    json.WriteEndArray();
+                }
+            }
+            json.WriteEndArray();
+        }
+        stream.Write(");\n"u8);
+    }
+}

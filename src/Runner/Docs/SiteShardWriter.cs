@@ -1,0 +1,77 @@
+using System.Text.Json;
+using ModelForge.Compiler.Artifacts;
+
+namespace ModelForge.Runner.Docs;
+
+/// <summary>
+/// Writes what only a node's own page needs (description, config, columns, tests, SQL) in shards
+/// of <see cref="ShardSize"/> consecutive nodes: <c>nodes/&lt;k&gt;.js</c> calls
+/// <c>forgeShard(k, [...])</c>. The page adds a script tag for the shard it needs, which works
+/// from file:// where fetch does not.
+/// </summary>
+internal static class SiteShardWriter
+{
+    public const int ShardSize = 200;
+    public const string Folder = "nodes";
+
+    public static int ShardCount(int entries) => (entries + ShardSize - 1) / ShardSize;
+
+    public static string FileName(int shard) => $"{shard}.js";
+
+    /// <param name="referenced">Columns some other column comes from, as <see cref="SiteLineageWriter.Key"/>.</param>
+    public static void Write(Stream stream, SiteContent content, int shard, HashSet<string> referenced)
+    {
+        stream.Write(System.Text.Encoding.ASCII.GetBytes($"forgeShard({shard},"));
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartArray();
+            var end = Math.Min(content.Entries.Count, (shard + 1) * ShardSize);
+            for (var i = shard * ShardSize; i < end; i++) WriteEntry(json, content.Entries[i], referenced);
+            json.WriteEndArray();
+        }
+        stream.Write(");\n"u8);
+    }
+
+    private static void WriteEntry(Utf8JsonWriter json, SiteEntry entry, HashSet<string> referenced)
+    {
+        json.WriteStartObject();
+        if (entry.DescriptionHtml.Length > 0) json.WriteString("desc", entry.DescriptionHtml);
+        if (entry.Config is { Count: > 0 } config)
+        {
+            json.WritePropertyName("config");
+            JsonValueWriter.Write(json, config);
+        }
+        if (entry.Columns.Count > 0)
+        {
+            json.WriteStartArray("cols");
+            foreach (var column in entry.Columns) WriteColumn(json, column, column.Lineage is not null || referenced.Contains(SiteLineageWriter.Key(entry.Id, column.Name)));
+            json.WriteEndArray();
+        }
+        if (entry.Tests.Count > 0)
+        {
+            json.WriteStartArray("tests");
+            foreach (var test in entry.Tests) json.WriteStringValue(test);
+            json.WriteEndArray();
+        }
+        if (entry.RawCode is { } raw) json.WriteString("raw", raw);
+        if (entry.CompiledCode is { } compiled) json.WriteString("sql", compiled);
+        json.WriteEndObject();
+    }
+
+    private static void WriteColumn(Utf8JsonWriter json, SiteColumn column, bool hasLineage)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", column.Name);
+        if (column.Type is { } type) json.WriteString("type", type);
+        if (column.DescriptionHtml.Length > 0) json.WriteString("desc", column.DescriptionHtml);
+        if (column.Tests.Count > 0)
+        {
+            json.WriteStartArray("tests");
+            foreach (var test in column.Tests) json.WriteStringValue(test);
+            json.WriteEndArray();
+        }
+        // Whether the column lineage panel has something to show, so the page needs forge-lineage.js only when opened.
+        if (hasLineage) json.WriteNumber("lin", 1);
+        json.WriteEndObject();
+    }
+}
