@@ -44,6 +44,7 @@ internal sealed class ProjectSession
 
     public static ProjectSession? Open(InvocationOptions options, CliEnvironment environment, bool compile = true)
     {
+        PhaseTimings.Mark("startup + command line");
         var diagnostics = new DiagnosticBag();
         var cliVars = options.Vars is { } text ? CliVarsParser.Parse(text, diagnostics) : new Dictionary<string, object?>();
         if (cliVars is null || diagnostics.HasErrors)
