@@ -95,11 +95,14 @@ public sealed class MacroRegistry
     /// </summary>
     internal string? Fingerprint(Macro macro) => _fingerprints.GetValueOrDefault(macro);
 
-    /// <summary>Every macro's package, name and fingerprint: what adapter.dispatch's search can find. Read after the registry is filled.</summary>
+    /// <summary>
+    /// Every macro's package and name: what adapter.dispatch's search can find. Names only: the
+    /// macro it picks is recorded with its content when bound. Read after the registry is filled.
+    /// </summary>
     internal string NamesFingerprint => LazyInitializer.EnsureInitialized(ref _namesFingerprint, () =>
     {
         var all = _packages.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .SelectMany(p => p.Value.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{p.Key}.{m.Key}={Fingerprint(m.Value)}"));
+            .SelectMany(p => p.Value.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{p.Key}.{m.Key}"));
         return Caching.ContentHash.Of(string.Join('\n', all));
     });
 

@@ -55,6 +55,25 @@ public sealed class CompileCacheTests
     }
 
     [Test]
+    public void Editing_a_dispatched_macro_renders_again_only_the_models_that_dispatch_to_it()
+    {
+        _project.With("macros/first.sql", "{% macro first() %}{{ return(adapter.dispatch('first')()) }}{% endmacro %}{% macro default__first() %}1{% endmacro %}")
+            .With("macros/second.sql", "{% macro second() %}{{ return(adapter.dispatch('second')()) }}{% endmacro %}{% macro default__second() %}2{% endmacro %}")
+            .With("models/dispatch_first.sql", "select {{ first() }} as n")
+            .With("models/dispatch_second.sql", "select {{ second() }} as n");
+        Rendered();
+        _project.With("macros/second.sql", "{% macro second() %}{{ return(adapter.dispatch('second')()) }}{% endmacro %}{% macro default__second() %}22{% endmacro %}");
+
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.dispatch_second" }));
+        Assert.That(_project.Read("target/compiled/models/dispatch_second.sql"), Is.EqualTo("select 22 as n"));
+
+        // A new candidate (duckdb__ wins over default__) changes what dispatch finds: every dispatching model renders again.
+        _project.With("macros/third.sql", "{% macro duckdb__first() %}11{% endmacro %}");
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.dispatch_first", "model.cache.dispatch_second" }));
+        Assert.That(_project.Read("target/compiled/models/dispatch_first.sql"), Is.EqualTo("select 11 as n"));
+    }
+
+    [Test]
     public void Editing_a_model_renders_again_only_that_model()
     {
         Rendered();
