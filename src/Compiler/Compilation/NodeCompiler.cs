@@ -39,9 +39,9 @@ public sealed class NodeCompiler
     }
 
     /// <summary>As <see cref="Render"/>, with positions that map through the inlined CTEs.</summary>
-    internal InlinedSql Compile(ProjectNode node)
+    internal InlinedSql Compile(ProjectNode node, RenderInputs? inputs = null)
     {
-        var (body, refs) = RenderRecording(node);
+        var (body, refs) = RenderRecording(node, inputs);
         return _inliner.Inline(body, refs);
     }
 
@@ -66,22 +66,28 @@ public sealed class NodeCompiler
 
     private (Microbatch.MicrobatchWindow Window, Microbatch.BatchSize Size)? _batch;
 
+    /// <summary>What this compiler's renders share; the compile cache checks recorded inputs against it.</summary>
+    internal ProjectRenderInfo Info => _info;
+
+    /// <summary>What a render of <paramref name="node"/> would see of it.</summary>
+    internal NodeRenderInfo InfoFor(ProjectNode node) => ExecuteInfo(node, null);
+
     private (RenderResult, IReadOnlyList<ProjectNode>) RenderEphemeral(ProjectNode node)
     {
         if (!_ephemerals.TryGetValue(node.UniqueId, out var rendered)) _ephemerals[node.UniqueId] = rendered = RenderRecording(node);
         return rendered;
     }
 
-    private (RenderResult, IReadOnlyList<ProjectNode>) RenderRecording(ProjectNode node)
+    private (RenderResult, IReadOnlyList<ProjectNode>) RenderRecording(ProjectNode node, RenderInputs? inputs = null)
     {
         var refs = _resolver.Record();
-        return (RenderTemplate(node), refs);
+        return (RenderTemplate(node, inputs), refs);
     }
 
-    private RenderResult RenderTemplate(ProjectNode node)
+    private RenderResult RenderTemplate(ProjectNode node, RenderInputs? inputs)
     {
         if (node.Template is null) throw new InvalidOperationException($"{node.UniqueId} has no template");
-        var info = ExecuteInfo(node);
+        var info = ExecuteInfo(node, inputs);
         var context = ContextBuilder.CreateContext(_info, info);
         // A generic test's generated call reads its arguments from one extra global.
         if (node.Test is not { } test) return _project.Engine.Render(node.Template, context);
@@ -97,8 +103,9 @@ public sealed class NodeCompiler
     }
 
     /// <summary>What templates see of a node at execute time; `config()` writes into a copy of its config.</summary>
-    private NodeRenderInfo ExecuteInfo(ProjectNode node) => new NodeRenderInfo
+    private NodeRenderInfo ExecuteInfo(ProjectNode node, RenderInputs? inputs = null) => new NodeRenderInfo
     {
+        Inputs = inputs,
         UniqueId = node.UniqueId,
         Name = node.Name,
         ResourceType = node.ResourceType.ToString().ToLowerInvariant(),

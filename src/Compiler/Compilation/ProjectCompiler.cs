@@ -18,9 +18,11 @@ public static partial class ProjectCompiler
     public static CompiledProject? Compile(LoadedProject project, CompileOptions options, DiagnosticBag diagnostics)
     {
         var engine = SharedEngine;
+        PhaseTimings.Mark("load project");
         PackageChecks.ReportDeclaredButMissing(project, diagnostics);
         var macros = LoadMacros(project, engine, diagnostics);
         DocsBlockCheck.Report(project, engine, diagnostics);
+        PhaseTimings.Mark("parse macros");
         var target = TargetInfoOf(project);
         var parseResolver = new ParseResolver(target.Schema, RelationQuoting.ForTargetType(target.Type));
         var parseInfo = RenderInfo(project, options, target, macros, parseResolver, adapter: null);
@@ -45,6 +47,7 @@ public static partial class ProjectCompiler
             AddDataTests(units[u], engine, parseInfo, parseResolver, attachable, queue, diagnostics);
         }
         queue.RenderQueued();
+        PhaseTimings.Mark("parse + parse-render nodes");
         var (defined, disabled) = queue.InDefinitionOrder();
         if (diagnostics.HasErrors) return null;
         var nodes = defined.Concat(UnitTestNodes(project, defined, diagnostics)).ToList();
@@ -69,6 +72,7 @@ public static partial class ProjectCompiler
         Microbatch.MicrobatchConfig.Validate(byId.Values, diagnostics);
         var semanticLayer = SemanticLayer.SemanticLayerLinker.Link(project, lookup, byId, target, options.RunStartedAt, diagnostics);
         if (diagnostics.HasErrors) return null;
+        PhaseTimings.Mark("graph + checks");
         return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options) { SemanticLayer = semanticLayer, Groups = groups };
     }
 

@@ -14,7 +14,9 @@ internal static partial class ContextFunctions
         var name = Args.String(a, 0, "var", "env_var", EnvVarUsage);
         if (name.StartsWith(SecretPrefix, StringComparison.Ordinal) && !state.Project.AllowSecretEnvVars)
             throw ContextErrors.SecretEnvVar(name, state.Node.Description, a.CallSpan);
-        if (state.Project.Environment(name) is { } value) return value;
+        var read = state.Project.Environment(name);
+        state.Node.Inputs?.Record(RenderInputs.Env + name, () => read is null ? "unset" : "=" + read);
+        if (read is { } value) return value;
         var fallback = a.Get(1, "default");
         if (fallback is not null and not Undefined) return fallback;
         throw ContextErrors.EnvVarNotProvided(name, a.CallSpan);

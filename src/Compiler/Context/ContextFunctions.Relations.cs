@@ -1,3 +1,4 @@
+using System.Globalization;
 using ModelForge.Compiler.Context.Runtime;
 using ModelForge.Compiler.Templating.Runtime;
 
@@ -23,13 +24,21 @@ internal static partial class ContextFunctions
             name = Args.String(a, 0, "name", "ref", RefUsage);
         }
         var version = Args.OptionalInt(a, -1, "version", "ref", RefUsage) ?? Args.OptionalInt(a, -1, "v", "ref", RefUsage);
-        return state.Project.Resolver.ResolveRef(state.Node, package, name, (int?)version, a.CallSpan);
+        var relation = state.Project.Resolver.ResolveRef(state.Node, package, name, (int?)version, a.CallSpan);
+        state.Node.Inputs?.Record(RenderInputs.Ref + RenderInputs.Join(package, name, version?.ToString(CultureInfo.InvariantCulture)), () => DescribeRelation(relation));
+        return relation;
     }
 
     private static Relation Source(RenderState state, CallArguments a)
     {
         var source = Args.String(a, 0, "source_name", "source", SourceUsage);
         var table = Args.String(a, 1, "table_name", "source", SourceUsage);
-        return state.Project.Resolver.ResolveSource(state.Node, source, table, a.CallSpan);
+        var relation = state.Project.Resolver.ResolveSource(state.Node, source, table, a.CallSpan);
+        state.Node.Inputs?.Record(RenderInputs.SourceCall + RenderInputs.Join(source, table), () => DescribeRelation(relation));
+        return relation;
     }
+
+    // An ephemeral model is inlined after the render, from its own render: not cacheable here.
+    internal static string? DescribeRelation(Relation relation) =>
+        relation.Type == RelationType.Cte ? null : ValueFingerprint.Of(relation);
 }

@@ -10,6 +10,25 @@ namespace ModelForge.Compiler.Context;
 /// </summary>
 internal static partial class ContextFunctions
 {
+    /// <summary>The names <see cref="Create"/> adds beside the shared values (a test keeps the two in step).</summary>
+    internal static readonly HashSet<string> NodeNames =
+    [
+        "ref", "source", "this", "schema", "database", "config", "var", "env_var", "execute", "is_incremental",
+        "should_full_refresh", "adapter", "load_relation", "load_cached_relation", "should_store_failures", "run_query",
+        "store_result", "store_raw_result", "load_result", "log", "print", "exceptions", "model", "builtins",
+    ];
+
+    /// <summary>
+    /// Names whose value a cached output cannot vouch for: the database, other nodes (graph, model),
+    /// the clock and the invocation, state kept between statements, and messages a replay would not print.
+    /// </summary>
+    internal static readonly HashSet<string> Impure =
+    [
+        "is_incremental", "should_full_refresh", "load_relation", "load_cached_relation", "should_store_failures", "run_query",
+        "store_result", "store_raw_result", "load_result", "log", "print", "exceptions", "model", "graph", "invocation_id",
+        "run_started_at", "selected_resources", "modules",
+    ];
+
     public static Dictionary<string, object?> Create(RenderState state)
     {
         var project = state.Project;

@@ -14,6 +14,9 @@ public sealed class MacroRegistry
     public const string BuiltinPackage = "dbt";
 
     private readonly Dictionary<string, Dictionary<string, Macro>> _packages = new(StringComparer.Ordinal);
+    // Content hash of the file each project or package macro came from; built-ins change only with forge.
+    private readonly Dictionary<Macro, string> _fingerprints = new(ReferenceEqualityComparer.Instance);
+    private string? _namesFingerprint;
 
     public MacroRegistry(string rootPackage)
     {
@@ -29,7 +32,7 @@ public sealed class MacroRegistry
     public static MacroRegistry WithBuiltins(string rootPackage, TemplateEngine engine)
     {
         var registry = new MacroRegistry(rootPackage);
-        registry.AddRange(BuiltinPackage, BuiltinMacros.Load(engine));
+        foreach (var macro in BuiltinMacros.Load(engine)) registry.AddBuiltin(BuiltinPackage, macro);
         registry.AddTsqlShims(engine);
         return registry;
     }
@@ -37,7 +40,13 @@ public sealed class MacroRegistry
     /// <summary>Adds the built-in T-SQL shims, one package per shimmed namespace (see <c>adapter.dispatch</c>).</summary>
     internal void AddTsqlShims(TemplateEngine engine)
     {
-        foreach (var (ns, macro) in BuiltinMacros.LoadShims(engine)) Add(TsqlShims.PackageFor(ns), macro);
+        foreach (var (ns, macro) in BuiltinMacros.LoadShims(engine)) AddBuiltin(TsqlShims.PackageFor(ns), macro);
+    }
+
+    private void AddBuiltin(string package, Macro macro)
+    {
+        _fingerprints[macro] = "builtin";
+        Add(package, macro);
     }
 
     /// <summary>Adds a macro to a package; a later macro of the same name in the same package replaces it.</summary>
@@ -73,7 +82,29 @@ public sealed class MacroRegistry
     }
 
     /// <summary>Adds every top-level macro of a parsed macro file.</summary>
-    public void AddTemplate(string package, Template template) => AddRange(package, template.Macros.Values);
+    public void AddTemplate(string package, Template template)
+    {
+        var hash = Caching.ContentHash.Of(template.Source.Text);
+        foreach (var macro in template.Macros.Values) _fingerprints[macro] = hash;
+        AddRange(package, template.Macros.Values);
+    }
+
+    /// <summary>
+    /// What a macro's definition hashes to, for <see cref="RenderInputs"/>: its file's content hash;
+    /// "builtin" for forge's own; null for a macro added without its file (not cacheable).
+    /// </summary>
+    internal string? Fingerprint(Macro macro) => _fingerprints.GetValueOrDefault(macro);
+
+    /// <summary>
+    /// Every macro's package and name: what adapter.dispatch's search can find. Names only: the
+    /// macro it picks is recorded with its content when bound. Read after the registry is filled.
+    /// </summary>
+    internal string NamesFingerprint => LazyInitializer.EnsureInitialized(ref _namesFingerprint, () =>
+    {
+        var all = _packages.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .SelectMany(p => p.Value.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{p.Key}.{m.Key}"));
+        return Caching.ContentHash.Of(string.Join('\n', all));
+    });
 
     public bool HasPackage(string package) => _packages.ContainsKey(package);
 

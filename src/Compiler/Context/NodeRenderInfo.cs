@@ -31,6 +31,9 @@ public sealed class NodeRenderInfo
     /// <summary>The node as a dict, for <c>model</c> (manifest fields); a minimal one is made when null.</summary>
     public IReadOnlyDictionary<string, object?>? Model { get; init; }
 
+    /// <summary>Records what the render reads, for the compile cache; null when nobody asks.</summary>
+    internal RenderInputs? Inputs { get; init; }
+
     /// <summary>How messages name the node: <c>model 'orders'</c>.</summary>
     public string Description => $"{ResourceType} '{Name}'";
 }

@@ -7,7 +7,10 @@ internal sealed class PackageNamespace(RenderState state, string package) : ITem
 {
     public bool TryGetAttribute(string name, out object? value)
     {
-        value = state.Project.Macros.FindInPackage(package, name) is { } macro ? state.Bind(macro, package) : null;
+        var found = state.Project.Macros.FindInPackage(package, name);
+        // Absence matters too: a macro added here later changes what this name means.
+        if (found is null) state.Node.Inputs?.Record(RenderInputs.BoundMacro + package + "|" + name, () => "none");
+        value = found is { } macro ? state.Bind(macro, package) : null;
         return value is not null;
     }
 

@@ -16,8 +16,12 @@ internal sealed class ProjectGlobals
         foreach (var (name, value) in UtilityFunctions.All) values[name] = value;
         values["modules"] = ModulesNamespace.Instance;
         values["project_name"] = project.ProjectName;
-        values["target"] = Target(project.Target);
-        values["flags"] = Flags(project);
+        var target = Target(project.Target);
+        var flags = Flags(project);
+        values["target"] = target;
+        values["flags"] = flags;
+        TargetFingerprint = ValueFingerprint.Of(target.Members) is { } t ? $"{t}{project.EffectiveQuoting}" : null;
+        FlagsFingerprint = ValueFingerprint.Of(flags.Members);
         values["graph"] = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["nodes"] = project.GraphNodes,
@@ -37,6 +41,11 @@ internal sealed class ProjectGlobals
     }
 
     public IReadOnlyDictionary<string, object?> Values { get; }
+
+    /// <summary>What <c>target</c> (and <c>api</c>, whose relations quote as the target does) looks like, for <see cref="RenderInputs"/>.</summary>
+    public string? TargetFingerprint { get; }
+
+    public string? FlagsFingerprint { get; }
 
     // Passwords, tokens and other secrets never reach templates.
     private static Namespace Target(TargetInfo target)

@@ -25,6 +25,12 @@ internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
     {
+        if (_state.Node.Inputs is { } inputs)
+        {
+            var node = _state.Node;
+            inputs.Record(RenderInputs.Global + _package + "|" + key,
+                () => RenderInputs.DescribeGlobal(_state.Project, node.This, node.Config, node.Phase, _package, key));
+        }
         // dbt lets the root project replace ref and source with macros of those names; the
         // originals stay reachable as builtins.ref / builtins.source.
         if (key is "ref" or "source" && _state.Project.Macros.FindInPackage(_state.Project.Macros.RootPackage, key) is { } overriding)

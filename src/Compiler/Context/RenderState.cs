@@ -47,6 +47,7 @@ internal sealed class RenderState
     {
         if (!_bound.TryGetValue((package, macro.Name), out var callable))
         {
+            Node.Inputs?.Record(RenderInputs.BoundMacro + package + "|" + macro.Name, () => Project.Macros.Fingerprint(macro));
             callable = macro.Bind(GlobalsFor(package).Context);
             _bound[(package, macro.Name)] = callable;
         }

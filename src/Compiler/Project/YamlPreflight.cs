@@ -26,6 +26,7 @@ internal static class YamlPreflight
     {
         if (source.Text.Length > MaxLength)
             return DiagnosticCodes.ProjectInput.YamlTooLarge(new SourceSpan(source, 0, 0), source.Text.Length, MaxLength);
+        if (IsPlainlyBounded(source.Text)) return null;
         var scanner = new Scanner(new StringReader(source.Text), skipComments: true);
         var parser = new Parser(scanner);
         // Per open collection: its anchor (if any) and the number of values inside it so far.
@@ -67,6 +68,46 @@ internal static class YamlPreflight
             return YamlDocumentLoader.ToDiagnostic(source, e, scanner.CurrentPosition, syntaxError);
         }
         return null;
+    }
+
+    /// <summary>
+    /// A text scan that proves what the event pass checks, for the common document: with no
+    /// <c>&amp;</c> or <c>*</c> there is no anchor or alias, and nesting is bounded by indentation
+    /// (a block mapping and a compact sequence per column at most) plus open brackets. Schema files
+    /// of thousands of models pass it, which spares them a second parse; anything else takes the full pass.
+    /// </summary>
+    internal static bool IsPlainlyBounded(string text)
+    {
+        var maxIndent = 0;
+        var brackets = 0;
+        var maxBrackets = 0;
+        var indent = 0;
+        var atLineStart = true;
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&' or '*':
+                    return false;
+                case '\n':
+                    atLineStart = true;
+                    indent = 0;
+                    continue;
+                // "- - x" nests without spaces: dashes (and "?" keys) count as indentation too.
+                case ' ' or '-' or '?' when atLineStart:
+                    indent++;
+                    if (indent > maxIndent) maxIndent = indent;
+                    continue;
+                case '[' or '{':
+                    if (++brackets > maxBrackets) maxBrackets = brackets;
+                    break;
+                case ']' or '}':
+                    brackets--;
+                    break;
+            }
+            atLineStart = false;
+        }
+        return 2 * (maxIndent + 1) + maxBrackets < MaxDepth;
     }
 
     private static void Add(Stack<(string? Anchor, long Values)> open, long values)

@@ -44,6 +44,7 @@ internal sealed class ProjectSession
 
     public static ProjectSession? Open(InvocationOptions options, CliEnvironment environment, bool compile = true)
     {
+        PhaseTimings.Mark("startup + command line");
         var diagnostics = new DiagnosticBag();
         if (options.Problems.Count > 0)
         {

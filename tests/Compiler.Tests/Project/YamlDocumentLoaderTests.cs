@@ -34,6 +34,28 @@ public sealed class YamlDocumentLoaderTests
         Assert.That(diagnostics.Single().Span!.Value.Column, Is.EqualTo("a: ".Length + YamlPreflight.MaxDepth), "the bracket opening the 201st collection, the top mapping being the first");
     }
 
+    [TestCase("- ")]
+    [TestCase("-\n ")]
+    public void Block_nesting_past_the_limit_is_refused_without_brackets(string level)
+    {
+        var yaml = string.Concat(Enumerable.Range(0, 300).Select(i => level.Replace("\n ", "\n" + new string(' ', i + 1)))) + "x";
+
+        var (loaded, diagnostics) = Load(yaml);
+
+        Assert.That(loaded, Is.False);
+        Assert.That(diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.ProjectInput.YamlTooDeepCode));
+    }
+
+    [Test]
+    public void A_plain_schema_file_needs_no_event_pass_and_one_with_an_anchor_does()
+    {
+        const string schema = "version: 2\nmodels:\n  - name: orders\n    config: {tags: ['daily']}\n    columns:\n      - name: id\n        data_tests: [unique, not_null]\n";
+
+        Assert.That(YamlPreflight.IsPlainlyBounded(schema), Is.True);
+        Assert.That(YamlPreflight.IsPlainlyBounded(schema + "x: &a 1\n"), Is.False);
+        Assert.That(YamlPreflight.IsPlainlyBounded(schema + "description: select * from orders\n"), Is.False);
+    }
+
     [Test]
     public void Nesting_up_to_the_limit_loads()
     {

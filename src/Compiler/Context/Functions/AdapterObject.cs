@@ -14,6 +14,12 @@ internal sealed partial class AdapterObject(RenderState state) : ITemplateObject
 
     public bool TryGetAttribute(string name, out object? value)
     {
+        if (state.Node.Inputs is { } inputs)
+        {
+            // dispatch's search sees every macro name; the database calls cannot be replayed.
+            if (name == "dispatch") inputs.Record(RenderInputs.Dispatch, () => state.Project.Macros.NamesFingerprint + "|" + ValueFingerprint.Of(DispatchSettings()));
+            else if (name is not ("quote" or "quote_as_configured" or "type" or "Relation" or "Column")) inputs.MarkUncacheable("adapter." + name);
+        }
         value = name switch
         {
             "dispatch" => new Function("adapter.dispatch", Dispatch),
@@ -37,6 +43,14 @@ internal sealed partial class AdapterObject(RenderState state) : ITemplateObject
     }
 
     private RelationQuoting Quoting => state.Project.EffectiveQuoting;
+
+    private Dictionary<string, object?> DispatchSettings() => DispatchSettingsOf(state.Project);
+
+    internal static Dictionary<string, object?> DispatchSettingsOf(ProjectRenderInfo project) => new(StringComparer.Ordinal)
+    {
+        ["prefixes"] = (project.DispatchPrefixes ?? [project.Target.Type]).Cast<object?>().ToList(),
+        ["order"] = project.DispatchSearchOrder.ToDictionary(p => p.Key, p => (object?)p.Value.Cast<object?>().ToList(), StringComparer.Ordinal),
+    };
 
     private string QuoteAsConfigured(CallArguments a)
     {

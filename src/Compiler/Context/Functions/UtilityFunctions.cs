@@ -11,7 +11,7 @@ internal static class UtilityFunctions
 {
     public static readonly IReadOnlyDictionary<string, object?> All = new Dictionary<string, object?>(StringComparer.Ordinal)
     {
-        ["return"] = new Function("return", a => throw new MacroReturn(a.Get(0, "value"))),
+        ["return"] = ReturnFunction.Instance,
         ["zip"] = new Function("zip", Zip),
         ["tojson"] = new Function("tojson", a => JsonValues.Serialize(Args.Value(a, 0, "value", "tojson", "tojson(value)"), Args.Bool(a, 1, "sort_keys", false))),
         ["fromjson"] = new Function("fromjson", a => JsonValues.TryParse(TemplateValues.Str(Args.Value(a, 0, "string", "fromjson", "fromjson(string)")), out var v) ? v : a.Get(1, "default")),

@@ -14,7 +14,11 @@ internal sealed partial class Evaluator
     private object? EvalCall(CallExpression call, Scope scope, KeyValuePair<string, object?>? extraNamed)
     {
         Step(call.Span);
-        var callee = Eval(call.Callee, scope);
+        return CallEvaluated(Eval(call.Callee, scope), call, scope, extraNamed);
+    }
+
+    private object? CallEvaluated(object? callee, CallExpression call, Scope scope, KeyValuePair<string, object?>? extraNamed)
+    {
         var arguments = BuildArguments(call.Arguments, scope, call.Span, extraNamed);
         if (callee is not ICallable callable)
         {
@@ -88,8 +92,7 @@ internal sealed partial class Evaluator
         DiagnosticException? failed;
         try
         {
-            Execute(definition.Body, scope, writer);
-            return writer.ToString();
+            return Execute(definition.Body, scope, writer) == Flow.Return ? TakeReturned() : writer.ToString();
         }
         catch (MacroReturn returned)
         {
@@ -114,7 +117,7 @@ internal sealed partial class Evaluator
         var scope = new Scope(caller.Closure);
         BindParameters("caller", caller.Block.Parameters, false, false, arguments, scope, acceptCaller: false);
         var writer = new OutputWriter(withMap: false);
-        Execute(caller.Block.Body, scope, writer);
+        ThrowIfReturned(Execute(caller.Block.Body, scope, writer));
         return writer.ToString();
     }
 

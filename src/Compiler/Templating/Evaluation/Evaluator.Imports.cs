@@ -40,7 +40,7 @@ internal sealed partial class Evaluator
         try
         {
             // An include sees the including template's variables, as in Jinja.
-            Execute(template.Body, new Scope(scope), writer);
+            ThrowIfReturned(Execute(template.Body, new Scope(scope), writer));
             return;
         }
         catch (DiagnosticException error)
@@ -59,7 +59,7 @@ internal sealed partial class Evaluator
         if (_modules.TryGetValue(template, out var module)) return module;
         // Imported templates see globals only, never the importer's variables (Jinja's default).
         var root = new Scope(Context.Globals);
-        Execute(template.Body, root, new OutputWriter(withMap: false));
+        ThrowIfReturned(Execute(template.Body, root, new OutputWriter(withMap: false)));
         module = new TemplateModule(name, root);
         _modules[template] = module;
         return module;

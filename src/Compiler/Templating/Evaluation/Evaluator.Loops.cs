@@ -7,20 +7,21 @@ namespace ModelForge.Compiler.Templating.Evaluation;
 // {% for %}: each iteration starts from a fresh scope (Jinja: assignments never outlive the iteration).
 internal sealed partial class Evaluator
 {
-    private void ExecuteFor(ForStatement loop, Scope scope, OutputWriter writer)
+    private Flow ExecuteFor(ForStatement loop, Scope scope, OutputWriter writer)
     {
         var items = ValueAccess.Iterate(Eval(loop.Iterable, scope), loop.Iterable.Span);
-        RunLoop(loop, items, scope, writer, depth: 1);
+        return RunLoop(loop, items, scope, writer, depth: 1);
     }
 
-    private void RunLoop(ForStatement loop, IList<object?> items, Scope scope, OutputWriter writer, int depth)
+    // Normal, or Return when a return() ended the macro inside the loop.
+    private Flow RunLoop(ForStatement loop, IList<object?> items, Scope scope, OutputWriter writer, int depth)
     {
         var iterationScope = new Scope(scope);
         if (loop.Condition is not null) items = FilterItems(loop, items, iterationScope);
         if (items.Count == 0)
         {
-            if (loop.Else is not null) Execute(loop.Else, scope, writer);
-            return;
+            var flow = loop.Else is null ? Flow.Normal : Execute(loop.Else, scope, writer);
+            return flow == Flow.Return ? Flow.Return : Flow.Normal;
         }
         Func<object?, SourceSpan, string>? recurse = null;
         if (loop.Recursive)
@@ -28,7 +29,7 @@ internal sealed partial class Evaluator
             recurse = (children, span) =>
             {
                 var inner = new OutputWriter(withMap: false);
-                RunLoop(loop, ValueAccess.Iterate(children, span), scope, inner, depth + 1);
+                ThrowIfReturned(RunLoop(loop, ValueAccess.Iterate(children, span), scope, inner, depth + 1));
                 return inner.ToString();
             };
         }
@@ -40,8 +41,11 @@ internal sealed partial class Evaluator
             context.Index0 = i;
             iterationScope.Set("loop", context);
             Assign(loop.Target, items[i], iterationScope, loop.Target.Span);
-            if (Execute(loop.Body, iterationScope, writer) == Flow.Break) break;
+            var flow = Execute(loop.Body, iterationScope, writer);
+            if (flow == Flow.Return) return flow;
+            if (flow == Flow.Break) break;
         }
+        return Flow.Normal;
     }
 
     // `for x in xs if cond` filters before counting, so loop.length and loop.last see only kept items.

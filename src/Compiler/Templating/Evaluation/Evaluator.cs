@@ -83,6 +83,7 @@ internal sealed partial class Evaluator
                 writer.WriteData(text.Span);
                 return Flow.Normal;
             case OutputStatement output:
+                if (output.Value is CallExpression outputCall) return ExecuteCallStatement(outputCall, scope, writer);
                 WriteValue(Eval(output.Value, scope), output.Value.Span, writer);
                 return Flow.Normal;
             case IfStatement ifStatement:
@@ -92,8 +93,7 @@ internal sealed partial class Evaluator
                 }
                 return ifStatement.Else is null ? Flow.Normal : Execute(ifStatement.Else, scope, writer);
             case ForStatement forStatement:
-                ExecuteFor(forStatement, scope, writer);
-                return Flow.Normal;
+                return ExecuteFor(forStatement, scope, writer);
             case SetStatement set:
                 Assign(set.Target, Eval(set.Value, scope), scope, set.Span);
                 return Flow.Normal;
@@ -112,6 +112,7 @@ internal sealed partial class Evaluator
                 writer.WriteValue(ValueFormatter.ToStr(RenderFiltered(filterBlock.Body, filterBlock.Filters, scope)), filterBlock.Span);
                 return Flow.Normal;
             case DoStatement doStatement:
+                if (doStatement.Value is CallExpression doCall) return ExecuteCallStatement(doCall, scope, null);
                 Eval(doStatement.Value, scope);
                 return Flow.Normal;
             case BreakStatement:
@@ -141,6 +142,41 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>
+    /// A statement that is one call (<c>{{ f(x) }}</c>, or <c>{% do f(x) %}</c> when <paramref name="writer"/>
+    /// is null). When f is <c>return</c> inside a macro, the macro ends with <see cref="Flow.Return"/>
+    /// rather than an exception: dbt macros return this way on every call, and exceptions are slow.
+    /// </summary>
+    private Flow ExecuteCallStatement(CallExpression call, Scope scope, OutputWriter? writer)
+    {
+        Step(call.Span);
+        var callee = Eval(call.Callee, scope);
+        if (callee is ReturnFunction && _macroDepth > 0)
+        {
+            _returned = BuildArguments(call.Arguments, scope, call.Span).Get(0, "value");
+            return Flow.Return;
+        }
+        var value = CallEvaluated(callee, call, scope, null);
+        if (writer is not null) WriteValue(value, call.Span, writer);
+        return Flow.Normal;
+    }
+
+    // The value of the return() that ended the running macro (Flow.Return), taken once.
+    private object? _returned;
+
+    private object? TakeReturned()
+    {
+        var value = _returned;
+        _returned = null;
+        return value;
+    }
+
+    // Where a Flow cannot carry a return() (block bodies, callers, includes), it unwinds as before.
+    private void ThrowIfReturned(Flow flow)
+    {
+        if (flow == Flow.Return) throw new MacroReturn(TakeReturned());
+    }
+
     private static void WriteValue(object? value, SourceSpan span, OutputWriter writer)
     {
         if (value is string s)
@@ -157,7 +193,7 @@ internal sealed partial class Evaluator
     private object? RenderFiltered(IReadOnlyList<Statement> body, IReadOnlyList<FilterExpression> filters, Scope scope)
     {
         var inner = new OutputWriter(withMap: false);
-        Execute(body, scope, inner);
+        ThrowIfReturned(Execute(body, scope, inner));
         object? value = inner.ToString();
         foreach (var filter in filters) value = ApplyFilter(filter, value, scope);
         return value;

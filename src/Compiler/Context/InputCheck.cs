@@ -1,0 +1,67 @@
+using ModelForge.Compiler.Context.Functions;
+using ModelForge.Compiler.Diagnostics;
+
+namespace ModelForge.Compiler.Context;
+
+/// <summary>
+/// Whether the inputs a render recorded (<see cref="RenderInputs"/>) read the same now: each is
+/// looked up again the way the render looked it up, without rendering.
+/// </summary>
+internal static class InputCheck
+{
+    private static readonly SourceSpan Nowhere = new(new SourceText("<cache>", ""), 0, 0);
+
+    public static bool Holds(ProjectRenderInfo project, NodeRenderInfo node, IEnumerable<KeyValuePair<string, string>> entries)
+    {
+        foreach (var (key, recorded) in entries)
+        {
+            if (Current(project, node, key) != recorded) return false;
+        }
+        return true;
+    }
+
+    private static string? Current(ProjectRenderInfo project, NodeRenderInfo node, string key)
+    {
+        var kind = key[..2];
+        var rest = key[2..];
+        switch (kind)
+        {
+            case RenderInputs.Global:
+            {
+                var bar = rest.IndexOf('|');
+                return RenderInputs.DescribeGlobal(project, node.This, node.Config, node.Phase, rest[..bar], rest[(bar + 1)..]);
+            }
+            case RenderInputs.BoundMacro:
+            {
+                var bar = rest.IndexOf('|');
+                return project.Macros.FindInPackage(rest[..bar], rest[(bar + 1)..]) is { } macro ? project.Macros.Fingerprint(macro) : "none";
+            }
+            case RenderInputs.Var:
+                return VarFunction.Describe(VarFunction.TryFind(project, node.PackageName, rest, out var value), value);
+            case RenderInputs.HasVar:
+                return VarFunction.TryFind(project, node.PackageName, rest, out _) ? "yes" : "no";
+            case RenderInputs.Env:
+                return project.Environment(rest) is { } read ? "=" + read : "unset";
+            case RenderInputs.Dispatch:
+                return project.Macros.NamesFingerprint + "|" + ValueFingerprint.Of(AdapterObject.DispatchSettingsOf(project));
+            case RenderInputs.Ref:
+            case RenderInputs.SourceCall:
+            {
+                var parts = rest.Split('|').Select(p => p == "\u0001" ? null : p).ToArray();
+                try
+                {
+                    var relation = kind == RenderInputs.Ref
+                        ? project.Resolver.ResolveRef(node, parts[0], parts[1]!, parts[2] is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null, Nowhere)
+                        : project.Resolver.ResolveSource(node, parts[0]!, parts[1]!, Nowhere);
+                    return ContextFunctions.DescribeRelation(relation);
+                }
+                catch (DiagnosticException)
+                {
+                    return null;
+                }
+            }
+            default:
+                return null;
+        }
+    }
+}

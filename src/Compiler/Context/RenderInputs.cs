@@ -1,0 +1,70 @@
+using ModelForge.Compiler.Templating;
+
+namespace ModelForge.Compiler.Context;
+
+/// <summary>
+/// What one render read, recorded as it happens: each global name and what it resolved to, each
+/// macro bound, var, env var, ref and source, with a fingerprint of the value seen. A cached
+/// output stays valid while every recorded input fingerprints the same again
+/// (<see cref="InputCheck"/>); a render that read something that cannot be fingerprinted (the
+/// database, the graph, the clock, its own messages) is <see cref="Uncacheable"/>. Used by one thread.
+/// </summary>
+internal sealed class RenderInputs
+{
+    private readonly Dictionary<string, string> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>Why the output cannot be reused, or null.</summary>
+    public string? Uncacheable { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Entries => _entries;
+
+    public void MarkUncacheable(string reason) => Uncacheable ??= reason;
+
+    /// <summary>Records <paramref name="key"/> once; a null fingerprint makes the render uncacheable.</summary>
+    public void Record(string key, Func<string?> fingerprint)
+    {
+        if (Uncacheable is not null || _entries.ContainsKey(key)) return;
+        if (fingerprint() is { } value) _entries[key] = value;
+        else MarkUncacheable(key);
+    }
+
+    // Key prefixes; InputCheck recomputes each kind.
+    public const string Global = "g|";
+    public const string BoundMacro = "m|";
+    public const string Var = "v|";
+    public const string HasVar = "h|";
+    public const string Env = "e|";
+    public const string Ref = "r|";
+    public const string SourceCall = "s|";
+    public const string Dispatch = "d|";
+
+    public static string Join(params ReadOnlySpan<string?> parts) => string.Join('|', parts.ToArray().Select(p => p ?? "\u0001"));
+
+    /// <summary>What a global name means for the cache: its fingerprint, or null when reading it makes a render uncacheable.</summary>
+    internal static string? DescribeGlobal(ProjectRenderInfo project, Relation? self, IEnumerable<KeyValuePair<string, object?>> config,
+        RenderPhase phase, string package, string name)
+    {
+        var macros = project.Macros;
+        if (name is "ref" or "source" && macros.FindInPackage(macros.RootPackage, name) is { } overriding)
+            return "macro:" + macros.Fingerprint(overriding);
+        if (project.Shared.Values.ContainsKey(name) || ContextFunctions.NodeNames.Contains(name))
+        {
+            return name switch
+            {
+                "target" or "api" => project.Shared.TargetFingerprint,
+                "flags" => project.Shared.FlagsFingerprint,
+                "this" => ValueFingerprint.Of(self),
+                "schema" => self?.Schema ?? project.Target.Schema,
+                "database" => (self?.Database ?? project.Target.Database) ?? "~",
+                "config" => ValueFingerprint.Of(config),
+                "execute" => phase.ToString(),
+                "project_name" => project.ProjectName,
+                _ when ContextFunctions.Impure.Contains(name) => null,
+                _ => "fn",
+            };
+        }
+        if (macros.Find(name, package) is { } found) return "macro:" + found.Package + ":" + macros.Fingerprint(found.Macro);
+        if (macros.HasPackage(name)) return "package";
+        return MissingPackageNamespace.For(macros, name) is null ? "none" : "missing-package";
+    }
+}

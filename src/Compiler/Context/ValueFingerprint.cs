@@ -1,0 +1,68 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+
+namespace ModelForge.Compiler.Context;
+
+/// <summary>
+/// A canonical text for the plain values templates read (vars, configs, test arguments): equal
+/// values give equal text. Null when a value holds something whose text would not say what it is
+/// (a function, a relation object…): the reader of such a value is not cached.
+/// </summary>
+internal static class ValueFingerprint
+{
+    public static string? Of(object? value)
+    {
+        var builder = new StringBuilder();
+        return Append(builder, value, 0) ? builder.ToString() : null;
+    }
+
+    private static bool Append(StringBuilder builder, object? value, int depth)
+    {
+        if (depth > 32) return false;
+        switch (value)
+        {
+            case null:
+                builder.Append('~');
+                return true;
+            case string s:
+                builder.Append('"').Append(s.Length).Append(':').Append(s);
+                return true;
+            case bool b:
+                builder.Append(b ? "T" : "F");
+                return true;
+            case long or int or short or byte:
+                builder.Append('i').Append(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                return true;
+            case double or float or decimal:
+                builder.Append('d').Append(Convert.ToString(value, CultureInfo.InvariantCulture));
+                return true;
+            case Relation relation:
+                // Record equality covers every part a template can read (database, schema, type, quoting…).
+                builder.Append('R').Append(Of(relation.Database)).Append(Of(relation.Schema)).Append(Of(relation.Identifier))
+                    .Append(Of(relation.Type)).Append(relation.Quoting).Append(relation.IncludeSchema).Append(relation.IncludeIdentifier);
+                return true;
+            case IEnumerable<KeyValuePair<string, object?>> map:
+                builder.Append('{');
+                foreach (var (key, item) in map)
+                {
+                    builder.Append(key.Length).Append(':').Append(key).Append('=');
+                    if (!Append(builder, item, depth + 1)) return false;
+                    builder.Append(',');
+                }
+                builder.Append('}');
+                return true;
+            case IList list:
+                builder.Append('[');
+                foreach (var item in list)
+                {
+                    if (!Append(builder, item, depth + 1)) return false;
+                    builder.Append(',');
+                }
+                builder.Append(']');
+                return true;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using ModelForge.Compiler.Context;
+using NUnit.Framework;
+
+namespace ModelForge.Compiler.Tests.Context;
+
+/// <summary>The compile cache's view of a render: every global name is classified, and reads are recorded.</summary>
+public sealed class RenderInputsTests
+{
+    [Test]
+    public void The_cache_knows_every_name_a_render_adds_beside_the_shared_globals()
+    {
+        var harness = new ContextHarness();
+        var project = harness.Project();
+        var state = new RenderState(project, harness.Node());
+
+        var perNode = state.Functions.Keys.Where(k => !project.Shared.Values.ContainsKey(k));
+
+        Assert.That(perNode, Is.EquivalentTo(ContextFunctions.NodeNames));
+    }
+
+    [Test]
+    public void Reading_a_var_and_an_env_var_records_their_values_and_the_clock_makes_a_render_uncacheable()
+    {
+        var harness = new ContextHarness();
+        harness.Vars["region"] = "eu";
+        harness.Environment["HOME_TEAM"] = "data";
+        var inputs = new RenderInputs();
+        var node = harness.Node();
+        var globals = ContextBuilder.Build(harness.Project(), new NodeRenderInfo
+        {
+            UniqueId = node.UniqueId, Name = node.Name, PackageName = node.PackageName, Config = node.Config, Phase = node.Phase,
+            This = node.This, Inputs = inputs,
+        });
+
+        ContextHarness.Invoke(globals["var"], "region");
+        ContextHarness.Invoke(globals["env_var"], "HOME_TEAM");
+
+        Assert.That(inputs.Entries[RenderInputs.Var + "region"], Is.EqualTo("=\"2:eu"));
+        Assert.That(inputs.Entries[RenderInputs.Env + "HOME_TEAM"], Is.EqualTo("=data"));
+        Assert.That(inputs.Uncacheable, Is.Null);
+
+        _ = globals["run_started_at"];
+        Assert.That(inputs.Uncacheable, Is.Not.Null);
+    }
+}

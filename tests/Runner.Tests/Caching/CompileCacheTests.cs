@@ -1,0 +1,177 @@
+using ModelForge.Runner.Tests.Support;
+using NUnit.Framework;
+
+namespace ModelForge.Runner.Tests.Caching;
+
+/// <summary>
+/// `forge compile` keeps, in target/, what each node's render read; the next compile renders
+/// again exactly the nodes whose template or recorded inputs changed (FORGE_CACHE_TRACE=1 names them).
+/// </summary>
+public sealed class CompileCacheTests
+{
+    private TempProject _project = null!;
+
+    [SetUp]
+    public void SetUp() => _project = new TempProject("cache")
+        .WithProjectFile("vars:\n  threshold: 10\n")
+        .WithEnvironment("FORGE_CACHE_TRACE", "1")
+        .With("macros/cents.sql", "{% macro cents(c) %}({{ c }} / 100.0){% endmacro %}")
+        .With("macros/other.sql", "{% macro other() %}42{% endmacro %}")
+        .With("models/plain.sql", "select 1 as id")
+        .With("models/uses_macro.sql", "select {{ cents('amount') }} as dollars from {{ ref('plain') }}")
+        .With("models/uses_other.sql", "select {{ other() }} as answer")
+        .With("models/uses_var.sql", "select {{ var('threshold') }} as threshold")
+        .With("models/uses_env.sql", "select '{{ env_var('FORGE_CACHE_TEST_REGION', 'eu') }}' as region")
+        .With("models/uses_target.sql", "select '{{ target.schema }}' as schema_name");
+
+    [TearDown]
+    public void TearDown() => _project.Dispose();
+
+    private List<string> Rendered(params string[] args)
+    {
+        var result = _project.Forge(["compile", .. args]);
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        return result.Error.Split('\n').Where(l => l.StartsWith("compile cache: rendered ", StringComparison.Ordinal))
+            .Select(l => l["compile cache: rendered ".Length..].Trim()).ToList();
+    }
+
+    [Test]
+    public void A_second_compile_with_nothing_changed_renders_nothing()
+    {
+        Assert.That(Rendered(), Has.Count.EqualTo(6));
+
+        Assert.That(Rendered(), Is.Empty);
+        Assert.That(_project.Read("target/compiled/models/uses_macro.sql"), Is.EqualTo("select (amount / 100.0) as dollars from \"main\".\"plain\""));
+    }
+
+    [Test]
+    public void Editing_a_macro_renders_again_only_the_models_that_call_it()
+    {
+        Rendered();
+        _project.With("macros/cents.sql", "{% macro cents(c) %}({{ c }} / 100.00){% endmacro %}");
+
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.uses_macro" }));
+        Assert.That(_project.Read("target/compiled/models/uses_macro.sql"), Does.Contain("(amount / 100.00)"));
+    }
+
+    [Test]
+    public void Editing_a_dispatched_macro_renders_again_only_the_models_that_dispatch_to_it()
+    {
+        _project.With("macros/first.sql", "{% macro first() %}{{ return(adapter.dispatch('first')()) }}{% endmacro %}{% macro default__first() %}1{% endmacro %}")
+            .With("macros/second.sql", "{% macro second() %}{{ return(adapter.dispatch('second')()) }}{% endmacro %}{% macro default__second() %}2{% endmacro %}")
+            .With("models/dispatch_first.sql", "select {{ first() }} as n")
+            .With("models/dispatch_second.sql", "select {{ second() }} as n");
+        Rendered();
+        _project.With("macros/second.sql", "{% macro second() %}{{ return(adapter.dispatch('second')()) }}{% endmacro %}{% macro default__second() %}22{% endmacro %}");
+
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.dispatch_second" }));
+        Assert.That(_project.Read("target/compiled/models/dispatch_second.sql"), Is.EqualTo("select 22 as n"));
+
+        // A new candidate (duckdb__ wins over default__) changes what dispatch finds: every dispatching model renders again.
+        _project.With("macros/third.sql", "{% macro duckdb__first() %}11{% endmacro %}");
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.dispatch_first", "model.cache.dispatch_second" }));
+        Assert.That(_project.Read("target/compiled/models/dispatch_first.sql"), Is.EqualTo("select 11 as n"));
+    }
+
+    [Test]
+    public void Editing_a_model_renders_again_only_that_model()
+    {
+        Rendered();
+        _project.With("models/uses_other.sql", "select {{ other() }} as answer, 2 as two");
+
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.uses_other" }));
+        Assert.That(_project.Read("target/compiled/models/uses_other.sql"), Is.EqualTo("select 42 as answer, 2 as two"));
+    }
+
+    [Test]
+    public void Changing_a_var_renders_again_only_the_models_that_read_it()
+    {
+        Rendered();
+
+        Assert.That(Rendered("--vars", "{threshold: 20}"), Is.EqualTo(new[] { "model.cache.uses_var" }));
+        Assert.That(_project.Read("target/compiled/models/uses_var.sql"), Is.EqualTo("select 20 as threshold"));
+        Assert.That(Rendered("--vars", "{threshold: 20}"), Is.Empty);
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.uses_var" }));
+    }
+
+    [Test]
+    public void Changing_an_env_var_a_template_reads_renders_again_only_that_model()
+    {
+        Rendered();
+        _project.WithEnvironment("FORGE_CACHE_TEST_REGION", "us");
+
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.uses_env" }));
+        Assert.That(_project.Read("target/compiled/models/uses_env.sql"), Is.EqualTo("select 'us' as region"));
+    }
+
+    [Test]
+    public void Switching_target_renders_again_the_models_that_see_the_target_or_a_relation_in_it()
+    {
+        _project.With("profiles.yml",
+            "cache:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: target/dev.duckdb\n      schema: main\n" +
+            "    prod:\n      type: duckdb\n      path: target/prod.duckdb\n      schema: prod\n");
+        Rendered();
+
+        // uses_macro refs plain, whose relation moves to the prod schema; the others read neither target nor a relation.
+        Assert.That(Rendered("--target", "prod"), Is.EqualTo(new[] { "model.cache.uses_macro", "model.cache.uses_target" }));
+        Assert.That(_project.Read("target/compiled/models/uses_target.sql"), Is.EqualTo("select 'prod' as schema_name"));
+        Assert.That(_project.Read("target/compiled/models/uses_macro.sql"), Does.EndWith("from \"prod\".\"plain\""));
+    }
+
+    [Test]
+    public void Adding_a_macro_that_a_model_looked_up_in_vain_renders_that_model_again()
+    {
+        _project.With("models/maybe.sql", "select {{ 'yes' if shout is defined else 'no' }} as has_shout");
+        Rendered();
+        _project.With("macros/shout.sql", "{% macro shout() %}!{% endmacro %}");
+
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.maybe" }));
+        Assert.That(_project.Read("target/compiled/models/maybe.sql"), Is.EqualTo("select yes as has_shout"));
+    }
+
+    [Test]
+    public void A_compiled_file_edited_or_deleted_by_hand_is_written_again()
+    {
+        Rendered();
+        _project.With("target/compiled/models/plain.sql", "tampered");
+        _project.Without("target/compiled/models/uses_var.sql");
+
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.plain", "model.cache.uses_var" }));
+        Assert.That(_project.Read("target/compiled/models/plain.sql"), Is.EqualTo("select 1 as id"));
+        Assert.That(_project.Read("target/compiled/models/uses_var.sql"), Is.EqualTo("select 10 as threshold"));
+    }
+
+    [Test]
+    public void A_render_that_queries_the_database_is_never_reused()
+    {
+        _project.With("models/queried.sql", "{% set r = run_query('select 7 as n') %}select {{ r.columns[0].values()[0] if execute else 0 }} as n");
+        Rendered();
+
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.queried" }));
+    }
+
+    [TestCase("garbage that is not a cache")]
+    [TestCase("")]
+    public void A_corrupt_cache_is_ignored_and_rebuilt(string contents)
+    {
+        Rendered();
+        _project.With("target/forge_compile_cache.bin", contents);
+
+        Assert.That(Rendered(), Has.Count.EqualTo(6));
+        Assert.That(Rendered(), Is.Empty);
+    }
+
+    [Test]
+    public void A_cache_written_by_another_build_of_forge_is_ignored()
+    {
+        Rendered();
+        var path = Path.Combine(_project.Root, "target/forge_compile_cache.bin");
+        var bytes = File.ReadAllBytes(path);
+        // The stamp (forge's build ids) follows the magic and format: change one character of it.
+        var at = Array.IndexOf(bytes, (byte)'|');
+        bytes[at - 1] = (byte)(bytes[at - 1] == (byte)'0' ? '1' : '0');
+        File.WriteAllBytes(path, bytes);
+
+        Assert.That(Rendered(), Has.Count.EqualTo(6));
+    }
+}
