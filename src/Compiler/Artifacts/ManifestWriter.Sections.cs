@@ -23,7 +23,6 @@ public static partial class ManifestWriter
         WriteGroupMap(json, project);
         WriteEntries(json, "saved_queries", project.SemanticLayer.SavedQueries);
         WriteEntries(json, "semantic_models", project.SemanticLayer.SemanticModels);
-        WriteEmptyObject(json, "unit_tests");
     }
 
     /// <summary>

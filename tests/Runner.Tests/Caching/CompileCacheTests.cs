@@ -41,7 +41,7 @@ public sealed class CompileCacheTests
         Assert.That(Rendered(), Has.Count.EqualTo(6));
 
         Assert.That(Rendered(), Is.Empty);
-        Assert.That(_project.Read("target/compiled/models/uses_macro.sql"), Is.EqualTo("select (amount / 100.0) as dollars from \"main\".\"plain\""));
+        Assert.That(_project.Read("target/compiled/cache/models/uses_macro.sql"), Is.EqualTo("select (amount / 100.0) as dollars from \"cache\".\"main\".\"plain\""));
     }
 
     [Test]
@@ -51,7 +51,7 @@ public sealed class CompileCacheTests
         _project.With("macros/cents.sql", "{% macro cents(c) %}({{ c }} / 100.00){% endmacro %}");
 
         Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.uses_macro" }));
-        Assert.That(_project.Read("target/compiled/models/uses_macro.sql"), Does.Contain("(amount / 100.00)"));
+        Assert.That(_project.Read("target/compiled/cache/models/uses_macro.sql"), Does.Contain("(amount / 100.00)"));
     }
 
     [Test]
@@ -65,12 +65,12 @@ public sealed class CompileCacheTests
         _project.With("macros/second.sql", "{% macro second() %}{{ return(adapter.dispatch('second')()) }}{% endmacro %}{% macro default__second() %}22{% endmacro %}");
 
         Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.dispatch_second" }));
-        Assert.That(_project.Read("target/compiled/models/dispatch_second.sql"), Is.EqualTo("select 22 as n"));
+        Assert.That(_project.Read("target/compiled/cache/models/dispatch_second.sql"), Is.EqualTo("select 22 as n"));
 
         // A new candidate (duckdb__ wins over default__) changes what dispatch finds: every dispatching model renders again.
         _project.With("macros/third.sql", "{% macro duckdb__first() %}11{% endmacro %}");
         Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.dispatch_first", "model.cache.dispatch_second" }));
-        Assert.That(_project.Read("target/compiled/models/dispatch_first.sql"), Is.EqualTo("select 11 as n"));
+        Assert.That(_project.Read("target/compiled/cache/models/dispatch_first.sql"), Is.EqualTo("select 11 as n"));
     }
 
     [Test]
@@ -80,7 +80,7 @@ public sealed class CompileCacheTests
         _project.With("models/uses_other.sql", "select {{ other() }} as answer, 2 as two");
 
         Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.uses_other" }));
-        Assert.That(_project.Read("target/compiled/models/uses_other.sql"), Is.EqualTo("select 42 as answer, 2 as two"));
+        Assert.That(_project.Read("target/compiled/cache/models/uses_other.sql"), Is.EqualTo("select 42 as answer, 2 as two"));
     }
 
     [Test]
@@ -89,7 +89,7 @@ public sealed class CompileCacheTests
         Rendered();
 
         Assert.That(Rendered("--vars", "{threshold: 20}"), Is.EqualTo(new[] { "model.cache.uses_var" }));
-        Assert.That(_project.Read("target/compiled/models/uses_var.sql"), Is.EqualTo("select 20 as threshold"));
+        Assert.That(_project.Read("target/compiled/cache/models/uses_var.sql"), Is.EqualTo("select 20 as threshold"));
         Assert.That(Rendered("--vars", "{threshold: 20}"), Is.Empty);
         Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.uses_var" }));
     }
@@ -101,7 +101,7 @@ public sealed class CompileCacheTests
         _project.WithEnvironment("FORGE_CACHE_TEST_REGION", "us");
 
         Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.uses_env" }));
-        Assert.That(_project.Read("target/compiled/models/uses_env.sql"), Is.EqualTo("select 'us' as region"));
+        Assert.That(_project.Read("target/compiled/cache/models/uses_env.sql"), Is.EqualTo("select 'us' as region"));
     }
 
     [Test]
@@ -114,8 +114,8 @@ public sealed class CompileCacheTests
 
         // uses_macro refs plain, whose relation moves to the prod schema; the others read neither target nor a relation.
         Assert.That(Rendered("--target", "prod"), Is.EqualTo(new[] { "model.cache.uses_macro", "model.cache.uses_target" }));
-        Assert.That(_project.Read("target/compiled/models/uses_target.sql"), Is.EqualTo("select 'prod' as schema_name"));
-        Assert.That(_project.Read("target/compiled/models/uses_macro.sql"), Does.EndWith("from \"prod\".\"plain\""));
+        Assert.That(_project.Read("target/compiled/cache/models/uses_target.sql"), Is.EqualTo("select 'prod' as schema_name"));
+        Assert.That(_project.Read("target/compiled/cache/models/uses_macro.sql"), Does.EndWith("from \"prod\".\"prod\".\"plain\""));
     }
 
     [Test]
@@ -126,19 +126,19 @@ public sealed class CompileCacheTests
         _project.With("macros/shout.sql", "{% macro shout() %}!{% endmacro %}");
 
         Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.maybe" }));
-        Assert.That(_project.Read("target/compiled/models/maybe.sql"), Is.EqualTo("select yes as has_shout"));
+        Assert.That(_project.Read("target/compiled/cache/models/maybe.sql"), Is.EqualTo("select yes as has_shout"));
     }
 
     [Test]
     public void A_compiled_file_edited_or_deleted_by_hand_is_written_again()
     {
         Rendered();
-        _project.With("target/compiled/models/plain.sql", "tampered");
-        _project.Without("target/compiled/models/uses_var.sql");
+        _project.With("target/compiled/cache/models/plain.sql", "tampered");
+        _project.Without("target/compiled/cache/models/uses_var.sql");
 
         Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.plain", "model.cache.uses_var" }));
-        Assert.That(_project.Read("target/compiled/models/plain.sql"), Is.EqualTo("select 1 as id"));
-        Assert.That(_project.Read("target/compiled/models/uses_var.sql"), Is.EqualTo("select 10 as threshold"));
+        Assert.That(_project.Read("target/compiled/cache/models/plain.sql"), Is.EqualTo("select 1 as id"));
+        Assert.That(_project.Read("target/compiled/cache/models/uses_var.sql"), Is.EqualTo("select 10 as threshold"));
     }
 
     [Test]

@@ -98,7 +98,7 @@ public sealed class DbtFlagsTests
         var result = _project.Forge("compile", "-q", "--inline", "select * from {{ ref('orders') }} -- {{ 1 + 1 }}");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(result.Output.Trim(), Is.EqualTo("select * from \"main\".\"orders\" -- 2"));
+        Assert.That(result.Output.Trim(), Is.EqualTo("select * from \"shop\".\"main\".\"orders\" -- 2"));
         Assert.That(Directory.Exists(Path.Combine(_project.Root, "target", "compiled")), Is.False);
     }
 

@@ -34,8 +34,8 @@ public sealed class ThreePartNameTests
         var result = _project.Forge("compile");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(_project.Read("target/compiled/models/a.sql"), Does.Contain("-- \"dev\".\"main\".\"a\""));
-        Assert.That(_project.Read("target/compiled/models/b.sql"), Does.Contain("from \"dev\".\"main\".\"a\""));
+        Assert.That(_project.Read("target/compiled/names/models/a.sql"), Does.Contain("-- \"dev\".\"main\".\"a\""));
+        Assert.That(_project.Read("target/compiled/names/models/b.sql"), Does.Contain("from \"dev\".\"main\".\"a\""));
     }
 
     [Test]

@@ -68,7 +68,7 @@ public sealed class ExternalSourceTests
         Assert.That(row[2], Is.EqualTo("info,warn"));
 
         // And the compiled SQL names the files, while the manifest still has the source nodes and edges
-        var compiled = _project.Read("target/compiled/models/report.sql");
+        var compiled = _project.Read("target/compiled/lake/models/report.sql");
         Assert.That(compiled, Does.Contain("from 'data/orders.parquet'").And.Contain("from 'raw/*.csv'")
             .And.Contain("from read_json('logs/app.json', columns={'id': 'INTEGER', 'level': 'VARCHAR'})"));
         using var manifest = JsonDocument.Parse(_project.Read("target/manifest.json"));

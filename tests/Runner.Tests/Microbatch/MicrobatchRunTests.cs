@@ -46,7 +46,7 @@ internal sealed class MicrobatchRunTests : IncrementalTestBase
             "2024-01-03T00:00:00+00:00..2024-01-04T00:00:00+00:00",
         }));
         Assert.That(Batches(result, "failed"), Is.Empty);
-        Assert.That(Project.Read("target/run/models/orders.sql"), Does.Contain("where ts >= cast('2024-01-02 00:00:00.000000' as timestamp) and ts < cast('2024-01-03 00:00:00.000000' as timestamp))"));
+        Assert.That(Project.Read("target/run/shop/models/orders.sql"), Does.Contain("where ts >= cast('2024-01-02 00:00:00.000000' as timestamp) and ts < cast('2024-01-03 00:00:00.000000' as timestamp))"));
     }
 
     [Test]

@@ -161,7 +161,7 @@ internal sealed class UnitTestRunTests
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Output, Does.Contain("[2024-01-03]").And.Contain("[2024-01-02]"));
-        var compiled = _project.Read("target/compiled/models/unit_tests.yml/customers/counts_orders_per_customer.sql");
+        var compiled = _project.Read("target/compiled/shop/models/unit_tests.yml/customers/counts_orders_per_customer.sql");
         Assert.That(compiled, Does.Contain("cast('2024-01-05' as DATE) as \"ordered_at\""));
         // The source declares its types; order_total (not given for Kai) is a typed NULL.
         Assert.That(compiled, Does.Contain("cast('Gerda' as VARCHAR) as \"first_name\""));
@@ -176,7 +176,7 @@ internal sealed class UnitTestRunTests
 
         // The expected '2024-01-02' is typed as the model now returns it (a timestamp), so the rows still match.
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        var compiled = _project.Read("target/compiled/models/unit_tests.yml/customers/counts_orders_per_customer.sql");
+        var compiled = _project.Read("target/compiled/shop/models/unit_tests.yml/customers/counts_orders_per_customer.sql");
         Assert.That(compiled, Does.Contain("cast('2024-01-05' as TIMESTAMP) as \"ordered_at\"").And.Contain("as DECIMAL(9,2)) as \"order_total\""));
     }
 
