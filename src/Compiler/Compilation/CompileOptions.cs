@@ -10,6 +10,9 @@ public sealed class CompileOptions
 
     public bool FullRefresh { get; init; }
 
+    /// <summary>--empty: refs and sources render as zero-row subqueries (a schema-only dry run).</summary>
+    public bool Empty { get; init; }
+
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
     /// <summary>Receives log(), print() and exceptions.warn() from templates.</summary>

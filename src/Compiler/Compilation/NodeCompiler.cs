@@ -22,7 +22,11 @@ public sealed class NodeCompiler
     {
         _project = project;
         var target = ProjectCompiler.TargetInfoOf(project.Project);
-        _resolver = new EphemeralResolver(new NodeLookup(project.Name, project.Nodes.Values, [])) { Deferred = project.DeferredRelations };
+        _resolver = new EphemeralResolver(new NodeLookup(project.Name, project.Nodes.Values, []))
+        {
+            Deferred = project.DeferredRelations,
+            Empty = project.Options.Empty ? Targets.WarehouseAdapters.FindOrDefault(target.Type).Sql : null,
+        };
         _inliner = new EphemeralInliner(RenderEphemeral, !Targets.WarehouseAdapters.FindOrDefault(target.Type).Capabilities.NestedCtes);
         _info = ProjectCompiler.RenderInfo(project.Project, project.Options, target, project.Macros,
             _resolver, adapter, project.GraphNodes);
@@ -140,13 +144,23 @@ public sealed class NodeCompiler
     /// <paramref name="globals"/> adds names (on-run-end's <c>results</c> and <c>schemas</c>).
     /// Throws DiagnosticException.
     /// </summary>
-    public RenderResult RenderHook(ProjectNode? node, string sql, string origin, IReadOnlyDictionary<string, object?>? globals = null)
+    public RenderResult RenderHook(ProjectNode? node, string sql, string origin, IReadOnlyDictionary<string, object?>? globals = null) =>
+        RenderHook(node, sql, origin, globals, "hooks");
+
+    /// <summary>
+    /// Renders `forge run-operation`'s call of <paramref name="macro"/>: the project's context, the
+    /// operation named for the macro in messages (dbt: <c>operation.&lt;project&gt;.&lt;macro&gt;</c>).
+    /// </summary>
+    internal RenderResult RenderOperation(string macro, string sql, IReadOnlyDictionary<string, object?> globals) =>
+        RenderHook(null, sql, $"run-operation {macro}", globals, macro);
+
+    private RenderResult RenderHook(ProjectNode? node, string sql, string origin, IReadOnlyDictionary<string, object?>? globals, string operation)
     {
         var diagnostics = new Diagnostics.DiagnosticBag();
         var template = _project.Engine.Parse(new Diagnostics.SourceText(origin, sql), diagnostics);
         if (diagnostics.ToList().FirstOrDefault(d => d.IsError) is { } error) throw new Diagnostics.DiagnosticException(error);
         var info = node is null
-            ? new NodeRenderInfo { UniqueId = $"operation.{_project.Name}.hooks", Name = "hooks", ResourceType = "operation", PackageName = _project.Name, Phase = RenderPhase.Execute }
+            ? new NodeRenderInfo { UniqueId = $"operation.{_project.Name}.{operation}", Name = operation, ResourceType = "operation", PackageName = _project.Name, Phase = RenderPhase.Execute }
             : ExecuteInfo(node);
         var context = ContextBuilder.CreateContext(_info, info);
         foreach (var (name, value) in globals ?? new Dictionary<string, object?>())

@@ -33,14 +33,20 @@ public sealed partial record Relation(
     /// </summary>
     public string? EventTimeFilter { get; init; }
 
+    /// <summary>
+    /// What the relation renders as under <c>--empty</c>: a zero-row subquery in the target's SQL, or null.
+    /// Set on refs and sources only, never on <c>this</c>.
+    /// </summary>
+    public string? EmptyForm { get; init; }
+
     /// <summary>dbt's require_alias: the filtered subquery gets the alias <c>_dbt_et_filter_subq_&lt;identifier&gt;</c>.</summary>
     public bool RequireAlias { get; init; } = true;
 
     /// <summary>Rendered name, e.g. <c>"analytics"."orders"</c>, or the filtered subquery when <see cref="EventTimeFilter"/> is set.</summary>
     public string Render() =>
-        EventTimeFilter is { } filter
+        EmptyForm ?? (EventTimeFilter is { } filter
             ? $"(select * from {RenderName()} where {filter}){(RequireAlias ? $" _dbt_et_filter_subq_{Identifier}" : "")}"
-            : RenderName();
+            : RenderName());
 
     private string RenderName()
     {

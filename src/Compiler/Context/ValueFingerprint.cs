@@ -40,7 +40,8 @@ internal static class ValueFingerprint
             case Relation relation:
                 // Record equality covers every part a template can read (database, schema, type, quoting…).
                 builder.Append('R').Append(Of(relation.Database)).Append(Of(relation.Schema)).Append(Of(relation.Identifier))
-                    .Append(Of(relation.Type)).Append(relation.Quoting).Append(relation.IncludeSchema).Append(relation.IncludeIdentifier);
+                    .Append(Of(relation.Type)).Append(relation.Quoting).Append(relation.IncludeSchema).Append(relation.IncludeIdentifier)
+                    .Append(Of(relation.EmptyForm));
                 return true;
             case IEnumerable<KeyValuePair<string, object?>> map:
                 builder.Append('{');

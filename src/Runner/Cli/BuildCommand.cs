@@ -20,6 +20,7 @@ internal static class BuildCommand
         shared.AddProjectOptions(command);
         shared.AddSelectionOptions(command);
         shared.AddExecutionOptions(command);
+        command.Options.Add(shared.Empty);
         shared.AddEventTimeOptions(command);
         shared.AddResourceTypeOptions(command);
         command.Options.Add(shared.IndirectSelection);

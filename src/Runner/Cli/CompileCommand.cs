@@ -23,6 +23,7 @@ internal static class CompileCommand
         var command = new Command("compile", "Render models to SQL in target/compiled/ without connecting to the warehouse.");
         shared.AddProjectOptions(command);
         shared.AddSelectionOptions(command);
+        command.Options.Add(shared.Empty);
         var inline = new Option<string?>("--inline") { Description = "Compile this query instead of the project's nodes and print the SQL; ref(), source() and macros work in it." };
         command.Options.Add(inline);
         command.SetAction(parse =>

@@ -24,6 +24,7 @@ internal static class ForgeCli
         root.Subcommands.Add(SourceCommand.Create(shared, environment));
         root.Subcommands.Add(SnapshotCommand.Create(shared, environment));
         root.Subcommands.Add(ShowCommand.Create(shared, environment));
+        root.Subcommands.Add(RunOperationCommand.Create(shared, environment));
         root.Subcommands.Add(LsCommand.Create(shared, environment));
         root.Subcommands.Add(ParseCommand.Create(shared, environment));
         root.Subcommands.Add(RetryCommand.Create(shared, environment));

@@ -38,6 +38,9 @@ internal sealed record InvocationOptions
 
     public bool FailFast { get; init; }
 
+    /// <summary>--empty (DBT_EMPTY / FORGE_EMPTY); only run, build and compile take it, as in dbt.</summary>
+    public bool Empty { get; init; }
+
     /// <summary>--profile: the profile to read instead of the project file's.</summary>
     public string? Profile { get; init; }
 
@@ -102,6 +105,7 @@ internal sealed record InvocationOptions
             Threads = parse.GetValue(shared.Threads),
             FullRefresh = flags.Bool(shared.FullRefresh, "FULL_REFRESH"),
             FailFast = flags.Bool(shared.FailFast, "FAIL_FAST"),
+            Empty = command is "run" or "build" or "compile" && flags.Bool(shared.Empty, "EMPTY"),
             LogLevel = logLevel,
             WarnError = flags.Bool(shared.WarnError, "WARN_ERROR"),
             WarnErrorOptions = flags.String(shared.WarnErrorOptions, "WARN_ERROR_OPTIONS"),
@@ -133,6 +137,7 @@ internal sealed record InvocationOptions
         ["threads"] = Threads,
         ["full_refresh"] = FullRefresh,
         ["fail_fast"] = FailFast,
+        ["empty"] = Empty,
         ["vars"] = Vars,
         ["warn_error"] = WarnError,
         ["warn_error_options"] = WarnErrorOptions,

@@ -102,6 +102,7 @@ internal sealed class ProjectSession
         {
             Command = options.Command,
             FullRefresh = options.FullRefresh,
+            Empty = options.Empty,
             EventTimeStart = eventTimeStart,
             EventTimeEnd = eventTimeEnd,
             MicrobatchBatches = options.MicrobatchBatches,

@@ -13,6 +13,7 @@ internal static class RunCommand
         shared.AddProjectOptions(command);
         shared.AddSelectionOptions(command);
         shared.AddExecutionOptions(command);
+        command.Options.Add(shared.Empty);
         shared.AddEventTimeOptions(command);
         command.SetAction(parse => Execute(InvocationOptions.From(parse, shared, environment, "run"), environment));
         return command;

@@ -39,6 +39,8 @@ internal sealed class SharedOptions
 
     public Option<bool> FullRefresh { get; } = new("--full-refresh") { Description = "Rebuild incremental models and seeds from scratch." };
 
+    public Option<bool> Empty { get; } = new("--empty") { Description = "Read no rows: refs and sources become zero-row subqueries, so relations are built with their columns only." };
+
     public Option<bool> FailFast { get; } = new("--fail-fast", "-x") { Description = "Stop at the first failure." };
 
     public Option<string?> EventTimeStart { get; } = new("--event-time-start") { Description = "Microbatch models build batches from this date or timestamp (UTC): a backfill." };

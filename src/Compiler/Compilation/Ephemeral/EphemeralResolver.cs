@@ -24,6 +24,9 @@ internal sealed class EphemeralResolver(NodeLookup lookup) : IRelationResolver
     /// </summary>
     public (Targets.TargetSql Sql, Microbatch.MicrobatchWindow Window)? Batch { get; set; }
 
+    /// <summary>--empty: the target's SQL, whose zero-row form refs and sources then render as; null otherwise.</summary>
+    public Targets.TargetSql? Empty { get; init; }
+
     /// <summary>Starts recording the ephemeral models refd by the next render; returns the list they go to.</summary>
     public List<ProjectNode> Record() => _found = [];
 
@@ -45,6 +48,8 @@ internal sealed class EphemeralResolver(NodeLookup lookup) : IRelationResolver
 
     private Relation Filtered(ProjectNode target, Relation relation)
     {
+        if (Empty is { } sql)
+            return relation with { EmptyForm = sql.ZeroRows(relation.Render(), sql.Capabilities.DerivedTableNeedsAlias ? $"_dbt_limit_subq_{relation.Identifier}" : null) };
         if (Batch is not { } batch || target.Config.GetString("event_time") is not { Length: > 0 } column) return relation;
         return relation with
         {
