@@ -1,0 +1,1 @@
+{% macro grant_select(role) %}{{ log('granted to ' ~ role, info=True) }}{% endmacro %}
