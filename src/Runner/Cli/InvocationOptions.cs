@@ -38,6 +38,9 @@ internal sealed record InvocationOptions
 
     public bool FailFast { get; init; }
 
+    /// <summary>--store-failures (test, build): tests without their own store_failures config keep their failing rows.</summary>
+    public bool StoreFailures { get; init; }
+
     /// <summary>--profile: the profile to read instead of the project file's.</summary>
     public string? Profile { get; init; }
 
@@ -102,6 +105,7 @@ internal sealed record InvocationOptions
             Threads = parse.GetValue(shared.Threads),
             FullRefresh = flags.Bool(shared.FullRefresh, "FULL_REFRESH"),
             FailFast = flags.Bool(shared.FailFast, "FAIL_FAST"),
+            StoreFailures = flags.Bool(shared.StoreFailures, "STORE_FAILURES"),
             LogLevel = logLevel,
             WarnError = flags.Bool(shared.WarnError, "WARN_ERROR"),
             WarnErrorOptions = flags.String(shared.WarnErrorOptions, "WARN_ERROR_OPTIONS"),
@@ -133,6 +137,7 @@ internal sealed record InvocationOptions
         ["threads"] = Threads,
         ["full_refresh"] = FullRefresh,
         ["fail_fast"] = FailFast,
+        ["store_failures"] = StoreFailures,
         ["vars"] = Vars,
         ["warn_error"] = WarnError,
         ["warn_error_options"] = WarnErrorOptions,

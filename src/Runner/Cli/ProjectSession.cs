@@ -102,6 +102,7 @@ internal sealed class ProjectSession
         {
             Command = options.Command,
             FullRefresh = options.FullRefresh,
+            StoreFailures = options.StoreFailures,
             EventTimeStart = eventTimeStart,
             EventTimeEnd = eventTimeEnd,
             MicrobatchBatches = options.MicrobatchBatches,
