@@ -13,6 +13,9 @@ public sealed class CompileOptions
     /// <summary>--empty: refs and sources render as zero-row subqueries (a schema-only dry run).</summary>
     public bool Empty { get; init; }
 
+    /// <summary>--store-failures: tests without a store_failures config keep their failing rows (flags.STORE_FAILURES).</summary>
+    public bool StoreFailures { get; init; }
+
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
     /// <summary>Receives log(), print() and exceptions.warn() from templates.</summary>

@@ -105,6 +105,7 @@ public static partial class ProjectCompiler
         RunStartedAt = options.RunStartedAt,
         FullRefresh = options.FullRefresh,
         Command = options.Command,
+        Flags = new Dictionary<string, object?>(StringComparer.Ordinal) { ["STORE_FAILURES"] = options.StoreFailures },
         Resolver = resolver,
         Adapter = adapter,
         Log = options.Log,

@@ -93,9 +93,11 @@ internal static partial class ContextFunctions
         return value is Relation relation ? adapter.LoadRelation(relation, a) : throw Args.WrongType(a, function, "relation", "a relation", value, usage);
     }
 
-    // The node's store_failures config; when unset, the --store-failures flag.
+    // The node's store_failures_as (ephemeral keeps none), else its store_failures config, else the --store-failures flag.
     private static object? ShouldStoreFailures(RenderState state)
     {
+        if (state.Node.Config.TryGetValue("store_failures_as", out var storeAs) && storeAs?.ToString() is { Length: > 0 } text)
+            return text.ToLowerInvariant() is "table" or "view";
         if (state.Node.Config.TryGetValue("store_failures", out var value) && value is not null) return value;
         return state.Project.Shared.Values["flags"] is Namespace flags ? flags.Members.GetValueOrDefault("STORE_FAILURES") : false;
     }

@@ -24,4 +24,8 @@ public static partial class DiagnosticCodes
     public const string TestLimitInvalid = "MF5102";
     internal const string TestLimitInvalidMessage = "test '{0}' has limit: '{1}', which is not a whole number";
     internal const string TestLimitInvalidHint = "set limit to the most failing rows to count, e.g. limit: 100";
+
+    public const string StoreFailuresAsInvalid = "MF6140";
+    internal const string StoreFailuresAsInvalidMessage = "test '{0}' has store_failures_as: '{1}', which is not table, view or ephemeral";
+    internal const string StoreFailuresAsInvalidHint = "set store_failures_as to table or view to keep the failing rows, or ephemeral to keep none";
 }

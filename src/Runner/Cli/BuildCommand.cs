@@ -24,6 +24,7 @@ internal static class BuildCommand
         shared.AddEventTimeOptions(command);
         shared.AddResourceTypeOptions(command);
         command.Options.Add(shared.IndirectSelection);
+        command.Options.Add(shared.StoreFailures);
         command.SetAction(parse => Execute(InvocationOptions.From(parse, shared, environment, "build"), environment));
         return command;
     }

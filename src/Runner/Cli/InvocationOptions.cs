@@ -41,6 +41,9 @@ internal sealed record InvocationOptions
     /// <summary>--empty (DBT_EMPTY / FORGE_EMPTY); only run, build and compile take it, as in dbt.</summary>
     public bool Empty { get; init; }
 
+    /// <summary>--store-failures (test, build): tests without their own store_failures config keep their failing rows.</summary>
+    public bool StoreFailures { get; init; }
+
     /// <summary>--profile: the profile to read instead of the project file's.</summary>
     public string? Profile { get; init; }
 
@@ -106,6 +109,7 @@ internal sealed record InvocationOptions
             FullRefresh = flags.Bool(shared.FullRefresh, "FULL_REFRESH"),
             FailFast = flags.Bool(shared.FailFast, "FAIL_FAST"),
             Empty = command is "run" or "build" or "compile" && flags.Bool(shared.Empty, "EMPTY"),
+            StoreFailures = flags.Bool(shared.StoreFailures, "STORE_FAILURES"),
             LogLevel = logLevel,
             WarnError = flags.Bool(shared.WarnError, "WARN_ERROR"),
             WarnErrorOptions = flags.String(shared.WarnErrorOptions, "WARN_ERROR_OPTIONS"),
@@ -138,6 +142,7 @@ internal sealed record InvocationOptions
         ["full_refresh"] = FullRefresh,
         ["fail_fast"] = FailFast,
         ["empty"] = Empty,
+        ["store_failures"] = StoreFailures,
         ["vars"] = Vars,
         ["warn_error"] = WarnError,
         ["warn_error_options"] = WarnErrorOptions,

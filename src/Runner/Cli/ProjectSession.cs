@@ -103,6 +103,7 @@ internal sealed class ProjectSession
             Command = options.Command,
             FullRefresh = options.FullRefresh,
             Empty = options.Empty,
+            StoreFailures = options.StoreFailures,
             EventTimeStart = eventTimeStart,
             EventTimeEnd = eventTimeEnd,
             MicrobatchBatches = options.MicrobatchBatches,

@@ -43,6 +43,8 @@ internal sealed class SharedOptions
 
     public Option<bool> FailFast { get; } = new("--fail-fast", "-x") { Description = "Stop at the first failure." };
 
+    public Option<bool> StoreFailures { get; } = new("--store-failures") { Description = "Tests keep their failing rows in <schema>_dbt_test__audit, unless their store_failures config says otherwise." };
+
     public Option<string?> EventTimeStart { get; } = new("--event-time-start") { Description = "Microbatch models build batches from this date or timestamp (UTC): a backfill." };
 
     public Option<string?> EventTimeEnd { get; } = new("--event-time-end") { Description = "Microbatch models build batches up to this date or timestamp (UTC), exclusive. Default: now." };

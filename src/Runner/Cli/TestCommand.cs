@@ -15,6 +15,7 @@ internal static class TestCommand
         shared.AddSelectionOptions(command);
         shared.AddExecutionOptions(command);
         command.Options.Add(shared.IndirectSelection);
+        command.Options.Add(shared.StoreFailures);
         command.SetAction(parse => Execute(InvocationOptions.From(parse, shared, environment, "test"), environment));
         return command;
     }

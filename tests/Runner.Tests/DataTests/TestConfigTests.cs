@@ -88,6 +88,75 @@ public sealed class TestConfigTests
     }
 
     [Test]
+    public void The_store_failures_flag_keeps_the_failing_rows_of_tests_without_their_own_setting()
+    {
+        _project.WithSchema("  - name: events\n    columns:\n      - name: value\n        data_tests: [not_null]\n      - name: id\n        data_tests:\n          - not_null:\n              config:\n                store_failures: false\n");
+
+        var result = _project.Forge("build", "--store-failures");
+
+        var table = "\"shop\".\"main_dbt_test__audit\".\"not_null_events_value\"";
+        Assert.That(result.Output, Does.Contain($"failing rows stored in {table}"), result.ToString());
+        Assert.That(Database.Scalar(_project.DatabasePath, $"select count(*) from {table}"), Is.EqualTo(10L));
+        // store_failures: false on the test wins over the flag.
+        Assert.That(Database.Scalar(_project.DatabasePath,
+            "select count(*) from information_schema.tables where table_schema = 'main_dbt_test__audit' and table_name = 'not_null_events_id'"), Is.EqualTo(0L));
+    }
+
+    [Test]
+    public void The_store_failures_environment_variable_acts_as_the_flag()
+    {
+        _project.WithEnvironment("DBT_STORE_FAILURES", "true");
+
+        var result = BuildWithTest("          - not_null\n");
+
+        Assert.That(result.Output, Does.Contain("failing rows stored in \"shop\".\"main_dbt_test__audit\".\"not_null_events_value\""), result.ToString());
+    }
+
+    [Test]
+    public void Store_failures_as_view_keeps_the_failing_rows_in_a_view_replaced_each_run()
+    {
+        BuildWithTest("          - not_null:\n              config:\n                store_failures_as: view\n");
+        var result = _project.Forge("test");
+
+        Assert.That(result.Output, Does.Contain("failing rows stored in \"shop\".\"main_dbt_test__audit\".\"not_null_events_value\""), result.ToString());
+        Assert.That(Database.Scalar(_project.DatabasePath,
+            "select table_type from information_schema.tables where table_schema = 'main_dbt_test__audit' and table_name = 'not_null_events_value'"), Is.EqualTo("VIEW"));
+        Assert.That(Database.Scalar(_project.DatabasePath, "select count(*) from \"shop\".\"main_dbt_test__audit\".\"not_null_events_value\""), Is.EqualTo(10L));
+    }
+
+    [Test]
+    public void Store_failures_as_ephemeral_keeps_nothing_even_with_store_failures()
+    {
+        var result = BuildWithTest("          - not_null:\n              config:\n                store_failures: true\n                store_failures_as: ephemeral\n");
+
+        Assert.That(result.Output, Does.Not.Contain("failing rows stored"));
+        Assert.That(DataTestProject.Result(_project, "not_null_events_value").Failures, Is.EqualTo(10));
+        Assert.That(Database.Scalar(_project.DatabasePath,
+            "select count(*) from information_schema.tables where table_schema = 'main_dbt_test__audit'"), Is.EqualTo(0L));
+    }
+
+    [Test]
+    public void Project_level_store_failures_as_and_schema_apply_to_every_test()
+    {
+        _project.WithProjectFile("test-paths: [\"tests\"]\ndata_tests:\n  +store_failures_as: view\n  +schema: failures\n");
+
+        var result = BuildWithTest("          - not_null\n");
+
+        Assert.That(result.Output, Does.Contain("failing rows stored in \"shop\".\"main_failures\".\"not_null_events_value\""), result.ToString());
+        Assert.That(Database.Scalar(_project.DatabasePath,
+            "select table_type from information_schema.tables where table_schema = 'main_failures' and table_name = 'not_null_events_value'"), Is.EqualTo("VIEW"));
+    }
+
+    [Test]
+    public void An_unknown_store_failures_as_is_an_error_naming_the_setting()
+    {
+        var result = BuildWithTest("          - not_null:\n              config:\n                store_failures_as: tabel\n");
+
+        Assert.That(DataTestProject.Result(_project, "not_null_events_value").Status, Is.EqualTo("error"));
+        Assert.That(result.Output, Does.Contain("error MF6140: test 'not_null_events_value' has store_failures_as: 'tabel', which is not table, view or ephemeral"));
+    }
+
+    [Test]
     public void Disabled_tests_do_not_run_and_tags_select_tests()
     {
         _project.WithSchema("""

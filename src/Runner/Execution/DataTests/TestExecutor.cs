@@ -19,7 +19,8 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
     {
         var compiledPath = NodeCompiler.CompiledPath(project, node);
         string? thread = null;
-        var timer = new NodeTimer(node, compiledPath, StoresFailures(node) ? node.Relation.Render() : null);
+        var storeAs = StoreAs(node, project.Options.StoreFailures);
+        var timer = new NodeTimer(node, compiledPath, storeAs is not null ? node.Relation.Render() : null);
         NodeResult Finish(NodeStatus status, string? message, Diagnostic? diagnostic = null, long? failures = null) =>
             timer.Result(status, message, diagnostic, thread) with { Failures = failures };
 
@@ -51,9 +52,11 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
         try
         {
             var source = sql;
-            if (StoresFailures(node))
+            if (storeAs is not null)
             {
-                TableMaterialization.Build(context);
+                // Replaced each run, as dbt does; the count then reads what was stored.
+                if (storeAs == "view") ViewMaterialization.Build(context);
+                else TableMaterialization.Build(context);
                 source = $"select * from {context.QualifiedName}";
             }
             statement = TestQuery.Wrap(source, node.Config, resources.Sql);
@@ -61,7 +64,7 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
             WriteRun(node, context, statement);
             var severity = node.Config.Severity;
             var status = severity == "error" && shouldError ? NodeStatus.Fail : shouldWarn ? NodeStatus.Warn : NodeStatus.Pass;
-            return Finish(status, Describe(node, status, failures, context), failures: failures);
+            return Finish(status, Describe(node, status, failures, context, storeAs), failures: failures);
         }
         catch (DiagnosticException e)
         {
@@ -76,7 +79,18 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
         }
     }
 
-    internal static bool StoresFailures(ProjectNode node) => node.Config.Get("store_failures") is true or "true" or "True";
+    /// <summary>
+    /// table or view when the failing rows are kept, else null. As in dbt, store_failures_as wins
+    /// (ephemeral keeps nothing), then the test's store_failures, then the --store-failures flag.
+    /// </summary>
+    internal static string? StoreAs(ProjectNode node, bool flag)
+    {
+        if (node.Config.Get("store_failures_as") is { } storeAs && storeAs.ToString() is { Length: > 0 } text)
+            return text.ToLowerInvariant() switch { "table" => "table", "view" => "view", _ => null };
+        var configured = node.Config.Get("store_failures");
+        var stores = configured is null ? flag : configured is true or "true" or "True";
+        return stores ? "table" : null;
+    }
 
     private static (long Failures, bool Warn, bool Error) Count(ProjectNode node, DbConnection connection, string statement)
     {
@@ -94,7 +108,7 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
     }
 
     /// <summary>dbt's wording: "Got 3 results, configured to fail if != 0", plus where stored failures went.</summary>
-    private static string Describe(ProjectNode node, NodeStatus status, long failures, MaterializationContext context)
+    private static string Describe(ProjectNode node, NodeStatus status, long failures, MaterializationContext context, string? storeAs)
     {
         var noun = failures == 1 ? "result" : "results";
         var message = status switch
@@ -103,7 +117,7 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
             NodeStatus.Warn => $"Got {failures} {noun}, configured to warn if {TestQuery.WarnIf(node.Config).Trim()}",
             _ => "PASS",
         };
-        return StoresFailures(node) ? $"{message}; failing rows stored in {context.QualifiedName}" : message;
+        return storeAs is not null ? $"{message}; failing rows stored in {context.QualifiedName}" : message;
     }
 
     private void WriteRun(ProjectNode node, MaterializationContext context, string statement)
@@ -120,6 +134,10 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
         if (TestQuery.InvalidLimit(node.Config) is { } limit)
             return Diagnostic.Error(DiagnosticCodes.TestLimitInvalid,
                 string.Format(DiagnosticCodes.TestLimitInvalidMessage, node.Name, limit), node.DefinitionSpan, DiagnosticCodes.TestLimitInvalidHint);
+        if (node.Config.Get("store_failures_as") is { } storeAs && storeAs.ToString() is { Length: > 0 } text
+            && text.ToLowerInvariant() is not ("table" or "view" or "ephemeral"))
+            return Diagnostic.Error(DiagnosticCodes.StoreFailuresAsInvalid,
+                string.Format(DiagnosticCodes.StoreFailuresAsInvalidMessage, node.Name, text), node.DefinitionSpan, DiagnosticCodes.StoreFailuresAsInvalidHint);
         return null;
     }
 
