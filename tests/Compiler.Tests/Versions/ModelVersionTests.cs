@@ -1,4 +1,5 @@
 using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Tests.Graph.Selection;
 using ModelForge.Compiler.Tests.SemanticLayer;
 using NUnit.Framework;
 
@@ -104,5 +105,31 @@ public sealed class ModelVersionTests
         Assert.That((v2.GetProperty("version").GetInt32(), v2.GetProperty("latest_version").GetInt32()), Is.EqualTo((2, 1)));
         Assert.That(v2.GetProperty("name").GetString(), Is.EqualTo("dim_customers"));
         Assert.That(nodes.GetProperty("model.shop.orders").GetProperty("version").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+    }
+
+    [TestCase("dim_customers", new[] { "v1", "v2", "v3" })]
+    [TestCase("dim_customers.v2", new[] { "v2" })]
+    [TestCase("dim_customers_v3", new[] { "v3" })]
+    [TestCase("version:latest", new[] { "v1" })]
+    [TestCase("version:prerelease", new[] { "v2", "v3" })]
+    [TestCase("version:old", new string[0])]
+    public void Selection_by_name_selects_every_version_and_dbt_version_selectors_pick_some(string select, string[] expected)
+    {
+        var (compiled, _) = _project.Compile();
+
+        var ids = SelectionFixture.Select(compiled!, select, null, null, null, null, out var diagnostics)!;
+
+        Assert.That(diagnostics.Where(d => d.IsError), Is.Empty);
+        Assert.That(ids.Order(StringComparer.Ordinal), Is.EqualTo(expected.Select(v => $"model.shop.dim_customers.{v}")));
+    }
+
+    [Test]
+    public void Version_none_selects_the_unversioned_models()
+    {
+        var (compiled, _) = _project.Compile();
+
+        var ids = SelectionFixture.Select(compiled!, "version:none", null, null, null, null, out _)!;
+
+        Assert.That(ids.Order(StringComparer.Ordinal), Is.EqualTo(new[] { "model.shop.customers", "model.shop.orders" }));
     }
 }
