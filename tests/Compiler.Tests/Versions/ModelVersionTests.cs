@@ -132,4 +132,20 @@ public sealed class ModelVersionTests
 
         Assert.That(ids.Order(StringComparer.Ordinal), Is.EqualTo(new[] { "model.shop.customers", "model.shop.orders" }));
     }
+
+    [TestCase("", new[] { "counts_v1", "counts_v2", "counts_v3" })]
+    [TestCase("    versions: {include: [2]}\n", new[] { "counts_v2" })]
+    [TestCase("    versions: {exclude: [1, 3]}\n", new[] { "counts_v2" })]
+    public void A_unit_test_of_a_versioned_model_runs_on_each_included_version(string versions, string[] expected)
+    {
+        _project.Write("models/unit.yml", "unit_tests:\n  - name: counts\n    model: dim_customers\n" + versions
+            + "    given: []\n    expect: {rows: [{customer_id: 1}]}\n");
+
+        var (compiled, diagnostics) = _project.Compile();
+
+        Assert.That(diagnostics.Where(d => d.IsError), Is.Empty);
+        var tests = compiled!.Nodes.Values.Where(n => n.ResourceType == ModelForge.Compiler.Project.ResourceType.UnitTest).ToList();
+        Assert.That(tests.Select(t => t.UniqueId).Order(StringComparer.Ordinal), Is.EqualTo(expected.Select(e => $"unit_test.shop.dim_customers.{e}")));
+        Assert.That(tests.Single(t => t.Name == expected[0]).DependsOn.Single(), Is.EqualTo($"model.shop.dim_customers.v{expected[0][^1]}"));
+    }
 }
