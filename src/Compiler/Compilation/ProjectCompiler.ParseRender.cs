@@ -16,7 +16,8 @@ public static partial class ProjectCompiler
     /// dbt parses with a lenient Undefined: a missing name or attribute (typically on the None that
     /// run_query gives while not executing) renders as nothing, and only the execute render fails,
     /// for that node alone. So an undefined error here keeps the node with the calls recorded so
-    /// far; its execute render reports the error if it still happens. Other errors (a compiler
+    /// far, plus the literal ones written after the failing line (so it still runs after its
+    /// parents); its execute render reports the error if it still happens. Other errors (a compiler
     /// error raised at parse, a bad argument) stop the project, as in dbt.
     /// </remarks>
     private static (IReadOnlyList<RefCall> Refs, IReadOnlyList<SourceCall> Sources)? ParseRender(
@@ -30,7 +31,8 @@ public static partial class ProjectCompiler
         }
         catch (DiagnosticException e) when (e.Diagnostic.Code == DiagnosticCodes.TemplateUndefined)
         {
-            return resolver.Take(info.UniqueId);
+            var (refs, sources) = resolver.Take(info.UniqueId);
+            return StaticRefScan.AddMissing(template, refs, sources);
         }
         catch (DiagnosticException e)
         {

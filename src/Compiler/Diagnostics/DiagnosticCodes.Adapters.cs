@@ -6,6 +6,13 @@ public static partial class DiagnosticCodes
     internal static class Adapters
     {
         public const string UnknownSqlServerVersionCode = "MF1060";
+        public const string FabricNotRunnableCode = "MF1061";
+
+        // Fabric Warehouse rejects nvarchar, datetime and 7-digit datetime2 in tables and ALTER TABLE
+        // inside a transaction: what forge's seeds, contracts, swaps and snapshots rely on.
+        internal static Diagnostic FabricNotRunnable(SourceSpan? span, string target) =>
+            Diagnostic.Error(FabricNotRunnableCode, $"target '{target}' is a Fabric Warehouse (sql_server_version: fabric), which forge cannot build in yet", span,
+                "`forge compile` checks models against the Fabric grammar; to run them, point the target at SQL Server or Azure SQL (Fabric tables reject nvarchar, datetime and datetime2(7), and ALTER TABLE inside a transaction)");
 
         internal static Diagnostic UnknownSqlServerVersion(SourceSpan span, string value, string? nearest, IReadOnlyList<string> valid) =>
             Diagnostic.Error(UnknownSqlServerVersionCode, $"unknown sql_server_version '{value}'", span,

@@ -70,4 +70,18 @@ public sealed class CompiledProjectTests
         Assert.That(PackageProject.Render(deferred, "model.shop.b"), Does.Contain("prod"));
         Assert.That(PackageProject.Render(compiled, "model.shop.b"), Does.Not.Contain("prod"));
     }
+
+    [Test]
+    public void A_model_whose_parse_render_stops_at_an_undefined_name_still_depends_on_the_refs_written_after_it()
+    {
+        _project.Write("models/parent.sql", "select 1 as id");
+        _project.Write("models/child.sql", """
+            {% set first = run_query('select 1').columns[0] %}
+            select * from {{ ref('parent') }} join {{ ref('shop_utils', 'util_numbers') }} on true
+            """);
+
+        var child = _project.CompileOk().Nodes["model.shop.child"];
+
+        Assert.That(child.DependsOn, Is.EquivalentTo(new[] { "model.shop.parent", "model.shop_utils.util_numbers" }));
+    }
 }

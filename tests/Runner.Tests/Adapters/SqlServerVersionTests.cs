@@ -89,4 +89,16 @@ public sealed class SqlServerVersionTests
         Assert.That(result.Error, Does.Contain("profiles.yml:11:27: error MF1060: unknown sql_server_version '2021'"), result.ToString());
         Assert.That(result.Error, Does.Contain("did you mean '2022'?"), result.ToString());
     }
+
+    [Test]
+    public void A_Fabric_target_compiles_but_is_refused_before_anything_runs()
+    {
+        using var project = Project("fabric", "select id from raw.orders\n");
+        Assert.That(project.Forge("compile").ExitCode, Is.EqualTo(0));
+
+        var result = project.Forge("run");
+
+        Assert.That(result.All, Does.Contain("error MF1061: target 'dev' is a Fabric Warehouse"), result.ToString());
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0));
+    }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using ModelForge.Compiler.Analysis.Lineage;
 using ModelForge.Compiler.Analysis.TSql;
+using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
 using ModelForge.Compiler.Targets;
 using ModelForge.Compiler.Targets.SqlServer;
@@ -23,7 +24,13 @@ internal sealed class SqlServerRunnerAdapter : IRunnerAdapter
 
     public ISeedWriter SeedWriter => SqlServerSeedWriter.Instance;
 
-    public DbConnection Open(TargetProfile target) => SqlServerConnector.Default.Open((SqlServerTargetProfile)target);
+    public DbConnection Open(TargetProfile target)
+    {
+        var sqlServer = (SqlServerTargetProfile)target;
+        if (string.Equals(sqlServer.SqlServerVersion, "fabric", StringComparison.OrdinalIgnoreCase))
+            throw new DiagnosticException(DiagnosticCodes.Adapters.FabricNotRunnable(target.SourceSpan, target.Name));
+        return SqlServerConnector.Default.Open(sqlServer);
+    }
 
     public string Describe(TargetProfile target) =>
         target is SqlServerTargetProfile sqlServer ? SqlServerConnectionString.Describe(sqlServer) : target.Type;
