@@ -65,7 +65,13 @@ public static class NodeDictionary
             dict.TryAdd("checksum", new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = "none", ["checksum"] = "" });
         }
         if (node.ResourceType != ResourceType.Source) dict["group"] = AccessRules.GroupOf(node);
-        if (node.ResourceType == ResourceType.Model) dict["access"] = AccessRules.AccessOf(node);
+        if (node.ResourceType == ResourceType.Model)
+        {
+            dict["access"] = AccessRules.AccessOf(node);
+            dict["version"] = node.Version;
+            dict["latest_version"] = node.ModelVersion?.Latest;
+            dict["deprecation_date"] = node.ModelVersion?.DeprecationDate?.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (node.SourceTable is { } table) ShapeSource(dict, table);
         else if (node.ResourceType == ResourceType.Seed) ShapeSeed(dict);
         return dict;

@@ -43,6 +43,20 @@ internal sealed class NodeLookup
         if (_refable.TryGetValue(call.Name, out var candidates))
         {
             var matching = Search(candidates, call.Package, fromPackage);
+            if (matching.Any(m => m.Version is not null))
+            {
+                // A versioned model: v= picks one, no v the latest (dbt's resolve_ref).
+                var version = matching.Select(m => m.ModelVersion).First(v => v is not null)!;
+                var wanted = call.Version ?? version.Latest;
+                var pinned = matching.Where(m => m.Version == wanted).ToList();
+                if (pinned.Count == 0)
+                {
+                    diagnostic = DiagnosticCodes.Access.UnknownVersion(call.Span, call.Name, wanted,
+                        matching.Where(m => m.Version is not null).Select(m => m.Version!.Value));
+                    return null;
+                }
+                matching = pinned;
+            }
             if (matching.Count == 1) return matching[0];
             if (matching.Count > 1)
             {

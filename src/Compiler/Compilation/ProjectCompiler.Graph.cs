@@ -25,6 +25,8 @@ public static partial class ProjectCompiler
                 else
                 {
                     if (AccessRules.CheckRef(node, parent, call, restrictsAccess) is { } denied) diagnostics.Add(denied);
+                    if (parent.ModelVersion?.DeprecationDate is { } date && date < DateTimeOffset.UtcNow)
+                        diagnostics.Add(DiagnosticCodes.Access.DeprecatedVersion(call.Span, node.Name, parent.UniqueId, date));
                     Depend(parent.UniqueId);
                 }
             }

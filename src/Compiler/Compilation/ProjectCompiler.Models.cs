@@ -15,16 +15,24 @@ public static partial class ProjectCompiler
     private static void AddModels(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
         RelationNamer namer, NodeQueue queue, DiagnosticBag diagnostics)
     {
-        foreach (var file in project.Models) queue.Render(() => Model(project, engine, parseInfo, resolver, namer, file, diagnostics));
+        var versions = new ModelVersionIndex(project.Schema, diagnostics);
+        foreach (var file in project.Models)
+            queue.Render(() => Model(project, engine, parseInfo, resolver, namer, file, versions.ForFile(file.Name), diagnostics));
     }
 
     private static NodeQueue.Made Model(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
-        RelationNamer namer, ProjectFileEntry file, DiagnosticBag diagnostics)
+        RelationNamer namer, ProjectFileEntry file, ModelVersion? version, DiagnosticBag diagnostics)
     {
         var template = engine.Parse(file.Source, diagnostics);
         if (template.HasErrors) return default;
-        var baseConfig = project.Configs.ResolveBeforeRender(file);
-        var draft = Draft(project, file, ResourceType.Model, baseConfig, template);
+        var draft = Draft(project, file, ResourceType.Model, new NodeConfig([], ResourceType.Model), template);
+        NodeConfig baseConfig;
+        if (version is null) baseConfig = project.Configs.ResolveBeforeRender(file);
+        else
+        {
+            draft = Versioned(draft, version);
+            baseConfig = project.Configs.ResolveBeforeRender(ResourceType.Model, draft.Fqn, draft.Properties);
+        }
         var config = new Dictionary<string, object?>(baseConfig, StringComparer.Ordinal);
         var info = new NodeRenderInfo
         {
@@ -45,9 +53,24 @@ public static partial class ProjectCompiler
         {
             UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,
             Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = draft.Fqn, Config = finalConfig, Relation = draft.Relation, File = file,
-            Template = template, Properties = draft.Properties, Refs = refs, Sources = sources,
+            Template = template, Properties = draft.Properties, Refs = refs, Sources = sources, ModelVersion = draft.ModelVersion,
         };
         return new(WithRelation(withCalls, namer, finalConfig, RelationTypeOf(finalConfig.Materialized), diagnostics), finalConfig.Enabled);
+    }
+
+    // dbt: node model.<pkg>.<name>.v<v>, fqn [..., name, v<v>], the model's YAML with the version's config on top.
+    private static ProjectNode Versioned(ProjectNode draft, ModelVersion version)
+    {
+        var fqn = draft.Fqn.Take(draft.Fqn.Count - 1).Append(version.Model.Name).Append($"v{version.V}").ToList();
+        var config = new Dictionary<string, object?>(version.Model.Config, StringComparer.Ordinal);
+        foreach (var (key, value) in version.Config) config[key] = value;
+        return new ProjectNode
+        {
+            UniqueId = $"model.{draft.PackageName}.{version.Model.Name}.v{version.V}", Name = version.Model.Name, ResourceType = draft.ResourceType,
+            PackageName = draft.PackageName, Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = fqn, Config = draft.Config,
+            Relation = draft.Relation, File = draft.File, Template = draft.Template,
+            Properties = version.Model with { Config = config }, ModelVersion = version,
+        };
     }
 
     internal static string RelationTypeOf(string materialized) => materialized switch

@@ -16,8 +16,9 @@ public static partial class ProjectCompiler
     {
         var result = new List<ProjectNode>();
         if (project.Schema.UnitTests.Count == 0) return result;
+        // A versioned model has one node per version, all with the model's name.
         var models = nodes.Where(n => n.ResourceType == ResourceType.Model && n.PackageName == project.Name)
-            .ToDictionary(n => n.Name, StringComparer.Ordinal);
+            .GroupBy(n => n.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(n => n.Version).ToList(), StringComparer.Ordinal);
         var lookup = new NodeLookup(project.Name, nodes, []);
         var seen = new Dictionary<(string, string), SourceSpan>();
         foreach (var definition in project.Schema.UnitTests)
@@ -27,44 +28,63 @@ public static partial class ProjectCompiler
                 diagnostics.Add(DiagnosticCodes.UnitTests.MissingKey(definition.Span, definition.Name, "model", "model: dim_customers"));
                 continue;
             }
-            if (!models.TryGetValue(modelName, out var model))
+            if (!models.TryGetValue(modelName, out var versions))
             {
                 if (definition.Config.GetValueOrDefault("enabled") is false) continue;
                 diagnostics.Add(DiagnosticCodes.UnitTests.UnknownModel(definition.ModelSpan ?? definition.Span, definition.Name, modelName,
                     NameSuggester.Nearest(modelName, models.Keys)));
                 continue;
             }
-            // dbt_project.yml's unit_tests: tree can disable it too, by [project, model folders…, model, test].
-            var config = project.Configs.Resolve(ResourceType.UnitTest, model.Fqn.Append(definition.Name).ToList(), null, definition.Config);
-            if (!config.Enabled) continue;
-            if (!seen.TryAdd((modelName, definition.Name), definition.Span))
-            {
-                diagnostics.Add(DiagnosticCodes.UnitTests.Duplicate(definition.Span, definition.Name, modelName, seen[(modelName, definition.Name)]));
-                continue;
-            }
-            if (definition.Expect is not { } expect)
-            {
-                diagnostics.Add(DiagnosticCodes.UnitTests.MissingKey(definition.Span, definition.Name, "expect", "expect: {rows: [{id: 1}]}"));
-                continue;
-            }
-            var reader = new UnitTestFixtureReader(project, definition.Name, diagnostics);
-            var inputs = UnitTestInputs(definition, model, lookup, reader, diagnostics);
-            var expected = reader.Read(expect, model.UniqueId, "expect", isThis: false);
-            if (inputs is null || expected is null) continue;
-            result.Add(UnitTestNode(project, definition, model, config, inputs, expected));
+            foreach (var model in versions.Where(v => IncludesVersion(definition, v.Version)))
+                UnitTestForModel(project, definition, model, lookup, seen, result, diagnostics);
         }
         return result;
+    }
+
+    // dbt: versions: include/exclude pick the versions a test runs on; none given means every version.
+    private static bool IncludesVersion(UnitTestDefinition definition, int? version)
+    {
+        if (version is not { } v) return true;
+        bool Listed(IReadOnlyList<object?> list) => list.Any(item => Convert.ToString(item, System.Globalization.CultureInfo.InvariantCulture) == v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (definition.IncludeVersions is { } include && !Listed(include)) return false;
+        return definition.ExcludeVersions is not { } exclude || !Listed(exclude);
+    }
+
+    private static void UnitTestForModel(LoadedProject project, UnitTestDefinition definition, ProjectNode model, NodeLookup lookup,
+        Dictionary<(string, string), SourceSpan> seen, List<ProjectNode> result, DiagnosticBag diagnostics)
+    {
+        var modelName = model.Name;
+        // dbt: dbt_project.yml's unit_tests: tree can disable it too, by [project, model folders…, model, test].
+        var config = project.Configs.Resolve(ResourceType.UnitTest, model.Fqn.Append(definition.Name).ToList(), null, definition.Config);
+        if (!config.Enabled) return;
+        if (!seen.TryAdd((model.UniqueId, definition.Name), definition.Span))
+        {
+            diagnostics.Add(DiagnosticCodes.UnitTests.Duplicate(definition.Span, definition.Name, modelName, seen[(model.UniqueId, definition.Name)]));
+            return;
+        }
+        if (definition.Expect is not { } expect)
+        {
+            diagnostics.Add(DiagnosticCodes.UnitTests.MissingKey(definition.Span, definition.Name, "expect", "expect: {rows: [{id: 1}]}"));
+            return;
+        }
+        var reader = new UnitTestFixtureReader(project, definition.Name, diagnostics);
+        var inputs = UnitTestInputs(definition, model, lookup, reader, diagnostics);
+        var expected = reader.Read(expect, model.UniqueId, "expect", isThis: false);
+        if (inputs is null || expected is null) return;
+        result.Add(UnitTestNode(project, definition, model, config, inputs, expected));
     }
 
     private static ProjectNode UnitTestNode(LoadedProject project, UnitTestDefinition definition, ProjectNode model, NodeConfig config,
         List<UnitTestInput> inputs, UnitTestInput expected)
     {
         // dbt: the model's fqn with the test's name appended.
-        var fqn = model.Fqn.Append(definition.Name).ToList();
+        // A test of a model version is named <test>_v<v>, one per version, as dbt does.
+        var name = model.Version is { } v ? $"{definition.Name}_v{v}" : definition.Name;
+        var fqn = model.Fqn.Append(name).ToList();
         return new ProjectNode
         {
-            UniqueId = $"unit_test.{project.Name}.{model.Name}.{definition.Name}",
-            Name = definition.Name,
+            UniqueId = $"unit_test.{project.Name}.{model.Name}.{name}",
+            Name = name,
             ResourceType = ResourceType.UnitTest,
             PackageName = project.Name,
             Path = definition.Span.Path,
@@ -72,7 +92,7 @@ public static partial class ProjectCompiler
             Fqn = fqn,
             Config = config,
             Relation = new Relation(null, null, definition.Name, null, model.Relation.Quoting),
-            Refs = [new RefCall(null, model.Name, null, definition.ModelSpan ?? definition.Span)],
+            Refs = [new RefCall(null, model.Name, model.Version, definition.ModelSpan ?? definition.Span)],
             UnitTest = new UnitTestNode { Definition = definition, ModelId = model.UniqueId, Inputs = inputs, Expected = expected },
         };
     }

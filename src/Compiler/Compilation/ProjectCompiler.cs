@@ -210,6 +210,7 @@ public static partial class ProjectCompiler
                 UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,
                 Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = draft.Fqn, Config = config, Relation = relation, File = draft.File,
                 Template = draft.Template, Properties = draft.Properties, Refs = draft.Refs, Sources = draft.Sources,
+                ModelVersion = draft.ModelVersion,
             };
         }
         catch (DiagnosticException e)

@@ -57,6 +57,12 @@ public sealed class ProjectNode
     /// <summary>For unit tests: the YAML entry, the model under test, the inputs and expected rows.</summary>
     internal UnitTests.UnitTestNode? UnitTest { get; init; }
 
+    /// <summary>For a version of a versioned model: its entry under the model's <c>versions:</c>.</summary>
+    internal ModelVersion? ModelVersion { get; init; }
+
+    /// <summary>The version number of a versioned model (<c>v</c>); null for other nodes.</summary>
+    internal int? Version => ModelVersion?.V;
+
     public IReadOnlyList<RefCall> Refs { get; init; } = [];
 
     public IReadOnlyList<SourceCall> Sources { get; init; } = [];

@@ -10,6 +10,9 @@ public static partial class DiagnosticCodes
         public const string PrivateRefCode = "MF6052";
         public const string ProtectedRefCode = "MF6053";
         public const string DuplicateGroupCode = "MF6054";
+        public const string BadVersionCode = "MF6055";
+        public const string UnknownVersionCode = "MF6056";
+        public const string DeprecatedVersionCode = "MF6057";
 
         public static Diagnostic BadAccess(SourceSpan? span, string model, string access) =>
             Diagnostic.Error(BadAccessCode, $"model '{model}' has access '{access}', which is not private, protected or public", span,
@@ -30,5 +33,18 @@ public static partial class DiagnosticCodes
 
         public static Diagnostic DuplicateGroup(SourceSpan span, string name, SourceSpan first) =>
             Diagnostic.Error(DuplicateGroupCode, $"two groups are named '{name}' (first at {first})", span, "rename or remove one of them");
+    
+
+        public static Diagnostic BadVersion(SourceSpan? span, string model) =>
+            Diagnostic.Error(BadVersionCode, $"model '{model}' has a versions: entry without a whole-number v", span,
+                "write each version as a mapping with its number, e.g. - v: 2");
+
+        public static Diagnostic UnknownVersion(SourceSpan span, string model, int version, IEnumerable<int> known) =>
+            Diagnostic.Error(UnknownVersionCode, $"ref '{model}' asks for version {version}, which model '{model}' does not have", span,
+                $"known versions: {string.Join(", ", known.Order())}");
+
+        public static Diagnostic DeprecatedVersion(SourceSpan span, string from, string target, DateTimeOffset date) =>
+            Diagnostic.Warning(DeprecatedVersionCode,
+                $"'{from}' refs '{target}', deprecated since {date:yyyy-MM-dd}", span, "move the ref to a newer version of the model");
     }
 }

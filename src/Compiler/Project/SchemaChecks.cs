@@ -23,7 +23,8 @@ internal static class SchemaChecks
         var names = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (!names.Contains(entry.Name))
+            // A versioned model's files are its versions' (<name>_v<v> or defined_in).
+            if (!names.Contains(entry.Name) && !entry.Raw.ContainsKey("versions"))
                 diagnostics.Add(DiagnosticCodes.Project.YamlEntryWithoutFile(entry.Span, kind, entry.Name, NameSuggester.Nearest(entry.Name, names)));
         }
     }

@@ -48,7 +48,8 @@ internal static class LsCommand
             {
                 environment.Output.WriteLine(format switch
                 {
-                    "name" => node.Name,
+                    // dbt's search_name: a model version is listed as name.v<v>.
+                    "name" => node.Version is { } v ? $"{node.Name}.v{v}" : node.Name,
                     "path" => node.OriginalFilePath ?? node.Path,
                     "json" => Json(session.Compiled!, node, keys),
                     _ => string.Join('.', node.Fqn),

@@ -31,6 +31,8 @@ public sealed partial class SelectorEvaluator
                 return node.Test is { } test && (Wildcard.Matches(test.TestName, value) || (test.Namespace is { } ns && Wildcard.Matches($"{ns}.{test.TestName}", value)));
             case SelectorMethods.Source: return MatchesSource(node, value);
             case SelectorMethods.Package: return Wildcard.Matches(node.PackageName, value);
+            // dbt: version:latest, version:prerelease (above latest_version), version:old, version:none.
+            case SelectorMethods.Version: return (node.ModelVersion?.Kind ?? (node.ResourceType == ResourceType.Model ? "none" : null)) == value;
             default:
                 // config.KEY
                 return MatchesConfig(node.Config.Get(method[(SelectorMethods.Config.Length + 1)..]), value);
@@ -47,6 +49,8 @@ public sealed partial class SelectorEvaluator
         // As in dbt, bare names never select sources (a source table is often named like its model): use source:.
         if (node.ResourceType == ResourceType.Source) return false;
         if (Wildcard.Matches(node.Name, value) || node.UniqueId == value) return true;
+        // A version is also named <model>_v<v>, as dbt names its relation.
+        if (node.Version is { } v && Wildcard.Matches($"{node.Name}_v{v}", value)) return true;
         var parts = value.Split('.');
         var fqn = node.Fqn;
         // Prefix of the fqn: package.folder… selects everything below.

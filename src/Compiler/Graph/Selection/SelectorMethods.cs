@@ -16,8 +16,9 @@ public static class SelectorMethods
     public const string State = "state";
     public const string Result = "result";
     public const string Selector = "selector";
+    public const string Version = "version";
 
-    internal static readonly string[] All = [Fqn, Tag, Path, File, Config, ResourceType, TestType, TestName, Source, Package, State, Result, Selector];
+    internal static readonly string[] All = [Fqn, Tag, Path, File, Config, ResourceType, TestType, TestName, Source, Package, State, Result, Selector, Version];
 
     internal static bool IsKnown(string method) =>
         Array.IndexOf(All, method) >= 0 || (method.StartsWith("config.", StringComparison.Ordinal) && method.Length > 7);
