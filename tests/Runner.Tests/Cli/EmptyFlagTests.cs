@@ -67,20 +67,7 @@ public sealed class EmptyFlagTests
     public void On_SQL_Server_compile_empty_writes_an_aliased_top_0_derived_table_that_ScriptDom_parses()
     {
         using var project = new TempProject("fixture").WithProjectFile()
-            .With("profiles.yml", """
-                fixture:
-                  target: sqlserver
-                  outputs:
-                    sqlserver:
-                      type: sqlserver
-                      server: localhost
-                      database: warehouse
-                      schema: analytics
-                      authentication: sql
-                      user: forge
-                      password: not-used
-                      threads: 1
-                """)
+            .WithRecordingSqlServerProfile()
             .With("models/stg_orders.sql", "select 1 as id, 10 as amount")
             .With("models/orders.sql", "{{ config(materialized='table') }}\nselect id, amount from {{ ref('stg_orders') }}");
 

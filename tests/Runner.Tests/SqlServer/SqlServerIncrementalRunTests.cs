@@ -8,19 +8,7 @@ namespace ModelForge.Runner.Tests.SqlServer;
 public sealed class SqlServerIncrementalRunTests
 {
     private static TempProject Fixture() => new TempProject("incr").WithProjectFile()
-        .With("profiles.yml", """
-            incr:
-              target: sqlserver
-              outputs:
-                sqlserver:
-                  type: sqlserver
-                  server: localhost
-                  database: warehouse
-                  schema: analytics
-                  user: forge
-                  password: secret
-                  threads: 1
-            """)
+        .WithRecordingSqlServerProfile()
         .With("models/events_merge.sql", """
             {{ config(materialized='incremental', incremental_strategy='merge', unique_key='id') }}
             with e as (select 1 as id, cast('a' as nvarchar(4000)) as kind, sysdatetime() as seen_at)

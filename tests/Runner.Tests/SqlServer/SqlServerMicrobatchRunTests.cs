@@ -11,19 +11,7 @@ public sealed class SqlServerMicrobatchRunTests
     public void A_backfill_creates_the_table_from_the_first_batch_then_replaces_each_window_in_a_transaction()
     {
         using var project = new TempProject("incr").WithProjectFile()
-            .With("profiles.yml", """
-                incr:
-                  target: sqlserver
-                  outputs:
-                    sqlserver:
-                      type: sqlserver
-                      server: localhost
-                      database: warehouse
-                      schema: analytics
-                      user: forge
-                      password: secret
-                      threads: 1
-                """)
+            .WithRecordingSqlServerProfile()
             .With("models/_sources.yml", "version: 2\nsources:\n  - name: raw\n    tables:\n      - name: orders\n        config:\n          event_time: ordered_at\n")
             .With("models/daily_orders.sql", """
                 {{ config(materialized='incremental', incremental_strategy='microbatch', event_time='ordered_at', batch_size='day', begin='2024-01-01') }}

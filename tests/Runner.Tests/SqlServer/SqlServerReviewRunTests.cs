@@ -11,19 +11,7 @@ namespace ModelForge.Runner.Tests.SqlServer;
 public sealed class SqlServerReviewRunTests
 {
     private static TempProject Fixture() => new TempProject("review").WithProjectFile()
-        .With("profiles.yml", """
-            review:
-              target: sqlserver
-              outputs:
-                sqlserver:
-                  type: sqlserver
-                  server: localhost
-                  database: warehouse
-                  schema: analytics
-                  user: forge
-                  password: secret
-                  threads: 1
-            """)
+        .WithRecordingSqlServerProfile()
         .With("models/sources.yml", """
             version: 2
             sources:

@@ -23,6 +23,24 @@ internal sealed class TempProject : IDisposable
 
     public string DatabasePath => Path.Combine(Root, "target", $"{Name}.duckdb");
 
+    /// <summary>
+    /// A profiles.yml whose target 'sqlserver' is a SQL Server that tests reach only through a
+    /// recording connection (RecordedRun): no server is contacted, the password is never used.
+    /// </summary>
+    public TempProject WithRecordingSqlServerProfile() => With("profiles.yml", $"""
+        {Name}:
+          target: sqlserver
+          outputs:
+            sqlserver:
+              type: sqlserver
+              server: localhost
+              database: warehouse
+              schema: analytics
+              user: forge
+              password: not-used
+              threads: 1
+        """);
+
     /// <summary>A minimal project file naming this project, unless the test writes its own.</summary>
     public TempProject WithProjectFile(string extra = "")
     {
