@@ -118,7 +118,7 @@ internal sealed record InvocationOptions
             IndirectSelection = flags.Choice(shared.IndirectSelection, "INDIRECT_SELECTION", "eager", "cautious", "buildable", "empty") ?? "eager",
             EventTimeStart = parse.GetValue(shared.EventTimeStart),
             EventTimeEnd = parse.GetValue(shared.EventTimeEnd),
-            MicrobatchBatches = RetriedBatches(environment.Retry),
+            MicrobatchBatches = environment.Retry?.FailedBatches ?? new Dictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>>(),
             Problems = flags.Problems,
             Arguments = parse.Tokens.Select(t => t.Value).ToList(),
         };
@@ -152,23 +152,6 @@ internal sealed record InvocationOptions
         ["log_level"] = LogLevel.ToString().ToLowerInvariant(),
         ["forge_args"] = Arguments.Cast<object?>().ToList(),
     };
-
-    // forge retry: a model that ended in partial success reruns only its failed windows.
-    private static Dictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>> RetriedBatches(PreviousRun? previous)
-    {
-        var batches = new Dictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>>(StringComparer.Ordinal);
-        if (previous is null) return batches;
-        foreach (var (id, windows) in previous.FailedBatches)
-        {
-            var parsed = windows
-                .Select(w => (Start: Compiler.Compilation.Microbatch.EventTimes.Parse(w.Start), End: Compiler.Compilation.Microbatch.EventTimes.Parse(w.End)))
-                .Where(w => w.Start is { } start && w.End is { } end && start < end)
-                .Select(w => new Compiler.Compilation.Microbatch.MicrobatchWindow(w.Start!.Value, w.End!.Value))
-                .ToList();
-            if (parsed.Count > 0) batches[id] = parsed;
-        }
-        return batches;
-    }
 
     // dbt accepts both `-s a b` and `-s "a b"`.
     private static string[] SplitNames(string[]? values) =>

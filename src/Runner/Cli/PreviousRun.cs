@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelForge.Compiler.Compilation.Microbatch;
 
 namespace ModelForge.Runner.Cli;
 
@@ -12,12 +13,11 @@ internal sealed record PreviousRun(string Command, IReadOnlyList<string> Argumen
     private static readonly HashSet<string> RetryStatuses = new(StringComparer.Ordinal) { "error", "fail", "skipped", "runtime error" };
 
     /// <summary>
-    /// The failed batches (start, end as written) by model unique id, from each result's
-    /// <c>batch_results.failed</c> as dbt writes it. This is the seam for microbatch models: a
-    /// retried model reads its own entry and rebuilds only those windows.
+    /// The failed windows of each microbatch model that ended in partial success (read by
+    /// <see cref="Execution.FailedBatches"/>): a retried model rebuilds only those.
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<(string Start, string End)>> FailedBatches { get; init; } =
-        new Dictionary<string, IReadOnlyList<(string, string)>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<MicrobatchWindow>> FailedBatches { get; init; } =
+        new Dictionary<string, IReadOnlyList<MicrobatchWindow>>();
 
     /// <summary>Null with <paramref name="problem"/> set when the file is not a run_results.json forge can replay.</summary>
     public static PreviousRun? Read(string path, out string? problem)
@@ -36,18 +36,13 @@ internal sealed record PreviousRun(string Command, IReadOnlyList<string> Argumen
                 ? given.EnumerateArray().Select(a => a.GetString() ?? "").ToList()
                 : [command];
             var toRetry = new List<string>();
-            var batches = new Dictionary<string, IReadOnlyList<(string, string)>>(StringComparer.Ordinal);
             foreach (var result in root.GetProperty("results").EnumerateArray())
             {
                 var id = result.GetProperty("unique_id").GetString()!;
                 if (RetryStatuses.Contains(result.GetProperty("status").GetString() ?? "")) toRetry.Add(id);
-                if (result.TryGetProperty("batch_results", out var batchResults) && batchResults.TryGetProperty("failed", out var failed)
-                    && failed.ValueKind == JsonValueKind.Array && failed.GetArrayLength() > 0)
-                {
-                    batches[id] = failed.EnumerateArray().Select(b => (b[0].ToString(), b[1].ToString())).ToList();
-                    if (!toRetry.Contains(id)) toRetry.Add(id);
-                }
             }
+            var batches = Execution.FailedBatches.Read(root);
+            toRetry.AddRange(batches.Keys.Where(id => !toRetry.Contains(id)));
             return new PreviousRun(command, arguments, toRetry) { FailedBatches = batches };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException or IOException or UnauthorizedAccessException)

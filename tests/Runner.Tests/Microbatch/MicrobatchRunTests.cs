@@ -183,6 +183,22 @@ internal sealed class MicrobatchRunTests : IncrementalTestBase
         Assert.That(Batches(RunResult("model.shop.orders"), "successful"), Is.EqualTo(new[] { "2024-01-02T00:00:00+00:00..2024-01-03T00:00:00+00:00" }));
     }
 
+    [Test]
+    public void Forge_retry_reruns_only_the_failed_batches_of_the_previous_run()
+    {
+        Project.With("models/orders.sql", Model("2024-01-01",
+            "{% if model.batch.id == '20240102' %}cast('not a number' || id as integer){% else %}amount{% endif %}"));
+        Assert.That(Project.Forge("run", "--event-time-start", "2024-01-01", "--event-time-end", "2024-01-04").ExitCode, Is.EqualTo(1));
+        Execute("update raw.events set amount = amount * 100");
+        Project.With("models/orders.sql", Model("2024-01-01"));
+
+        var retry = Project.Forge("retry");
+
+        Assert.That(retry.ExitCode, Is.EqualTo(0), retry.ToString());
+        Assert.That(Rows("select id, amount from main.orders order by id"), Is.EqualTo(new[] { "1|10", "2|2000", "3|30" }));
+        Assert.That(Batches(RunResult("model.shop.orders"), "successful"), Is.EqualTo(new[] { "2024-01-02T00:00:00+00:00..2024-01-03T00:00:00+00:00" }));
+    }
+
     private ForgeResult RunWithBatches(IReadOnlyDictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>> batches)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
