@@ -35,11 +35,14 @@ public static class ProjectLoader
         if (options.TargetPath is { } targetPath) project = project with { TargetPath = targetPath };
 
         DbtVersionCheck.Check(project, diagnostics);
+        PhaseTimings.Step("project file + profile");
         var files = FileDiscovery.Discover(root, project, diagnostics);
         ReportDuplicateFiles(files, diagnostics);
+        PhaseTimings.Step("discover + read files");
         var vars = new Dictionary<string, object?>(project.Vars, StringComparer.Ordinal);
         foreach (var (key, value) in options.CliVars) vars[key] = value;
         var schema = ParseSchema(files, options.Renderer?.WithVars(vars), diagnostics);
+        PhaseTimings.Step("schema YAML");
 
         var loaded = new LoadedProject
         {
@@ -54,7 +57,10 @@ public static class ProjectLoader
             Configs = new ConfigResolver(project, schema),
             DeclaredPackages = DeclaredPackagesReader.Read(root),
         };
-        return loaded with { Packages = PackageLoader.Load(loaded, options, diagnostics) };
+        PhaseTimings.Step("configs");
+        var withPackages = loaded with { Packages = PackageLoader.Load(loaded, options, diagnostics) };
+        PhaseTimings.Step("packages");
+        return withPackages;
     }
 
     // Per project: a package may have a model named like one of the root project's.
