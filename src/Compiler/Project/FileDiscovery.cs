@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using ModelForge.Compiler.Diagnostics;
 
 namespace ModelForge.Compiler.Project;
@@ -20,11 +21,13 @@ public static class FileDiscovery
     {
         var found = new List<(string Path, ResourceType Type, string ResourcePath)>();
         var seen = new HashSet<(string, ResourceType)>();
+        // Models' folder is searched for .sql, .yml, .md and .py: list each folder once.
+        var listings = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(IEnumerable<string> folders, ResourceType type, params string[] extensions)
         {
             foreach (var folder in folders)
             {
-                foreach (var path in Walk(root, folder, extensions))
+                foreach (var path in Walk(root, folder, extensions, listings))
                 {
                     var kind = type == ResourceType.Test ? TestPathKind(folder, path) : type;
                     if (kind is { } actual && seen.Add((path, actual))) found.Add((path, actual, folder));
@@ -41,7 +44,7 @@ public static class FileDiscovery
             .Concat(project.MacroPaths).Concat(project.TestPaths).Concat(project.AnalysisPaths).ToList();
         Add(yamlFolders, ResourceType.Yaml, ".yml", ".yaml");
         Add(project.DocsPaths.Count > 0 ? project.DocsPaths : yamlFolders, ResourceType.Docs, ".md");
-        ReportPythonModels(root, project, diagnostics);
+        ReportPythonModels(root, project, listings, diagnostics);
 
         found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var entries = new ProjectFileEntry?[found.Count];
@@ -60,32 +63,63 @@ public static class FileDiscovery
 
     // dbt runs .py models on warehouses with a Python runtime; forge cannot. Said once at the file,
     // and the load stops there, so readers do not each get an "unknown ref" for it.
-    private static void ReportPythonModels(string root, ProjectFile project, DiagnosticBag diagnostics)
+    private static void ReportPythonModels(string root, ProjectFile project, Dictionary<string, List<string>> listings, DiagnosticBag diagnostics)
     {
-        foreach (var path in project.ModelPaths.SelectMany(folder => Walk(root, folder, [".py"])).Distinct().Order(StringComparer.Ordinal))
+        foreach (var path in project.ModelPaths.SelectMany(folder => Walk(root, folder, [".py"], listings)).Distinct().Order(StringComparer.Ordinal))
             diagnostics.Add(DiagnosticCodes.Commands.PythonModel(new SourceSpan(new SourceText(path, ""), 0, 0)));
     }
 
-    private static IEnumerable<string> Walk(string root, string folder, string[] extensions)
+    private static List<string> Walk(string root, string folder, string[] extensions, Dictionary<string, List<string>> listings)
     {
-        var start = folder == "." ? root : Path.Combine(root, folder);
-        if (!Directory.Exists(start)) return [];
+        if (!listings.TryGetValue(folder, out var all)) listings[folder] = all = List(root, folder);
         var results = new List<string>();
-        var pending = new Stack<string>();
-        pending.Push(start);
-        while (pending.Count > 0)
+        foreach (var path in all)
         {
-            var directory = pending.Pop();
-            foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+            foreach (var extension in extensions)
             {
-                if (entry.Name.StartsWith('.')) continue;
-                if (entry is DirectoryInfo) pending.Push(entry.FullName);
-                else if (extensions.Any(e => entry.Name.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-                    results.Add(Path.GetRelativePath(root, entry.FullName).Replace('\\', '/'));
+                if (!path.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) continue;
+                results.Add(path);
+                break;
             }
         }
         return results;
     }
+
+    /// <summary>Every file under the folder, hidden ones left out, as paths relative to the root with '/'.</summary>
+    private static List<string> List(string root, string folder)
+    {
+        var results = new List<string>();
+        var start = Path.GetFullPath(folder == "." ? root : Path.Combine(root, folder));
+        if (!Directory.Exists(start)) return results;
+        var prefix = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
+        var pending = new Stack<string>();
+        pending.Push(start);
+        while (pending.Count > 0)
+        {
+            // Entries straight from the directory stream: no FileSystemInfo (and no stat) per file.
+            var entries = new FileSystemEnumerable<(string Path, bool IsDirectory)>(
+                pending.Pop(),
+                (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory),
+                ListOptions)
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.'),
+            };
+            foreach (var (path, isDirectory) in entries)
+            {
+                if (isDirectory) pending.Push(path);
+                else results.Add(Relative(root, prefix, path));
+            }
+        }
+        return results;
+    }
+
+    // What DirectoryInfo.EnumerateFileSystemInfos() used: nothing skipped by attribute, errors thrown.
+    private static readonly EnumerationOptions ListOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
+
+    private static string Relative(string root, string prefix, string fullPath) =>
+        fullPath.StartsWith(prefix, StringComparison.Ordinal) && Path.DirectorySeparatorChar == '/'
+            ? fullPath[prefix.Length..]
+            : Path.GetRelativePath(root, fullPath).Replace('\\', '/');
 
     /// <summary>
     /// What a .sql file under a test-path is. As in dbt, <c>&lt;test-path&gt;/generic/</c> holds generic

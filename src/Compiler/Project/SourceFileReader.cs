@@ -21,12 +21,6 @@ internal static class SourceFileReader
     /// <summary>The text, or null when the file is skipped or broken (the reason is in <paramref name="diagnostics"/>).</summary>
     public static SourceText? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
-        var info = new FileInfo(fullPath);
-        if (info.LinkTarget is { } target && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
-        {
-            diagnostics.Add(DiagnosticCodes.ProjectInput.DanglingSymlink(displayPath, target));
-            return null;
-        }
         byte[] bytes;
         try
         {
@@ -45,7 +39,12 @@ internal static class SourceFileReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(DiagnosticCodes.ProjectInput.UnreadableFile(displayPath, e.Message));
+            // Only a file that cannot be opened can be a dangling link: no readlink per readable file.
+            var info = new FileInfo(fullPath);
+            if (info.LinkTarget is { } target && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
+                diagnostics.Add(DiagnosticCodes.ProjectInput.DanglingSymlink(displayPath, target));
+            else
+                diagnostics.Add(DiagnosticCodes.ProjectInput.UnreadableFile(displayPath, e.Message));
             return null;
         }
         return Decode(bytes, displayPath, diagnostics);
@@ -65,13 +64,26 @@ internal static class SourceFileReader
         return null;
     }
 
-    private static byte[]? ReadBounded(Stream stream)
+    private static byte[]? ReadBounded(FileStream stream)
     {
+        // The size the file says it has, read straight into its array; a file that grows meanwhile
+        // (or reports no size, as /proc does) goes on in chunks.
+        var length = stream.Length;
+        if (length > MaxBytes) return null;
+        var bytes = new byte[length];
+        var total = 0;
+        int n;
+        while (total < bytes.Length && (n = stream.Read(bytes, total, bytes.Length - total)) > 0) total += n;
+        if (total < bytes.Length) return bytes[..total];
+        var next = stream.ReadByte();
+        if (next < 0) return bytes;
+
         using var buffer = new MemoryStream();
+        buffer.Write(bytes, 0, total);
+        buffer.WriteByte((byte)next);
         var chunk = ArrayPool<byte>.Shared.Rent(81920);
         try
         {
-            int n;
             while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
             {
                 buffer.Write(chunk, 0, n);
@@ -82,7 +94,7 @@ internal static class SourceFileReader
         {
             ArrayPool<byte>.Shared.Return(chunk);
         }
-        return buffer.ToArray();
+        return buffer.Length > MaxBytes ? null : buffer.ToArray();
     }
 
     /// <summary>A stream over the file; on Linux and macOS opened with O_NONBLOCK so a FIFO does not block.</summary>

@@ -36,8 +36,10 @@ internal static class YamlDocumentLoader
         var stream = new YamlStream();
         try
         {
-            // MergingParser resolves `<<: *defaults`, which dbt projects use to share configs.
-            stream.Load(new MergingParser(new Parser(scanner)));
+            // MergingParser resolves `<<: *defaults`, which dbt projects use to share configs. It
+            // buffers the whole event stream first, so a document with no merge key skips it.
+            IParser parser = new Parser(scanner);
+            stream.Load(source.Text.Contains("<<", StringComparison.Ordinal) ? new MergingParser(parser) : parser);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
