@@ -57,9 +57,8 @@ public static class ProjectLoader
             Configs = new ConfigResolver(project, schema),
             DeclaredPackages = DeclaredPackagesReader.Read(root),
         };
-        PhaseTimings.Step("configs");
         var withPackages = loaded with { Packages = PackageLoader.Load(loaded, options, diagnostics) };
-        PhaseTimings.Step("packages");
+        PhaseTimings.Step("configs + packages");
         return withPackages;
     }
 
