@@ -19,12 +19,13 @@ public static partial class ProjectCompiler
         IReadOnlySet<string> attachable, NodeQueue queue, DiagnosticBag diagnostics)
     {
         var namer = new RelationNamer(parseInfo, parseInfo.Target);
+        var builtins = new BuiltinTestCalls(parseInfo.Macros);
         foreach (var declaration in project.Schema.Tests)
         {
             var attachedId = AttachedId(project, declaration);
             // dbt drops the tests of a disabled node, and of a YAML entry without a node (the loader warns about those).
             if (!attachable.Contains(attachedId)) continue;
-            queue.Render(() => Enabled(GenericTest(project, engine, parseInfo, resolver, namer, declaration, attachedId, diagnostics)));
+            queue.Render(() => Enabled(GenericTest(project, engine, parseInfo, resolver, namer, builtins, declaration, attachedId, diagnostics)));
         }
         foreach (var file in project.SingularTests)
             queue.Render(() => Enabled(SingularTest(project, engine, parseInfo, resolver, namer, file, diagnostics)));
@@ -50,7 +51,7 @@ public static partial class ProjectCompiler
     }
 
     private static ProjectNode? GenericTest(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
-        RelationNamer namer, TestDeclaration declaration, string attachedId, DiagnosticBag diagnostics)
+        RelationNamer namer, BuiltinTestCalls builtins, TestDeclaration declaration, string attachedId, DiagnosticBag diagnostics)
     {
         var package = DeclaringPackage(project, declaration);
         if (TestMacroResolver.Callee(parseInfo.Macros, declaration, package, out var unknown) is not { } callee)
@@ -68,7 +69,7 @@ public static partial class ProjectCompiler
 
         var columnName = TestedColumn(project, parseInfo, declaration);
         var attachment = declaration.AttachedTo;
-        var (text, kwargs) = GenericTestCall.Build(callee, GenericTestCall.ModelExpression(attachment), columnName, declaration.Arguments);
+        var (text, kwargs, shared) = GenericTestCall.Build(callee, attachment, columnName, declaration.Arguments);
         // dbt's test_metadata.kwargs: the arguments as written, column_name, and the model call as a string.
         var manifestKwargs = new Dictionary<string, object?>(kwargs, StringComparer.Ordinal) { ["model"] = GenericTestCall.ModelKwarg(attachment) };
         // dbt: <namespace>_[source_]<test>_<node>_<arguments>; sources are named <source>_<table>.
@@ -78,15 +79,16 @@ public static partial class ProjectCompiler
         var name = declaration.CustomName ?? fullName;
         var compiledName = declaration.CustomName ?? shortName;
 
-        var generated = new SourceText(declaration.Span.Path, text);
+        // The engine's cache hands every test with a shared call text one parsed template.
+        var parseBag = new DiagnosticBag();
+        var template = engine.Parse(new SourceText(shared ? GenericTestCall.SharedPath : declaration.Span.Path, text), parseBag);
         var metadata = new TestMetadata
         {
             TestName = declaration.Name, Namespace = declaration.Namespace, ColumnName = columnName,
-            Arguments = declaration.Arguments, AttachedNodeId = attachedId, Span = declaration.Span, Generated = generated, Kwargs = kwargs,
+            Arguments = declaration.Arguments, AttachedNodeId = attachedId, Span = declaration.Span, Generated = template.Source, Kwargs = kwargs,
             ManifestKwargs = manifestKwargs, CompiledName = compiledName, Description = declaration.Description,
+            ModelArgument = GenericTestCall.ModelArgument(attachment),
         };
-        var parseBag = new DiagnosticBag();
-        var template = engine.Parse(generated, parseBag);
         if (template.HasErrors)
         {
             foreach (var error in parseBag.ToList()) diagnostics.Add(RenderFailed(metadata, error));
@@ -104,8 +106,8 @@ public static partial class ProjectCompiler
             UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = package,
             FilePath = declaration.Span.Path, Config = config, Phase = RenderPhase.Parse,
         };
-        if (ParseRender(engine, template, parseInfo, resolver, info, d => diagnostics.Add(RenderFailed(metadata, d)), metadata.Bind)
-            is not var (refs, sources)) return null;
+        if ((builtins.Calls(declaration, kwargs, config) ?? ParseRender(engine, template, parseInfo, resolver, info,
+            d => diagnostics.Add(RenderFailed(metadata, d)), metadata.Bind)) is not var (refs, sources)) return null;
         // A config() call in the test's macro sets defaults; what the YAML declaration says wins, as in dbt.
         // Tags accumulate instead: the column's, the macro's and the declaration's.
         foreach (var (key, value) in rendered.Config)
