@@ -69,7 +69,8 @@ public static partial class ProjectCompiler
 
         var columnName = TestedColumn(project, parseInfo, declaration);
         var attachment = declaration.AttachedTo;
-        var (text, kwargs, shared) = GenericTestCall.Build(callee, attachment, columnName, declaration.Arguments);
+        var call = GenericTestCall.Build(callee, attachment, columnName, declaration.Arguments);
+        var kwargs = call.Kwargs;
         // dbt's test_metadata.kwargs: the arguments as written, column_name, and the model call as a string.
         var manifestKwargs = new Dictionary<string, object?>(kwargs, StringComparer.Ordinal) { ["model"] = GenericTestCall.ModelKwarg(attachment) };
         // dbt: <namespace>_[source_]<test>_<node>_<arguments>; sources are named <source>_<table>.
@@ -81,13 +82,13 @@ public static partial class ProjectCompiler
 
         // The engine's cache hands every test with a shared call text one parsed template.
         var parseBag = new DiagnosticBag();
-        var template = engine.Parse(new SourceText(shared ? GenericTestCall.SharedPath : declaration.Span.Path, text), parseBag);
+        var template = engine.Parse(new SourceText(call.Shared ? GenericTestCall.SharedPath : declaration.Span.Path, call.Text), parseBag);
         var metadata = new TestMetadata
         {
             TestName = declaration.Name, Namespace = declaration.Namespace, ColumnName = columnName,
             Arguments = declaration.Arguments, AttachedNodeId = attachedId, Span = declaration.Span, Generated = template.Source, Kwargs = kwargs,
             ManifestKwargs = manifestKwargs, CompiledName = compiledName, Description = declaration.Description,
-            ModelArgument = GenericTestCall.ModelArgument(attachment),
+            ModelArgument = GenericTestCall.ModelArgument(attachment), Calls = call.Calls,
         };
         if (template.HasErrors)
         {
@@ -107,7 +108,9 @@ public static partial class ProjectCompiler
             FilePath = declaration.Span.Path, Config = config, Phase = RenderPhase.Parse,
         };
         if ((builtins.Calls(declaration, kwargs, config) ?? ParseRender(engine, template, parseInfo, resolver, info,
-            d => diagnostics.Add(RenderFailed(metadata, d)), metadata.Bind)) is not var (refs, sources)) return null;
+            d => diagnostics.Add(RenderFailed(metadata, d)), metadata.Bind)) is not var (renderedRefs, renderedSources)) return null;
+        // The written-out call's literal ref()s were found by StaticRefScan after an undefined name; the shared call's are data.
+        var (refs, sources) = LiteralCall.AddMissing(call.Calls, renderedRefs, renderedSources, declaration.Span);
         // A config() call in the test's macro sets defaults; what the YAML declaration says wins, as in dbt.
         // Tags accumulate instead: the column's, the macro's and the declaration's.
         foreach (var (key, value) in rendered.Config)

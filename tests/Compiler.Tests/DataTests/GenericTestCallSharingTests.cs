@@ -89,6 +89,61 @@ public sealed class GenericTestCallSharingTests
     }
 
     [Test]
+    public void Relationships_tests_with_a_literal_to_share_one_parsed_call_and_each_renders_its_parent()
+    {
+        _project.Write("models/payments.sql", "select 1 as order_id");
+        _project.Write("models/_sources.yml", "version: 2\nsources:\n  - name: raw\n    tables:\n      - name: accounts\n");
+        _project.Write("models/_schema.yml", """
+            version: 2
+            models:
+              - name: orders
+                columns:
+                  - name: customer_id
+                    data_tests:
+                      - relationships: {to: ref('customers'), field: customer_id}
+              - name: payments
+                columns:
+                  - name: order_id
+                    data_tests:
+                      - relationships: {to: "ref('shop', 'orders')", field: order_id}
+                      - relationships: {to: "source('raw', 'accounts')", field: id}
+            """);
+
+        var project = _project.CompileOk();
+
+        var toCustomers = Test(project, "relationships_orders_customer_id__customer_id__ref_customers_");
+        var toOrders = Test(project, "relationships_payments_order_id__order_id__ref_shop_orders_");
+        var toAccounts = Test(project, "relationships_payments_order_id__id__source_raw_accounts_");
+        Assert.That(toOrders.Template, Is.SameAs(toCustomers.Template));
+        Assert.That(toCustomers.DependsOn, Is.EquivalentTo(new[] { "model.shop.orders", "model.shop.customers" }));
+        Assert.That(toOrders.DependsOn, Is.EquivalentTo(new[] { "model.shop.payments", "model.shop.orders" }));
+        Assert.That(toAccounts.DependsOn, Is.EquivalentTo(new[] { "model.shop.payments", "source.shop.raw.accounts" }));
+        Assert.That(PackageProject.Render(project, toCustomers.UniqueId), Does.Contain("from \"shop\".\"main\".\"customers\""));
+        Assert.That(PackageProject.Render(project, toOrders.UniqueId), Does.Contain("from \"shop\".\"main\".\"orders\""));
+        Assert.That(PackageProject.Render(project, toAccounts.UniqueId), Does.Contain("from \"shop\".\"raw\".\"accounts\""));
+    }
+
+    [Test]
+    public void A_literal_ref_argument_still_orders_the_test_after_its_parent_when_the_parse_render_stops_at_an_undefined_name()
+    {
+        // Overriding get_where_subquery makes the call render; it stops before the arguments are evaluated.
+        _project.Write("macros/get_where_subquery.sql", "{% macro get_where_subquery(relation) %}{{ return(relation ~ missing.attribute) }}{% endmacro %}");
+        _project.Write("models/_schema.yml", """
+            version: 2
+            models:
+              - name: orders
+                columns:
+                  - name: customer_id
+                    data_tests:
+                      - relationships: {to: ref('customers'), field: customer_id}
+            """);
+
+        var project = _project.CompileOk();
+
+        Assert.That(Test(project, "relationships_orders_customer_id").DependsOn, Is.EquivalentTo(new[] { "model.shop.orders", "model.shop.customers" }));
+    }
+
+    [Test]
     public void A_dispatch_override_of_a_built_in_test_is_parse_rendered_so_its_config_and_refs_count()
     {
         _project.Write("macros/default__test_not_null.sql", """

@@ -8,7 +8,7 @@ namespace ModelForge.Compiler.Compilation.DataTests;
 /// What the parse render of a built-in generic test (not_null, unique, accepted_values,
 /// relationships) would record, worked out without rendering it. Their macros call no
 /// <c>config()</c> and no <c>ref()</c>, so the render records only the tested relation and, for
-/// relationships, a literal <c>to: ref('…')</c>; and with the arguments they declare, of the kinds
+/// relationships, a literal <c>to: ref('…')</c> or <c>source('…', '…')</c>; and with the arguments they declare, of the kinds
 /// they read, it cannot fail. dbt skips this render for not_null and unique in the same way.
 /// Anything else (a project or package macro that could replace part of the call, an argument
 /// the macro does not declare or that needs rendering) answers null, and the test is rendered.
@@ -36,7 +36,7 @@ internal sealed class BuiltinTestCalls
         IReadOnlyDictionary<string, object?> kwargs, IReadOnlyDictionary<string, object?> config)
     {
         if (!_builtinsOnly || declaration.Namespace is not null || !Plain(kwargs.GetValueOrDefault("column_name"))) return null;
-        RefCall? to = null;
+        LiteralCall? to = null;
         var fits = declaration.Name switch
         {
             "not_null" => kwargs.Count == 1 && config.GetValueOrDefault("store_failures_as") is null or string,
@@ -45,7 +45,7 @@ internal sealed class BuiltinTestCalls
                 && kwargs.GetValueOrDefault("values") is List<object?> values && values.All(Plain)
                 && kwargs.GetValueOrDefault("quote", true) is bool,
             "relationships" => kwargs.Count == 3 && Plain(kwargs.GetValueOrDefault("field"))
-                && kwargs.GetValueOrDefault("to") is string target && (Plain(target) || (to = LiteralRef(target, declaration.Span)) is not null),
+                && kwargs.GetValueOrDefault("to") is string target && (Plain(target) || (to = LiteralCall.Parse(target)) is not null),
             _ => false,
         };
         if (!fits) return null;
@@ -53,38 +53,13 @@ internal sealed class BuiltinTestCalls
         var span = declaration.Span;
         var attachment = declaration.AttachedTo;
         List<RefCall> refs = attachment.SourceName is null ? [new RefCall(null, attachment.Name, null, span)] : [];
-        if (to is not null) refs.Add(to);
         List<SourceCall> sources = attachment.SourceName is { } source ? [new SourceCall(source, attachment.Name, span)] : [];
+        // The render evaluates the relation first, then the arguments.
+        if (to?.ToRef(span) is { } toRef) refs.Add(toRef);
+        if (to?.ToSource(span) is { } toSource) sources.Add(toSource);
         return (refs, sources);
     }
 
     // A string passed as written: the macros only print these.
     private static bool Plain(object? value) => value is string text && !GenericTestCall.NeedsRender(text);
-
-    /// <summary><c>ref('name')</c> or <c>ref('package', 'name')</c> with plain literals; null for anything else.</summary>
-    private static RefCall? LiteralRef(string text, SourceSpan span)
-    {
-        var rest = text.AsSpan().Trim();
-        if (!rest.StartsWith("ref", StringComparison.Ordinal)) return null;
-        rest = rest[3..].TrimStart();
-        if (rest.Length < 2 || rest[0] != '(' || rest[^1] != ')') return null;
-        var names = new List<string>(2);
-        var inner = rest[1..^1];
-        while (true)
-        {
-            inner = inner.TrimStart();
-            if (inner.Length < 2 || inner[0] is not ('\'' or '"')) return null;
-            var close = inner[1..].IndexOf(inner[0]);
-            if (close < 0) return null;
-            var literal = inner.Slice(1, close);
-            // Escapes and empty names read differently in Jinja: leave them to the render.
-            if (literal.IsEmpty || literal.Contains('\\')) return null;
-            names.Add(literal.ToString());
-            inner = inner[(close + 2)..].TrimStart();
-            if (inner.IsEmpty) break;
-            if (inner[0] != ',' || names.Count == 2) return null;
-            inner = inner[1..];
-        }
-        return names.Count == 2 ? new RefCall(names[0], names[1], null, span) : new RefCall(null, names[0], null, span);
-    }
 }

@@ -22,19 +22,20 @@ internal static class GenericTestCall
 
     private static readonly string[] FunctionNames = ["env_var", "ref", "var", "source", "doc"];
 
-    /// <returns>
-    /// The template text and the values it reads from <see cref="TestMetadata.KwargsName"/>. When no
-    /// argument needs rendering the text is the same for every test of <paramref name="callee"/> on a
-    /// model (or on a source): it reads the tested relation's name from <see cref="TestMetadata.ModelName"/>
-    /// too, so one parsed template serves them all.
-    /// </returns>
-    public static (string Text, Dictionary<string, object?> Kwargs, bool Shared) Build(string callee, TestAttachment attachment, string? columnName,
-        IReadOnlyDictionary<string, object?> arguments)
+    /// <summary>
+    /// The template text, the values it reads from <see cref="TestMetadata.KwargsName"/> and whether
+    /// the text is shared. When every argument is passed as written or is a literal
+    /// <c>ref()</c>/<c>source()</c> (<see cref="LiteralCall"/>), the text is the same for every test of
+    /// <paramref name="callee"/> with those argument names on a model (or on a source): it reads the
+    /// tested relation from <see cref="TestMetadata.ModelName"/> and the literal calls' names from
+    /// <see cref="TestMetadata.CallsName"/>, so one parsed template serves them all.
+    /// </summary>
+    public static Built Build(string callee, TestAttachment attachment, string? columnName, IReadOnlyDictionary<string, object?> arguments)
     {
         var kwargs = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (columnName is not null) kwargs["column_name"] = columnName;
         foreach (var (key, value) in arguments) kwargs[key] = value;
-        if (!kwargs.Any(p => p.Key != "column_name" && NeedsRender(p.Value))) return (SharedText(callee, attachment), kwargs, true);
+        if (SharedText(callee, attachment, kwargs) is var (text, calls)) return new Built(text, kwargs, true, calls);
 
         var writer = new CallWriter();
         var entries = new StringBuilder();
@@ -46,19 +47,40 @@ internal static class GenericTestCall
             entries.Append(Quote(key)).Append(": ").Append(key == "column_name" ? path : writer.Expression(value, path));
         }
         var call = $"{writer.Captures}{{{{ {callee}(model={ModelExpression(attachment)}, **{{{entries}}}) }}}}";
-        return (call, kwargs, false);
+        return new Built(call, kwargs, false, []);
     }
 
+    /// <summary>A generated call: its text, its kwargs, whether the text is shared, and the literal calls it reads as data.</summary>
+    internal sealed record Built(string Text, Dictionary<string, object?> Kwargs, bool Shared, IReadOnlyList<LiteralCall> Calls);
+
     /// <summary>
-    /// The call with every argument read from data: evaluated as the written-out call would be (the
-    /// relation's ref or source first, then the keyword arguments in order).
+    /// The call with every argument read from data, evaluated as the written-out call would be (the
+    /// relation's ref or source first, then the keyword arguments in order); null when an argument needs rendering.
     /// </summary>
-    private static string SharedText(string callee, TestAttachment attachment)
+    private static (string Text, List<LiteralCall> Calls)? SharedText(string callee, TestAttachment attachment, Dictionary<string, object?> kwargs)
     {
+        List<LiteralCall>? calls = null;
+        foreach (var (key, value) in kwargs)
+        {
+            if (key == "column_name" || !NeedsRender(value)) continue;
+            if (value is not string text || LiteralCall.Parse(text) is not { } call) return null;
+            (calls ??= []).Add(call);
+        }
         var relation = attachment.SourceName is null
             ? $"ref({TestMetadata.ModelName})"
             : $"source({TestMetadata.ModelName}[0], {TestMetadata.ModelName}[1])";
-        return $"{{{{ {callee}(model=get_where_subquery({relation}), **{TestMetadata.KwargsName}) }}}}";
+        if (calls is null) return ($"{{{{ {callee}(model=get_where_subquery({relation}), **{TestMetadata.KwargsName}) }}}}", []);
+
+        var entries = new StringBuilder();
+        var next = 0;
+        foreach (var (key, value) in kwargs)
+        {
+            if (entries.Length > 0) entries.Append(", ");
+            entries.Append(Quote(key)).Append(": ").Append(key != "column_name" && NeedsRender(value)
+                ? $"({calls[next].Function}(*{TestMetadata.CallsName}[{next++}]))"
+                : $"{TestMetadata.KwargsName}[{Quote(key)}]");
+        }
+        return ($"{{{{ {callee}(model=get_where_subquery({relation}), **{{{entries}}}) }}}}", calls);
     }
 
     /// <summary>What the shared call reads as <see cref="TestMetadata.ModelName"/>: the model's name, or [source, table].</summary>
