@@ -20,12 +20,16 @@ public static partial class ProjectCompiler
     {
         var namer = new RelationNamer(parseInfo, parseInfo.Target);
         var builtins = new BuiltinTestCalls(parseInfo.Macros);
+        // Many tests share a YAML file: its fqn folders are worked out once.
+        var yamlFolders = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var declaration in project.Schema.Tests)
         {
             var attachedId = AttachedId(project, declaration);
             // dbt drops the tests of a disabled node, and of a YAML entry without a node (the loader warns about those).
             if (!attachable.Contains(attachedId)) continue;
-            queue.Render(() => Enabled(GenericTest(project, engine, parseInfo, resolver, namer, builtins, declaration, attachedId, diagnostics)));
+            var path = declaration.Span.Path;
+            if (!yamlFolders.TryGetValue(path, out var folders)) yamlFolders[path] = folders = YamlFolders(project, path);
+            queue.Render(() => Enabled(GenericTest(project, engine, parseInfo, resolver, namer, builtins, declaration, attachedId, folders, diagnostics)));
         }
         foreach (var file in project.SingularTests)
             queue.Render(() => Enabled(SingularTest(project, engine, parseInfo, resolver, namer, file, diagnostics)));
@@ -51,7 +55,7 @@ public static partial class ProjectCompiler
     }
 
     private static ProjectNode? GenericTest(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
-        RelationNamer namer, BuiltinTestCalls builtins, TestDeclaration declaration, string attachedId, DiagnosticBag diagnostics)
+        RelationNamer namer, BuiltinTestCalls builtins, TestDeclaration declaration, string attachedId, string[] folders, DiagnosticBag diagnostics)
     {
         var package = DeclaringPackage(project, declaration);
         if (TestMacroResolver.Callee(parseInfo.Macros, declaration, package, out var unknown) is not { } callee)
@@ -123,7 +127,7 @@ public static partial class ProjectCompiler
         var draft = new ProjectNode
         {
             UniqueId = uniqueId, Name = name, ResourceType = ResourceType.Test, PackageName = package,
-            Path = declaration.Span.Path, Fqn = TestFqn(project, package, declaration.Span.Path, name), Config = finalConfig,
+            Path = declaration.Span.Path, Fqn = TestFqn(package, folders, name), Config = finalConfig,
             Relation = new Relation(null, null, name, null, parseInfo.EffectiveQuoting), Template = template, Test = metadata,
             Refs = refs.Select(r => r with { Span = metadata.Relocate(r.Span) }).ToList(),
             Sources = sources.Select(s => s with { Span = metadata.Relocate(s.Span) }).ToList(),
@@ -228,18 +232,24 @@ public static partial class ProjectCompiler
     }
 
     /// <summary>[project, folders of the YAML file below its resource path…, test name], as dbt builds a test's fqn.</summary>
-    private static List<string> TestFqn(LoadedProject project, string package, string yamlPath, string name)
+    private static List<string> TestFqn(string package, IReadOnlyList<string> folders, string name)
     {
-        var fqn = new List<string> { package };
+        var fqn = new List<string>(folders.Count + 2) { package };
+        fqn.AddRange(folders);
+        fqn.Add(name);
+        return fqn;
+    }
+
+    /// <summary>The folders of a YAML file below its resource path (models/staging/_schema.yml → [staging]).</summary>
+    private static string[] YamlFolders(LoadedProject project, string yamlPath)
+    {
         var folders = yamlPath.Split('/')[..^1];
         var file = project.ProjectFile;
         var roots = file.ModelPaths.Concat(file.SeedPaths).Concat(file.SnapshotPaths).Concat(file.TestPaths);
         var skip = roots.FirstOrDefault(r => yamlPath.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal)) is { } root
             ? root.TrimEnd('/').Split('/').Length
             : 0;
-        fqn.AddRange(folders.Skip(skip));
-        fqn.Add(name);
-        return fqn;
+        return folders.Skip(skip).ToArray();
     }
 
     /// <summary>A problem inside the generated call is reported at the YAML declaration, with the original message.</summary>
