@@ -22,7 +22,15 @@ internal static class ArtifactFiles
         try
         {
             var length = Encoding.UTF8.GetBytes(text, bytes);
-            WriteIfChanged(path, bytes.AsSpan(0, length));
+            try
+            {
+                WriteIfChanged(path, bytes.AsSpan(0, length));
+            }
+            catch (UnauthorizedAccessException) when (File.Exists(path))
+            {
+                // A read-only file in a writable folder: replaced whole, as a move over it may.
+                AtomicFile.WriteAllBytes(path, bytes.AsSpan(0, length));
+            }
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

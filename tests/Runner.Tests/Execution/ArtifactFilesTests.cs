@@ -29,6 +29,27 @@ public sealed class ArtifactFilesTests
     }
 
     [Test]
+    public void A_shorter_text_leaves_nothing_of_the_longer_one_it_replaces()
+    {
+        ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 1234567890 from long_table");
+
+        Assert.That(ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 1"), Is.Null);
+
+        Assert.That(File.ReadAllText(Path.Combine(_root, "target/compiled/a.sql")), Is.EqualTo("select 1"));
+    }
+
+    [Test]
+    public void A_text_of_the_same_length_with_other_bytes_is_written_and_nothing_else_is_left()
+    {
+        ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 'é'");
+
+        Assert.That(ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 'è'"), Is.Null);
+
+        Assert.That(File.ReadAllText(Path.Combine(_root, "target/compiled/a.sql")), Is.EqualTo("select 'è'"));
+        Assert.That(Directory.GetFiles(Path.Combine(_root, "target/compiled")).Select(Path.GetFileName), Is.EqualTo(new[] { "a.sql" }));
+    }
+
+    [Test]
     public void A_folder_removed_between_writes_is_created_again()
     {
         ArtifactFiles.TryWrite(_root, "target/x/a.sql", "select 1");
