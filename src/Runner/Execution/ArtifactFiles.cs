@@ -72,9 +72,11 @@ internal static class ArtifactFiles
         {
             return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
         }
-        catch (DirectoryNotFoundException)
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
         {
-            // The first file of its folder (or the folder was removed since): create it, once.
+            // The first file of its folder (or the folder was removed since): create it, once. .NET
+            // reports a missing folder as a missing file when another thread created the folder
+            // between the open and its check; OpenOrCreate fails for no other missing file.
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
         }

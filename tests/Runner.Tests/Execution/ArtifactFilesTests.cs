@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Diagnostics;
 using ModelForge.Runner.Execution;
 using NUnit.Framework;
 
@@ -47,6 +48,27 @@ public sealed class ArtifactFilesTests
 
         Assert.That(File.ReadAllText(Path.Combine(_root, "target/compiled/a.sql")), Is.EqualTo("select 'è'"));
         Assert.That(Directory.GetFiles(Path.Combine(_root, "target/compiled")).Select(Path.GetFileName), Is.EqualTo(new[] { "a.sql" }));
+    }
+
+    [Test]
+    public void Files_written_at_once_into_a_new_folder_are_all_written()
+    {
+        // Threads race to create each folder, as a compile's Parallel.For does on a fresh target/.
+        const int threads = 4;
+        var errors = new List<string>();
+        for (var round = 0; round < 300; round++)
+        {
+            using var start = new Barrier(threads);
+            var folder = $"target/compiled/r{round}/models";
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+            {
+                start.SignalAndWait();
+                if (ArtifactFiles.TryWrite(_root, $"{folder}/m{i}.sql", $"select {i}") is { } error)
+                    lock (errors) errors.Add(error.Message);
+            });
+        }
+
+        Assert.That(errors, Is.Empty);
     }
 
     [Test]
