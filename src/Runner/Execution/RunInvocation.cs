@@ -23,11 +23,13 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
     });
 
     /// <param name="parentsOf">What a node waits for; the DAG's parents unless given (forge build adds test edges).</param>
-    public int Run(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>>? parentsOf = null)
+    /// <param name="executors">What runs each resource type; <see cref="NodeExecutors.Create"/> unless given (forge clone).</param>
+    public int Run(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>>? parentsOf = null,
+        Func<WorkerResources, IReadOnlyDictionary<ResourceType, INodeExecutor>>? executors = null)
     {
         try
         {
-            return RunNodes(selected, parentsOf);
+            return RunNodes(selected, parentsOf, executors);
         }
         finally
         {
@@ -55,7 +57,8 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         }
     }
 
-    private int RunNodes(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>>? parentsOf)
+    private int RunNodes(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>>? parentsOf,
+        Func<WorkerResources, IReadOnlyDictionary<ResourceType, INodeExecutor>>? executorsFor)
     {
         // Ephemeral models are never built and dbt does not list them: they are inlined into the
         // nodes that read them, which therefore wait for whatever the ephemeral model reads.
@@ -97,7 +100,7 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
             return ExitCodes.Failure;
         }
 
-        var executors = NodeExecutors.Create(_project, resources, session.Project.Root);
+        var executors = executorsFor?.Invoke(resources) ?? NodeExecutors.Create(_project, resources, session.Project.Root);
         var ids = selected.Select(n => n.UniqueId).ToList();
         var position = 0;
         var results = new Scheduler(threads).Run(ids, Parents, id =>
