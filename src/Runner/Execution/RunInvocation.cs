@@ -89,6 +89,7 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         using var resources = new WorkerResources(_project, target, new RelationCache(Connections.ConnectionFactory.SqlFor(target)))
         {
             Cancellation = stop.Token,
+            BatchLanes = threads,
         };
         if (!resources.TryOpen(environment.Error)) return ExitCodes.Failure;
         _reporter.Line($"Concurrency: {threads} thread{(threads == 1 ? "" : "s")} (target='{target.Name}')");
