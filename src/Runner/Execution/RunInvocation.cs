@@ -112,7 +112,8 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
             var result = executors.TryGetValue(node.ResourceType, out var executor)
                 ? executor.Run(node)
                 : new NodeResult(id, NodeStatus.Skipped, TimeSpan.Zero) { Message = $"forge cannot run {node.ResourceType} nodes yet" };
-            // --warn-error: a warning test fails, and so skips what depends on it in build.
+            // --warn-error(-options): the node's own warnings, then a warning test, which fails and so skips what depends on it in build.
+            result = session.WarnErrors.Apply(result);
             if (result.Status == NodeStatus.Warn && session.WarnErrors.FailsWarningTests)
                 result = result with { Status = NodeStatus.Fail, Message = $"{result.Message} (a failure because of --warn-error)".TrimStart() };
             _reporter.NodeFinished(at, ids.Count, Describe(node), result);
