@@ -108,7 +108,7 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         {
             var node = _project.Nodes[id];
             var at = Interlocked.Increment(ref position);
-            _reporter.NodeStarted(at, ids.Count, Describe(node), id);
+            _reporter.NodeStarted(at, ids.Count, Line(node), id);
             var result = executors.TryGetValue(node.ResourceType, out var executor)
                 ? executor.Run(node)
                 : new NodeResult(id, NodeStatus.Skipped, TimeSpan.Zero) { Message = $"forge cannot run {node.ResourceType} nodes yet" };
@@ -116,7 +116,7 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
             result = session.WarnErrors.Apply(result);
             if (result.Status == NodeStatus.Warn && session.WarnErrors.FailsWarningTests)
                 result = result with { Status = NodeStatus.Fail, Message = $"{result.Message} (a failure because of --warn-error)".TrimStart() };
-            _reporter.NodeFinished(at, ids.Count, Describe(node), result);
+            _reporter.NodeFinished(at, ids.Count, Line(node), result);
             if (options.FailFast && result.Status is NodeStatus.Error or NodeStatus.Fail && Interlocked.CompareExchange(ref failFastReason, $"--fail-fast: {id} {result.Status.ToArtifactString()}", null) is null)
                 stop.Cancel();
             return result;
@@ -125,7 +125,7 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
             var node = _project.Nodes[id];
             if (reason == Scheduler.CancelledReason && Volatile.Read(ref failFastReason) is { } failFast) reason = failFast;
             var result = new NodeResult(id, NodeStatus.Skipped, TimeSpan.Zero) { Message = $"skipped: {reason}", StartedAt = DateTimeOffset.UtcNow, CompletedAt = DateTimeOffset.UtcNow };
-            _reporter.NodeFinished(Interlocked.Increment(ref position), ids.Count, Describe(node), result);
+            _reporter.NodeFinished(Interlocked.Increment(ref position), ids.Count, Line(node), result);
             return result;
         }, stop.Token);
 
@@ -203,6 +203,11 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         // dbt lists unit tests only in projects that have some.
         string UnitTests() => _project.OfType(ResourceType.UnitTest).Any() ? $", {Count(ResourceType.UnitTest, "unit tests")}" : "";
     }
+
+    // forge clone makes every node a pointer to the state's relation, whatever it materializes as (dbt: "clone model x").
+    private string Line(ProjectNode node) => session.Options.Command == "clone"
+        ? $"clone {node.ResourceType.ArtifactName()} {node.Relation.Schema}.{node.Relation.Identifier}"
+        : Describe(node);
 
     internal static string Describe(ProjectNode node) => node.ResourceType switch
     {

@@ -50,6 +50,7 @@ public sealed class CloneCommandTests
         var result = _project.Forge("clone", "--state", "prod-state", "--target", "ci", "--threads", "2");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Output, Does.Contain("OK clone model ci.orders").And.Contain("OK clone seed ci.codes"));
         Assert.That(Database.Scalar(Warehouse, "select env from ci.orders"), Is.EqualTo("prod"));
         Assert.That(Database.Scalar(Warehouse, "select label from ci.codes"), Is.EqualTo("one"));
         Assert.That(KindInCi("orders"), Is.EqualTo("VIEW"), "DuckDB has no zero-copy clone: a view on the state relation");
