@@ -43,12 +43,13 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             failed |= diagnostics.HasErrors;
         }
 
-        // Column lineage needs the warehouse's column lists (the catalog) and goes into the manifest.
+        // Column lineage needs the warehouse's column lists (the catalog); it goes into the manifest's columns and column_lineage.json.
         var catalogColumns = catalog.Nodes.Values.Concat(catalog.Sources.Values)
             .ToDictionary(t => t.UniqueId, t => (IReadOnlyList<string>)t.Columns.Select(c => c.Name).ToList(), StringComparer.Ordinal);
         var lineage = ProjectLineage.Build(project, compiled, catalogColumns);
         DiagnosticPrinter.Print(environment.Error, lineage.Diagnostics);
         if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, lineage.Models))) return ExitCodes.UsageOrProject;
+        if (!TryWriteArtifact("column_lineage.json", stream => ColumnLineageWriter.Write(stream, lineage.Models, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
 
         if (!keepCatalog && !TryWriteArtifact("catalog.json", stream => CatalogWriter.Write(stream, catalog, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
 
