@@ -125,6 +125,20 @@ public sealed class ExternalMaterializationTests
         }
     }
 
+    [Test]
+    public void A_file_where_the_output_folder_should_be_fails_the_model_with_MF6004()
+    {
+        // Given a plain file named like the folder the model writes into
+        _project.With("models/orders.sql", "{{ config(materialized='external', location='blocked/orders.parquet') }}\nselect 1 as id\n");
+        File.WriteAllText(Path.Combine(_project.Root, "blocked"), "not a folder");
+
+        var result = _project.Forge("run", "-s", "orders");
+
+        // Then only that node fails, with the reason, not a crash
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.All, Does.Contain("MF6004").And.Not.Contain("Unhandled exception"));
+    }
+
     private static bool Chattr(string flag, string path)
     {
         try
