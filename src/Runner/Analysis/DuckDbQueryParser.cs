@@ -19,6 +19,8 @@ internal sealed class DuckDbQueryParser : IQueryParser
         _workers = workers > 0 ? workers : Environment.ProcessorCount;
     }
 
+    public string Dialect => "duckdb";
+
     public IReadOnlyList<QueryParseResult> Parse(IReadOnlyList<string> sql)
     {
         var results = new QueryParseResult[sql.Count];

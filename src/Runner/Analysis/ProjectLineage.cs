@@ -12,12 +12,20 @@ internal static class ProjectLineage
 {
     // compiledSql: Compiled SQL by unique id; null renders every enabled model (no adapter: as `forge compile` does).
     // catalogColumns: Warehouse columns by unique id (catalog.json), when read.
+    // cacheFile: The lineage cache (target/forge_lineage_cache.bin) to reuse and rewrite; null analyses everything.
     public static LineageResult Build(CompiledProject project, IReadOnlyDictionary<string, string>? compiledSql = null,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns = null)
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns = null, string? cacheFile = null)
     {
         var diagnostics = new List<Diagnostic>();
         compiledSql ??= Render(project, diagnostics);
-        var result = ColumnLineageBuilder.Build(project, compiledSql, ParserFor(project), catalogColumns);
+        var parser = ParserFor(project);
+        var cache = cacheFile is null ? null : LineageCache.Load(cacheFile, LineageCache.StampFor(parser));
+        var result = ColumnLineageBuilder.Build(project, compiledSql, parser, catalogColumns, cache);
+        if (cache is not null)
+        {
+            cache.Save(cacheFile!);
+            PhaseTimings.Mark($"lineage: cache ({cache.Reused} reused)");
+        }
         if (diagnostics.Count == 0) return result;
         return result with { Diagnostics = [.. diagnostics, .. result.Diagnostics] };
     }
