@@ -34,7 +34,7 @@ internal static class ProjectLineage
     public static IQueryParser ParserFor(CompiledProject project) =>
         Connections.Adapters.RunnerAdapters.Find(project.Project.Target)?.LineageParser(project.Project.Target) ?? new DuckDbQueryParser();
 
-    private static Dictionary<string, string> Render(CompiledProject project, List<Diagnostic> diagnostics)
+    internal static Dictionary<string, string> Render(CompiledProject project, List<Diagnostic> diagnostics)
     {
         var models = project.OfType(ResourceType.Model).Where(n => n.Template is not null).ToList();
         var texts = new string?[models.Count];
