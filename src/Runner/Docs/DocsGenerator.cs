@@ -86,6 +86,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         try
         {
             SiteWriter.Write(directory, content);
+            PhaseTimings.Mark("site: write");
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
