@@ -21,6 +21,7 @@ internal static class ProjectLineage
         var parser = ParserFor(project);
         var cache = cacheFile is null ? null : LineageCache.Load(cacheFile, LineageCache.StampFor(parser));
         var result = ColumnLineageBuilder.Build(project, compiledSql, parser, catalogColumns, cache);
+        PhaseTimings.Mark("lineage: analyse");
         if (cache is not null)
         {
             cache.Save(cacheFile!);
