@@ -106,6 +106,28 @@ public sealed class LineageCacheTests
         Assert.That(tsql.Reused, Is.Zero);
     }
 
+    [Test]
+    public void The_demo_projects_lineage_is_the_same_from_the_cache()
+    {
+        var project = DemoProject.Project;
+        var sql = ProjectLineage.Render(project, []);
+        var parser = new CountingParser(new DuckDbQueryParser());
+        var file = Path.Combine(_project.Root, "demo-lineage.bin");
+        var uncached = ColumnLineageBuilder.Build(project, sql, parser);
+        var cold = LineageCache.Load(file, LineageCache.StampFor(parser));
+        ColumnLineageBuilder.Build(project, sql, parser, null, cold);
+        cold.Save(file);
+        var warm = LineageCache.Load(file, LineageCache.StampFor(parser));
+        var parsedBefore = parser.Parsed;
+
+        var cached = ColumnLineageBuilder.Build(project, sql, parser, null, warm);
+
+        Assert.That(parser.Parsed, Is.EqualTo(parsedBefore), "nothing parsed again");
+        Assert.That(warm.Reused, Is.EqualTo(uncached.Models.Count).And.GreaterThan(10));
+        Assert.That(Dump(cached), Is.EqualTo(Dump(uncached)));
+        Assert.That(cached.Diagnostics.Select(d => d.ToString()), Is.EqualTo(uncached.Diagnostics.Select(d => d.ToString())));
+    }
+
     private (LineageResult Result, int Parsed, int Reused) Pass(bool cached = true, IQueryParser? parser = null)
     {
         var project = DemoProject.Load(_project.Root);
