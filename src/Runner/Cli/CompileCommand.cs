@@ -28,8 +28,10 @@ internal static class CompileCommand
         command.Options.Add(inline);
         command.SetAction(parse =>
         {
-            var options = InvocationOptions.From(parse, shared, environment, "compile");
-            if (parse.GetValue(inline) is not { } query) return Execute(options, environment);
+            var memo = new Memo.CompileMemo(parse, environment);
+            var options = InvocationOptions.From(parse, shared, memo.Environment, "compile");
+            if (parse.GetValue(inline) is not { } query)
+                return memo.TryReplay(options) ?? memo.Complete(Execute(options, memo.Environment, out var session), session);
             if (options.Select.Count > 0 || options.Exclude.Count > 0 || options.Selector is not null)
             {
                 DiagnosticPrinter.Print(environment.Error, [DiagnosticCodes.Commands.InlineWithSelect()]);
@@ -74,9 +76,10 @@ internal static class CompileCommand
         }
     }
 
-    private static int Execute(InvocationOptions options, CliEnvironment environment)
+    // Returns through `opened` the session it compiled, for the memo; connections are closed on return.
+    private static int Execute(InvocationOptions options, CliEnvironment environment, out ProjectSession? opened)
     {
-        var session = ProjectSession.Open(options, environment);
+        var session = opened = ProjectSession.Open(options, environment);
         if (session is null) return ExitCodes.UsageOrProject;
         var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Model, ResourceType.Test });
         if (selected is null) return ExitCodes.UsageOrProject;
