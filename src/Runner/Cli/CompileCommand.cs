@@ -151,8 +151,10 @@ internal static class CompileCommand
     private static void TraceCache(CliEnvironment environment, IReadOnlyList<ProjectNode> selected, bool[] rendered)
     {
         if (environment.GetEnvironmentVariable("FORGE_CACHE_TRACE") != "1") return;
+        // Not kept by the memo: a replay renders nothing, so it must not repeat these lines.
+        var error = Memo.CapturingWriter.Uncaptured(environment.Error);
         var ids = selected.Where((_, i) => rendered[i]).Select(n => n.UniqueId).Order(StringComparer.Ordinal).ToList();
-        environment.Error.WriteLine($"compile cache: reused {selected.Count - ids.Count} of {selected.Count}, rendered {ids.Count}");
-        foreach (var id in ids) environment.Error.WriteLine($"compile cache: rendered {id}");
+        error.WriteLine($"compile cache: reused {selected.Count - ids.Count} of {selected.Count}, rendered {ids.Count}");
+        foreach (var id in ids) error.WriteLine($"compile cache: rendered {id}");
     }
 }

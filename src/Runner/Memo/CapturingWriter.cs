@@ -8,6 +8,11 @@ namespace ModelForge.Runner.Memo;
 /// </summary>
 internal sealed class CapturingWriter(TextWriter inner, bool isError, List<(bool Error, string Text)> log) : TextWriter
 {
+    /// <summary>The writer underneath <paramref name="writer"/>, for diagnostics output a replay must not repeat (traces).</summary>
+    public static TextWriter Uncaptured(TextWriter writer) => writer is CapturingWriter capturing ? capturing.Inner : writer;
+
+    private TextWriter Inner => inner;
+
     public override Encoding Encoding => inner.Encoding;
 
     public override IFormatProvider FormatProvider => inner.FormatProvider;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
+using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Templating;
 using ModelForge.Runner.Cli;
 using ModelForge.Runner.Connections.Adapters;
@@ -55,8 +56,10 @@ internal sealed partial class CompileMemo
     public int? TryReplay(InvocationOptions options)
     {
         if (_original.Retry is not null || options.StateDirectory is not null) return Miss("--state or retry reads a previous run");
+        PhaseTimings.Mark("startup + command line");
         _memoPath = Path.Combine(PredictedTargetDirectory(options), MemoFile.FileName);
         var memo = MemoFile.Read(_memoPath);
+        PhaseTimings.Mark("read memo");
         if (memo is null) return Miss(File.Exists(_memoPath) ? "memo unreadable" : "no memo");
         if (Verify(memo, out var refreshed) is { } changed)
         {
@@ -64,6 +67,7 @@ internal sealed partial class CompileMemo
             return Miss(changed);
         }
         // Touched files whose content is unchanged: remember their new times so they are not hashed again.
+        PhaseTimings.Mark("verify memo");
         if (refreshed) memo.Write(_memoPath);
         foreach (var (error, text) in memo.Printed) (error ? _original.Error : _original.Output).Write(text);
         if (_trace) _original.Error.WriteLine("compile memo: hit");
