@@ -28,10 +28,10 @@ internal static class CompileCommand
         command.Options.Add(inline);
         command.SetAction(parse =>
         {
-            var memo = new Memo.CompileMemo(parse, environment);
+            var memo = new Memo.InvocationMemo(parse, environment, "compile");
             var options = InvocationOptions.From(parse, shared, memo.Environment, "compile");
             if (parse.GetValue(inline) is not { } query)
-                return memo.TryReplay(options) ?? memo.Complete(Execute(options, memo.Environment, out var session), session);
+                return memo.TryReplay(options) ?? memo.Complete(Execute(options, memo.Environment, out var session), session, "compiled/", "manifest.json");
             if (options.Select.Count > 0 || options.Exclude.Count > 0 || options.Selector is not null)
             {
                 DiagnosticPrinter.Print(environment.Error, [DiagnosticCodes.Commands.InlineWithSelect()]);

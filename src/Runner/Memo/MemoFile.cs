@@ -10,7 +10,8 @@ namespace ModelForge.Runner.Memo;
 /// </summary>
 internal sealed class MemoFile
 {
-    public const string FileName = "forge_compile_memo.bin";
+    /// <summary>The memo's file name in target/: one per command, so compile and ls do not evict each other.</summary>
+    public static string NameFor(string command) => $"forge_{command}_memo.bin";
     private const string Magic = "modelforge-invocation-memo";
     private const int Format = 1;
 
@@ -57,12 +58,13 @@ internal sealed class MemoFile
         }
     }
 
-    /// <summary>Writes atomically (temporary file, then rename); a failure only loses the memo.</summary>
-    public void Write(string path)
+    /// <summary>Writes atomically (temporary file, then rename); false when it could not (only the memo is lost).</summary>
+    public bool Write(string path)
     {
         var temporary = path + ".tmp";
         try
         {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
             using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
             {
                 writer.Write(Magic);
@@ -99,10 +101,12 @@ internal sealed class MemoFile
                 writer.Write(ExitCode);
             }
             File.Move(temporary, path, overwrite: true);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Delete(temporary);
+            return false;
         }
     }
 

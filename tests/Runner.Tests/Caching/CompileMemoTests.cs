@@ -230,7 +230,7 @@ public sealed class CompileMemoTests
     public void A_memo_written_by_another_build_of_forge_is_not_used()
     {
         Recorded();
-        var path = Path.Combine(_project.Root, "target", MemoFile.FileName);
+        var path = Path.Combine(_project.Root, "target", MemoFile.NameFor("compile"));
         var memo = MemoFile.Read(path)!;
         new MemoFile { Key = "another build" + memo.Key[memo.Key.IndexOf('\u0001')..], Environment = memo.Environment, Scans = memo.Scans, Printed = memo.Printed, ExitCode = memo.ExitCode }.Write(path);
 
@@ -259,7 +259,7 @@ public sealed class CompileMemoTests
     public void A_corrupt_memo_is_ignored_silently()
     {
         Recorded();
-        File.WriteAllBytes(Path.Combine(_project.Root, "target", MemoFile.FileName), [1, 2, 3, 250, 251]);
+        File.WriteAllBytes(Path.Combine(_project.Root, "target", MemoFile.NameFor("compile")), [1, 2, 3, 250, 251]);
 
         var (result, memo) = Compile();
 
@@ -325,5 +325,31 @@ public sealed class CompileMemoTests
 
         AssertMiss("memo.duckdb");
         Assert.That(_project.Read("target/compiled/memo/models/events.sql"), Does.Not.Contain("max(id)"));
+    }
+
+    [Test]
+    public void Ls_and_parse_replay_their_own_memos_beside_the_compile_one()
+    {
+        Settle();
+        var list = _project.Forge("ls", "--output", "name");
+        Assert.That(list.Error, Does.Contain("ls memo: written"), list.ToString());
+        var parsed = _project.Forge("parse");
+        Assert.That(parsed.Error, Does.Contain("parse memo: written"), parsed.ToString());
+        var manifest = File.GetLastWriteTimeUtc(Path.Combine(_project.Root, "target/manifest.json"));
+
+        var listAgain = _project.Forge("ls", "--output", "name");
+        var parsedAgain = _project.Forge("parse");
+
+        Assert.That(listAgain.Error, Does.Contain("ls memo: hit"));
+        Assert.That(listAgain.Output, Is.EqualTo(list.Output));
+        Assert.That(parsedAgain.Error, Does.Contain("parse memo: hit"));
+        Assert.That(parsedAgain.Output, Is.EqualTo(parsed.Output));
+        Assert.That(File.GetLastWriteTimeUtc(Path.Combine(_project.Root, "target/manifest.json")), Is.EqualTo(manifest));
+
+        _project.With("models/listed_later.sql", "select 1 as n");
+        var listChanged = _project.Forge("ls", "--output", "name");
+        Assert.That(listChanged.Error, Does.Contain("ls memo: miss: "));
+        Assert.That(listChanged.Output, Does.Contain("listed_later"));
+        Assert.That(_project.Forge("parse").Error, Does.Contain("parse memo: miss: "));
     }
 }

@@ -4,14 +4,14 @@ using ModelForge.Runner.Connections.Adapters;
 
 namespace ModelForge.Runner.Memo;
 
-internal sealed partial class CompileMemo
+internal sealed partial class InvocationMemo
 {
     // Why the memo cannot be written, or null once written.
-    private string? Record(ProjectSession session)
+    private string? Record(ProjectSession session, string[] outputs)
     {
         if (_impure.Unreplayable is { } name) return $"a template reads {name}";
         var target = Path.GetFullPath(session.TargetDirectory);
-        if (Path.Combine(target, MemoFile.FileName) != _memoPath) return "the project file moves target-path (the memo is looked for before loading)";
+        if (Path.Combine(target, MemoFile.NameFor(_command)) != _memoPath) return "the project file moves target-path (the memo is looked for before loading)";
         var scans = Inputs(session);
         if (_impure.ReadCatalog)
         {
@@ -19,8 +19,7 @@ internal sealed partial class CompileMemo
                 return "a template asks the database, and this target's catalog cannot be vouched for without a query";
             scans.AddRange(files.Select(f => new Scan(Path.GetFullPath(f), ScanMode.DatabaseFile)));
         }
-        scans.Add(new Scan(Path.Combine(target, "compiled"), ScanMode.OutputTree));
-        scans.Add(new Scan(Path.Combine(target, "manifest.json"), ScanMode.OutputFile));
+        scans.AddRange(outputs.Select(o => o.EndsWith('/') ? new Scan(Path.Combine(target, o.TrimEnd('/')), ScanMode.OutputTree) : new Scan(Path.Combine(target, o), ScanMode.OutputFile)));
 
         var recorded = new (Scan, List<ScanEntry>)[scans.Count];
         string? racy = null;
@@ -33,7 +32,7 @@ internal sealed partial class CompileMemo
                 for (var j = 0; j < entries.Count; j++)
                 {
                     if (Vouch(scan, entries[j]) is { } vouched) entries[j] = vouched;
-                    else racy ??= entries[j].Path;
+                    else racy ??= Scanner.FullPath(scan, entries[j]);
                 }
             }
             recorded[i] = (scan, entries);
@@ -47,8 +46,7 @@ internal sealed partial class CompileMemo
             Printed = _printed.ToList(),
             ExitCode = ExitCodes.Success,
         };
-        memo.Write(_memoPath);
-        return null;
+        return memo.Write(_memoPath) ? null : "the target folder is not writable";
     }
 
     // The entry with its hash, or null when it was written after the compile started (the loader
@@ -56,9 +54,10 @@ internal sealed partial class CompileMemo
     private ScanEntry? Vouch(Scan scan, ScanEntry entry)
     {
         if (entry.IsFolder) return entry;
-        var hash = scan.Hashed ? Scanner.Hash(entry.Path) : "";
+        var path = Scanner.FullPath(scan, entry);
+        var hash = scan.Hashed ? Scanner.Hash(path) : "";
         if (entry.Ticks == -1) return entry with { Hash = hash };
-        var info = new FileInfo(entry.Path);
+        var info = new FileInfo(path);
         if (!info.Exists || info.Length != entry.Length || info.LastWriteTimeUtc.Ticks != entry.Ticks) return null;
         return entry.Ticks >= _startedTicks - RacyWindow.Ticks ? null : entry with { Hash = hash };
     }

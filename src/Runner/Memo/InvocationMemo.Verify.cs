@@ -1,6 +1,6 @@
 namespace ModelForge.Runner.Memo;
 
-internal sealed partial class CompileMemo
+internal sealed partial class InvocationMemo
 {
     // What differs from the memo (for the trace), or null when everything is as recorded.
     // <paramref name="refreshed"/>: a file's time changed but not its content (its entry now holds the new time).
@@ -33,9 +33,9 @@ internal sealed partial class CompileMemo
                     return;
                 }
                 if (was.IsFolder || (was.Ticks != -1 && was.Ticks == @is.Ticks && was.Length == @is.Length)) continue;
-                if (!scan.Hashed || was.Hash.Length == 0 || Scanner.Hash(@is.Path) != was.Hash)
+                if (!scan.Hashed || was.Hash.Length == 0 || Scanner.Hash(Scanner.FullPath(scan, @is)) != was.Hash)
                 {
-                    changes[i] = $"{@is.Path} changed";
+                    changes[i] = $"{Scanner.FullPath(scan, @is)} changed";
                     return;
                 }
                 if (was.Ticks == -1) continue;

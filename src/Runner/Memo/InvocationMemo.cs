@@ -8,14 +8,15 @@ using ModelForge.Runner.Connections.Adapters;
 namespace ModelForge.Runner.Memo;
 
 /// <summary>
-/// The whole-invocation memo of `forge compile`: when everything the last successful compile read
-/// (arguments, forge build, environment variables, every file where the loader looks, the database
-/// catalog it asked about) and everything it wrote is as it was, the compile prints what it printed
-/// then and returns, touching nothing. Anything different, unreadable or unverifiable means the
-/// full path; the memo is removed first, so it only ever describes the outputs in place.
-/// FORGE_CACHE_TRACE=1 says on stderr whether the memo was used, and why not.
+/// The whole-invocation memo of `forge compile`, `forge parse` and `forge ls` (one per command):
+/// when everything the last successful invocation read (arguments, forge build, environment
+/// variables, every file where the loader looks, the database catalog it asked about) and
+/// everything it wrote is as it was, the command prints what it printed then and returns, touching
+/// nothing. Anything different, unreadable or unverifiable means the full path; the memo is removed
+/// first, so it only ever describes the outputs in place. FORGE_CACHE_TRACE=1 says on stderr
+/// whether the memo was used, and why not ("compile memo: hit").
 /// </summary>
-internal sealed partial class CompileMemo
+internal sealed partial class InvocationMemo
 {
     // A file written this close to the compile's start may have changed after the loader read it
     // (file times are coarse on some systems): the memo is not written and the next compile is full.
@@ -28,11 +29,13 @@ internal sealed partial class CompileMemo
     private readonly long _startedTicks = DateTime.UtcNow.Ticks;
     private readonly string _key;
     private readonly bool _trace;
+    private readonly string _command;
     private string? _memoPath;
 
-    public CompileMemo(ParseResult parse, CliEnvironment environment)
+    public InvocationMemo(ParseResult parse, CliEnvironment environment, string command)
     {
         _original = environment;
+        _command = command;
         _trace = environment.GetEnvironmentVariable("FORGE_CACHE_TRACE") == "1";
         _key = KeyOf(parse, environment);
         Environment = new CliEnvironment
@@ -52,12 +55,12 @@ internal sealed partial class CompileMemo
     /// <summary>The environment the compile runs in: it records what is read and printed.</summary>
     public CliEnvironment Environment { get; }
 
-    /// <summary>The exit code of a replayed compile, or null when the full compile must run.</summary>
+    /// <summary>The exit code of a replayed invocation, or null when the full command must run.</summary>
     public int? TryReplay(InvocationOptions options)
     {
         if (_original.Retry is not null || options.StateDirectory is not null) return Miss("--state or retry reads a previous run");
         PhaseTimings.Mark("startup + command line");
-        _memoPath = Path.Combine(PredictedTargetDirectory(options), MemoFile.FileName);
+        _memoPath = Path.Combine(PredictedTargetDirectory(options), MemoFile.NameFor(_command));
         var memo = MemoFile.Read(_memoPath);
         PhaseTimings.Mark("read memo");
         if (memo is null) return Miss(File.Exists(_memoPath) ? "memo unreadable" : "no memo");
@@ -70,22 +73,26 @@ internal sealed partial class CompileMemo
         PhaseTimings.Mark("verify memo");
         if (refreshed) memo.Write(_memoPath);
         foreach (var (error, text) in memo.Printed) (error ? _original.Error : _original.Output).Write(text);
-        if (_trace) _original.Error.WriteLine("compile memo: hit");
+        if (_trace) _original.Error.WriteLine($"{_command} memo: hit");
         return memo.ExitCode;
     }
 
-    /// <summary>After the full compile: writes the memo when it succeeded and every input can be vouched for; returns <paramref name="exitCode"/>.</summary>
-    public int Complete(int exitCode, ProjectSession? session)
+    /// <summary>
+    /// After the full command: writes the memo when it succeeded and every input can be vouched for;
+    /// <paramref name="outputs"/> are what it wrote, relative to the target folder (a name ending in
+    /// '/' is a folder, all of it). Returns <paramref name="exitCode"/>.
+    /// </summary>
+    public int Complete(int exitCode, ProjectSession? session, params string[] outputs)
     {
         if (_memoPath is null) return exitCode;
-        var why = exitCode != ExitCodes.Success || session is null ? $"exit code {exitCode}" : Record(session);
-        if (_trace) _original.Error.WriteLine(why is null ? "compile memo: written" : $"compile memo: not written: {why}");
+        var why = exitCode != ExitCodes.Success || session is null ? $"exit code {exitCode}" : Record(session, outputs);
+        if (_trace) _original.Error.WriteLine(why is null ? $"{_command} memo: written" : $"{_command} memo: not written: {why}");
         return exitCode;
     }
 
     private int? Miss(string why)
     {
-        if (_trace) _original.Error.WriteLine($"compile memo: miss: {why}");
+        if (_trace) _original.Error.WriteLine($"{_command} memo: miss: {why}");
         return null;
     }
 
@@ -103,7 +110,7 @@ internal sealed partial class CompileMemo
     // command line as typed, where it was typed, and the template limits read from the process.
     private static string KeyOf(ParseResult parse, CliEnvironment environment) => string.Join('\u0001',
     [
-        typeof(CompileMemo).Assembly.ManifestModule.ModuleVersionId.ToString(),
+        typeof(InvocationMemo).Assembly.ManifestModule.ModuleVersionId.ToString(),
         typeof(TemplateLimits).Assembly.ManifestModule.ModuleVersionId.ToString(),
         string.Join('\u0002', parse.Tokens.Select(t => t.Value)),
         environment.WorkingDirectory,
