@@ -59,7 +59,8 @@ internal sealed partial class InvocationMemo
         if (entry.Ticks == -1) return entry with { Hash = hash };
         var info = new FileInfo(path);
         if (!info.Exists || info.Length != entry.Length || info.LastWriteTimeUtc.Ticks != entry.Ticks) return null;
-        return entry.Ticks >= _startedTicks - RacyWindow.Ticks ? null : entry with { Hash = hash };
+        var window = entry.Ticks % TimeSpan.TicksPerSecond == 0 ? CoarseRacyWindow : RacyWindow;
+        return entry.Ticks >= _startedTicks - window.Ticks ? null : entry with { Hash = hash };
     }
 
     /// <summary>Every place the loader looks for this project, derived from what it loaded (deduplicated).</summary>

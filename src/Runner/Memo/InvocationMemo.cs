@@ -18,9 +18,13 @@ namespace ModelForge.Runner.Memo;
 /// </summary>
 internal sealed partial class InvocationMemo
 {
-    // A file written this close to the compile's start may have changed after the loader read it
-    // (file times are coarse on some systems): the memo is not written and the next compile is full.
-    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+    // A file written this close to the compile's start (or after) may have changed after the loader
+    // read it: the memo is not written and the next compile is full. Linux, macOS and Windows file
+    // systems keep sub-second times, whose clock lags by a few milliseconds; a time on a whole second
+    // suggests one that keeps seconds (FAT, some network shares), where a later write can carry an
+    // earlier time.
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan CoarseRacyWindow = TimeSpan.FromSeconds(2);
 
     private readonly CliEnvironment _original;
     private readonly ConcurrentDictionary<string, string?> _environment = new(StringComparer.Ordinal);

@@ -273,6 +273,8 @@ public sealed class CompileMemoTests
     {
         Settle();
         _project.With("models/plain.sql", "select 5 as id");
+        // As if written while the compile ran (a real edit a few milliseconds earlier would do too, on an idle machine).
+        File.SetLastWriteTimeUtc(Path.Combine(_project.Root, "models/plain.sql"), DateTime.UtcNow.AddSeconds(1));
 
         var (result, memo) = Compile();
 
