@@ -41,7 +41,7 @@ internal sealed partial class InvocationMemo
         var memo = new MemoFile
         {
             Key = _key,
-            Environment = _environment.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(),
+            Environment = _environment.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Fingerprint(p.Value))).ToList(),
             Scans = recorded,
             Printed = _printed.ToList(),
             ExitCode = ExitCodes.Success,
@@ -54,6 +54,9 @@ internal sealed partial class InvocationMemo
     private ScanEntry? Vouch(Scan scan, ScanEntry entry)
     {
         if (entry.IsFolder) return entry;
+        // Recorded by the last memo with this very size and time, so already vouched for then.
+        if (_previous?.GetValueOrDefault(scan)?.GetValueOrDefault(entry.Path) is { Ticks: not -1, Hash.Length: > 0 } known
+            && known.Ticks == entry.Ticks && known.Length == entry.Length) return known;
         var path = Scanner.FullPath(scan, entry);
         var hash = scan.Hashed ? Scanner.Hash(path) : "";
         if (entry.Ticks == -1) return entry with { Hash = hash };

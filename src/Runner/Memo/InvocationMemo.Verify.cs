@@ -10,7 +10,7 @@ internal sealed partial class InvocationMemo
         if (memo.Key != _key) return "forge build, arguments or working folder differ";
         foreach (var (name, value) in memo.Environment)
         {
-            if (_original.GetEnvironmentVariable(name) != value) return $"environment variable {name} differs";
+            if (Fingerprint(_original.GetEnvironmentVariable(name)) != value) return $"environment variable {name} differs";
         }
         var target = Path.GetDirectoryName(_memoPath)!;
         var changes = new string?[memo.Scans.Count];

@@ -36,6 +36,9 @@ internal sealed partial class InvocationMemo
     private readonly string _command;
     private string? _memoPath;
 
+    // The memo that failed verification, by scan: hashes of files whose size and time are unchanged are taken from it.
+    private Dictionary<Scan, Dictionary<string, ScanEntry>>? _previous;
+
     public InvocationMemo(ParseResult parse, CliEnvironment environment, string command)
     {
         _original = environment;
@@ -71,6 +74,7 @@ internal sealed partial class InvocationMemo
         if (Verify(memo, out var refreshed) is { } changed)
         {
             MemoFile.Delete(_memoPath);
+            _previous = memo.Scans.Where(s => s.Scan.Hashed).ToDictionary(s => s.Scan, s => s.Entries.ToDictionary(e => e.Path, StringComparer.Ordinal));
             return Miss(changed);
         }
         // Touched files whose content is unchanged: remember their new times so they are not hashed again.
@@ -107,12 +111,15 @@ internal sealed partial class InvocationMemo
         return value;
     }
 
+    // Values are kept hashed: profiles read secrets (DBT_ENV_SECRET_*) that must not land in target/.
+    private static string? Fingerprint(string? value) => value is null ? null : Scanner.HashText(value);
+
     private static string PredictedTargetDirectory(InvocationOptions options) =>
         Path.GetFullPath(Path.Combine(options.ProjectDirectory, options.TargetPath ?? "target"));
 
     // What decides the output besides files and environment variables: this build of forge, the
     // command line as typed, where it was typed, and the template limits read from the process.
-    private static string KeyOf(ParseResult parse, CliEnvironment environment) => string.Join('\u0001',
+    private static string KeyOf(ParseResult parse, CliEnvironment environment) => Scanner.HashText(string.Join('\u0001',
     [
         typeof(InvocationMemo).Assembly.ManifestModule.ModuleVersionId.ToString(),
         typeof(TemplateLimits).Assembly.ManifestModule.ModuleVersionId.ToString(),
@@ -122,5 +129,5 @@ internal sealed partial class InvocationMemo
         environment.IsTerminal ? "terminal" : "redirected",
         System.Environment.GetEnvironmentVariable(TemplateLimits.StepsVariable) ?? "",
         System.Environment.GetEnvironmentVariable(TemplateLimits.OutputVariable) ?? "",
-    ]);
+    ]));
 }

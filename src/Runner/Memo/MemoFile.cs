@@ -3,8 +3,8 @@ using System.Text;
 namespace ModelForge.Runner.Memo;
 
 /// <summary>
-/// The memo of one successful invocation as stored in target/: its key (forge build, arguments,
-/// working folder...), every environment variable it read with the value seen, every place the
+/// The memo of one successful invocation as stored in target/: its key (a hash of forge's build,
+/// the arguments, the working folder...), every environment variable it read with a hash of the value seen, every place the
 /// loader looked with what was there (<see cref="Scan"/>, <see cref="ScanEntry"/>), the outputs and
 /// database files as left, and what it printed and returned.
 /// </summary>

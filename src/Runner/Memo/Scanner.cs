@@ -50,6 +50,14 @@ internal static class Scanner
     }
 
     // Entries carry their path relative to the scan's folder ('/'-separated): the memo stays small.
+    /// <summary>SHA-256 of a text (hex, 128 bits): the memo keeps no argument or environment value in the clear.</summary>
+    public static string HashText(string text)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text), hash);
+        return Convert.ToHexStringLower(hash[..16]);
+    }
+
     private static void Walk(string folder, string relative, bool recurse, Func<ScanEntry, bool> keep, List<ScanEntry> found, string? skipFolder, int depth)
     {
         if (depth > MaxDepth || !Directory.Exists(folder)) return;

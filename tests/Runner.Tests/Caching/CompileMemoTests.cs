@@ -232,9 +232,20 @@ public sealed class CompileMemoTests
         Recorded();
         var path = Path.Combine(_project.Root, "target", MemoFile.NameFor("compile"));
         var memo = MemoFile.Read(path)!;
-        new MemoFile { Key = "another build" + memo.Key[memo.Key.IndexOf('\u0001')..], Environment = memo.Environment, Scans = memo.Scans, Printed = memo.Printed, ExitCode = memo.ExitCode }.Write(path);
+        new MemoFile { Key = "another build", Environment = memo.Environment, Scans = memo.Scans, Printed = memo.Printed, ExitCode = memo.ExitCode }.Write(path);
 
         AssertMiss("forge build");
+    }
+
+    [Test]
+    public void The_memo_keeps_no_environment_value_or_argument_in_the_clear()
+    {
+        _project.WithEnvironment("FORGE_MEMO_TEST_REGION", "secret-region-value");
+        Recorded("--vars", "{threshold: 987654}");
+
+        var bytes = File.ReadAllText(Path.Combine(_project.Root, "target", MemoFile.NameFor("compile")));
+
+        Assert.That(bytes, Does.Contain("FORGE_MEMO_TEST_REGION").And.Not.Contain("secret-region-value").And.Not.Contain("987654"));
     }
 
     [Test]
