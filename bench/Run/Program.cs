@@ -8,7 +8,9 @@ using DuckDB.NET.Data;
 // statements forge sent, read back from target/run, through DuckDB.NET on one connection),
 // `forge seed` of a 1,000,000-row CSV and `forge --help`. With several builds (before=…,
 // after=…) every repeat runs each build in turn, so all of them see the same machine load.
-// Prints every repeat and the median.
+// Prints every repeat and the median. `forge-bench-run build DIR forge.dll` measures `forge build`
+// of an existing project instead (BuildBench).
+if (args.Length > 0 && args[0] == "build") return ModelForge.Bench.Run.BuildBench.Run(args);
 var builds = args.Where(a => a.Contains('=')).Select(a => (Label: a[..a.IndexOf('=')], Dll: Path.GetFullPath(a[(a.IndexOf('=') + 1)..]))).ToList();
 int Option(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 var repeats = Option("--repeats", 5);

@@ -25,7 +25,7 @@ public static class NodeDictionary
             ["name"] = node.Name,
             ["resource_type"] = node.ResourceType.ArtifactName(),
             ["package_name"] = node.PackageName,
-            ["path"] = node.Path,
+            ["path"] = PathInResourceFolder(node),
             ["original_file_path"] = node.OriginalFilePath ?? node.Path,
             ["fqn"] = node.Fqn.Cast<object?>().ToList(),
             ["database"] = relation.Database,
@@ -65,6 +65,7 @@ public static class NodeDictionary
             dict.TryAdd("checksum", new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = "none", ["checksum"] = "" });
         }
         if (node.ResourceType != ResourceType.Source) dict["group"] = AccessRules.GroupOf(node);
+        if (node.ResourceType != ResourceType.Source) AddNodeFields(dict, node);
         if (node.ResourceType == ResourceType.Model)
         {
             dict["access"] = AccessRules.AccessOf(node);
@@ -75,6 +76,58 @@ public static class NodeDictionary
         if (node.SourceTable is { } table) ShapeSource(dict, table);
         else if (node.ResourceType == ResourceType.Seed) ShapeSeed(dict);
         return dict;
+    }
+
+    /// <summary>
+    /// dbt's <c>path</c>: a file's path inside its resource folder (<c>staging/stg_x.sql</c> for
+    /// <c>models/staging/stg_x.sql</c>), a generic test's compiled file name, and for what YAML
+    /// defines, the YAML file as <c>original_file_path</c> has it.
+    /// </summary>
+    internal static string PathInResourceFolder(ProjectNode node)
+    {
+        if (node.Test is { } test && node.File is null) return $"{test.CompiledName}.sql";
+        if (node.File is not { } file) return node.OriginalFilePath ?? node.Path;
+        var name = System.IO.Path.GetFileName(file.Path);
+        return file.FqnPath.Count == 0 ? name : $"{string.Join('/', file.FqnPath)}/{name}";
+    }
+
+    // Optional fields of dbt's compiled node types that tools read (dbt docs, dbt-bouncer, Recce):
+    // the YAML file that described the node, the language, docs visibility and the contract.
+    private static void AddNodeFields(Dictionary<string, object?> dict, ProjectNode node)
+    {
+        dict["patch_path"] = PatchPath(node);
+        var docs = node.Config.Get("docs") as IReadOnlyDictionary<string, object?>;
+        dict["docs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["show"] = docs?.GetValueOrDefault("show") is not (false or "false" or "False"),
+            ["node_color"] = docs?.GetValueOrDefault("node_color"),
+        };
+        dict["build_path"] = null;
+        if (node.ResourceType == ResourceType.Seed) return;
+        dict["language"] = "sql";
+        dict["doc_blocks"] = new List<object?>();
+        dict["metrics"] = new List<object?>();
+        if (node.ResourceType != ResourceType.Model) return;
+        var contract = node.Config.Get("contract") as IReadOnlyDictionary<string, object?>;
+        dict["contract"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["enforced"] = node.Config.ContractEnforced,
+            ["alias_types"] = contract?.GetValueOrDefault("alias_types") is not (false or "false" or "False"),
+            ["checksum"] = null,
+        };
+    }
+
+    // dbt writes "<package>://<yml path in the package>" for the properties file that patched a node.
+    private static string? PatchPath(ProjectNode node)
+    {
+        if (node.Properties?.Span.Path is not { } yml) return null;
+        // A package's paths carry its folder (dbt_packages/p/...); original_file_path shows how much.
+        if (node.OriginalFilePath is { } original && node.Path.EndsWith(original, StringComparison.Ordinal))
+        {
+            var prefix = node.Path[..^original.Length];
+            if (yml.StartsWith(prefix, StringComparison.Ordinal)) yml = yml[prefix.Length..];
+        }
+        return $"{node.PackageName}://{yml.Replace('\\', '/')}";
     }
 
     // manifest v12 SourceDefinition: identifier instead of alias, source_description and loader; no edges.

@@ -19,12 +19,17 @@ public static partial class ProjectCompiler
         IReadOnlySet<string> attachable, NodeQueue queue, DiagnosticBag diagnostics)
     {
         var namer = new RelationNamer(parseInfo, parseInfo.Target);
+        var builtins = new BuiltinTestCalls(parseInfo.Macros);
+        // Many tests share a YAML file: its fqn folders are worked out once.
+        var yamlFolders = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var declaration in project.Schema.Tests)
         {
             var attachedId = AttachedId(project, declaration);
             // dbt drops the tests of a disabled node, and of a YAML entry without a node (the loader warns about those).
             if (!attachable.Contains(attachedId)) continue;
-            queue.Render(() => Enabled(GenericTest(project, engine, parseInfo, resolver, namer, declaration, attachedId, diagnostics)));
+            var path = declaration.Span.Path;
+            if (!yamlFolders.TryGetValue(path, out var folders)) yamlFolders[path] = folders = YamlFolders(project, path);
+            queue.Render(() => Enabled(GenericTest(project, engine, parseInfo, resolver, namer, builtins, declaration, attachedId, folders, diagnostics)));
         }
         foreach (var file in project.SingularTests)
             queue.Render(() => Enabled(SingularTest(project, engine, parseInfo, resolver, namer, file, diagnostics)));
@@ -50,7 +55,7 @@ public static partial class ProjectCompiler
     }
 
     private static ProjectNode? GenericTest(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
-        RelationNamer namer, TestDeclaration declaration, string attachedId, DiagnosticBag diagnostics)
+        RelationNamer namer, BuiltinTestCalls builtins, TestDeclaration declaration, string attachedId, string[] folders, DiagnosticBag diagnostics)
     {
         var package = DeclaringPackage(project, declaration);
         if (TestMacroResolver.Callee(parseInfo.Macros, declaration, package, out var unknown) is not { } callee)
@@ -68,7 +73,8 @@ public static partial class ProjectCompiler
 
         var columnName = TestedColumn(project, parseInfo, declaration);
         var attachment = declaration.AttachedTo;
-        var (text, kwargs) = GenericTestCall.Build(callee, GenericTestCall.ModelExpression(attachment), columnName, declaration.Arguments);
+        var call = GenericTestCall.Build(callee, attachment, columnName, declaration.Arguments);
+        var kwargs = call.Kwargs;
         // dbt's test_metadata.kwargs: the arguments as written, column_name, and the model call as a string.
         var manifestKwargs = new Dictionary<string, object?>(kwargs, StringComparer.Ordinal) { ["model"] = GenericTestCall.ModelKwarg(attachment) };
         // dbt: <namespace>_[source_]<test>_<node>_<arguments>; sources are named <source>_<table>.
@@ -78,15 +84,16 @@ public static partial class ProjectCompiler
         var name = declaration.CustomName ?? fullName;
         var compiledName = declaration.CustomName ?? shortName;
 
-        var generated = new SourceText(declaration.Span.Path, text);
+        // The engine's cache hands every test with a shared call text one parsed template.
+        var parseBag = new DiagnosticBag();
+        var template = engine.Parse(new SourceText(call.Shared ? GenericTestCall.SharedPath : declaration.Span.Path, call.Text), parseBag);
         var metadata = new TestMetadata
         {
             TestName = declaration.Name, Namespace = declaration.Namespace, ColumnName = columnName,
-            Arguments = declaration.Arguments, AttachedNodeId = attachedId, Span = declaration.Span, Generated = generated, Kwargs = kwargs,
+            Arguments = declaration.Arguments, AttachedNodeId = attachedId, Span = declaration.Span, Generated = template.Source, Kwargs = kwargs,
             ManifestKwargs = manifestKwargs, CompiledName = compiledName, Description = declaration.Description,
+            ModelArgument = GenericTestCall.ModelArgument(attachment), Calls = call.Calls,
         };
-        var parseBag = new DiagnosticBag();
-        var template = engine.Parse(generated, parseBag);
         if (template.HasErrors)
         {
             foreach (var error in parseBag.ToList()) diagnostics.Add(RenderFailed(metadata, error));
@@ -104,8 +111,10 @@ public static partial class ProjectCompiler
             UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = package,
             FilePath = declaration.Span.Path, Config = config, Phase = RenderPhase.Parse,
         };
-        if (ParseRender(engine, template, parseInfo, resolver, info, d => diagnostics.Add(RenderFailed(metadata, d)), metadata.Bind)
-            is not var (refs, sources)) return null;
+        if ((builtins.Calls(declaration, kwargs, config) ?? ParseRender(engine, template, parseInfo, resolver, info,
+            d => diagnostics.Add(RenderFailed(metadata, d)), metadata.Bind)) is not var (renderedRefs, renderedSources)) return null;
+        // The written-out call's literal ref()s were found by StaticRefScan after an undefined name; the shared call's are data.
+        var (refs, sources) = LiteralCall.AddMissing(call.Calls, renderedRefs, renderedSources, declaration.Span);
         // A config() call in the test's macro sets defaults; what the YAML declaration says wins, as in dbt.
         // Tags accumulate instead: the column's, the macro's and the declaration's.
         foreach (var (key, value) in rendered.Config)
@@ -118,7 +127,7 @@ public static partial class ProjectCompiler
         var draft = new ProjectNode
         {
             UniqueId = uniqueId, Name = name, ResourceType = ResourceType.Test, PackageName = package,
-            Path = declaration.Span.Path, Fqn = TestFqn(project, package, declaration.Span.Path, name), Config = finalConfig,
+            Path = declaration.Span.Path, Fqn = TestFqn(package, folders, name), Config = finalConfig,
             Relation = new Relation(null, null, name, null, parseInfo.EffectiveQuoting), Template = template, Test = metadata,
             Refs = refs.Select(r => r with { Span = metadata.Relocate(r.Span) }).ToList(),
             Sources = sources.Select(s => s with { Span = metadata.Relocate(s.Span) }).ToList(),
@@ -223,18 +232,24 @@ public static partial class ProjectCompiler
     }
 
     /// <summary>[project, folders of the YAML file below its resource path…, test name], as dbt builds a test's fqn.</summary>
-    private static List<string> TestFqn(LoadedProject project, string package, string yamlPath, string name)
+    private static List<string> TestFqn(string package, IReadOnlyList<string> folders, string name)
     {
-        var fqn = new List<string> { package };
+        var fqn = new List<string>(folders.Count + 2) { package };
+        fqn.AddRange(folders);
+        fqn.Add(name);
+        return fqn;
+    }
+
+    /// <summary>The folders of a YAML file below its resource path (models/staging/_schema.yml → [staging]).</summary>
+    private static string[] YamlFolders(LoadedProject project, string yamlPath)
+    {
         var folders = yamlPath.Split('/')[..^1];
         var file = project.ProjectFile;
         var roots = file.ModelPaths.Concat(file.SeedPaths).Concat(file.SnapshotPaths).Concat(file.TestPaths);
         var skip = roots.FirstOrDefault(r => yamlPath.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal)) is { } root
             ? root.TrimEnd('/').Split('/').Length
             : 0;
-        fqn.AddRange(folders.Skip(skip));
-        fqn.Add(name);
-        return fqn;
+        return folders.Skip(skip).ToArray();
     }
 
     /// <summary>A problem inside the generated call is reported at the YAML declaration, with the original message.</summary>

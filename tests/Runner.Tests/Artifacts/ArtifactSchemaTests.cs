@@ -124,6 +124,31 @@ public sealed class ArtifactSchemaTests
         Assert.That(Directory.Exists(Path.Combine(_project.Root, "target/compiled/models")), Is.False);
     }
 
+    [Test]
+    public void Node_paths_and_optional_fields_read_as_dbt_writes_them()
+    {
+        using var json = JsonDocument.Parse(_project.Read("target/manifest.json"));
+        var nodes = json.RootElement.GetProperty("nodes");
+        var model = nodes.GetProperty("model.shop.stg_events");
+        var test = nodes.EnumerateObject().Single(n => n.Name.StartsWith("test.shop.unique_", StringComparison.Ordinal)).Value;
+        Assert.Multiple(() =>
+        {
+            // path is inside the resource folder; a generic test's is its compiled file's name.
+            Assert.That(model.GetProperty("path").GetString(), Is.EqualTo("stg_events.sql"));
+            Assert.That(model.GetProperty("original_file_path").GetString(), Is.EqualTo("models/stg_events.sql"));
+            Assert.That(nodes.GetProperty("seed.shop.seed_events").GetProperty("path").GetString(), Is.EqualTo("seed_events.csv"));
+            Assert.That(nodes.GetProperty("snapshot.shop.events_snapshot").GetProperty("path").GetString(), Is.EqualTo("events_snapshot.sql"));
+            Assert.That(test.GetProperty("path").GetString(), Is.EqualTo("unique_stg_events_id.sql"));
+            Assert.That(test.GetProperty("original_file_path").GetString(), Is.EqualTo("models/schema.yml"));
+            Assert.That(_project.Exists("target/compiled/shop/models/schema.yml/" + test.GetProperty("path").GetString()));
+            Assert.That(model.GetProperty("patch_path").GetString(), Is.EqualTo("shop://models/schema.yml"));
+            Assert.That(test.GetProperty("patch_path").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(model.GetProperty("language").GetString(), Is.EqualTo("sql"));
+            Assert.That(model.GetProperty("docs").GetProperty("show").GetBoolean(), Is.True);
+            Assert.That(model.GetProperty("contract").GetProperty("enforced").GetBoolean(), Is.False);
+        });
+    }
+
     private static IEnumerable<(string Where, JsonElement Entry)> Entries(JsonElement root, string section, string kind)
     {
         if (section == "-")

@@ -17,15 +17,25 @@ namespace ModelForge.Compiler.Compilation.DataTests;
 /// </summary>
 internal static class GenericTestCall
 {
+    /// <summary>The file name of the shared call texts; never shown, since positions in them move to the YAML declaration.</summary>
+    internal const string SharedPath = "<generic test call>";
+
     private static readonly string[] FunctionNames = ["env_var", "ref", "var", "source", "doc"];
 
-    /// <returns>The template text and the values it reads from <see cref="TestMetadata.KwargsName"/>.</returns>
-    public static (string Text, Dictionary<string, object?> Kwargs) Build(string callee, string modelExpression, string? columnName,
-        IReadOnlyDictionary<string, object?> arguments)
+    /// <summary>
+    /// The template text, the values it reads from <see cref="TestMetadata.KwargsName"/> and whether
+    /// the text is shared. When every argument is passed as written or is a literal
+    /// <c>ref()</c>/<c>source()</c> (<see cref="LiteralCall"/>), the text is the same for every test of
+    /// <paramref name="callee"/> with those argument names on a model (or on a source): it reads the
+    /// tested relation from <see cref="TestMetadata.ModelName"/> and the literal calls' names from
+    /// <see cref="TestMetadata.CallsName"/>, so one parsed template serves them all.
+    /// </summary>
+    public static Built Build(string callee, TestAttachment attachment, string? columnName, IReadOnlyDictionary<string, object?> arguments)
     {
         var kwargs = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (columnName is not null) kwargs["column_name"] = columnName;
         foreach (var (key, value) in arguments) kwargs[key] = value;
+        if (SharedText(callee, attachment, kwargs) is var (text, calls)) return new Built(text, kwargs, true, calls);
 
         var writer = new CallWriter();
         var entries = new StringBuilder();
@@ -36,12 +46,50 @@ internal static class GenericTestCall
             // dbt keeps the column under test as written (it may be a quoted or computed expression).
             entries.Append(Quote(key)).Append(": ").Append(key == "column_name" ? path : writer.Expression(value, path));
         }
-        var call = $"{writer.Captures}{{{{ {callee}(model={modelExpression}, **{{{entries}}}) }}}}";
-        return (call, kwargs);
+        var call = $"{writer.Captures}{{{{ {callee}(model={ModelExpression(attachment)}, **{{{entries}}}) }}}}";
+        return new Built(call, kwargs, false, []);
     }
 
+    /// <summary>A generated call: its text, its kwargs, whether the text is shared, and the literal calls it reads as data.</summary>
+    internal sealed record Built(string Text, Dictionary<string, object?> Kwargs, bool Shared, IReadOnlyList<LiteralCall> Calls);
+
+    /// <summary>
+    /// The call with every argument read from data, evaluated as the written-out call would be (the
+    /// relation's ref or source first, then the keyword arguments in order); null when an argument needs rendering.
+    /// </summary>
+    private static (string Text, List<LiteralCall> Calls)? SharedText(string callee, TestAttachment attachment, Dictionary<string, object?> kwargs)
+    {
+        List<LiteralCall>? calls = null;
+        foreach (var (key, value) in kwargs)
+        {
+            if (key == "column_name" || !NeedsRender(value)) continue;
+            if (value is not string text || LiteralCall.Parse(text) is not { } call) return null;
+            (calls ??= []).Add(call);
+        }
+        var relation = attachment.SourceName is null
+            ? $"ref({TestMetadata.ModelName})"
+            : $"source({TestMetadata.ModelName}[0], {TestMetadata.ModelName}[1])";
+        if (calls is null) return ($"{{{{ {callee}(model=get_where_subquery({relation}), **{TestMetadata.KwargsName}) }}}}", []);
+
+        var entries = new StringBuilder();
+        var next = 0;
+        foreach (var (key, value) in kwargs)
+        {
+            if (entries.Length > 0) entries.Append(", ");
+            entries.Append(Quote(key)).Append(": ").Append(key != "column_name" && NeedsRender(value)
+                ? $"({calls[next].Function}(*{TestMetadata.CallsName}[{next++}]))"
+                : $"{TestMetadata.KwargsName}[{Quote(key)}]");
+        }
+        return ($"{{{{ {callee}(model=get_where_subquery({relation}), **{{{entries}}}) }}}}", calls);
+    }
+
+    /// <summary>What the shared call reads as <see cref="TestMetadata.ModelName"/>: the model's name, or [source, table].</summary>
+    public static object ModelArgument(TestAttachment attachment) => attachment.SourceName is { } source
+        ? new List<object?> { source, attachment.Name }
+        : attachment.Name;
+
     /// <summary>The expression for the tested relation: <c>ref('orders')</c> or <c>source('raw', 'rides')</c>.</summary>
-    public static string ModelExpression(TestAttachment attachment) => $"get_where_subquery({RelationCall(attachment)})";
+    private static string ModelExpression(TestAttachment attachment) => $"get_where_subquery({RelationCall(attachment)})";
 
     /// <summary>The kwarg dbt stores for the tested relation: <c>{{ get_where_subquery(ref('orders')) }}</c>.</summary>
     public static string ModelKwarg(TestAttachment attachment) => $"{{{{ get_where_subquery({RelationCall(attachment)}) }}}}";
@@ -112,12 +160,14 @@ internal static class GenericTestCall
             }
         }
 
-        private static bool NeedsRender(object? value) => value switch
-        {
-            string text => HasJinja(text) || LooksLikeFunction(text),
-            IEnumerable<KeyValuePair<string, object?>> pairs => pairs.Any(p => NeedsRender(p.Value)),
-            IList list => list.Cast<object?>().Any(NeedsRender),
-            _ => false,
-        };
     }
+
+    /// <summary>Whether the value (at any depth) holds a string that is rendered rather than passed as written.</summary>
+    internal static bool NeedsRender(object? value) => value switch
+    {
+        string text => HasJinja(text) || LooksLikeFunction(text),
+        IEnumerable<KeyValuePair<string, object?>> pairs => pairs.Any(p => NeedsRender(p.Value)),
+        IList list => list.Cast<object?>().Any(NeedsRender),
+        _ => false,
+    };
 }

@@ -93,12 +93,19 @@ internal static class PythonText
             else if (c == '\n') builder.Append("\\n");
             else if (c == '\r') builder.Append("\\r");
             else if (c < 0x20 || c == 0x7f) builder.Append("\\x").Append(c.ToString("x2", CultureInfo.InvariantCulture));
-            else if (c < 0x7f || IsPrintable(rune)) builder.Append(rune.ToString());
+            else if (c < 0x7f) builder.Append((char)c);
+            else if (IsPrintable(rune)) AppendRune(builder, rune);
             else if (c < 0x100) builder.Append("\\x").Append(c.ToString("x2", CultureInfo.InvariantCulture));
             else if (c < 0x10000) builder.Append("\\u").Append(c.ToString("x4", CultureInfo.InvariantCulture));
             else builder.Append("\\U").Append(c.ToString("x8", CultureInfo.InvariantCulture));
         }
         builder.Append(quote);
+    }
+
+    private static void AppendRune(StringBuilder builder, Rune rune)
+    {
+        Span<char> chars = stackalloc char[2];
+        builder.Append(chars[..rune.EncodeToUtf16(chars)]);
     }
 
     // str.isprintable(): everything but the "Other" and "Separator" categories, except the ASCII space.

@@ -13,6 +13,12 @@ public sealed class TestMetadata
     /// <summary>The global name the generated call reads its plain keyword arguments from.</summary>
     internal const string KwargsName = "__forge_test_kwargs";
 
+    /// <summary>The global a shared generated call reads the tested relation's name from (see <see cref="GenericTestCall"/>).</summary>
+    internal const string ModelName = "__forge_test_model";
+
+    /// <summary>The global a shared generated call reads the names of its literal ref()/source() arguments from.</summary>
+    internal const string CallsName = "__forge_test_calls";
+
     /// <summary>The test's name without namespace, e.g. <c>accepted_values</c>.</summary>
     public required string TestName { get; init; }
 
@@ -60,9 +66,19 @@ public sealed class TestMetadata
     /// <summary>The arguments passed as values (column_name and plain strings, lists, numbers).</summary>
     internal IReadOnlyDictionary<string, object?> Kwargs { get; init; } = Empty.Dictionary;
 
-    /// <summary>The render context with <see cref="Kwargs"/> visible to the generated call.</summary>
-    internal TemplateContext Bind(TemplateContext context) =>
-        new(new KwargsGlobals(context.Globals, KwargsName, Kwargs), context.Loader);
+    /// <summary>The tested relation as the shared call reads it: the model's name, or [source, table].</summary>
+    internal object? ModelArgument { get; init; }
+
+    /// <summary>The literal ref()/source() arguments the shared call makes, in argument order.</summary>
+    internal IReadOnlyList<LiteralCall> Calls { get; init; } = [];
+
+    /// <summary>The render context with <see cref="Kwargs"/>, <see cref="ModelArgument"/> and <see cref="Calls"/> visible to the generated call.</summary>
+    internal TemplateContext Bind(TemplateContext context)
+    {
+        IReadOnlyDictionary<string, object?> globals = new KwargsGlobals(new KwargsGlobals(context.Globals, ModelName, ModelArgument), KwargsName, Kwargs);
+        if (Calls.Count > 0) globals = new KwargsGlobals(globals, CallsName, Calls.Select(c => (object?)c.Arguments.ToList()).ToList());
+        return new TemplateContext(globals, context.Loader);
+    }
 
     /// <summary>A span inside the generated template becomes the YAML declaration's span.</summary>
     internal SourceSpan Relocate(SourceSpan span) => Generated is { } generated && ReferenceEquals(span.Source, generated) ? Span : span;

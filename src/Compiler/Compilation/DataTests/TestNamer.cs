@@ -22,7 +22,13 @@ internal static class TestNamer
     public static (string Short, string Full) Names(string testType, string target, IReadOnlyDictionary<string, object?> arguments)
     {
         var parts = new List<string>();
-        foreach (var key in arguments.Keys.Where(k => k != "model").Order(StringComparer.Ordinal))
+        var keys = new List<string>(arguments.Count);
+        foreach (var key in arguments.Keys)
+        {
+            if (key != "model") keys.Add(key);
+        }
+        keys.Sort(StringComparer.Ordinal);
+        foreach (var key in keys)
         {
             switch (arguments[key])
             {
