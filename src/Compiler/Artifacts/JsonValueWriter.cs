@@ -36,6 +36,21 @@ public static class JsonValueWriter
             case decimal m:
                 json.WriteNumberValue(m);
                 break;
+            // The manifest's own shapes first: their struct enumerators cost no allocation per object.
+            case Dictionary<string, object?> dict:
+                json.WriteStartObject();
+                foreach (var (key, item) in dict)
+                {
+                    json.WritePropertyName(key);
+                    Write(json, item);
+                }
+                json.WriteEndObject();
+                break;
+            case List<object?> list and not ITemplateObject:
+                json.WriteStartArray();
+                foreach (var item in list) Write(json, item);
+                json.WriteEndArray();
+                break;
             case IEnumerable<KeyValuePair<string, object?>> dict:
                 json.WriteStartObject();
                 foreach (var (key, item) in dict)

@@ -23,24 +23,19 @@ public static partial class ManifestWriter
         json.WriteString("adapter_type", project.Project.Target.Type);
         json.WriteEndObject();
 
+        // Nodes are most of the file: serialized on every core, written in order.
+        var nodes = project.Order.Select(id => project.Nodes[id]).ToList();
         json.WriteStartObject("nodes");
-        foreach (var id in project.Order)
-        {
-            if (project.Nodes[id].ResourceType is ResourceType.Source or ResourceType.UnitTest) continue;
-            json.WritePropertyName(id);
-            JsonValueWriter.Write(json, lineage?.GetValueOrDefault(id) is { } model
-                ? NodeDictionary.Of(project.Nodes[id], model)
-                : project.GraphNodes[id]);
-        }
+        JsonFragments.WriteEntries(json, nodes.Where(n => n.ResourceType is not (ResourceType.Source or ResourceType.UnitTest)).ToList(), 2,
+            node => node.UniqueId,
+            (writer, node) => JsonValueWriter.Write(writer, lineage?.GetValueOrDefault(node.UniqueId) is { } model
+                ? NodeDictionary.Of(node, model)
+                : project.NodeDictionaryOf(node.UniqueId)));
         json.WriteEndObject();
 
         json.WriteStartObject("sources");
-        foreach (var id in project.Order)
-        {
-            if (project.Nodes[id].ResourceType != ResourceType.Source) continue;
-            json.WritePropertyName(id);
-            JsonValueWriter.Write(json, project.GraphNodes[id]);
-        }
+        JsonFragments.WriteEntries(json, nodes.Where(n => n.ResourceType == ResourceType.Source).ToList(), 2,
+            node => node.UniqueId, (writer, node) => JsonValueWriter.Write(writer, project.NodeDictionaryOf(node.UniqueId)));
         json.WriteEndObject();
 
         // dbt 1.8 keeps unit tests in a map of their own.

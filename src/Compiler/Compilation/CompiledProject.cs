@@ -47,6 +47,14 @@ public sealed class CompiledProject
     /// <summary><c>graph.nodes</c> for templates: every node in the manifest's shape, built on first use.</summary>
     public IReadOnlyDictionary<string, object?> GraphNodes => _graphNodes ??= new LazyNodeDictionaries(Nodes);
 
+    /// <summary>
+    /// A node's dictionary for an artifact: the one a template already read through <c>graph.nodes</c>
+    /// (so the manifest shows what templates saw), else a new one that is not kept: writing the
+    /// manifest of 10,000 nodes then holds no more than one batch of them.
+    /// </summary>
+    internal object? NodeDictionaryOf(string uniqueId) =>
+        _graphNodes is LazyNodeDictionaries lazy ? lazy.BuiltOrNew(uniqueId) : NodeDictionary.Of(Nodes[uniqueId]);
+
     internal IRelationResolver Resolver => _resolver ??= new ExecuteResolver(new NodeLookup(Name, Nodes.Values, []));
 
     /// <summary>

@@ -34,6 +34,9 @@ internal sealed class LazyNodeDictionaries(IReadOnlyDictionary<string, ProjectNo
         return true;
     }
 
+    /// <summary>The node's dictionary if a template built it, else a new one that is not kept.</summary>
+    public object? BuiltOrNew(string key) => _built.TryGetValue(key, out var value) ? value : NodeDictionary.Of(nodes[key]);
+
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() =>
         nodes.Keys.Select(k => new KeyValuePair<string, object?>(k, this[k])).GetEnumerator();
 

@@ -1,37 +1,45 @@
-using System.Collections.Concurrent;
+using System.Buffers;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 using ModelForge.Compiler.Diagnostics;
 
 namespace ModelForge.Runner.Execution;
 
 /// <summary>
 /// Writes files under the target folder; an unwritable path becomes a diagnostic, not a crash.
-/// Writing thousands of compiled files is most of a compile's cost, so a file whose content is
-/// already on disk is left alone and each folder is created once per process.
+/// Writing thousands of compiled files is most of a compile's cost, so each file costs as few
+/// system calls as can be: one open that creates it or finds it, its length from the handle, one
+/// write. A file whose bytes are already those is left alone (its time too: the compile cache
+/// checks it). A folder is created only when a write finds it missing, so existing folders cost nothing.
 /// </summary>
 internal static class ArtifactFiles
 {
-    private static readonly ConcurrentDictionary<string, bool> CreatedFolders = new(StringComparer.Ordinal);
-
     /// <summary>Null on success; otherwise the error to report.</summary>
     public static Diagnostic? TryWrite(string projectRoot, string relativePath, string text)
     {
         var path = Path.Combine(projectRoot, relativePath);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
-            var folder = Path.GetDirectoryName(path)!;
-            if (!CreatedFolders.ContainsKey(folder) || !Directory.Exists(folder))
+            var length = Encoding.UTF8.GetBytes(text, bytes);
+            try
             {
-                Directory.CreateDirectory(folder);
-                CreatedFolders[folder] = true;
+                WriteIfChanged(path, bytes.AsSpan(0, length));
             }
-            var bytes = Encoding.UTF8.GetBytes(text);
-            if (!IsUnchanged(path, bytes)) AtomicFile.WriteAllBytes(path, bytes);
+            catch (UnauthorizedAccessException) when (File.Exists(path))
+            {
+                // A read-only file in a writable folder: replaced whole, as a move over it may.
+                AtomicFile.WriteAllBytes(path, bytes.AsSpan(0, length));
+            }
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Unwritable(relativePath, e);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 
@@ -39,10 +47,71 @@ internal static class ArtifactFiles
         Diagnostic.Error(DiagnosticCodes.CannotWriteFile, $"cannot write {relativePath}: {e.Message}",
             hint: "check that the target path (target-path in the project file) is writable") with { FilePath = relativePath };
 
-    private static bool IsUnchanged(string path, byte[] bytes)
+    private static void WriteIfChanged(string path, ReadOnlySpan<byte> bytes)
     {
-        var existing = new FileInfo(path);
-        if (!existing.Exists || existing.Length != bytes.Length) return false;
-        return File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+        using var file = Open(path);
+        var existing = RandomAccess.GetLength(file);
+        if (existing == bytes.Length && HoldsAlready(file, bytes)) return;
+        try
+        {
+            RandomAccess.Write(file, bytes, 0);
+            if (existing > bytes.Length) RandomAccess.SetLength(file, bytes.Length);
+        }
+        catch (IOException)
+        {
+            // A full disk mid-write: no half file is left for `forge run` or the compile cache to trust.
+            file.Dispose();
+            TryDelete(path);
+            throw;
+        }
+    }
+
+    private static SafeFileHandle Open(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
+        {
+            // The first file of its folder (or the folder was removed since): create it, once. .NET
+            // reports a missing folder as a missing file when another thread created the folder
+            // between the open and its check; OpenOrCreate fails for no other missing file.
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
+        }
+    }
+
+    private static bool HoldsAlready(SafeFileHandle file, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0) return true;
+        var buffer = ArrayPool<byte>.Shared.Rent(bytes.Length);
+        try
+        {
+            var read = 0;
+            while (read < bytes.Length)
+            {
+                var n = RandomAccess.Read(file, buffer.AsSpan(read, bytes.Length - read), read);
+                if (n == 0) return false;
+                read += n;
+            }
+            return buffer.AsSpan(0, bytes.Length).SequenceEqual(bytes);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The write's own error is the one reported.
+        }
     }
 }

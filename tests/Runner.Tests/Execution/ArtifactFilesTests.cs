@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Diagnostics;
 using ModelForge.Runner.Execution;
 using NUnit.Framework;
 
@@ -26,6 +27,48 @@ public sealed class ArtifactFilesTests
 
         ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 2");
         Assert.That(File.ReadAllText(path), Is.EqualTo("select 2"));
+    }
+
+    [Test]
+    public void A_shorter_text_leaves_nothing_of_the_longer_one_it_replaces()
+    {
+        ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 1234567890 from long_table");
+
+        Assert.That(ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 1"), Is.Null);
+
+        Assert.That(File.ReadAllText(Path.Combine(_root, "target/compiled/a.sql")), Is.EqualTo("select 1"));
+    }
+
+    [Test]
+    public void A_text_of_the_same_length_with_other_bytes_is_written_and_nothing_else_is_left()
+    {
+        ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 'é'");
+
+        Assert.That(ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 'è'"), Is.Null);
+
+        Assert.That(File.ReadAllText(Path.Combine(_root, "target/compiled/a.sql")), Is.EqualTo("select 'è'"));
+        Assert.That(Directory.GetFiles(Path.Combine(_root, "target/compiled")).Select(Path.GetFileName), Is.EqualTo(new[] { "a.sql" }));
+    }
+
+    [Test]
+    public void Files_written_at_once_into_a_new_folder_are_all_written()
+    {
+        // Threads race to create each folder, as a compile's Parallel.For does on a fresh target/.
+        const int threads = 4;
+        var errors = new List<string>();
+        for (var round = 0; round < 300; round++)
+        {
+            using var start = new Barrier(threads);
+            var folder = $"target/compiled/r{round}/models";
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+            {
+                start.SignalAndWait();
+                if (ArtifactFiles.TryWrite(_root, $"{folder}/m{i}.sql", $"select {i}") is { } error)
+                    lock (errors) errors.Add(error.Message);
+            });
+        }
+
+        Assert.That(errors, Is.Empty);
     }
 
     [Test]
