@@ -21,6 +21,9 @@ public sealed class CompileOptions
     /// <summary>Receives log(), print() and exceptions.warn() from templates.</summary>
     public Action<ContextMessage>? Log { get; init; }
 
+    /// <summary>See <see cref="Context.ProjectRenderInfo.ImpureRead"/>.</summary>
+    internal Action<string>? ImpureRead { get; init; }
+
     public string InvocationId { get; init; } = Guid.NewGuid().ToString();
 
     public DateTimeOffset RunStartedAt { get; init; } = DateTimeOffset.UtcNow;

@@ -14,7 +14,7 @@ public static class NodeDictionary
     /// <summary>
     /// The node with its column-level lineage: each column gains <c>lineage</c> (and
     /// <c>unresolved</c> when some origin is unknown), columns found in the SQL but not declared
-    /// in YAML are added, and <c>column_lineage</c> lists the output columns in order.
+    /// in YAML are added (the output column order is in column_lineage.json: dbt's schema allows no extra node field).
     /// </summary>
     public static Dictionary<string, object?> Of(ProjectNode node, ModelLineage? lineage)
     {

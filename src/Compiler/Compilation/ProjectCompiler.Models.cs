@@ -58,7 +58,7 @@ public static partial class ProjectCompiler
         return new(WithRelation(withCalls, namer, finalConfig, RelationTypeOf(finalConfig.Materialized), diagnostics), finalConfig.Enabled);
     }
 
-    // dbt: node model.<pkg>.<name>.v<v>, fqn [..., name, v<v>], the model's YAML with the version's config on top.
+    // dbt: node model.<pkg>.<name>.v<v>, fqn [..., name, v<v>], the model's YAML with the version's config and columns on top.
     private static ProjectNode Versioned(ProjectNode draft, ModelVersion version)
     {
         var fqn = draft.Fqn.Take(draft.Fqn.Count - 1).Append(version.Model.Name).Append($"v{version.V}").ToList();
@@ -69,7 +69,7 @@ public static partial class ProjectCompiler
             UniqueId = $"model.{draft.PackageName}.{version.Model.Name}.v{version.V}", Name = version.Model.Name, ResourceType = draft.ResourceType,
             PackageName = draft.PackageName, Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = fqn, Config = draft.Config,
             Relation = draft.Relation, File = draft.File, Template = draft.Template,
-            Properties = version.Model with { Config = config }, ModelVersion = version,
+            Properties = version.Model with { Config = config, Columns = version.ColumnsOf(version.Model.Columns) }, ModelVersion = version,
         };
     }
 

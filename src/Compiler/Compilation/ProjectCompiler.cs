@@ -109,6 +109,7 @@ public static partial class ProjectCompiler
         Resolver = resolver,
         Adapter = adapter,
         Log = options.Log,
+        ImpureRead = options.ImpureRead,
         GraphNodes = graphNodes ?? new Dictionary<string, object?>(),
     };
 

@@ -17,7 +17,10 @@ public sealed class YamlTemplateRenderer(
     private static readonly TemplateEngine Engine = new();
 
     /// <summary>The vars already hold --vars over the project's, so they stand in for the CLI vars.</summary>
-    public IYamlValueRenderer WithVars(IReadOnlyDictionary<string, object?> vars) => new YamlTemplateRenderer(vars, environment);
+    public IYamlValueRenderer WithVars(IReadOnlyDictionary<string, object?> vars) => new YamlTemplateRenderer(vars, environment) { ImpureRead = ImpureRead };
+
+    /// <summary>See <see cref="ProjectRenderInfo.ImpureRead"/>: YAML values render too.</summary>
+    internal Action<string>? ImpureRead { get; init; }
 
     public object? Render(string text, SourceSpan span, YamlRenderScope scope)
     {
@@ -42,6 +45,7 @@ public sealed class YamlTemplateRenderer(
             AllowSecretEnvVars = scope == YamlRenderScope.Profile,
             Macros = new MacroRegistry("profiles"),
             Resolver = NoRefs.Instance,
+            ImpureRead = ImpureRead,
         };
         var node = new NodeRenderInfo { UniqueId = span.Path, Name = span.Path, ResourceType = "file", PackageName = "profiles", FilePath = span.Path };
         var rendered = Engine.Render(template, ContextBuilder.CreateContext(info, node)).Text;

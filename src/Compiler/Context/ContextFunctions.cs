@@ -14,7 +14,7 @@ internal static partial class ContextFunctions
     internal static readonly HashSet<string> NodeNames =
     [
         "ref", "source", "this", "schema", "database", "config", "var", "env_var", "execute", "is_incremental",
-        "should_full_refresh", "adapter", "load_relation", "load_cached_relation", "should_store_failures", "run_query",
+        "should_full_refresh", "adapter", "load_relation", "load_cached_relation", "run_query",
         "store_result", "store_raw_result", "load_result", "log", "print", "exceptions", "model", "builtins",
     ];
 
@@ -24,7 +24,7 @@ internal static partial class ContextFunctions
     /// </summary>
     internal static readonly HashSet<string> Impure =
     [
-        "is_incremental", "should_full_refresh", "load_relation", "load_cached_relation", "should_store_failures", "run_query",
+        "is_incremental", "should_full_refresh", "load_relation", "load_cached_relation", "run_query",
         "store_result", "store_raw_result", "load_result", "log", "print", "exceptions", "model", "graph", "invocation_id",
         "run_started_at", "selected_resources", "modules",
     ];
@@ -52,7 +52,6 @@ internal static partial class ContextFunctions
         functions["adapter"] = adapter;
         functions["load_relation"] = new Function("load_relation", a => LoadRelation(adapter, a, "load_relation"));
         functions["load_cached_relation"] = new Function("load_cached_relation", a => LoadRelation(adapter, a, "load_cached_relation"));
-        functions["should_store_failures"] = new Function("should_store_failures", _ => ShouldStoreFailures(state));
         functions["run_query"] = new Function("run_query", a => RunQuery(state, a));
         functions["store_result"] = new Function("store_result", a => StoreResult(state, a));
         functions["store_raw_result"] = new Function("store_raw_result", a => StoreRawResult(state, a));
@@ -94,14 +93,6 @@ internal static partial class ContextFunctions
     }
 
     // The node's store_failures_as (ephemeral keeps none), else its store_failures config, else the --store-failures flag.
-    private static object? ShouldStoreFailures(RenderState state)
-    {
-        if (state.Node.Config.TryGetValue("store_failures_as", out var storeAs) && storeAs?.ToString() is { Length: > 0 } text)
-            return text.ToLowerInvariant() is "table" or "view";
-        if (state.Node.Config.TryGetValue("store_failures", out var value) && value is not null) return value;
-        return state.Project.Shared.Values["flags"] is Namespace flags ? flags.Members.GetValueOrDefault("STORE_FAILURES") : false;
-    }
-
     private static bool ShouldFullRefresh(RenderState state) =>
         state.Node.Config.TryGetValue("full_refresh", out var value) && value is not null
             ? TemplateValues.IsTruthy(value)

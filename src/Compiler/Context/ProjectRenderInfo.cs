@@ -73,6 +73,13 @@ public sealed class ProjectRenderInfo
     /// <summary>Receives <c>log()</c>, <c>print()</c> and <c>exceptions.warn()</c>; called from parallel renders.</summary>
     public Action<ContextMessage>? Log { get; init; }
 
+    /// <summary>
+    /// Told the name of every impure context value a render reads (<see cref="ContextFunctions.Impure"/>,
+    /// and <c>adapter.x</c> for database calls), in any phase: the invocation memo decides from it
+    /// whether a whole compile can be replayed. Called from parallel renders.
+    /// </summary>
+    internal Action<string>? ImpureRead { get; init; }
+
     /// <summary>Loader for <c>import</c>/<c>include</c>.</summary>
     public ITemplateLoader? Loader { get; init; }
 

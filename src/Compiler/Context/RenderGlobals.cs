@@ -31,6 +31,7 @@ internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
             inputs.Record(RenderInputs.Global + _package + "|" + key,
                 () => RenderInputs.DescribeGlobal(_state.Project, node.This, node.Config, node.Phase, _package, key));
         }
+        if (_state.Project.ImpureRead is { } impure && ContextFunctions.Impure.Contains(key)) impure(key);
         // dbt lets the root project replace ref and source with macros of those names; the
         // originals stay reachable as builtins.ref / builtins.source.
         if (key is "ref" or "source" && _state.Project.Macros.FindInPackage(_state.Project.Macros.RootPackage, key) is { } overriding)

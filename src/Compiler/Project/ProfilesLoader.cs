@@ -87,7 +87,7 @@ internal static partial class ProfilesLoader
     };
 
     /// <summary>The folders to look in; Origin names the option or variable for folders the user chose.</summary>
-    private static IEnumerable<(string Directory, string? Origin)> Candidates(ProjectLoadOptions options, string root)
+    internal static IEnumerable<(string Directory, string? Origin)> Candidates(ProjectLoadOptions options, string root)
     {
         if (!string.IsNullOrWhiteSpace(options.ProfilesDirectory))
         {

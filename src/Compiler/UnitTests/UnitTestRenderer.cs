@@ -64,7 +64,7 @@ internal sealed class UnitTestRenderer(CompiledProject project, IAdapterRuntime?
             DispatchSearchOrder = info.DispatchSearchOrder, InvocationId = info.InvocationId, RunStartedAt = info.RunStartedAt,
             GraphNodes = info.GraphNodes, GraphSources = info.GraphSources, FullRefresh = info.FullRefresh, Command = info.Command,
             Flags = info.Flags, SelectedResources = info.SelectedResources, Resolver = info.Resolver, Adapter = info.Adapter, Log = info.Log,
-            Loader = info.Loader,
+            Loader = info.Loader, ImpureRead = info.ImpureRead,
             Environment = name => env.TryGetValue(name, out var value) ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : environment(name),
         };
     }

@@ -12,12 +12,21 @@ internal static class ProjectLineage
 {
     // compiledSql: Compiled SQL by unique id; null renders every enabled model (no adapter: as `forge compile` does).
     // catalogColumns: Warehouse columns by unique id (catalog.json), when read.
+    // cacheFile: The lineage cache (target/forge_lineage_cache.bin) to reuse and rewrite; null analyses everything.
     public static LineageResult Build(CompiledProject project, IReadOnlyDictionary<string, string>? compiledSql = null,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns = null)
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns = null, string? cacheFile = null)
     {
         var diagnostics = new List<Diagnostic>();
         compiledSql ??= Render(project, diagnostics);
-        var result = ColumnLineageBuilder.Build(project, compiledSql, ParserFor(project), catalogColumns);
+        var parser = ParserFor(project);
+        var cache = cacheFile is null ? null : LineageCache.Load(cacheFile, LineageCache.StampFor(parser));
+        var result = ColumnLineageBuilder.Build(project, compiledSql, parser, catalogColumns, cache);
+        PhaseTimings.Mark("lineage: analyse");
+        if (cache is not null)
+        {
+            cache.Save(cacheFile!);
+            PhaseTimings.Mark($"lineage: cache ({cache.Reused} reused)");
+        }
         if (diagnostics.Count == 0) return result;
         return result with { Diagnostics = [.. diagnostics, .. result.Diagnostics] };
     }
@@ -26,7 +35,7 @@ internal static class ProjectLineage
     public static IQueryParser ParserFor(CompiledProject project) =>
         Connections.Adapters.RunnerAdapters.Find(project.Project.Target)?.LineageParser(project.Project.Target) ?? new DuckDbQueryParser();
 
-    private static Dictionary<string, string> Render(CompiledProject project, List<Diagnostic> diagnostics)
+    internal static Dictionary<string, string> Render(CompiledProject project, List<Diagnostic> diagnostics)
     {
         var models = project.OfType(ResourceType.Model).Where(n => n.Template is not null).ToList();
         var texts = new string?[models.Count];

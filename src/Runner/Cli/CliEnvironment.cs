@@ -16,6 +16,9 @@ internal sealed class CliEnvironment
 
     public string? HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 
+    /// <summary>Told each impure context value a template reads (the compile memo listens); null: nobody asks.</summary>
+    public Action<string>? ImpureRead { get; init; }
+
     /// <summary>Cancelled by Ctrl-C in the real process.</summary>
     public CancellationToken Cancellation { get; init; }
 

@@ -28,8 +28,10 @@ internal static class CompileCommand
         command.Options.Add(inline);
         command.SetAction(parse =>
         {
-            var options = InvocationOptions.From(parse, shared, environment, "compile");
-            if (parse.GetValue(inline) is not { } query) return Execute(options, environment);
+            var memo = new Memo.InvocationMemo(parse, environment, "compile");
+            var options = InvocationOptions.From(parse, shared, memo.Environment, "compile");
+            if (parse.GetValue(inline) is not { } query)
+                return memo.TryReplay(options) ?? memo.Complete(Execute(options, memo.Environment, out var session), session, "compiled/", "manifest.json");
             if (options.Select.Count > 0 || options.Exclude.Count > 0 || options.Selector is not null)
             {
                 DiagnosticPrinter.Print(environment.Error, [DiagnosticCodes.Commands.InlineWithSelect()]);
@@ -74,9 +76,10 @@ internal static class CompileCommand
         }
     }
 
-    private static int Execute(InvocationOptions options, CliEnvironment environment)
+    // Returns through `opened` the session it compiled, for the memo; connections are closed on return.
+    private static int Execute(InvocationOptions options, CliEnvironment environment, out ProjectSession? opened)
     {
-        var session = ProjectSession.Open(options, environment);
+        var session = opened = ProjectSession.Open(options, environment);
         if (session is null) return ExitCodes.UsageOrProject;
         var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Model, ResourceType.Test });
         if (selected is null) return ExitCodes.UsageOrProject;
@@ -148,8 +151,10 @@ internal static class CompileCommand
     private static void TraceCache(CliEnvironment environment, IReadOnlyList<ProjectNode> selected, bool[] rendered)
     {
         if (environment.GetEnvironmentVariable("FORGE_CACHE_TRACE") != "1") return;
+        // Not kept by the memo: a replay renders nothing, so it must not repeat these lines.
+        var error = Memo.CapturingWriter.Uncaptured(environment.Error);
         var ids = selected.Where((_, i) => rendered[i]).Select(n => n.UniqueId).Order(StringComparer.Ordinal).ToList();
-        environment.Error.WriteLine($"compile cache: reused {selected.Count - ids.Count} of {selected.Count}, rendered {ids.Count}");
-        foreach (var id in ids) environment.Error.WriteLine($"compile cache: rendered {id}");
+        error.WriteLine($"compile cache: reused {selected.Count - ids.Count} of {selected.Count}, rendered {ids.Count}");
+        foreach (var id in ids) error.WriteLine($"compile cache: rendered {id}");
     }
 }

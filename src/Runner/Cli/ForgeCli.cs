@@ -28,6 +28,7 @@ internal static class ForgeCli
         root.Subcommands.Add(LsCommand.Create(shared, environment));
         root.Subcommands.Add(ParseCommand.Create(shared, environment));
         root.Subcommands.Add(RetryCommand.Create(shared, environment));
+        root.Subcommands.Add(CloneCommand.Create(shared, environment));
         root.Subcommands.Add(CleanCommand.Create(shared, environment));
         root.Subcommands.Add(DepsCommand.Create(shared, environment));
         root.Subcommands.Add(DocsCommand.Create(shared, environment));

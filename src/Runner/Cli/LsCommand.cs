@@ -33,10 +33,19 @@ internal static class LsCommand
         command.Options.Add(outputKeys);
         command.SetAction(parse =>
         {
+            var memo = new Memo.InvocationMemo(parse, environment, "ls");
+            var options = InvocationOptions.From(parse, shared, memo.Environment, "ls");
+            return memo.TryReplay(options) ?? memo.Complete(List(parse, options, memo.Environment, out var session), session);
+        });
+        return command;
+
+        // Returns through `opened` the session it listed, for the memo.
+        int List(ParseResult parse, InvocationOptions options, CliEnvironment environment, out ProjectSession? opened)
+        {
+            opened = null;
             var keys = Keys(parse.GetValue(outputKeys), environment);
             if (keys is null) return ExitCodes.UsageOrProject;
-            var options = InvocationOptions.From(parse, shared, environment, "ls");
-            var session = ProjectSession.Open(options, environment);
+            var session = opened = ProjectSession.Open(options, environment);
             if (session is null) return ExitCodes.UsageOrProject;
             var types = ResourceTypeFilter.Apply(Listed, options.ResourceTypes, options.ExcludeResourceTypes, environment);
             if (types is null) return ExitCodes.UsageOrProject;
@@ -56,8 +65,7 @@ internal static class LsCommand
                 });
             }
             return ExitCodes.Success;
-        });
-        return command;
+        }
     }
 
     private static string[]? Keys(string[]? given, CliEnvironment environment)

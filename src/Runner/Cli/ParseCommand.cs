@@ -18,14 +18,20 @@ internal static class ParseCommand
     {
         var command = new Command("parse", "Load and check the project without connecting; write manifest.json and perf_info.json.");
         shared.AddProjectOptions(command);
-        command.SetAction(parse => Execute(InvocationOptions.From(parse, shared, environment, "parse"), environment));
+        command.SetAction(parse =>
+        {
+            var memo = new Memo.InvocationMemo(parse, environment, "parse");
+            var options = InvocationOptions.From(parse, shared, memo.Environment, "parse");
+            return memo.TryReplay(options) ?? memo.Complete(Execute(options, memo.Environment, out var session), session, "manifest.json", "perf_info.json");
+        });
         return command;
     }
 
-    private static int Execute(InvocationOptions options, CliEnvironment environment)
+    // Returns through `parsed` the session it parsed, for the memo.
+    private static int Execute(InvocationOptions options, CliEnvironment environment, out ProjectSession? parsed)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var session = ProjectSession.Open(options, environment);
+        var session = parsed = ProjectSession.Open(options, environment);
         if (session is null) return ExitCodes.UsageOrProject;
         var project = session.Compiled!;
         var opened = clock.Elapsed;

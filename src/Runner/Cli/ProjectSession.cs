@@ -77,7 +77,7 @@ internal sealed class ProjectSession
             Environment = environment.GetEnvironmentVariable,
             HomeDirectory = environment.HomeDirectory,
             WorkingDirectory = environment.WorkingDirectory,
-            Renderer = new YamlTemplateRenderer(cliVars, environment.GetEnvironmentVariable),
+            Renderer = new YamlTemplateRenderer(cliVars, environment.GetEnvironmentVariable) { ImpureRead = environment.ImpureRead },
         }, diagnostics);
         diagnostics = warnErrors.Apply(diagnostics);
         if (project is null || diagnostics.HasErrors)
@@ -109,6 +109,7 @@ internal sealed class ProjectSession
             MicrobatchBatches = options.MicrobatchBatches,
             Environment = environment.GetEnvironmentVariable,
             Log = new TemplateMessages(environment.Output, environment.Error).Write,
+            ImpureRead = environment.ImpureRead,
         };
         CompiledProject? compiled = null;
         if (compile)

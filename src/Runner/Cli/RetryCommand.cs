@@ -10,7 +10,7 @@ namespace ModelForge.Runner.Cli;
 /// </summary>
 internal static class RetryCommand
 {
-    private static readonly HashSet<string> Replayable = new(StringComparer.Ordinal) { "run", "build", "test", "seed", "snapshot" };
+    private static readonly HashSet<string> Replayable = new(StringComparer.Ordinal) { "run", "build", "test", "seed", "snapshot", "clone" };
 
     // Flags of the previous command line that retry replaces: the selection (by the failed nodes)
     // and where the project and artifacts are (by retry's own).

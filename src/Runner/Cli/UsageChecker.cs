@@ -90,7 +90,12 @@ internal static partial class UsageChecker
         var options = VisibleOptions(command).ToList();
         var nearest = Nearest(word.TrimStart('-'), options.SelectMany(Names).Select(n => n.TrimStart('-')).ToList());
         string hint;
-        if (nearest is not null)
+        if (options.Any(o => Names(o).Contains(word)))
+        {
+            // `forge --project-dir X run`: the command knows the option, but it came before the command's name.
+            hint = $"options of `{name}` go after it: `{name} {word} …` (only -q, --debug, --log-level and --warn-error may come first)";
+        }
+        else if (nearest is not null)
         {
             var option = options.First(o => Names(o).Any(n => n.TrimStart('-') == nearest));
             hint = $"did you mean '{option.Name}'?";

@@ -59,6 +59,23 @@ internal sealed class WarnErrorPolicy
         return result;
     }
 
+    /// <summary>
+    /// A node's own warnings under the policy (e.g. a contract constraint the target cannot enforce):
+    /// silenced ones dropped, and a promoted one turns the node into an error, as dbt fails a node
+    /// whose warning --warn-error makes an exception.
+    /// </summary>
+    public Execution.NodeResult Apply(Execution.NodeResult result)
+    {
+        if (result.Warnings.Count == 0) return result;
+        var bag = new DiagnosticBag();
+        bag.AddRange(result.Warnings);
+        var applied = Apply(bag).ToList();
+        var warnings = applied.Where(d => !d.IsError).ToList();
+        if (applied.FirstOrDefault(d => d.IsError) is not { } error || result.Status is Execution.NodeStatus.Error or Execution.NodeStatus.Fail or Execution.NodeStatus.Skipped)
+            return result with { Warnings = warnings };
+        return result with { Status = Execution.NodeStatus.Error, Message = error.Message, Diagnostic = error, Warnings = warnings };
+    }
+
     private bool Promotes(string code) => !_warn.Contains(code) && (_all || _error.Contains(code));
 
     private static bool IsAll(string word) => word is "all" or "*";

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ModelForge.Compiler.Analysis.Lineage;
 using ModelForge.Compiler.Artifacts;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
@@ -26,6 +27,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         var failed = false;
 
         var compiled = Compile(project, out var compileErrors);
+        PhaseTimings.Mark("docs: compile");
         DiagnosticPrinter.Print(environment.Error, compileErrors);
         failed |= compileErrors.Count > 0;
 
@@ -43,12 +45,15 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             failed |= diagnostics.HasErrors;
         }
 
-        // Column lineage needs the warehouse's column lists (the catalog) and goes into the manifest.
+        // Column lineage needs the warehouse's column lists (the catalog); it goes into the manifest's columns and column_lineage.json.
         var catalogColumns = catalog.Nodes.Values.Concat(catalog.Sources.Values)
             .ToDictionary(t => t.UniqueId, t => (IReadOnlyList<string>)t.Columns.Select(c => c.Name).ToList(), StringComparer.Ordinal);
-        var lineage = ProjectLineage.Build(project, compiled, catalogColumns);
+        var lineage = ProjectLineage.Build(project, compiled, catalogColumns, Path.Combine(target, LineageCache.FileName));
         DiagnosticPrinter.Print(environment.Error, lineage.Diagnostics);
+        PhaseTimings.Mark("docs: column lineage");
         if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, lineage.Models))) return ExitCodes.UsageOrProject;
+        PhaseTimings.Mark("docs: manifest");
+        if (!TryWriteArtifact("column_lineage.json", stream => ColumnLineageWriter.Write(stream, lineage.Models, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
 
         if (!keepCatalog && !TryWriteArtifact("catalog.json", stream => CatalogWriter.Write(stream, catalog, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
 
@@ -64,6 +69,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         };
         var site = Path.Combine(target, SiteFolder);
         var written = TryWriteSite(input, blocks, site, siteDiagnostics);
+        PhaseTimings.Mark("docs: site");
         DiagnosticPrinter.Print(environment.Error, siteDiagnostics.ToList());
         if (!written) return ExitCodes.UsageOrProject;
 
@@ -81,6 +87,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         try
         {
             SiteWriter.Write(directory, content);
+            PhaseTimings.Mark("site: write");
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

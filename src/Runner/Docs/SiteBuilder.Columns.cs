@@ -37,7 +37,7 @@ internal sealed partial class SiteBuilder
             var column = Get(property.Name);
             if (column.Index == int.MaxValue) column.Index = next++;
             column.Type ??= property.DataType;
-            column.DescriptionHtml = MarkdownRenderer.Render(_docs.Resolve(property.Description, property.Span));
+            DescribeLater(_docs.Resolve(property.Description, property.Span), html => column.DescriptionHtml = html);
             foreach (var test in property.Tests) column.Tests.Add(Describe(test));
         }
         if (input.Lineage.TryGetValue(node.UniqueId, out var lineage))

@@ -13,6 +13,8 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
     private readonly DocReferenceResolver _docs = new(blocks, diagnostics);
     private readonly List<SiteEntry> _entries = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    // Descriptions waiting for Markdown: rendered together, in parallel, once every entry exists.
+    private readonly List<(Action<string> Set, string Markdown)> _descriptions = [];
 
     public SiteContent Build()
     {
@@ -33,10 +35,26 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
                 if (_index.TryGetValue(parent, out var from)) _entries[at].DependsOn.Add(from);
             }
         }
+        PhaseTimings.Mark("site: entries");
+        RenderDescriptions();
+        PhaseTimings.Mark("site: markdown");
         Layout();
+        PhaseTimings.Mark("site: layout");
         var overview = blocks.Find(DocsBlocks.OverviewName) is { } text ? MarkdownRenderer.Render(text) : null;
-        return new SiteContent(project.Name, project.Project.Target.Type, input.GeneratedAt, overview, _entries, Search());
+        var search = Search();
+        PhaseTimings.Mark("site: search index");
+        return new SiteContent(project.Name, project.Project.Target.Type, input.GeneratedAt, overview, _entries, search);
     }
+
+    // Doc references resolve here, in order (their diagnostics keep a stable order); Markdown waits for RenderDescriptions.
+    private void DescribeLater(string markdown, Action<string> set)
+    {
+        if (!string.IsNullOrWhiteSpace(markdown)) _descriptions.Add((set, markdown));
+    }
+
+    // Markdig's pipeline is immutable and shared; each description sets a different entry or column.
+    private void RenderDescriptions() =>
+        Parallel.For(0, _descriptions.Count, i => _descriptions[i].Set(MarkdownRenderer.Render(_descriptions[i].Markdown)));
 
     private void Add(SiteEntry entry)
     {
@@ -67,7 +85,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
             InGraph = node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Source or ResourceType.Analysis,
             Run = input.RunResults.GetValueOrDefault(node.UniqueId),
         };
-        entry.DescriptionHtml = MarkdownRenderer.Render(_docs.Resolve(node.Description, node.Properties?.Span ?? node.SourceTable?.Span));
+        DescribeLater(_docs.Resolve(node.Description, node.Properties?.Span ?? node.SourceTable?.Span), html => entry.DescriptionHtml = html);
         AddColumns(node, entry);
         foreach (var test in node.Properties?.Tests ?? []) entry.Tests.Add(Describe(test));
         return entry;
@@ -92,7 +110,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
                 Folder = DirectoryOf(macro.Span.Path),
                 RawCode = macro.Span.Source.Text,
             };
-            if (properties.TryGetValue(name, out var described)) entry.DescriptionHtml = MarkdownRenderer.Render(_docs.Resolve(described.Description, described.Span));
+            if (properties.TryGetValue(name, out var described)) DescribeLater(_docs.Resolve(described.Description, described.Span), html => entry.DescriptionHtml = html);
             yield return entry;
         }
     }

@@ -23,20 +23,25 @@ internal sealed partial class ModelExecutor
         var options = IncrementalOptions.From(node, project.Options.FullRefresh, context.Sql);
         var batches = project.Options.MicrobatchBatches.TryGetValue(node.UniqueId, out var explicitBatches) ? explicitBatches : Plan(context, config, options);
 
-        InlinedSql? last = null;
+        // Rendered on this thread (the worker's renderer); concurrent batches only read the map afterwards.
+        var rendered = new Dictionary<MicrobatchWindow, InlinedSql>();
         string Render(MicrobatchWindow window)
         {
-            last = worker.Compiler.Compile(node, context.Sql, window, config.BatchSize);
-            return TrimStatement(last.Text);
+            var inlined = worker.Compiler.Compile(node, context.Sql, window, config.BatchSize);
+            rendered[window] = inlined;
+            return TrimStatement(inlined.Text);
         }
-        Diagnostic Error(DbException e, string sql)
+        Diagnostic Error(DbException e, MicrobatchWindow window, string sql, IReadOnlyList<string> statements)
         {
-            var failedStatement = context.Statements.LastOrDefault(s => sql.Length > 0 && s.Contains(sql, StringComparison.Ordinal)) ?? context.Statements.LastOrDefault();
-            return last is null ? Diagnostic.Error(DiagnosticCodes.DatabaseError, e.Message, node.DefinitionSpan)
-                : DatabaseError(node, e, last, sql, failedStatement, compiledPath);
+            var failedStatement = statements.LastOrDefault(s => sql.Length > 0 && s.Contains(sql, StringComparison.Ordinal)) ?? statements.LastOrDefault();
+            return rendered.GetValueOrDefault(window) is not { } inlined ? Diagnostic.Error(DiagnosticCodes.DatabaseError, e.Message, node.DefinitionSpan)
+                : DatabaseError(node, e, inlined, sql, failedStatement, compiledPath);
         }
 
-        var outcome = MicrobatchMaterialization.Build(context, options, config, batches, Render, Error);
+        // dbt's concurrent_batches: unset means at once unless the model reads its own table through `this`.
+        var concurrent = config.ConcurrentBatches ?? !MicrobatchConfig.ReferencesThis(node);
+        var concurrency = concurrent && resources.BatchLanes > 1 ? new BatchConcurrency(resources.BatchLanes, resources.OpenConnection) : null;
+        var outcome = MicrobatchMaterialization.Build(context, options, config, batches, Render, Error, concurrency);
         if (outcome.Successful.Count > 0) Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PostHook, "post-hook", context);
         ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
 

@@ -23,4 +23,17 @@ internal static class NodeExecutors
             [ResourceType.Snapshot] = new SnapshotExecutor(project, resources, projectRoot),
             [ResourceType.UnitTest] = new UnitTestExecutor(project, resources, projectRoot),
         };
+
+    /// <summary>`forge clone`: models, seeds and snapshots point at the state's relations.</summary>
+    public static IReadOnlyDictionary<ResourceType, INodeExecutor> ForClone(CompiledProject project, WorkerResources resources, string projectRoot,
+        Compiler.State.StateManifest state, bool fullRefresh)
+    {
+        var clone = new CloneExecutor(project, resources, projectRoot, state, fullRefresh);
+        return new Dictionary<ResourceType, INodeExecutor>
+        {
+            [ResourceType.Model] = clone,
+            [ResourceType.Seed] = clone,
+            [ResourceType.Snapshot] = clone,
+        };
+    }
 }

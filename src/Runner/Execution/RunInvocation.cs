@@ -23,11 +23,13 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
     });
 
     /// <param name="parentsOf">What a node waits for; the DAG's parents unless given (forge build adds test edges).</param>
-    public int Run(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>>? parentsOf = null)
+    /// <param name="executors">What runs each resource type; <see cref="NodeExecutors.Create"/> unless given (forge clone).</param>
+    public int Run(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>>? parentsOf = null,
+        Func<WorkerResources, IReadOnlyDictionary<ResourceType, INodeExecutor>>? executors = null)
     {
         try
         {
-            return RunNodes(selected, parentsOf);
+            return RunNodes(selected, parentsOf, executors);
         }
         finally
         {
@@ -55,7 +57,8 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         }
     }
 
-    private int RunNodes(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>>? parentsOf)
+    private int RunNodes(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>>? parentsOf,
+        Func<WorkerResources, IReadOnlyDictionary<ResourceType, INodeExecutor>>? executorsFor)
     {
         // Ephemeral models are never built and dbt does not list them: they are inlined into the
         // nodes that read them, which therefore wait for whatever the ephemeral model reads.
@@ -86,6 +89,7 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         using var resources = new WorkerResources(_project, target, new RelationCache(Connections.ConnectionFactory.SqlFor(target)))
         {
             Cancellation = stop.Token,
+            BatchLanes = threads,
         };
         if (!resources.TryOpen(environment.Error)) return ExitCodes.Failure;
         _reporter.Line($"Concurrency: {threads} thread{(threads == 1 ? "" : "s")} (target='{target.Name}')");
@@ -97,21 +101,22 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
             return ExitCodes.Failure;
         }
 
-        var executors = NodeExecutors.Create(_project, resources, session.Project.Root);
+        var executors = executorsFor?.Invoke(resources) ?? NodeExecutors.Create(_project, resources, session.Project.Root);
         var ids = selected.Select(n => n.UniqueId).ToList();
         var position = 0;
         var results = new Scheduler(threads).Run(ids, Parents, id =>
         {
             var node = _project.Nodes[id];
             var at = Interlocked.Increment(ref position);
-            _reporter.NodeStarted(at, ids.Count, Describe(node), id);
+            _reporter.NodeStarted(at, ids.Count, Line(node), id);
             var result = executors.TryGetValue(node.ResourceType, out var executor)
                 ? executor.Run(node)
                 : new NodeResult(id, NodeStatus.Skipped, TimeSpan.Zero) { Message = $"forge cannot run {node.ResourceType} nodes yet" };
-            // --warn-error: a warning test fails, and so skips what depends on it in build.
+            // --warn-error(-options): the node's own warnings, then a warning test, which fails and so skips what depends on it in build.
+            result = session.WarnErrors.Apply(result);
             if (result.Status == NodeStatus.Warn && session.WarnErrors.FailsWarningTests)
                 result = result with { Status = NodeStatus.Fail, Message = $"{result.Message} (a failure because of --warn-error)".TrimStart() };
-            _reporter.NodeFinished(at, ids.Count, Describe(node), result);
+            _reporter.NodeFinished(at, ids.Count, Line(node), result);
             if (options.FailFast && result.Status is NodeStatus.Error or NodeStatus.Fail && Interlocked.CompareExchange(ref failFastReason, $"--fail-fast: {id} {result.Status.ToArtifactString()}", null) is null)
                 stop.Cancel();
             return result;
@@ -120,7 +125,7 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
             var node = _project.Nodes[id];
             if (reason == Scheduler.CancelledReason && Volatile.Read(ref failFastReason) is { } failFast) reason = failFast;
             var result = new NodeResult(id, NodeStatus.Skipped, TimeSpan.Zero) { Message = $"skipped: {reason}", StartedAt = DateTimeOffset.UtcNow, CompletedAt = DateTimeOffset.UtcNow };
-            _reporter.NodeFinished(Interlocked.Increment(ref position), ids.Count, Describe(node), result);
+            _reporter.NodeFinished(Interlocked.Increment(ref position), ids.Count, Line(node), result);
             return result;
         }, stop.Token);
 
@@ -198,6 +203,11 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         // dbt lists unit tests only in projects that have some.
         string UnitTests() => _project.OfType(ResourceType.UnitTest).Any() ? $", {Count(ResourceType.UnitTest, "unit tests")}" : "";
     }
+
+    // forge clone makes every node a pointer to the state's relation, whatever it materializes as (dbt: "clone model x").
+    private string Line(ProjectNode node) => session.Options.Command == "clone"
+        ? $"clone {node.ResourceType.ArtifactName()} {node.Relation.Schema}.{node.Relation.Identifier}"
+        : Describe(node);
 
     internal static string Describe(ProjectNode node) => node.ResourceType switch
     {

@@ -14,21 +14,17 @@ internal sealed class WorkerResources : IDisposable
     private readonly ThreadLocal<Worker> _workers;
     private readonly Lazy<Docs.DocReferenceResolver> _docs;
     private readonly Lock _docsLock = new();
+    private readonly TargetProfile _target;
 
     public WorkerResources(CompiledProject project, TargetProfile target, RelationCache relations)
     {
         Sql = ConnectionFactory.SqlFor(target);
         Validator = Compiler.Analysis.SqlValidator.ForTarget(target);
         Relations = relations;
+        _target = target;
         _workers = new ThreadLocal<Worker>(() =>
         {
-            var connection = ConnectionFactory.Open(target);
-            if (Sql.SessionPrologue is { } prologue)
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = prologue;
-                command.ExecuteNonQuery();
-            }
+            var connection = OpenConnection();
             var adapter = new DatabaseAdapter(connection, Sql, relations);
             return new Worker(connection, new NodeCompiler(project, adapter), $"Thread-{Environment.CurrentManagedThreadId}");
         }, trackAllValues: true);
@@ -47,6 +43,22 @@ internal sealed class WorkerResources : IDisposable
     }
 
     public Compiler.Targets.TargetSql Sql { get; }
+
+    /// <summary>How many batches of one microbatch model may run at once (the run's --threads).</summary>
+    public int BatchLanes { get; init; } = 1;
+
+    /// <summary>A new connection to the target with the session prologue run; the caller disposes it (throws DiagnosticException when it cannot open).</summary>
+    public DbConnection OpenConnection()
+    {
+        var connection = ConnectionFactory.Open(_target);
+        if (Sql.SessionPrologue is { } prologue)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = prologue;
+            command.ExecuteNonQuery();
+        }
+        return connection;
+    }
 
     /// <summary>The target's compile-time validator (SQL Server: the profile's grammar), run on each model before it is sent.</summary>
     public Compiler.Analysis.SqlValidator Validator { get; }

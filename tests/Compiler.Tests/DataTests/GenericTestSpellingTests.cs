@@ -253,6 +253,20 @@ public sealed class GenericTestSpellingTests
     }
 
     [Test]
+    public void A_project_macro_named_should_store_failures_replaces_the_builtin_one_as_in_dbt()
+    {
+        Write("macros/picky.sql", "{% test picky(model, column_name) %}select {{ '*' if should_store_failures() else column_name }} from {{ model }}{% endtest %}");
+        Write("macros/always.sql", "{% macro should_store_failures() %}{{ return(true) }}{% endmacro %}");
+        Write("models/_schema.yml", "version: 2\nmodels:\n  - name: orders\n    columns:\n      - name: amount\n        data_tests: [picky]\n");
+        var (project, diagnostics) = Compile();
+        Assert.That(project, Is.Not.Null, string.Join("\n", diagnostics));
+
+        var sql = new NodeCompiler(project!).Render(project!.OfType(ResourceType.Test).Single()).Text;
+
+        Assert.That(sql, Does.StartWith("select * from"), "one implementation: the global project's macro, which the project can override");
+    }
+
+    [Test]
     public void An_error_inside_a_test_macro_shows_the_yaml_declaration_as_the_caller()
     {
         Write("macros/broken.sql", "{% test broken(model, column_name) %}select {{ exceptions.raise_compiler_error('boom') }}{% endtest %}");

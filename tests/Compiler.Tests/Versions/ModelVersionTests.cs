@@ -48,6 +48,44 @@ public sealed class ModelVersionTests
     }
 
     [Test]
+    public void A_versions_columns_include_exclude_and_add_to_the_models()
+    {
+        _project.Write("models/versions.yml", """
+            models:
+              - name: dim_customers
+                latest_version: 1
+                columns:
+                  - name: customer_id
+                    description: the key
+                  - name: country_name
+                  - name: email
+                versions:
+                  - v: 1
+                  - v: 2
+                    columns:
+                      - include: all
+                        exclude: [country_name]
+                      - name: country_code
+                        data_type: varchar
+                      - name: email
+                        description: hashed
+                  - v: 3
+                    defined_in: dim_customers_draft
+                    columns:
+                      - include: [customer_id]
+            """);
+
+        var (compiled, diagnostics) = _project.Compile();
+        Assert.That(diagnostics.Where(d => d.IsError), Is.Empty);
+
+        string Columns(string id) => string.Join(",", compiled!.Nodes[id].Properties!.Columns.Select(c => c.Name + (c.Description is { } d ? $"({d})" : "")));
+        Assert.That(Columns("model.shop.dim_customers.v1"), Is.EqualTo("customer_id(the key),country_name,email"));
+        Assert.That(Columns("model.shop.dim_customers.v2"), Is.EqualTo("customer_id(the key),country_code,email(hashed)"));
+        Assert.That(Columns("model.shop.dim_customers.v3"), Is.EqualTo("customer_id(the key)"));
+        Assert.That(compiled!.Nodes["model.shop.dim_customers.v2"].Properties!.Columns.Single(c => c.Name == "country_code").DataType, Is.EqualTo("varchar"));
+    }
+
+    [Test]
     public void An_unpinned_ref_reads_the_latest_version_and_v_or_version_pins_one()
     {
         _project.Write("models/reader.sql", "select * from {{ ref('dim_customers') }} union all select * from {{ ref('dim_customers', v=2) }}"

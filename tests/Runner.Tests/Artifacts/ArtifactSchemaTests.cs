@@ -115,6 +115,38 @@ public sealed class ArtifactSchemaTests
     }
 
     [Test]
+    public void Manifest_entries_carry_only_the_fields_the_v12_schema_allows()
+    {
+        // dbt's node objects have additionalProperties: false, so a strict validator rejects any forge-only field.
+        var allowed = File.ReadLines(RepositoryRoot.Resolve("tests/Runner.Tests/Artifacts/allowed-node-fields.txt"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToDictionary(p => (p[0], p[1]), p => p[2..].ToHashSet(StringComparer.Ordinal));
+        using var json = JsonDocument.Parse(_project.Read("target/manifest.json"));
+        var problems = new List<string>();
+        var checkedKinds = new HashSet<string>();
+        foreach (var section in new[] { "nodes", "sources", "unit_tests" })
+        {
+            foreach (var entry in json.RootElement.GetProperty(section).EnumerateObject())
+            {
+                var kind = entry.Value.GetProperty("resource_type").GetString()!;
+                if (!allowed.TryGetValue((section, kind), out var fields))
+                {
+                    problems.Add($"{section}.{entry.Name}: no schema for resource_type '{kind}'");
+                    continue;
+                }
+                checkedKinds.Add(kind);
+                problems.AddRange(entry.Value.EnumerateObject().Where(p => !fields.Contains(p.Name)).Select(p => $"{section}.{entry.Name}.{p.Name}: not allowed"));
+            }
+        }
+        Assert.That(problems, Is.Empty);
+        Assert.That(checkedKinds, Is.SupersetOf(new[] { "model", "seed", "snapshot", "test", "source" }));
+        Assert.That(json.RootElement.GetProperty("nodes").GetProperty("model.shop.stg_events").GetProperty("columns").GetProperty("id").TryGetProperty("lineage", out _),
+            Is.True, "the manifest was written with column lineage, which stays in the columns (ColumnInfo allows extra fields)");
+        Assert.That(_project.Read("target/column_lineage.json"), Does.Contain("\"model.shop.stg_events\"").And.Contain("\"output_columns\""));
+    }
+
+    [Test]
     public void Compiled_and_run_files_are_under_the_project_name_as_dbt_writes_them()
     {
         Assert.That(_project.Exists("target/compiled/shop/models/stg_events.sql"));

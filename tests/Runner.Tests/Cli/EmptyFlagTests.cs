@@ -79,4 +79,25 @@ public sealed class EmptyFlagTests
         new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
         Assert.That(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"), Is.Empty, sql);
     }
+
+    [Test]
+    public void On_SQL_Server_an_aliased_ref_under_empty_keeps_only_the_models_alias()
+    {
+        using var project = new TempProject("fixture").WithProjectFile()
+            .WithRecordingSqlServerProfile()
+            .With("models/stg_orders.sql", "select 1 as id, 10 as amount")
+            .With("models/customers.sql", "select 1 as id")
+            .With("models/orders.sql", "{{ config(materialized='table') }}\n" +
+                "select o.id, o.amount from {{ ref('stg_orders') }} o join {{ ref('customers') }} as c on c.id = o.id where o.id in (select id from {{ ref('customers') }})");
+
+        var result = project.Forge("compile", "--empty");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var sql = project.Read("target/compiled/fixture/models/orders.sql");
+        Assert.That(sql, Does.Contain("[stg_orders])").And.Contain(" o join (select top (0) * from [warehouse].[analytics].[customers])"));
+        Assert.That(sql, Does.Not.Contain("_dbt_limit_subq_stg_orders"), "the model names the ref itself: one alias only");
+        Assert.That(sql, Does.Contain("[customers]) _dbt_limit_subq_customers)"), "an unaliased ref keeps the generated alias");
+        new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
+        Assert.That(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"), Is.Empty, sql);
+    }
 }

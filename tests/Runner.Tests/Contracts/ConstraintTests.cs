@@ -174,4 +174,36 @@ public sealed class ConstraintTests
         Assert.That(result.Output, Does.Contain("warning MF5502: model 'orders': constraint foreign_key on customer to ref('customers') (name) is not enforced on duckdb"));
         Assert.That(_project.Read("target/run/shop/models/orders.sql"), Does.Not.Contain("references"));
     }
+
+    [Test]
+    public void Warn_error_makes_a_nodes_own_warning_an_error_and_silence_drops_it()
+    {
+        _project.With("models/customers.sql", "select 'ada' as name")
+            .With("models/schema.yml", """
+                version: 2
+                models:
+                  - name: orders
+                    config:
+                      materialized: table
+                      contract: {enforced: true}
+                    columns:
+                      - name: customer
+                        data_type: varchar
+                        constraints:
+                          - type: foreign_key
+                            to: ref('customers')
+                            to_columns: [name]
+                """)
+            .With("models/orders.sql", "select 'nobody' as customer");
+
+        var promoted = _project.Forge("run", "--warn-error");
+        var byCode = _project.Forge("run", "--warn-error-options", "{error: [MF5502]}");
+        var silenced = _project.Forge("run", "--warn-error-options", "{silence: [MF5502]}");
+
+        Assert.That(promoted.ExitCode, Is.EqualTo(1), promoted.ToString());
+        Assert.That(promoted.Output + promoted.Error, Does.Contain("error MF5502").And.Contain("an error because of --warn-error"));
+        Assert.That(byCode.ExitCode, Is.EqualTo(1), byCode.ToString());
+        Assert.That(silenced.ExitCode, Is.EqualTo(0), silenced.ToString());
+        Assert.That(silenced.Output, Does.Not.Contain("MF5502"));
+    }
 }

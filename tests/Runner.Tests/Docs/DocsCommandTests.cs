@@ -53,6 +53,22 @@ public sealed class DocsCommandTests
     }
 
     [Test]
+    public void Generate_again_keeps_column_lineage_current_through_its_cache()
+    {
+        _project.With("models/regions.sql", "select * from {{ ref('orders') }}");
+        Assert.That(_project.Forge("docs", "generate", "--empty-catalog").ExitCode, Is.EqualTo(0));
+        Assert.That(_project.Exists($"target/{ModelForge.Compiler.Analysis.Lineage.LineageCache.FileName}"), Is.True);
+        _project.With("models/orders.sql", "{{ config(materialized='table') }}\nselect 1 as order_id, 'eu' as region, 2 as shipped");
+
+        var result = _project.Forge("docs", "generate", "--empty-catalog");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        using var manifest = JsonDocument.Parse(_project.Read("target/manifest.json"));
+        var columns = manifest.RootElement.GetProperty("nodes").GetProperty("model.shop.regions").GetProperty("columns");
+        Assert.That(columns.EnumerateObject().Select(c => c.Name), Is.EqualTo(new[] { "order_id", "region", "shipped" }));
+    }
+
+    [Test]
     public void Serve_without_a_site_says_to_generate_first()
     {
         var result = _project.Forge("docs", "serve", "--port", "0");

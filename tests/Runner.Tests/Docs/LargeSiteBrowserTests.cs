@@ -123,6 +123,38 @@ public sealed class LargeSiteBrowserTests
     }
 
     [Test]
+    public async Task A_focused_neighbourhood_draws_edges_around_nodes_into_their_arrowheads()
+    {
+        var (page, _) = await Chromium.OpenAsync(_browser, LargeSite.IndexUrl + "#/graph");
+        await page.WaitForSelectorAsync("#graph-canvas[data-node-count]");
+        await page.FillAsync("#graph-find", LargeSite.Name(9_000));
+        await page.PressAsync("#graph-find", "Enter");
+        await page.WaitForSelectorAsync("#graph-canvas[data-mode=layers]");
+
+        var paths = await page.EvaluateAsync<JsonElement>("() => window.forgeGraph.edgePaths()");
+        var boxes = (await page.EvaluateAsync<JsonElement>("() => window.forgeGraph.nodeBoxes()")).EnumerateArray()
+            .ToDictionary(b => b.GetProperty("id").GetString()!, b => (X: b.GetProperty("x").GetDouble(), Y: b.GetProperty("y").GetDouble(), W: b.GetProperty("w").GetDouble(), H: b.GetProperty("h").GetDouble()));
+        var crossings = new List<string>();
+        foreach (var path in paths.EnumerateArray())
+        {
+            var from = path.GetProperty("from").GetString()!;
+            var to = path.GetProperty("to").GetString()!;
+            var points = path.GetProperty("points").EnumerateArray().Select(p => (X: p[0].GetDouble(), Y: p[1].GetDouble())).ToList();
+            var child = boxes[to];
+            Assert.That(points[^1], Is.EqualTo((child.X, child.Y + child.H / 2)), $"{from} -> {to} ends at the child's left side, where the arrowhead points");
+            foreach (var (x, y) in points)
+            {
+                crossings.AddRange(boxes.Where(b => b.Key != from && b.Key != to
+                        && x > b.Value.X + 0.5 && x < b.Value.X + b.Value.W - 0.5 && y > b.Value.Y + 0.5 && y < b.Value.Y + b.Value.H - 0.5)
+                    .Select(b => $"{from} -> {to} behind {b.Key}"));
+            }
+        }
+
+        Assert.That(paths.GetArrayLength(), Is.GreaterThan(LargeSite.Parents(9_000).Count), "the neighbourhood's edges, not only the focused node's");
+        Assert.That(crossings.Distinct(), Is.Empty);
+    }
+
+    [Test]
     public async Task Clicking_a_node_in_the_overview_focuses_its_neighbourhood()
     {
         var (page, _) = await Chromium.OpenAsync(_browser, LargeSite.IndexUrl + "#/graph");

@@ -100,6 +100,60 @@ public sealed class ExternalMaterializationTests
     }
 
     [Test]
+    public void A_file_that_cannot_be_replaced_fails_the_model_with_MF6004_and_keeps_the_old_file()
+    {
+        // Given a first build, whose file is then made immutable (root ignores permissions, not chattr +i)
+        Assert.That(_project.Forge("run", "-s", "orders").ExitCode, Is.EqualTo(0));
+        var file = Path.Combine(Exports, "orders.parquet");
+        var before = File.ReadAllBytes(file);
+        if (!Chattr("+i", file)) Assert.Ignore("chattr +i is not permitted here, so no rename can be made to fail");
+        try
+        {
+            // When the model is rebuilt with other rows
+            _project.With("models/orders.sql", "{{ config(materialized='external') }}\nselect 9 as id, 'east' as region, 90 as amount");
+            var result = _project.Forge("run", "-s", "orders");
+
+            // Then the node fails with MF6004 at the model, the old file is intact and no temporary is left
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+            Assert.That(result.Output + result.Error, Does.Contain("MF6004").And.Contain("could not replace its file"));
+            Assert.That(File.ReadAllBytes(file), Is.EqualTo(before));
+            Assert.That(File.Exists(file + "__forge_tmp"), Is.False);
+        }
+        finally
+        {
+            Chattr("-i", file);
+        }
+    }
+
+    [Test]
+    public void A_file_where_the_output_folder_should_be_fails_the_model_with_MF6004()
+    {
+        // Given a plain file named like the folder the model writes into
+        _project.With("models/orders.sql", "{{ config(materialized='external', location='blocked/orders.parquet') }}\nselect 1 as id\n");
+        File.WriteAllText(Path.Combine(_project.Root, "blocked"), "not a folder");
+
+        var result = _project.Forge("run", "-s", "orders");
+
+        // Then only that node fails, with the reason, not a crash
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.All, Does.Contain("MF6004").And.Not.Contain("Unhandled exception"));
+    }
+
+    private static bool Chattr(string flag, string path)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("chattr", [flag, path]) { RedirectStandardError = true })!;
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    [Test]
     public void An_unknown_format_fails_the_model_with_its_own_code()
     {
         _project.With("models/orders.sql", "{{ config(materialized='external', format='xlsx') }}\nselect 1 as id\n");

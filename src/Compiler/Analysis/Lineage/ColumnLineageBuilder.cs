@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Caching;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
@@ -13,49 +14,118 @@ internal static class ColumnLineageBuilder
     // compiledSql: Compiled SQL by unique id; models without an entry are skipped.
     // parser: The target's parser (DuckDB's json_serialize_sql, ScriptDom).
     // catalogColumns: Columns read from the warehouse by unique id (catalog.json), when known: they win over everything else.
+    // cache: The last pass's results (LineageCache); models it still holds for are neither parsed nor analysed, and it
+    // is filled with this pass's results for the caller to save.
     public static LineageResult Build(CompiledProject project, IReadOnlyDictionary<string, string> compiledSql, IQueryParser parser,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns = null)
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns = null, LineageCache? cache = null)
+    {
+        var models = project.Order
+            .Where(id => project.Nodes[id].ResourceType == ResourceType.Model && compiledSql.ContainsKey(id))
+            .ToList();
+        var hashes = new string[models.Count];
+        if (cache is not null) Parallel.For(0, models.Count, i => hashes[i] = ContentHash.Of(compiledSql[models[i]]));
+        PhaseTimings.Mark("lineage: hash");
+
+        // Parse up front, in one batch, every model the cache may not hold for.
+        var held = cache is null ? new bool[models.Count] : Held(project, models, hashes, cache, catalogColumns);
+        var parseAt = Enumerable.Range(0, models.Count).Where(i => !held[i]).ToList();
+        var parsedAt = parser.Parse(parseAt.Select(i => compiledSql[models[i]]).ToList());
+        var parsed = new QueryParseResult?[models.Count];
+        for (var i = 0; i < parseAt.Count; i++) parsed[parseAt[i]] = parsedAt[i];
+        PhaseTimings.Mark("lineage: parse");
+
+        var catalog = CatalogOf(project, catalogColumns);
+        var recorder = new RecordingCatalog(catalog);
+        var analyzer = new QueryLineageAnalyzer(recorder);
+        var result = new Dictionary<string, ModelLineage>(StringComparer.Ordinal);
+        var diagnostics = new List<Diagnostic>();
+        for (var i = 0; i < models.Count; i++)
+        {
+            var node = project.Nodes[models[i]];
+            catalog.DependsOn = node.DependsOn;
+            LineageCache.Entry? entry = null;
+            // A model the cache held for in Held still does (its lookups answer the same); one it did not may, when an
+            // upstream model was analysed again to the same columns.
+            if (cache?.Find(node.UniqueId, hashes[i]) is { } last && (held[i] || LineageCache.Holds(last, catalog)))
+            {
+                entry = last;
+                cache.Reuse(node.UniqueId, last);
+            }
+            else
+            {
+                // Parsed up front unless the cache was expected to hold; a miss there is parsed alone.
+                var parse = parsed[i] ?? parser.Parse([compiledSql[node.UniqueId]])[0];
+                if (parse.Query is { } query)
+                {
+                    recorder.Clear();
+                    var lineage = ToLineage(node.UniqueId, analyzer.Analyze(query));
+                    entry = new LineageCache.Entry(hashes[i], cache is null ? "" : LineageCache.KeyOf(hashes[i], recorder.Lookups, recorder.Shapes),
+                        [.. recorder.Lookups], lineage, null, null);
+                }
+                else
+                {
+                    entry = new LineageCache.Entry(hashes[i], hashes[i], [], null, parse.Error, parse.Error is null ? parse.NotAQuery ?? "empty" : null);
+                }
+                cache?.Store(node.UniqueId, entry);
+            }
+            result[node.UniqueId] = Outcome(project, node, entry, diagnostics);
+            Learn(catalog, node, result[node.UniqueId], catalogColumns);
+        }
+        return new LineageResult(result, diagnostics);
+    }
+
+    // Which models (by index) the cache surely holds for: an entry for their SQL whose lookups answer
+    // the same now, none of them reading a model the cache may not hold for (its columns are not known
+    // before it is analysed). The others are parsed up front.
+    private static bool[] Held(CompiledProject project, List<string> models, string[] hashes, LineageCache cache,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns)
+    {
+        var catalog = CatalogOf(project, catalogColumns);
+        var uncertain = new HashSet<string>(StringComparer.Ordinal);
+        var held = new bool[models.Count];
+        for (var i = 0; i < models.Count; i++)
+        {
+            var node = project.Nodes[models[i]];
+            catalog.DependsOn = node.DependsOn;
+            if (cache.Find(node.UniqueId, hashes[i]) is not { } entry
+                || entry.Lookups.Any(l => catalog.FindNode(l.Table) is { } read && uncertain.Contains(read.UniqueId))
+                || !LineageCache.Holds(entry, catalog))
+            {
+                uncertain.Add(node.UniqueId);
+                continue;
+            }
+            held[i] = true;
+            if (entry.Lineage is { } lineage) Learn(catalog, node, lineage, catalogColumns);
+        }
+        return held;
+    }
+
+    private static ProjectRelationCatalog CatalogOf(CompiledProject project, IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns)
     {
         var catalog = new ProjectRelationCatalog(project.Nodes.Values);
         foreach (var node in project.Nodes.Values)
         {
             if (KnownColumnsOf(node, catalogColumns) is { } known) catalog.SetColumns(node.UniqueId, known);
         }
+        return catalog;
+    }
 
-        var models = project.Order
-            .Where(id => project.Nodes[id].ResourceType == ResourceType.Model && compiledSql.ContainsKey(id))
-            .ToList();
-        var parsed = parser.Parse(models.Select(id => compiledSql[id]).ToList());
+    private static ModelLineage Outcome(CompiledProject project, ProjectNode node, LineageCache.Entry entry, List<Diagnostic> diagnostics)
+    {
+        if (entry.Lineage is { } lineage) return lineage;
+        var reason = entry.Error is { } error ? $"its compiled SQL does not parse: {error}" : $"its compiled SQL is {entry.NotAQuery}, not a single query";
+        diagnostics.Add(entry.Error is { } message
+            ? DiagnosticCodes.Lineage.UnparsableSql(node.DefinitionSpan, node.Name, message, NodeCompiler.CompiledPath(project, node))
+            : DiagnosticCodes.Lineage.NotAQuery(node.DefinitionSpan, node.Name, entry.NotAQuery ?? "empty"));
+        return new ModelLineage(node.UniqueId, [], reason);
+    }
 
-        var analyzer = new QueryLineageAnalyzer(catalog);
-        var result = new Dictionary<string, ModelLineage>(StringComparer.Ordinal);
-        var diagnostics = new List<Diagnostic>();
-        for (var i = 0; i < models.Count; i++)
-        {
-            var node = project.Nodes[models[i]];
-            var parse = parsed[i];
-            ModelLineage lineage;
-            if (parse.Query is { } query)
-            {
-                catalog.DependsOn = node.DependsOn;
-                lineage = ToLineage(node.UniqueId, analyzer.Analyze(query));
-            }
-            else
-            {
-                var reason = parse.Error is { } error ? $"its compiled SQL does not parse: {error}" : $"its compiled SQL is {parse.NotAQuery}, not a single query";
-                diagnostics.Add(parse.Error is { } message
-                    ? DiagnosticCodes.Lineage.UnparsableSql(node.DefinitionSpan, node.Name, message, NodeCompiler.CompiledPath(project, node))
-                    : DiagnosticCodes.Lineage.NotAQuery(node.DefinitionSpan, node.Name, parse.NotAQuery ?? "empty"));
-                lineage = new ModelLineage(node.UniqueId, [], reason);
-            }
-            result[node.UniqueId] = lineage;
-            if (catalogColumns?.ContainsKey(node.UniqueId) != true && lineage.Columns.Count > 0)
-            {
-                catalog.SetColumns(node.UniqueId, new KnownColumns(lineage.Columns.Select(c => c.Name).ToList(),
-                    lineage.Unresolved is null, "from its SQL"));
-            }
-        }
-        return new LineageResult(result, diagnostics);
+    // A model's own columns stand for it downstream, unless the warehouse catalog gave them.
+    private static void Learn(ProjectRelationCatalog catalog, ProjectNode node, ModelLineage lineage,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns)
+    {
+        if (catalogColumns?.ContainsKey(node.UniqueId) == true || lineage.Columns.Count == 0) return;
+        catalog.SetColumns(node.UniqueId, new KnownColumns(lineage.Columns.Select(c => c.Name).ToList(), lineage.Unresolved is null, "from its SQL"));
     }
 
     internal static ModelLineage ToLineage(string nodeId, Shape shape)

@@ -6,4 +6,8 @@ internal interface IQueryParser
 {
     // Result i belongs to sql[i]. Implementations may batch or parallelize; called from one thread.
     IReadOnlyList<QueryParseResult> Parse(IReadOnlyList<string> sql);
+
+    // What, besides forge's own build, decides this parser's output (the grammar version): part of
+    // the lineage cache's stamp, so that another dialect's parses are never reused.
+    string Dialect { get; }
 }

@@ -1,7 +1,8 @@
 namespace ModelForge.Compiler.Analysis.Lineage;
 
 // Puts a model's lineage into its manifest dictionary (NodeDictionary's shape): per column
-// `lineage: [{node, column, kind}]` and `unresolved`, plus `column_lineage` for the model.
+// `lineage: [{node, column, kind}]` and `unresolved` (ColumnInfo allows extra fields in dbt's v12
+// schema; a node does not, so the model's output column list goes to column_lineage.json).
 internal static class LineageColumns
 {
     public static void Add(Dictionary<string, object?> node, ModelLineage lineage)
@@ -31,10 +32,5 @@ internal static class LineageColumns
             if (column.Unresolved is { } reason) entry["unresolved"] = reason;
         }
         node["columns"] = columns;
-        node["column_lineage"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["output_columns"] = lineage.Columns.Select(c => (object?)c.Name).ToList(),
-            ["unresolved"] = lineage.Unresolved,
-        };
     }
 }

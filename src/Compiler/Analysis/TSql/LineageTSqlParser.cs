@@ -9,6 +9,8 @@ internal sealed class LineageTSqlParser(TSqlGrammar? grammar = null) : IQueryPar
 {
     public TSqlGrammar Grammar { get; } = grammar ?? TSqlGrammar.Default;
 
+    public string Dialect => $"tsql {Grammar.Key}";
+
     public IReadOnlyList<QueryParseResult> Parse(IReadOnlyList<string> sql)
     {
         var results = new QueryParseResult[sql.Count];

@@ -14,7 +14,7 @@ internal sealed class InlinedSql
 
     private InlinedSql(string text, List<Segment> segments, RenderResult body)
     {
-        Text = text;
+        Text = Context.DerivedTableAliases.BlankWhereAliased(text);
         _segments = segments;
         Body = body;
     }

@@ -15,6 +15,40 @@ internal sealed record MicrobatchConfig(string EventTime, BatchSize BatchSize, D
         node.ResourceType == ResourceType.Model && node.Materialized == "incremental"
         && string.Equals(node.Config.IncrementalStrategy?.Trim(), Strategy, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// dbt's auto-detection for concurrent_batches: a model whose own template uses <c>this</c> (it reads
+    /// the table its batches write) runs them one after another. Found statically in the model's
+    /// <c>{{ }}</c> and <c>{% %}</c> blocks; a string that says "this" counts too, which errs on the safe side.
+    /// </summary>
+    public static bool ReferencesThis(ProjectNode node)
+    {
+        if (node.File is not { } file) return false;
+        var text = file.Source.Text;
+        var at = 0;
+        while ((at = text.IndexOf('{', at)) >= 0 && at + 1 < text.Length)
+        {
+            var close = text[at + 1] switch { '{' => "}}", '%' => "%}", _ => null };
+            if (close is null)
+            {
+                at++;
+                continue;
+            }
+            var end = text.IndexOf(close, at + 2, StringComparison.Ordinal);
+            if (end < 0) end = text.Length;
+            for (var i = at + 2; i + 4 <= end; i++)
+            {
+                if (string.CompareOrdinal(text, i, "this", 0, 4) == 0 && !IsNamePart(text, i - 1, orDot: true) && !IsNamePart(text, i + 4, orDot: false))
+                    return true;
+            }
+            at = end;
+        }
+        return false;
+    }
+
+    // `x.this` is an attribute, not the variable; `this.schema` is the variable.
+    private static bool IsNamePart(string text, int index, bool orDot) =>
+        index >= 0 && index < text.Length && (char.IsAsciiLetterOrDigit(text[index]) || text[index] == '_' || (orDot && text[index] == '.'));
+
     /// <summary>The config, or null with every problem added to <paramref name="diagnostics"/>.</summary>
     public static MicrobatchConfig? Read(ProjectNode node, DiagnosticBag diagnostics)
     {

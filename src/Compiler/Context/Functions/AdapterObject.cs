@@ -20,6 +20,8 @@ internal sealed partial class AdapterObject(RenderState state) : ITemplateObject
             if (name == "dispatch") inputs.Record(RenderInputs.Dispatch, () => state.Project.Macros.NamesFingerprint + "|" + ValueFingerprint.Of(DispatchSettings()));
             else if (name is not ("quote" or "quote_as_configured" or "type" or "Relation" or "Column")) inputs.MarkUncacheable("adapter." + name);
         }
+        if (state.Project.ImpureRead is { } impure && name is not ("dispatch" or "quote" or "quote_as_configured" or "type" or "Relation" or "Column"))
+            impure("adapter." + name);
         value = name switch
         {
             "dispatch" => new Function("adapter.dispatch", Dispatch),

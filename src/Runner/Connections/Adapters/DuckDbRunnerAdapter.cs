@@ -56,6 +56,17 @@ internal sealed class DuckDbRunnerAdapter : IRunnerAdapter
     public string Describe(TargetProfile target) =>
         target is DuckDbTargetProfile duck ? $"duckdb {(duck.IsInMemory ? ":memory:" : duck.Path)}" : target.Type;
 
+    // Every change to a DuckDB file goes through its write-ahead log or the file itself; attached
+    // databases and MotherDuck live elsewhere, so they are not vouched for.
+    public IReadOnlyList<string>? CatalogFiles(TargetProfile target) => target switch
+    {
+        DuckDbTargetProfile { Attachments.Count: > 0 } => null,
+        DuckDbTargetProfile { IsInMemory: true } => [],
+        DuckDbTargetProfile duck when duck.Path.StartsWith("md:", StringComparison.OrdinalIgnoreCase) => null,
+        DuckDbTargetProfile duck => [duck.Path, duck.Path + ".wal"],
+        _ => null,
+    };
+
     public IReadOnlyList<ConnectionCheck> Check(DbConnection connection, TargetProfile target) =>
         target is DuckDbTargetProfile duck ? DuckDbSessionChecker.Check(connection, duck) : [];
 

@@ -31,6 +31,13 @@ internal interface IRunnerAdapter
     /// </summary>
     IReadOnlyList<ConnectionCheck> Check(DbConnection connection, TargetProfile target);
 
+    /// <summary>
+    /// Files whose size and time vouch that the catalog (which relations exist) is unchanged since
+    /// they were last seen, so a compile that asked is_incremental() can be replayed; empty when
+    /// nothing persists between processes, null when only a query could tell.
+    /// </summary>
+    IReadOnlyList<string>? CatalogFiles(TargetProfile target);
+
     /// <summary>The bulk writer for seeds.</summary>
     ISeedWriter SeedWriter { get; }
 

@@ -35,6 +35,9 @@ internal sealed class SqlServerRunnerAdapter : IRunnerAdapter
     public string Describe(TargetProfile target) =>
         target is SqlServerTargetProfile sqlServer ? SqlServerConnectionString.Describe(sqlServer) : target.Type;
 
+    // A server's catalog can only be read by asking it.
+    public IReadOnlyList<string>? CatalogFiles(TargetProfile target) => null;
+
     // The connection string is the whole profile, and opening it is the check.
     public IReadOnlyList<ConnectionCheck> Check(DbConnection connection, TargetProfile target) => [];
 

@@ -24,8 +24,16 @@ internal static class ExternalMaterialization
         else
         {
             var temporary = file.Location + "__forge_tmp";
-            Delete(temporary);
-            Directory.CreateDirectory(Path.GetDirectoryName(file.Location)!);
+            try
+            {
+                Delete(temporary);
+                Directory.CreateDirectory(Path.GetDirectoryName(file.Location)!);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A file where a parent folder should be, or no permission: this node fails, with the reason.
+                throw new DiagnosticException(DiagnosticCodes.ExternalFiles.ExternalWriteFailed(span, model, file.Location, e.Message));
+            }
             try
             {
                 written = context.Execute(sql.CopyToFile(context.CompiledSql, temporary, file.Options));

@@ -21,7 +21,7 @@ internal static class IncrementalMaterialization
         var existing = context.Relations.Find(context.Connection, db, schema, id);
         if (existing != RelationKind.Table || options.FullRefresh) return TableMaterialization.Build(context);
 
-        var staging = sql.HelperName(id, "incr");
+        var staging = sql.HelperName(id, options.StagingSuffix);
         var stagingName = sql.StagingName(db, schema, staging);
         context.Execute(sql.DropStagingTable(db, schema, staging));
         try

@@ -43,6 +43,9 @@ internal sealed record IncrementalOptions(
     /// <summary>For one batch of a microbatch model: the window it replaces and the event_time column that places rows in it.</summary>
     public (string EventTime, Compiler.Compilation.Microbatch.MicrobatchWindow Window)? Batch { get; init; }
 
+    /// <summary>Suffix of the staging helper's name; concurrent batches each stage under their own (SQL Server's staging is a real table).</summary>
+    public string StagingSuffix { get; init; } = "incr";
+
     /// <summary>dbt's incremental_predicates: extra conditions on the target rows a merge or delete+insert touches.</summary>
     public IReadOnlyList<string> Predicates { get; init; } = [];
 

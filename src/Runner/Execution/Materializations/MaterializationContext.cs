@@ -53,6 +53,21 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
         _statements = _statements,
     };
 
+    /// <summary>The same model on another connection with another SELECT and a statement list of its own (a batch run concurrently).</summary>
+    public MaterializationContext OnConnection(DbConnection connection, string compiledSql) => new(connection, Sql, Relations)
+    {
+        Database = Database,
+        Schema = Schema,
+        Identifier = Identifier,
+        CompiledSql = compiledSql,
+        Contract = Contract,
+        Cancellation = Cancellation,
+        Config = Config,
+    };
+
+    /// <summary>Adds statements run on another context (concurrent batches, in batch order) to this one's record.</summary>
+    public void Record(IEnumerable<string> statements) => _statements.AddRange(statements);
+
     /// <summary>Opens a transaction and runs the target's prologue in it (SQL Server: SET XACT_ABORT ON).</summary>
     public DbTransaction BeginTransaction()
     {

@@ -1,0 +1,191 @@
+using System.Text;
+using ModelForge.Compiler.Caching;
+
+namespace ModelForge.Compiler.Analysis.Lineage;
+
+// target/'s memory of the last column-lineage pass: per model, the hash of its compiled SQL, the
+// relations its analysis looked up and a key over the SQL and the shapes (columns, origins, open
+// parts) those lookups answered. A model whose SQL hashes the same and whose lookups answer the
+// same shapes again gets the same lineage (the analyzer is a function of those), so it is neither
+// parsed nor analysed. The stamp (forge's build, the parser's dialect) invalidates everything; a
+// file that does not read cleanly is ignored and replaced.
+internal sealed partial class LineageCache
+{
+    public const string FileName = "forge_lineage_cache.bin";
+    private const string Magic = "modelforge-lineage-cache";
+    private const int Format = 1;
+
+    private readonly string _stamp;
+    private readonly Dictionary<string, Entry> _previous;
+    private readonly Dictionary<string, Entry> _next = new(StringComparer.Ordinal);
+
+    private LineageCache(string stamp, Dictionary<string, Entry> previous)
+    {
+        _stamp = stamp;
+        _previous = previous;
+    }
+
+    // Models whose last entry was reused or replaced by this pass.
+    public int Reused { get; private set; }
+
+    public static string StampFor(IQueryParser parser) =>
+        $"{typeof(LineageCache).Assembly.ManifestModule.ModuleVersionId}|{parser.GetType().Assembly.ManifestModule.ModuleVersionId}|{parser.Dialect}";
+
+    public static LineageCache Empty(string stamp) => new(stamp, []);
+
+    public static LineageCache Load(string path, string stamp)
+    {
+        try
+        {
+            if (!File.Exists(path)) return Empty(stamp);
+            using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+            if (reader.ReadString() != Magic || reader.ReadInt32() != Format || reader.ReadString() != stamp) return Empty(stamp);
+            var count = reader.ReadInt32();
+            var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+            {
+                var id = reader.ReadString();
+                entries[id] = ReadEntry(reader, id);
+            }
+            return new LineageCache(stamp, entries);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException
+                                       or ArgumentException or OverflowException or OutOfMemoryException)
+        {
+            return Empty(stamp);
+        }
+    }
+
+    // The last entry for nodeId if its SQL is unchanged.
+    public Entry? Find(string nodeId, string sqlHash) =>
+        _previous.TryGetValue(nodeId, out var entry) && entry.SqlHash == sqlHash ? entry : null;
+
+    // Whether the catalog, as it stands now, answers the entry's lookups with the shapes it was built on.
+    public static bool Holds(Entry entry, ProjectRelationCatalog catalog)
+    {
+        if (entry.Lineage is null) return entry.Key == entry.SqlHash;
+        var shapes = new Shape[entry.Lookups.Length];
+        for (var i = 0; i < shapes.Length; i++) shapes[i] = catalog.Resolve(entry.Lookups[i].Table);
+        return entry.Key == KeyOf(entry.SqlHash, entry.Lookups, shapes);
+    }
+
+    public void Reuse(string nodeId, Entry entry)
+    {
+        _next[nodeId] = entry;
+        Reused++;
+    }
+
+    public void Store(string nodeId, Entry entry) => _next[nodeId] = entry;
+
+    public static string KeyOf(string sqlHash, IReadOnlyList<Lookup> lookups, IReadOnlyList<Shape> shapes)
+    {
+        var text = new StringBuilder(sqlHash);
+        for (var i = 0; i < lookups.Count; i++)
+        {
+            text.Append('\n').Append(lookups[i].Schema).Append('\u0001').Append(lookups[i].Name).Append('\u0001');
+            foreach (var column in shapes[i].Columns)
+            {
+                text.Append("c\u0002").Append(column.Name);
+                foreach (var origin in column.Source.Origins) text.Append('\u0002').Append(origin.Node).Append('\u0003').Append(origin.Column).Append('\u0003').Append((int)origin.Kind);
+                foreach (var reason in column.Source.Unresolved) text.Append("\u0002r").Append(reason);
+                text.Append('\u0001');
+            }
+            foreach (var open in shapes[i].Open) text.Append("o\u0002").Append(open.Relation).Append('\u0002').Append(open.NodeId).Append('\u0002').Append(open.Reason).Append('\u0001');
+        }
+        return ContentHash.Of(text.ToString());
+    }
+
+    // Writes the entries of this pass; a failure to write only loses the cache.
+    public void Save(string path)
+    {
+        var temporary = path + ".tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+            {
+                writer.Write(Magic);
+                writer.Write(Format);
+                writer.Write(_stamp);
+                writer.Write(_next.Count);
+                foreach (var (id, entry) in _next)
+                {
+                    writer.Write(id);
+                    WriteEntry(writer, entry);
+                }
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temporary); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    private static void WriteEntry(BinaryWriter writer, Entry entry)
+    {
+        writer.Write(entry.SqlHash);
+        writer.Write(entry.Key);
+        writer.Write(entry.Lookups.Length);
+        foreach (var lookup in entry.Lookups)
+        {
+            WriteOptional(writer, lookup.Schema);
+            writer.Write(lookup.Name);
+        }
+        WriteOptional(writer, entry.Error);
+        WriteOptional(writer, entry.NotAQuery);
+        writer.Write(entry.Lineage is not null);
+        if (entry.Lineage is not { } lineage) return;
+        WriteOptional(writer, lineage.Unresolved);
+        writer.Write(lineage.Columns.Count);
+        foreach (var column in lineage.Columns)
+        {
+            writer.Write(column.Name);
+            WriteOptional(writer, column.Unresolved);
+            writer.Write(column.Upstream.Count);
+            foreach (var origin in column.Upstream)
+            {
+                writer.Write(origin.Node);
+                writer.Write(origin.Column);
+                writer.Write((byte)origin.Kind);
+            }
+        }
+    }
+
+    private static Entry ReadEntry(BinaryReader reader, string nodeId)
+    {
+        var sqlHash = reader.ReadString();
+        var key = reader.ReadString();
+        var lookups = new Lookup[reader.ReadInt32()];
+        for (var i = 0; i < lookups.Length; i++) lookups[i] = new Lookup(ReadOptional(reader), reader.ReadString());
+        var error = ReadOptional(reader);
+        var notAQuery = ReadOptional(reader);
+        if (!reader.ReadBoolean()) return new Entry(sqlHash, key, lookups, null, error, notAQuery);
+        var unresolved = ReadOptional(reader);
+        var columns = new ColumnLineage[reader.ReadInt32()];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var name = reader.ReadString();
+            var columnUnresolved = ReadOptional(reader);
+            var upstream = new ColumnOrigin[reader.ReadInt32()];
+            for (var j = 0; j < upstream.Length; j++)
+            {
+                var node = reader.ReadString();
+                var column = reader.ReadString();
+                var kind = reader.ReadByte();
+                if (!Enum.IsDefined(typeof(LineageKind), (int)kind)) throw new FormatException($"unknown lineage kind {kind}");
+                upstream[j] = new ColumnOrigin(node, column, (LineageKind)kind);
+            }
+            columns[i] = new ColumnLineage(name, upstream, columnUnresolved);
+        }
+        return new Entry(sqlHash, key, lookups, new ModelLineage(nodeId, columns, unresolved), error, notAQuery);
+    }
+
+    private static void WriteOptional(BinaryWriter writer, string? value)
+    {
+        writer.Write(value is not null);
+        if (value is not null) writer.Write(value);
+    }
+
+    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+}

@@ -1,0 +1,94 @@
+using ModelForge.Compiler.Project;
+using ModelForge.Runner.Cli;
+using ModelForge.Runner.Connections.Adapters;
+
+namespace ModelForge.Runner.Memo;
+
+internal sealed partial class InvocationMemo
+{
+    // Why the memo cannot be written, or null once written.
+    private string? Record(ProjectSession session, string[] outputs)
+    {
+        if (_impure.Unreplayable is { } name) return $"a template reads {name}";
+        var target = Path.GetFullPath(session.TargetDirectory);
+        if (Path.Combine(target, MemoFile.NameFor(_command)) != _memoPath) return "the project file moves target-path (the memo is looked for before loading)";
+        var scans = Inputs(session);
+        if (_impure.ReadCatalog)
+        {
+            if (RunnerAdapters.Find(session.Project.Target)?.CatalogFiles(session.Project.Target) is not { } files)
+                return "a template asks the database, and this target's catalog cannot be vouched for without a query";
+            scans.AddRange(files.Select(f => new Scan(Path.GetFullPath(f), ScanMode.DatabaseFile)));
+        }
+        scans.AddRange(outputs.Select(o => o.EndsWith('/') ? new Scan(Path.Combine(target, o.TrimEnd('/')), ScanMode.OutputTree) : new Scan(Path.Combine(target, o), ScanMode.OutputFile)));
+
+        var recorded = new (Scan, List<ScanEntry>)[scans.Count];
+        string? racy = null;
+        Parallel.For(0, scans.Count, i =>
+        {
+            var scan = scans[i];
+            var entries = Scanner.List(scan, target);
+            if (scan.Hashed || scan.Mode == ScanMode.DatabaseFile)
+            {
+                for (var j = 0; j < entries.Count; j++)
+                {
+                    if (Vouch(scan, entries[j]) is { } vouched) entries[j] = vouched;
+                    else racy ??= Scanner.FullPath(scan, entries[j]);
+                }
+            }
+            recorded[i] = (scan, entries);
+        });
+        if (racy is not null) return $"{racy} changed during the compile";
+        var memo = new MemoFile
+        {
+            Key = _key,
+            Environment = _environment.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Fingerprint(p.Value))).ToList(),
+            Scans = recorded,
+            Printed = _printed.ToList(),
+            ExitCode = ExitCodes.Success,
+        };
+        return memo.Write(_memoPath) ? null : "the target folder is not writable";
+    }
+
+    // The entry with its hash, or null when it was written after the compile started (the loader
+    // may have read an earlier content): its time is read again after hashing for that reason.
+    private ScanEntry? Vouch(Scan scan, ScanEntry entry)
+    {
+        if (entry.IsFolder) return entry;
+        // Recorded by the last memo with this very size and time, so already vouched for then.
+        if (_previous?.GetValueOrDefault(scan)?.GetValueOrDefault(entry.Path) is { Ticks: not -1, Hash.Length: > 0 } known
+            && known.Ticks == entry.Ticks && known.Length == entry.Length) return known;
+        var path = Scanner.FullPath(scan, entry);
+        var hash = scan.Hashed ? Scanner.Hash(path) : "";
+        if (entry.Ticks == -1) return entry with { Hash = hash };
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length != entry.Length || info.LastWriteTimeUtc.Ticks != entry.Ticks) return null;
+        var window = entry.Ticks % TimeSpan.TicksPerSecond == 0 ? CoarseRacyWindow : RacyWindow;
+        return entry.Ticks >= _startedTicks - window.Ticks ? null : entry with { Hash = hash };
+    }
+
+    /// <summary>Every place the loader looks for this project, derived from what it loaded (deduplicated).</summary>
+    private List<Scan> Inputs(ProjectSession session)
+    {
+        var root = session.Project.Root;
+        var scans = new List<Scan> { new(root, ScanMode.Yaml) };
+        var profiles = new ProjectLoadOptions
+        {
+            ProjectDirectory = root,
+            ProfilesDirectory = session.Options.ProfilesDirectory,
+            Environment = _original.GetEnvironmentVariable,
+            HomeDirectory = _original.HomeDirectory,
+            WorkingDirectory = _original.WorkingDirectory,
+        };
+        scans.AddRange(ProfilesLoader.Candidates(profiles, root).Select(c => new Scan(Path.Combine(c.Directory, ProfilesLoader.FileName), ScanMode.File)));
+        scans.Add(new Scan(Path.GetFullPath(Path.Combine(root, session.Project.ProjectFile.PackagesInstallPath)), ScanMode.Folders));
+        foreach (var unit in session.Project.WithPackages)
+        {
+            if (unit.IsPackage) scans.Add(new Scan(Path.GetFullPath(Path.Combine(root, unit.PackageRoot)), ScanMode.Yaml));
+            var file = unit.ProjectFile;
+            foreach (var folder in file.ModelPaths.Concat(file.SeedPaths).Concat(file.SnapshotPaths).Concat(file.TestPaths)
+                         .Concat(file.MacroPaths).Concat(file.AnalysisPaths).Concat(file.DocsPaths))
+                scans.Add(new Scan(Path.GetFullPath(Path.Combine(root, folder)), ScanMode.Tree));
+        }
+        return scans.Distinct().ToList();
+    }
+}

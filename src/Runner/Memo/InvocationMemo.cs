@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Templating;
+using ModelForge.Runner.Cli;
+using ModelForge.Runner.Connections.Adapters;
+
+namespace ModelForge.Runner.Memo;
+
+/// <summary>
+/// The whole-invocation memo of `forge compile`, `forge parse` and `forge ls` (one per command):
+/// when everything the last successful invocation read (arguments, forge build, environment
+/// variables, every file where the loader looks, the database catalog it asked about) and
+/// everything it wrote is as it was, the command prints what it printed then and returns, touching
+/// nothing. Anything different, unreadable or unverifiable means the full path; the memo is removed
+/// first, so it only ever describes the outputs in place. FORGE_CACHE_TRACE=1 says on stderr
+/// whether the memo was used, and why not ("compile memo: hit").
+/// </summary>
+internal sealed partial class InvocationMemo
+{
+    // A file written this close to the compile's start (or after) may have changed after the loader
+    // read it: the memo is not written and the next compile is full. Linux, macOS and Windows file
+    // systems keep sub-second times, whose clock lags by a few milliseconds; a time on a whole second
+    // suggests one that keeps seconds (FAT, some network shares), where a later write can carry an
+    // earlier time.
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan CoarseRacyWindow = TimeSpan.FromSeconds(2);
+
+    private readonly CliEnvironment _original;
+    private readonly ConcurrentDictionary<string, string?> _environment = new(StringComparer.Ordinal);
+    private readonly List<(bool Error, string Text)> _printed = [];
+    private readonly ImpureReads _impure = new();
+    private readonly long _startedTicks = DateTime.UtcNow.Ticks;
+    private readonly string _key;
+    private readonly bool _trace;
+    private readonly string _command;
+    private string? _memoPath;
+
+    // The memo that failed verification, by scan: hashes of files whose size and time are unchanged are taken from it.
+    private Dictionary<Scan, Dictionary<string, ScanEntry>>? _previous;
+
+    public InvocationMemo(ParseResult parse, CliEnvironment environment, string command)
+    {
+        _original = environment;
+        _command = command;
+        _trace = environment.GetEnvironmentVariable("FORGE_CACHE_TRACE") == "1";
+        _key = KeyOf(parse, environment);
+        Environment = new CliEnvironment
+        {
+            Output = new CapturingWriter(environment.Output, false, _printed),
+            Error = new CapturingWriter(environment.Error, true, _printed),
+            WorkingDirectory = environment.WorkingDirectory,
+            GetEnvironmentVariable = Read,
+            HomeDirectory = environment.HomeDirectory,
+            Cancellation = environment.Cancellation,
+            IsTerminal = environment.IsTerminal,
+            Retry = environment.Retry,
+            ImpureRead = _impure.Note,
+        };
+    }
+
+    /// <summary>The environment the compile runs in: it records what is read and printed.</summary>
+    public CliEnvironment Environment { get; }
+
+    /// <summary>The exit code of a replayed invocation, or null when the full command must run.</summary>
+    public int? TryReplay(InvocationOptions options)
+    {
+        if (_original.Retry is not null || options.StateDirectory is not null) return Miss("--state or retry reads a previous run");
+        PhaseTimings.Mark("startup + command line");
+        _memoPath = Path.Combine(PredictedTargetDirectory(options), MemoFile.NameFor(_command));
+        var memo = MemoFile.Read(_memoPath);
+        PhaseTimings.Mark("read memo");
+        if (memo is null) return Miss(File.Exists(_memoPath) ? "memo unreadable" : "no memo");
+        if (Verify(memo, out var refreshed) is { } changed)
+        {
+            MemoFile.Delete(_memoPath);
+            _previous = memo.Scans.Where(s => s.Scan.Hashed).ToDictionary(s => s.Scan, s => s.Entries.ToDictionary(e => e.Path, StringComparer.Ordinal));
+            return Miss(changed);
+        }
+        // Touched files whose content is unchanged: remember their new times so they are not hashed again.
+        PhaseTimings.Mark("verify memo");
+        if (refreshed) memo.Write(_memoPath);
+        foreach (var (error, text) in memo.Printed) (error ? _original.Error : _original.Output).Write(text);
+        if (_trace) _original.Error.WriteLine($"{_command} memo: hit");
+        return memo.ExitCode;
+    }
+
+    /// <summary>
+    /// After the full command: writes the memo when it succeeded and every input can be vouched for;
+    /// <paramref name="outputs"/> are what it wrote, relative to the target folder (a name ending in
+    /// '/' is a folder, all of it). Returns <paramref name="exitCode"/>.
+    /// </summary>
+    public int Complete(int exitCode, ProjectSession? session, params string[] outputs)
+    {
+        if (_memoPath is null) return exitCode;
+        var why = exitCode != ExitCodes.Success || session is null ? $"exit code {exitCode}" : Record(session, outputs);
+        if (_trace) _original.Error.WriteLine(why is null ? $"{_command} memo: written" : $"{_command} memo: not written: {why}");
+        return exitCode;
+    }
+
+    private int? Miss(string why)
+    {
+        if (_trace) _original.Error.WriteLine($"{_command} memo: miss: {why}");
+        return null;
+    }
+
+    private string? Read(string name)
+    {
+        var value = _original.GetEnvironmentVariable(name);
+        _environment.TryAdd(name, value);
+        return value;
+    }
+
+    // Values are kept hashed: profiles read secrets (DBT_ENV_SECRET_*) that must not land in target/.
+    private static string? Fingerprint(string? value) => value is null ? null : Scanner.HashText(value);
+
+    private static string PredictedTargetDirectory(InvocationOptions options) =>
+        Path.GetFullPath(Path.Combine(options.ProjectDirectory, options.TargetPath ?? "target"));
+
+    // What decides the output besides files and environment variables: this build of forge, the
+    // command line as typed, where it was typed, and the template limits read from the process.
+    private static string KeyOf(ParseResult parse, CliEnvironment environment) => Scanner.HashText(string.Join('\u0001',
+    [
+        typeof(InvocationMemo).Assembly.ManifestModule.ModuleVersionId.ToString(),
+        typeof(TemplateLimits).Assembly.ManifestModule.ModuleVersionId.ToString(),
+        string.Join('\u0002', parse.Tokens.Select(t => t.Value)),
+        environment.WorkingDirectory,
+        environment.HomeDirectory ?? "",
+        environment.IsTerminal ? "terminal" : "redirected",
+        System.Environment.GetEnvironmentVariable(TemplateLimits.StepsVariable) ?? "",
+        System.Environment.GetEnvironmentVariable(TemplateLimits.OutputVariable) ?? "",
+    ]));
+}

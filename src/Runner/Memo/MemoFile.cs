@@ -1,0 +1,124 @@
+using System.Text;
+
+namespace ModelForge.Runner.Memo;
+
+/// <summary>
+/// The memo of one successful invocation as stored in target/: its key (a hash of forge's build,
+/// the arguments, the working folder...), every environment variable it read with a hash of the value seen, every place the
+/// loader looked with what was there (<see cref="Scan"/>, <see cref="ScanEntry"/>), the outputs and
+/// database files as left, and what it printed and returned.
+/// </summary>
+internal sealed class MemoFile
+{
+    /// <summary>The memo's file name in target/: one per command, so compile and ls do not evict each other.</summary>
+    public static string NameFor(string command) => $"forge_{command}_memo.bin";
+    private const string Magic = "modelforge-invocation-memo";
+    private const int Format = 1;
+
+    public required string Key { get; init; }
+
+    public required IReadOnlyList<KeyValuePair<string, string?>> Environment { get; init; }
+
+    public required IReadOnlyList<(Scan Scan, List<ScanEntry> Entries)> Scans { get; init; }
+
+    /// <summary>What was printed, in order: (true for stderr, text).</summary>
+    public required IReadOnlyList<(bool Error, string Text)> Printed { get; init; }
+
+    public required int ExitCode { get; init; }
+
+    /// <summary>The memo at <paramref name="path"/>, or null when there is none or it does not read cleanly.</summary>
+    public static MemoFile? Read(string path)
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path)), Encoding.UTF8);
+            if (reader.ReadString() != Magic || reader.ReadInt32() != Format) return null;
+            var key = reader.ReadString();
+            var environment = new KeyValuePair<string, string?>[reader.ReadInt32()];
+            for (var i = 0; i < environment.Length; i++) environment[i] = new(reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null);
+            var scans = new (Scan, List<ScanEntry>)[reader.ReadInt32()];
+            for (var i = 0; i < scans.Length; i++)
+            {
+                var scan = new Scan(reader.ReadString(), (ScanMode)reader.ReadInt32());
+                var entries = new List<ScanEntry>(reader.ReadInt32());
+                for (var j = entries.Capacity; j > 0; j--)
+                    entries.Add(new ScanEntry(reader.ReadString(), reader.ReadBoolean(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadString()));
+                scans[i] = (scan, entries);
+            }
+            var printed = new (bool, string)[reader.ReadInt32()];
+            for (var i = 0; i < printed.Length; i++) printed[i] = (reader.ReadBoolean(), reader.ReadString());
+            var exit = reader.ReadInt32();
+            return new MemoFile { Key = key, Environment = environment, Scans = scans, Printed = printed, ExitCode = exit };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException
+                                       or ArgumentException or OverflowException or OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes atomically (temporary file, then rename); false when it could not (only the memo is lost).</summary>
+    public bool Write(string path)
+    {
+        var temporary = path + ".tmp";
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+            {
+                writer.Write(Magic);
+                writer.Write(Format);
+                writer.Write(Key);
+                writer.Write(Environment.Count);
+                foreach (var (name, value) in Environment)
+                {
+                    writer.Write(name);
+                    writer.Write(value is not null);
+                    if (value is not null) writer.Write(value);
+                }
+                writer.Write(Scans.Count);
+                foreach (var (scan, entries) in Scans)
+                {
+                    writer.Write(scan.Path);
+                    writer.Write((int)scan.Mode);
+                    writer.Write(entries.Count);
+                    foreach (var entry in entries)
+                    {
+                        writer.Write(entry.Path);
+                        writer.Write(entry.IsFolder);
+                        writer.Write(entry.Length);
+                        writer.Write(entry.Ticks);
+                        writer.Write(entry.Hash);
+                    }
+                }
+                writer.Write(Printed.Count);
+                foreach (var (error, text) in Printed)
+                {
+                    writer.Write(error);
+                    writer.Write(text);
+                }
+                writer.Write(ExitCode);
+            }
+            File.Move(temporary, path, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Delete(temporary);
+            return false;
+        }
+    }
+
+    public static void Delete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A memo that cannot be removed still fails verification against the new outputs.
+        }
+    }
+}
