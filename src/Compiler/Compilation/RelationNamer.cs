@@ -34,7 +34,7 @@ internal sealed class RelationNamer(ProjectRenderInfo project, TargetInfo target
             ? config.Schema is { } custom ? $"{target.Schema}_{custom.Trim()}" : target.Schema
             : CallMacro("generate_schema_name", config.Schema, node, span);
         var alias = _builtinAlias
-            ? config.Alias?.Trim() ?? (draft.Version is { } v ? $"{draft.Name}_v{v}" : draft.Name)
+            ? config.Alias?.Trim() ?? (draft.Version is { } v ? $"{draft.Name}_v{v.AliasSuffix}" : draft.Name)
             : CallMacro("generate_alias_name", config.Alias, node, span);
         var database = _builtinDatabase
             ? config.Database?.Trim() ?? target.Database
