@@ -93,6 +93,7 @@ internal static class CompileCommand
         var cachePath = Path.Combine(session.TargetDirectory, CompileCache.FileName);
         var cache = CompileCache.Load(cachePath, CacheStamp(session));
         var rendered = new bool[selected.Count];
+        var compiledCode = new CompiledCode();
         Parallel.For(0, selected.Count, i =>
         {
             var node = selected[i];
@@ -102,6 +103,7 @@ internal static class CompileCommand
                 var file = Path.Combine(session.Project.Root, path);
                 if (cache.TryReuse(compilers.Current, node, file))
                 {
+                    compiledCode.Add(node, path, File.ReadAllText(file));
                     errors[i] = [];
                     return;
                 }
@@ -109,7 +111,9 @@ internal static class CompileCommand
                 var inputs = new RenderInputs();
                 // Compile (not Render): positions map through inlined ephemeral CTEs to their own files.
                 var compiled = compilers.Current.Compile(node, inputs);
-                errors[i] = ArtifactFiles.TryWrite(session.Project.Root, path, compiled.Text) is { } unwritable
+                var unwritable = ArtifactFiles.TryWrite(session.Project.Root, path, compiled.Text);
+                if (unwritable is null) compiledCode.Add(node, path, compiled.Text);
+                errors[i] = unwritable is not null
                     ? [unwritable]
                     : node.ResourceType == ResourceType.Model ? validator.Validate(compiled.Text, compiled.Find, node.DefinitionSpan, path) : [];
                 if (errors[i] is { Count: 0 }) cache.Store(node, inputs, file);
@@ -130,7 +134,7 @@ internal static class CompileCommand
         try
         {
             using var file = Execution.AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
-            ManifestWriter.Write(file.Stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow);
+            ManifestWriter.Write(file.Stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, null, compiledCode);
             file.Complete();
             PhaseTimings.Mark("manifest");
         }
