@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ModelForge.Compiler.Analysis;
 using ModelForge.Compiler.Artifacts;
-using ModelForge.Compiler.Caching;
 using ModelForge.Compiler.Context;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
