@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ModelForge.Compiler.Analysis;
 using ModelForge.Compiler.Artifacts;
-using ModelForge.Compiler.Caching;
 using ModelForge.Compiler.Context;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
@@ -88,54 +87,31 @@ internal static class CompileCommand
         PhaseTimings.Mark("select");
 
         var errors = new IReadOnlyList<Diagnostic>?[selected.Count];
-        // Static validation for the target (T-SQL on sqlserver), so syntax errors surface with no server.
-        var validator = SqlValidator.ForTarget(session.Project.Target);
-        using var compilers = new IntrospectiveCompilers(project, session.Project.Target);
-        var cachePath = Path.Combine(session.TargetDirectory, CompileCache.FileName);
-        var cache = CompileCache.Load(cachePath, CacheStamp(session));
         var rendered = new bool[selected.Count];
         var compiledCode = new CompiledCode();
         var unitTests = UnitTestCompilerFor(session);
         var skipped = new string?[selected.Count];
-        Parallel.For(0, selected.Count, i =>
+        using (var compiler = new CachedCompiler(session))
         {
-            var node = selected[i];
-            try
+            Parallel.For(0, selected.Count, i =>
             {
-                var path = NodeCompiler.CompiledPath(project, node);
+                var node = selected[i];
                 if (node.ResourceType == ResourceType.UnitTest)
                 {
-                    errors[i] = CompileUnitTest(unitTests, node, session.Project.Root, path, out skipped[i]);
+                    errors[i] = CompileUnitTest(unitTests, node, session.Project.Root, NodeCompiler.CompiledPath(project, node), out skipped[i]);
                     return;
                 }
-                var file = Path.Combine(session.Project.Root, path);
-                if (cache.TryReuse(compilers.Current, node, file))
-                {
-                    compiledCode.Add(node, path, File.ReadAllText(file));
-                    errors[i] = [];
-                    return;
-                }
-                rendered[i] = true;
-                var inputs = new RenderInputs();
-                // Compile (not Render): positions map through inlined ephemeral CTEs to their own files.
-                var compiled = compilers.Current.Compile(node, inputs);
-                var unwritable = ArtifactFiles.TryWrite(session.Project.Root, path, compiled.Text);
-                if (unwritable is null) compiledCode.Add(node, path, compiled.Text);
-                errors[i] = unwritable is not null
-                    ? [unwritable]
-                    : node.ResourceType == ResourceType.Model ? validator.Validate(compiled.Text, compiled.Find, node.DefinitionSpan, path) : [];
-                if (errors[i] is { Count: 0 }) cache.Store(node, inputs, file);
-            }
-            catch (DiagnosticException e)
-            {
-                errors[i] = [IntrospectiveCompilers.Locate(e.Diagnostic, node)];
-            }
-        });
-
-        PhaseTimings.Mark("execute-render + write");
-        cache.Save(cachePath);
-        PhaseTimings.Mark("save compile cache");
-        TraceCache(environment, selected, rendered);
+                // The text (rendered, or read back when reused) is the manifest's compiled_code.
+                var outcome = compiler.Compile(node, readText: true);
+                if (outcome.Errors.Count == 0 && outcome.Text is { } text) compiledCode.Add(node, NodeCompiler.CompiledPath(project, node), text);
+                errors[i] = outcome.Errors.Count > 0 ? outcome.Errors : outcome.Invalid;
+                rendered[i] = outcome.Rendered;
+            });
+            PhaseTimings.Mark("execute-render + write");
+            compiler.Save();
+            PhaseTimings.Mark("save compile cache");
+        }
+        CachedCompiler.Trace(environment, selected, rendered);
         var failures = errors.Where(e => e is { Count: > 0 }).SelectMany(e => e!).ToList();
         var skippedCount = skipped.Count(s => s is not null);
         if (options.LogLevel <= Reporting.LogLevel.Info)
@@ -186,20 +162,5 @@ internal static class CompileCommand
         {
             return null;
         }
-    }
-
-    // What the cache must be rebuilt for: this build of forge (its code decides every output) and the kind of target.
-    private static string CacheStamp(ProjectSession session) =>
-        $"{typeof(CompileCache).Assembly.ManifestModule.ModuleVersionId}|{typeof(CompileCommand).Assembly.ManifestModule.ModuleVersionId}|{session.Project.Target.Type}";
-
-    // FORGE_CACHE_TRACE=1 names every node rendered rather than reused (the cache's tests read it).
-    private static void TraceCache(CliEnvironment environment, IReadOnlyList<ProjectNode> selected, bool[] rendered)
-    {
-        if (environment.GetEnvironmentVariable("FORGE_CACHE_TRACE") != "1") return;
-        // Not kept by the memo: a replay renders nothing, so it must not repeat these lines.
-        var error = Memo.CapturingWriter.Uncaptured(environment.Error);
-        var ids = selected.Where((_, i) => rendered[i]).Select(n => n.UniqueId).Order(StringComparer.Ordinal).ToList();
-        error.WriteLine($"compile cache: reused {selected.Count - ids.Count} of {selected.Count}, rendered {ids.Count}");
-        foreach (var id in ids) error.WriteLine($"compile cache: rendered {id}");
     }
 }

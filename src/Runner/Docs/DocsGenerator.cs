@@ -97,33 +97,28 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         }
     }
 
-    /// <summary>Renders models, snapshots, analyses and tests as `forge compile` does, so the site shows their SQL.</summary>
+    /// <summary>
+    /// Compiles models, analyses and tests as `forge compile` does, through its cache, so the site shows
+    /// their SQL: an unchanged node's SQL is read back from target/compiled/ rather than rendered.
+    /// </summary>
     private Dictionary<string, string> Compile(CompiledProject project, out List<Diagnostic> errors)
     {
         var nodes = project.Order.Select(id => project.Nodes[id])
             .Where(n => n.ResourceType is ResourceType.Model or ResourceType.Analysis or ResourceType.Test && n.Template is not null)
             .ToList();
-        var texts = new string?[nodes.Count];
-        var failures = new Diagnostic?[nodes.Count];
-        // As `forge compile`: a connection opens only when a template queries the database.
-        using var compilers = new Execution.Introspection.IntrospectiveCompilers(project, session.Project.Target);
-        Parallel.For(0, nodes.Count, i =>
+        var outcomes = new CachedCompiler.Outcome[nodes.Count];
+        using (var compiler = new CachedCompiler(session))
         {
-            try
-            {
-                texts[i] = compilers.Current.Render(nodes[i]).Text;
-                failures[i] = ArtifactFiles.TryWrite(session.Project.Root, NodeCompiler.CompiledPath(project, nodes[i]), texts[i]!);
-            }
-            catch (DiagnosticException e)
-            {
-                failures[i] = Execution.Introspection.IntrospectiveCompilers.Locate(e.Diagnostic, nodes[i]);
-            }
-        });
-        errors = failures.OfType<Diagnostic>().ToList();
+            // Validation failures are `forge compile`'s to report; here they only keep the node out of the cache.
+            Parallel.For(0, nodes.Count, i => outcomes[i] = compiler.Compile(nodes[i], readText: true));
+            compiler.Save();
+        }
+        CachedCompiler.Trace(environment, nodes, outcomes.Select(o => o.Rendered).ToList());
+        errors = outcomes.SelectMany(o => o.Errors).ToList();
         var compiled = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Count; i++)
         {
-            if (texts[i] is { } text) compiled[nodes[i].UniqueId] = text;
+            if (outcomes[i].Text is { } text) compiled[nodes[i].UniqueId] = text;
         }
         return compiled;
     }

@@ -31,7 +31,8 @@ internal static class DemoSite
         throw new InvalidOperationException("the tests run outside the repository: no ModelForge.sln above " + AppContext.BaseDirectory);
     }
 
-    private static TempProject Build()
+    /// <summary>A fresh copy of the demo project, nothing built; the caller disposes it.</summary>
+    public static TempProject Copy()
     {
         var project = new TempProject("bikeshare");
         var root = RepositoryRoot();
@@ -41,6 +42,12 @@ internal static class DemoSite
             if (File.Exists(source)) File.Copy(source, Path.Combine(project.Root, entry));
             else if (Directory.Exists(source)) CopyDirectory(source, Path.Combine(project.Root, entry));
         }
+        return project;
+    }
+
+    private static TempProject Build()
+    {
+        var project = Copy();
         foreach (var command in new[] { new[] { "seed" }, ["run"], ["docs", "generate"] })
         {
             var result = project.Forge(command);

@@ -46,7 +46,7 @@ internal static class ColumnLineageBuilder
             LineageCache.Entry? entry = null;
             // A model the cache held for in Held still does (its lookups answer the same); one it did not may, when an
             // upstream model was analysed again to the same columns.
-            if (cache?.Find(node.UniqueId, hashes[i]) is { } last && (held[i] || LineageCache.Holds(last, catalog)))
+            if (cache?.Find(node.UniqueId, hashes[i]) is { } last && (held[i] || LineageCache.Holds(last, catalog, node.DependsOn)))
             {
                 entry = last;
                 cache.Reuse(node.UniqueId, last);
@@ -76,26 +76,64 @@ internal static class ColumnLineageBuilder
 
     // Which models (by index) the cache surely holds for: an entry for their SQL whose lookups answer
     // the same now, none of them reading a model the cache may not hold for (its columns are not known
-    // before it is analysed). The others are parsed up front.
+    // before it is analysed). The others are parsed up front. A false here only costs a parse: Build
+    // checks such a model again in order, so this may be conservative but never wrong.
+    //
+    // Checked layer by layer on all cores: a model's layer is one past the deepest earlier model (in
+    // Order) its lookups read, so every column it reads is set before its layer and none changes
+    // during it. A model reading a later model sees that model's columns as they were before its
+    // own learning, as the in-order loop does; when layering cannot keep that, it is not held.
     private static bool[] Held(CompiledProject project, List<string> models, string[] hashes, LineageCache cache,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns)
     {
         var catalog = CatalogOf(project, catalogColumns);
-        var uncertain = new HashSet<string>(StringComparer.Ordinal);
-        var held = new bool[models.Count];
-        for (var i = 0; i < models.Count; i++)
+        var index = new Dictionary<string, int>(models.Count, StringComparer.Ordinal);
+        for (var i = 0; i < models.Count; i++) index[models[i]] = i;
+        var entries = new LineageCache.Entry?[models.Count];
+        var reads = new int[models.Count][];
+        Parallel.For(0, models.Count, i =>
         {
             var node = project.Nodes[models[i]];
-            catalog.DependsOn = node.DependsOn;
-            if (cache.Find(node.UniqueId, hashes[i]) is not { } entry
-                || entry.Lookups.Any(l => catalog.FindNode(l.Table) is { } read && uncertain.Contains(read.UniqueId))
-                || !LineageCache.Holds(entry, catalog))
+            if (cache.Find(node.UniqueId, hashes[i]) is not { } entry) return;
+            entries[i] = entry;
+            reads[i] = entry.Lookups.Select(l => catalog.FindNode(l.Table, node.DependsOn) is { } read && index.TryGetValue(read.UniqueId, out var at) ? at : -1)
+                .Where(at => at >= 0).ToArray();
+        });
+
+        var layer = new int[models.Count];
+        var layered = new bool[models.Count];
+        for (var i = 0; i < models.Count; i++)
+        {
+            if (entries[i] is null) continue;
+            layered[i] = true;
+            foreach (var at in reads[i])
             {
-                uncertain.Add(node.UniqueId);
-                continue;
+                if (at < i) layer[i] = Math.Max(layer[i], layer[at] + 1);
             }
-            held[i] = true;
-            if (entry.Lineage is { } lineage) Learn(catalog, node, lineage, catalogColumns);
+        }
+        for (var i = 0; i < models.Count; i++)
+        {
+            // A later model learned in an earlier layer would show this one columns the in-order loop does not.
+            if (layered[i] && reads[i].Any(at => at > i && layer[at] < layer[i])) layered[i] = false;
+        }
+
+        var held = new bool[models.Count];
+        var uncertain = new bool[models.Count];
+        for (var i = 0; i < models.Count; i++) uncertain[i] = !layered[i];
+        foreach (var members in Enumerable.Range(0, models.Count).Where(i => layered[i]).GroupBy(i => layer[i]).OrderBy(g => g.Key))
+        {
+            var batch = members.ToArray();
+            Parallel.For(0, batch.Length, k =>
+            {
+                var i = batch[k];
+                held[i] = !reads[i].Any(at => at < i && uncertain[at]) && LineageCache.Holds(entries[i]!, catalog, project.Nodes[models[i]].DependsOn);
+            });
+            // Columns are set between layers only, never while one is being checked.
+            foreach (var i in batch)
+            {
+                uncertain[i] = !held[i];
+                if (held[i] && entries[i]!.Lineage is { } lineage) Learn(catalog, project.Nodes[models[i]], lineage, catalogColumns);
+            }
         }
         return held;
     }

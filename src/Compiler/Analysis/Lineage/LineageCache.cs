@@ -50,12 +50,13 @@ internal sealed partial class LineageCache
     public Entry? Find(string nodeId, string sqlHash) =>
         _previous.TryGetValue(nodeId, out var entry) && entry.SqlHash == sqlHash ? entry : null;
 
-    // Whether the catalog, as it stands now, answers the entry's lookups with the shapes it was built on.
-    public static bool Holds(Entry entry, ProjectRelationCatalog catalog)
+    // Whether the catalog, as it stands now, answers the lookups of the entry of a model reading dependsOn
+    // with the shapes it was built on. Thread-safe while the catalog's columns are not being set.
+    public static bool Holds(Entry entry, ProjectRelationCatalog catalog, IReadOnlyList<string> dependsOn)
     {
         if (entry.Lineage is null) return entry.Key == entry.SqlHash;
         var shapes = new Shape[entry.Lookups.Length];
-        for (var i = 0; i < shapes.Length; i++) shapes[i] = catalog.Resolve(entry.Lookups[i].Table);
+        for (var i = 0; i < shapes.Length; i++) shapes[i] = catalog.Resolve(entry.Lookups[i].Table, dependsOn);
         return entry.Key == KeyOf(entry.SqlHash, entry.Lookups, shapes);
     }
 

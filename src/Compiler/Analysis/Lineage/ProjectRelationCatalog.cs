@@ -34,25 +34,32 @@ internal sealed partial class ProjectRelationCatalog : IRelationCatalog
 
     public KnownColumns? ColumnsOf(string nodeId) => _columns.GetValueOrDefault(nodeId);
 
-    public ProjectNode? FindNode(TableSource table)
+    public ProjectNode? FindNode(TableSource table) => FindNode(table, DependsOn);
+
+    // As FindNode for a model whose depends_on is given rather than set: safe on several threads
+    // at once while no columns are being set.
+    public ProjectNode? FindNode(TableSource table, IReadOnlyList<string> dependsOn)
     {
-        if (table.Schema is { } schema) return Pick(_bySchema.GetValueOrDefault((schema, table.Name)));
+        if (table.Schema is { } schema) return Pick(_bySchema.GetValueOrDefault((schema, table.Name)), dependsOn);
         // Unqualified: only when one node (or one the model depends on) has that identifier.
-        return Pick(_byIdentifier.GetValueOrDefault(table.Name));
+        return Pick(_byIdentifier.GetValueOrDefault(table.Name), dependsOn);
     }
 
-    private ProjectNode? Pick(List<ProjectNode>? candidates)
+    private static ProjectNode? Pick(List<ProjectNode>? candidates, IReadOnlyList<string> dependsOn)
     {
         if (candidates is null) return null;
         if (candidates.Count == 1) return candidates[0];
-        var read = candidates.Where(n => DependsOn.Contains(n.UniqueId)).ToList();
+        var read = candidates.Where(n => dependsOn.Contains(n.UniqueId)).ToList();
         return read.Count == 1 ? read[0] : null;
     }
 
-    public Shape Resolve(TableSource table)
+    public Shape Resolve(TableSource table) => Resolve(table, DependsOn);
+
+    // As Resolve, thread-safe as FindNode(table, dependsOn) is.
+    public Shape Resolve(TableSource table, IReadOnlyList<string> dependsOn)
     {
         var display = table.Schema is null ? table.Name : $"{table.Schema}.{table.Name}";
-        if (FindNode(table) is not { } node)
+        if (FindNode(table, dependsOn) is not { } node)
         {
             return Shape.Opaque(display, "it is not a node of this project (read without ref() or source())");
         }

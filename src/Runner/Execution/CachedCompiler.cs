@@ -1,0 +1,104 @@
+using ModelForge.Compiler.Analysis;
+using ModelForge.Compiler.Caching;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+using ModelForge.Runner.Cli;
+using ModelForge.Runner.Execution.Introspection;
+
+namespace ModelForge.Runner.Execution;
+
+/// <summary>
+/// Renders nodes into target/compiled/ through the persistent compile cache, for `forge compile`
+/// and `forge docs generate` alike: a node whose entry still holds keeps its file, unrendered. An
+/// entry is stored only for a file that was written and passed the target's validator, so a file
+/// reused by either command never hides an error the other would report. Thread-safe per node.
+/// </summary>
+internal sealed class CachedCompiler : IDisposable
+{
+    private readonly ProjectSession _session;
+    private readonly IntrospectiveCompilers _compilers;
+    private readonly SqlValidator _validator;
+    private readonly CompileCache _cache;
+    private readonly string _cachePath;
+
+    public CachedCompiler(ProjectSession session)
+    {
+        _session = session;
+        // As `forge compile`: a connection opens only when a template queries the database.
+        _compilers = new IntrospectiveCompilers(session.Compiled!, session.Project.Target);
+        // Static validation for the target (T-SQL on sqlserver), so syntax errors surface with no server.
+        _validator = SqlValidator.ForTarget(session.Project.Target);
+        _cachePath = Path.Combine(session.TargetDirectory, CompileCache.FileName);
+        _cache = CompileCache.Load(_cachePath, Stamp(session));
+    }
+
+    /// <summary>
+    /// One node's outcome. Errors: the render or the write failed. Invalid: the target's validator
+    /// rejected the SQL (written all the same). Text: the SQL, when asked for or rendered.
+    /// </summary>
+    public readonly record struct Outcome(IReadOnlyList<Diagnostic> Errors, IReadOnlyList<Diagnostic> Invalid, bool Rendered, string? Text);
+
+    /// <summary>Compiles <paramref name="node"/> unless its cached file holds; <paramref name="readText"/> reads a reused file back.</summary>
+    public Outcome Compile(ProjectNode node, bool readText)
+    {
+        var project = _session.Compiled!;
+        try
+        {
+            var path = NodeCompiler.CompiledPath(project, node);
+            var file = Path.Combine(_session.Project.Root, path);
+            if (_cache.TryReuse(_compilers.Current, node, file))
+            {
+                if (!readText) return new([], [], false, null);
+                // A file gone since the check is rendered again below, and its entry replaced.
+                if (TryRead(file) is { } cached) return new([], [], false, cached);
+            }
+            var inputs = new RenderInputs();
+            // Compile (not Render): positions map through inlined ephemeral CTEs to their own files.
+            var compiled = _compilers.Current.Compile(node, inputs);
+            if (ArtifactFiles.TryWrite(_session.Project.Root, path, compiled.Text) is { } unwritable)
+                return new([unwritable], [], true, compiled.Text);
+            var invalid = node.ResourceType == ResourceType.Model ? _validator.Validate(compiled.Text, compiled.Find, node.DefinitionSpan, path) : [];
+            if (invalid.Count == 0) _cache.Store(node, inputs, file);
+            return new([], invalid, true, compiled.Text);
+        }
+        catch (DiagnosticException e)
+        {
+            return new([IntrospectiveCompilers.Locate(e.Diagnostic, node)], [], true, null);
+        }
+    }
+
+    /// <summary>Writes the cache for the next command; a failure to write only loses it.</summary>
+    public void Save() => _cache.Save(_cachePath);
+
+    /// <summary>FORGE_CACHE_TRACE=1 names on stderr every node rendered rather than reused (the cache's tests read it).</summary>
+    public static void Trace(CliEnvironment environment, IReadOnlyList<ProjectNode> nodes, IReadOnlyList<bool> rendered)
+    {
+        if (environment.GetEnvironmentVariable("FORGE_CACHE_TRACE") != "1") return;
+        // Not kept by the memo: a replay renders nothing, so it must not repeat these lines.
+        var error = Memo.CapturingWriter.Uncaptured(environment.Error);
+        var ids = nodes.Where((_, i) => rendered[i]).Select(n => n.UniqueId).Order(StringComparer.Ordinal).ToList();
+        error.WriteLine($"compile cache: reused {nodes.Count - ids.Count} of {nodes.Count}, rendered {ids.Count}");
+        foreach (var id in ids) error.WriteLine($"compile cache: rendered {id}");
+    }
+
+    public void Dispose() => _compilers.Dispose();
+
+    // What the cache must be rebuilt for: this build of forge (its code decides every output) and the kind of target.
+    private static string Stamp(ProjectSession session) =>
+        $"{typeof(CompileCache).Assembly.ManifestModule.ModuleVersionId}|{typeof(CachedCompiler).Assembly.ManifestModule.ModuleVersionId}|{session.Project.Target.Type}";
+
+    private static string? TryRead(string file)
+    {
+        try
+        {
+            // Decoded as written (ArtifactFiles: UTF-8, no BOM), so a leading U+FEFF survives.
+            return System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
