@@ -98,7 +98,14 @@ internal static class CompileCommand
                 var node = selected[i];
                 if (node.ResourceType == ResourceType.UnitTest)
                 {
-                    errors[i] = CompileUnitTest(unitTests, node, session.Project.Root, NodeCompiler.CompiledPath(project, node), out skipped[i]);
+                    try
+                    {
+                        errors[i] = CompileUnitTest(unitTests, node, session.Project.Root, NodeCompiler.CompiledPath(project, node), out skipped[i]);
+                    }
+                    catch (DiagnosticException e)
+                    {
+                        errors[i] = [IntrospectiveCompilers.Locate(e.Diagnostic, node)];
+                    }
                     return;
                 }
                 // The text (rendered, or read back when reused) is the manifest's compiled_code.
