@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace ModelForge.Compiler.Compilation.DataTests;
 
@@ -28,7 +26,7 @@ internal static class TestHash
             ["kwargs"] = kwargs,
         };
         var text = name + PythonText.Repr(Hashable(metadata));
-        var md5 = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
+        var md5 = Md5.HexOf(text);
         return md5[^Length..];
     }
 
