@@ -54,7 +54,9 @@ double Forge(string forgeDll, params string[] arguments)
 
 double Floor(IReadOnlyList<string> scripts)
 {
-    var path = Path.Combine(root, "target", "floor.duckdb");
+    // Same file name in its own folder: the catalog name (three-part names) stays "bench".
+    Directory.CreateDirectory(Path.Combine(root, "target", "floor"));
+    var path = Path.Combine(root, "target", "floor", "bench.duckdb");
     // The scripts rename the previous build aside, so they start from the database forge left.
     File.Copy(Path.Combine(root, "target", "bench.duckdb"), path, overwrite: true);
     File.Delete(path + ".wal");
@@ -75,7 +77,7 @@ double Floor(IReadOnlyList<string> scripts)
 static List<string> RunStatements(string root)
 {
     // Models are named m0000..m0999 and depend only on lower numbers: name order is a valid order.
-    var folder = Path.Combine(root, "target", "run", "models");
+    var folder = Path.Combine(root, "target", "run", "bench", "models");
     return Directory.GetFiles(folder, "*.sql").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
 }
 
