@@ -13,7 +13,12 @@ public static partial class ManifestWriter
 {
     /// <param name="lineage">Column-level lineage by unique id (ColumnLineageBuilder), written into each model's columns when given.</param>
     public static void Write(Stream stream, CompiledProject project, string invocationId, DateTimeOffset generatedAt,
-        IReadOnlyDictionary<string, ModelLineage>? lineage = null)
+        IReadOnlyDictionary<string, ModelLineage>? lineage = null) =>
+        Write(stream, project, invocationId, generatedAt, lineage, null);
+
+    /// <param name="compiled">The nodes this command compiled; the others get <c>compiled: false</c> and null code and path.</param>
+    internal static void Write(Stream stream, CompiledProject project, string invocationId, DateTimeOffset generatedAt,
+        IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
@@ -28,9 +33,9 @@ public static partial class ManifestWriter
         json.WriteStartObject("nodes");
         JsonFragments.WriteEntries(json, nodes.Where(n => n.ResourceType is not (ResourceType.Source or ResourceType.UnitTest)).ToList(), 2,
             node => node.UniqueId,
-            (writer, node) => JsonValueWriter.Write(writer, lineage?.GetValueOrDefault(node.UniqueId) is { } model
+            (writer, node) => JsonValueWriter.Write(writer, WithCompiled(node, lineage?.GetValueOrDefault(node.UniqueId) is { } model
                 ? NodeDictionary.Of(node, model)
-                : project.NodeDictionaryOf(node.UniqueId)));
+                : project.NodeDictionaryOf(node.UniqueId), compiled)));
         json.WriteEndObject();
 
         json.WriteStartObject("sources");
@@ -65,6 +70,21 @@ public static partial class ManifestWriter
             project.SemanticLayer.Ids.ToDictionary(id => id, id => semanticChildren.GetValueOrDefault(id) ?? []));
         WriteSectionsAfterMaps(json, project);
         json.WriteEndObject();
+    }
+
+    // dbt's compiled node types (all but seeds) carry compiled_path, compiled and compiled_code; they stay
+    // out of the template-visible dictionaries, which dbt fills only while it executes a node.
+    private static object? WithCompiled(ProjectNode node, object? dictionary, CompiledCode? compiled)
+    {
+        if (node.ResourceType == ResourceType.Seed || dictionary is not IReadOnlyDictionary<string, object?> fields) return dictionary;
+        (string Path, string Code) code = default;
+        var found = compiled is not null && compiled.TryGet(node.UniqueId, out code);
+        return new Dictionary<string, object?>(fields, StringComparer.Ordinal)
+        {
+            ["compiled_path"] = found ? code.Path : null,
+            ["compiled"] = found,
+            ["compiled_code"] = found ? code.Code : null,
+        };
     }
 
     private static void WriteMap(Utf8JsonWriter json, string name, CompiledProject project, Func<string, IEnumerable<string>> edges,

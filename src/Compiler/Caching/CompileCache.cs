@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Context;
 
@@ -36,13 +35,9 @@ internal sealed class CompileCache
     /// The cache at <paramref name="path"/> when it was written with the same <paramref name="stamp"/>
     /// (forge's build and the target type); an empty one otherwise, silently.
     /// </summary>
-    public static CompileCache Load(string path, string stamp)
-    {
-        try
+    public static CompileCache Load(string path, string stamp) =>
+        CacheFile.TryRead(path, Magic, Format, stamp, reader =>
         {
-            if (!File.Exists(path)) return new CompileCache(stamp, []);
-            using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
-            if (reader.ReadString() != Magic || reader.ReadInt32() != Format || reader.ReadString() != stamp) return new CompileCache(stamp, []);
             var count = reader.ReadInt32();
             var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
@@ -54,13 +49,7 @@ internal sealed class CompileCache
                 entries[id] = new Entry(key, inputs, reader.ReadInt64(), reader.ReadInt64());
             }
             return new CompileCache(stamp, entries);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException
-                                       or ArgumentException or OverflowException or OutOfMemoryException)
-        {
-            return new CompileCache(stamp, []);
-        }
-    }
+        }) ?? new CompileCache(stamp, []);
 
     /// <summary>
     /// Whether <paramref name="node"/>'s compiled file at <paramref name="file"/> is still what
@@ -87,40 +76,26 @@ internal sealed class CompileCache
     }
 
     /// <summary>Writes the entries reused or stored by this compile; a failure to write only loses the cache.</summary>
-    public void Save(string path)
-    {
-        var temporary = path + ".tmp";
-        try
+    public void Save(string path) =>
+        CacheFile.TryWrite(path, Magic, Format, _stamp, writer =>
         {
-            using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+            // Nodes this compile did not select keep what the last one knew of them.
+            var entries = _next.Concat(_previous.Where(p => !_visited.ContainsKey(p.Key))).ToArray();
+            writer.Write(entries.Length);
+            foreach (var (id, entry) in entries)
             {
-                writer.Write(Magic);
-                writer.Write(Format);
-                writer.Write(_stamp);
-                // Nodes this compile did not select keep what the last one knew of them.
-                var entries = _next.Concat(_previous.Where(p => !_visited.ContainsKey(p.Key))).ToArray();
-                writer.Write(entries.Length);
-                foreach (var (id, entry) in entries)
+                writer.Write(id);
+                writer.Write(entry.Key);
+                writer.Write(entry.Inputs.Length);
+                foreach (var (name, value) in entry.Inputs)
                 {
-                    writer.Write(id);
-                    writer.Write(entry.Key);
-                    writer.Write(entry.Inputs.Length);
-                    foreach (var (name, value) in entry.Inputs)
-                    {
-                        writer.Write(name);
-                        writer.Write(value);
-                    }
-                    writer.Write(entry.Length);
-                    writer.Write(entry.WrittenTicks);
+                    writer.Write(name);
+                    writer.Write(value);
                 }
+                writer.Write(entry.Length);
+                writer.Write(entry.WrittenTicks);
             }
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            try { File.Delete(temporary); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
-        }
-    }
+        });
 
     /// <summary>What identifies a node's render besides what it reads: its template and, for a generic test, its arguments.</summary>
     private static string? KeyOf(ProjectNode node)

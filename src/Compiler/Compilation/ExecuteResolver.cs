@@ -11,7 +11,7 @@ namespace ModelForge.Compiler.Compilation;
 /// </summary>
 internal sealed class ExecuteResolver(NodeLookup lookup) : IRelationResolver
 {
-    public Relation ResolveRef(NodeRenderInfo node, string? package, string name, int? version, SourceSpan call) =>
+    public Relation ResolveRef(NodeRenderInfo node, string? package, string name, NodeVersion? version, SourceSpan call) =>
         lookup.ResolveRef(new RefCall(package, name, version, call), node.PackageName, out var diagnostic)?.Relation
             ?? throw new DiagnosticException(diagnostic!);
 

@@ -45,7 +45,7 @@ public static class NodeDictionary
             {
                 ["name"] = r.Name,
                 ["package"] = r.Package,
-                ["version"] = r.Version,
+                ["version"] = r.Version?.Value,
             }).ToList(),
             ["sources"] = node.Sources.Select(s => (object?)new List<object?> { s.Source, s.Table }).ToList(),
             ["columns"] = Columns(node),
@@ -69,8 +69,8 @@ public static class NodeDictionary
         if (node.ResourceType == ResourceType.Model)
         {
             dict["access"] = AccessRules.AccessOf(node);
-            dict["version"] = node.Version;
-            dict["latest_version"] = node.ModelVersion?.Latest;
+            dict["version"] = node.Version?.Value;
+            dict["latest_version"] = node.ModelVersion?.Latest.Value;
             dict["deprecation_date"] = node.ModelVersion?.DeprecationDate?.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         }
         if (node.SourceTable is { } table) ShapeSource(dict, table);

@@ -13,7 +13,7 @@ internal sealed class ParseResolver(string defaultSchema, RelationQuoting quotin
 {
     private readonly ConcurrentDictionary<string, Calls> _calls = new(StringComparer.Ordinal);
 
-    public Relation ResolveRef(NodeRenderInfo node, string? package, string name, int? version, SourceSpan call)
+    public Relation ResolveRef(NodeRenderInfo node, string? package, string name, NodeVersion? version, SourceSpan call)
     {
         var calls = _calls.GetOrAdd(node.UniqueId, _ => new Calls());
         lock (calls) calls.Refs.Add(new RefCall(package, name, version, call));

@@ -42,10 +42,10 @@ public static partial class ProjectCompiler
     }
 
     // dbt: versions: include/exclude pick the versions a test runs on; none given means every version.
-    private static bool IncludesVersion(UnitTestDefinition definition, int? version)
+    private static bool IncludesVersion(UnitTestDefinition definition, NodeVersion? version)
     {
         if (version is not { } v) return true;
-        bool Listed(IReadOnlyList<object?> list) => list.Any(item => Convert.ToString(item, System.Globalization.CultureInfo.InvariantCulture) == v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        bool Listed(IReadOnlyList<object?> list) => list.Any(item => NodeVersion.From(item) == v);
         if (definition.IncludeVersions is { } include && !Listed(include)) return false;
         return definition.ExcludeVersions is not { } exclude || !Listed(exclude);
     }
@@ -79,7 +79,7 @@ public static partial class ProjectCompiler
     {
         // dbt: the model's fqn with the test's name appended.
         // A test of a model version is named <test>_v<v>, one per version, as dbt does.
-        var name = model.Version is { } v ? $"{definition.Name}_v{v}" : definition.Name;
+        var name = model.Version is { } v ? $"{definition.Name}_v{v.AliasSuffix}" : definition.Name;
         var fqn = model.Fqn.Append(name).ToList();
         return new ProjectNode
         {

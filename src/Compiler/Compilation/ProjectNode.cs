@@ -61,7 +61,7 @@ public sealed class ProjectNode
     internal ModelVersion? ModelVersion { get; init; }
 
     /// <summary>The version number of a versioned model (<c>v</c>); null for other nodes.</summary>
-    internal int? Version => ModelVersion?.V;
+    internal NodeVersion? Version => ModelVersion?.V;
 
     public IReadOnlyList<RefCall> Refs { get; init; } = [];
 

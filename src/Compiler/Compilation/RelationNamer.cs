@@ -30,7 +30,7 @@ internal sealed partial class RelationNamer(ProjectRenderInfo project, TargetInf
             ? config.Schema is { } custom ? $"{target.Schema}_{custom.Trim()}" : target.Schema
             : Call(_schema, config.Schema, draft, config, ref node);
         var alias = _alias is null
-            ? config.Alias?.Trim() ?? (draft.Version is { } v ? $"{draft.Name}_v{v}" : draft.Name)
+            ? config.Alias?.Trim() ?? (draft.Version is { } v ? $"{draft.Name}_v{v.AliasSuffix}" : draft.Name)
             : Call(_alias, config.Alias, draft, config, ref node);
         var database = _database is null
             ? config.Database?.Trim() ?? target.Database

@@ -57,7 +57,7 @@ public sealed class YamlTemplateRenderer(
     {
         public static readonly NoRefs Instance = new();
 
-        public Relation ResolveRef(NodeRenderInfo node, string? package, string name, int? version, SourceSpan call) =>
+        public Relation ResolveRef(NodeRenderInfo node, string? package, string name, NodeVersion? version, SourceSpan call) =>
             throw Unavailable("ref", call);
 
         public Relation ResolveSource(NodeRenderInfo node, string source, string table, SourceSpan call) =>

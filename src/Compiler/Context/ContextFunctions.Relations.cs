@@ -23,9 +23,9 @@ internal static partial class ContextFunctions
         {
             name = Args.String(a, 0, "name", "ref", RefUsage);
         }
-        var version = Args.OptionalInt(a, -1, "version", "ref", RefUsage) ?? Args.OptionalInt(a, -1, "v", "ref", RefUsage);
-        var relation = state.Project.Resolver.ResolveRef(state.Node, package, name, (int?)version, a.CallSpan);
-        state.Node.Inputs?.Record(RenderInputs.Ref + RenderInputs.Join(package, name, version?.ToString(CultureInfo.InvariantCulture)), () => DescribeRelation(relation));
+        var version = Args.OptionalVersion(a, "version", "ref", RefUsage) ?? Args.OptionalVersion(a, "v", "ref", RefUsage);
+        var relation = state.Project.Resolver.ResolveRef(state.Node, package, name, version, a.CallSpan);
+        state.Node.Inputs?.Record(RenderInputs.Ref + RenderInputs.Join(package, name, version?.Text), () => DescribeRelation(relation));
         return relation;
     }
 

@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
 
 namespace ModelForge.Compiler.Context;
@@ -12,7 +13,7 @@ public interface IRelationResolver
     /// <param name="package">The package of the two-argument form <c>ref('pkg', 'model')</c>, else null.</param>
     /// <param name="version">The <c>version=</c>/<c>v=</c> argument, else null.</param>
     /// <param name="node">The node whose render made the call.</param>
-    Relation ResolveRef(NodeRenderInfo node, string? package, string name, int? version, SourceSpan call);
+    Relation ResolveRef(NodeRenderInfo node, string? package, string name, NodeVersion? version, SourceSpan call);
 
     Relation ResolveSource(NodeRenderInfo node, string source, string table, SourceSpan call);
 }

@@ -51,7 +51,7 @@ internal static class InputCheck
                 try
                 {
                     var relation = kind == RenderInputs.Ref
-                        ? project.Resolver.ResolveRef(node, parts[0], parts[1]!, parts[2] is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null, Nowhere)
+                        ? project.Resolver.ResolveRef(node, parts[0], parts[1]!, parts[2] is { } v ? Compilation.NodeVersion.Parse(v) : null, Nowhere)
                         : project.Resolver.ResolveSource(node, parts[0]!, parts[1]!, Nowhere);
                     return ContextFunctions.DescribeRelation(relation);
                 }

@@ -36,10 +36,10 @@ public static partial class DiagnosticCodes
     
 
         public static Diagnostic BadVersion(SourceSpan? span, string model) =>
-            Diagnostic.Error(BadVersionCode, $"model '{model}' has a versions: entry without a whole-number v", span,
-                "write each version as a mapping with its number, e.g. - v: 2");
+            Diagnostic.Error(BadVersionCode, $"model '{model}' has a versions: entry without a v", span,
+                "write each version as a mapping with its version, a number or a string, e.g. - v: 2 or - v: beta");
 
-        public static Diagnostic UnknownVersion(SourceSpan span, string model, int version, IEnumerable<int> known) =>
+        public static Diagnostic UnknownVersion(SourceSpan span, string model, Compilation.NodeVersion version, IEnumerable<Compilation.NodeVersion> known) =>
             Diagnostic.Error(UnknownVersionCode, $"ref '{model}' asks for version {version}, which model '{model}' does not have", span,
                 $"known versions: {string.Join(", ", known.Order())}");
 

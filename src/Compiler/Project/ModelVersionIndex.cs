@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
 
 namespace ModelForge.Compiler.Project;
@@ -16,10 +17,10 @@ internal sealed class ModelVersionIndex
         foreach (var model in schema.Models)
         {
             if (!model.Raw.TryGetValue("versions", out var raw) || raw is not IList<object?> entries) continue;
-            var parsed = new List<(int V, IDictionary<string, object?> Entry)>();
+            var parsed = new List<(NodeVersion V, IDictionary<string, object?> Entry)>();
             foreach (var entry in entries)
             {
-                if (entry is not IDictionary<string, object?> map || map.TryGetValue("v", out var v) is false || AsInt(v) is not { } number)
+                if (entry is not IDictionary<string, object?> map || map.TryGetValue("v", out var v) is false || NodeVersion.From(v) is not { } number)
                 {
                     diagnostics.Add(DiagnosticCodes.Access.BadVersion(model.Span, model.Name));
                     continue;
@@ -27,7 +28,7 @@ internal sealed class ModelVersionIndex
                 parsed.Add((number, map));
             }
             if (parsed.Count == 0) continue;
-            var latest = model.Raw.TryGetValue("latest_version", out var l) && AsInt(l) is { } declared ? declared : parsed.Max(p => p.V);
+            var latest = model.Raw.TryGetValue("latest_version", out var l) && NodeVersion.From(l) is { } declared ? declared : parsed.Max(p => p.V);
             foreach (var (v, entry) in parsed)
             {
                 var file = entry.TryGetValue("defined_in", out var d) && d is string definedIn ? definedIn : $"{model.Name}_v{v}";
@@ -48,15 +49,6 @@ internal sealed class ModelVersionIndex
         DateTime d => new DateTimeOffset(d, TimeSpan.Zero),
         DateTimeOffset o => o,
         string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
-        _ => null,
-    };
-
-    private static int? AsInt(object? value) => value switch
-    {
-        int i => i,
-        long l => (int)l,
-        double d when d == Math.Floor(d) => (int)d,
-        string s when int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
         _ => null,
     };
 }

@@ -10,7 +10,7 @@ namespace ModelForge.Compiler.UnitTests;
 /// </summary>
 internal sealed class FixtureResolver(NodeLookup lookup, IReadOnlyDictionary<string, string> cteByNode) : IRelationResolver
 {
-    public Relation ResolveRef(NodeRenderInfo node, string? package, string name, int? version, SourceSpan call) =>
+    public Relation ResolveRef(NodeRenderInfo node, string? package, string name, NodeVersion? version, SourceSpan call) =>
         Stand(lookup.ResolveRef(new RefCall(package, name, version, call), node.PackageName, out var diagnostic)
             ?? throw new DiagnosticException(diagnostic!));
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ModelForge.Compiler.Compilation;
 
 namespace ModelForge.Compiler.UnitTests;
 
@@ -6,7 +7,7 @@ namespace ModelForge.Compiler.UnitTests;
 /// A unit test's <c>input:</c> read as the call it spells: <c>ref('m')</c>, <c>ref('pkg', 'm')</c>,
 /// <c>ref('m', v=2)</c>, <c>source('s', 't')</c> or <c>this</c>. The text is never rendered, as in dbt.
 /// </summary>
-internal sealed partial record InputCall(string Kind, string? Package, string Name, string? Table, int? Version)
+internal sealed partial record InputCall(string Kind, string? Package, string Name, string? Table, NodeVersion? Version)
 {
     public bool IsThis => Kind == "this";
 
@@ -20,7 +21,7 @@ internal sealed partial record InputCall(string Kind, string? Package, string Na
         _ => Package is null ? $"ref('{Name}'{VersionText})" : $"ref('{Package}', '{Name}'{VersionText})",
     };
 
-    private string VersionText => Version is { } v ? $", v={v}" : "";
+    private string VersionText => Version is { } v ? v.Value is string ? $", v='{v}'" : $", v={v}" : "";
 
     public static InputCall? Parse(string text)
     {
@@ -29,7 +30,7 @@ internal sealed partial record InputCall(string Kind, string? Package, string Na
         var match = CallPattern().Match(trimmed);
         if (!match.Success) return null;
         var args = match.Groups["args"].Captures.Select(c => c.Value).ToList();
-        int? version = match.Groups["version"].Success ? int.Parse(match.Groups["version"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        NodeVersion? version = match.Groups["version"].Success ? NodeVersion.Parse(match.Groups["version"].Value) : null;
         return match.Groups["fn"].Value switch
         {
             "ref" when args.Count == 1 => new InputCall("ref", null, args[0], null, version),
@@ -39,6 +40,6 @@ internal sealed partial record InputCall(string Kind, string? Package, string Na
         };
     }
 
-    [GeneratedRegex("""^(?<fn>ref|source)\s*\(\s*['"](?<args>[^'"]+)['"](?:\s*,\s*['"](?<args>[^'"]+)['"])?(?:\s*,\s*(?:v|version)\s*=\s*['"]?(?<version>\d+)['"]?)?\s*\)$""")]
+    [GeneratedRegex("""^(?<fn>ref|source)\s*\(\s*['"](?<args>[^'"]+)['"](?:\s*,\s*['"](?<args>[^'"]+)['"])?(?:\s*,\s*(?:v|version)\s*=\s*['"]?(?<version>[A-Za-z0-9_.\-]+)['"]?)?\s*\)$""")]
     private static partial Regex CallPattern();
 }

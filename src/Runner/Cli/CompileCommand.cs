@@ -8,6 +8,7 @@ using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
 using ModelForge.Runner.Execution;
 using ModelForge.Runner.Execution.Introspection;
+using ModelForge.Runner.Execution.UnitTests;
 
 namespace ModelForge.Runner.Cli;
 
@@ -81,7 +82,7 @@ internal static class CompileCommand
     {
         var session = opened = ProjectSession.Open(options, environment);
         if (session is null) return ExitCodes.UsageOrProject;
-        var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Model, ResourceType.Test });
+        var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Model, ResourceType.Test, ResourceType.UnitTest });
         if (selected is null) return ExitCodes.UsageOrProject;
         var project = session.Compiled!;
         PhaseTimings.Mark("select");
@@ -93,15 +94,24 @@ internal static class CompileCommand
         var cachePath = Path.Combine(session.TargetDirectory, CompileCache.FileName);
         var cache = CompileCache.Load(cachePath, CacheStamp(session));
         var rendered = new bool[selected.Count];
+        var compiledCode = new CompiledCode();
+        var unitTests = UnitTestCompilerFor(session);
+        var skipped = new string?[selected.Count];
         Parallel.For(0, selected.Count, i =>
         {
             var node = selected[i];
             try
             {
                 var path = NodeCompiler.CompiledPath(project, node);
+                if (node.ResourceType == ResourceType.UnitTest)
+                {
+                    errors[i] = CompileUnitTest(unitTests, node, session.Project.Root, path, out skipped[i]);
+                    return;
+                }
                 var file = Path.Combine(session.Project.Root, path);
                 if (cache.TryReuse(compilers.Current, node, file))
                 {
+                    compiledCode.Add(node, path, File.ReadAllText(file));
                     errors[i] = [];
                     return;
                 }
@@ -109,7 +119,9 @@ internal static class CompileCommand
                 var inputs = new RenderInputs();
                 // Compile (not Render): positions map through inlined ephemeral CTEs to their own files.
                 var compiled = compilers.Current.Compile(node, inputs);
-                errors[i] = ArtifactFiles.TryWrite(session.Project.Root, path, compiled.Text) is { } unwritable
+                var unwritable = ArtifactFiles.TryWrite(session.Project.Root, path, compiled.Text);
+                if (unwritable is null) compiledCode.Add(node, path, compiled.Text);
+                errors[i] = unwritable is not null
                     ? [unwritable]
                     : node.ResourceType == ResourceType.Model ? validator.Validate(compiled.Text, compiled.Find, node.DefinitionSpan, path) : [];
                 if (errors[i] is { Count: 0 }) cache.Store(node, inputs, file);
@@ -125,12 +137,15 @@ internal static class CompileCommand
         PhaseTimings.Mark("save compile cache");
         TraceCache(environment, selected, rendered);
         var failures = errors.Where(e => e is { Count: > 0 }).SelectMany(e => e!).ToList();
+        var skippedCount = skipped.Count(s => s is not null);
+        if (options.LogLevel <= Reporting.LogLevel.Info)
+            foreach (var reason in skipped.OfType<string>()) environment.Output.WriteLine(reason);
         var failedNodes = errors.Count(e => e is { Count: > 0 });
         DiagnosticPrinter.Print(environment.Error, failures);
         try
         {
             using var file = Execution.AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
-            ManifestWriter.Write(file.Stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow);
+            ManifestWriter.Write(file.Stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, null, compiledCode);
             file.Complete();
             PhaseTimings.Mark("manifest");
         }
@@ -139,8 +154,38 @@ internal static class CompileCommand
             DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/manifest.json", e)]);
             return ExitCodes.UsageOrProject;
         }
-        if (options.LogLevel <= Reporting.LogLevel.Info) environment.Output.WriteLine($"Compiled {selected.Count - failedNodes} of {selected.Count} nodes to {session.Project.ProjectFile.TargetPath}/compiled/.");
+        if (options.LogLevel <= Reporting.LogLevel.Info) environment.Output.WriteLine($"Compiled {selected.Count - skippedCount - failedNodes} of {selected.Count - skippedCount} nodes to {session.Project.ProjectFile.TargetPath}/compiled/.");
         return failures.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    // Unit tests are cheap to render and read nothing the compile cache tracks, so they are always rendered.
+    private static IReadOnlyList<Diagnostic> CompileUnitTest(UnitTestCompiler? compiler, ProjectNode node, string root, string path, out string? skipped)
+    {
+        skipped = null;
+        if (compiler is null)
+        {
+            skipped = $"Skipped unit test {node.Name}: its SQL is written by forge test (no SQL dialect for this target).";
+            return [];
+        }
+        if (compiler.TryRender(node, out var unknownInput) is not { } sql)
+        {
+            skipped = $"Skipped unit test {node.Name}: the column types of {unknownInput} come from the warehouse; forge test writes its SQL.";
+            return [];
+        }
+        return ArtifactFiles.TryWrite(root, path, sql + "\n") is { } unwritable ? [unwritable] : [];
+    }
+
+    private static UnitTestCompiler? UnitTestCompilerFor(ProjectSession session)
+    {
+        if (!session.Compiled!.OfType(ResourceType.UnitTest).Any()) return null;
+        try
+        {
+            return new UnitTestCompiler(session.Compiled!, Connections.ConnectionFactory.SqlFor(session.Project.Target));
+        }
+        catch (DiagnosticException)
+        {
+            return null;
+        }
     }
 
     // What the cache must be rebuilt for: this build of forge (its code decides every output) and the kind of target.

@@ -51,7 +51,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         var lineage = ProjectLineage.Build(project, compiled, catalogColumns, Path.Combine(target, LineageCache.FileName));
         DiagnosticPrinter.Print(environment.Error, lineage.Diagnostics);
         PhaseTimings.Mark("docs: column lineage");
-        if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, lineage.Models))) return ExitCodes.UsageOrProject;
+        if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, lineage.Models, CompiledCode.Of(project, compiled)))) return ExitCodes.UsageOrProject;
         PhaseTimings.Mark("docs: manifest");
         if (!TryWriteArtifact("column_lineage.json", stream => ColumnLineageWriter.Write(stream, lineage.Models, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
 

@@ -50,6 +50,7 @@ internal sealed partial class ModelExecutor(CompiledProject project, WorkerResou
 
         var sql = TrimStatement(rendered.Text);
         timer.Compiled(rendered.Text);
+        resources.Compiled.Add(node, compiledPath, rendered.Text);
         if (ArtifactFiles.TryWrite(projectRoot, compiledPath, rendered.Text) is { } writeError)
             return Finish(NodeStatus.Error, writeError.Message, writeError, thread: worker.ThreadName);
         if (resources.Validator.Validate(rendered.Text, rendered.Find, node.DefinitionSpan, compiledPath) is [var invalid, ..])

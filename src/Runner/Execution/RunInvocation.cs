@@ -132,6 +132,8 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         var endFailed = RunProjectHooks(resources, session.Project.ProjectFile.OnRunEnd, "on-run-end", OnRunEndGlobals(selected, results));
         if (endFailed is not null) DiagnosticPrinter.Print(environment.Error, [endFailed]);
 
+        // dbt's manifest after a run carries the SQL each node compiled to.
+        if (WriteManifest(resources.Compiled) is { } rewriteError) DiagnosticPrinter.Print(environment.Error, [rewriteError]);
         var summary = new RunSummary(options.Command, _project.Options.InvocationId, started, DateTimeOffset.UtcNow, results) { Args = options.ToArgs() };
         try
         {
@@ -178,14 +180,14 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         }).ToList(),
     };
 
-    private Diagnostic? WriteManifest()
+    private Diagnostic? WriteManifest(CompiledCode? compiled = null)
     {
         var relative = $"{session.Project.ProjectFile.TargetPath}/manifest.json";
         try
         {
             Directory.CreateDirectory(session.TargetDirectory);
             using var file = AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
-            ManifestWriter.Write(file.Stream, _project, _project.Options.InvocationId, DateTimeOffset.UtcNow);
+            ManifestWriter.Write(file.Stream, _project, _project.Options.InvocationId, DateTimeOffset.UtcNow, null, compiled);
             file.Complete();
             return null;
         }

@@ -44,6 +44,9 @@ internal sealed class WorkerResources : IDisposable
 
     public Compiler.Targets.TargetSql Sql { get; }
 
+    /// <summary>The SQL each node compiled to in this invocation, for the manifest written at its end.</summary>
+    public Compiler.Artifacts.CompiledCode Compiled { get; } = new();
+
     /// <summary>How many batches of one microbatch model may run at once (the run's --threads).</summary>
     public int BatchLanes { get; init; } = 1;
 

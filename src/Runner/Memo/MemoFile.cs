@@ -1,4 +1,4 @@
-using System.Text;
+using ModelForge.Compiler.Caching;
 
 namespace ModelForge.Runner.Memo;
 
@@ -13,7 +13,7 @@ internal sealed class MemoFile
     /// <summary>The memo's file name in target/: one per command, so compile and ls do not evict each other.</summary>
     public static string NameFor(string command) => $"forge_{command}_memo.bin";
     private const string Magic = "modelforge-invocation-memo";
-    private const int Format = 1;
+    private const int Format = 2;
 
     public required string Key { get; init; }
 
@@ -27,13 +27,9 @@ internal sealed class MemoFile
     public required int ExitCode { get; init; }
 
     /// <summary>The memo at <paramref name="path"/>, or null when there is none or it does not read cleanly.</summary>
-    public static MemoFile? Read(string path)
-    {
-        try
+    public static MemoFile? Read(string path) =>
+        CacheFile.TryRead(path, Magic, Format, "", reader =>
         {
-            if (!File.Exists(path)) return null;
-            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path)), Encoding.UTF8);
-            if (reader.ReadString() != Magic || reader.ReadInt32() != Format) return null;
             var key = reader.ReadString();
             var environment = new KeyValuePair<string, string?>[reader.ReadInt32()];
             for (var i = 0; i < environment.Length; i++) environment[i] = new(reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null);
@@ -50,75 +46,44 @@ internal sealed class MemoFile
             for (var i = 0; i < printed.Length; i++) printed[i] = (reader.ReadBoolean(), reader.ReadString());
             var exit = reader.ReadInt32();
             return new MemoFile { Key = key, Environment = environment, Scans = scans, Printed = printed, ExitCode = exit };
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException
-                                       or ArgumentException or OverflowException or OutOfMemoryException)
-        {
-            return null;
-        }
-    }
+        });
 
     /// <summary>Writes atomically (temporary file, then rename); false when it could not (only the memo is lost).</summary>
-    public bool Write(string path)
-    {
-        var temporary = path + ".tmp";
-        try
+    public bool Write(string path) =>
+        CacheFile.TryWrite(path, Magic, Format, "", writer =>
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+            writer.Write(Key);
+            writer.Write(Environment.Count);
+            foreach (var (name, value) in Environment)
             {
-                writer.Write(Magic);
-                writer.Write(Format);
-                writer.Write(Key);
-                writer.Write(Environment.Count);
-                foreach (var (name, value) in Environment)
-                {
-                    writer.Write(name);
-                    writer.Write(value is not null);
-                    if (value is not null) writer.Write(value);
-                }
-                writer.Write(Scans.Count);
-                foreach (var (scan, entries) in Scans)
-                {
-                    writer.Write(scan.Path);
-                    writer.Write((int)scan.Mode);
-                    writer.Write(entries.Count);
-                    foreach (var entry in entries)
-                    {
-                        writer.Write(entry.Path);
-                        writer.Write(entry.IsFolder);
-                        writer.Write(entry.Length);
-                        writer.Write(entry.Ticks);
-                        writer.Write(entry.Hash);
-                    }
-                }
-                writer.Write(Printed.Count);
-                foreach (var (error, text) in Printed)
-                {
-                    writer.Write(error);
-                    writer.Write(text);
-                }
-                writer.Write(ExitCode);
+                writer.Write(name);
+                writer.Write(value is not null);
+                if (value is not null) writer.Write(value);
             }
-            File.Move(temporary, path, overwrite: true);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Delete(temporary);
-            return false;
-        }
-    }
+            writer.Write(Scans.Count);
+            foreach (var (scan, entries) in Scans)
+            {
+                writer.Write(scan.Path);
+                writer.Write((int)scan.Mode);
+                writer.Write(entries.Count);
+                foreach (var entry in entries)
+                {
+                    writer.Write(entry.Path);
+                    writer.Write(entry.IsFolder);
+                    writer.Write(entry.Length);
+                    writer.Write(entry.Ticks);
+                    writer.Write(entry.Hash);
+                }
+            }
+            writer.Write(Printed.Count);
+            foreach (var (error, text) in Printed)
+            {
+                writer.Write(error);
+                writer.Write(text);
+            }
+            writer.Write(ExitCode);
+        });
 
-    public static void Delete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A memo that cannot be removed still fails verification against the new outputs.
-        }
-    }
+    // A memo that cannot be removed still fails verification against the new outputs.
+    public static void Delete(string path) => CacheFile.Delete(path);
 }

@@ -8,7 +8,7 @@ internal sealed class FakeResolver : IRelationResolver
 {
     public List<string> Calls { get; } = [];
 
-    public Relation ResolveRef(NodeRenderInfo node, string? package, string name, int? version, SourceSpan call)
+    public Relation ResolveRef(NodeRenderInfo node, string? package, string name, ModelForge.Compiler.Compilation.NodeVersion? version, SourceSpan call)
     {
         Calls.Add($"ref {package ?? "-"} {name} {version?.ToString() ?? "-"} from {node.UniqueId} at {call}");
         if (name == "missing") throw new DiagnosticException(Diagnostic.Error("MF3001", "unknown ref 'missing'", call));

@@ -33,13 +33,9 @@ internal sealed partial class LineageCache
 
     public static LineageCache Empty(string stamp) => new(stamp, []);
 
-    public static LineageCache Load(string path, string stamp)
-    {
-        try
+    public static LineageCache Load(string path, string stamp) =>
+        CacheFile.TryRead(path, Magic, Format, stamp, reader =>
         {
-            if (!File.Exists(path)) return Empty(stamp);
-            using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
-            if (reader.ReadString() != Magic || reader.ReadInt32() != Format || reader.ReadString() != stamp) return Empty(stamp);
             var count = reader.ReadInt32();
             var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
@@ -48,13 +44,7 @@ internal sealed partial class LineageCache
                 entries[id] = ReadEntry(reader, id);
             }
             return new LineageCache(stamp, entries);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException
-                                       or ArgumentException or OverflowException or OutOfMemoryException)
-        {
-            return Empty(stamp);
-        }
-    }
+        }) ?? Empty(stamp);
 
     // The last entry for nodeId if its SQL is unchanged.
     public Entry? Find(string nodeId, string sqlHash) =>
@@ -96,31 +86,16 @@ internal sealed partial class LineageCache
     }
 
     // Writes the entries of this pass; a failure to write only loses the cache.
-    public void Save(string path)
-    {
-        var temporary = path + ".tmp";
-        try
+    public void Save(string path) =>
+        CacheFile.TryWrite(path, Magic, Format, _stamp, writer =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+            writer.Write(_next.Count);
+            foreach (var (id, entry) in _next)
             {
-                writer.Write(Magic);
-                writer.Write(Format);
-                writer.Write(_stamp);
-                writer.Write(_next.Count);
-                foreach (var (id, entry) in _next)
-                {
-                    writer.Write(id);
-                    WriteEntry(writer, entry);
-                }
+                writer.Write(id);
+                WriteEntry(writer, entry);
             }
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            try { File.Delete(temporary); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
-        }
-    }
+        });
 
     private static void WriteEntry(BinaryWriter writer, Entry entry)
     {

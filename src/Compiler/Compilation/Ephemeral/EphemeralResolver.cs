@@ -30,7 +30,7 @@ internal sealed class EphemeralResolver(NodeLookup lookup) : IRelationResolver
     /// <summary>Starts recording the ephemeral models refd by the next render; returns the list they go to.</summary>
     public List<ProjectNode> Record() => _found = [];
 
-    public Relation ResolveRef(NodeRenderInfo node, string? package, string name, int? version, SourceSpan call)
+    public Relation ResolveRef(NodeRenderInfo node, string? package, string name, NodeVersion? version, SourceSpan call)
     {
         var target = lookup.ResolveRef(new RefCall(package, name, version, call), node.PackageName, out var diagnostic)
             ?? throw new DiagnosticException(diagnostic!);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ModelForge.Compiler.Diagnostics;
 
 namespace ModelForge.Compiler.Compilation.SemanticLayer;
@@ -18,7 +17,7 @@ internal static class RefExpression
         s = s[3..].TrimStart();
         if (!s.StartsWith('(') || !s.EndsWith(')')) return null;
         var names = new List<string>();
-        int? version = null;
+        NodeVersion? version = null;
         foreach (var raw in SplitArguments(s[1..^1]))
         {
             var argument = raw.Trim();
@@ -27,8 +26,8 @@ internal static class RefExpression
             {
                 var key = argument[..equals].Trim();
                 var value = Unquote(argument[(equals + 1)..].Trim()) ?? argument[(equals + 1)..].Trim();
-                if (key is not ("v" or "version") || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return null;
-                version = v;
+                if (key is not ("v" or "version") || value.Length == 0) return null;
+                version = NodeVersion.Parse(value);
             }
             else if (Unquote(argument) is { } name && version is null) names.Add(name);
             else return null;

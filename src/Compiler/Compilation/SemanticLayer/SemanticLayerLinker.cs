@@ -97,7 +97,7 @@ internal sealed class SemanticLayerLinker
                 _diagnostics.Add(DiagnosticCodes.SemanticLayer.BadModelRef(span, model.Name, model.Model));
             else
             {
-                refs.Add(new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = call.Name, ["package"] = call.Package, ["version"] = call.Version });
+                refs.Add(new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = call.Name, ["package"] = call.Package, ["version"] = call.Version?.Value });
                 if (lookup.ResolveRef(call, unit.Name, out var diagnostic) is { } target && nodes.TryGetValue(target.UniqueId, out var resolved))
                 {
                     parents.Add(resolved.UniqueId);

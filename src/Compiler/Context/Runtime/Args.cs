@@ -58,6 +58,14 @@ internal static class Args
         };
     }
 
+    /// <summary>A model version (<c>v=2</c>, <c>v=1.5</c>, <c>v='beta'</c>), or null when absent or none.</summary>
+    public static Compilation.NodeVersion? OptionalVersion(CallArguments args, string name, string function, string usage)
+    {
+        var value = args.Get(-1, name, out var found);
+        if (!found || value is null || value is Undefined) return null;
+        return Compilation.NodeVersion.From(value) ?? throw WrongType(args, function, name, "a version (a number or a string)", value, usage);
+    }
+
     public static double? OptionalNumber(CallArguments args, int index, string name, string function, string usage)
     {
         var value = args.Get(index, name, out var found);

@@ -50,7 +50,8 @@ public sealed partial class SelectorEvaluator
         if (node.ResourceType == ResourceType.Source) return false;
         if (Wildcard.Matches(node.Name, value) || node.UniqueId == value) return true;
         // A version is also named <model>_v<v>, as dbt names its relation.
-        if (node.Version is { } v && Wildcard.Matches($"{node.Name}_v{v}", value)) return true;
+        if (node.Version is { } v && (Wildcard.Matches($"{node.Name}_v{v.AliasSuffix}", value) || Wildcard.Matches($"{node.Name}_v{v}", value)
+            || Wildcard.Matches($"{node.Name}.v{v}", value))) return true;
         var parts = value.Split('.');
         var fqn = node.Fqn;
         // Prefix of the fqn: package.folder… selects everything below.

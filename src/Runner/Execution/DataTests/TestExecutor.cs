@@ -41,6 +41,7 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
 
         var sql = ModelExecutor.TrimStatement(rendered.Text);
         timer.Compiled(rendered.Text);
+        resources.Compiled.Add(node, compiledPath, rendered.Text);
         if (ArtifactFiles.TryWrite(projectRoot, compiledPath, rendered.Text) is { } writeError)
             return Finish(NodeStatus.Error, writeError.Message, writeError);
 

@@ -41,17 +41,12 @@ internal sealed class MaterializationContext(DbConnection connection, TargetSql 
     public string QualifiedName => Sql.QualifiedName(Database, Schema, Identifier);
 
     /// <summary>The same model and connection with another SELECT (a microbatch batch); statements are recorded in one list.</summary>
-    public MaterializationContext WithSql(string compiledSql) => new(Connection, Sql, Relations)
+    public MaterializationContext WithSql(string compiledSql)
     {
-        Database = Database,
-        Schema = Schema,
-        Identifier = Identifier,
-        CompiledSql = compiledSql,
-        Contract = Contract,
-        Cancellation = Cancellation,
-        Config = Config,
-        _statements = _statements,
-    };
+        var batch = OnConnection(Connection, compiledSql);
+        batch._statements = _statements;
+        return batch;
+    }
 
     /// <summary>The same model on another connection with another SELECT and a statement list of its own (a batch run concurrently).</summary>
     public MaterializationContext OnConnection(DbConnection connection, string compiledSql) => new(connection, Sql, Relations)

@@ -37,6 +37,7 @@ internal sealed class SnapshotExecutor(CompiledProject project, WorkerResources 
         }
         var sql = ModelExecutor.TrimStatement(rendered.Text);
         timer.Compiled(rendered.Text);
+        resources.Compiled.Add(node, compiledPath, rendered.Text);
         if (ArtifactFiles.TryWrite(projectRoot, compiledPath, rendered.Text) is { } writeError) return Finish(NodeStatus.Error, writeError.Message, writeError);
 
         var spec = SnapshotSpec.From(node.Config);

@@ -51,18 +51,31 @@ internal sealed class UpstreamColumns(CompiledProject project, TargetSql sql, Re
         if (!ephemeral && relation.Schema is { } schema && relation.Identifier is { } identifier
             && relations.Find(connection, relation.Database, schema, identifier) is not null)
             return Describe(connection, $"select * from {relation.Render()}");
+        return node.ResourceType is ResourceType.Source or ResourceType.Seed ? Declared(node) : Stubbed(node, connection, renderer);
+    }
+
+    /// <summary>
+    /// The columns the project itself declares, for `forge compile` with no warehouse: a source's
+    /// YAML data_types, a seed's CSV, a model with an enforced contract; null for anything else.
+    /// </summary>
+    public IReadOnlyList<TypedColumn>? Declared(ProjectNode node)
+    {
         switch (node.ResourceType)
         {
             case ResourceType.Source:
-                var declared = node.SourceTable!.Columns;
-                if (declared.Count == 0 || declared.Any(c => string.IsNullOrWhiteSpace(c.DataType))) return null;
-                return declared.Select(c => new TypedColumn(c.Name, c.DataType!)).ToList();
+                return Typed(node.SourceTable!.Columns.Select(c => (c.Name, c.DataType)).ToList());
             case ResourceType.Seed:
                 return SeedColumns(node);
+            case ResourceType.Model when node.Config.ContractEnforced && node.Properties is { } properties:
+                return Typed(properties.Columns.Select(c => (c.Name, c.DataType)).ToList());
             default:
-                return Stubbed(node, connection, renderer);
+                return null;
         }
     }
+
+    private static IReadOnlyList<TypedColumn>? Typed(IReadOnlyList<(string Name, string? DataType)> declared) =>
+        declared.Count == 0 || declared.Any(c => string.IsNullOrWhiteSpace(c.DataType)) ? null
+            : declared.Select(c => new TypedColumn(c.Name, c.DataType!)).ToList();
 
     private IReadOnlyList<TypedColumn>? SeedColumns(ProjectNode seed)
     {

@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using ModelForge.Compiler.Compilation;
+
+namespace ModelForge.Compiler.Artifacts;
+
+/// <summary>
+/// The SQL a command compiled, by node: the manifest then carries <c>compiled_path</c>,
+/// <c>compiled: true</c> and <c>compiled_code</c> for those nodes, as dbt's does after compile or run.
+/// Filled from worker threads.
+/// </summary>
+internal sealed class CompiledCode
+{
+    private readonly ConcurrentDictionary<string, (string Path, string Code)> _byNode = new(StringComparer.Ordinal);
+
+    /// <summary>From SQL rendered by unique id, each written to its <see cref="NodeCompiler.CompiledPath"/>.</summary>
+    public static CompiledCode Of(CompiledProject project, IReadOnlyDictionary<string, string> textById)
+    {
+        var code = new CompiledCode();
+        foreach (var (id, text) in textById) code.Add(project.Nodes[id], NodeCompiler.CompiledPath(project, project.Nodes[id]), text);
+        return code;
+    }
+
+    /// <param name="path">Where the SQL was written, relative to the project (<see cref="NodeCompiler.CompiledPath"/>).</param>
+    public void Add(ProjectNode node, string path, string code) => _byNode[node.UniqueId] = (path, code);
+
+    public bool TryGet(string uniqueId, out (string Path, string Code) compiled) => _byNode.TryGetValue(uniqueId, out compiled);
+}

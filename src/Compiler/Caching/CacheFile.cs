@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace ModelForge.Compiler.Caching;
+
+/// <summary>
+/// The files forge keeps in target/ between runs (compile cache, lineage cache, invocation memos):
+/// a header of magic, format and stamp, then a body. Written to a temporary file and renamed, so a
+/// reader never sees half a file; anything that does not read cleanly is "no file", never an error.
+/// </summary>
+internal static class CacheFile
+{
+    /// <summary>The body read by <paramref name="read"/>, or null when the file is missing, foreign, stale or damaged.</summary>
+    public static T? TryRead<T>(string path, string magic, int format, string stamp, Func<BinaryReader, T> read) where T : class
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path)), Encoding.UTF8);
+            if (reader.ReadString() != magic || reader.ReadInt32() != format || reader.ReadString() != stamp) return null;
+            return read(reader);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException
+                                       or ArgumentException or OverflowException or OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes header and body atomically; false when it could not (only the cache is lost).</summary>
+    public static bool TryWrite(string path, string magic, int format, string stamp, Action<BinaryWriter> write)
+    {
+        var temporary = path + ".tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+            {
+                writer.Write(magic);
+                writer.Write(format);
+                writer.Write(stamp);
+                write(writer);
+            }
+            File.Move(temporary, path, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Delete(temporary);
+            return false;
+        }
+    }
+
+    public static void Delete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file that cannot be removed still fails verification against what it describes.
+        }
+    }
+}

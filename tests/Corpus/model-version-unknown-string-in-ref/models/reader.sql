@@ -1,0 +1,2 @@
+select *
+from {{ ref('dim_customers', v='gamma') }}
