@@ -8,51 +8,67 @@ namespace ModelForge.Compiler.Compilation;
 /// <summary>
 /// Names the relation a node builds with dbt's <c>generate_database_name</c>,
 /// <c>generate_schema_name</c> and <c>generate_alias_name</c>. When the project does not override
-/// them, the built-in rule runs in C# (same result, no template render per node).
+/// them, the built-in rule runs in C# (same result, no template render per node). An override
+/// that provably reads only its custom name and <c>target</c> (<see cref="ArgumentOnlyAnalyzer"/>)
+/// runs once per distinct custom name; any other override runs per node.
 /// </summary>
-internal sealed class RelationNamer(ProjectRenderInfo project, TargetInfo target)
+internal sealed partial class RelationNamer(ProjectRenderInfo project, TargetInfo target)
 {
-    private readonly bool _builtinSchema = IsBuiltin(project.Macros, "generate_schema_name");
-    private readonly bool _builtinAlias = IsBuiltin(project.Macros, "generate_alias_name");
-    private readonly bool _builtinDatabase = IsBuiltin(project.Macros, "generate_database_name");
+    private readonly Override? _schema = Override.Find(project.Macros, "generate_schema_name");
+    private readonly Override? _alias = Override.Find(project.Macros, "generate_alias_name");
+    private readonly Override? _database = Override.Find(project.Macros, "generate_database_name");
+    private int _macroCalls;
+
+    /// <summary>How many times an override ran (tests read it to see the memo work).</summary>
+    internal int MacroCalls => Volatile.Read(ref _macroCalls);
 
     public Relation Name(ProjectNode draft, NodeConfig config, string relationType)
     {
-        var node = new NodeRenderInfo
-        {
-            UniqueId = draft.UniqueId,
-            Name = draft.Name,
-            ResourceType = draft.ResourceType.ToString().ToLowerInvariant(),
-            PackageName = draft.PackageName,
-            FilePath = draft.Path,
-            Config = new Dictionary<string, object?>(config, StringComparer.Ordinal),
-            Phase = RenderPhase.Parse,
-        };
-        var span = draft.DefinitionSpan ?? new SourceSpan(new SourceText(draft.Path, ""), 0, 0);
-
-        var schema = _builtinSchema
+        // Built only when an override has to run: most names come from C# or the memo.
+        NodeRenderInfo? node = null;
+        var schema = _schema is null
             ? config.Schema is { } custom ? $"{target.Schema}_{custom.Trim()}" : target.Schema
-            : CallMacro("generate_schema_name", config.Schema, node, span);
-        var alias = _builtinAlias
+            : Call(_schema, config.Schema, draft, config, ref node);
+        var alias = _alias is null
             ? config.Alias?.Trim() ?? (draft.Version is { } v ? $"{draft.Name}_v{v.AliasSuffix}" : draft.Name)
-            : CallMacro("generate_alias_name", config.Alias, node, span);
-        var database = _builtinDatabase
+            : Call(_alias, config.Alias, draft, config, ref node);
+        var database = _database is null
             ? config.Database?.Trim() ?? target.Database
-            : CallMacro("generate_database_name", config.Database, node, span);
+            : Call(_database, config.Database, draft, config, ref node);
         return new Relation(NullIfEmpty(database), schema, alias, relationType, project.EffectiveQuoting);
     }
 
-    private string CallMacro(string name, string? custom, NodeRenderInfo node, SourceSpan span)
+    private string Call(Override naming, string? custom, ProjectNode draft, NodeConfig config, ref NodeRenderInfo? node)
     {
-        var (macro, _) = project.Macros.Find(name, project.ProjectName)!.Value;
+        if (naming.Memo is not { } memo) return Invoke(naming, custom, node ??= RenderInfoOf(draft, config), draft);
+        var key = new Override.Key(custom is not null, custom ?? "");
+        if (memo.TryGetValue(key, out var known)) return known;
+        // A call that throws stores nothing: the next node with this name reports its own error.
+        var result = Invoke(naming, custom, node ??= RenderInfoOf(draft, config), draft);
+        memo.TryAdd(key, result);
+        return result;
+    }
+
+    private string Invoke(Override naming, string? custom, NodeRenderInfo node, ProjectNode draft)
+    {
+        Interlocked.Increment(ref _macroCalls);
+        var span = draft.DefinitionSpan ?? new SourceSpan(new SourceText(draft.Path, ""), 0, 0);
         var context = ContextBuilder.CreateContext(project, node);
         var nodeValue = context.Globals.TryGetValue("model", out var model) ? model : null;
-        var result = macro.Bind(context).Call(new CallArguments([custom, nodeValue], CallArguments.NoNamed, span));
+        var result = naming.Macro.Bind(context).Call(new CallArguments([custom, nodeValue], CallArguments.NoNamed, span));
         return (result?.ToString() ?? "").Trim();
     }
 
-    private static bool IsBuiltin(MacroRegistry macros, string name) =>
-        macros.Find(name, macros.RootPackage) is not { Package: var package } || package == MacroRegistry.BuiltinPackage;
+    private static NodeRenderInfo RenderInfoOf(ProjectNode draft, NodeConfig config) => new()
+    {
+        UniqueId = draft.UniqueId,
+        Name = draft.Name,
+        ResourceType = draft.ResourceType.ToString().ToLowerInvariant(),
+        PackageName = draft.PackageName,
+        FilePath = draft.Path,
+        Config = new Dictionary<string, object?>(config, StringComparer.Ordinal),
+        Phase = RenderPhase.Parse,
+    };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -14,6 +14,7 @@ public sealed partial class ConfigResolver
     private readonly ProjectFile _project;
     private readonly ProjectSchema _schema;
     private readonly ProjectFile? _root;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _yamlFolders = new(StringComparer.Ordinal);
 
     public ConfigResolver(ProjectFile project, ProjectSchema schema)
         : this(project, schema, null)
@@ -122,7 +123,10 @@ public sealed partial class ConfigResolver
         return fqn;
     }
 
-    private IReadOnlyList<string> YamlFolders(string path)
+    // Thousands of tests share a few YAML files: their folders are worked out once per file (renders run in parallel).
+    private IReadOnlyList<string> YamlFolders(string path) => _yamlFolders.GetOrAdd(path, FoldersOf);
+
+    private string[] FoldersOf(string path)
     {
         foreach (var root in _project.ModelPaths.Concat(_project.SeedPaths).Concat(_project.SnapshotPaths).Concat(_project.TestPaths))
         {
@@ -147,7 +151,8 @@ public sealed partial class ConfigResolver
 
     private static Dictionary<string, object?> Defaults(ResourceType type)
     {
-        var config = new Dictionary<string, object?>(StringComparer.Ordinal);
+        // Sized for the defaults and a few configs more: growing it showed in the parse-phase profile.
+        var config = new Dictionary<string, object?>(16, StringComparer.Ordinal);
         if (NodeConfig.DefaultMaterialized(type) is { } materialized) config["materialized"] = materialized;
         config["enabled"] = true;
         config["tags"] = new List<object?>();

@@ -16,6 +16,9 @@ internal sealed class TemplateMacro(Template template, MacroDefinition definitio
 
     public override SourceSpan Span => definition.Span;
 
+    /// <summary>The syntax tree, for passes that reason about what the macro reads.</summary>
+    internal MacroDefinition Definition => definition;
+
     public override ICallable Bind(TemplateContext context) => new Evaluator(context).BindMacro(template, definition.Name);
 
     private static string[] ParameterNames(MacroDefinition definition)

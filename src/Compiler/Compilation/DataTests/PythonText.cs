@@ -81,7 +81,7 @@ internal static class PythonText
     }
 
     /// <summary>CPython's string repr: single quotes unless the text has a single quote and no double quote.</summary>
-    private static void AppendString(StringBuilder builder, string text)
+    internal static void AppendString(StringBuilder builder, string text)
     {
         var quote = text.Contains('\'') && !text.Contains('"') ? '"' : '\'';
         builder.Append(quote);

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace ModelForge.Compiler.Compilation.DataTests;
@@ -21,29 +20,60 @@ internal static class TestHash
     /// <param name="kwargs">The test's kwargs as dbt stores them: arguments, column_name and model.</param>
     public static string Of(string name, string testName, string? testNamespace, IReadOnlyDictionary<string, object?> kwargs)
     {
-        var metadata = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["namespace"] = testNamespace,
-            ["name"] = testName,
-            ["kwargs"] = kwargs,
-        };
-        var text = name + PythonText.Repr(Hashable(metadata));
-        var md5 = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
-        return md5[^Length..];
+        // The metadata dict's keys in sorted order: kwargs, name, namespace.
+        var text = new StringBuilder(name, 256);
+        text.Append("{'kwargs': ");
+        AppendHashable(text, kwargs);
+        text.Append(", 'name': ");
+        PythonText.AppendString(text, testName);
+        text.Append(", 'namespace': ");
+        PythonText.AppendString(text, PythonText.Str(testNamespace));
+        text.Append('}');
+        return Md5.HexOf(text.ToString())[^Length..];
     }
 
-    private static object Hashable(object? value) => value switch
+    // Writes repr(get_hashable_md(value)) straight away: dicts sorted by key, scalars as their str().
+    private static void AppendHashable(StringBuilder text, object? value)
     {
-        IEnumerable<KeyValuePair<string, object?>> pairs => pairs
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new KeyValuePair<string, object?>(p.Key, Hashable(p.Value)))
-            .ToList(),
-        IDictionary dictionary => dictionary.Cast<DictionaryEntry>()
-            .OrderBy(e => PythonText.Str(e.Key), StringComparer.Ordinal)
-            .Select(e => new KeyValuePair<string, object?>(PythonText.Str(e.Key), Hashable(e.Value)))
-            .ToList(),
-        string text => text,
-        IList list => list.Cast<object?>().Select(Hashable).ToList(),
-        _ => PythonText.Str(value),
-    };
+        switch (value)
+        {
+            case IEnumerable<KeyValuePair<string, object?>> pairs:
+                AppendSorted(text, pairs.Select(p => (p.Key, p.Value)));
+                break;
+            case IDictionary dictionary:
+                AppendSorted(text, dictionary.Cast<DictionaryEntry>().Select(e => (PythonText.Str(e.Key), e.Value)));
+                break;
+            case string scalar:
+                PythonText.AppendString(text, scalar);
+                break;
+            case IList list:
+                text.Append('[');
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (i > 0) text.Append(", ");
+                    AppendHashable(text, list[i]);
+                }
+                text.Append(']');
+                break;
+            default:
+                PythonText.AppendString(text, PythonText.Str(value));
+                break;
+        }
+    }
+
+    private static void AppendSorted(StringBuilder text, IEnumerable<(string Key, object? Value)> entries)
+    {
+        text.Append('{');
+        var first = true;
+        // OrderBy is stable: a pair list with a repeated key keeps its order, as Python's sorted() does.
+        foreach (var (key, item) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (!first) text.Append(", ");
+            first = false;
+            PythonText.AppendString(text, key);
+            text.Append(": ");
+            AppendHashable(text, item);
+        }
+        text.Append('}');
+    }
 }

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace ModelForge.Compiler.Compilation.DataTests;
@@ -49,7 +48,7 @@ internal static class TestNamer
         var identifier = $"{testType}_{target}";
         var full = $"{identifier}_{string.Join("__", parts)}";
         if (full.Length < MaxLength) return (full, full);
-        var hash = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(full)));
+        var hash = Md5.HexOf(full);
         return ($"{identifier[..Math.Min(KeptPrefix, identifier.Length)]}_{hash}", full);
     }
 
