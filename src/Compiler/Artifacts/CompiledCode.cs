@@ -10,7 +10,8 @@ namespace ModelForge.Compiler.Artifacts;
 /// </summary>
 internal sealed class CompiledCode
 {
-    private readonly ConcurrentDictionary<string, (string Path, string Code)> _byNode = new(StringComparer.Ordinal);
+    // UTF-8, as the manifest writes it: at 10,000 models the SQL held until the manifest is tens of megabytes.
+    private readonly ConcurrentDictionary<string, (string Path, Utf8Text Code)> _byNode = new(StringComparer.Ordinal);
 
     /// <summary>From SQL rendered by unique id, each written to its <see cref="NodeCompiler.CompiledPath"/>.</summary>
     public static CompiledCode Of(CompiledProject project, IReadOnlyDictionary<string, string> textById)
@@ -21,7 +22,7 @@ internal sealed class CompiledCode
     }
 
     /// <param name="path">Where the SQL was written, relative to the project (<see cref="NodeCompiler.CompiledPath"/>).</param>
-    public void Add(ProjectNode node, string path, string code) => _byNode[node.UniqueId] = (path, code);
+    public void Add(ProjectNode node, string path, string code) => _byNode[node.UniqueId] = (path, new Utf8Text(System.Text.Encoding.UTF8.GetBytes(code)));
 
-    public bool TryGet(string uniqueId, out (string Path, string Code) compiled) => _byNode.TryGetValue(uniqueId, out compiled);
+    public bool TryGet(string uniqueId, out (string Path, Utf8Text Code) compiled) => _byNode.TryGetValue(uniqueId, out compiled);
 }

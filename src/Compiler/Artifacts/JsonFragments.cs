@@ -35,6 +35,8 @@ internal static class JsonFragments
                 json.WriteRawValue(fragments[i], skipInputValidation: true);
                 fragments[i] = null!;
             }
+            // A writer over a stream buffers everything until flushed: without this the whole document sits in memory.
+            json.Flush();
         }
     }
 

@@ -18,6 +18,9 @@ public static class JsonValueWriter
             case string s:
                 json.WriteStringValue(s);
                 break;
+            case Utf8Text utf8:
+                json.WriteStringValue(utf8.Bytes);
+                break;
             case bool b:
                 json.WriteBooleanValue(b);
                 break;

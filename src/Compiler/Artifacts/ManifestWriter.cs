@@ -77,7 +77,7 @@ public static partial class ManifestWriter
     private static object? WithCompiled(ProjectNode node, object? dictionary, CompiledCode? compiled)
     {
         if (node.ResourceType == ResourceType.Seed || dictionary is not IReadOnlyDictionary<string, object?> fields) return dictionary;
-        (string Path, string Code) code = default;
+        (string Path, Utf8Text Code) code = default;
         var found = compiled is not null && compiled.TryGet(node.UniqueId, out code);
         return new Dictionary<string, object?>(fields, StringComparer.Ordinal)
         {
