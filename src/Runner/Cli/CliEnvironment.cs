@@ -4,7 +4,7 @@ namespace ModelForge.Runner.Cli;
 /// Everything a command touches outside its arguments, injected so tests run `forge` in-process:
 /// the writers (never Console directly), the working folder, environment variables and home.
 /// </summary>
-internal sealed class CliEnvironment
+internal sealed record CliEnvironment
 {
     public required TextWriter Output { get; init; }
 
@@ -32,17 +32,7 @@ internal sealed class CliEnvironment
     public PreviousRun? Retry { get; init; }
 
     /// <summary>This environment, replaying <paramref name="previous"/>.</summary>
-    public CliEnvironment Retrying(PreviousRun previous) => new()
-    {
-        Output = Output,
-        Error = Error,
-        WorkingDirectory = WorkingDirectory,
-        GetEnvironmentVariable = GetEnvironmentVariable,
-        HomeDirectory = HomeDirectory,
-        Cancellation = Cancellation,
-        IsTerminal = IsTerminal,
-        Retry = previous,
-    };
+    public CliEnvironment Retrying(PreviousRun previous) => this with { Retry = previous };
 
     public static CliEnvironment FromConsole(CancellationToken cancellation) => new()
     {

@@ -45,16 +45,11 @@ internal sealed partial class InvocationMemo
         _command = command;
         _trace = environment.GetEnvironmentVariable("FORGE_CACHE_TRACE") == "1";
         _key = KeyOf(parse, environment);
-        Environment = new CliEnvironment
+        Environment = environment with
         {
             Output = new CapturingWriter(environment.Output, false, _printed),
             Error = new CapturingWriter(environment.Error, true, _printed),
-            WorkingDirectory = environment.WorkingDirectory,
             GetEnvironmentVariable = Read,
-            HomeDirectory = environment.HomeDirectory,
-            Cancellation = environment.Cancellation,
-            IsTerminal = environment.IsTerminal,
-            Retry = environment.Retry,
             ImpureRead = _impure.Note,
         };
     }
