@@ -4,63 +4,172 @@ using System.Text.Json;
 namespace ModelForge.Compiler.Artifacts;
 
 /// <summary>
-/// Writes the entries of a large JSON object (the manifest's nodes) on every core: each value is
-/// serialized on its own into a fragment already indented for the depth it will sit at, and the one
-/// writer splices the fragments in order with <c>WriteRawValue</c>. The bytes are those writing each
-/// value in place would give; only the serialization is spread across threads.
+/// Writes the entries of a large JSON object (the manifest's nodes) on every core: runs of entries
+/// are serialized on their own into chunks already indented for the depth they sit at, commas
+/// included, and the thread that finishes the next chunk due writes it (and any after it that are
+/// ready) to the output. The bytes are those writing each entry in place would give; only the work
+/// is spread across threads.
 /// </summary>
 internal static class JsonFragments
 {
-    // Fragments of one batch are held at once: enough to keep both cores busy, little memory.
-    private const int BatchSize = 512;
+    // Entries per chunk: large enough that a chunk costs little to hand over, small enough to share out evenly.
+    private const int ChunkSize = 32;
+
+    // Chunks serialized ahead of the output: both cores stay busy, and a 70 MB manifest is never held whole.
+    private const int ChunksAhead = 64;
 
     /// <param name="json">The writer, inside the object the entries belong to.</param>
+    /// <param name="output">The stream <paramref name="json"/> writes to: chunks go straight to it, past the writer.</param>
     /// <param name="depth">How many objects enclose the entries' values (2 for manifest.json's nodes).</param>
-    public static void WriteEntries<T>(Utf8JsonWriter json, IReadOnlyList<T> items, int depth, Func<T, string> nameOf, Action<Utf8JsonWriter, T> writeValue)
+    public static void WriteEntries<T>(Utf8JsonWriter json, Stream output, IReadOnlyList<T> items, int depth,
+        Func<T, string> nameOf, Action<Utf8JsonWriter, T> writeValue)
     {
-        var fragments = new byte[Math.Min(BatchSize, items.Count)][];
-        for (var start = 0; start < items.Count; start += BatchSize)
+        if (items.Count == 0) return;
+        // The first entry in place: the writer then knows its object has entries, and what follows the
+        // chunks (the closing brace, the next section) is indented and separated as after the last entry.
+        json.WritePropertyName(nameOf(items[0]));
+        writeValue(json, items[0]);
+        json.Flush();
+        if (items.Count == 1) return;
+        var chunks = new Chunks(output, (items.Count - 1 + ChunkSize - 1) / ChunkSize);
+        var work = () => Serialize(chunks, json.Options, depth, items, nameOf, writeValue);
+        var helpers = Enumerable.Range(1, Math.Min(Environment.ProcessorCount, chunks.Count) - 1).Select(_ => Task.Run(work)).ToArray();
+        try
         {
-            var count = Math.Min(BatchSize, items.Count - start);
-            Parallel.For(0, count, () => new FragmentWriter(json.Options, depth),
-                (i, _, writer) =>
-                {
-                    fragments[i] = writer.Write(items[start + i], writeValue);
-                    return writer;
-                },
-                writer => writer.Dispose());
-            for (var i = 0; i < count; i++)
+            work();
+        }
+        finally
+        {
+            // Nothing may write to the output once this returns, whatever happened.
+            Task.WhenAll(helpers).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+        }
+        foreach (var helper in helpers)
+            if (helper.Exception is { } e) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException ?? e);
+    }
+
+    private static void Serialize<T>(Chunks chunks, JsonWriterOptions options, int depth,
+        IReadOnlyList<T> items, Func<T, string> nameOf, Action<Utf8JsonWriter, T> writeValue)
+    {
+        try
+        {
+            using var json = new Utf8JsonWriter(Stream.Null, options);
+            while (chunks.Next() is var i and >= 0)
             {
-                json.WritePropertyName(nameOf(items[start + i]));
-                json.WriteRawValue(fragments[i], skipInputValidation: true);
-                fragments[i] = null!;
+                var buffer = new PooledBuffer();
+                json.Reset(buffer);
+                // Open the enclosing objects and one entry before, so that each entry is indented and preceded by its comma.
+                json.WriteStartObject();
+                for (var level = 1; level < depth; level++) json.WriteStartObject("_");
+                json.WriteNull("_");
+                json.Flush();
+                var prefix = buffer.Length;
+                var start = 1 + i * ChunkSize;
+                for (var item = start; item < Math.Min(start + ChunkSize, items.Count); item++)
+                {
+                    json.WritePropertyName(nameOf(items[item]));
+                    writeValue(json, items[item]);
+                }
+                json.Flush();
+                chunks.Done(i, buffer.Array, prefix, buffer.Length - prefix);
             }
-            // A writer over a stream buffers everything until flushed: without this the whole document sits in memory.
-            json.Flush();
+        }
+        catch
+        {
+            chunks.Stop();
+            throw;
         }
     }
 
-    /// <summary>One thread's writer, reused for every fragment it serializes.</summary>
-    private sealed class FragmentWriter(JsonWriterOptions options, int depth) : IDisposable
+    /// <summary>
+    /// The chunks between the threads: handed out in order, at most <see cref="ChunksAhead"/> ahead of the
+    /// output, and written in order by whichever thread completes the one due (no thread waits on another to write).
+    /// </summary>
+    private sealed class Chunks(Stream output, int count)
     {
-        private readonly ArrayBufferWriter<byte> _buffer = new(1 << 14);
-        private readonly Utf8JsonWriter _json = new(Stream.Null, options);
+        private readonly (byte[] Buffer, int Start, int Length)?[] _done = new (byte[], int, int)?[count];
+        private readonly SemaphoreSlim _ahead = new(ChunksAhead);
+        private int _next = -1;
+        private int _due;
+        private bool _writing;
+        private volatile bool _stopped;
 
-        public byte[] Write<T>(T item, Action<Utf8JsonWriter, T> writeValue)
+        public int Count => count;
+
+        /// <summary>The next chunk to serialize; -1 when none is left.</summary>
+        public int Next()
         {
-            _buffer.ResetWrittenCount();
-            _json.Reset(_buffer);
-            // Open the enclosing objects so that the value is indented as it will be in the document.
-            _json.WriteStartObject();
-            for (var level = 1; level < depth; level++) _json.WriteStartObject("_");
-            _json.WritePropertyName("_");
-            _json.Flush();
-            var start = _buffer.WrittenCount;
-            writeValue(_json, item);
-            _json.Flush();
-            return _buffer.WrittenSpan[start..].ToArray();
+            _ahead.Wait();
+            var i = Interlocked.Increment(ref _next);
+            if (i < count && !_stopped) return i;
+            _ahead.Release();
+            return -1;
         }
 
-        public void Dispose() => _json.Dispose();
+        public void Done(int i, byte[] buffer, int start, int length)
+        {
+            lock (_done)
+            {
+                _done[i] = (buffer, start, length);
+                if (_writing) return;
+                _writing = true;
+            }
+            while (true)
+            {
+                (byte[] Buffer, int Start, int Length) chunk;
+                lock (_done)
+                {
+                    if (_due == count || _done[_due] is null || _stopped)
+                    {
+                        _writing = false;
+                        return;
+                    }
+                    chunk = _done[_due]!.Value;
+                    _done[_due++] = null;
+                }
+                output.Write(chunk.Buffer, chunk.Start, chunk.Length);
+                ArrayPool<byte>.Shared.Return(chunk.Buffer);
+                _ahead.Release();
+            }
+        }
+
+        // Claimed chunks are finished but not written; the others are never started.
+        public void Stop()
+        {
+            _stopped = true;
+            _ahead.Release(Environment.ProcessorCount);
+        }
+    }
+
+    /// <summary>An <see cref="IBufferWriter{T}"/> over a rented array, handed on with its chunk.</summary>
+    private sealed class PooledBuffer : IBufferWriter<byte>
+    {
+        public byte[] Array { get; private set; } = ArrayPool<byte>.Shared.Rent(ChunkSize * 4096);
+
+        public int Length { get; private set; }
+
+        public void Advance(int count) => Length += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Grow(sizeHint);
+            return Array.AsMemory(Length);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Grow(sizeHint);
+            return Array.AsSpan(Length);
+        }
+
+        private void Grow(int sizeHint)
+        {
+            if (Array.Length - Length < Math.Max(sizeHint, 256))
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Array.Length * 2, Length + sizeHint));
+                Array.AsSpan(0, Length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(Array);
+                Array = larger;
+            }
+        }
     }
 }

@@ -31,16 +31,13 @@ public static partial class ManifestWriter
         // Nodes are most of the file: serialized on every core, written in order.
         var nodes = project.Order.Select(id => project.Nodes[id]).ToList();
         json.WriteStartObject("nodes");
-        JsonFragments.WriteEntries(json, nodes.Where(n => n.ResourceType is not (ResourceType.Source or ResourceType.UnitTest)).ToList(), 2,
-            node => node.UniqueId,
-            (writer, node) => JsonValueWriter.Write(writer, WithCompiled(node, lineage?.GetValueOrDefault(node.UniqueId) is { } model
-                ? NodeDictionary.Of(node, model)
-                : project.NodeDictionaryOf(node.UniqueId), compiled)));
+        JsonFragments.WriteEntries(json, stream, nodes.Where(n => n.ResourceType is not (ResourceType.Source or ResourceType.UnitTest)).ToList(), 2,
+            node => node.UniqueId, (writer, node) => WriteNode(writer, project, node, lineage, compiled));
         json.WriteEndObject();
 
         json.WriteStartObject("sources");
-        JsonFragments.WriteEntries(json, nodes.Where(n => n.ResourceType == ResourceType.Source).ToList(), 2,
-            node => node.UniqueId, (writer, node) => JsonValueWriter.Write(writer, project.NodeDictionaryOf(node.UniqueId)));
+        JsonFragments.WriteEntries(json, stream, nodes.Where(n => n.ResourceType == ResourceType.Source).ToList(), 2,
+            node => node.UniqueId, (writer, node) => WriteNode(writer, project, node, null, null));
         json.WriteEndObject();
 
         // dbt 1.8 keeps unit tests in a map of their own.
@@ -65,38 +62,70 @@ public static partial class ManifestWriter
 
         WriteSectionsBeforeMaps(json, project);
         var semanticChildren = SemanticChildren(project);
-        WriteMap(json, "parent_map", project, id => project.Graph.Parents(id), project.SemanticLayer.Parents);
-        WriteMap(json, "child_map", project, id => project.Graph.Children(id).Concat(semanticChildren.GetValueOrDefault(id) ?? []),
+        WriteMap(json, stream, "parent_map", project, id => project.Graph.Parents(id), project.SemanticLayer.Parents);
+        WriteMap(json, stream, "child_map", project, id => project.Graph.Children(id).Concat(semanticChildren.GetValueOrDefault(id) ?? []),
             project.SemanticLayer.Ids.ToDictionary(id => id, id => semanticChildren.GetValueOrDefault(id) ?? []));
         WriteSectionsAfterMaps(json, project);
         json.WriteEndObject();
     }
 
-    // dbt's compiled node types (all but seeds) carry compiled_path, compiled and compiled_code; they stay
-    // out of the template-visible dictionaries, which dbt fills only while it executes a node.
-    private static object? WithCompiled(ProjectNode node, object? dictionary, CompiledCode? compiled)
+    private static readonly JsonEncodedText CompiledPathName = JsonEncodedText.Encode("compiled_path");
+    private static readonly JsonEncodedText CompiledName = JsonEncodedText.Encode("compiled");
+    private static readonly JsonEncodedText CompiledCodeName = JsonEncodedText.Encode("compiled_code");
+
+    // Written from the node itself, unless a template read the node's dictionary through graph.nodes (the
+    // manifest shows what templates saw) or column lineage is to be merged into it.
+    private static void WriteNode(Utf8JsonWriter json, CompiledProject project, ProjectNode node,
+        IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled)
     {
-        if (node.ResourceType == ResourceType.Seed || dictionary is not IReadOnlyDictionary<string, object?> fields) return dictionary;
-        (string Path, Utf8Text Code) code = default;
-        var found = compiled is not null && compiled.TryGet(node.UniqueId, out code);
-        return new Dictionary<string, object?>(fields, StringComparer.Ordinal)
+        var dictionary = lineage?.GetValueOrDefault(node.UniqueId) is { } model
+            ? NodeDictionary.Of(node, model)
+            : project.BuiltNodeDictionary(node.UniqueId);
+        if (dictionary is not IEnumerable<KeyValuePair<string, object?>> fields)
         {
-            ["compiled_path"] = found ? code.Path : null,
-            ["compiled"] = found,
-            ["compiled_code"] = found ? code.Code : null,
-        };
+            json.WriteStartObject();
+            NodeDictionary.Write(node, new NodeJsonSink(json));
+            WriteCompiled(json, node, compiled);
+            json.WriteEndObject();
+            return;
+        }
+        json.WriteStartObject();
+        foreach (var (key, value) in fields)
+        {
+            json.WritePropertyName(key);
+            JsonValueWriter.Write(json, value);
+        }
+        WriteCompiled(json, node, compiled);
+        json.WriteEndObject();
     }
 
-    private static void WriteMap(Utf8JsonWriter json, string name, CompiledProject project, Func<string, IEnumerable<string>> edges,
+    // dbt's compiled node types (all but seeds and sources) carry compiled_path, compiled and compiled_code; they stay
+    // out of the template-visible dictionaries, which dbt fills only while it executes a node.
+    private static void WriteCompiled(Utf8JsonWriter json, ProjectNode node, CompiledCode? compiled)
+    {
+        if (node.ResourceType is ResourceType.Seed or ResourceType.Source) return;
+        if (compiled is not null && compiled.TryGet(node.UniqueId, out var code))
+        {
+            json.WriteString(CompiledPathName, code.Path);
+            json.WriteBoolean(CompiledName, true);
+            json.WriteString(CompiledCodeName, code.Code.Bytes);
+            return;
+        }
+        json.WriteNull(CompiledPathName);
+        json.WriteBoolean(CompiledName, false);
+        json.WriteNull(CompiledCodeName);
+    }
+
+    private static void WriteMap(Utf8JsonWriter json, Stream stream, string name, CompiledProject project, Func<string, IEnumerable<string>> edges,
         IReadOnlyDictionary<string, List<string>> semantic)
     {
         json.WriteStartObject(name);
-        foreach (var id in project.Order)
+        JsonFragments.WriteEntries(json, stream, project.Order, 2, id => id, (writer, id) =>
         {
-            json.WriteStartArray(id);
-            foreach (var other in edges(id)) json.WriteStringValue(other);
-            json.WriteEndArray();
-        }
+            writer.WriteStartArray();
+            foreach (var other in edges(id)) writer.WriteStringValue(other);
+            writer.WriteEndArray();
+        });
         foreach (var (id, others) in semantic)
         {
             json.WriteStartArray(id);

@@ -55,6 +55,9 @@ public sealed class CompiledProject
     internal object? NodeDictionaryOf(string uniqueId) =>
         _graphNodes is LazyNodeDictionaries lazy ? lazy.BuiltOrNew(uniqueId) : NodeDictionary.Of(Nodes[uniqueId]);
 
+    /// <summary>The node's dictionary if a template read it through <c>graph.nodes</c> (and may have changed it), else null.</summary>
+    internal object? BuiltNodeDictionary(string uniqueId) => (_graphNodes as LazyNodeDictionaries)?.Built(uniqueId);
+
     internal IRelationResolver Resolver => _resolver ??= new ExecuteResolver(new NodeLookup(Name, Nodes.Values, []));
 
     /// <summary>

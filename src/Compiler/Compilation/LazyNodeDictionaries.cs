@@ -35,7 +35,10 @@ internal sealed class LazyNodeDictionaries(IReadOnlyDictionary<string, ProjectNo
     }
 
     /// <summary>The node's dictionary if a template built it, else a new one that is not kept.</summary>
-    public object? BuiltOrNew(string key) => _built.TryGetValue(key, out var value) ? value : NodeDictionary.Of(nodes[key]);
+    public object? BuiltOrNew(string key) => Built(key) ?? NodeDictionary.Of(nodes[key]);
+
+    /// <summary>The node's dictionary if a template built it, else null.</summary>
+    public object? Built(string key) => _built.TryGetValue(key, out var value) ? value : null;
 
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() =>
         nodes.Keys.Select(k => new KeyValuePair<string, object?>(k, this[k])).GetEnumerator();

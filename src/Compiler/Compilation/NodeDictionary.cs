@@ -1,5 +1,6 @@
 using ModelForge.Compiler.Analysis.Lineage;
 using ModelForge.Compiler.Project;
+using F = ModelForge.Compiler.Compilation.NodeFieldNames;
 
 namespace ModelForge.Compiler.Compilation;
 
@@ -18,64 +19,105 @@ public static class NodeDictionary
     /// </summary>
     public static Dictionary<string, object?> Of(ProjectNode node, ModelLineage? lineage)
     {
+        var sink = new NodeDictionarySink();
+        Write(node, sink);
+        if (lineage is not null) LineageColumns.Add(sink.Result, lineage);
+        return sink.Result;
+    }
+
+    /// <summary>
+    /// The node's fields in the manifest's order. Sources (v12 SourceDefinition) have identifier
+    /// instead of alias, their own fields and no edges; seeds depend on macros only and have no refs or sources.
+    /// </summary>
+    internal static void Write(ProjectNode node, INodeFieldSink sink)
+    {
         var relation = node.Relation;
-        var dict = new Dictionary<string, object?>(StringComparer.Ordinal)
+        var source = node.SourceTable;
+        sink.String(F.UniqueId, node.UniqueId);
+        sink.String(F.Name, node.Name);
+        sink.String(F.ResourceType, node.ResourceType.ArtifactName());
+        sink.String(F.PackageName, node.PackageName);
+        sink.String(F.Path, PathInResourceFolder(node));
+        sink.String(F.OriginalFilePath, node.OriginalFilePath ?? node.Path);
+        sink.Strings(F.Fqn, node.Fqn);
+        sink.String(F.Database, relation.Database);
+        sink.String(F.Schema, relation.Schema);
+        // A source's fields took the places of the ones it has not (the order dbt-compatible tools have seen).
+        if (source is null) sink.String(F.Alias, relation.Identifier);
+        else sink.String(F.LoadedAtField, source.LoadedAtField);
+        sink.String(F.RelationName, node.Config.Materialized == "ephemeral" ? null : relation.Render());
+        sink.String(F.Description, node.Description ?? "");
+        sink.Strings(F.Tags, node.Config.Tags);
+        sink.Value(F.Meta, node.Config.Meta);
+        sink.Value(F.Config, node.Config);
+        if (source is not null)
         {
-            ["unique_id"] = node.UniqueId,
-            ["name"] = node.Name,
-            ["resource_type"] = node.ResourceType.ArtifactName(),
-            ["package_name"] = node.PackageName,
-            ["path"] = PathInResourceFolder(node),
-            ["original_file_path"] = node.OriginalFilePath ?? node.Path,
-            ["fqn"] = node.Fqn.Cast<object?>().ToList(),
-            ["database"] = relation.Database,
-            ["schema"] = relation.Schema,
-            ["alias"] = relation.Identifier,
-            ["relation_name"] = node.Config.Materialized == "ephemeral" ? null : relation.Render(),
-            ["description"] = node.Description ?? "",
-            ["tags"] = node.Config.Tags.Cast<object?>().ToList(),
-            ["meta"] = node.Config.Meta,
-            ["config"] = node.Config,
-            ["depends_on"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["macros"] = new List<object?>(),
-                ["nodes"] = node.DependsOn.Cast<object?>().ToList(),
-            },
-            ["refs"] = node.Refs.Select(r => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["name"] = r.Name,
-                ["package"] = r.Package,
-                ["version"] = r.Version?.Value,
-            }).ToList(),
-            ["sources"] = node.Sources.Select(s => (object?)new List<object?> { s.Source, s.Table }).ToList(),
-            ["columns"] = Columns(node),
-        };
-        if (lineage is not null) LineageColumns.Add(dict, lineage);
+            sink.String(F.Loader, source.Loader);
+            sink.String(F.SourceDescription, source.SourceDescription ?? "");
+            sink.String(F.SourceName, source.SourceName);
+        }
+        else
+        {
+            sink.StartObject(F.DependsOn);
+            sink.StartArray(F.Macros);
+            sink.EndArray();
+            if (node.ResourceType != ResourceType.Seed) sink.Strings(F.Nodes, node.DependsOn);
+            sink.EndObject();
+            if (node.ResourceType != ResourceType.Seed) WriteEdges(node, sink);
+        }
+        sink.Value(F.Columns, Columns(node));
+        if (source is not null)
+        {
+            sink.String(F.Identifier, relation.Identifier);
+            return;
+        }
         if (node.File is { } file)
         {
-            dict["raw_code"] = file.Source.Text;
-            dict["checksum"] = Checksum(file.Source.Text);
+            sink.String(F.RawCode, file.Source.Text);
+            WriteChecksum(sink, "sha256", Checksum(file.Source.Text));
         }
         if (node.Test is { } test)
         {
-            dict["test_metadata"] = test.ToManifest();
-            dict["column_name"] = test.ColumnName;
-            dict["attached_node"] = test.AttachedNodeId;
+            sink.Value(F.TestMetadata, test.ToManifest());
+            sink.String(F.ColumnName, test.ColumnName);
+            sink.String(F.AttachedNode, test.AttachedNodeId);
             // A generic test has no file of its own; dbt writes this placeholder checksum for it.
-            dict.TryAdd("checksum", new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = "none", ["checksum"] = "" });
+            if (node.File is null) WriteChecksum(sink, "none", "");
         }
-        if (node.ResourceType != ResourceType.Source) dict["group"] = AccessRules.GroupOf(node);
-        if (node.ResourceType != ResourceType.Source) AddNodeFields(dict, node);
+        sink.String(F.Group, AccessRules.GroupOf(node));
+        WriteNodeFields(node, sink);
         if (node.ResourceType == ResourceType.Model)
         {
-            dict["access"] = AccessRules.AccessOf(node);
-            dict["version"] = node.Version?.Value;
-            dict["latest_version"] = node.ModelVersion?.Latest.Value;
-            dict["deprecation_date"] = node.ModelVersion?.DeprecationDate?.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+            sink.String(F.Access, AccessRules.AccessOf(node));
+            sink.Value(F.Version, node.Version?.Value);
+            sink.Value(F.LatestVersion, node.ModelVersion?.Latest.Value);
+            sink.String(F.DeprecationDate, node.ModelVersion?.DeprecationDate?.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
         }
-        if (node.SourceTable is { } table) ShapeSource(dict, table);
-        else if (node.ResourceType == ResourceType.Seed) ShapeSeed(dict);
-        return dict;
+    }
+
+    private static void WriteEdges(ProjectNode node, INodeFieldSink sink)
+    {
+        sink.StartArray(F.Refs);
+        foreach (var r in node.Refs)
+        {
+            sink.StartObjectItem();
+            sink.String(F.Name, r.Name);
+            sink.String(F.Package, r.Package);
+            sink.Value(F.Version, r.Version?.Value);
+            sink.EndObject();
+        }
+        sink.EndArray();
+        sink.StartArray(F.Sources);
+        foreach (var s in node.Sources) sink.StringsItem([s.Source, s.Table]);
+        sink.EndArray();
+    }
+
+    private static void WriteChecksum(INodeFieldSink sink, string name, string checksum)
+    {
+        sink.StartObject(F.Checksum);
+        sink.String(F.Name, name);
+        sink.String(F.Checksum, checksum);
+        sink.EndObject();
     }
 
     /// <summary>
@@ -93,28 +135,28 @@ public static class NodeDictionary
 
     // Optional fields of dbt's compiled node types that tools read (dbt docs, dbt-bouncer, Recce):
     // the YAML file that described the node, the language, docs visibility and the contract.
-    private static void AddNodeFields(Dictionary<string, object?> dict, ProjectNode node)
+    private static void WriteNodeFields(ProjectNode node, INodeFieldSink sink)
     {
-        dict["patch_path"] = PatchPath(node);
+        sink.String(F.PatchPath, PatchPath(node));
         var docs = node.Config.Get("docs") as IReadOnlyDictionary<string, object?>;
-        dict["docs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["show"] = docs?.GetValueOrDefault("show") is not (false or "false" or "False"),
-            ["node_color"] = docs?.GetValueOrDefault("node_color"),
-        };
-        dict["build_path"] = null;
+        sink.StartObject(F.Docs);
+        sink.Bool(F.Show, docs?.GetValueOrDefault("show") is not (false or "false" or "False"));
+        sink.Value(F.NodeColor, docs?.GetValueOrDefault("node_color"));
+        sink.EndObject();
+        sink.String(F.BuildPath, null);
         if (node.ResourceType == ResourceType.Seed) return;
-        dict["language"] = "sql";
-        dict["doc_blocks"] = new List<object?>();
-        dict["metrics"] = new List<object?>();
+        sink.String(F.Language, "sql");
+        sink.StartArray(F.DocBlocks);
+        sink.EndArray();
+        sink.StartArray(F.Metrics);
+        sink.EndArray();
         if (node.ResourceType != ResourceType.Model) return;
         var contract = node.Config.Get("contract") as IReadOnlyDictionary<string, object?>;
-        dict["contract"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["enforced"] = node.Config.ContractEnforced,
-            ["alias_types"] = contract?.GetValueOrDefault("alias_types") is not (false or "false" or "False"),
-            ["checksum"] = null,
-        };
+        sink.StartObject(F.Contract);
+        sink.Bool(F.Enforced, node.Config.ContractEnforced);
+        sink.Bool(F.AliasTypes, contract?.GetValueOrDefault("alias_types") is not (false or "false" or "False"));
+        sink.Value(F.Checksum, null);
+        sink.EndObject();
     }
 
     // dbt writes "<package>://<yml path in the package>" for the properties file that patched a node.
@@ -128,28 +170,6 @@ public static class NodeDictionary
             if (yml.StartsWith(prefix, StringComparison.Ordinal)) yml = yml[prefix.Length..];
         }
         return $"{node.PackageName}://{yml.Replace('\\', '/')}";
-    }
-
-    // manifest v12 SourceDefinition: identifier instead of alias, source_description and loader; no edges.
-    private static void ShapeSource(Dictionary<string, object?> dict, SourceTable table)
-    {
-        dict["identifier"] = dict["alias"];
-        dict.Remove("alias");
-        dict.Remove("depends_on");
-        dict.Remove("refs");
-        dict.Remove("sources");
-        dict["source_name"] = table.SourceName;
-        dict["source_description"] = table.SourceDescription ?? "";
-        dict["loader"] = table.Loader;
-        dict["loaded_at_field"] = table.LoadedAtField;
-    }
-
-    // manifest v12 Seed: depends_on holds macros only, and a seed has no refs or sources.
-    private static void ShapeSeed(Dictionary<string, object?> dict)
-    {
-        dict["depends_on"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["macros"] = new List<object?>() };
-        dict.Remove("refs");
-        dict.Remove("sources");
     }
 
     private static Dictionary<string, object?> Columns(ProjectNode node)
@@ -170,9 +190,6 @@ public static class NodeDictionary
         return columns;
     }
 
-    private static Dictionary<string, object?> Checksum(string text) => new(StringComparer.Ordinal)
-    {
-        ["name"] = "sha256",
-        ["checksum"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
-    };
+    private static string Checksum(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }

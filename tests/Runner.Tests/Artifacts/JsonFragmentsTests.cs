@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using ModelForge.Compiler.Artifacts;
 using NUnit.Framework;
@@ -13,16 +12,20 @@ public sealed class JsonFragmentsTests
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true };
 
-    [TestCase(1)]
-    [TestCase(2)]
-    [TestCase(3)]
-    public void Entries_spliced_from_fragments_are_the_bytes_written_in_place(int depth)
+    // One entry (written in place), one chunk and a partial one, and more chunks than are serialized ahead of the output.
+    [TestCase(1, 1_300)]
+    [TestCase(2, 1_300)]
+    [TestCase(3, 1_300)]
+    [TestCase(2, 1)]
+    [TestCase(2, 2)]
+    [TestCase(2, 40)]
+    [TestCase(2, 3_000)]
+    public void Entries_spliced_from_fragments_are_the_bytes_written_in_place(int depth, int count)
     {
-        // More entries than one batch, so that batches follow one another too.
-        var entries = Enumerable.Range(0, 1_300).Select(Entry).ToList();
+        var entries = Enumerable.Range(0, count).Select(Entry).ToList();
 
-        Assert.That(Write(depth, json => JsonFragments.WriteEntries(json, entries, depth, e => e.Key, (w, e) => JsonValueWriter.Write(w, e.Value))),
-            Is.EqualTo(Write(depth, json =>
+        Assert.That(Write(depth, (json, stream) => JsonFragments.WriteEntries(json, stream, entries, depth, e => e.Key, (w, e) => JsonValueWriter.Write(w, e.Value))),
+            Is.EqualTo(Write(depth, (json, _) =>
             {
                 foreach (var (key, value) in entries)
                 {
@@ -33,9 +36,23 @@ public sealed class JsonFragmentsTests
     }
 
     [Test]
+    public void An_entry_that_throws_ends_the_write_with_its_exception()
+    {
+        var entries = Enumerable.Range(0, 5_000).ToList();
+
+        var thrown = Assert.Catch(() => Write(2, (json, stream) => JsonFragments.WriteEntries(json, stream, entries, 2, i => $"e{i}", (w, i) =>
+        {
+            if (i == 2_500) throw new InvalidOperationException("entry 2500");
+            w.WriteNumberValue(i);
+        })));
+
+        Assert.That(thrown!.ToString(), Does.Contain("entry 2500"));
+    }
+
+    [Test]
     public void No_entries_leave_an_empty_object()
     {
-        var text = Write(2, json => JsonFragments.WriteEntries(json, new List<string>(), 2, s => s, (w, s) => w.WriteStringValue(s)));
+        var text = Write(2, (json, stream) => JsonFragments.WriteEntries(json, stream, new List<string>(), 2, s => s, (w, s) => w.WriteStringValue(s)));
 
         Assert.That(text, Is.EqualTo("{\n  \"_0\": {}\n}"));
     }
@@ -44,22 +61,23 @@ public sealed class JsonFragmentsTests
     {
         0 => new Dictionary<string, object?> { ["name"] = $"m_{i}", ["tags"] = new List<object?> { "a", i }, ["empty"] = new Dictionary<string, object?>(), ["none"] = new List<object?>() },
         1 => new List<object?> { new Dictionary<string, object?> { ["x"] = 1.5, ["y"] = null }, "ünï\n\"code\"" },
-        2 => $"select {i}",
+        // Now and then a value larger than a chunk's first buffer, as a model's SQL can be.
+        2 => i % 100 == 2 ? $"select '{new string('x', 300_000)}' as {i}" : $"select {i}",
         _ => new Dictionary<string, object?>(),
     });
 
     // The entries inside `depth` nested objects, as the manifest's nodes sit inside the root and "nodes".
-    private static string Write(int depth, Action<Utf8JsonWriter> entries)
+    private static string Write(int depth, Action<Utf8JsonWriter, Stream> entries)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Indented))
         {
             json.WriteStartObject();
             for (var level = 1; level < depth; level++) json.WriteStartObject($"_{level - 1}");
-            entries(json);
+            entries(json, buffer);
             for (var level = 1; level < depth; level++) json.WriteEndObject();
             json.WriteEndObject();
         }
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }
