@@ -17,9 +17,11 @@ public static partial class ManifestWriter
         Write(stream, project, invocationId, generatedAt, lineage, null);
 
     /// <param name="compiled">The nodes this command compiled; the others get <c>compiled: false</c> and null code and path.</param>
+    /// <param name="templateDictionary">The dictionary a template read for a node, if any (by default, those read until now).</param>
     internal static void Write(Stream stream, CompiledProject project, string invocationId, DateTimeOffset generatedAt,
-        IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled)
+        IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled, Func<string, object?>? templateDictionary = null)
     {
+        templateDictionary ??= project.BuiltNodeDictionary;
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartObject("metadata");
@@ -32,12 +34,12 @@ public static partial class ManifestWriter
         var nodes = project.Order.Select(id => project.Nodes[id]).ToList();
         json.WriteStartObject("nodes");
         JsonFragments.WriteEntries(json, stream, nodes.Where(n => n.ResourceType is not (ResourceType.Source or ResourceType.UnitTest)).ToList(), 2,
-            node => node.UniqueId, (writer, node) => WriteNode(writer, project, node, lineage, compiled));
+            node => node.UniqueId, (writer, node) => WriteNode(writer, templateDictionary, node, lineage, compiled));
         json.WriteEndObject();
 
         json.WriteStartObject("sources");
         JsonFragments.WriteEntries(json, stream, nodes.Where(n => n.ResourceType == ResourceType.Source).ToList(), 2,
-            node => node.UniqueId, (writer, node) => WriteNode(writer, project, node, null, null));
+            node => node.UniqueId, (writer, node) => WriteNode(writer, templateDictionary, node, null, null));
         json.WriteEndObject();
 
         // dbt 1.8 keeps unit tests in a map of their own.
@@ -75,12 +77,12 @@ public static partial class ManifestWriter
 
     // Written from the node itself, unless a template read the node's dictionary through graph.nodes (the
     // manifest shows what templates saw) or column lineage is to be merged into it.
-    private static void WriteNode(Utf8JsonWriter json, CompiledProject project, ProjectNode node,
+    private static void WriteNode(Utf8JsonWriter json, Func<string, object?> templateDictionary, ProjectNode node,
         IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled)
     {
         var dictionary = lineage?.GetValueOrDefault(node.UniqueId) is { } model
             ? NodeDictionary.Of(node, model)
-            : project.BuiltNodeDictionary(node.UniqueId);
+            : templateDictionary(node.UniqueId);
         if (dictionary is not IEnumerable<KeyValuePair<string, object?>> fields)
         {
             json.WriteStartObject();

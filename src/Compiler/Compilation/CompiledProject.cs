@@ -58,6 +58,10 @@ public sealed class CompiledProject
     /// <summary>The node's dictionary if a template read it through <c>graph.nodes</c> (and may have changed it), else null.</summary>
     internal object? BuiltNodeDictionary(string uniqueId) => (_graphNodes as LazyNodeDictionaries)?.Built(uniqueId);
 
+    /// <summary>The node dictionaries templates have read so far, by unique id (a copy: later reads do not change it).</summary>
+    internal IReadOnlyDictionary<string, object?> BuiltNodeDictionaries() =>
+        (_graphNodes as LazyNodeDictionaries)?.BuiltSoFar() ?? new Dictionary<string, object?>();
+
     internal IRelationResolver Resolver => _resolver ??= new ExecuteResolver(new NodeLookup(Name, Nodes.Values, []));
 
     /// <summary>

@@ -40,6 +40,8 @@ internal sealed class LazyNodeDictionaries(IReadOnlyDictionary<string, ProjectNo
     /// <summary>The node's dictionary if a template built it, else null.</summary>
     public object? Built(string key) => _built.TryGetValue(key, out var value) ? value : null;
 
+    public Dictionary<string, object?> BuiltSoFar() => new(_built, StringComparer.Ordinal);
+
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() =>
         nodes.Keys.Select(k => new KeyValuePair<string, object?>(k, this[k])).GetEnumerator();
 

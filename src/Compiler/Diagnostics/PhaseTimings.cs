@@ -44,4 +44,11 @@ internal static class PhaseTimings
         var cpu = (cpuNow - Interlocked.Exchange(ref _lastStepCpu, cpuNow)) / (double)TimeSpan.TicksPerMillisecond;
         Console.Error.WriteLine($"[timing]   {step,-26} {since,8:F1} ms   cpu {cpu,7:F0} ms");
     }
+
+    /// <summary>A line for work done on another thread beside the phases: its own wall time, counted in no phase.</summary>
+    public static void Beside(string work, TimeSpan wall)
+    {
+        if (!Enabled) return;
+        Console.Error.WriteLine($"[timing]   {"(beside) " + work,-26} {wall.TotalMilliseconds,8:F1} ms");
+    }
 }

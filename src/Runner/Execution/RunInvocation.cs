@@ -14,6 +14,8 @@ namespace ModelForge.Runner.Execution;
 internal sealed class RunInvocation(ProjectSession session, CliEnvironment environment)
 {
     private readonly CompiledProject _project = session.Compiled!;
+    private Task<Diagnostic?>? _manifest;
+    private bool _manifestWritten;
     private readonly ConsoleReporter _reporter = new(environment.Output, new ReporterOptions
     {
         Json = session.Options.LogFormat == "json",
@@ -66,19 +68,35 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         IEnumerable<string> Parents(string id) => directParents(id).SelectMany(p => IsEphemeral(p) ? Parents(p) : [p]);
         selected = selected.Where(n => !IsEphemeral(n.UniqueId)).ToList();
         var started = DateTimeOffset.UtcNow;
-        var options = session.Options;
         _reporter.Line($"Running with forge={ForgeVersion.Current}");
         _reporter.Line(Found());
         _reporter.Debug($"invocation_id {_project.Options.InvocationId}; artifacts in {session.TargetDirectory}");
-        if (WriteManifest() is { } manifestError)
+        // The manifest is written while the first nodes run: its file is created here, so an unwritable
+        // target still stops the command before anything runs.
+        if (StartManifest() is { } manifestError)
         {
             DiagnosticPrinter.Print(environment.Error, [manifestError]);
             return ExitCodes.UsageOrProject;
         }
+        try
+        {
+            return ExecuteNodes(selected, Parents, started, executorsFor);
+        }
+        finally
+        {
+            // Whatever happened, the manifest is complete (or its error printed) before the command returns.
+            FinishManifest();
+        }
+    }
+
+    private int ExecuteNodes(IReadOnlyList<ProjectNode> selected, Func<string, IEnumerable<string>> parents, DateTimeOffset started,
+        Func<WorkerResources, IReadOnlyDictionary<ResourceType, INodeExecutor>>? executorsFor)
+    {
+        var options = session.Options;
         if (selected.Count == 0)
         {
             _reporter.Line("Nothing to do: no nodes were selected.");
-            return ExitCodes.Success;
+            return FinishManifest() ? ExitCodes.Success : ExitCodes.UsageOrProject;
         }
 
         var target = session.Project.Target;
@@ -104,7 +122,8 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         var executors = executorsFor?.Invoke(resources) ?? NodeExecutors.Create(_project, resources, session.Project.Root);
         var ids = selected.Select(n => n.UniqueId).ToList();
         var position = 0;
-        var results = new Scheduler(threads).Run(ids, Parents, id =>
+        PhaseTimings.Mark("connect + on-run-start");
+        var results = new Scheduler(threads).Run(ids, parents, id =>
         {
             var node = _project.Nodes[id];
             var at = Interlocked.Increment(ref position);
@@ -132,25 +151,17 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         var endFailed = RunProjectHooks(resources, session.Project.ProjectFile.OnRunEnd, "on-run-end", OnRunEndGlobals(selected, results));
         if (endFailed is not null) DiagnosticPrinter.Print(environment.Error, [endFailed]);
 
-        // dbt's manifest after a run carries the SQL each node compiled to.
-        if (WriteManifest(resources.Compiled) is { } rewriteError) DiagnosticPrinter.Print(environment.Error, [rewriteError]);
+        PhaseTimings.Mark("execute + on-run-end");
+
+        // dbt's manifest after a run carries the SQL each node compiled to; it replaces the first one, once that is written.
+        FinishManifest();
         var summary = new RunSummary(options.Command, _project.Options.InvocationId, started, DateTimeOffset.UtcNow, results) { Args = options.ToArgs() };
-        try
-        {
-            RunResultsWriter.Write(Path.Combine(session.TargetDirectory, "run_results.json"), summary);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/run_results.json", e)]);
-        }
-        try
-        {
-            JUnitWriter.Write(Path.Combine(session.TargetDirectory, "junit.xml"), summary, _project.Nodes);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/junit.xml", e)]);
-        }
+        // The three artifacts are independent: written side by side, errors reported in this order.
+        var rewrite = Task.Run(() => WriteManifest(resources.Compiled));
+        var runResults = Task.Run(() => WriteArtifact("run_results.json", path => RunResultsWriter.Write(path, summary)));
+        var junit = WriteArtifact("junit.xml", path => JUnitWriter.Write(path, summary, _project.Nodes));
+        foreach (var error in new[] { rewrite.Result, runResults.Result, junit }.OfType<Diagnostic>()) DiagnosticPrinter.Print(environment.Error, [error]);
+        PhaseTimings.Mark("manifest, run_results, junit");
         var cancelled = environment.Cancellation.IsCancellationRequested;
         _reporter.Summary(summary, Counted(selected), cancelled);
         if (cancelled) return ExitCodes.Cancelled;
@@ -180,20 +191,82 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         }).ToList(),
     };
 
-    private Diagnostic? WriteManifest(CompiledCode? compiled = null)
+    /// <summary>
+    /// Creates manifest.json's file now (<paramref name="error"/> when it cannot be) and writes it on
+    /// another thread, from the template-read dictionaries there are now: nodes that run meanwhile change nothing in it.
+    /// </summary>
+    private Diagnostic? StartManifest()
     {
-        var relative = $"{session.Project.ProjectFile.TargetPath}/manifest.json";
+        AtomicFile file;
         try
         {
             Directory.CreateDirectory(session.TargetDirectory);
-            using var file = AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
-            ManifestWriter.Write(file.Stream, _project, _project.Options.InvocationId, DateTimeOffset.UtcNow, null, compiled);
-            file.Complete();
+            file = AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ArtifactFiles.Unwritable(ManifestPath, e);
+        }
+        var generatedAt = DateTimeOffset.UtcNow;
+        var templateDictionaries = _project.BuiltNodeDictionaries();
+        _manifest = Task.Run(() => WriteManifest(file, generatedAt, null, templateDictionaries.GetValueOrDefault));
+        return null;
+    }
+
+    /// <summary>Waits for the first manifest, once; false (and the error printed) when it could not be written.</summary>
+    private bool FinishManifest()
+    {
+        if (_manifest is not { } manifest) return _manifestWritten;
+        _manifest = null;
+        if (manifest.Result is { } error) DiagnosticPrinter.Print(environment.Error, [error]);
+        return _manifestWritten = manifest.Result is null;
+    }
+
+    private string ManifestPath => $"{session.Project.ProjectFile.TargetPath}/manifest.json";
+
+    private Diagnostic? WriteManifest(CompiledCode compiled)
+    {
+        AtomicFile file;
+        try
+        {
+            file = AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ArtifactFiles.Unwritable(ManifestPath, e);
+        }
+        return WriteManifest(file, DateTimeOffset.UtcNow, compiled, null);
+    }
+
+    private Diagnostic? WriteManifest(AtomicFile file, DateTimeOffset generatedAt, CompiledCode? compiled, Func<string, object?>? templateDictionary)
+    {
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            using (file)
+            {
+                ManifestWriter.Write(file.Stream, _project, _project.Options.InvocationId, generatedAt, null, compiled, templateDictionary);
+                file.Complete();
+            }
+            PhaseTimings.Beside(compiled is null ? "manifest" : "manifest, compiled code", clock.Elapsed);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return ArtifactFiles.Unwritable(relative, e);
+            return ArtifactFiles.Unwritable(ManifestPath, e);
+        }
+    }
+
+    private Diagnostic? WriteArtifact(string name, Action<string> write)
+    {
+        try
+        {
+            write(Path.Combine(session.TargetDirectory, name));
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/{name}", e);
         }
     }
 
