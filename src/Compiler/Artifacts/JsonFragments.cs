@@ -45,8 +45,10 @@ internal static class JsonFragments
         }
         foreach (var helper in helpers)
             if (helper.Exception is { } e) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException ?? e);
+        if (!chunks.AllWritten) throw new InvalidOperationException("a chunk of JSON entries was serialized but never written");
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Serialize<T>(Chunks chunks, JsonWriterOptions options, int depth,
         IReadOnlyList<T> items, Func<T, string> nameOf, Action<Utf8JsonWriter, T> writeValue)
     {
@@ -82,18 +84,21 @@ internal static class JsonFragments
 
     /// <summary>
     /// The chunks between the threads: handed out in order, at most <see cref="ChunksAhead"/> ahead of the
-    /// output, and written in order by whichever thread completes the one due (no thread waits on another to write).
+    /// output, and written in order by whichever thread completes the one due (no thread waits on another
+    /// to write, and none holds a lock: on a loaded machine a preempted lock holder leaves the others spinning).
     /// </summary>
     private sealed class Chunks(Stream output, int count)
     {
-        private readonly (byte[] Buffer, int Start, int Length)?[] _done = new (byte[], int, int)?[count];
+        private readonly Chunk?[] _done = new Chunk?[count];
         private readonly SemaphoreSlim _ahead = new(ChunksAhead);
         private int _next = -1;
         private int _due;
-        private bool _writing;
+        private int _writing;
         private volatile bool _stopped;
 
         public int Count => count;
+
+        public bool AllWritten => Volatile.Read(ref _due) == count;
 
         /// <summary>The next chunk to serialize; -1 when none is left.</summary>
         public int Next()
@@ -107,28 +112,27 @@ internal static class JsonFragments
 
         public void Done(int i, byte[] buffer, int start, int length)
         {
-            lock (_done)
+            // Full fences (Interlocked) between each store and the loads after it: a chunk that becomes ready
+            // just as the writer gives up is seen either by its own thread or by the writer's check after the release.
+            Interlocked.Exchange(ref _done[i], new Chunk(buffer, start, length));
+            while (!_stopped && Volatile.Read(ref _due) is var due && due < count && Volatile.Read(ref _done[due]) is not null)
             {
-                _done[i] = (buffer, start, length);
-                if (_writing) return;
-                _writing = true;
-            }
-            while (true)
-            {
-                (byte[] Buffer, int Start, int Length) chunk;
-                lock (_done)
+                if (Interlocked.CompareExchange(ref _writing, 1, 0) != 0) return;
+                try
                 {
-                    if (_due == count || _done[_due] is null || _stopped)
+                    while (!_stopped && _due < count && Volatile.Read(ref _done[_due]) is { } chunk)
                     {
-                        _writing = false;
-                        return;
+                        _done[_due] = null;
+                        output.Write(chunk.Buffer, chunk.Start, chunk.Length);
+                        ArrayPool<byte>.Shared.Return(chunk.Buffer);
+                        Interlocked.Increment(ref _due);
+                        _ahead.Release();
                     }
-                    chunk = _done[_due]!.Value;
-                    _done[_due++] = null;
                 }
-                output.Write(chunk.Buffer, chunk.Start, chunk.Length);
-                ArrayPool<byte>.Shared.Return(chunk.Buffer);
-                _ahead.Release();
+                finally
+                {
+                    Interlocked.Exchange(ref _writing, 0);
+                }
             }
         }
 
@@ -139,6 +143,8 @@ internal static class JsonFragments
             _ahead.Release(Environment.ProcessorCount);
         }
     }
+
+    private sealed record Chunk(byte[] Buffer, int Start, int Length);
 
     /// <summary>An <see cref="IBufferWriter{T}"/> over a rented array, handed on with its chunk.</summary>
     private sealed class PooledBuffer : IBufferWriter<byte>

@@ -6,16 +6,23 @@ namespace ModelForge.Compiler.Artifacts;
 /// <summary>Writes a node's fields straight to manifest.json, without building the dictionary templates read.</summary>
 internal sealed class NodeJsonSink(Utf8JsonWriter json) : INodeFieldSink
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Value(JsonEncodedText name, object? value)
     {
         json.WritePropertyName(name);
         JsonValueWriter.Write(json, value);
     }
 
-    public void String(JsonEncodedText name, string? value) => json.WriteString(name, value);
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void String(JsonEncodedText name, string? value)
+    {
+        if (value is null) json.WriteNull(name);
+        else LongJsonString.Write(json, name, value);
+    }
 
     public void Bool(JsonEncodedText name, bool value) => json.WriteBoolean(name, value);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Strings(JsonEncodedText name, IReadOnlyList<string> values)
     {
         json.WriteStartArray(name);
@@ -25,6 +32,8 @@ internal sealed class NodeJsonSink(Utf8JsonWriter json) : INodeFieldSink
 
     public void StartObject(JsonEncodedText name) => json.WriteStartObject(name);
 
+    public void StartObject(string name) => json.WriteStartObject(name);
+
     public void EndObject() => json.WriteEndObject();
 
     public void StartArray(JsonEncodedText name) => json.WriteStartArray(name);
@@ -33,6 +42,7 @@ internal sealed class NodeJsonSink(Utf8JsonWriter json) : INodeFieldSink
 
     public void StartObjectItem() => json.WriteStartObject();
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void StringsItem(IReadOnlyList<string?> values)
     {
         json.WriteStartArray();

@@ -21,6 +21,9 @@ internal interface INodeFieldSink
 
     void StartObject(JsonEncodedText name);
 
+    /// <summary>An object under a name that is data (a column's name).</summary>
+    void StartObject(string name);
+
     void EndObject();
 
     void StartArray(JsonEncodedText name);

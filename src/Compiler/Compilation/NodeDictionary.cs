@@ -29,6 +29,7 @@ public static class NodeDictionary
     /// The node's fields in the manifest's order. Sources (v12 SourceDefinition) have identifier
     /// instead of alias, their own fields and no edges; seeds depend on macros only and have no refs or sources.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void Write(ProjectNode node, INodeFieldSink sink)
     {
         var relation = node.Relation;
@@ -65,7 +66,7 @@ public static class NodeDictionary
             sink.EndObject();
             if (node.ResourceType != ResourceType.Seed) WriteEdges(node, sink);
         }
-        sink.Value(F.Columns, Columns(node));
+        WriteColumns(node.Properties?.Columns ?? node.SourceTable?.Columns ?? [], sink);
         if (source is not null)
         {
             sink.String(F.Identifier, relation.Identifier);
@@ -95,6 +96,7 @@ public static class NodeDictionary
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WriteEdges(ProjectNode node, INodeFieldSink sink)
     {
         sink.StartArray(F.Refs);
@@ -135,6 +137,7 @@ public static class NodeDictionary
 
     // Optional fields of dbt's compiled node types that tools read (dbt docs, dbt-bouncer, Recce):
     // the YAML file that described the node, the language, docs visibility and the contract.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WriteNodeFields(ProjectNode node, INodeFieldSink sink)
     {
         sink.String(F.PatchPath, PatchPath(node));
@@ -172,24 +175,52 @@ public static class NodeDictionary
         return $"{node.PackageName}://{yml.Replace('\\', '/')}";
     }
 
-    private static Dictionary<string, object?> Columns(ProjectNode node)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void WriteColumns(IReadOnlyList<ColumnProperties> declared, INodeFieldSink sink)
     {
-        var columns = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var declared = node.Properties?.Columns ?? node.SourceTable?.Columns ?? [];
-        foreach (var column in declared)
+        // A name declared twice keeps its first place and its last properties, as a dictionary does.
+        if (declared.Count > 1 && declared.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() < declared.Count)
         {
-            columns[column.Name] = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["name"] = column.Name,
-                ["description"] = column.Description ?? "",
-                ["data_type"] = column.DataType,
-                ["meta"] = column.Meta,
-                ["tags"] = column.Tags.Cast<object?>().ToList(),
-            };
+            var columns = new NodeDictionarySink();
+            foreach (var column in declared) WriteColumn(column, columns);
+            sink.Value(F.Columns, columns.Result);
+            return;
         }
-        return columns;
+        sink.StartObject(F.Columns);
+        foreach (var column in declared) WriteColumn(column, sink);
+        sink.EndObject();
     }
 
-    private static string Checksum(string text) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void WriteColumn(ColumnProperties column, INodeFieldSink sink)
+    {
+        sink.StartObject(column.Name);
+        sink.String(F.Name, column.Name);
+        sink.String(F.Description, column.Description ?? "");
+        sink.String(F.DataType, column.DataType);
+        sink.Value(F.Meta, column.Meta);
+        sink.Strings(F.Tags, column.Tags);
+        sink.EndObject();
+    }
+
+    // Per thread, so that hashing thousands of files neither allocates a context per file nor contends for one.
+    [ThreadStatic]
+    private static System.Security.Cryptography.IncrementalHash? _sha256;
+
+    private static string Checksum(string text)
+    {
+        var sha256 = _sha256 ??= System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            sha256.AppendData(bytes, 0, System.Text.Encoding.UTF8.GetBytes(text, bytes));
+            Span<byte> digest = stackalloc byte[32];
+            sha256.GetHashAndReset(digest);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 }

@@ -19,10 +19,12 @@ internal sealed class NodeDictionarySink : INodeFieldSink
 
     public void Strings(JsonEncodedText name, IReadOnlyList<string> values) => Add(name, ToList(values));
 
-    public void StartObject(JsonEncodedText name)
+    public void StartObject(JsonEncodedText name) => StartObject(name.Value);
+
+    public void StartObject(string name)
     {
         var dict = new Dictionary<string, object?>(StringComparer.Ordinal);
-        Add(name, dict);
+        ((Dictionary<string, object?>)_open.Peek())[name] = dict;
         _open.Push(dict);
     }
 

@@ -92,7 +92,7 @@ public sealed class NodeConfig : IReadOnlyDictionary<string, object?>
 
     private static IReadOnlyList<string> Strings(object? value) => value switch
     {
-        null => [],
+        null or System.Collections.ICollection { Count: 0 } => [],
         string s => [s],
         IEnumerable items => items.Cast<object?>().Where(i => i is not null).Select(i => i!.ToString()!).ToList(),
         _ => [value.ToString()!],
