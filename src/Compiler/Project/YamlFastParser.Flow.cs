@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -8,6 +9,7 @@ namespace ModelForge.Compiler.Project;
 // scalar) is left to YamlDotNet, whose flow rules have quirks of their own.
 internal sealed partial class YamlFastParser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseFlowCollection(int indent)
     {
         if (++_depth > MaxDepth) throw Bail();
@@ -67,9 +69,10 @@ internal sealed partial class YamlFastParser
         }
         var scalar = c is '"' or '\'' ? ScanQuoted(indent, single: c == '\'') : ScanFlowPlain();
         if (scalar.Multiline) throw Bail();
-        _events.Add(ToEvent(scalar, isKey));
+        _events.Add(ToEvent(scalar));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ScannedScalar ScanFlowPlain()
     {
         var c = _text[_pos];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using YamlDotNet.Core;
 
 namespace ModelForge.Compiler.Project;
@@ -16,6 +17,7 @@ internal sealed partial class YamlFastParser
         _ => ScanPlain(indent),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ScannedScalar ScanPlain(int indent)
     {
         var c = _text[_pos];
@@ -81,6 +83,7 @@ internal sealed partial class YamlFastParser
         return new ScannedScalar(value, ScalarStyle.Plain, start, end, multiline);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ScannedScalar ScanQuoted(int indent, bool single)
     {
         var quote = single ? '\'' : '"';
@@ -226,6 +229,7 @@ internal sealed partial class YamlFastParser
     };
 
     /// <summary>A literal (<c>|</c>) or folded (<c>&gt;</c>) scalar with automatic indentation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseBlockScalar(int indent)
     {
         var start = Mark();
@@ -297,6 +301,6 @@ internal sealed partial class YamlFastParser
         if (chomping != -1 && leadingBreak) _buffer.Append('\n');
         if (chomping == 1) _buffer.Append('\n', trailing);
         var style = literal ? ScalarStyle.Literal : ScalarStyle.Folded;
-        _events.Add(ToEvent(new ScannedScalar(_buffer.ToString(), style, start, end, true), isKey: false));
+        _events.Add(ToEvent(new ScannedScalar(_buffer.ToString(), style, start, end, true)));
     }
 }

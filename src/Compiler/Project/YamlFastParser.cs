@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -36,7 +37,7 @@ internal sealed partial class YamlFastParser
     public static bool TryParse(string text, out List<ParsingEvent> events)
     {
         events = [];
-        if (!HasOnlySimpleCharacters(text)) return false;
+        if (!HasOnlySimpleCharacters(text)) { if (Environment.GetEnvironmentVariable("YAMLDEBUG") is not null) Console.Error.WriteLine("BAILCHARS " + (text.Contains('\r') ? "CR" : text.Contains('\t') ? "TAB" : "other")); return false; }
         var parser = new YamlFastParser(text);
         try
         {
@@ -44,6 +45,7 @@ internal sealed partial class YamlFastParser
         }
         catch (NotSimple)
         {
+            if (Environment.GetEnvironmentVariable("YAMLDEBUG") is not null) Console.Error.WriteLine($"BAILAT {parser._line}:{parser.Column} [{text.Substring(parser._lineStart, Math.Min(60, text.Length - parser._lineStart)).Split('\n')[0]}]");
             return false;
         }
         events = parser._events;
@@ -56,13 +58,14 @@ internal sealed partial class YamlFastParser
         public static readonly NotSimple Instance = new();
     }
 
-    private static Exception Bail() { if (Environment.GetEnvironmentVariable("YAMLDEBUG") is not null) Console.Error.WriteLine(Environment.StackTrace); return NotSimple.Instance; }
+    private static Exception Bail() => NotSimple.Instance;
 
     /// <summary>
     /// Characters the subset never has to think about: no tab, no carriage return, no control or
     /// special line-break characters, no surrogates (YamlDotNet counts marks per UTF-16 unit, but
     /// checks them), and no line that starts a document marker or directive.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasOnlySimpleCharacters(string text)
     {
         var lineStart = true;
@@ -100,7 +103,7 @@ internal sealed partial class YamlFastParser
         ParseNode(-1, Place.Top);
         // An implicit document starts with its first token: the marks of the first node's event.
         var first = _events[documentAt + 1];
-        _events[documentAt] = new DocumentStart(null, DefaultTags(), true, first.Start, first.End);
+        _events[documentAt] = new DocumentStart(null, DefaultTagDirectives, true, first.Start, first.End);
         SkipToToken();
         if (!AtEnd) throw Bail();
         var stop = EndMark();
@@ -108,7 +111,9 @@ internal sealed partial class YamlFastParser
         _events.Add(new StreamEnd(stop, stop));
     }
 
-    private static TagDirectiveCollection DefaultTags() =>
+    // YamlDotNet's implicit documents carry the two default tag handles. One shared copy: nothing
+    // reads them back when building nodes, and each TagDirective checks its handle with a regex.
+    private static readonly TagDirectiveCollection DefaultTagDirectives =
         [new TagDirective("!", "!"), new TagDirective("!!", "tag:yaml.org,2002:")];
 
     /// <summary>Where a node stands, which decides what it may be.</summary>
@@ -125,6 +130,7 @@ internal sealed partial class YamlFastParser
     }
 
     /// <param name="indent">Column (0-based) of the enclosing block collection, -1 at the root.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseNode(int indent, Place place)
     {
         if (++_depth > MaxDepth) throw Bail();
@@ -154,13 +160,14 @@ internal sealed partial class YamlFastParser
                 else
                 {
                     _pos = afterScalar;
-                    _events.Add(ToEvent(scalar, isKey: false));
+                    _events.Add(ToEvent(scalar));
                 }
                 break;
         }
         _depth--;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseBlockMapping(ScannedScalar firstKey)
     {
         var column = (int)firstKey.Start.Column - 1;
@@ -169,7 +176,7 @@ internal sealed partial class YamlFastParser
         while (true)
         {
             if (key.End.Index - key.Start.Index > MaxKeyLength) throw Bail();
-            _events.Add(ToEvent(key, isKey: true));
+            _events.Add(ToEvent(key));
             // At the ':' of the key.
             _pos++;
             var afterColon = Mark();
@@ -204,6 +211,7 @@ internal sealed partial class YamlFastParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseBlockSequence(int column, bool indentless)
     {
         var dash = Mark();
@@ -251,10 +259,16 @@ internal sealed partial class YamlFastParser
     private void AddEmptyScalar(Mark at) =>
         _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, string.Empty, ScalarStyle.Plain, true, false, at, at));
 
-    private static Scalar ToEvent(ScannedScalar s, bool isKey) =>
-        new(AnchorName.Empty, TagName.Empty, s.Value, s.Style, s.Style == ScalarStyle.Plain, s.Style != ScalarStyle.Plain, s.Start, s.End, isKey);
+    /// <remarks>
+    /// Keys are not flagged as keys: YamlDotNet's parser does, and then interns the key's text
+    /// (string.IsInterned, a global table lookup that cost more than the rest of the event); the
+    /// flag only serves its deserializer, never the node tree built from the events.
+    /// </remarks>
+    private static Scalar ToEvent(ScannedScalar s) =>
+        new(AnchorName.Empty, TagName.Empty, s.Value, s.Style, s.Style == ScalarStyle.Plain, s.Style != ScalarStyle.Plain, s.Start, s.End);
 
     /// <summary>Skips spaces, line breaks and comments up to the next token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipToToken()
     {
         while (_pos < _text.Length)

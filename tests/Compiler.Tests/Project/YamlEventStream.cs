@@ -28,12 +28,16 @@ internal static class YamlEventStream
     public static List<string>? Fast(string text) =>
         YamlFastParser.TryParse(text, out var events) ? events.Select(Describe).ToList() : null;
 
+    /// <remarks>
+    /// Everything but a scalar's IsKey: YamlDotNet's parser flags (and interns) keys for its
+    /// deserializer; the fast reader does not, and the node tree never reads the flag.
+    /// </remarks>
     public static string Describe(ParsingEvent e)
     {
         var at = $"{Mark(e.Start)}-{Mark(e.End)}";
         return e switch
         {
-            Scalar s => $"Scalar {at} anchor={s.Anchor} tag={s.Tag} style={s.Style} plain={s.IsPlainImplicit} quoted={s.IsQuotedImplicit} key={s.IsKey} value={Quote(s.Value)}",
+            Scalar s => $"Scalar {at} anchor={s.Anchor} tag={s.Tag} style={s.Style} plain={s.IsPlainImplicit} quoted={s.IsQuotedImplicit} value={Quote(s.Value)}",
             MappingStart m => $"MappingStart {at} anchor={m.Anchor} tag={m.Tag} implicit={m.IsImplicit} style={m.Style}",
             SequenceStart q => $"SequenceStart {at} anchor={q.Anchor} tag={q.Tag} implicit={q.IsImplicit} style={q.Style}",
             DocumentStart d => $"DocumentStart {at} implicit={d.IsImplicit} version={d.Version?.Version} tags={string.Join(",", d.Tags?.Select(t => t.Handle + "=" + t.Prefix) ?? [])}",
