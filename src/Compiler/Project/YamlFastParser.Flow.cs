@@ -39,7 +39,7 @@ internal sealed partial class YamlFastParser
                     if (!(_pos + 1 < _text.Length && _text[_pos] == ':' && _text[_pos + 1] == ' ')) throw Bail();
                     _pos++;
                     SkipSpaces();
-                    if (_pos >= _text.Length || _text[_pos] is ',' or '}' or '\n') throw Bail();
+                    if (_pos >= _text.Length || _text[_pos] is ',' or '}' or '\n' or '\r') throw Bail();
                     ParseFlowItem(indent, isKey: false);
                     SkipSpaces();
                 }
@@ -48,7 +48,7 @@ internal sealed partial class YamlFastParser
                 if (_text[_pos] != ',') throw Bail();
                 _pos++;
                 SkipSpaces();
-                if (_pos >= _text.Length || _text[_pos] is ']' or '}' or ',' or '\n') throw Bail();
+                if (_pos >= _text.Length || _text[_pos] is ']' or '}' or ',' or '\n' or '\r') throw Bail();
             }
         }
         if (_pos >= _text.Length) throw Bail();
@@ -76,7 +76,7 @@ internal sealed partial class YamlFastParser
     private ScannedScalar ScanFlowPlain()
     {
         var c = _text[_pos];
-        if ("-?:,[]{}#&*!|>'\"%@`".Contains(c) && !(c == '-' && _pos + 1 < _text.Length && !" \n,[]{}".Contains(_text[_pos + 1])))
+        if ("-?:,[]{}#&*!|>'\"%@`".Contains(c) && !(c == '-' && _pos + 1 < _text.Length && !" \r\n,[]{}".Contains(_text[_pos + 1])))
             throw Bail();
         var start = Mark();
         var i = _pos;
@@ -84,7 +84,7 @@ internal sealed partial class YamlFastParser
         while (i < _text.Length)
         {
             var ch = _text[i];
-            if (ch is '\n' or ',' or '[' or ']' or '{' or '}') break;
+            if (ch is '\n' or '\r' or ',' or '[' or ']' or '{' or '}') break;
             if (ch == ':')
             {
                 // ": " ends a key; any other ':' follows rules of YamlDotNet's own.

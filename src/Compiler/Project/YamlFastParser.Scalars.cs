@@ -35,7 +35,7 @@ internal sealed partial class YamlFastParser
             while (i < _text.Length)
             {
                 var ch = _text[i];
-                if (ch == '\n') break;
+                if (ch is '\n' or '\r') break;
                 if (ch == ' ')
                 {
                     i++;
@@ -58,7 +58,7 @@ internal sealed partial class YamlFastParser
             var j = i;
             var breaks = 0;
             var lineStart = 0;
-            while (j < _text.Length && _text[j] is ' ' or '\n')
+            while (j < _text.Length && _text[j] is ' ' or '\n' or '\r')
             {
                 if (_text[j] == '\n')
                 {
@@ -74,7 +74,7 @@ internal sealed partial class YamlFastParser
             else _buffer.Append('\n', breaks - 1);
             while (_pos < j)
             {
-                if (_text[_pos] == '\n') NewLine();
+                if (IsBreakAt(_pos)) NewLine();
                 else _pos++;
             }
         }
@@ -98,7 +98,7 @@ internal sealed partial class YamlFastParser
             // YamlDotNet wants a double-quoted scalar's later lines deeper than the collection.
             if (afterBreak && !single && Column <= indent) throw Bail();
             afterBreak = false;
-            while (_pos < _text.Length && _text[_pos] is not (' ' or '\n'))
+            while (_pos < _text.Length && _text[_pos] is not (' ' or '\n' or '\r'))
             {
                 var ch = _text[_pos];
                 if (single && ch == '\'')
@@ -114,7 +114,7 @@ internal sealed partial class YamlFastParser
                 if (ch == quote) break;
                 if (!single && ch == '\\')
                 {
-                    if (_pos + 1 < _text.Length && _text[_pos + 1] == '\n')
+                    if (IsBreakAt(_pos + 1))
                     {
                         // An escaped line break joins the lines without a space.
                         _pos++;
@@ -137,7 +137,7 @@ internal sealed partial class YamlFastParser
             var spaces = 0;
             var firstBreak = false;
             var breaks = 0;
-            while (_pos < _text.Length && _text[_pos] is ' ' or '\n')
+            while (_pos < _text.Length && _text[_pos] is ' ' or '\n' or '\r')
             {
                 if (_text[_pos] == ' ')
                 {
@@ -245,10 +245,10 @@ internal sealed partial class YamlFastParser
         if (_pos < _text.Length && (char.IsAsciiDigit(_text[_pos]) || _text[_pos] == '#')) throw Bail();
         SkipSpaces();
         SkipComment();
-        if (AtEnd || _text[_pos] != '\n') throw Bail();
+        if (!IsBreakAt(_pos)) throw Bail();
         NewLine();
         var trailing = 0;
-        while (_pos < _text.Length && _text[_pos] == '\n')
+        while (IsBreakAt(_pos))
         {
             trailing++;
             NewLine();
@@ -258,7 +258,7 @@ internal sealed partial class YamlFastParser
         // Lines of spaces before the first content line, a scalar that is empty or not indented
         // past its collection: YamlDotNet has special rules (and errors) for these.
         var contentIndent = first - _pos;
-        if (first >= _text.Length || _text[first] == '\n' || contentIndent < indent + 1 || contentIndent < 1) throw Bail();
+        if (first >= _text.Length || IsBreakAt(first) || contentIndent < indent + 1 || contentIndent < 1) throw Bail();
         _pos = first;
         _buffer.Clear();
         var leadingBreak = false;
@@ -279,8 +279,7 @@ internal sealed partial class YamlFastParser
             _buffer.Append('\n', trailing);
             trailing = 0;
             leadingBlank = trailingBlank;
-            var lineEnd = _text.IndexOf('\n', _pos);
-            if (lineEnd < 0) lineEnd = _text.Length;
+            var lineEnd = LineEnd(_pos);
             _buffer.Append(_text, _pos, lineEnd - _pos);
             _pos = lineEnd;
             if (_pos < _text.Length)
@@ -292,7 +291,7 @@ internal sealed partial class YamlFastParser
             while (true)
             {
                 while (_pos < _text.Length && Column < contentIndent && _text[_pos] == ' ') _pos++;
-                if (_pos >= _text.Length || _text[_pos] != '\n') break;
+                if (!IsBreakAt(_pos)) break;
                 trailing++;
                 NewLine();
                 end = Mark();

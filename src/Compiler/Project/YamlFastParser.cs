@@ -11,7 +11,7 @@ namespace ModelForge.Compiler.Project;
 /// sequences, plain and quoted scalars, comments, literal and folded block scalars, one-line flow
 /// collections) straight into the events YamlDotNet's <see cref="Parser"/> would produce, with the
 /// same values, styles and marks, at a fraction of its cost. It only accepts what it is sure of:
-/// anchors, aliases, tags, directives, document markers, tabs, carriage returns, odd indentation and
+/// anchors, aliases, tags, directives, document markers, tabs, lone carriage returns, odd indentation and
 /// anything malformed make <see cref="TryParse"/> return false, and the caller reads the text with
 /// YamlDotNet, which reports the error at its own position.
 /// </summary>
@@ -24,20 +24,25 @@ internal sealed partial class YamlFastParser
     private const int MaxKeyLength = 1000;
 
     private readonly string _text;
-    private readonly List<ParsingEvent> _events = [];
+    private readonly List<ParsingEvent> _events;
     private readonly StringBuilder _buffer = new();
     private int _pos;
     private int _line = 1;
     private int _lineStart;
     private int _depth;
 
-    private YamlFastParser(string text) => _text = text;
+    private YamlFastParser(string text)
+    {
+        _text = text;
+        // About one event per 12 characters in schema files: the list grows at most once or twice.
+        _events = new List<ParsingEvent>(16 + text.Length / 12);
+    }
 
     /// <summary>The events of the document, or false when the text needs YamlDotNet's parser.</summary>
     public static bool TryParse(string text, out List<ParsingEvent> events)
     {
         events = [];
-        if (!HasOnlySimpleCharacters(text)) { if (Environment.GetEnvironmentVariable("YAMLDEBUG") is not null) Console.Error.WriteLine("BAILCHARS " + (text.Contains('\r') ? "CR" : text.Contains('\t') ? "TAB" : "other")); return false; }
+        if (!HasOnlySimpleCharacters(text)) return false;
         var parser = new YamlFastParser(text);
         try
         {
@@ -45,7 +50,6 @@ internal sealed partial class YamlFastParser
         }
         catch (NotSimple)
         {
-            if (Environment.GetEnvironmentVariable("YAMLDEBUG") is not null) Console.Error.WriteLine($"BAILAT {parser._line}:{parser.Column} [{text.Substring(parser._lineStart, Math.Min(60, text.Length - parser._lineStart)).Split('\n')[0]}]");
             return false;
         }
         events = parser._events;
@@ -61,9 +65,10 @@ internal sealed partial class YamlFastParser
     private static Exception Bail() => NotSimple.Instance;
 
     /// <summary>
-    /// Characters the subset never has to think about: no tab, no carriage return, no control or
-    /// special line-break characters, no surrogates (YamlDotNet counts marks per UTF-16 unit, but
-    /// checks them), and no line that starts a document marker or directive.
+    /// Characters the subset never has to think about: no tab, no control character (a carriage
+    /// return only before a line feed), no special line-break characters, no surrogates (YamlDotNet
+    /// counts marks per UTF-16 unit, but checks them), and no line that starts a document marker or
+    /// directive.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasOnlySimpleCharacters(string text)
@@ -74,6 +79,8 @@ internal sealed partial class YamlFastParser
             var c = text[i];
             if (c < 0x20)
             {
+                // A carriage return only as half of "\r\n", which YamlDotNet reads as one break.
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
                 if (c != '\n') return false;
                 lineStart = true;
                 continue;
@@ -278,7 +285,7 @@ internal sealed partial class YamlFastParser
             {
                 _pos++;
             }
-            else if (c == '\n')
+            else if (c is '\n' or '\r')
             {
                 NewLine();
             }
@@ -302,24 +309,35 @@ internal sealed partial class YamlFastParser
     private void SkipComment()
     {
         if (_pos >= _text.Length || _text[_pos] != '#' || (_pos > _lineStart && _text[_pos - 1] != ' ')) return;
-        var end = _text.IndexOf('\n', _pos);
-        _pos = end < 0 ? _text.Length : end;
+        _pos = LineEnd(_pos);
     }
 
+    /// <summary>Steps over the line break at the position ("\n" or "\r\n").</summary>
     private void NewLine()
     {
-        _pos++;
+        _pos += _text[_pos] == '\r' ? 2 : 1;
         _line++;
         _lineStart = _pos;
     }
 
     private bool AtEnd => _pos >= _text.Length;
 
-    private bool AtLineEnd => _pos >= _text.Length || _text[_pos] == '\n';
+    private bool AtLineEnd => _pos >= _text.Length || _text[_pos] is '\n' or '\r';
 
     private int Column => _pos - _lineStart;
 
-    private bool IsBlankAt(int i) => i >= _text.Length || _text[i] is ' ' or '\n';
+    private bool IsBlankAt(int i) => i >= _text.Length || _text[i] is ' ' or '\n' or '\r';
+
+    // A '\r' always starts "\r\n": HasOnlySimpleCharacters refuses a lone one.
+    private bool IsBreakAt(int i) => i < _text.Length && _text[i] is '\n' or '\r';
+
+    /// <summary>Where the line holding <paramref name="from"/> ends: its break, or the end of the text.</summary>
+    private int LineEnd(int from)
+    {
+        var end = _text.IndexOf('\n', from);
+        if (end < 0) return _text.Length;
+        return end > from && _text[end - 1] == '\r' ? end - 1 : end;
+    }
 
     private bool IsEntryIndicator() => _pos < _text.Length && _text[_pos] == '-' && IsBlankAt(_pos + 1);
 
