@@ -21,7 +21,8 @@ internal sealed partial class YamlFastParser
     private ScannedScalar ScanPlain(int indent)
     {
         var c = _text[_pos];
-        if ("-?:,[]{}#&*!|>'\"%@`".Contains(c) && !(c is '-' or '?' or ':' && !IsBlankAt(_pos + 1))) throw Bail();
+        // "-x" and "?x" are plain; a leading ':' is not ours: YamlDotNet skips it after a flow collection.
+        if ("-?:,[]{}#&*!|>'\"%@`".Contains(c) && !(c is '-' or '?' && !IsBlankAt(_pos + 1))) throw Bail();
         var start = Mark();
         var multiline = false;
         _buffer.Clear();

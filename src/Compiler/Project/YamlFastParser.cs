@@ -42,7 +42,9 @@ internal sealed partial class YamlFastParser
     public static bool TryParse(string text, out List<ParsingEvent> events)
     {
         events = [];
-        if (!HasOnlySimpleCharacters(text)) return false;
+        // A last line of spaces with no line break after it sends YamlDotNet's scanner down paths
+        // (stale keys at the end of the stream) that can fail where the text before it read fine.
+        if (!HasOnlySimpleCharacters(text) || EndsInSpaces(text)) return false;
         var parser = new YamlFastParser(text);
         try
         {
@@ -92,6 +94,13 @@ internal sealed partial class YamlFastParser
             lineStart = false;
         }
         return true;
+    }
+
+    private static bool EndsInSpaces(string text)
+    {
+        var i = text.Length - 1;
+        while (i >= 0 && text[i] == ' ') i--;
+        return i < text.Length - 1 && (i < 0 || text[i] == '\n');
     }
 
     private void ParseStream()
@@ -153,6 +162,7 @@ internal sealed partial class YamlFastParser
                 break;
             case '[' or '{':
                 ParseFlowCollection(indent);
+                ExpectLineEnd();
                 break;
             case '"' or '\'':
             default:
@@ -167,6 +177,7 @@ internal sealed partial class YamlFastParser
                 else
                 {
                     _pos = afterScalar;
+                    ExpectLineEnd();
                     _events.Add(ToEvent(scalar));
                 }
                 break;
@@ -261,6 +272,19 @@ internal sealed partial class YamlFastParser
             }
             if (Column > column) throw Bail();
         }
+    }
+
+    /// <summary>
+    /// After a scalar or flow collection only a comment may follow on its line: a quoted scalar that
+    /// closes mid-line with more text after it is an error to YamlDotNet (no key may start there).
+    /// </summary>
+    private void ExpectLineEnd()
+    {
+        var at = _pos;
+        SkipSpaces();
+        var ok = AtLineEnd || (_text[_pos] == '#' && _pos > at);
+        _pos = at;
+        if (!ok) throw Bail();
     }
 
     private void AddEmptyScalar(Mark at) =>

@@ -34,14 +34,13 @@ public sealed class YamlFastParserTests
         "a: [1, 'x', \"y\", -2, b c]\nb: {k: v, 'q': [1, 2], n: {m: 3}}\nc: []\nd: {}\n",
         "# leading comment\n\na: 1 # trailing\n# between\nb: 2\n   # indented comment\n",
         "a: 1\nb: 2   ",
-        "a:\n  - x\n  ",
         "\"quoted key\": 1\n'single': 2\nkey with spaces: 3\nkey  : 4\nurl: http://x.y/z\nt: a#b\n",
         "a: \"yes\"\nb: yes\nc: null\nd: ~\ne: 'null'\nf:\n",
         "just a scalar\n",
         "- 1\n- 2\n",
         "",
         "# only a comment\n",
-        "a: -x\nb: ?y\nc: :z\nd: x:y\n",
+        "a: -x\nb: ?y\nd: x:y\n",
         "a: \"{{ var('x') }}\"\n",
     ];
 
@@ -73,6 +72,8 @@ public sealed class YamlFastParserTests
         "[a]: b\n",
         "e: [x]y\n",
         "a: {{ var('x') }}\n",
+        "- [1]\n- ::\n",
+        "'single': # note\n  x#y:\n   - ''\n  ",
     ];
 
     private static IEnumerable<TestCaseData> SubsetCases() => Subset.SelectMany(text => new[]
