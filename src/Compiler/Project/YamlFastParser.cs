@@ -68,9 +68,8 @@ internal sealed partial class YamlFastParser
 
     /// <summary>
     /// Characters the subset never has to think about: no tab, no control character (a carriage
-    /// return only before a line feed), no special line-break characters, no surrogates (YamlDotNet
-    /// counts marks per UTF-16 unit, but checks them), and no line that starts a document marker or
-    /// directive.
+    /// return only before a line feed), no special line-break characters, no lone surrogate, and no
+    /// line that starts a document marker or directive.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasOnlySimpleCharacters(string text)
@@ -85,6 +84,13 @@ internal sealed partial class YamlFastParser
                 if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
                 if (c != '\n') return false;
                 lineStart = true;
+                continue;
+            }
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                // A character past U+FFFF (an emoji in a description): two UTF-16 units, as YamlDotNet counts them.
+                i++;
+                lineStart = false;
                 continue;
             }
             if (c >= 0x7F && (c <= 0x9F || c is >= '\uD800' and <= '\uDFFF' || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF'))

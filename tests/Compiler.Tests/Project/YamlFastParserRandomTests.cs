@@ -19,7 +19,7 @@ public sealed class YamlFastParserRandomTests
         "? q", ":", "::", "@x", "`x`", "%x", "&a", "*a", "!t", "[1, 2]", "[a, 'b', \"c\"]", "{k: v}", "{k: [1, {m: n}]}", "[]", "{}",
         "[a,b]", "{a: 1,b: 2}", "[a, ]", "{a}", "[a: b]", "~", "\"multi\n  line\"", "'multi\n\n  line'", "plain\n  continued",
         "plain\n\n  para", "|\n  lit\n  lines", "|-\n  strip", "|+\n  keep\n\n", ">\n  fold\n  ed\n\n  p\n    more", ">-\n  x", "|\n    deeper\n  shallower",
-        "\"a\\\n  b\"", "x   ", "\"unterminated", "'bad\" mix", "a\tb", "é ü", "|\n\n  after blank", "|\n  \n  ws line",
+        "\"a\\\n  b\"", "x   ", "\"unterminated", "'bad\" mix", "a\tb", "é ü", "\uD83D\uDE00 emoji", "'\uD83C\uDF89'", "|\n\n  after blank", "|\n  \n  ws line",
     ];
 
     [Test]

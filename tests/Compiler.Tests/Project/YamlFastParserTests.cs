@@ -42,6 +42,7 @@ public sealed class YamlFastParserTests
         "# only a comment\n",
         "a: -x\nb: ?y\nd: x:y\n",
         "a: \"{{ var('x') }}\"\n",
+        "emoji: \"\uD83D\uDE00 quoted\"\nplain: \uD83D\uDE00 then text\n\uD83D\uDE00: key\nb: |\n  \uD83D\uDE00 block\n",
     ];
 
     private static readonly string[] Outside =
@@ -68,7 +69,7 @@ public sealed class YamlFastParserTests
         "key: @at\n",
         "a: \"\\ud800\"\n",
         "a: \"bad \\q escape\"\n",
-        "a: \"emoji \uD83D\uDE00\"\n",
+"a: \"lone \uD83D surrogate\"\n",
         "[a]: b\n",
         "e: [x]y\n",
         "a: {{ var('x') }}\n",
