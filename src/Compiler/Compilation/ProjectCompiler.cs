@@ -27,6 +27,7 @@ public static partial class ProjectCompiler
         var parseResolver = new ParseResolver(target.Schema, RelationQuoting.ForTargetType(target.Type));
         var parseInfo = RenderInfo(project, options, target, macros, parseResolver, adapter: null);
         var namer = new RelationNamer(parseInfo, target);
+        var statics = new StaticParser(parseInfo, options.StaticParse);
 
         // The root project, then each installed package: nodes belong to the project that defines them.
         var units = project.WithPackages.ToList();
@@ -36,7 +37,7 @@ public static partial class ProjectCompiler
             queue.BeginUnit(u);
             AddSources(units[u], queue, diagnostics);
             AddSeeds(units[u], namer, queue, diagnostics);
-            AddModels(units[u], engine, parseInfo, parseResolver, namer, queue, diagnostics);
+            AddModels(units[u], engine, parseInfo, parseResolver, statics, namer, queue, diagnostics);
             AddSnapshots(units[u], engine, parseInfo, parseResolver, namer, queue, diagnostics);
         }
         // Tests attach only to enabled nodes, and a model's config() (known after its render) can disable it.
@@ -48,6 +49,7 @@ public static partial class ProjectCompiler
         }
         queue.RenderQueued();
         PhaseTimings.Mark("parse + parse-render nodes");
+        PhaseTimings.Note($"models parsed statically: {statics.Parsed} of {statics.Parsed + statics.Rendered}");
         var (defined, disabled) = queue.InDefinitionOrder();
         if (diagnostics.HasErrors) return null;
         var nodes = defined.Concat(UnitTestNodes(project, defined, diagnostics)).ToList();
