@@ -78,6 +78,14 @@ public static partial class ProjectCompiler
         return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options) { SemanticLayer = semanticLayer, Groups = groups };
     }
 
+    /// <summary>The static parser a compile of <paramref name="project"/> uses, for tests that hold it to the render.</summary>
+    internal static StaticParser StaticParserFor(LoadedProject project, CompileOptions options, DiagnosticBag diagnostics)
+    {
+        var target = TargetInfoOf(project);
+        var resolver = new ParseResolver(target.Schema, RelationQuoting.ForTargetType(target.Type));
+        return new StaticParser(RenderInfo(project, options, target, LoadMacros(project, SharedEngine, diagnostics), resolver, adapter: null), options.StaticParse);
+    }
+
     internal static TargetInfo TargetInfoOf(LoadedProject project)
     {
         var profile = project.Target;
