@@ -38,10 +38,14 @@ internal static class TestHash
         switch (value)
         {
             case IEnumerable<KeyValuePair<string, object?>> pairs:
-                AppendSorted(text, pairs.Select(p => (p.Key, p.Value)));
+                var entries = new List<(string Key, object? Value)>();
+                foreach (var (key, item) in pairs) entries.Add((key, item));
+                AppendSorted(text, entries);
                 break;
             case IDictionary dictionary:
-                AppendSorted(text, dictionary.Cast<DictionaryEntry>().Select(e => (PythonText.Str(e.Key), e.Value)));
+                var keyed = new List<(string Key, object? Value)>(dictionary.Count);
+                foreach (DictionaryEntry entry in dictionary) keyed.Add((PythonText.Str(entry.Key), entry.Value));
+                AppendSorted(text, keyed);
                 break;
             case string scalar:
                 PythonText.AppendString(text, scalar);
@@ -61,12 +65,20 @@ internal static class TestHash
         }
     }
 
-    private static void AppendSorted(StringBuilder text, IEnumerable<(string Key, object? Value)> entries)
+    private static void AppendSorted(StringBuilder text, List<(string Key, object? Value)> entries)
     {
+        // Insertion sort (a test has a handful of arguments) is stable: a pair list with a repeated
+        // key keeps its order, as Python's sorted() does.
+        for (var i = 1; i < entries.Count; i++)
+        {
+            var moving = entries[i];
+            var j = i - 1;
+            for (; j >= 0 && string.CompareOrdinal(entries[j].Key, moving.Key) > 0; j--) entries[j + 1] = entries[j];
+            entries[j + 1] = moving;
+        }
         text.Append('{');
         var first = true;
-        // OrderBy is stable: a pair list with a repeated key keeps its order, as Python's sorted() does.
-        foreach (var (key, item) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var (key, item) in entries)
         {
             if (!first) text.Append(", ");
             first = false;
