@@ -111,6 +111,15 @@ public sealed class ModelGraph
     // rank[i] = the position of node i's id among all ids in ordinal order.
     private int[] OrdinalRanks()
     {
+        // The compiler adds nodes in ordinal id order: then the rank is the index, and nothing needs sorting.
+        var sorted = true;
+        for (var i = 1; i < _ids.Count && sorted; i++) sorted = string.CompareOrdinal(_ids[i - 1], _ids[i]) < 0;
+        if (sorted)
+        {
+            var identity = new int[_ids.Count];
+            for (var i = 0; i < identity.Length; i++) identity[i] = i;
+            return identity;
+        }
         var byId = new int[_ids.Count];
         for (var i = 0; i < byId.Length; i++) byId[i] = i;
         Array.Sort(byId, (a, b) => string.CompareOrdinal(_ids[a], _ids[b]));
