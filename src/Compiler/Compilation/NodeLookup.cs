@@ -42,6 +42,8 @@ internal sealed class NodeLookup
         diagnostic = null;
         if (_refable.TryGetValue(call.Name, out var candidates))
         {
+            // Most names have one node, unversioned: found without building candidate lists.
+            if (candidates is [{ ModelVersion: null } only] && (call.Package is null || call.Package == only.PackageName)) return only;
             var matching = Search(candidates, call.Package, fromPackage);
             if (matching.Any(m => m.Version is not null))
             {
@@ -88,6 +90,7 @@ internal sealed class NodeLookup
         diagnostic = null;
         if (_sources.TryGetValue((call.Source, call.Table), out var candidates))
         {
+            if (candidates is [var only]) return only;
             var matching = Search(candidates, null, fromPackage);
             if (matching.Count >= 1) return matching[0];
         }

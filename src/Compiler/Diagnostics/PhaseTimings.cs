@@ -44,4 +44,10 @@ internal static class PhaseTimings
         var cpu = (cpuNow - Interlocked.Exchange(ref _lastStepCpu, cpuNow)) / (double)TimeSpan.TicksPerMillisecond;
         Console.Error.WriteLine($"[timing]   {step,-26} {since,8:F1} ms   cpu {cpu,7:F0} ms");
     }
+
+    /// <summary>An indented line of text about the current phase (a count, a share).</summary>
+    public static void Note(string text)
+    {
+        if (Enabled) Console.Error.WriteLine($"[timing]   {text}");
+    }
 }
