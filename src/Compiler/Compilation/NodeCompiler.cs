@@ -112,11 +112,11 @@ public sealed class NodeCompiler
         Inputs = inputs,
         UniqueId = node.UniqueId,
         Name = node.Name,
-        ResourceType = node.ResourceType.ToString().ToLowerInvariant(),
+        ResourceType = ResourceTypeNames.Of(node.ResourceType),
         PackageName = node.PackageName,
         FilePath = node.Path,
         This = node.Relation,
-        Config = new Dictionary<string, object?>(node.Config, StringComparer.Ordinal),
+        Config = node.Config.ToMutable(),
         Phase = RenderPhase.Execute,
         Model = Microbatch.MicrobatchConfig.IsMicrobatch(node)
             ? new LazyDictionary(() => WithBatch((IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!, _batch))

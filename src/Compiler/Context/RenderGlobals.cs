@@ -11,8 +11,13 @@ namespace ModelForge.Compiler.Context;
 /// </summary>
 internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
 {
+    // The value of a name that is not defined here (the scope then tries the built-in globals).
+    private static readonly object Missing = new();
+
     private readonly RenderState _state;
     private readonly string _package;
+    // Names read so far with what they resolved to (or Missing).
+    private readonly Dictionary<string, object?> _resolved = new(StringComparer.Ordinal);
 
     public RenderGlobals(RenderState state, string package)
     {
@@ -24,6 +29,23 @@ internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
     public TemplateContext Context { get; }
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
+    {
+        // What a name means cannot change within a render, so each is resolved, recorded and
+        // reported once; later reads (every loop iteration, every macro call) are one lookup.
+        if (!_resolved.TryGetValue(key, out value))
+        {
+            if (!Resolve(key, out value)) value = Missing;
+            _resolved[key] = value;
+        }
+        if (ReferenceEquals(value, Missing))
+        {
+            value = null;
+            return false;
+        }
+        return true;
+    }
+
+    private bool Resolve(string key, out object? value)
     {
         if (_state.Node.Inputs is { } inputs)
         {
