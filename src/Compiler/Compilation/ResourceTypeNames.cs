@@ -5,7 +5,18 @@ namespace ModelForge.Compiler.Compilation;
 /// <summary>What templates see as a node's resource_type (<c>model</c>, <c>unittest</c>…), made once rather than per render.</summary>
 internal static class ResourceTypeNames
 {
-    private static readonly string[] Names = Enum.GetValues<ResourceType>().Select(t => t.ToString().ToLowerInvariant()).ToArray();
-
-    public static string Of(ResourceType type) => Names[(int)type];
+    public static string Of(ResourceType type) => type switch
+    {
+        ResourceType.Model => "model",
+        ResourceType.Seed => "seed",
+        ResourceType.Snapshot => "snapshot",
+        ResourceType.Test => "test",
+        ResourceType.Macro => "macro",
+        ResourceType.Analysis => "analysis",
+        ResourceType.Source => "source",
+        ResourceType.Yaml => "yaml",
+        ResourceType.Docs => "docs",
+        ResourceType.UnitTest => "unittest",
+        _ => type.ToString().ToLowerInvariant(),
+    };
 }

@@ -88,11 +88,13 @@ internal sealed partial class Evaluator
                 "a macro probably calls itself without end; check its stopping condition");
         }
         _macroDepth++;
-        var writer = new OutputWriter(withMap: false);
+        var writer = OutputWriter.Rent();
         DiagnosticException? failed;
         try
         {
-            return Execute(definition.Body, scope, writer) == Flow.Return ? TakeReturned() : writer.ToString();
+            if (Execute(definition.Body, scope, writer) != Flow.Return) return writer.Finish();
+            writer.Return();
+            return TakeReturned();
         }
         catch (MacroReturn returned)
         {
@@ -116,9 +118,9 @@ internal sealed partial class Evaluator
     {
         var scope = new Scope(caller.Closure);
         BindParameters("caller", caller.Block.Parameters, false, false, arguments, scope, acceptCaller: false);
-        var writer = new OutputWriter(withMap: false);
+        var writer = OutputWriter.Rent();
         ThrowIfReturned(Execute(caller.Block.Body, scope, writer));
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>Binds call arguments to parameters as Jinja does; extra arguments are an error unless the body reads varargs/kwargs.</summary>

@@ -192,9 +192,9 @@ internal sealed partial class Evaluator
     /// <summary>Renders a block body to text and applies the block's filters (set blocks, filter blocks).</summary>
     private object? RenderFiltered(IReadOnlyList<Statement> body, IReadOnlyList<FilterExpression> filters, Scope scope)
     {
-        var inner = new OutputWriter(withMap: false);
+        var inner = OutputWriter.Rent();
         ThrowIfReturned(Execute(body, scope, inner));
-        object? value = inner.ToString();
+        object? value = inner.Finish();
         foreach (var filter in filters) value = ApplyFilter(filter, value, scope);
         return value;
     }
