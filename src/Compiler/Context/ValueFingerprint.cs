@@ -11,6 +11,9 @@ namespace ModelForge.Compiler.Context;
 /// </summary>
 internal static class ValueFingerprint
 {
+    // A target has one or two quoting settings, and every ref's fingerprint names one: its text is made once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RelationQuoting, string> QuotingText = new();
+
     public static string? Of(object? value)
     {
         var builder = new StringBuilder();
@@ -39,9 +42,13 @@ internal static class ValueFingerprint
                 return true;
             case Relation relation:
                 // Record equality covers every part a template can read (database, schema, type, quoting…).
-                builder.Append('R').Append(Of(relation.Database)).Append(Of(relation.Schema)).Append(Of(relation.Identifier))
-                    .Append(Of(relation.Type)).Append(relation.Quoting).Append(relation.IncludeSchema).Append(relation.IncludeIdentifier)
-                    .Append(Of(relation.EmptyForm));
+                builder.Append('R');
+                Append(builder, relation.Database, 0);
+                Append(builder, relation.Schema, 0);
+                Append(builder, relation.Identifier, 0);
+                Append(builder, relation.Type, 0);
+                builder.Append(QuotingText.GetValue(relation.Quoting, q => q.ToString())).Append(relation.IncludeSchema).Append(relation.IncludeIdentifier);
+                Append(builder, relation.EmptyForm, 0);
                 return true;
             case IEnumerable<KeyValuePair<string, object?>> map:
                 builder.Append('{');

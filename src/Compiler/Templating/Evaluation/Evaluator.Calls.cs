@@ -42,6 +42,13 @@ internal sealed partial class Evaluator
     private CallArguments BuildArguments(IReadOnlyList<Argument> arguments, Scope scope, SourceSpan span, KeyValuePair<string, object?>? extraNamed = null)
     {
         if (arguments.Count == 0 && extraNamed is null) return new CallArguments(NoPositional, CallArguments.NoNamed, span);
+        // Most calls pass positional values only (ref('x'), config.get('k', d)): straight into an array.
+        if (extraNamed is null && AllPositional(arguments))
+        {
+            var values = new object?[arguments.Count];
+            for (var i = 0; i < values.Length; i++) values[i] = Eval(arguments[i].Value, scope);
+            return new CallArguments(values, CallArguments.NoNamed, span);
+        }
         List<object?>? positional = null;
         List<KeyValuePair<string, object?>>? named = null;
         foreach (var argument in arguments)
@@ -74,6 +81,15 @@ internal sealed partial class Evaluator
         }
         if (extraNamed is { } extra) (named ??= []).Add(extra);
         return new CallArguments(positional ?? (IReadOnlyList<object?>)NoPositional, named ?? CallArguments.NoNamed, span);
+    }
+
+    private static bool AllPositional(IReadOnlyList<Argument> arguments)
+    {
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i].Kind != ArgumentKind.Positional) return false;
+        }
+        return true;
     }
 
     public object? InvokeMacro(MacroFunction macro, CallArguments arguments)
