@@ -89,5 +89,5 @@ public sealed class ProjectRenderInfo
     internal System.Collections.Concurrent.ConcurrentDictionary<(string Name, string? Namespace, string? Package), (Macro Macro, string Package)> Dispatched { get; } = new();
 
     // Values that are the same for every render of the invocation, built once.
-    internal ProjectGlobals Shared => LazyInitializer.EnsureInitialized(ref _shared, () => new ProjectGlobals(this));
+    internal ProjectGlobals Shared => _shared ?? LazyInitializer.EnsureInitialized(ref _shared, () => new ProjectGlobals(this));
 }

@@ -47,12 +47,9 @@ internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
 
     private bool Resolve(string key, out object? value)
     {
-        if (_state.Node.Inputs is { } inputs)
-        {
-            var node = _state.Node;
-            inputs.Record(RenderInputs.Global + _package + "|" + key,
-                () => RenderInputs.DescribeGlobal(_state.Project, node.This, node.Config, node.Phase, _package, key));
-        }
+        _state.Node.Inputs?.Record(RenderInputs.Global + _package + "|" + key, (Globals: this, Key: key),
+            static read => RenderInputs.DescribeGlobal(read.Globals._state.Project, read.Globals._state.Node.This, read.Globals._state.Node.Config,
+                read.Globals._state.Node.Phase, read.Globals._package, read.Key));
         if (_state.Project.ImpureRead is { } impure && ContextFunctions.Impure.Contains(key)) impure(key);
         // dbt lets the root project replace ref and source with macros of those names; the
         // originals stay reachable as builtins.ref / builtins.source.

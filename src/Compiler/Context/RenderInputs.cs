@@ -29,6 +29,14 @@ internal sealed class RenderInputs
         else MarkUncacheable(key);
     }
 
+    /// <summary>As <see cref="Record(string, Func{string?})"/>, with the fingerprint's input passed in rather than captured (no closure per read).</summary>
+    public void Record<TState>(string key, TState state, Func<TState, string?> fingerprint)
+    {
+        if (Uncacheable is not null || _entries.ContainsKey(key)) return;
+        if (fingerprint(state) is { } value) _entries[key] = value;
+        else MarkUncacheable(key);
+    }
+
     // Key prefixes; InputCheck recomputes each kind.
     public const string Global = "g|";
     public const string BoundMacro = "m|";

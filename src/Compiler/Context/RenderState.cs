@@ -49,7 +49,7 @@ internal sealed class RenderState
     {
         if (!_bound.TryGetValue((macro, package), out var callable))
         {
-            Node.Inputs?.Record(RenderInputs.BoundMacro + package + "|" + macro.Name, () => Project.Macros.Fingerprint(macro));
+            Node.Inputs?.Record(RenderInputs.BoundMacro + package + "|" + macro.Name, (Project.Macros, macro), static bound => bound.Macros.Fingerprint(bound.macro));
             callable = macro.Bind(GlobalsFor(package).Context);
             _bound[(macro, package)] = callable;
         }

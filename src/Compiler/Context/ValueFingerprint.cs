@@ -14,10 +14,22 @@ internal static class ValueFingerprint
     // A target has one or two quoting settings, and every ref's fingerprint names one: its text is made once.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RelationQuoting, string> QuotingText = new();
 
+    // Every render fingerprints its config and relations: one builder per thread, not one (and its growth) per value.
+    [ThreadStatic] private static StringBuilder? t_builder;
+
     public static string? Of(object? value)
     {
-        var builder = new StringBuilder();
-        return Append(builder, value, 0) ? builder.ToString() : null;
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        try
+        {
+            return Append(builder, value, 0) ? builder.ToString() : null;
+        }
+        finally
+        {
+            builder.Clear();
+            if (builder.Capacity <= 64 * 1024) t_builder = builder;
+        }
     }
 
     private static bool Append(StringBuilder builder, object? value, int depth)
@@ -49,6 +61,17 @@ internal static class ValueFingerprint
                 Append(builder, relation.Type, 0);
                 builder.Append(QuotingText.GetValue(relation.Quoting, q => q.ToString())).Append(relation.IncludeSchema).Append(relation.IncludeIdentifier);
                 Append(builder, relation.EmptyForm, 0);
+                return true;
+            case Dictionary<string, object?> dictionary:
+                // A node's config: enumerated without boxing an enumerator (same text as the case below).
+                builder.Append('{');
+                foreach (var (key, item) in dictionary)
+                {
+                    builder.Append(key.Length).Append(':').Append(key).Append('=');
+                    if (!Append(builder, item, depth + 1)) return false;
+                    builder.Append(',');
+                }
+                builder.Append('}');
                 return true;
             case IEnumerable<KeyValuePair<string, object?>> map:
                 builder.Append('{');

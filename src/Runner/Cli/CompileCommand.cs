@@ -91,6 +91,7 @@ internal static class CompileCommand
         var compiledCode = new CompiledCode();
         var unitTests = UnitTestCompilerFor(session);
         var skipped = new string?[selected.Count];
+        ArtifactFiles.CreateFolders(session.Project.Root, selected.Select(node => NodeCompiler.CompiledPath(project, node)));
         using (var compiler = new CachedCompiler(session))
         {
             Parallel.For(0, selected.Count, i =>

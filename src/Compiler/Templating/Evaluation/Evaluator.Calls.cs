@@ -51,8 +51,9 @@ internal sealed partial class Evaluator
         }
         List<object?>? positional = null;
         List<KeyValuePair<string, object?>>? named = null;
-        foreach (var argument in arguments)
+        for (var i = 0; i < arguments.Count; i++)
         {
+            var argument = arguments[i];
             var value = Eval(argument.Value, scope);
             switch (argument.Kind)
             {
@@ -151,8 +152,9 @@ internal sealed partial class Evaluator
         }
         for (var i = 0; i < parameters.Count && i < positional.Count; i++) scope.Set(parameters[i].Name, positional[i]);
         TemplateDict? kwargs = usesKwargs ? new() : null;
-        foreach (var (key, value) in arguments.Named)
+        for (var n = 0; n < arguments.Named.Count; n++)
         {
+            var (key, value) = arguments.Named[n];
             var index = IndexOf(parameters, key);
             if (index >= 0)
             {

@@ -21,14 +21,21 @@ internal sealed class OutputWriter
         if (withMap) _map = new List<SourceMapEntry>(Math.Max(16, capacity / 32));
     }
 
-    private OutputWriter(StringBuilder text)
+    private OutputWriter(StringBuilder text, List<SourceMapEntry>? map = null)
     {
         _text = text;
+        _map = map;
     }
 
     /// <summary>A writer without a map on a spare builder; give it back with <see cref="Finish"/>.</summary>
     public static OutputWriter Rent() =>
         t_spares is { Count: > 0 } spares ? new OutputWriter(spares.Pop()) : new OutputWriter(withMap: false);
+
+    /// <summary>A writer with a map (a whole template's render) on a spare builder; give it back with <see cref="Finish"/>.</summary>
+    public static OutputWriter RentMapped(int capacity) =>
+        t_spares is { Count: > 0 } spares
+            ? new OutputWriter(spares.Pop(), new List<SourceMapEntry>(Math.Max(16, capacity / 32)))
+            : new OutputWriter(withMap: true, capacity);
 
     /// <summary>The text written; the writer must not be used afterwards (its builder is reused).</summary>
     public string Finish()
@@ -41,7 +48,8 @@ internal sealed class OutputWriter
     /// <summary>Gives the builder back without reading it (the output was not wanted); the writer must not be used afterwards.</summary>
     public void Return()
     {
-        if (_map is not null || _text.Capacity > SpareMaxChars) return;
+        // The map (if any) is not pooled: it goes on with the result.
+        if (_text.Capacity > SpareMaxChars) return;
         var spares = t_spares ??= new Stack<StringBuilder>(SpareLimit);
         if (spares.Count >= SpareLimit) return;
         _text.Clear();
