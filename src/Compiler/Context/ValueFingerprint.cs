@@ -11,8 +11,23 @@ namespace ModelForge.Compiler.Context;
 /// </summary>
 internal static class ValueFingerprint
 {
-    // A target has one or two quoting settings, and every ref's fingerprint names one: its text is made once.
+    // Relations are immutable and a node's is the one every ref to it returns: each one's text is
+    // made once per process, not once per ref of every render (likewise the few quoting settings).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Relation, string> RelationText = new();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RelationQuoting, string> QuotingText = new();
+
+    // Record equality covers every part a template can read (database, schema, type, quoting…).
+    private static string RelationTextOf(Relation relation)
+    {
+        var builder = new StringBuilder(128).Append('R');
+        Append(builder, relation.Database, 0);
+        Append(builder, relation.Schema, 0);
+        Append(builder, relation.Identifier, 0);
+        Append(builder, relation.Type, 0);
+        builder.Append(QuotingText.GetValue(relation.Quoting, q => q.ToString())).Append(relation.IncludeSchema).Append(relation.IncludeIdentifier);
+        Append(builder, relation.EmptyForm, 0);
+        return builder.ToString();
+    }
 
     // Every render fingerprints its config and relations: one builder per thread, not one (and its growth) per value.
     [ThreadStatic] private static StringBuilder? t_builder;
@@ -53,14 +68,7 @@ internal static class ValueFingerprint
                 builder.Append('d').Append(Convert.ToString(value, CultureInfo.InvariantCulture));
                 return true;
             case Relation relation:
-                // Record equality covers every part a template can read (database, schema, type, quoting…).
-                builder.Append('R');
-                Append(builder, relation.Database, 0);
-                Append(builder, relation.Schema, 0);
-                Append(builder, relation.Identifier, 0);
-                Append(builder, relation.Type, 0);
-                builder.Append(QuotingText.GetValue(relation.Quoting, q => q.ToString())).Append(relation.IncludeSchema).Append(relation.IncludeIdentifier);
-                Append(builder, relation.EmptyForm, 0);
+                builder.Append(RelationText.GetValue(relation, RelationTextOf));
                 return true;
             case Dictionary<string, object?> dictionary:
                 // A node's config: enumerated without boxing an enumerator (same text as the case below).
