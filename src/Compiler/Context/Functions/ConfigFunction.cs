@@ -92,6 +92,7 @@ internal sealed class ConfigFunction(RenderState state) : ICallable, ITemplateOb
     {
         null => [],
         string s => [s],
+        IList<object?> items when value is not ITemplateObject => new List<object?>(items),
         IEnumerable items when value is not ITemplateObject => items.Cast<object?>().ToList(),
         _ => [value],
     };
