@@ -52,9 +52,16 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
         if (!string.IsNullOrWhiteSpace(markdown)) _descriptions.Add((set, markdown));
     }
 
-    // Markdig's pipeline is immutable and shared; each description sets a different entry or column.
-    private void RenderDescriptions() =>
-        Parallel.For(0, _descriptions.Count, i => _descriptions[i].Set(MarkdownRenderer.Render(_descriptions[i].Markdown)));
+    // Markdig's pipeline is immutable and shared. A text many columns share ("Primary key.") is rendered once.
+    private void RenderDescriptions()
+    {
+        var distinct = _descriptions.Select(d => d.Markdown).Distinct(StringComparer.Ordinal).ToArray();
+        var html = new string[distinct.Length];
+        Parallel.For(0, distinct.Length, i => html[i] = MarkdownRenderer.Render(distinct[i]));
+        var byMarkdown = new Dictionary<string, string>(distinct.Length, StringComparer.Ordinal);
+        for (var i = 0; i < distinct.Length; i++) byMarkdown[distinct[i]] = html[i];
+        foreach (var (set, markdown) in _descriptions) set(byMarkdown[markdown]);
+    }
 
     private void Add(SiteEntry entry)
     {
