@@ -49,11 +49,40 @@ internal static class SiteWriter
         RemoveStaleShards(shards, count);
     }
 
+    // Built in memory, then written only when it differs from the file in place: a second generate of
+    // an unchanged project rewrites no asset or shard, only what carries the generation time.
     private static void WriteFile(string path, Action<Stream> write)
     {
-        using var file = Execution.AtomicFile.Create(path);
-        write(file.Stream);
-        file.Complete();
+        using var content = new MemoryStream();
+        write(content);
+        var bytes = content.GetBuffer().AsSpan(0, (int)content.Length);
+        if (Holds(path, bytes)) return;
+        Execution.AtomicFile.WriteAllBytes(path, bytes);
+    }
+
+    private static bool Holds(string path, ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            using var file = File.OpenHandle(path);
+            if (RandomAccess.GetLength(file) != bytes.Length) return false;
+            var existing = System.Buffers.ArrayPool<byte>.Shared.Rent(bytes.Length);
+            try
+            {
+                var read = 0;
+                while (read < bytes.Length && RandomAccess.Read(file, existing.AsSpan(read, bytes.Length - read), read) is var count and > 0) read += count;
+                return read == bytes.Length && existing.AsSpan(0, read).SequenceEqual(bytes);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(existing);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Missing or unreadable: written (and any real write failure reported) as usual.
+            return false;
+        }
     }
 
     /// <summary>A project that shrank leaves shards past the last one; they would never be loaded, but they mislead.</summary>
