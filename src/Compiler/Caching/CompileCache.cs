@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Project;
 
 namespace ModelForge.Compiler.Caching;
 
@@ -105,12 +106,15 @@ internal sealed partial class CompileCache
         });
     }
 
+    // Enum.ToString per node showed in profiles; the names are what the key always hashed.
+    private static readonly string[] ResourceTypeNames = Enum.GetValues<ResourceType>().Select(t => t.ToString()).ToArray();
+
     /// <summary>What identifies a node's render besides what it reads: its template and, for a generic test, its arguments.</summary>
     private static string? KeyOf(ProjectNode node)
     {
         if (node.Template is not { } template) return null;
         var kwargs = node.Test is { } test ? ValueFingerprint.Of(test.Kwargs) : "";
         if (kwargs is null) return null;
-        return ContentHash.Of($"{node.UniqueId}\n{node.ResourceType}\n{node.PackageName}\n{kwargs}\n{template.Source.Text}");
+        return ContentHash.OfLines(node.UniqueId, ResourceTypeNames[(int)node.ResourceType], node.PackageName, kwargs, template.Source.Text);
     }
 }
