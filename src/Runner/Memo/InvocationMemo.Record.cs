@@ -11,7 +11,7 @@ internal sealed partial class InvocationMemo
     {
         if (_impure.Unreplayable is { } name) return $"a template reads {name}";
         var target = Path.GetFullPath(session.TargetDirectory);
-        if (Path.Combine(target, MemoFile.NameFor(_command)) != _memoPath) return "the project file moves target-path (the memo is looked for before loading)";
+        if (Path.Combine(target, MemoFile.NameFor(_command)) != _memoPath) return "the project file's target-path could not be read before loading (the memo is looked for there)";
         var scans = Inputs(session);
         if (_impure.ReadCatalog)
         {

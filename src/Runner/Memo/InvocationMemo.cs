@@ -110,7 +110,7 @@ internal sealed partial class InvocationMemo
     private static string? Fingerprint(string? value) => value is null ? null : Scanner.HashText(value);
 
     private static string PredictedTargetDirectory(InvocationOptions options) =>
-        Path.GetFullPath(Path.Combine(options.ProjectDirectory, options.TargetPath ?? "target"));
+        Path.GetFullPath(Path.Combine(options.ProjectDirectory, options.TargetPath ?? ProjectTargetPath.Read(options.ProjectDirectory) ?? "target"));
 
     // What decides the output besides files and environment variables: this build of forge, the
     // command line as typed, where it was typed, and the template limits read from the process.

@@ -365,4 +365,31 @@ public sealed class CompileMemoTests
         Assert.That(listChanged.Output, Does.Contain("listed_later"));
         Assert.That(_project.Forge("parse").Error, Does.Contain("parse memo: miss: "));
     }
+
+    [Test]
+    public void A_target_path_in_the_project_file_keeps_its_memo_there()
+    {
+        _project.WithProjectFile("vars:\n  threshold: 10\ntarget-path: \"build/out\"  # artifacts\n");
+        Recorded();
+
+        var (again, memo) = Compile();
+
+        Assert.That(memo, Is.EqualTo("hit"), again.ToString());
+        Assert.That(_project.Exists("build/out/" + MemoFile.NameFor("compile")));
+        Assert.That(Directory.Exists(Path.Combine(_project.Root, "target")), Is.False);
+    }
+
+    [Test]
+    public void A_templated_target_path_is_compiled_in_full_every_time()
+    {
+        _project.WithProjectFile("vars:\n  threshold: 10\ntarget-path: \"{{ env_var('FORGE_MEMO_TEST_OUT', 'out') }}\"\n");
+        Settle();
+
+        var (first, memo) = Compile();
+
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.ToString());
+        Assert.That(memo, Does.Contain("not written: the project file's target-path"));
+        Assert.That(_project.Read("out/compiled/memo/models/plain.sql"), Is.EqualTo("select 1 as id"));
+        Assert.That(Compile().Memo, Does.StartWith("miss: no memo"));
+    }
 }
