@@ -114,7 +114,7 @@ internal static class CompileCommand
                 }
                 // The text (rendered, or read back when reused) is the manifest's compiled_code.
                 var outcome = compiler.Compile(node, readText: true);
-                if (outcome.Errors.Count == 0 && outcome.Text is { } text) compiledCode.Add(node, NodeCompiler.CompiledPath(project, node), text);
+                if (outcome.Errors.Count == 0) compiledCode.Add(node, NodeCompiler.CompiledPath(project, node), outcome.Text, outcome.Bytes);
                 errors[i] = outcome.Errors.Count > 0 ? outcome.Errors : outcome.Invalid;
                 rendered[i] = outcome.Rendered;
             });
