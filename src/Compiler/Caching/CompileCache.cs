@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Project;
 
 namespace ModelForge.Compiler.Caching;
 
@@ -12,24 +13,30 @@ namespace ModelForge.Compiler.Caching;
 /// or the file only means rendering again. A cache that does not read cleanly, or was written by
 /// another build of forge or for another kind of target, is ignored and replaced.
 /// </summary>
-internal sealed class CompileCache
+internal sealed partial class CompileCache
 {
     public const string FileName = "forge_compile_cache.bin";
     private const string Magic = "modelforge-compile-cache";
-    private const int Format = 1;
+    // 2: input names and values in one table of distinct strings, entries refer to them by index.
+    private const int Format = 2;
 
     private readonly Dictionary<string, Entry> _previous;
-    private readonly ConcurrentDictionary<string, Entry> _next = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _visited = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _stored = new(StringComparer.Ordinal);
+    private readonly StringTable _table;
+    private readonly InputMemo _memo;
     private readonly string _stamp;
+    private readonly bool _loaded;
+    // Whether the file must be written again: something stored, or a previous entry dropped.
+    private volatile bool _changed;
 
-    private CompileCache(string stamp, Dictionary<string, Entry> previous)
+    private CompileCache(string stamp, Dictionary<string, Entry> previous, StringTable table, bool loaded)
     {
         _stamp = stamp;
         _previous = previous;
+        _table = table;
+        _loaded = loaded;
+        _memo = new InputMemo(table);
     }
-
-    private sealed record Entry(string Key, KeyValuePair<string, string>[] Inputs, long Length, long WrittenTicks);
 
     /// <summary>
     /// The cache at <paramref name="path"/> when it was written with the same <paramref name="stamp"/>
@@ -38,32 +45,33 @@ internal sealed class CompileCache
     public static CompileCache Load(string path, string stamp) =>
         CacheFile.TryRead(path, Magic, Format, stamp, reader =>
         {
+            var table = StringTable.Read(reader);
             var count = reader.ReadInt32();
             var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
                 var id = reader.ReadString();
-                var key = reader.ReadString();
-                var inputs = new KeyValuePair<string, string>[reader.ReadInt32()];
-                for (var j = 0; j < inputs.Length; j++) inputs[j] = new(reader.ReadString(), reader.ReadString());
-                entries[id] = new Entry(key, inputs, reader.ReadInt64(), reader.ReadInt64());
+                entries[id] = Entry.Read(reader, table);
             }
-            return new CompileCache(stamp, entries);
-        }) ?? new CompileCache(stamp, []);
+            return new CompileCache(stamp, entries, table, loaded: true);
+        }) ?? new CompileCache(stamp, [], new StringTable([]), loaded: false);
 
     /// <summary>
     /// Whether <paramref name="node"/>'s compiled file at <paramref name="file"/> is still what
-    /// rendering it now would write; if so it is kept for the next cache.
+    /// rendering it now would write; if so it is kept for the next cache. With
+    /// <paramref name="read"/>, <paramref name="bytes"/> is the file's content, read through the
+    /// handle its size and time were checked on.
     /// </summary>
-    public bool TryReuse(NodeCompiler compiler, ProjectNode node, string file)
+    public bool TryReuse(NodeCompiler compiler, ProjectNode node, string file, bool read, out byte[]? bytes)
     {
-        _visited[node.UniqueId] = true;
-        if (!_previous.TryGetValue(node.UniqueId, out var entry) || KeyOf(node) is not { } key || key != entry.Key) return false;
-        var info = new FileInfo(file);
-        if (!info.Exists || info.Length != entry.Length || info.LastWriteTimeUtc.Ticks != entry.WrittenTicks) return false;
-        if (!InputCheck.Holds(compiler.Info, compiler.InfoFor(node), entry.Inputs)) return false;
-        _next[node.UniqueId] = entry;
-        return true;
+        bytes = null;
+        if (!_previous.TryGetValue(node.UniqueId, out var entry)) return false;
+        var holds = KeyOf(node) is { } key && key == entry.Key
+                    && _memo.Holds(compiler, node, entry)
+                    && CompiledFile.Matches(file, entry.Length, entry.WrittenTicks, read, out bytes);
+        entry.State = holds ? Entry.Reused : Entry.Rejected;
+        if (!holds) _changed = true;
+        return holds;
     }
 
     /// <summary>Remembers a render that succeeded and was written to <paramref name="file"/>, unless it read something uncacheable.</summary>
@@ -72,30 +80,34 @@ internal sealed class CompileCache
         if (inputs.Uncacheable is not null || KeyOf(node) is not { } key) return;
         var info = new FileInfo(file);
         if (!info.Exists) return;
-        _next[node.UniqueId] = new Entry(key, inputs.Entries.ToArray(), info.Length, info.LastWriteTimeUtc.Ticks);
+        _stored[node.UniqueId] = Entry.Of(key, inputs.Entries, info.Length, info.LastWriteTimeUtc.Ticks);
+        _changed = true;
     }
 
-    /// <summary>Writes the entries reused or stored by this compile; a failure to write only loses the cache.</summary>
-    public void Save(string path) =>
+    /// <summary>
+    /// Writes the entries reused or stored by this compile; a failure to write only loses the cache.
+    /// A file that would be written unchanged (every entry checked was reused) is left as it is.
+    /// </summary>
+    public void Save(string path)
+    {
+        if (_loaded && !_changed) return;
+        // Nodes this compile did not check keep what the last one knew of them.
+        var entries = _previous.Where(p => p.Value.State != Entry.Rejected && !_stored.ContainsKey(p.Key)).Concat(_stored).ToArray();
+        foreach (var (_, entry) in _stored) entry.Intern(_table);
         CacheFile.TryWrite(path, Magic, Format, _stamp, writer =>
         {
-            // Nodes this compile did not select keep what the last one knew of them.
-            var entries = _next.Concat(_previous.Where(p => !_visited.ContainsKey(p.Key))).ToArray();
+            _table.Write(writer);
             writer.Write(entries.Length);
             foreach (var (id, entry) in entries)
             {
                 writer.Write(id);
-                writer.Write(entry.Key);
-                writer.Write(entry.Inputs.Length);
-                foreach (var (name, value) in entry.Inputs)
-                {
-                    writer.Write(name);
-                    writer.Write(value);
-                }
-                writer.Write(entry.Length);
-                writer.Write(entry.WrittenTicks);
+                entry.Write(writer);
             }
         });
+    }
+
+    // Enum.ToString per node showed in profiles; the names are what the key always hashed.
+    private static readonly string[] ResourceTypeNames = Enum.GetValues<ResourceType>().Select(t => t.ToString()).ToArray();
 
     /// <summary>What identifies a node's render besides what it reads: its template and, for a generic test, its arguments.</summary>
     private static string? KeyOf(ProjectNode node)
@@ -103,6 +115,6 @@ internal sealed class CompileCache
         if (node.Template is not { } template) return null;
         var kwargs = node.Test is { } test ? ValueFingerprint.Of(test.Kwargs) : "";
         if (kwargs is null) return null;
-        return ContentHash.Of($"{node.UniqueId}\n{node.ResourceType}\n{node.PackageName}\n{kwargs}\n{template.Source.Text}");
+        return ContentHash.OfLines(node.UniqueId, ResourceTypeNames[(int)node.ResourceType], node.PackageName, kwargs, template.Source.Text);
     }
 }

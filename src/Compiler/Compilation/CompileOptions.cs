@@ -24,6 +24,9 @@ public sealed class CompileOptions
     /// <summary>See <see cref="Context.ProjectRenderInfo.ImpureRead"/>.</summary>
     internal Action<string>? ImpureRead { get; init; }
 
+    /// <summary>Off: every model is rendered at parse time (tests compare the two ways; see <see cref="StaticParser"/>).</summary>
+    internal bool StaticParse { get; init; } = true;
+
     public string InvocationId { get; init; } = Guid.NewGuid().ToString();
 
     public DateTimeOffset RunStartedAt { get; init; } = DateTimeOffset.UtcNow;

@@ -18,11 +18,14 @@ public sealed class NodeCompiler
     // An ephemeral model renders the same for every model of the run that refs it.
     private readonly Dictionary<string, (RenderResult, IReadOnlyList<ProjectNode>)> _ephemerals = new(StringComparer.Ordinal);
 
+    // Every worker thread has its own compiler; the lookup of every node is read-only, so they share one.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledProject, NodeLookup> Lookups = new();
+
     public NodeCompiler(CompiledProject project, IAdapterRuntime? adapter = null)
     {
         _project = project;
         var target = ProjectCompiler.TargetInfoOf(project.Project);
-        _resolver = new EphemeralResolver(new NodeLookup(project.Name, project.Nodes.Values, []))
+        _resolver = new EphemeralResolver(Lookups.GetValue(project, p => new NodeLookup(p.Name, p.Nodes.Values, [])))
         {
             Deferred = project.DeferredRelations,
             Empty = project.Options.Empty ? Targets.WarehouseAdapters.FindOrDefault(target.Type).Sql : null,
@@ -112,11 +115,11 @@ public sealed class NodeCompiler
         Inputs = inputs,
         UniqueId = node.UniqueId,
         Name = node.Name,
-        ResourceType = node.ResourceType.ToString().ToLowerInvariant(),
+        ResourceType = ResourceTypeNames.Of(node.ResourceType),
         PackageName = node.PackageName,
         FilePath = node.Path,
         This = node.Relation,
-        Config = new Dictionary<string, object?>(node.Config, StringComparer.Ordinal),
+        Config = node.Config.ToMutable(),
         Phase = RenderPhase.Execute,
         Model = Microbatch.MicrobatchConfig.IsMicrobatch(node)
             ? new LazyDictionary(() => WithBatch((IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!, _batch))

@@ -42,8 +42,10 @@ internal sealed class NodeLookup
         diagnostic = null;
         if (_refable.TryGetValue(call.Name, out var candidates))
         {
+            // Most names have one node, unversioned: found without building candidate lists.
+            if (candidates is [{ ModelVersion: null } only] && (call.Package is null || call.Package == only.PackageName)) return only;
             var matching = Search(candidates, call.Package, fromPackage);
-            if (matching.Any(m => m.Version is not null))
+            if (AnyVersioned(matching))
             {
                 // A versioned model: v= picks one, no v the latest (dbt's resolve_ref).
                 var version = matching.Select(m => m.ModelVersion).First(v => v is not null)!;
@@ -88,6 +90,7 @@ internal sealed class NodeLookup
         diagnostic = null;
         if (_sources.TryGetValue((call.Source, call.Table), out var candidates))
         {
+            if (candidates is [var only]) return only;
             var matching = Search(candidates, null, fromPackage);
             if (matching.Count >= 1) return matching[0];
         }
@@ -111,10 +114,21 @@ internal sealed class NodeLookup
         return null;
     }
 
+    private static bool AnyVersioned(List<ProjectNode> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            if (node.Version is not null) return true;
+        }
+        return false;
+    }
+
     // dbt's _packages_to_search: a named package only; else the root project, then the caller's
-    // package, then every package.
+    // package, then every package. One candidate (the usual case) is found in every order, so it
+    // is returned as it is: this runs for every ref of every render.
     private List<ProjectNode> Search(List<ProjectNode> candidates, string? package, string fromPackage)
     {
+        if (candidates.Count == 1 && (package is null || candidates[0].PackageName == package)) return candidates;
         if (package is not null) return candidates.Where(c => c.PackageName == package).ToList();
         var root = candidates.Where(c => c.PackageName == _rootPackage).ToList();
         if (root.Count > 0) return root;

@@ -13,15 +13,15 @@ public static partial class ProjectCompiler
     /// <c>ref()</c>/<c>source()</c> calls, as dbt's parser does.
     /// </summary>
     private static void AddModels(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
-        RelationNamer namer, NodeQueue queue, DiagnosticBag diagnostics)
+        StaticParser statics, RelationNamer namer, NodeQueue queue, DiagnosticBag diagnostics)
     {
         var versions = new ModelVersionIndex(project.Schema, diagnostics);
         foreach (var file in project.Models)
-            queue.Render(() => Model(project, engine, parseInfo, resolver, namer, file, versions.ForFile(file.Name), diagnostics));
+            queue.Render(() => Model(project, engine, parseInfo, resolver, statics, namer, file, versions.ForFile(file.Name), diagnostics));
     }
 
     private static NodeQueue.Made Model(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
-        RelationNamer namer, ProjectFileEntry file, ModelVersion? version, DiagnosticBag diagnostics)
+        StaticParser statics, RelationNamer namer, ProjectFileEntry file, ModelVersion? version, DiagnosticBag diagnostics)
     {
         var template = engine.Parse(file.Source, diagnostics);
         if (template.HasErrors) return default;
@@ -45,7 +45,8 @@ public static partial class ProjectCompiler
             Config = config,
             Phase = RenderPhase.Parse,
         };
-        if (ParseRender(engine, template, parseInfo, resolver, info, diagnostics.Add) is not var (refs, sources)) return default;
+        if ((statics.TryParse(template, info) ?? ParseRender(engine, template, parseInfo, resolver, info, diagnostics.Add)) is not var (refs, sources))
+            return default;
         KeySpellingCheck.CheckInFileConfig(file.Source, config.Keys.Where(k => !baseConfig.ContainsKey(k)).ToList(), diagnostics);
         project.Configs.ApplyRootOverrides(config, ResourceType.Model, draft.Fqn);
         var finalConfig = new NodeConfig(config, ResourceType.Model);

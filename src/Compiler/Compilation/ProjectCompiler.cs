@@ -27,6 +27,7 @@ public static partial class ProjectCompiler
         var parseResolver = new ParseResolver(target.Schema, RelationQuoting.ForTargetType(target.Type));
         var parseInfo = RenderInfo(project, options, target, macros, parseResolver, adapter: null);
         var namer = new RelationNamer(parseInfo, target);
+        var statics = new StaticParser(parseInfo, options.StaticParse);
 
         // The root project, then each installed package: nodes belong to the project that defines them.
         var units = project.WithPackages.ToList();
@@ -36,7 +37,7 @@ public static partial class ProjectCompiler
             queue.BeginUnit(u);
             AddSources(units[u], queue, diagnostics);
             AddSeeds(units[u], namer, queue, diagnostics);
-            AddModels(units[u], engine, parseInfo, parseResolver, namer, queue, diagnostics);
+            AddModels(units[u], engine, parseInfo, parseResolver, statics, namer, queue, diagnostics);
             AddSnapshots(units[u], engine, parseInfo, parseResolver, namer, queue, diagnostics);
         }
         // Tests attach only to enabled nodes, and a model's config() (known after its render) can disable it.
@@ -48,6 +49,7 @@ public static partial class ProjectCompiler
         }
         queue.RenderQueued();
         PhaseTimings.Mark("parse + parse-render nodes");
+        PhaseTimings.Note($"models parsed statically: {statics.Parsed} of {statics.Parsed + statics.Rendered}");
         var (defined, disabled) = queue.InDefinitionOrder();
         if (diagnostics.HasErrors) return null;
         var nodes = defined.Concat(UnitTestNodes(project, defined, diagnostics)).ToList();
@@ -74,6 +76,14 @@ public static partial class ProjectCompiler
         if (diagnostics.HasErrors) return null;
         PhaseTimings.Mark("graph + checks");
         return new CompiledProject(project, byId, graph, graph.TopologicalOrder()!, macros, engine, options) { SemanticLayer = semanticLayer, Groups = groups };
+    }
+
+    /// <summary>The static parser a compile of <paramref name="project"/> uses, for tests that hold it to the render.</summary>
+    internal static StaticParser StaticParserFor(LoadedProject project, CompileOptions options, DiagnosticBag diagnostics)
+    {
+        var target = TargetInfoOf(project);
+        var resolver = new ParseResolver(target.Schema, RelationQuoting.ForTargetType(target.Type));
+        return new StaticParser(RenderInfo(project, options, target, LoadMacros(project, SharedEngine, diagnostics), resolver, adapter: null), options.StaticParse);
     }
 
     internal static TargetInfo TargetInfoOf(LoadedProject project)

@@ -29,45 +29,55 @@ internal static partial class ContextFunctions
         "run_started_at", "selected_resources", "modules",
     ];
 
-    public static Dictionary<string, object?> Create(RenderState state)
+    /// <summary>The node layer of one render: its values are made on first read (<see cref="NodeFunctions"/>).</summary>
+    public static NodeFunctions Create(RenderState state) => new(state);
+
+    /// <summary>
+    /// The value of node name <paramref name="name"/> (one of <see cref="NodeNames"/>) for this render.
+    /// <paramref name="layer"/> gives the render's other node values, so that builtins and
+    /// load_relation share the instances templates see.
+    /// </summary>
+    internal static object? CreateValue(RenderState state, NodeFunctions layer, string name)
     {
         var project = state.Project;
-        var shared = project.Shared;
         var node = state.Node;
-        var functions = new Dictionary<string, object?>(64, StringComparer.Ordinal);
-        foreach (var (name, value) in shared.Values) functions[name] = value;
-
-        functions["ref"] = new Function("ref", a => Ref(state, a));
-        functions["source"] = new Function("source", a => Source(state, a));
-        functions["this"] = node.This;
-        functions["schema"] = node.This?.Schema ?? project.Target.Schema;
-        functions["database"] = node.This?.Database ?? project.Target.Database;
-        functions["config"] = new ConfigFunction(state);
-        functions["var"] = new VarFunction(state);
-        functions["env_var"] = new Function("env_var", a => EnvVar(state, a));
-        functions["execute"] = state.Executing;
-        functions["is_incremental"] = new Function("is_incremental", _ => IsIncremental(state));
-        functions["should_full_refresh"] = new Function("should_full_refresh", _ => ShouldFullRefresh(state));
-        var adapter = new AdapterObject(state);
-        functions["adapter"] = adapter;
-        functions["load_relation"] = new Function("load_relation", a => LoadRelation(adapter, a, "load_relation"));
-        functions["load_cached_relation"] = new Function("load_cached_relation", a => LoadRelation(adapter, a, "load_cached_relation"));
-        functions["run_query"] = new Function("run_query", a => RunQuery(state, a));
-        functions["store_result"] = new Function("store_result", a => StoreResult(state, a));
-        functions["store_raw_result"] = new Function("store_raw_result", a => StoreRawResult(state, a));
-        functions["load_result"] = new Function("load_result", a => LoadResult(state, a));
-        functions["log"] = new Function("log", a => Log(state, a));
-        functions["print"] = new Function("print", a => Print(state, a));
-        functions["exceptions"] = Exceptions(state);
-        functions["model"] = node.Model ?? MinimalModel(node);
-        functions["builtins"] = new Namespace("builtins", new Dictionary<string, object?>(StringComparer.Ordinal)
+        return name switch
         {
-            ["ref"] = functions["ref"],
-            ["source"] = functions["source"],
-            ["config"] = functions["config"],
-        });
-        return functions;
+            "ref" => new Function("ref", a => Ref(state, a)),
+            "source" => new Function("source", a => Source(state, a)),
+            "this" => node.This,
+            "schema" => node.This?.Schema ?? project.Target.Schema,
+            "database" => node.This?.Database ?? project.Target.Database,
+            "config" => new ConfigFunction(state),
+            "var" => new VarFunction(state),
+            "env_var" => new Function("env_var", a => EnvVar(state, a)),
+            "execute" => state.Executing ? True : False,
+            "is_incremental" => new Function("is_incremental", _ => IsIncremental(state)),
+            "should_full_refresh" => new Function("should_full_refresh", _ => ShouldFullRefresh(state)),
+            "adapter" => new AdapterObject(state),
+            "load_relation" => new Function("load_relation", a => LoadRelation((AdapterObject)layer.Get("adapter")!, a, "load_relation")),
+            "load_cached_relation" => new Function("load_cached_relation", a => LoadRelation((AdapterObject)layer.Get("adapter")!, a, "load_cached_relation")),
+            "run_query" => new Function("run_query", a => RunQuery(state, a)),
+            "store_result" => new Function("store_result", a => StoreResult(state, a)),
+            "store_raw_result" => new Function("store_raw_result", a => StoreRawResult(state, a)),
+            "load_result" => new Function("load_result", a => LoadResult(state, a)),
+            "log" => new Function("log", a => Log(state, a)),
+            "print" => new Function("print", a => Print(state, a)),
+            "exceptions" => Exceptions(state),
+            "model" => node.Model ?? MinimalModel(node),
+            "builtins" => new Namespace("builtins", new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["ref"] = layer.Get("ref"),
+                ["source"] = layer.Get("source"),
+                ["config"] = layer.Get("config"),
+            }),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a node name"),
+        };
     }
+
+    // Boxed once: `execute` is read by most renders.
+    private static readonly object True = true;
+    private static readonly object False = false;
 
     private static Dictionary<string, object?> MinimalModel(NodeRenderInfo node) => new(StringComparer.Ordinal)
     {

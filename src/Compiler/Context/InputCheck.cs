@@ -4,23 +4,23 @@ using ModelForge.Compiler.Diagnostics;
 namespace ModelForge.Compiler.Context;
 
 /// <summary>
-/// Whether the inputs a render recorded (<see cref="RenderInputs"/>) read the same now: each is
-/// looked up again the way the render looked it up, without rendering.
+/// What an input a render recorded (<see cref="RenderInputs"/>) reads now: each is looked up again
+/// the way the render looked it up, without rendering. The compile cache compares it with the record.
 /// </summary>
 internal static class InputCheck
 {
     private static readonly SourceSpan Nowhere = new(new SourceText("<cache>", ""), 0, 0);
 
-    public static bool Holds(ProjectRenderInfo project, NodeRenderInfo node, IEnumerable<KeyValuePair<string, string>> entries)
-    {
-        foreach (var (key, recorded) in entries)
-        {
-            if (Current(project, node, key) != recorded) return false;
-        }
-        return true;
-    }
+    // Global names whose value is the node's own (its relation, config, phase); every other input reads
+    // the same for all nodes of one package, so a check may look it up once per package.
+    private static readonly HashSet<string> NodeGlobals = new(StringComparer.Ordinal) { "this", "schema", "database", "config", "execute" };
 
-    private static string? Current(ProjectRenderInfo project, NodeRenderInfo node, string key)
+    /// <summary>Whether the input recorded as <paramref name="key"/> can read differently for two nodes of the same package.</summary>
+    public static bool DependsOnNode(string key) =>
+        key.StartsWith(RenderInputs.Global, StringComparison.Ordinal) && NodeGlobals.Contains(key[(key.IndexOf('|', RenderInputs.Global.Length) + 1)..]);
+
+    /// <summary>What the input recorded as <paramref name="key"/> reads now, looked up as the render did; null when it cannot be read.</summary>
+    public static string? Current(ProjectRenderInfo project, NodeRenderInfo node, string key)
     {
         var kind = key[..2];
         var rest = key[2..];

@@ -85,6 +85,9 @@ public sealed class ProjectRenderInfo
 
     internal RelationQuoting EffectiveQuoting => Quoting ?? RelationQuoting.ForTargetType(Target.Type);
 
+    /// <summary>adapter.dispatch's pick by (macro name, namespace, calling package when no namespace); shared by parallel renders.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<(string Name, string? Namespace, string? Package), (Macro Macro, string Package)> Dispatched { get; } = new();
+
     // Values that are the same for every render of the invocation, built once.
-    internal ProjectGlobals Shared => LazyInitializer.EnsureInitialized(ref _shared, () => new ProjectGlobals(this));
+    internal ProjectGlobals Shared => _shared ?? LazyInitializer.EnsureInitialized(ref _shared, () => new ProjectGlobals(this));
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 using ModelForge.Compiler.Templating.Runtime;
 
 namespace ModelForge.Compiler.Context;
@@ -48,20 +48,35 @@ public sealed partial record Relation(
             ? $"(select * from {RenderName()} where {filter}){(RequireAlias ? $" _dbt_et_filter_subq_{Identifier}" : "")}"
             : RenderName());
 
+    // Every ref renders its relation, so the name is built in one pooled buffer with one allocation.
     private string RenderName()
     {
         if (External is not null) return External;
-        var sb = new StringBuilder();
-        if (Quoting.IncludeDatabase && !string.IsNullOrEmpty(Database)) Append(sb, Database, Quoting.QuoteDatabase);
-        if (IncludeSchema && !string.IsNullOrEmpty(Schema)) Append(sb, Schema, Quoting.QuoteSchema);
-        if (IncludeIdentifier && !string.IsNullOrEmpty(Identifier)) Append(sb, Identifier, Quoting.QuoteIdentifier);
-        return sb.ToString();
+        var name = new DefaultInterpolatedStringHandler(0, 0);
+        var any = false;
+        if (Quoting.IncludeDatabase && !string.IsNullOrEmpty(Database)) Append(ref name, ref any, Database, Quoting.QuoteDatabase);
+        if (IncludeSchema && !string.IsNullOrEmpty(Schema)) Append(ref name, ref any, Schema, Quoting.QuoteSchema);
+        if (IncludeIdentifier && !string.IsNullOrEmpty(Identifier)) Append(ref name, ref any, Identifier, Quoting.QuoteIdentifier);
+        return name.ToStringAndClear();
     }
 
-    private void Append(StringBuilder sb, string part, bool quote)
+    private void Append(ref DefaultInterpolatedStringHandler name, ref bool any, string part, bool quote)
     {
-        if (sb.Length > 0) sb.Append('.');
-        sb.Append(quote ? Quoting.Quote(part) : part);
+        if (any) name.AppendLiteral(".");
+        any = true;
+        if (!quote)
+        {
+            name.AppendLiteral(part);
+            return;
+        }
+        if (part.Contains(Quoting.CloseQuote, StringComparison.Ordinal))
+        {
+            name.AppendLiteral(Quoting.Quote(part));
+            return;
+        }
+        name.AppendLiteral(Quoting.OpenQuote);
+        name.AppendLiteral(part);
+        name.AppendLiteral(Quoting.CloseQuote);
     }
 
     public override string ToString() => Render();

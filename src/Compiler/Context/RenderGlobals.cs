@@ -11,8 +11,13 @@ namespace ModelForge.Compiler.Context;
 /// </summary>
 internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
 {
+    // The value of a name that is not defined here (the scope then tries the built-in globals).
+    private static readonly object Missing = new();
+
     private readonly RenderState _state;
     private readonly string _package;
+    // Names read so far with what they resolved to (or Missing).
+    private readonly Dictionary<string, object?> _resolved = new(StringComparer.Ordinal);
 
     public RenderGlobals(RenderState state, string package)
     {
@@ -25,12 +30,26 @@ internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
     {
-        if (_state.Node.Inputs is { } inputs)
+        // What a name means cannot change within a render, so each is resolved, recorded and
+        // reported once; later reads (every loop iteration, every macro call) are one lookup.
+        if (!_resolved.TryGetValue(key, out value))
         {
-            var node = _state.Node;
-            inputs.Record(RenderInputs.Global + _package + "|" + key,
-                () => RenderInputs.DescribeGlobal(_state.Project, node.This, node.Config, node.Phase, _package, key));
+            if (!Resolve(key, out value)) value = Missing;
+            _resolved[key] = value;
         }
+        if (ReferenceEquals(value, Missing))
+        {
+            value = null;
+            return false;
+        }
+        return true;
+    }
+
+    private bool Resolve(string key, out object? value)
+    {
+        _state.Node.Inputs?.Record(RenderInputs.Global + _package + "|" + key, (Globals: this, Key: key),
+            static read => RenderInputs.DescribeGlobal(read.Globals._state.Project, read.Globals._state.Node.This, read.Globals._state.Node.Config,
+                read.Globals._state.Node.Phase, read.Globals._package, read.Key));
         if (_state.Project.ImpureRead is { } impure && ContextFunctions.Impure.Contains(key)) impure(key);
         // dbt lets the root project replace ref and source with macros of those names; the
         // originals stay reachable as builtins.ref / builtins.source.

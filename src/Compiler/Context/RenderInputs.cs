@@ -11,7 +11,8 @@ namespace ModelForge.Compiler.Context;
 /// </summary>
 internal sealed class RenderInputs
 {
-    private readonly Dictionary<string, string> _entries = new(StringComparer.Ordinal);
+    // A model's or test's render records about a dozen names.
+    private readonly Dictionary<string, string> _entries = new(16, StringComparer.Ordinal);
 
     /// <summary>Why the output cannot be reused, or null.</summary>
     public string? Uncacheable { get; private set; }
@@ -28,6 +29,14 @@ internal sealed class RenderInputs
         else MarkUncacheable(key);
     }
 
+    /// <summary>As <see cref="Record(string, Func{string?})"/>, with the fingerprint's input passed in rather than captured (no closure per read).</summary>
+    public void Record<TState>(string key, TState state, Func<TState, string?> fingerprint)
+    {
+        if (Uncacheable is not null || _entries.ContainsKey(key)) return;
+        if (fingerprint(state) is { } value) _entries[key] = value;
+        else MarkUncacheable(key);
+    }
+
     // Key prefixes; InputCheck recomputes each kind.
     public const string Global = "g|";
     public const string BoundMacro = "m|";
@@ -38,7 +47,16 @@ internal sealed class RenderInputs
     public const string SourceCall = "s|";
     public const string Dispatch = "d|";
 
-    public static string Join(params ReadOnlySpan<string?> parts) => string.Join('|', parts.ToArray().Select(p => p ?? "\u0001"));
+    public static string Join(params ReadOnlySpan<string?> parts)
+    {
+        var joined = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0) joined.AppendLiteral("|");
+            joined.AppendLiteral(parts[i] ?? "\u0001");
+        }
+        return joined.ToStringAndClear();
+    }
 
     /// <summary>What a global name means for the cache: its fingerprint, or null when reading it makes a render uncacheable.</summary>
     internal static string? DescribeGlobal(ProjectRenderInfo project, Relation? self, IEnumerable<KeyValuePair<string, object?>> config,

@@ -11,7 +11,7 @@ namespace ModelForge.Compiler.Context;
 internal sealed class RenderState
 {
     private readonly Dictionary<string, RenderGlobals> _globalsByPackage = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Package, string Name), ICallable> _bound = [];
+    private readonly Dictionary<(Macro Macro, string Package), ICallable> _bound = new(BoundKeyComparer.Instance);
 
     public RenderState(ProjectRenderInfo project, NodeRenderInfo node)
     {
@@ -28,7 +28,9 @@ internal sealed class RenderState
     public IReadOnlyDictionary<string, object?> Functions { get; }
 
     /// <summary>Results kept by <c>store_result</c> for <c>load_result</c>.</summary>
-    public Dictionary<string, object?> Results { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, object?> Results => _results ??= new(StringComparer.Ordinal);
+
+    private Dictionary<string, object?>? _results;
 
     public bool Executing => Node.Phase == RenderPhase.Execute;
 
@@ -45,13 +47,25 @@ internal sealed class RenderState
     /// <summary>The macro bound to the context of the package that defines it (cached for the render).</summary>
     public ICallable Bind(Macro macro, string package)
     {
-        if (!_bound.TryGetValue((package, macro.Name), out var callable))
+        if (!_bound.TryGetValue((macro, package), out var callable))
         {
-            Node.Inputs?.Record(RenderInputs.BoundMacro + package + "|" + macro.Name, () => Project.Macros.Fingerprint(macro));
+            Node.Inputs?.Record(RenderInputs.BoundMacro + package + "|" + macro.Name, (Project.Macros, macro), static bound => bound.Macros.Fingerprint(bound.macro));
             callable = macro.Bind(GlobalsFor(package).Context);
-            _bound[(package, macro.Name)] = callable;
+            _bound[(macro, package)] = callable;
         }
         return callable;
+    }
+
+    // A package holds one macro per name, so the macro object stands for its name; hashed by
+    // reference, without hashing the strings.
+    private sealed class BoundKeyComparer : IEqualityComparer<(Macro Macro, string Package)>
+    {
+        public static readonly BoundKeyComparer Instance = new();
+
+        public bool Equals((Macro Macro, string Package) x, (Macro Macro, string Package) y) =>
+            ReferenceEquals(x.Macro, y.Macro) && string.Equals(x.Package, y.Package, StringComparison.Ordinal);
+
+        public int GetHashCode((Macro Macro, string Package) key) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Macro);
     }
 
     public ICallable? FindMacro(string name, string? localPackage) =>

@@ -11,10 +11,40 @@ namespace ModelForge.Compiler.Context;
 /// </summary>
 internal static class ValueFingerprint
 {
+    // Relations are immutable and a node's is the one every ref to it returns: each one's text is
+    // made once per process, not once per ref of every render (likewise the few quoting settings).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Relation, string> RelationText = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RelationQuoting, string> QuotingText = new();
+
+    // Record equality covers every part a template can read (database, schema, type, quoting…).
+    private static string RelationTextOf(Relation relation)
+    {
+        var builder = new StringBuilder(128).Append('R');
+        Append(builder, relation.Database, 0);
+        Append(builder, relation.Schema, 0);
+        Append(builder, relation.Identifier, 0);
+        Append(builder, relation.Type, 0);
+        builder.Append(QuotingText.GetValue(relation.Quoting, q => q.ToString())).Append(relation.IncludeSchema).Append(relation.IncludeIdentifier);
+        Append(builder, relation.EmptyForm, 0);
+        return builder.ToString();
+    }
+
+    // Every render fingerprints its config and relations: one builder per thread, not one (and its growth) per value.
+    [ThreadStatic] private static StringBuilder? t_builder;
+
     public static string? Of(object? value)
     {
-        var builder = new StringBuilder();
-        return Append(builder, value, 0) ? builder.ToString() : null;
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        try
+        {
+            return Append(builder, value, 0) ? builder.ToString() : null;
+        }
+        finally
+        {
+            builder.Clear();
+            if (builder.Capacity <= 64 * 1024) t_builder = builder;
+        }
     }
 
     private static bool Append(StringBuilder builder, object? value, int depth)
@@ -38,10 +68,18 @@ internal static class ValueFingerprint
                 builder.Append('d').Append(Convert.ToString(value, CultureInfo.InvariantCulture));
                 return true;
             case Relation relation:
-                // Record equality covers every part a template can read (database, schema, type, quoting…).
-                builder.Append('R').Append(Of(relation.Database)).Append(Of(relation.Schema)).Append(Of(relation.Identifier))
-                    .Append(Of(relation.Type)).Append(relation.Quoting).Append(relation.IncludeSchema).Append(relation.IncludeIdentifier)
-                    .Append(Of(relation.EmptyForm));
+                builder.Append(RelationText.GetValue(relation, RelationTextOf));
+                return true;
+            case Dictionary<string, object?> dictionary:
+                // A node's config: enumerated without boxing an enumerator (same text as the case below).
+                builder.Append('{');
+                foreach (var (key, item) in dictionary)
+                {
+                    builder.Append(key.Length).Append(':').Append(key).Append('=');
+                    if (!Append(builder, item, depth + 1)) return false;
+                    builder.Append(',');
+                }
+                builder.Append('}');
                 return true;
             case IEnumerable<KeyValuePair<string, object?>> map:
                 builder.Append('{');

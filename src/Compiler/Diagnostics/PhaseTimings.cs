@@ -15,6 +15,8 @@ internal static class PhaseTimings
     private static long _lastCpu;
     private static long _lastStep;
     private static long _lastStepCpu;
+    private static long _lastAllocated;
+    private static int _lastCollections;
 
     /// <summary>Prints the time since the previous mark (or process start) under <paramref name="phase"/>.</summary>
     public static void Mark(string phase)
@@ -28,7 +30,10 @@ internal static class PhaseTimings
         var cpu = (cpuNow - Interlocked.Exchange(ref _lastCpu, cpuNow)) / (double)TimeSpan.TicksPerMillisecond;
         _lastStep = now;
         _lastStepCpu = cpuNow;
-        Console.Error.WriteLine($"[timing] {phase,-28} {since,8:F1} ms   cpu {cpu,7:F0} ms   (process {total:F0} ms)");
+        // Bytes allocated and collections: figures a loaded machine does not blur.
+        var allocated = GC.GetTotalAllocatedBytes() - Interlocked.Exchange(ref _lastAllocated, GC.GetTotalAllocatedBytes());
+        var collections = GC.CollectionCount(0) - Interlocked.Exchange(ref _lastCollections, GC.CollectionCount(0));
+        Console.Error.WriteLine($"[timing] {phase,-28} {since,8:F1} ms   cpu {cpu,7:F0} ms   (process {total:F0} ms)   alloc {allocated / 1048576.0,6:F0} MB, {collections} GCs");
     }
 
     /// <summary>
@@ -50,5 +55,11 @@ internal static class PhaseTimings
     {
         if (!Enabled) return;
         Console.Error.WriteLine($"[timing]   {"(beside) " + work,-26} {wall.TotalMilliseconds,8:F1} ms");
+    }
+
+    /// <summary>An indented line of text about the current phase (a count, a share).</summary>
+    public static void Note(string text)
+    {
+        if (Enabled) Console.Error.WriteLine($"[timing]   {text}");
     }
 }

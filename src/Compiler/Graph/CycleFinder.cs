@@ -9,6 +9,8 @@ public static class CycleFinder
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> FindCycles(ModelGraph graph)
     {
+        // The common case, no cycle, is settled without the ordered search below.
+        if (!graph.HasCycle()) return [];
         const int unvisited = 0, onStack = 1, done = 2;
         var state = new int[graph.Count];
         var cycles = new List<IReadOnlyList<string>>();

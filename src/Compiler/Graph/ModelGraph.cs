@@ -8,8 +8,9 @@ public sealed class ModelGraph
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<string> _ids = [];
-    private readonly List<SortedSet<int>> _parents = [];
-    private readonly List<SortedSet<int>> _children = [];
+    // Each node's neighbours as sorted index lists (a node has a handful: a list beats a set).
+    private readonly List<List<int>> _parents = [];
+    private readonly List<List<int>> _children = [];
 
     public int Count => _ids.Count;
 
@@ -32,8 +33,20 @@ public sealed class ModelGraph
         AddNode(parent);
         AddNode(child);
         int p = _index[parent], c = _index[child];
-        _parents[c].Add(p);
-        _children[p].Add(c);
+        InsertSorted(_parents[c], p);
+        InsertSorted(_children[p], c);
+    }
+
+    private static void InsertSorted(List<int> list, int value)
+    {
+        // Edges mostly arrive in index order: appending is the common case.
+        if (list.Count == 0 || list[^1] < value)
+        {
+            list.Add(value);
+            return;
+        }
+        var at = list.BinarySearch(value);
+        if (at < 0) list.Insert(~at, value);
     }
 
     public IEnumerable<string> Parents(string id) => Map(_parents[_index[id]]);
@@ -52,39 +65,81 @@ public sealed class ModelGraph
     /// </summary>
     public IReadOnlyList<string>? TopologicalOrder()
     {
+        // Ready nodes are taken by their rank in ordinal id order: ids are sorted once, not compared in a sorted set.
+        var rank = OrdinalRanks();
         var pending = new int[_ids.Count];
-        var ready = new SortedSet<string>(StringComparer.Ordinal);
+        var ready = new PriorityQueue<int, int>();
         for (var i = 0; i < _ids.Count; i++)
         {
             pending[i] = _parents[i].Count;
-            if (pending[i] == 0) ready.Add(_ids[i]);
+            if (pending[i] == 0) ready.Enqueue(i, rank[i]);
         }
         var order = new List<string>(_ids.Count);
-        while (ready.Count > 0)
+        while (ready.TryDequeue(out var next, out _))
         {
-            var next = ready.Min!;
-            ready.Remove(next);
-            order.Add(next);
-            foreach (var child in _children[_index[next]])
+            order.Add(_ids[next]);
+            foreach (var child in _children[next])
             {
-                if (--pending[child] == 0) ready.Add(_ids[child]);
+                if (--pending[child] == 0) ready.Enqueue(child, rank[child]);
             }
         }
         return order.Count == _ids.Count ? order : null;
     }
 
-    internal IReadOnlyList<int> ChildIndexes(int node) => _children[node].ToList();
+    /// <summary>Whether any cycle exists (Kahn's count on indexes: no strings compared).</summary>
+    internal bool HasCycle()
+    {
+        var pending = new int[_ids.Count];
+        var ready = new Stack<int>();
+        for (var i = 0; i < _ids.Count; i++)
+        {
+            pending[i] = _parents[i].Count;
+            if (pending[i] == 0) ready.Push(i);
+        }
+        var seen = 0;
+        while (ready.TryPop(out var next))
+        {
+            seen++;
+            foreach (var child in _children[next])
+            {
+                if (--pending[child] == 0) ready.Push(child);
+            }
+        }
+        return seen < _ids.Count;
+    }
+
+    // rank[i] = the position of node i's id among all ids in ordinal order.
+    private int[] OrdinalRanks()
+    {
+        // The compiler adds nodes in ordinal id order: then the rank is the index, and nothing needs sorting.
+        var sorted = true;
+        for (var i = 1; i < _ids.Count && sorted; i++) sorted = string.CompareOrdinal(_ids[i - 1], _ids[i]) < 0;
+        if (sorted)
+        {
+            var identity = new int[_ids.Count];
+            for (var i = 0; i < identity.Length; i++) identity[i] = i;
+            return identity;
+        }
+        var byId = new int[_ids.Count];
+        for (var i = 0; i < byId.Length; i++) byId[i] = i;
+        Array.Sort(byId, (a, b) => string.CompareOrdinal(_ids[a], _ids[b]));
+        var rank = new int[byId.Length];
+        for (var r = 0; r < byId.Length; r++) rank[byId[r]] = r;
+        return rank;
+    }
+
+    internal IReadOnlyList<int> ChildIndexes(int node) => _children[node];
 
     internal int IndexOf(string id) => _index[id];
 
     internal string IdAt(int index) => _ids[index];
 
-    private IEnumerable<string> Map(SortedSet<int> set)
+    private IEnumerable<string> Map(List<int> set)
     {
         foreach (var i in set) yield return _ids[i];
     }
 
-    private HashSet<string> Walk(string id, List<SortedSet<int>> edges, int depth)
+    private HashSet<string> Walk(string id, List<List<int>> edges, int depth)
     {
         var seen = new HashSet<int>();
         var frontier = new List<int> { _index[id] };

@@ -48,16 +48,20 @@ public static class FileDiscovery
 
         found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var entries = new ProjectFileEntry?[found.Count];
-        var problems = new DiagnosticBag[found.Count];
+        var problems = new DiagnosticBag?[found.Count];
         Parallel.For(0, found.Count, i =>
         {
             var (path, type, resourcePath) = found[i];
-            problems[i] = new DiagnosticBag();
-            if (SourceFileReader.Read(Path.Combine(root, path), path, problems[i]) is { } text)
+            var bag = new DiagnosticBag();
+            if (SourceFileReader.Read(Path.Combine(root, path), path, bag) is { } text)
                 entries[i] = new ProjectFileEntry(Stem(path), path, text, type, resourcePath, FqnPath(resourcePath, path));
+            if (bag.Count > 0) problems[i] = bag;
         });
         // Reported in path order, not in the order the threads finished.
-        foreach (var bag in problems) diagnostics.AddRange(bag.ToList());
+        foreach (var bag in problems)
+        {
+            if (bag is not null) diagnostics.AddRange(bag.ToList());
+        }
         return new DiscoveredFiles(entries.OfType<ProjectFileEntry>().ToList());
     }
 
@@ -147,8 +151,9 @@ public static class FileDiscovery
 
     private static string[] FqnPath(string resourcePath, string path)
     {
-        var relative = resourcePath == "." ? path : path[(resourcePath.Length + 1)..];
-        var segments = relative.Split('/');
-        return segments[..^1];
+        var start = resourcePath == "." ? 0 : resourcePath.Length + 1;
+        var end = path.LastIndexOf('/');
+        // Most files sit a folder or two deep: split only the folders, without the file name.
+        return end < start ? [] : path[start..end].Split('/');
     }
 }

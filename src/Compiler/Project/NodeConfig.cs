@@ -57,6 +57,9 @@ public sealed class NodeConfig : IReadOnlyDictionary<string, object?>
 
     public object? Get(string key) => _values.GetValueOrDefault(key);
 
+    /// <summary>A mutable copy, in the same order (a render's <c>config()</c> writes into one); copied whole, not entry by entry.</summary>
+    internal Dictionary<string, object?> ToMutable() => new(_values, StringComparer.Ordinal);
+
     public string? GetString(string key) => Get(key) switch
     {
         null => null,

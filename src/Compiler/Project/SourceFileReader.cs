@@ -66,21 +66,18 @@ internal static class SourceFileReader
 
     private static byte[]? ReadBounded(FileStream stream)
     {
-        // The size the file says it has, read straight into its array; a file that grows meanwhile
-        // (or reports no size, as /proc does) goes on in chunks.
+        // The size the file says it has, read straight into its array, as File.ReadAllBytes does
+        // (no extra read to look for more: a syscall per file). A file that reports no size, as
+        // /proc does, is read in chunks.
         var length = stream.Length;
         if (length > MaxBytes) return null;
         var bytes = new byte[length];
         var total = 0;
         int n;
         while (total < bytes.Length && (n = stream.Read(bytes, total, bytes.Length - total)) > 0) total += n;
-        if (total < bytes.Length) return bytes[..total];
-        var next = stream.ReadByte();
-        if (next < 0) return bytes;
+        if (length > 0) return total < bytes.Length ? bytes[..total] : bytes;
 
         using var buffer = new MemoryStream();
-        buffer.Write(bytes, 0, total);
-        buffer.WriteByte((byte)next);
         var chunk = ArrayPool<byte>.Shared.Rent(81920);
         try
         {

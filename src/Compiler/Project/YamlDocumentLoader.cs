@@ -27,6 +27,7 @@ internal static class YamlDocumentLoader
     public static bool TryLoad(SourceText source, DiagnosticBag diagnostics, SyntaxError syntaxError, out YamlNode? root)
     {
         root = null;
+        if (TryLoadFast(source.Text, out root)) return true;
         if (YamlPreflight.Check(source, syntaxError) is { } problem)
         {
             diagnostics.Add(problem);
@@ -44,6 +45,31 @@ internal static class YamlDocumentLoader
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             diagnostics.Add(ToDiagnostic(source, e, scanner.CurrentPosition, syntaxError));
+            return false;
+        }
+        if (stream.Documents.Count > 0) root = stream.Documents[0].RootNode;
+        if (root is YamlScalarNode { Value: null or "" or "~" or "null" }) root = null;
+        return true;
+    }
+
+    /// <summary>
+    /// The common case: <see cref="YamlFastParser"/> reads the document (no alias, bounded depth,
+    /// so the preflight's guarantees hold) and YamlDotNet builds the same nodes from its events.
+    /// False sends the text down the full path, which also reports any error.
+    /// </summary>
+    private static bool TryLoadFast(string text, out YamlNode? root)
+    {
+        root = null;
+        if (text.Length > YamlPreflight.MaxLength || text.Contains("<<", StringComparison.Ordinal)) return false;
+        if (!YamlFastParser.TryParse(text, out var events)) return false;
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new YamlEventReplay(events));
+        }
+        catch (YamlException)
+        {
+            // A duplicate key: the full path reports it where YamlDotNet's own parser puts it.
             return false;
         }
         if (stream.Documents.Count > 0) root = stream.Documents[0].RootNode;

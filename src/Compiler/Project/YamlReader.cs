@@ -18,8 +18,12 @@ internal sealed class YamlReader(SourceText source, DiagnosticBag diagnostics, I
 
     public static YamlNode? Get(YamlMappingNode map, string key)
     {
-        foreach (var (k, v) in map.Children)
+        // By index: the children's enumerator is a boxed interface call per lookup, and a schema
+        // file of 100 models asks for a dozen keys of each model and column.
+        var children = map.Children;
+        for (var i = 0; i < children.Count; i++)
         {
+            var (k, v) = children[i];
             if (k is YamlScalarNode { Value: { } name } && name == key) return v;
         }
         return null;

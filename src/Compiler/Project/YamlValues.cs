@@ -37,9 +37,11 @@ public static class YamlValues
                 foreach (var child in seq.Children) list.Add(Convert(child, hook, path));
                 return list;
             case YamlMappingNode map:
-                var dict = new Dictionary<string, object?>(map.Children.Count, StringComparer.Ordinal);
-                foreach (var (k, v) in map.Children)
+                var children = map.Children;
+                var dict = new Dictionary<string, object?>(children.Count, StringComparer.Ordinal);
+                for (var i = 0; i < children.Count; i++)
                 {
+                    var (k, v) = children[i];
                     var key = KeyText(k);
                     path.Add(key);
                     dict[key] = Convert(v, hook, path);

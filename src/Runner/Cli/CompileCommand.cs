@@ -91,9 +91,13 @@ internal static class CompileCommand
         var compiledCode = new CompiledCode();
         var unitTests = UnitTestCompilerFor(session);
         var skipped = new string?[selected.Count];
+        ArtifactFiles.CreateFolders(session.Project.Root, selected.Select(node => NodeCompiler.CompiledPath(project, node)));
         using (var compiler = new CachedCompiler(session))
         {
-            Parallel.For(0, selected.Count, i =>
+            // One worker per core: a worker builds its own node compiler (a lookup of every node), and
+            // more workers than cores only add those and contention, not throughput.
+            var workers = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+            Parallel.For(0, selected.Count, workers, i =>
             {
                 var node = selected[i];
                 if (node.ResourceType == ResourceType.UnitTest)
@@ -110,7 +114,7 @@ internal static class CompileCommand
                 }
                 // The text (rendered, or read back when reused) is the manifest's compiled_code.
                 var outcome = compiler.Compile(node, readText: true);
-                if (outcome.Errors.Count == 0 && outcome.Text is { } text) compiledCode.Add(node, NodeCompiler.CompiledPath(project, node), text);
+                if (outcome.Errors.Count == 0) compiledCode.Add(node, NodeCompiler.CompiledPath(project, node), outcome.Text, outcome.Bytes);
                 errors[i] = outcome.Errors.Count > 0 ? outcome.Errors : outcome.Invalid;
                 rendered[i] = outcome.Rendered;
             });

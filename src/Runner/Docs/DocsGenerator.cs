@@ -118,7 +118,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         var compiled = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Count; i++)
         {
-            if (outcomes[i].Text is { } text) compiled[nodes[i].UniqueId] = text;
+            if (outcomes[i].Sql is { } text) compiled[nodes[i].UniqueId] = text;
         }
         return compiled;
     }

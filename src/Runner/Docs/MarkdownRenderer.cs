@@ -20,6 +20,7 @@ internal static class MarkdownRenderer
     public static string Render(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
+        if (IsPlainSentence(markdown)) return $"<p>{markdown}</p>\n";
         MarkdownDocument document;
         try
         {
@@ -54,6 +55,29 @@ internal static class MarkdownRenderer
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="markdown"/> is one line of words and punctuation that CommonMark gives
+    /// no meaning to (most descriptions of a large project): then it is one paragraph of itself, as
+    /// Markdig renders it, with nothing to escape. It starts with a letter (no list, heading or
+    /// indented code), ends without a space (no hard break), and a run of underscores sits inside a
+    /// word, where it can neither open nor close emphasis.
+    /// </summary>
+    internal static bool IsPlainSentence(string markdown)
+    {
+        if (!char.IsAsciiLetter(markdown[0]) || markdown[^1] == ' ') return false;
+        for (var i = 1; i < markdown.Length; i++)
+        {
+            var c = markdown[i];
+            if (char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or ',' or ';' or ':' or '(' or ')' or '?' or '/' or '%' or '\'' or '-') continue;
+            if (c != '_' || !char.IsAsciiLetterOrDigit(markdown[i - 1])) return false;
+            var end = i;
+            while (end < markdown.Length && markdown[end] == '_') end++;
+            if (end == markdown.Length || !char.IsAsciiLetterOrDigit(markdown[end])) return false;
+            i = end;
+        }
+        return true;
     }
 
     /// <summary>The URL when its scheme is allowed (or it has none), else "#".</summary>

@@ -7,7 +7,7 @@ namespace ModelForge.Runner.Docs;
 internal sealed partial class SiteBuilder
 {
     /// <summary>Catalog columns in warehouse order, then declared columns the warehouse lacks, then lineage-only columns.</summary>
-    private void AddColumns(ProjectNode node, SiteEntry entry)
+    private void AddColumns(ProjectNode node, SiteEntry entry, List<PendingDescription> descriptions)
     {
         var byName = new Dictionary<string, SiteColumn>(StringComparer.OrdinalIgnoreCase);
         SiteColumn Get(string name)
@@ -37,7 +37,7 @@ internal sealed partial class SiteBuilder
             var column = Get(property.Name);
             if (column.Index == int.MaxValue) column.Index = next++;
             column.Type ??= property.DataType;
-            DescribeLater(_docs.Resolve(property.Description, property.Span), html => column.DescriptionHtml = html);
+            descriptions.Add(new(property.Description, property.Span, html => column.DescriptionHtml = html));
             foreach (var test in property.Tests) column.Tests.Add(Describe(test));
         }
         if (input.Lineage.TryGetValue(node.UniqueId, out var lineage))

@@ -19,11 +19,19 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
     public SiteContent Build()
     {
         var project = input.Project;
-        foreach (var id in project.Order)
+        var nodes = project.Order.Select(id => project.Nodes[id])
+            .Where(n => n.ResourceType is not (ResourceType.Macro or ResourceType.Docs or ResourceType.Yaml or ResourceType.UnitTest)).ToArray();
+        // Entries are independent and built in parallel; their descriptions' doc references then resolve in order.
+        var built = new (SiteEntry Entry, List<PendingDescription> Descriptions)[nodes.Length];
+        Parallel.For(0, nodes.Length, i =>
         {
-            var node = project.Nodes[id];
-            if (node.ResourceType is ResourceType.Macro or ResourceType.Docs or ResourceType.Yaml or ResourceType.UnitTest) continue;
-            Add(NodeEntry(node));
+            var descriptions = new List<PendingDescription>();
+            built[i] = (NodeEntry(nodes[i], descriptions), descriptions);
+        });
+        foreach (var (entry, descriptions) in built)
+        {
+            foreach (var (markdown, span, set) in descriptions) DescribeLater(_docs.Resolve(markdown, span), set);
+            Add(entry);
         }
         foreach (var entry in MacroEntries()) Add(entry);
 
@@ -52,9 +60,16 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
         if (!string.IsNullOrWhiteSpace(markdown)) _descriptions.Add((set, markdown));
     }
 
-    // Markdig's pipeline is immutable and shared; each description sets a different entry or column.
-    private void RenderDescriptions() =>
-        Parallel.For(0, _descriptions.Count, i => _descriptions[i].Set(MarkdownRenderer.Render(_descriptions[i].Markdown)));
+    // Markdig's pipeline is immutable and shared. A text many columns share ("Primary key.") is rendered once.
+    private void RenderDescriptions()
+    {
+        var distinct = _descriptions.Select(d => d.Markdown).Distinct(StringComparer.Ordinal).ToArray();
+        var html = new string[distinct.Length];
+        Parallel.For(0, distinct.Length, i => html[i] = MarkdownRenderer.Render(distinct[i]));
+        var byMarkdown = new Dictionary<string, string>(distinct.Length, StringComparer.Ordinal);
+        for (var i = 0; i < distinct.Length; i++) byMarkdown[distinct[i]] = html[i];
+        foreach (var (set, markdown) in _descriptions) set(byMarkdown[markdown]);
+    }
 
     private void Add(SiteEntry entry)
     {
@@ -63,7 +78,10 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
         _entries.Add(entry);
     }
 
-    private SiteEntry NodeEntry(ProjectNode node)
+    // A description as written (doc references unresolved), where it was written, and where its HTML goes.
+    private readonly record struct PendingDescription(string? Text, SourceSpan? Span, Action<string> Set);
+
+    private SiteEntry NodeEntry(ProjectNode node, List<PendingDescription> descriptions)
     {
         var type = node.ResourceType.ToString().ToLowerInvariant();
         var isSource = node.ResourceType == ResourceType.Source;
@@ -85,8 +103,8 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
             InGraph = node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Source or ResourceType.Analysis,
             Run = input.RunResults.GetValueOrDefault(node.UniqueId),
         };
-        DescribeLater(_docs.Resolve(node.Description, node.Properties?.Span ?? node.SourceTable?.Span), html => entry.DescriptionHtml = html);
-        AddColumns(node, entry);
+        descriptions.Add(new(node.Description, node.Properties?.Span ?? node.SourceTable?.Span, html => entry.DescriptionHtml = html));
+        AddColumns(node, entry, descriptions);
         foreach (var test in node.Properties?.Tests ?? []) entry.Tests.Add(Describe(test));
         return entry;
     }

@@ -19,7 +19,7 @@ internal static class SiteWriter
         {
             using var resource = assembly.GetManifestResourceStream(ResourcePrefix + name)
                 ?? throw new InvalidOperationException($"the docs asset {name} is not embedded in forge");
-            WriteFile(Path.Combine(directory, name), resource.CopyTo);
+            WriteIfChanged(Path.Combine(directory, name), resource.CopyTo);
         }
         var shards = Path.Combine(directory, SiteShardWriter.Folder);
         Directory.CreateDirectory(shards);
@@ -35,7 +35,7 @@ internal static class SiteWriter
         for (var k = 0; k < count; k++)
         {
             var shard = k;
-            jobs.Add(() => WriteFile(Path.Combine(shards, SiteShardWriter.FileName(shard)), s => SiteShardWriter.Write(s, content, shard, referenced)));
+            jobs.Add(() => WriteIfChanged(Path.Combine(shards, SiteShardWriter.FileName(shard)), s => SiteShardWriter.Write(s, content, shard, referenced)));
         }
         try
         {
@@ -49,11 +49,45 @@ internal static class SiteWriter
         RemoveStaleShards(shards, count);
     }
 
+    // The three large files (megabytes at 10,000 nodes, forge-data.js stamped with the time) stream
+    // straight to disk.
     private static void WriteFile(string path, Action<Stream> write)
     {
         using var file = Execution.AtomicFile.Create(path);
         write(file.Stream);
         file.Complete();
+    }
+
+    // An asset or a shard (a few hundred kilobytes) is built in memory and written only when it differs
+    // from the file in place: a second generate of an unchanged project rewrites neither.
+    private static void WriteIfChanged(string path, Action<Stream> write)
+    {
+        using var content = new MemoryStream();
+        write(content);
+        var bytes = content.GetBuffer().AsSpan(0, (int)content.Length);
+        if (!Holds(path, bytes)) Execution.AtomicFile.WriteAllBytes(path, bytes);
+    }
+
+    private static bool Holds(string path, ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            using var file = File.OpenHandle(path);
+            if (RandomAccess.GetLength(file) != bytes.Length) return false;
+            Span<byte> chunk = stackalloc byte[8192];
+            for (var at = 0; at < bytes.Length;)
+            {
+                var count = RandomAccess.Read(file, chunk[..Math.Min(chunk.Length, bytes.Length - at)], at);
+                if (count == 0 || !chunk[..count].SequenceEqual(bytes.Slice(at, count))) return false;
+                at += count;
+            }
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Missing or unreadable: written (and a real write failure reported) as usual.
+            return false;
+        }
     }
 
     /// <summary>A project that shrank leaves shards past the last one; they would never be loaded, but they mislead.</summary>

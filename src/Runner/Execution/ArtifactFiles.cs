@@ -10,7 +10,8 @@ namespace ModelForge.Runner.Execution;
 /// Writing thousands of compiled files is most of a compile's cost, so each file costs as few
 /// system calls as can be: one open that creates it or finds it, its length from the handle, one
 /// write. A file whose bytes are already those is left alone (its time too: the compile cache
-/// checks it). A folder is created only when a write finds it missing, so existing folders cost nothing.
+/// checks it). Callers writing many files create their folders first (<see cref="CreateFolders"/>);
+/// otherwise a folder is created when a write finds it missing, so existing folders cost nothing.
 /// </summary>
 internal static class ArtifactFiles
 {
@@ -40,6 +41,31 @@ internal static class ArtifactFiles
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>
+    /// Creates, once each, the folders the files at <paramref name="relativePaths"/> go to, so that
+    /// parallel writers never race to create one nor pay a failed open first. A folder that cannot
+    /// be made is left to the write of its first file, which reports it.
+    /// </summary>
+    public static void CreateFolders(string projectRoot, IEnumerable<string> relativePaths)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in relativePaths)
+        {
+            if (Path.GetDirectoryName(path) is { Length: > 0 } folder) folders.Add(folder);
+        }
+        foreach (var folder in folders)
+        {
+            try
+            {
+                Directory.CreateDirectory(Path.Combine(projectRoot, folder));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Reported by the first write into it, with the file's path.
+            }
         }
     }
 

@@ -36,9 +36,15 @@ internal sealed class CachedCompiler : IDisposable
 
     /// <summary>
     /// One node's outcome. Errors: the render or the write failed. Invalid: the target's validator
-    /// rejected the SQL (written all the same). Text: the SQL, when asked for or rendered.
+    /// rejected the SQL (written all the same). Text: the SQL as rendered. Bytes: the SQL of a reused
+    /// file as read (UTF-8), when asked for: handed on as it is rather than decoded and encoded again.
     /// </summary>
-    public readonly record struct Outcome(IReadOnlyList<Diagnostic> Errors, IReadOnlyList<Diagnostic> Invalid, bool Rendered, string? Text);
+    public readonly record struct Outcome(IReadOnlyList<Diagnostic> Errors, IReadOnlyList<Diagnostic> Invalid, bool Rendered, string? Text, byte[]? Bytes = null)
+    {
+        /// <summary>The SQL, rendered or read, as text; null when there is none.</summary>
+        // Decoded as written (ArtifactFiles: UTF-8, no BOM), so a leading U+FEFF survives.
+        public string? Sql => Text ?? (Bytes is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null);
+    }
 
     /// <summary>Compiles <paramref name="node"/> unless its cached file holds; <paramref name="readText"/> reads a reused file back.</summary>
     public Outcome Compile(ProjectNode node, bool readText)
@@ -48,12 +54,8 @@ internal sealed class CachedCompiler : IDisposable
         {
             var path = NodeCompiler.CompiledPath(project, node);
             var file = Path.Combine(_session.Project.Root, path);
-            if (_cache.TryReuse(_compilers.Current, node, file))
-            {
-                if (!readText) return new([], [], false, null);
-                // A file gone since the check is rendered again below, and its entry replaced.
-                if (TryRead(file) is { } cached) return new([], [], false, cached);
-            }
+            // A file gone or changed since the last compile fails the check, is rendered again below, and its entry replaced.
+            if (_cache.TryReuse(_compilers.Current, node, file, readText, out var bytes)) return new([], [], false, null, bytes);
             var inputs = new RenderInputs();
             // Compile (not Render): positions map through inlined ephemeral CTEs to their own files.
             var compiled = _compilers.Current.Compile(node, inputs);
@@ -88,17 +90,4 @@ internal sealed class CachedCompiler : IDisposable
     // What the cache must be rebuilt for: this build of forge (its code decides every output) and the kind of target.
     private static string Stamp(ProjectSession session) =>
         $"{typeof(CompileCache).Assembly.ManifestModule.ModuleVersionId}|{typeof(CachedCompiler).Assembly.ManifestModule.ModuleVersionId}|{session.Project.Target.Type}";
-
-    private static string? TryRead(string file)
-    {
-        try
-        {
-            // Decoded as written (ArtifactFiles: UTF-8, no BOM), so a leading U+FEFF survives.
-            return System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(file));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
 }

@@ -48,6 +48,9 @@ internal sealed class ContextHarness
     /// <summary>Project flags (dbt_project.yml <c>flags:</c>), seen by templates as <c>flags.name</c>.</summary>
     public Dictionary<string, object?> Flags { get; } = [];
 
+    /// <summary>Told each impure name a render reads (the invocation memo's hook).</summary>
+    public Action<string>? ImpureRead { get; init; }
+
     public ProjectRenderInfo Project() => new()
     {
         ProjectName = "shop",
@@ -65,6 +68,7 @@ internal sealed class ContextHarness
         RunStartedAt = new DateTimeOffset(2024, 3, 10, 12, 30, 5, TimeSpan.Zero),
         DispatchSearchOrder = DispatchSearchOrder,
         Flags = Flags,
+        ImpureRead = ImpureRead,
         GraphNodes = new Dictionary<string, object?> { ["model.shop.orders"] = new Dictionary<string, object?> { ["name"] = "orders" } },
     };
 

@@ -29,6 +29,9 @@ public sealed class CompileCacheTests
 
     private List<string> Rendered(params string[] args)
     {
+        // These tests are about the compile cache: the invocation memo, which a slow machine lets the
+        // first compile write (its inputs are then old enough to vouch for), must not replay instead.
+        if (_project.Exists("target/forge_compile_memo.bin")) _project.Without("target/forge_compile_memo.bin");
         var result = _project.Forge(["compile", .. args]);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         return result.Error.Split('\n').Where(l => l.StartsWith("compile cache: rendered ", StringComparison.Ordinal))
@@ -148,6 +151,42 @@ public sealed class CompileCacheTests
         Rendered();
 
         Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.queried" }));
+    }
+
+    [Test]
+    public void A_compile_that_reuses_every_node_leaves_the_cache_file_as_it_was()
+    {
+        Rendered();
+        var path = Path.Combine(_project.Root, "target/forge_compile_cache.bin");
+        var longAgo = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(path, longAgo);
+
+        Assert.That(Rendered(), Is.Empty);
+        Assert.That(File.GetLastWriteTimeUtc(path), Is.EqualTo(longAgo), "nothing changed, so nothing is written");
+
+        _project.With("models/plain.sql", "select 2 as id");
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.plain" }));
+        Assert.That(File.GetLastWriteTimeUtc(path), Is.Not.EqualTo(longAgo));
+        Assert.That(Rendered(), Is.Empty, "the rewritten cache holds both the reused entries and the new ones");
+    }
+
+    [Test]
+    public void A_var_scoped_to_a_package_is_checked_for_that_package_alone()
+    {
+        // The same var name reads differently in the root project and in the package; the check
+        // looks each input up once per package, so the two must not share an answer.
+        _project.With("dbt_packages/shop_utils/dbt_project.yml", "name: shop_utils\nversion: '1.0'\n")
+            .With("dbt_packages/shop_utils/models/package_var.sql", "select {{ var('threshold') }} as threshold")
+            .WithProjectFile("vars:\n  threshold: 10\n  shop_utils:\n    threshold: 99\n");
+        Rendered();
+        Assert.That(_project.Read("target/compiled/shop_utils/models/package_var.sql"), Is.EqualTo("select 99 as threshold"));
+
+        _project.WithProjectFile("vars:\n  threshold: 10\n  shop_utils:\n    threshold: 98\n");
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.shop_utils.package_var" }));
+        Assert.That(_project.Read("target/compiled/shop_utils/models/package_var.sql"), Is.EqualTo("select 98 as threshold"));
+
+        _project.WithProjectFile("vars:\n  threshold: 11\n  shop_utils:\n    threshold: 98\n");
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.uses_var" }));
     }
 
     [TestCase("garbage that is not a cache")]

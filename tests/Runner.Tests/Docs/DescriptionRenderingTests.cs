@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Markdig;
 using ModelForge.Runner.Docs;
 using ModelForge.Runner.Tests.Support;
 using NUnit.Framework;
@@ -93,6 +94,26 @@ public sealed class DescriptionRenderingTests
     }
 
     /// <summary>The node's details (description, columns…) from its shard, nodes/&lt;k&gt;.js.</summary>
+    [TestCase("Primary key.", true)]
+    [TestCase("Intermediate model (catalog domain, layer 1): joins stg_catalog__tbl_0428, stg_shipping__tbl_0124.", true)]
+    [TestCase("Customer's share - 100% / total? yes; no", true)]
+    [TestCase("snake_case_name", true)]
+    [TestCase("_leading underscore_", false)]
+    [TestCase("a _word_ in emphasis", false)]
+    [TestCase("trailing__ underscores", false)]
+    [TestCase("1. a list", false)]
+    [TestCase("Two lines\nof text", false)]
+    [TestCase("A hard break  ", false)]
+    [TestCase("Quote \"this\"", false)]
+    [TestCase("a & b < c", false)]
+    [TestCase("Émile's model", false)]
+    public void A_plain_sentence_renders_as_markdig_renders_it_without_parsing(string markdown, bool plain)
+    {
+        Assert.That(MarkdownRenderer.IsPlainSentence(markdown), Is.EqualTo(plain));
+        var markdig = Markdown.ToHtml(markdown, new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build());
+        Assert.That(MarkdownRenderer.Render(markdown), Is.EqualTo(markdig));
+    }
+
     private static JsonElement SiteNode(TempProject project, string name)
     {
         var script = project.Read("target/docs/forge-data.js");

@@ -58,6 +58,29 @@ public sealed partial class DocsCacheTests
         Assert.That(result.Error, Does.Contain("compile cache: reused 2 of 2, rendered 0"));
     }
 
+    [Test]
+    public void A_second_docs_generate_rewrites_no_asset_or_shard_whose_content_is_unchanged()
+    {
+        using var project = new TempProject("shop").WithProjectFile()
+            .With("models/orders.sql", "select 1 as order_id")
+            .With("models/schema.yml", "models:\n  - name: orders\n    description: 'All orders.'\n");
+        Generate(project);
+        var site = Path.Combine(project.Root, "target/docs");
+        var longAgo = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var files = Directory.GetFiles(site, "*", SearchOption.AllDirectories);
+        foreach (var file in files) File.SetLastWriteTimeUtc(file, longAgo);
+
+        Generate(project);
+        // Assets and shards are compared with what is in place; the three large files are written whole.
+        Assert.That(files.Where(f => File.GetLastWriteTimeUtc(f) != longAgo).Select(Path.GetFileName),
+            Is.SubsetOf(new[] { "forge-data.js", "forge-search.js", "forge-lineage.js" }));
+
+        project.With("models/schema.yml", "models:\n  - name: orders\n    description: 'Every order.'\n");
+        Generate(project);
+        Assert.That(File.GetLastWriteTimeUtc(Path.Combine(site, "nodes/0.js")), Is.Not.EqualTo(longAgo));
+        Assert.That(project.Read("target/docs/nodes/0.js"), Does.Contain("Every order."));
+    }
+
     private static ForgeResult Generate(TempProject project)
     {
         var result = project.Forge("docs", "generate", "--empty-catalog");

@@ -91,4 +91,18 @@ public sealed class ArtifactFilesTests
         Assert.That(error, Is.Not.Null);
         Assert.That(error!.ToString(), Does.StartWith("target/compiled/a.sql: error MF1903"));
     }
+
+    [Test]
+    public void Folders_are_created_up_front_once_each_and_one_that_cannot_be_is_left_to_its_write()
+    {
+        File.WriteAllText(Path.Combine(_root, "blocked"), "a file, not a folder");
+
+        ArtifactFiles.CreateFolders(_root, ["target/compiled/a/x.sql", "target/compiled/a/y.sql", "target/compiled/b/schema.yml/t.sql", "top.sql", "blocked/z.sql"]);
+
+        Assert.That(Directory.Exists(Path.Combine(_root, "target/compiled/a")));
+        Assert.That(Directory.Exists(Path.Combine(_root, "target/compiled/b/schema.yml")));
+        Assert.That(Directory.GetFileSystemEntries(Path.Combine(_root, "target/compiled/a")), Is.Empty, "folders only: no file is written");
+        var error = ArtifactFiles.TryWrite(_root, "blocked/z.sql", "select 1");
+        Assert.That(error!.ToString(), Does.StartWith("blocked/z.sql: error MF1903"));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Text;
@@ -32,21 +33,40 @@ internal static class Md5
     ];
 
     /// <summary>The digest of <paramref name="text"/>'s UTF-8 bytes as 32 lowercase hex digits.</summary>
-    public static string HexOf(string text)
+    public static string HexOf(string text) => HexOf(text.AsSpan());
+
+    /// <summary>The same for characters not held in a string (a test id hashes thousands of them).</summary>
+    public static string HexOf(ReadOnlySpan<char> text)
     {
         var length = Encoding.UTF8.GetByteCount(text);
         // The message, 0x80, zeros up to 56 mod 64, then the bit length: whole 64-byte blocks.
         var padded = (length + 8) / 64 * 64 + 64;
-        var message = new byte[padded];
-        Encoding.UTF8.GetBytes(text, message);
-        message[length] = 0x80;
-        BinaryPrimitives.WriteUInt64LittleEndian(message.AsSpan(padded - 8), (ulong)length * 8);
+        var rented = ArrayPool<byte>.Shared.Rent(padded);
+        try
+        {
+            var message = rented.AsSpan(0, padded);
+            Encoding.UTF8.GetBytes(text, message);
+            // A rented array holds old bytes: the padding is written in full.
+            message[length..].Clear();
+            message[length] = 0x80;
+            BinaryPrimitives.WriteUInt64LittleEndian(message[(padded - 8)..], (ulong)length * 8);
+            return Digest(message);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static string Digest(ReadOnlySpan<byte> message)
+    {
+        var padded = message.Length;
 
         uint a0 = 0x67452301, b0 = 0xefcdab89, c0 = 0x98badcfe, d0 = 0x10325476;
         Span<uint> words = stackalloc uint[16];
         for (var offset = 0; offset < padded; offset += 64)
         {
-            for (var i = 0; i < 16; i++) words[i] = BinaryPrimitives.ReadUInt32LittleEndian(message.AsSpan(offset + 4 * i));
+            for (var i = 0; i < 16; i++) words[i] = BinaryPrimitives.ReadUInt32LittleEndian(message[(offset + 4 * i)..]);
             uint a = a0, b = b0, c = c0, d = d0;
             for (var i = 0; i < 64; i++)
             {

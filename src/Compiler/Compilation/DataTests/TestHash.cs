@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Text;
 
@@ -14,6 +15,10 @@ internal static class TestHash
 {
     private const int Length = 10;
 
+    // One builder per thread, reused: tests are hashed by thousands from the parallel parse loop.
+    [ThreadStatic]
+    private static StringBuilder? _text;
+
     /// <param name="name">The test node's name (the full generated name, or the user's <c>name:</c>).</param>
     /// <param name="testName">The test without namespace (<c>unique</c>).</param>
     /// <param name="testNamespace">The namespace (<c>dbt_utils</c>), or null.</param>
@@ -21,7 +26,8 @@ internal static class TestHash
     public static string Of(string name, string testName, string? testNamespace, IReadOnlyDictionary<string, object?> kwargs)
     {
         // The metadata dict's keys in sorted order: kwargs, name, namespace.
-        var text = new StringBuilder(name, 256);
+        var text = _text ??= new StringBuilder(512);
+        text.Clear().Append(name);
         text.Append("{'kwargs': ");
         AppendHashable(text, kwargs);
         text.Append(", 'name': ");
@@ -29,7 +35,18 @@ internal static class TestHash
         text.Append(", 'namespace': ");
         PythonText.AppendString(text, PythonText.Str(testNamespace));
         text.Append('}');
-        return Md5.HexOf(text.ToString())[^Length..];
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            text.CopyTo(0, chars, text.Length);
+            return Md5.HexOf(chars.AsSpan(0, text.Length))[^Length..];
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            // A test with huge arguments does not pin a huge builder to the thread.
+            if (text.Capacity > 16 * 1024) _text = null;
+        }
     }
 
     // Writes repr(get_hashable_md(value)) straight away: dicts sorted by key, scalars as their str().
@@ -38,10 +55,14 @@ internal static class TestHash
         switch (value)
         {
             case IEnumerable<KeyValuePair<string, object?>> pairs:
-                AppendSorted(text, pairs.Select(p => (p.Key, p.Value)));
+                var entries = new List<(string Key, object? Value)>();
+                foreach (var (key, item) in pairs) entries.Add((key, item));
+                AppendSorted(text, entries);
                 break;
             case IDictionary dictionary:
-                AppendSorted(text, dictionary.Cast<DictionaryEntry>().Select(e => (PythonText.Str(e.Key), e.Value)));
+                var keyed = new List<(string Key, object? Value)>(dictionary.Count);
+                foreach (DictionaryEntry entry in dictionary) keyed.Add((PythonText.Str(entry.Key), entry.Value));
+                AppendSorted(text, keyed);
                 break;
             case string scalar:
                 PythonText.AppendString(text, scalar);
@@ -61,12 +82,20 @@ internal static class TestHash
         }
     }
 
-    private static void AppendSorted(StringBuilder text, IEnumerable<(string Key, object? Value)> entries)
+    private static void AppendSorted(StringBuilder text, List<(string Key, object? Value)> entries)
     {
+        // Insertion sort (a test has a handful of arguments) is stable: a pair list with a repeated
+        // key keeps its order, as Python's sorted() does.
+        for (var i = 1; i < entries.Count; i++)
+        {
+            var moving = entries[i];
+            var j = i - 1;
+            for (; j >= 0 && string.CompareOrdinal(entries[j].Key, moving.Key) > 0; j--) entries[j + 1] = entries[j];
+            entries[j + 1] = moving;
+        }
         text.Append('{');
         var first = true;
-        // OrderBy is stable: a pair list with a repeated key keeps its order, as Python's sorted() does.
-        foreach (var (key, item) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var (key, item) in entries)
         {
             if (!first) text.Append(", ");
             first = false;

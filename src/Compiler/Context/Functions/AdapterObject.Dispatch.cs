@@ -19,6 +19,19 @@ internal sealed partial class AdapterObject
     {
         var name = Args.String(a, 0, "macro_name", "adapter.dispatch", DispatchUsage);
         var ns = Args.OptionalString(a, 1, "macro_namespace", "adapter.dispatch", DispatchUsage);
+        // Which macro a dispatch picks depends only on the invocation's macros and settings (and, with
+        // no namespace, the calling package): searched once, bound per render as any macro.
+        var key = (name, ns, ns is null ? state.Node.PackageName : null);
+        if (!state.Project.Dispatched.TryGetValue(key, out var picked))
+        {
+            picked = Search(name, ns, a);
+            state.Project.Dispatched.TryAdd(key, picked);
+        }
+        return state.Bind(picked.Macro, picked.Package);
+    }
+
+    private (Templating.Macro Macro, string Package) Search(string name, string? ns, CallArguments a)
+    {
         var project = state.Project;
         var prefixes = (project.DispatchPrefixes ?? [project.Target.Type]).Append("default").ToList();
         var candidates = new List<string>();
@@ -29,14 +42,14 @@ internal sealed partial class AdapterObject
                 var candidate = prefix + "__" + name;
                 if (package is null)
                 {
-                    if (state.FindMacro(candidate, state.Node.PackageName) is { } found) return found;
+                    if (project.Macros.Find(candidate, state.Node.PackageName) is { } found) return found;
                 }
                 else if (project.Macros.FindInPackage(package, candidate) is { } macro)
                 {
                     // A shim is bound to its own package: its unqualified calls see the shim package,
                     // the root project and the built-ins, so shims call package helpers qualified
                     // (dbt_utils.x), exactly as a macro in tsql_utils has to.
-                    return state.Bind(macro, package);
+                    return (macro, package);
                 }
                 // The shims are an implementation detail; naming them in "looked for" only confuses.
                 if (package is not null && TsqlShims.IsShimPackage(package)) continue;

@@ -18,8 +18,8 @@ internal sealed class ConfigFunction(RenderState state) : ICallable, ITemplateOb
         if (arguments.Positional.Count > 1 ||
             (arguments.Positional.Count == 1 && arguments.Positional[0] is not (IDictionary<string, object?> or IReadOnlyDictionary<string, object?>)))
             throw Args.WrongType(arguments, "config", "args", "a dict or keyword arguments", arguments.Positional[0], Usage);
-        if (arguments.Positional.Count == 1) Record((IEnumerable<KeyValuePair<string, object?>>)arguments.Positional[0]!);
-        Record(arguments.Named);
+        if (arguments.Positional.Count == 1) Record(state.Node.Config, (IEnumerable<KeyValuePair<string, object?>>)arguments.Positional[0]!);
+        Record(state.Node.Config, arguments.Named);
         return "";
     }
 
@@ -54,9 +54,9 @@ internal sealed class ConfigFunction(RenderState state) : ICallable, ITemplateOb
         return config.TryGetValue(Normalize(key), out value) && value is not null;
     }
 
-    private void Record(IEnumerable<KeyValuePair<string, object?>> entries)
+    /// <summary>What a config() call records; also used by the static parser (Compilation/StaticParser), which calls no function.</summary>
+    internal static void Record(IDictionary<string, object?> config, IEnumerable<KeyValuePair<string, object?>> entries)
     {
-        var config = state.Node.Config;
         foreach (var (rawKey, value) in entries)
         {
             var key = Normalize(rawKey);
@@ -92,6 +92,7 @@ internal sealed class ConfigFunction(RenderState state) : ICallable, ITemplateOb
     {
         null => [],
         string s => [s],
+        IList<object?> items when value is not ITemplateObject => new List<object?>(items),
         IEnumerable items when value is not ITemplateObject => items.Cast<object?>().ToList(),
         _ => [value],
     };

@@ -42,10 +42,18 @@ internal sealed partial class Evaluator
     private CallArguments BuildArguments(IReadOnlyList<Argument> arguments, Scope scope, SourceSpan span, KeyValuePair<string, object?>? extraNamed = null)
     {
         if (arguments.Count == 0 && extraNamed is null) return new CallArguments(NoPositional, CallArguments.NoNamed, span);
+        // Most calls pass positional values only (ref('x'), config.get('k', d)): straight into an array.
+        if (extraNamed is null && AllPositional(arguments))
+        {
+            var values = new object?[arguments.Count];
+            for (var i = 0; i < values.Length; i++) values[i] = Eval(arguments[i].Value, scope);
+            return new CallArguments(values, CallArguments.NoNamed, span);
+        }
         List<object?>? positional = null;
         List<KeyValuePair<string, object?>>? named = null;
-        foreach (var argument in arguments)
+        for (var i = 0; i < arguments.Count; i++)
         {
+            var argument = arguments[i];
             var value = Eval(argument.Value, scope);
             switch (argument.Kind)
             {
@@ -76,6 +84,15 @@ internal sealed partial class Evaluator
         return new CallArguments(positional ?? (IReadOnlyList<object?>)NoPositional, named ?? CallArguments.NoNamed, span);
     }
 
+    private static bool AllPositional(IReadOnlyList<Argument> arguments)
+    {
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i].Kind != ArgumentKind.Positional) return false;
+        }
+        return true;
+    }
+
     public object? InvokeMacro(MacroFunction macro, CallArguments arguments)
     {
         var definition = macro.Definition;
@@ -88,11 +105,13 @@ internal sealed partial class Evaluator
                 "a macro probably calls itself without end; check its stopping condition");
         }
         _macroDepth++;
-        var writer = new OutputWriter(withMap: false);
+        var writer = OutputWriter.Rent();
         DiagnosticException? failed;
         try
         {
-            return Execute(definition.Body, scope, writer) == Flow.Return ? TakeReturned() : writer.ToString();
+            if (Execute(definition.Body, scope, writer) != Flow.Return) return writer.Finish();
+            writer.Return();
+            return TakeReturned();
         }
         catch (MacroReturn returned)
         {
@@ -116,9 +135,9 @@ internal sealed partial class Evaluator
     {
         var scope = new Scope(caller.Closure);
         BindParameters("caller", caller.Block.Parameters, false, false, arguments, scope, acceptCaller: false);
-        var writer = new OutputWriter(withMap: false);
+        var writer = OutputWriter.Rent();
         ThrowIfReturned(Execute(caller.Block.Body, scope, writer));
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>Binds call arguments to parameters as Jinja does; extra arguments are an error unless the body reads varargs/kwargs.</summary>
@@ -133,8 +152,9 @@ internal sealed partial class Evaluator
         }
         for (var i = 0; i < parameters.Count && i < positional.Count; i++) scope.Set(parameters[i].Name, positional[i]);
         TemplateDict? kwargs = usesKwargs ? new() : null;
-        foreach (var (key, value) in arguments.Named)
+        for (var n = 0; n < arguments.Named.Count; n++)
         {
+            var (key, value) = arguments.Named[n];
             var index = IndexOf(parameters, key);
             if (index >= 0)
             {

@@ -83,7 +83,7 @@ internal sealed partial class Evaluator
     private List<object?> EvalList(ListExpression list, Scope scope)
     {
         var items = new List<object?>(list.Items.Count);
-        foreach (var element in list.Items) items.Add(Eval(element, scope));
+        for (var i = 0; i < list.Items.Count; i++) items.Add(Eval(list.Items[i], scope));
         return items;
     }
 
@@ -99,8 +99,9 @@ internal sealed partial class Evaluator
     private TemplateDict EvalDict(DictExpression dict, Scope scope)
     {
         var result = new TemplateDict(dict.Entries.Count);
-        foreach (var entry in dict.Entries)
+        for (var i = 0; i < dict.Entries.Count; i++)
         {
+            var entry = dict.Entries[i];
             var key = RenderErrors.Defined(Eval(entry.Key, scope), entry.Key.Span);
             // Host mappings (dbt's Relation) are frozen objects in Python, hence hashable; dicts are not.
             if (key is IList<object?> and not object?[] || (Mappings.IsMapping(key) && key is not ITemplateMapping))
@@ -139,8 +140,9 @@ internal sealed partial class Evaluator
     private object? EvalCompare(CompareExpression compare, Scope scope)
     {
         var left = Eval(compare.First, scope);
-        foreach (var step in compare.Rest)
+        for (var i = 0; i < compare.Rest.Count; i++)
         {
+            var step = compare.Rest[i];
             var right = Eval(step.Right, scope);
             if (!Operators.Compare(step.Operator, left, right, compare.Span)) return false;
             left = right;

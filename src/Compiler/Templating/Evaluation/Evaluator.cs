@@ -32,9 +32,10 @@ internal sealed partial class Evaluator
                 "fix the syntax errors reported for this file first");
         }
         var root = new Scope(Context.Globals);
-        var writer = new OutputWriter(withMap: true, capacity: template.Source.Text.Length + 64);
+        var writer = OutputWriter.RentMapped(template.Source.Text.Length + 64);
         Execute(template.Body, root, writer);
-        return new RenderResult(writer.ToString(), new SourceMap(writer.Map));
+        var map = writer.Map;
+        return new RenderResult(writer.Finish(), new SourceMap(map));
     }
 
     /// <summary>The macro <paramref name="name"/> of <paramref name="template"/>, with its sibling macros in scope.</summary>
@@ -42,9 +43,9 @@ internal sealed partial class Evaluator
     {
         var root = new Scope(Context.Globals);
         MacroFunction? result = null;
-        foreach (var statement in template.Body)
+        for (var i = 0; i < template.Body.Count; i++)
         {
-            if (statement is not MacroStatement { Macro: var definition }) continue;
+            if (template.Body[i] is not MacroStatement { Macro: var definition }) continue;
             var function = new MacroFunction(definition, root, this);
             root.Set(definition.Name, function);
             if (definition.Name == name) result = function;
@@ -87,8 +88,10 @@ internal sealed partial class Evaluator
                 WriteValue(Eval(output.Value, scope), output.Value.Span, writer);
                 return Flow.Normal;
             case IfStatement ifStatement:
-                foreach (var branch in ifStatement.Branches)
+                // Indexed, not foreach: an interface enumerator is an allocation per statement run.
+                for (var b = 0; b < ifStatement.Branches.Count; b++)
                 {
+                    var branch = ifStatement.Branches[b];
                     if (Truthiness.IsTrue(Eval(branch.Condition, scope))) return Execute(branch.Body, scope, writer);
                 }
                 return ifStatement.Else is null ? Flow.Normal : Execute(ifStatement.Else, scope, writer);
@@ -192,10 +195,10 @@ internal sealed partial class Evaluator
     /// <summary>Renders a block body to text and applies the block's filters (set blocks, filter blocks).</summary>
     private object? RenderFiltered(IReadOnlyList<Statement> body, IReadOnlyList<FilterExpression> filters, Scope scope)
     {
-        var inner = new OutputWriter(withMap: false);
+        var inner = OutputWriter.Rent();
         ThrowIfReturned(Execute(body, scope, inner));
-        object? value = inner.ToString();
-        foreach (var filter in filters) value = ApplyFilter(filter, value, scope);
+        object? value = inner.Finish();
+        for (var i = 0; i < filters.Count; i++) value = ApplyFilter(filters[i], value, scope);
         return value;
     }
 

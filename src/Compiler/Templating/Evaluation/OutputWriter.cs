@@ -6,6 +6,12 @@ namespace ModelForge.Compiler.Templating.Evaluation;
 /// <summary>Collects rendered text and, when mapping, where each stretch of it came from.</summary>
 internal sealed class OutputWriter
 {
+    // Macro calls each write into their own writer: a few spare builders per thread save
+    // allocating (and growing) one per call. Large ones are left to the collector.
+    private const int SpareLimit = 8;
+    private const int SpareMaxChars = 16 * 1024;
+    [ThreadStatic] private static Stack<StringBuilder>? t_spares;
+
     private readonly StringBuilder _text;
     private readonly List<SourceMapEntry>? _map;
 
@@ -13,6 +19,41 @@ internal sealed class OutputWriter
     {
         _text = new StringBuilder(capacity);
         if (withMap) _map = new List<SourceMapEntry>(Math.Max(16, capacity / 32));
+    }
+
+    private OutputWriter(StringBuilder text, List<SourceMapEntry>? map = null)
+    {
+        _text = text;
+        _map = map;
+    }
+
+    /// <summary>A writer without a map on a spare builder; give it back with <see cref="Finish"/>.</summary>
+    public static OutputWriter Rent() =>
+        t_spares is { Count: > 0 } spares ? new OutputWriter(spares.Pop()) : new OutputWriter(withMap: false);
+
+    /// <summary>A writer with a map (a whole template's render) on a spare builder; give it back with <see cref="Finish"/>.</summary>
+    public static OutputWriter RentMapped(int capacity) =>
+        t_spares is { Count: > 0 } spares
+            ? new OutputWriter(spares.Pop(), new List<SourceMapEntry>(Math.Max(16, capacity / 32)))
+            : new OutputWriter(withMap: true, capacity);
+
+    /// <summary>The text written; the writer must not be used afterwards (its builder is reused).</summary>
+    public string Finish()
+    {
+        var text = _text.ToString();
+        Return();
+        return text;
+    }
+
+    /// <summary>Gives the builder back without reading it (the output was not wanted); the writer must not be used afterwards.</summary>
+    public void Return()
+    {
+        // The map (if any) is not pooled: it goes on with the result.
+        if (_text.Capacity > SpareMaxChars) return;
+        var spares = t_spares ??= new Stack<StringBuilder>(SpareLimit);
+        if (spares.Count >= SpareLimit) return;
+        _text.Clear();
+        spares.Push(_text);
     }
 
     public int Length => _text.Length;

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Context;
+
+namespace ModelForge.Compiler.Caching;
+
+internal sealed partial class CompileCache
+{
+    /// <summary>
+    /// The check of recorded inputs, with what each reads now looked up once per package rather than
+    /// once per node (a macro's fingerprint, a var, a ref): only the node's own globals
+    /// (<see cref="InputCheck.DependsOnNode"/>) are looked up per node. Thread-safe: two threads may
+    /// look the same input up, and both find the same.
+    /// </summary>
+    private sealed class InputMemo(StringTable table)
+    {
+        // Stands for "cannot be read now" (InputCheck.Current gave null): never equal to a record.
+        private static readonly string Unreadable = new('\u0001', 1);
+
+        private readonly ConcurrentDictionary<string, string?[]> _byPackage = new(StringComparer.Ordinal);
+        private readonly Lazy<bool[]> _perNode = new(() => Enumerable.Range(0, table.Count).Select(i => InputCheck.DependsOnNode(table[i])).ToArray());
+
+        public bool Holds(NodeCompiler compiler, ProjectNode node, Entry entry)
+        {
+            var current = _byPackage.GetOrAdd(node.PackageName, _ => new string?[table.Count]);
+            var perNode = _perNode.Value;
+            NodeRenderInfo? info = null;
+            for (var i = 0; i < entry.Names.Length; i++)
+            {
+                var name = entry.Names[i];
+                string? now;
+                if (perNode[name])
+                {
+                    now = InputCheck.Current(compiler.Info, info ??= compiler.InfoFor(node), table[name]);
+                }
+                else if ((now = Volatile.Read(ref current[name])) is null)
+                {
+                    now = InputCheck.Current(compiler.Info, info ??= compiler.InfoFor(node), table[name]) ?? Unreadable;
+                    Volatile.Write(ref current[name], now);
+                }
+                if (now is null || ReferenceEquals(now, Unreadable) || now != table[entry.Values[i]]) return false;
+            }
+            return true;
+        }
+    }
+}
