@@ -255,6 +255,12 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         {
             return ArtifactFiles.Unwritable(ManifestPath, e);
         }
+        catch (Exception e) when (templateDictionary is not null && e is not OutOfMemoryException)
+        {
+            // A node's template changed a graph dictionary while this first write read it. The file
+            // is left as it was (never half-written); the manifest written after the run replaces it.
+            return null;
+        }
     }
 
     private Diagnostic? WriteArtifact(string name, Action<string> write)
