@@ -16,6 +16,19 @@ internal static class StaticRefScan
         Template template, IReadOnlyList<RefCall> refs, IReadOnlyList<SourceCall> sources)
     {
         var tokens = Lexer.Tokenize(template.Source, new DiagnosticBag(), out _);
+        try
+        {
+            return AddMissing(template, tokens, refs, sources);
+        }
+        finally
+        {
+            Lexer.Release(tokens);
+        }
+    }
+
+    private static (IReadOnlyList<RefCall> Refs, IReadOnlyList<SourceCall> Sources) AddMissing(
+        Template template, List<Token> tokens, IReadOnlyList<RefCall> refs, IReadOnlyList<SourceCall> sources)
+    {
         var allRefs = refs.ToList();
         var allSources = sources.ToList();
         for (var i = 0; i + 3 < tokens.Count; i++)

@@ -19,7 +19,7 @@ internal sealed partial class Lexer
         {
             var start = _pos;
             while (_pos < _end && IsNameChar(_text[_pos])) _pos++;
-            _tokens.Add(new Token(TokenKind.Name, start, _pos - start, _text.Substring(start, _pos - start)));
+            _tokens.Add(new Token(TokenKind.Name, start, _pos - start, Name(start, _pos - start)));
             return true;
         }
         if (char.IsAsciiDigit(c)) return LexNumber();

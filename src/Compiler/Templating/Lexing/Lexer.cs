@@ -24,8 +24,7 @@ internal sealed partial class Lexer
         _text = source.Text;
         _diagnostics = diagnostics;
         _end = _text.Length;
-        // Roughly one token per 8 characters of template text; avoids regrowing the list.
-        _tokens = new List<Token>(_text.Length / 8 + 16);
+        _tokens = RentTokens();
         if (_text.EndsWith("\r\n", StringComparison.Ordinal)) _end -= 2;
         else if (_end > 0 && _text[_end - 1] is '\n' or '\r') _end--;
     }
@@ -33,6 +32,10 @@ internal sealed partial class Lexer
     /// <summary>True when a lexical error was reported (the parser then avoids follow-on errors).</summary>
     public bool HadErrors { get; private set; }
 
+    /// <summary>
+    /// The template's tokens, in a list reused by the next tokenize on this thread: hand it back with
+    /// <see cref="Release"/> once read (templates keep syntax nodes, never tokens).
+    /// </summary>
     public static List<Token> Tokenize(SourceText source, DiagnosticBag diagnostics, out bool hadErrors)
     {
         var lexer = new Lexer(source, diagnostics);

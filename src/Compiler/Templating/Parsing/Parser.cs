@@ -35,16 +35,24 @@ internal sealed partial class Parser
     public static ParsedTemplate Parse(SourceText source, DiagnosticBag diagnostics)
     {
         var tokens = Lexer.Tokenize(source, diagnostics, out var lexerFailed);
-        var parser = new Parser(source, tokens, diagnostics, lexerFailed);
-        var body = parser.ParseBody(NoEndTags, out _);
-        var macros = new List<MacroDefinition>();
-        var blocks = new List<DbtBlockStatement>();
-        foreach (var statement in body)
+        try
         {
-            if (statement is MacroStatement m) macros.Add(m.Macro);
-            else if (statement is DbtBlockStatement b) blocks.Add(b);
+            var parser = new Parser(source, tokens, diagnostics, lexerFailed);
+            var body = parser.ParseBody(NoEndTags, out _);
+            // Most templates (models) define neither: they share the empty lists.
+            List<MacroDefinition>? macros = null;
+            List<DbtBlockStatement>? blocks = null;
+            foreach (var statement in body)
+            {
+                if (statement is MacroStatement m) (macros ??= []).Add(m.Macro);
+                else if (statement is DbtBlockStatement b) (blocks ??= []).Add(b);
+            }
+            return new ParsedTemplate(body, macros ?? (IReadOnlyList<MacroDefinition>)[], blocks ?? (IReadOnlyList<DbtBlockStatement>)[], parser._hadErrors);
         }
-        return new ParsedTemplate(body, macros, blocks, parser._hadErrors);
+        finally
+        {
+            Lexer.Release(tokens);
+        }
     }
 
     private Token Current => _tokens[_pos];

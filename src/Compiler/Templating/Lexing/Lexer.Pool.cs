@@ -1,0 +1,44 @@
+namespace ModelForge.Compiler.Templating.Lexing;
+
+// Per-thread reuse of the token list and of name strings: a 10k-model parse otherwise allocates a
+// token array and a substring per name for every template, all garbage once the parser is done.
+internal sealed partial class Lexer
+{
+    // Enough for any plain model; a bigger list is dropped instead of kept for the thread's lifetime.
+    private const int MaxPooledTokens = 4096;
+    private const int MaxInternedNames = 4096;
+    private const int MaxInternedLength = 64;
+
+    [ThreadStatic] private static List<Token>? t_tokens;
+    [ThreadStatic] private static Dictionary<string, string>? t_names;
+
+    private static List<Token> RentTokens()
+    {
+        var tokens = t_tokens;
+        // Null while a list is rented: a nested tokenize on the same thread gets its own.
+        if (tokens is null) return new List<Token>(64);
+        t_tokens = null;
+        return tokens;
+    }
+
+    /// <summary>Hands back a list from <see cref="Tokenize"/>; the caller must not read it afterwards.</summary>
+    public static void Release(List<Token> tokens)
+    {
+        if (tokens.Capacity > MaxPooledTokens) return;
+        tokens.Clear();
+        t_tokens = tokens;
+    }
+
+    /// <summary>The name as a string, shared with earlier equal names on this thread (names repeat: ref, config, is_incremental…).</summary>
+    private string Name(int start, int length)
+    {
+        if (length > MaxInternedLength) return _text.Substring(start, length);
+        var names = t_names ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        var span = _text.AsSpan(start, length);
+        if (lookup.TryGetValue(span, out var known)) return known;
+        var name = span.ToString();
+        if (names.Count < MaxInternedNames) names[name] = name;
+        return name;
+    }
+}
