@@ -56,6 +56,23 @@ public sealed class BuildCommandTests
     }
 
     [Test]
+    public void A_test_reading_two_models_runs_right_after_the_later_of_them()
+    {
+        _project.WithSchema("  - name: orders\n    columns:\n      - name: customer_id\n        data_tests:\n"
+            + "          - relationships:\n              to: ref('customers')\n              field: customer_id\n"
+            + "              severity: warn\n      - name: order_id\n        data_tests: [unique]\n");
+
+        var result = _project.Forge("build", "--threads", "1");
+
+        var lines = result.Output.Split('\n').Where(l => l.Contains(" OK ") || l.Contains(" PASS ") || l.Contains(" WARN ")).ToList();
+        var later = Math.Max(lines.FindIndex(l => l.Contains("model main.customers")), lines.FindIndex(l => l.Contains("model main.orders")));
+        var relationships = lines.FindIndex(l => l.Contains("test relationships_orders_customer_id"));
+        Assert.That(relationships, Is.GreaterThan(later), result.Output);
+        // Only other tests that became ready with the same model may come between.
+        Assert.That(lines.Skip(later + 1).Take(relationships - later - 1).All(l => l.Contains(" test ")), Is.True, result.Output);
+    }
+
+    [Test]
     public void Junit_xml_has_one_testcase_per_node_with_failures_and_skips()
     {
         _project.WithSchema("  - name: orders\n    columns:\n      - name: customer_id\n        data_tests: [not_null]\n      - name: order_id\n        data_tests: [unique]\n");

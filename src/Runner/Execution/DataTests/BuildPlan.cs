@@ -47,29 +47,55 @@ internal sealed class BuildPlan
     private List<ProjectNode> Interleave(IReadOnlyList<ProjectNode> selected)
     {
         var ids = selected.Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
-        var emitted = new HashSet<string>(StringComparer.Ordinal);
-        var waiting = selected.Where(n => n.ResourceType == ResourceType.Test).ToList();
         var order = new List<ProjectNode>(selected.Count);
+        var emitted = new HashSet<string>(StringComparer.Ordinal);
+
+        // Each test counts its selected parents not yet emitted; emitting a node decrements the
+        // counts of the tests that read it. Scanning every waiting test after every node instead
+        // cost minutes of CPU at 10,000 models with 9,000 tests before the first node ran.
+        var tests = selected.Where(n => n.ResourceType == ResourceType.Test).ToList();
+        var unplaced = new int[tests.Count];
+        var testsWaitingOn = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var ready = new List<int>();
+        for (var i = 0; i < tests.Count; i++)
+        {
+            foreach (var parent in ParentsOf(tests[i].UniqueId).Where(ids.Contains).Distinct(StringComparer.Ordinal))
+            {
+                if (!testsWaitingOn.TryGetValue(parent, out var waiters)) testsWaitingOn[parent] = waiters = [];
+                waiters.Add(i);
+                unplaced[i]++;
+            }
+            if (unplaced[i] == 0) ready.Add(i);
+        }
+
         void Emit(ProjectNode node)
         {
             order.Add(node);
-            emitted.Add(node.UniqueId);
-        }
-        void EmitReadyTests()
-        {
-            for (var i = 0; i < waiting.Count; i++)
+            if (!emitted.Add(node.UniqueId) || !testsWaitingOn.TryGetValue(node.UniqueId, out var waiters)) return;
+            foreach (var i in waiters)
             {
-                if (!ParentsOf(waiting[i].UniqueId).All(p => emitted.Contains(p) || !ids.Contains(p))) continue;
-                Emit(waiting[i]);
-                waiting.RemoveAt(i--);
+                if (--unplaced[i] == 0) ready.Add(i);
             }
         }
+        // The tests a node made ready follow it in selection order.
+        void EmitReadyTests()
+        {
+            while (ready.Count > 0)
+            {
+                var batch = ready.ToArray();
+                ready.Clear();
+                Array.Sort(batch);
+                foreach (var i in batch) Emit(tests[i]);
+            }
+        }
+
         EmitReadyTests();
         var unitTests = selected.Where(n => n.ResourceType == ResourceType.UnitTest).ToList();
+        var unitTestsOf = unitTests.ToLookup(u => u.UnitTest!.ModelId, StringComparer.Ordinal);
         foreach (var node in selected.Where(n => n.ResourceType is not (ResourceType.Test or ResourceType.UnitTest)))
         {
             // A model's unit tests go right before it.
-            foreach (var unit in unitTests.Where(u => u.UnitTest!.ModelId == node.UniqueId)) Emit(unit);
+            foreach (var unit in unitTestsOf[node.UniqueId]) Emit(unit);
             Emit(node);
             EmitReadyTests();
         }
