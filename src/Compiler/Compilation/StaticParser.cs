@@ -18,7 +18,7 @@ namespace ModelForge.Compiler.Compilation;
 /// </summary>
 internal sealed class StaticParser
 {
-    private static readonly string[] Handled = ["ref", "source", "config", "var"];
+    private static readonly string[] Handled = ["ref", "source", "config", "var", "is_incremental"];
 
     private readonly ProjectRenderInfo _project;
     private readonly bool _enabled;
@@ -30,7 +30,8 @@ internal sealed class StaticParser
     {
         _project = project;
         var macros = project.Macros;
-        // dbt lets the root project replace ref and source; a package macro of these names is refused here too, to stay on the safe side.
+        // dbt lets the root project replace ref and source (and a package or the project is_incremental);
+        // a package macro of these names is refused here too, to stay on the safe side.
         _enabled = enabled && !macros.Packages.Any(package => Handled.Any(name => macros.FindInPackage(package, name) is not null));
     }
 

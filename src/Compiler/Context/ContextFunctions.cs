@@ -29,6 +29,13 @@ internal static partial class ContextFunctions
         "run_started_at", "selected_resources", "modules",
     ];
 
+    /// <summary>
+    /// Names dbt defines as macros of its own project but forge implements as functions: a project
+    /// or package macro of the same name replaces them (<see cref="MacroRegistry.Override"/>).
+    /// </summary>
+    internal static readonly HashSet<string> DbtMacros =
+        ["is_incremental", "should_full_refresh", "run_query", "load_relation", "load_cached_relation"];
+
     /// <summary>The node layer of one render: its values are made on first read (<see cref="NodeFunctions"/>).</summary>
     public static NodeFunctions Create(RenderState state) => new(state);
 

@@ -126,6 +126,20 @@ public sealed class MacroRegistry
         return null;
     }
 
+    /// <summary>
+    /// The macro that replaces context name <paramref name="name"/> for code in <paramref name="package"/>, or null.
+    /// The root project may replace ref and source (the originals stay reachable as builtins.ref /
+    /// builtins.source). The names dbt defines as macros of its own project, which forge implements
+    /// as functions (<see cref="ContextFunctions.DbtMacros"/>), give way to a macro of that name in the
+    /// calling package or the root project, as dbt's macro lookup order does.
+    /// </summary>
+    internal (Macro Macro, string Package)? Override(string name, string package)
+    {
+        if (name is "ref" or "source") return FindInPackage(RootPackage, name) is { } root ? (root, RootPackage) : null;
+        if (!ContextFunctions.DbtMacros.Contains(name)) return null;
+        return Find(name, package) is { } found && found.Package != BuiltinPackage ? found : null;
+    }
+
     /// <summary>Names of every macro in a package, for "did you mean" hints.</summary>
     public IEnumerable<string> NamesIn(string package) =>
         _packages.TryGetValue(package, out var macros) ? macros.Keys : [];

@@ -51,11 +51,9 @@ internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
             static read => RenderInputs.DescribeGlobal(read.Globals._state.Project, read.Globals._state.Node.This, read.Globals._state.Node.Config,
                 read.Globals._state.Node.Phase, read.Globals._package, read.Key));
         if (_state.Project.ImpureRead is { } impure && ContextFunctions.Impure.Contains(key)) impure(key);
-        // dbt lets the root project replace ref and source with macros of those names; the
-        // originals stay reachable as builtins.ref / builtins.source.
-        if (key is "ref" or "source" && _state.Project.Macros.FindInPackage(_state.Project.Macros.RootPackage, key) is { } overriding)
+        if (_state.Project.Macros.Override(key, _package) is { } overriding)
         {
-            value = _state.Bind(overriding, _state.Project.Macros.RootPackage);
+            value = _state.Bind(overriding.Macro, overriding.Package);
             return true;
         }
         if (_state.Functions.TryGetValue(key, out value)) return true;

@@ -63,8 +63,8 @@ internal sealed class RenderInputs
         RenderPhase phase, string package, string name)
     {
         var macros = project.Macros;
-        if (name is "ref" or "source" && macros.FindInPackage(macros.RootPackage, name) is { } overriding)
-            return "macro:" + macros.Fingerprint(overriding);
+        if (macros.Override(name, package) is { } overriding)
+            return "macro:" + overriding.Package + ":" + macros.Fingerprint(overriding.Macro);
         if (project.Shared.Values.ContainsKey(name) || ContextFunctions.NodeNames.Contains(name))
         {
             return name switch
