@@ -102,4 +102,8 @@ public sealed class ProjectRenderInfo
 
     /// <summary>How the compile cache records each (package, global name) read; shared by parallel renders.</summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<(string Package, string Name), GlobalInput> GlobalInputs { get; } = new();
+
+    /// <summary>How the compile cache records each macro bound in a package (key, fingerprint); shared by parallel renders.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<(Macro Macro, string Package), (string Key, string? Fingerprint)> BoundInputs { get; } =
+        new(RenderState.BoundKeyComparer.Instance);
 }
