@@ -77,10 +77,17 @@ internal sealed partial class CompileCache
     /// <summary>Remembers a render that succeeded and was written to <paramref name="file"/>, unless it read something uncacheable.</summary>
     public void Store(ProjectNode node, RenderInputs inputs, string file)
     {
-        if (inputs.Uncacheable is not null || KeyOf(node) is not { } key) return;
+        if (inputs.Uncacheable is not null) return;
         var info = new FileInfo(file);
         if (!info.Exists) return;
-        _stored[node.UniqueId] = Entry.Of(key, inputs.Entries, info.Length, info.LastWriteTimeUtc.Ticks);
+        Store(node, inputs, info.Length, info.LastWriteTimeUtc.Ticks);
+    }
+
+    /// <summary>As <see cref="Store(ProjectNode, RenderInputs, string)"/>, with the file's length and last write time (UTC ticks) known from its write.</summary>
+    public void Store(ProjectNode node, RenderInputs inputs, long length, long writtenTicks)
+    {
+        if (inputs.Uncacheable is not null || KeyOf(node) is not { } key) return;
+        _stored[node.UniqueId] = Entry.Of(key, inputs.Entries, length, writtenTicks);
         _changed = true;
     }
 

@@ -40,5 +40,5 @@ internal static partial class ContextFunctions
 
     // An ephemeral model is inlined after the render, from its own render: not cacheable here.
     internal static string? DescribeRelation(Relation relation) =>
-        relation.Type == RelationType.Cte ? null : ValueFingerprint.Of(relation);
+        relation.Type == RelationType.Cte ? null : ValueFingerprint.OfRelation(relation);
 }

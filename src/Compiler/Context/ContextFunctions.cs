@@ -50,26 +50,26 @@ internal static partial class ContextFunctions
         var node = state.Node;
         return name switch
         {
-            "ref" => new Function("ref", a => Ref(state, a)),
-            "source" => new Function("source", a => Source(state, a)),
+            "ref" => new RenderFunction("ref", state, static (s, a) => Ref(s, a)),
+            "source" => new RenderFunction("source", state, static (s, a) => Source(s, a)),
             "this" => node.This,
             "schema" => node.This?.Schema ?? project.Target.Schema,
             "database" => node.This?.Database ?? project.Target.Database,
             "config" => new ConfigFunction(state),
             "var" => new VarFunction(state),
-            "env_var" => new Function("env_var", a => EnvVar(state, a)),
+            "env_var" => new RenderFunction("env_var", state, static (s, a) => EnvVar(s, a)),
             "execute" => state.Executing ? True : False,
-            "is_incremental" => new Function("is_incremental", _ => IsIncremental(state)),
-            "should_full_refresh" => new Function("should_full_refresh", _ => ShouldFullRefresh(state)),
+            "is_incremental" => new RenderFunction("is_incremental", state, static (s, _) => IsIncremental(s)),
+            "should_full_refresh" => new RenderFunction("should_full_refresh", state, static (s, _) => ShouldFullRefresh(s)),
             "adapter" => new AdapterObject(state),
-            "load_relation" => new Function("load_relation", a => LoadRelation((AdapterObject)layer.Get("adapter")!, a, "load_relation")),
-            "load_cached_relation" => new Function("load_cached_relation", a => LoadRelation((AdapterObject)layer.Get("adapter")!, a, "load_cached_relation")),
-            "run_query" => new Function("run_query", a => RunQuery(state, a)),
-            "store_result" => new Function("store_result", a => StoreResult(state, a)),
-            "store_raw_result" => new Function("store_raw_result", a => StoreRawResult(state, a)),
-            "load_result" => new Function("load_result", a => LoadResult(state, a)),
-            "log" => new Function("log", a => Log(state, a)),
-            "print" => new Function("print", a => Print(state, a)),
+            "load_relation" => new RenderFunction("load_relation", state, static (s, a) => LoadRelation(s, a, "load_relation")),
+            "load_cached_relation" => new RenderFunction("load_cached_relation", state, static (s, a) => LoadRelation(s, a, "load_cached_relation")),
+            "run_query" => new RenderFunction("run_query", state, static (s, a) => RunQuery(s, a)),
+            "store_result" => new RenderFunction("store_result", state, static (s, a) => StoreResult(s, a)),
+            "store_raw_result" => new RenderFunction("store_raw_result", state, static (s, a) => StoreRawResult(s, a)),
+            "load_result" => new RenderFunction("load_result", state, static (s, a) => LoadResult(s, a)),
+            "log" => new RenderFunction("log", state, static (s, a) => Log(s, a)),
+            "print" => new RenderFunction("print", state, static (s, a) => Print(s, a)),
             "exceptions" => Exceptions(state),
             "model" => node.Model ?? MinimalModel(node),
             "builtins" => new Namespace("builtins", new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -102,8 +102,10 @@ internal static partial class ContextFunctions
         ["batch"] = null,
     };
 
-    private static Relation? LoadRelation(AdapterObject adapter, Templating.Runtime.CallArguments a, string function)
+    // Through the render's own adapter object, the one templates see.
+    private static Relation? LoadRelation(RenderState state, Templating.Runtime.CallArguments a, string function)
     {
+        var adapter = (AdapterObject)((NodeFunctions)state.Functions).Get("adapter")!;
         var usage = $"{function}(ref('model'))";
         var value = Args.Value(a, 0, "relation", function, usage);
         return value is Relation relation ? adapter.LoadRelation(relation, a) : throw Args.WrongType(a, function, "relation", "a relation", value, usage);

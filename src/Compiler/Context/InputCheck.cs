@@ -43,7 +43,7 @@ internal static class InputCheck
             case RenderInputs.Env:
                 return project.Environment(rest) is { } read ? "=" + read : "unset";
             case RenderInputs.Dispatch:
-                return project.Macros.NamesFingerprint + "|" + ValueFingerprint.Of(AdapterObject.DispatchSettingsOf(project));
+                return project.DispatchFingerprint;
             case RenderInputs.Ref:
             case RenderInputs.SourceCall:
             {

@@ -90,4 +90,20 @@ public sealed class ProjectRenderInfo
 
     // Values that are the same for every render of the invocation, built once.
     internal ProjectGlobals Shared => _shared ?? LazyInitializer.EnsureInitialized(ref _shared, () => new ProjectGlobals(this));
+
+    /// <summary>
+    /// What adapter.dispatch's search reads (every macro name and the dispatch settings), as the
+    /// compile cache records it: the same for every render, so made once, not once per render.
+    /// </summary>
+    internal string DispatchFingerprint => _dispatchFingerprint ?? LazyInitializer.EnsureInitialized(ref _dispatchFingerprint,
+        () => Macros.NamesFingerprint + "|" + ValueFingerprint.Of(Functions.AdapterObject.DispatchSettingsOf(this)));
+
+    private string? _dispatchFingerprint;
+
+    /// <summary>How the compile cache records each (package, global name) read; shared by parallel renders.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<(string Package, string Name), GlobalInput> GlobalInputs { get; } = new();
+
+    /// <summary>How the compile cache records each macro bound in a package (key, fingerprint); shared by parallel renders.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<(Macro Macro, string Package), (string Key, string? Fingerprint)> BoundInputs { get; } =
+        new(RenderState.BoundKeyComparer.Instance);
 }

@@ -47,9 +47,14 @@ internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
 
     private bool Resolve(string key, out object? value)
     {
-        _state.Node.Inputs?.Record(RenderInputs.Global + _package + "|" + key, (Globals: this, Key: key),
-            static read => RenderInputs.DescribeGlobal(read.Globals._state.Project, read.Globals._state.Node.This, read.Globals._state.Node.Config,
-                read.Globals._state.Node.Phase, read.Globals._package, read.Key));
+        if (_state.Node.Inputs is { } inputs)
+        {
+            var input = _state.Project.GlobalInputs.GetOrAdd((_package, key), static (read, project) => GlobalInput.For(project, read.Package, read.Name), _state.Project);
+            if (!input.PerNode) inputs.Record(input.Key, input.Fingerprint);
+            else inputs.Record(input.Key, (Globals: this, input.Name),
+                static read => RenderInputs.DescribeGlobal(read.Globals._state.Project, read.Globals._state.Node.This, read.Globals._state.Node.Config,
+                    read.Globals._state.Node.Phase, read.Globals._package, read.Name));
+        }
         if (_state.Project.ImpureRead is { } impure && ContextFunctions.Impure.Contains(key)) impure(key);
         if (_state.Project.Macros.Override(key, _package) is { } overriding)
         {

@@ -29,6 +29,14 @@ internal sealed class RenderInputs
         else MarkUncacheable(key);
     }
 
+    /// <summary>As <see cref="Record(string, Func{string?})"/>, with the fingerprint already made.</summary>
+    public void Record(string key, string? fingerprint)
+    {
+        if (Uncacheable is not null || _entries.ContainsKey(key)) return;
+        if (fingerprint is not null) _entries[key] = fingerprint;
+        else MarkUncacheable(key);
+    }
+
     /// <summary>As <see cref="Record(string, Func{string?})"/>, with the fingerprint's input passed in rather than captured (no closure per read).</summary>
     public void Record<TState>(string key, TState state, Func<TState, string?> fingerprint)
     {
@@ -56,6 +64,13 @@ internal sealed class RenderInputs
             joined.AppendLiteral(parts[i] ?? "\u0001");
         }
         return joined.ToStringAndClear();
+    }
+
+    /// <summary>Whether <see cref="DescribeGlobal"/> reads the node rendered (its relation, config or phase) for <paramref name="name"/>.</summary>
+    internal static bool DescribesPerNode(ProjectRenderInfo project, string name)
+    {
+        if (name is not ("this" or "schema" or "database" or "config" or "execute")) return false;
+        return project.Shared.Values.ContainsKey(name) || ContextFunctions.NodeNames.Contains(name);
     }
 
     /// <summary>What a global name means for the cache: its fingerprint, or null when reading it makes a render uncacheable.</summary>

@@ -49,7 +49,12 @@ internal sealed class RenderState
     {
         if (!_bound.TryGetValue((macro, package), out var callable))
         {
-            Node.Inputs?.Record(RenderInputs.BoundMacro + package + "|" + macro.Name, (Project.Macros, macro), static bound => bound.Macros.Fingerprint(bound.macro));
+            if (Node.Inputs is { } inputs)
+            {
+                var input = Project.BoundInputs.GetOrAdd((macro, package),
+                    static (bound, macros) => (RenderInputs.BoundMacro + bound.Package + "|" + bound.Macro.Name, macros.Fingerprint(bound.Macro)), Project.Macros);
+                inputs.Record(input.Key, input.Fingerprint);
+            }
             callable = macro.Bind(GlobalsFor(package).Context);
             _bound[(macro, package)] = callable;
         }
@@ -58,7 +63,7 @@ internal sealed class RenderState
 
     // A package holds one macro per name, so the macro object stands for its name; hashed by
     // reference, without hashing the strings.
-    private sealed class BoundKeyComparer : IEqualityComparer<(Macro Macro, string Package)>
+    internal sealed class BoundKeyComparer : IEqualityComparer<(Macro Macro, string Package)>
     {
         public static readonly BoundKeyComparer Instance = new();
 

@@ -29,6 +29,9 @@ internal static class ValueFingerprint
         return builder.ToString();
     }
 
+    /// <summary>As <see cref="Of"/> for a relation: its text made once, returned without a copy (every ref and source records one).</summary>
+    public static string OfRelation(Relation relation) => RelationText.GetValue(relation, RelationTextOf);
+
     // Every render fingerprints its config and relations: one builder per thread, not one (and its growth) per value.
     [ThreadStatic] private static StringBuilder? t_builder;
 

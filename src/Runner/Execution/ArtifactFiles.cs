@@ -16,8 +16,21 @@ namespace ModelForge.Runner.Execution;
 internal static class ArtifactFiles
 {
     /// <summary>Null on success; otherwise the error to report.</summary>
-    public static Diagnostic? TryWrite(string projectRoot, string relativePath, string text)
+    public static Diagnostic? TryWrite(string projectRoot, string relativePath, string text) =>
+        TryWrite(projectRoot, relativePath, text, stamp: false, out _);
+
+    /// <summary>
+    /// As <see cref="TryWrite(string, string, string)"/>; on success <paramref name="written"/> is the
+    /// file's length and last write time as they stand after the write, read from the handle written
+    /// through (the compile cache records them; a second stat by path would walk the path again).
+    /// Null when the file had to be replaced instead (a read-only file): stat it by path then.
+    /// </summary>
+    public static Diagnostic? TryWrite(string projectRoot, string relativePath, string text, out WrittenFile? written) =>
+        TryWrite(projectRoot, relativePath, text, stamp: true, out written);
+
+    private static Diagnostic? TryWrite(string projectRoot, string relativePath, string text, bool stamp, out WrittenFile? written)
     {
+        written = null;
         var path = Path.Combine(projectRoot, relativePath);
         var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
@@ -25,7 +38,7 @@ internal static class ArtifactFiles
             var length = Encoding.UTF8.GetBytes(text, bytes);
             try
             {
-                WriteIfChanged(path, bytes.AsSpan(0, length));
+                written = WriteIfChanged(path, bytes.AsSpan(0, length), stamp);
             }
             catch (UnauthorizedAccessException) when (File.Exists(path))
             {
@@ -73,15 +86,16 @@ internal static class ArtifactFiles
         Diagnostic.Error(DiagnosticCodes.CannotWriteFile, $"cannot write {relativePath}: {e.Message}",
             hint: "check that the target path (target-path in the project file) is writable") with { FilePath = relativePath };
 
-    private static void WriteIfChanged(string path, ReadOnlySpan<byte> bytes)
+    private static WrittenFile? WriteIfChanged(string path, ReadOnlySpan<byte> bytes, bool stamp)
     {
         using var file = Open(path);
         var existing = RandomAccess.GetLength(file);
-        if (existing == bytes.Length && HoldsAlready(file, bytes)) return;
+        if (existing == bytes.Length && HoldsAlready(file, bytes)) return Stamp(file, bytes.Length, stamp);
         try
         {
             RandomAccess.Write(file, bytes, 0);
             if (existing > bytes.Length) RandomAccess.SetLength(file, bytes.Length);
+            return Stamp(file, bytes.Length, stamp);
         }
         catch (IOException)
         {
@@ -91,6 +105,10 @@ internal static class ArtifactFiles
             throw;
         }
     }
+
+    // After the last write through the handle, so the time is the one a later stat of the path sees.
+    private static WrittenFile? Stamp(SafeFileHandle file, long length, bool stamp) =>
+        stamp ? new WrittenFile(length, File.GetLastWriteTimeUtc(file).Ticks) : null;
 
     private static SafeFileHandle Open(string path)
     {

@@ -59,10 +59,14 @@ internal sealed class CachedCompiler : IDisposable
             var inputs = new RenderInputs();
             // Compile (not Render): positions map through inlined ephemeral CTEs to their own files.
             var compiled = _compilers.Current.Compile(node, inputs);
-            if (ArtifactFiles.TryWrite(_session.Project.Root, path, compiled.Text) is { } unwritable)
+            if (ArtifactFiles.TryWrite(_session.Project.Root, path, compiled.Text, out var written) is { } unwritable)
                 return new([unwritable], [], true, compiled.Text);
             var invalid = node.ResourceType == ResourceType.Model ? _validator.Validate(compiled.Text, compiled.Find, node.DefinitionSpan, path) : [];
-            if (invalid.Count == 0) _cache.Store(node, inputs, file);
+            if (invalid.Count == 0)
+            {
+                if (written is { } stamp) _cache.Store(node, inputs, stamp.Length, stamp.WrittenTicks);
+                else _cache.Store(node, inputs, file);
+            }
             return new([], invalid, true, compiled.Text);
         }
         catch (DiagnosticException e)

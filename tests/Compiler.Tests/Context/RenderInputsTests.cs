@@ -42,4 +42,36 @@ public sealed class RenderInputsTests
         _ = globals["run_started_at"];
         Assert.That(inputs.Uncacheable, Is.Not.Null);
     }
+    [Test]
+    public void Renders_sharing_a_project_record_their_own_node_names_and_the_same_shared_ones()
+    {
+        var harness = new ContextHarness();
+        var project = harness.Project();
+        var node = harness.Node();
+        var orders = Read(project, Recording(node, node.This), "this", "ref");
+        var customers = Read(project, Recording(node, new Relation("warehouse", "analytics", "customers", RelationType.View, RelationQuoting.DuckDb)),
+            "this", "ref", "run_started_at");
+
+        var thisKey = RenderInputs.Global + node.PackageName + "|this";
+        var refKey = RenderInputs.Global + node.PackageName + "|ref";
+        Assert.That(orders.Entries[thisKey], Is.EqualTo(ValueFingerprint.Of(node.This)));
+        Assert.That(customers.Entries[thisKey], Is.Not.EqualTo(orders.Entries[thisKey]), "this is the node's own relation");
+        Assert.That(customers.Entries[refKey], Is.EqualTo(orders.Entries[refKey]));
+        Assert.That(orders.Uncacheable, Is.Null);
+        Assert.That(customers.Uncacheable, Is.Not.Null, "the clock makes every render that reads it uncacheable");
+        Assert.That(Read(project, Recording(node, node.This), "run_started_at").Uncacheable, Is.Not.Null);
+    }
+
+    private static NodeRenderInfo Recording(NodeRenderInfo node, Relation? self) => new()
+    {
+        UniqueId = node.UniqueId, Name = node.Name, PackageName = node.PackageName, Config = node.Config, Phase = node.Phase,
+        This = self, Inputs = new RenderInputs(),
+    };
+
+    private static RenderInputs Read(ProjectRenderInfo project, NodeRenderInfo node, params string[] names)
+    {
+        var globals = ContextBuilder.Build(project, node);
+        foreach (var name in names) _ = globals[name];
+        return node.Inputs!;
+    }
 }

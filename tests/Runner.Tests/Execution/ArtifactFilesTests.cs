@@ -30,6 +30,21 @@ public sealed class ArtifactFilesTests
     }
 
     [Test]
+    public void The_written_length_and_time_are_what_a_stat_of_the_path_reads_after_the_write()
+    {
+        var path = Path.Combine(_root, "target/compiled/a.sql");
+        foreach (var text in new[] { "select 'é' from long_table", "select 'é' from long_table", "select 1" })
+        {
+            if (File.Exists(path)) File.SetLastWriteTimeUtc(path, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+            Assert.That(ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", text, out var written), Is.Null);
+
+            var info = new FileInfo(path);
+            Assert.That(written, Is.EqualTo(new WrittenFile(info.Length, info.LastWriteTimeUtc.Ticks)), text);
+        }
+    }
+
+    [Test]
     public void A_shorter_text_leaves_nothing_of_the_longer_one_it_replaces()
     {
         ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 1234567890 from long_table");

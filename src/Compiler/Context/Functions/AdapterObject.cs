@@ -17,14 +17,15 @@ internal sealed partial class AdapterObject(RenderState state) : ITemplateObject
         if (state.Node.Inputs is { } inputs)
         {
             // dispatch's search sees every macro name; the database calls cannot be replayed.
-            if (name == "dispatch") inputs.Record(RenderInputs.Dispatch, () => state.Project.Macros.NamesFingerprint + "|" + ValueFingerprint.Of(DispatchSettings()));
+            if (name == "dispatch") inputs.Record(RenderInputs.Dispatch, state.Project, static project => project.DispatchFingerprint);
             else if (name is not ("quote" or "quote_as_configured" or "type" or "Relation" or "Column")) inputs.MarkUncacheable("adapter." + name);
         }
         if (state.Project.ImpureRead is { } impure && name is not ("dispatch" or "quote" or "quote_as_configured" or "type" or "Relation" or "Column"))
             impure("adapter." + name);
         value = name switch
         {
-            "dispatch" => new Function("adapter.dispatch", Dispatch),
+            // Read on every dispatching macro call: one function per render.
+            "dispatch" => _dispatch ??= new Function("adapter.dispatch", Dispatch),
             "quote" => new Function("adapter.quote", a => Quoting.Quote(TemplateValues.Str(Args.Value(a, 0, "identifier", "adapter.quote", "adapter.quote('name')")))),
             "quote_as_configured" => new Function("adapter.quote_as_configured", QuoteAsConfigured),
             "type" => new Function("adapter.type", _ => state.Project.Target.Type),
@@ -44,9 +45,9 @@ internal sealed partial class AdapterObject(RenderState state) : ITemplateObject
         return value is not null;
     }
 
-    private RelationQuoting Quoting => state.Project.EffectiveQuoting;
+    private Function? _dispatch;
 
-    private Dictionary<string, object?> DispatchSettings() => DispatchSettingsOf(state.Project);
+    private RelationQuoting Quoting => state.Project.EffectiveQuoting;
 
     internal static Dictionary<string, object?> DispatchSettingsOf(ProjectRenderInfo project) => new(StringComparer.Ordinal)
     {
