@@ -80,7 +80,7 @@ internal sealed class DuckDbQueryParser : IQueryParser
                 var index = reader.GetInt32(0);
                 results[index] = reader.IsDBNull(1)
                     ? QueryParseResult.Failed("json_serialize_sql returned nothing")
-                    : DuckDbAstReader.Read(Bytes(reader, 1));
+                    : DuckDbAstStreamReader.Read(Bytes(reader, 1));
             }
         }
 
