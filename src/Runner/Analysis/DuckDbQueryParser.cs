@@ -30,10 +30,13 @@ internal sealed class DuckDbQueryParser : IQueryParser
         var chunks = (sql.Count + ChunkSize - 1) / ChunkSize;
         var workers = Math.Min(_workers, chunks);
         var nextChunk = -1;
+        // One database for all workers (opening one costs tens of ms), one connection each. One
+        // DuckDB thread: the workers are the parallelism, and a chunk is one row group anyway.
+        using var database = DuckDbConnector.Open(":memory:", new Dictionary<string, string> { ["threads"] = "1" });
         // Workers take the next chunk as they finish one: on a shared machine one core may be slower.
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
         {
-            using var worker = new Worker();
+            using var worker = new Worker(database);
             for (var chunk = Interlocked.Increment(ref nextChunk); chunk < chunks; chunk = Interlocked.Increment(ref nextChunk))
             {
                 var first = chunk * ChunkSize;
@@ -43,7 +46,7 @@ internal sealed class DuckDbQueryParser : IQueryParser
         return results;
     }
 
-    // One connection with its table of statements. json_serialize_sql over a column parses each
+    // One connection to the shared database with its table of statements. json_serialize_sql over a column parses each
     // row in turn, half the cost of serializing the same statements given as literals in one
     // select (whose text DuckDB must parse, bind and fold first). Null and empty fields are left
     // out (a quarter of the JSON, which DuckDbAstReader reads as absent anyway); encode() hands
@@ -56,10 +59,11 @@ internal sealed class DuckDbQueryParser : IQueryParser
         private readonly DuckDBCommand _command;
         private byte[] _buffer = new byte[1 << 16];
 
-        public Worker()
+        public Worker(DuckDBConnection database)
         {
-            // One DuckDB thread: the workers are the parallelism, and a chunk is one row group anyway.
-            _connection = DuckDbConnector.Open(":memory:", new Dictionary<string, string> { ["threads"] = "1" });
+            // A temporary table belongs to its connection: each worker has its own.
+            _connection = database.Duplicate();
+            if (_connection.State != System.Data.ConnectionState.Open) _connection.Open();
             _command = _connection.CreateCommand();
             _command.CommandText = $"create temp table {Table} (i integer, q varchar)";
             _command.ExecuteNonQuery();
