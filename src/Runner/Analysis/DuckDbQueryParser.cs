@@ -46,11 +46,11 @@ internal sealed class DuckDbQueryParser : IQueryParser
         return results;
     }
 
-    // One connection to the shared database with its table of statements. json_serialize_sql over a column parses each
-    // row in turn, half the cost of serializing the same statements given as literals in one
-    // select (whose text DuckDB must parse, bind and fold first). Null and empty fields are left
-    // out (a quarter of the JSON, which DuckDbAstReader reads as absent anyway); encode() hands
-    // the JSON over as bytes, so it is read as UTF-8 without a detour through a .NET string.
+    // One connection to the shared database, with its table of statements. json_serialize_sql over
+    // a column parses each row in turn, half the cost of serializing the same statements given as
+    // literals in one select (whose text DuckDB must parse, bind and fold first). Null and empty
+    // fields are left out (a quarter of the JSON, which the readers take as absent anyway); encode()
+    // hands the JSON over as bytes, so it is read as UTF-8 without a detour through a .NET string.
     private sealed class Worker : IDisposable
     {
         private const string Table = "forge_lineage_sql";
