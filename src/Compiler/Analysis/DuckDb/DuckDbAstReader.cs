@@ -12,9 +12,10 @@ internal sealed partial class DuckDbAstReader
 {
     private readonly List<string> _lambdaParameters = [];
 
-    public static QueryParseResult Read(string json)
+    // utf8: the JSON as UTF-8 bytes, as DuckDB produces it.
+    public static QueryParseResult Read(ReadOnlyMemory<byte> utf8)
     {
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(utf8);
         var root = document.RootElement;
         if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.True)
         {
