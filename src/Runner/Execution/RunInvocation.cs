@@ -109,7 +109,10 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
             Cancellation = stop.Token,
             BatchLanes = threads,
         };
-        if (!resources.TryOpen(environment.Error)) return ExitCodes.Failure;
+        var opened = resources.TryOpen(environment.Error);
+        // The first connection joined the database opened ahead (or failed as it would have without it).
+        session.EndWarmup();
+        if (!opened) return ExitCodes.Failure;
         _reporter.Line($"Concurrency: {threads} thread{(threads == 1 ? "" : "s")} (target='{target.Name}')");
         _reporter.Blank();
 
