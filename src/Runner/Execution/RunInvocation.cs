@@ -154,7 +154,12 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         var endFailed = RunProjectHooks(resources, session.Project.ProjectFile.OnRunEnd, "on-run-end", OnRunEndGlobals(selected, results));
         if (endFailed is not null) DiagnosticPrinter.Print(environment.Error, [endFailed]);
 
+        // Every node's target/run file is written before the command reports and ends.
+        resources.RunFiles.Complete();
         PhaseTimings.Mark("execute + on-run-end");
+        // Nothing needs a connection any more: they close (DuckDB checkpoints) while the artifacts are
+        // written, on a thread of their own so that the artifact writers keep the pool's threads.
+        var closing = Task.Factory.StartNew(resources.CloseConnections, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         // dbt's manifest after a run carries the SQL each node compiled to; it replaces the first one, once that is written.
         FinishManifest();
@@ -167,6 +172,8 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         PhaseTimings.Mark("manifest, run_results, junit");
         var cancelled = environment.Cancellation.IsCancellationRequested;
         _reporter.Summary(summary, Counted(selected), cancelled);
+        closing.GetAwaiter().GetResult();
+        PhaseTimings.Mark("close connections");
         if (cancelled) return ExitCodes.Cancelled;
         return summary.Failed || endFailed is not null ? ExitCodes.Failure : ExitCodes.Success;
     }
