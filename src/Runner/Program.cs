@@ -23,6 +23,10 @@ internal static class Program
             context.Cancel = true;
             cancellation.Cancel();
         });
-        return ForgeCli.Run(args, CliEnvironment.FromConsole(cancellation.Token));
+        // Console lines are written in batches off the threads that print them; what is left is
+        // written when the command returns (disposing the writer), before the process exits.
+        using var output = new Reporting.BatchingWriter(Console.OpenStandardOutput(), Console.OutputEncoding);
+        var error = new Reporting.OrderedWriter(Console.Error, output);
+        return ForgeCli.Run(args, CliEnvironment.FromConsole(cancellation.Token, output, error));
     }
 }
