@@ -42,13 +42,17 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
     private bool IsEphemeral(string id) =>
         _project.Nodes[id] is { ResourceType: ResourceType.Model, Materialized: "ephemeral" };
 
-    /// <summary>target/forge.log, appended to by every run (as dbt's logs/dbt.log); null when it cannot be opened.</summary>
-    private static StreamWriter? OpenDebugLog(ProjectSession session)
+    /// <summary>
+    /// target/forge.log, appended to by every run (as dbt's logs/dbt.log); null when it cannot be opened.
+    /// Written in batches off the statement path, as the console is (<see cref="BatchingWriter"/>).
+    /// </summary>
+    private static TextWriter? OpenDebugLog(ProjectSession session)
     {
         try
         {
             Directory.CreateDirectory(session.TargetDirectory);
-            var writer = new StreamWriter(Path.Combine(session.TargetDirectory, "forge.log"), append: true) { AutoFlush = true };
+            var file = new FileStream(Path.Combine(session.TargetDirectory, "forge.log"), FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            var writer = new BatchingWriter(file, new System.Text.UTF8Encoding(false), ownsStream: true);
             writer.WriteLine($"===== forge {session.Options.Command} {DateTimeOffset.UtcNow:O} =====");
             return writer;
         }

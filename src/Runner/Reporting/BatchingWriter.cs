@@ -11,7 +11,8 @@ namespace ModelForge.Runner.Reporting;
 /// (<see cref="OrderedWriter"/> calls it before each write to standard error); disposing flushes
 /// and stops the thread. Thread-safe.
 /// </summary>
-internal sealed class BatchingWriter(Stream stream, Encoding encoding) : TextWriter
+/// <param name="ownsStream">Disposing the writer disposes the stream (a log file; not standard output).</param>
+internal sealed class BatchingWriter(Stream stream, Encoding encoding, bool ownsStream = false) : TextWriter
 {
     public const int Interval = 20;
 
@@ -86,6 +87,7 @@ internal sealed class BatchingWriter(Stream stream, Encoding encoding) : TextWri
             }
             thread?.Join();
             Flush();
+            if (ownsStream) stream.Dispose();
         }
         base.Dispose(disposing);
     }
@@ -130,7 +132,15 @@ internal sealed class BatchingWriter(Stream stream, Encoding encoding) : TextWri
                 if (!_stopped) Monitor.Wait(_gate, Interval);
                 if (_stopped) return;
             }
-            Flush();
+            try
+            {
+                Flush();
+            }
+            catch (IOException)
+            {
+                // That batch is lost with the stream; the next Flush on a caller's thread meets the same
+                // problem and reports it there, as writing each line at once would have.
+            }
         }
     }
 }
