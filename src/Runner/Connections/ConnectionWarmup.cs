@@ -24,7 +24,9 @@ internal sealed class ConnectionWarmup : IDisposable
     {
         // A test's substitute connection stands in for the database: there is nothing real to open.
         if (ConnectionFactory.Substitute.Value is not null || RunnerAdapters.Find(target) is not { } adapter) return null;
-        return new ConnectionWarmup(Task.Run(() => OpenAhead(adapter, target)));
+        // A thread of its own: the pool's threads are busy reading and rendering the project right now.
+        return new ConnectionWarmup(Task.Factory.StartNew(() => OpenAhead(adapter, target), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default));
     }
 
     private static IDisposable? OpenAhead(IRunnerAdapter adapter, TargetProfile target)
