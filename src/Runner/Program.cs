@@ -27,6 +27,8 @@ internal static class Program
         // written when the command returns (disposing the writer), before the process exits.
         using var output = new Reporting.BatchingWriter(Console.OpenStandardOutput(), Console.OutputEncoding);
         var error = new Reporting.OrderedWriter(Console.Error, output);
+        // A crash still shows every line printed before it (a using block's end may not run then).
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => output.Flush();
         return ForgeCli.Run(args, CliEnvironment.FromConsole(cancellation.Token, output, error));
     }
 }
