@@ -8,13 +8,15 @@ using DuckDB.NET.Data;
 // statements forge sent, read back from target/run, through DuckDB.NET on one connection),
 // `forge seed` of a 1,000,000-row CSV and `forge --help`. With several builds (before=…,
 // after=…) every repeat runs each build in turn, so all of them see the same machine load.
-// Prints every repeat and the median. `forge-bench-run build DIR forge.dll` measures `forge build`
-// of an existing project instead (BuildBench).
+// Prints every repeat and the median, wall and CPU (user + system: the figure that holds on a
+// loaded machine), and each repeat's forge/floor ratio. --run-only skips `forge seed` and `--help`.
+// `forge-bench-run build DIR forge.dll` measures `forge build` of an existing project instead (BuildBench).
 if (args.Length > 0 && args[0] == "build") return ModelForge.Bench.Run.BuildBench.Run(args);
 var builds = args.Where(a => a.Contains('=')).Select(a => (Label: a[..a.IndexOf('=')], Dll: Path.GetFullPath(a[(a.IndexOf('=') + 1)..]))).ToList();
 int Option(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 var repeats = Option("--repeats", 5);
 var seedRows = Option("--seed-rows", 1_000_000);
+var runOnly = args.Contains("--run-only");
 var root = Path.Combine(Path.GetTempPath(), "forge-bench-run");
 WriteProject(root, 1_000, seedRows);
 Console.WriteLine($"project: {root}\nload: {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -26,20 +28,28 @@ for (var repeat = 0; repeat < repeats; repeat++)
 {
     foreach (var (label, dll) in builds)
     {
-        Add($"{label}: forge --help", Forge(dll, "--help"));
-        Add($"{label}: forge run (1,000 models, 1 thread)", Forge(dll, "run", "--threads", "1"));
-        Add($"{label}: floor (same statements, DuckDB.NET, one connection)", Floor(RunStatements(root)));
-        Add($"{label}: forge seed ({seedRows:N0} rows)", Forge(dll, "seed"));
+        if (!runOnly) Add($"{label}: forge --help", Forge(dll, "--help").Seconds);
+        var (run, runCpu) = Forge(dll, "run", "--threads", "1");
+        Add($"{label}: forge run (1,000 models, 1 thread)", run);
+        Add($"{label}: forge run CPU", runCpu);
+        var (floor, floorCpu, floorPhases) = Floor(RunStatements(root));
+        Add($"{label}: floor (same statements, DuckDB.NET, one connection)", floor);
+        Add($"{label}: floor CPU", floorCpu);
+        Add($"{label}: ratio (run / floor of the same repeat)", run / floor);
+        Console.WriteLine($"repeat {repeat + 1} {label}: forge run {run:F2} s (CPU {runCpu:F2} s), floor {floor:F2} s (CPU {floorCpu:F2} s; {floorPhases}), {run / floor:F2}x, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        if (!runOnly) Add($"{label}: forge seed ({seedRows:N0} rows)", Forge(dll, "seed").Seconds);
     }
 }
 foreach (var (key, seconds) in times.OrderBy(t => t.Key, StringComparer.Ordinal)) Report(key, seconds);
 Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
 return 0;
 
-double Forge(string forgeDll, params string[] arguments)
+(double Seconds, double Cpu) Forge(string forgeDll, params string[] arguments)
 {
-    var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-    start.ArgumentList.Add(forgeDll);
+    // /usr/bin/time reports the child's CPU time, which Process cannot after it exits.
+    var usage = Path.Combine(Path.GetTempPath(), $"forge-bench-run.{Environment.ProcessId}.usage");
+    var start = new ProcessStartInfo("/usr/bin/time") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var argument in new[] { "-f", "%U %S", "-o", usage, "dotnet", forgeDll }) start.ArgumentList.Add(argument);
     foreach (var argument in arguments) start.ArgumentList.Add(argument);
     if (arguments[0] != "--help") { start.ArgumentList.Add("--project-dir"); start.ArgumentList.Add(root); start.ArgumentList.Add("--profiles-dir"); start.ArgumentList.Add(root); }
     var clock = Stopwatch.StartNew();
@@ -49,10 +59,12 @@ double Forge(string forgeDll, params string[] arguments)
     process.WaitForExit();
     var seconds = clock.Elapsed.TotalSeconds;
     if (process.ExitCode != 0) throw new InvalidOperationException($"forge {string.Join(' ', arguments)} exited {process.ExitCode}:\n{output.Result}\n{error.Result}");
-    return seconds;
+    var fields = File.ReadAllText(usage).Trim().Split(' ');
+    File.Delete(usage);
+    return (seconds, double.Parse(fields[0], CultureInfo.InvariantCulture) + double.Parse(fields[1], CultureInfo.InvariantCulture));
 }
 
-double Floor(IReadOnlyList<string> scripts)
+(double Seconds, double Cpu, string Phases) Floor(IReadOnlyList<string> scripts)
 {
     // Same file name in its own folder: the catalog name (three-part names) stays "bench".
     Directory.CreateDirectory(Path.Combine(root, "target", "floor"));
@@ -61,17 +73,25 @@ double Floor(IReadOnlyList<string> scripts)
     File.Copy(Path.Combine(root, "target", "bench.duckdb"), path, overwrite: true);
     File.Delete(path + ".wal");
     var clock = Stopwatch.StartNew();
+    // This process does nothing else meanwhile, so its CPU time is the floor's (DuckDB's threads included).
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    TimeSpan opened, executed;
     using (var connection = new DuckDBConnection($"Data Source={path}"))
     {
         connection.Open();
+        opened = clock.Elapsed;
         using var command = connection.CreateCommand();
         foreach (var script in scripts)
         {
             command.CommandText = script;
             command.ExecuteNonQuery();
         }
+        executed = clock.Elapsed;
     }
-    return clock.Elapsed.TotalSeconds;
+    var seconds = clock.Elapsed.TotalSeconds;
+    // Where the floor's time goes: opening (reading the catalog), the statements, closing (the checkpoint).
+    var phases = $"open {opened.TotalSeconds:F2} s, statements {(executed - opened).TotalSeconds:F2} s, close {seconds - executed.TotalSeconds:F2} s";
+    return (seconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, phases);
 }
 
 static List<string> RunStatements(string root)
@@ -85,7 +105,8 @@ static void Report(string label, List<double> seconds)
 {
     var sorted = seconds.Order().ToList();
     var median = sorted[sorted.Count / 2];
-    Console.WriteLine($"{label}: median {median:F2} s (runs: {string.Join(", ", seconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))})");
+    var unit = label.Contains("ratio", StringComparison.Ordinal) ? "x" : " s";
+    Console.WriteLine($"{label}: median {median:F2}{unit} (runs: {string.Join(", ", seconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))})");
 }
 
 static void WriteProject(string root, int models, int seedRows)

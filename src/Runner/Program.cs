@@ -23,6 +23,12 @@ internal static class Program
             context.Cancel = true;
             cancellation.Cancel();
         });
-        return ForgeCli.Run(args, CliEnvironment.FromConsole(cancellation.Token));
+        // Console lines are written in batches off the threads that print them; what is left is
+        // written when the command returns (disposing the writer), before the process exits.
+        using var output = new Reporting.BatchingWriter(Console.OpenStandardOutput(), Console.OutputEncoding);
+        var error = new Reporting.OrderedWriter(Console.Error, output);
+        // A crash still shows every line printed before it (a using block's end may not run then).
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => output.Flush();
+        return ForgeCli.Run(args, CliEnvironment.FromConsole(cancellation.Token, output, error));
     }
 }

@@ -32,4 +32,10 @@ public sealed class ProjectLoadOptions
 
     /// <summary>Renders templated values in profiles.yml and the project file; null takes them literally.</summary>
     public IYamlValueRenderer? Renderer { get; init; }
+
+    /// <summary>
+    /// Called once the target profile is read, before the project's files are: a command that will
+    /// connect can start opening the database while the rest loads and compiles.
+    /// </summary>
+    internal Action<TargetProfile>? TargetResolved { get; init; }
 }

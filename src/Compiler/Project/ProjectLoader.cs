@@ -30,6 +30,7 @@ public static class ProjectLoader
 
         var profile = ProfilesLoader.Load(options, root, project, diagnostics);
         if (profile is null) return null;
+        if (!diagnostics.HasErrors) options.TargetResolved?.Invoke(profile.Target);
         // After the profile: the embedded DuckDB stays in the project's own target folder, so
         // --target-path moves the artifacts and not the data.
         if (options.TargetPath is { } targetPath) project = project with { TargetPath = targetPath };

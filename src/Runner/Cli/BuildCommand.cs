@@ -31,7 +31,7 @@ internal static class BuildCommand
 
     private static int Execute(InvocationOptions options, CliEnvironment environment)
     {
-        var session = ProjectSession.Open(options, environment);
+        using var session = ProjectSession.Open(options, environment, openAhead: true);
         if (session is null) return ExitCodes.UsageOrProject;
         var types = ResourceTypeFilter.Apply(Built, options.ResourceTypes, options.ExcludeResourceTypes, environment);
         if (types is null) return ExitCodes.UsageOrProject;

@@ -34,11 +34,13 @@ internal sealed record CliEnvironment
     /// <summary>This environment, replaying <paramref name="previous"/>.</summary>
     public CliEnvironment Retrying(PreviousRun previous) => this with { Retry = previous };
 
-    public static CliEnvironment FromConsole(CancellationToken cancellation) => new()
+    /// <param name="output">Standard output as the process writes it (Program: a <see cref="Reporting.BatchingWriter"/>).</param>
+    /// <param name="error">Standard error as the process writes it (Program: an <see cref="Reporting.OrderedWriter"/>).</param>
+    public static CliEnvironment FromConsole(CancellationToken cancellation, TextWriter output, TextWriter error) => new()
     {
         IsTerminal = !Console.IsOutputRedirected,
-        Output = Console.Out,
-        Error = Console.Error,
+        Output = output,
+        Error = error,
         Cancellation = cancellation,
     };
 

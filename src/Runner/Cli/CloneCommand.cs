@@ -32,7 +32,7 @@ internal static class CloneCommand
             DiagnosticPrinter.Print(environment.Error, [DiagnosticCodes.Clone.NeedsState()]);
             return ExitCodes.UsageOrProject;
         }
-        var session = ProjectSession.Open(options, environment);
+        using var session = ProjectSession.Open(options, environment, openAhead: true);
         if (session is null) return ExitCodes.UsageOrProject;
         var types = ResourceTypeFilter.Apply(Cloned, options.ResourceTypes, options.ExcludeResourceTypes, environment);
         if (types is null) return ExitCodes.UsageOrProject;

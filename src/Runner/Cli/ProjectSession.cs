@@ -12,8 +12,10 @@ namespace ModelForge.Runner.Cli;
 /// A project loaded (and usually compiled) for one command. Opening it prints every problem found,
 /// with file, line and column; a project with errors does not open (exit code 2).
 /// </summary>
-internal sealed class ProjectSession
+internal sealed class ProjectSession : IDisposable
 {
+    private Connections.ConnectionWarmup? _warmup;
+
     private ProjectSession(InvocationOptions options, LoadedProject project, CompiledProject? compiled, CompileOptions compileOptions)
     {
         Options = options;
@@ -42,7 +44,33 @@ internal sealed class ProjectSession
 
     public string TargetDirectory => PathOf(Project.ProjectFile.TargetPath);
 
-    public static ProjectSession? Open(InvocationOptions options, CliEnvironment environment, bool compile = true)
+    /// <param name="openAhead">
+    /// The command will connect: the target's database starts opening as soon as the profile is read
+    /// (<see cref="Connections.ConnectionWarmup"/>), and the caller disposes the session.
+    /// </param>
+    public static ProjectSession? Open(InvocationOptions options, CliEnvironment environment, bool compile = true, bool openAhead = false)
+    {
+        Connections.ConnectionWarmup? warmup = null;
+        var session = Open(options, environment, compile, openAhead ? target => warmup = Connections.ConnectionWarmup.Start(target) : null);
+        if (session is null)
+        {
+            // Nothing runs: the database opened ahead is closed before the command returns.
+            warmup?.Dispose();
+            return null;
+        }
+        session._warmup = warmup;
+        return session;
+    }
+
+    /// <summary>
+    /// The run's first connection is open: the database opened ahead has served (it stays open through
+    /// that connection), so the warm-up lets go of it. Also done by <see cref="Dispose"/>.
+    /// </summary>
+    public void EndWarmup() => _warmup?.Dispose();
+
+    public void Dispose() => EndWarmup();
+
+    private static ProjectSession? Open(InvocationOptions options, CliEnvironment environment, bool compile, Action<TargetProfile>? targetResolved)
     {
         PhaseTimings.Mark("startup + command line");
         var diagnostics = new DiagnosticBag();
@@ -78,6 +106,7 @@ internal sealed class ProjectSession
             HomeDirectory = environment.HomeDirectory,
             WorkingDirectory = environment.WorkingDirectory,
             Renderer = new YamlTemplateRenderer(cliVars, environment.GetEnvironmentVariable) { ImpureRead = environment.ImpureRead },
+            TargetResolved = targetResolved,
         }, diagnostics);
         diagnostics = warnErrors.Apply(diagnostics);
         if (project is null || diagnostics.HasErrors)

@@ -21,7 +21,7 @@ internal static class RunCommand
 
     private static int Execute(InvocationOptions options, CliEnvironment environment)
     {
-        var session = ProjectSession.Open(options, environment);
+        using var session = ProjectSession.Open(options, environment, openAhead: true);
         if (session is null) return ExitCodes.UsageOrProject;
         var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Model });
         if (selected is null) return ExitCodes.UsageOrProject;

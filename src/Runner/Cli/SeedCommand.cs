@@ -16,7 +16,7 @@ internal static class SeedCommand
         command.SetAction(parse =>
         {
             var options = InvocationOptions.From(parse, shared, environment, "seed");
-            var session = ProjectSession.Open(options, environment);
+            using var session = ProjectSession.Open(options, environment, openAhead: true);
             if (session is null) return ExitCodes.UsageOrProject;
             var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Seed });
             if (selected is null) return ExitCodes.UsageOrProject;

@@ -16,7 +16,7 @@ internal static class SnapshotCommand
         command.SetAction(parse =>
         {
             var options = InvocationOptions.From(parse, shared, environment, "snapshot");
-            var session = ProjectSession.Open(options, environment);
+            using var session = ProjectSession.Open(options, environment, openAhead: true);
             if (session is null) return ExitCodes.UsageOrProject;
             var selected = NodeSelector.Select(session.Compiled!, options.Select, options.Exclude, new HashSet<ResourceType> { ResourceType.Snapshot });
             return new RunInvocation(session, environment).Run(selected);

@@ -22,7 +22,7 @@ internal static class TestCommand
 
     private static int Execute(InvocationOptions options, CliEnvironment environment)
     {
-        var session = ProjectSession.Open(options, environment);
+        using var session = ProjectSession.Open(options, environment, openAhead: true);
         if (session is null) return ExitCodes.UsageOrProject;
         var selected = TestSelection.Select(session, environment, new HashSet<ResourceType> { ResourceType.Test, ResourceType.UnitTest });
         if (selected is null) return ExitCodes.UsageOrProject;

@@ -65,7 +65,7 @@ internal sealed class CloneExecutor(CompiledProject project, WorkerResources res
                 ViewMaterialization.Build(context);
                 message = "CREATE VIEW";
             }
-            ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
+            resources.RunFiles.Write(projectRoot, NodeCompiler.RunPath(project, node), context.Statements);
             return Finish(NodeStatus.Success, message);
         }
         catch (DbException) when (resources.Cancellation.IsCancellationRequested)

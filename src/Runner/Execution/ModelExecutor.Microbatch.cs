@@ -43,7 +43,7 @@ internal sealed partial class ModelExecutor
         var concurrency = concurrent && resources.BatchLanes > 1 ? new BatchConcurrency(resources.BatchLanes, resources.OpenConnection) : null;
         var outcome = MicrobatchMaterialization.Build(context, options, config, batches, Render, Error, concurrency);
         if (outcome.Successful.Count > 0) Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PostHook, "post-hook", context);
-        ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
+        resources.RunFiles.Write(projectRoot, NodeCompiler.RunPath(project, node), context.Statements);
 
         var total = batches.Count;
         var message = total == 0 ? "no batches to run" : $"{outcome.Successful.Count} of {total} batches";

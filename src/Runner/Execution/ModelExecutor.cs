@@ -86,7 +86,7 @@ internal sealed partial class ModelExecutor(CompiledProject project, WorkerResou
             var kind = node.Materialized is "view" or "external" ? RelationKind.View : RelationKind.Table;
             DocsPersister.Apply(context, node, kind, resources.Describe);
             Hooks.HookRunner.RunNodeHooks(worker.Compiler, node, node.Config.PostHook, "post-hook", context);
-            ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
+            resources.RunFiles.Write(projectRoot, NodeCompiler.RunPath(project, node), context.Statements);
             var verb = node.Materialized == "external" ? (rows is { } copied ? $"COPY {copied}" : "COPY") : node.Materialized == "view" ? "CREATE VIEW" : rows is { } n ? $"SELECT {n}" : "CREATE TABLE";
             return Finish(NodeStatus.Success, verb, rows: rows, thread: worker.ThreadName);
         }
@@ -107,13 +107,13 @@ internal sealed partial class ModelExecutor(CompiledProject project, WorkerResou
         catch (DbException e) when (context.Contract is { } contract && node.Materialized == "incremental" && ConstraintViolations.IsViolation(e))
         {
             // An incremental batch goes into the contracted table itself; its transaction rolled back.
-            ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
+            resources.RunFiles.Write(projectRoot, NodeCompiler.RunPath(project, node), context.Statements);
             var diagnostic = ContractTable.Violation(context, contract, e);
             return Finish(NodeStatus.Error, diagnostic.Message, diagnostic, thread: worker.ThreadName);
         }
         catch (DbException e)
         {
-            ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
+            resources.RunFiles.Write(projectRoot, NodeCompiler.RunPath(project, node), context.Statements);
             // The failing statement is the last one that carries the model's SQL (cleanup statements may follow it).
             var failed = context.Statements.LastOrDefault(s => s.Contains(sql, StringComparison.Ordinal)) ?? context.Statements.LastOrDefault();
             var diagnostic = DatabaseError(node, e, rendered, sql, failed, compiledPath);

@@ -42,13 +42,17 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
     private bool IsEphemeral(string id) =>
         _project.Nodes[id] is { ResourceType: ResourceType.Model, Materialized: "ephemeral" };
 
-    /// <summary>target/forge.log, appended to by every run (as dbt's logs/dbt.log); null when it cannot be opened.</summary>
-    private static StreamWriter? OpenDebugLog(ProjectSession session)
+    /// <summary>
+    /// target/forge.log, appended to by every run (as dbt's logs/dbt.log); null when it cannot be opened.
+    /// Written in batches off the statement path, as the console is (<see cref="BatchingWriter"/>).
+    /// </summary>
+    private static TextWriter? OpenDebugLog(ProjectSession session)
     {
         try
         {
             Directory.CreateDirectory(session.TargetDirectory);
-            var writer = new StreamWriter(Path.Combine(session.TargetDirectory, "forge.log"), append: true) { AutoFlush = true };
+            var file = new FileStream(Path.Combine(session.TargetDirectory, "forge.log"), FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            var writer = new BatchingWriter(file, new System.Text.UTF8Encoding(false), ownsStream: true);
             writer.WriteLine($"===== forge {session.Options.Command} {DateTimeOffset.UtcNow:O} =====");
             return writer;
         }
@@ -109,7 +113,10 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
             Cancellation = stop.Token,
             BatchLanes = threads,
         };
-        if (!resources.TryOpen(environment.Error)) return ExitCodes.Failure;
+        var opened = resources.TryOpen(environment.Error);
+        // The first connection joined the database opened ahead (or failed as it would have without it).
+        session.EndWarmup();
+        if (!opened) return ExitCodes.Failure;
         _reporter.Line($"Concurrency: {threads} thread{(threads == 1 ? "" : "s")} (target='{target.Name}')");
         _reporter.Blank();
 
@@ -151,7 +158,12 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         var endFailed = RunProjectHooks(resources, session.Project.ProjectFile.OnRunEnd, "on-run-end", OnRunEndGlobals(selected, results));
         if (endFailed is not null) DiagnosticPrinter.Print(environment.Error, [endFailed]);
 
+        // Every node's target/run file is written before the command reports and ends.
+        resources.RunFiles.Complete();
         PhaseTimings.Mark("execute + on-run-end");
+        // Nothing needs a connection any more: they close (DuckDB checkpoints) while the artifacts are
+        // written, on a thread of their own so that the artifact writers keep the pool's threads.
+        var closing = Task.Factory.StartNew(resources.CloseConnections, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         // dbt's manifest after a run carries the SQL each node compiled to; it replaces the first one, once that is written.
         FinishManifest();
@@ -164,6 +176,8 @@ internal sealed class RunInvocation(ProjectSession session, CliEnvironment envir
         PhaseTimings.Mark("manifest, run_results, junit");
         var cancelled = environment.Cancellation.IsCancellationRequested;
         _reporter.Summary(summary, Counted(selected), cancelled);
+        closing.GetAwaiter().GetResult();
+        PhaseTimings.Mark("close connections");
         if (cancelled) return ExitCodes.Cancelled;
         return summary.Failed || endFailed is not null ? ExitCodes.Failure : ExitCodes.Success;
     }

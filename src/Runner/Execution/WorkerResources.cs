@@ -15,6 +15,8 @@ internal sealed class WorkerResources : IDisposable
     private readonly Lazy<Docs.DocReferenceResolver> _docs;
     private readonly Lock _docsLock = new();
     private readonly TargetProfile _target;
+    private readonly Lock _closeLock = new();
+    private bool _closed;
 
     public WorkerResources(CompiledProject project, TargetProfile target, RelationCache relations)
     {
@@ -46,6 +48,9 @@ internal sealed class WorkerResources : IDisposable
 
     /// <summary>The SQL each node compiled to in this invocation, for the manifest written at its end.</summary>
     public Compiler.Artifacts.CompiledCode Compiled { get; } = new();
+
+    /// <summary>Writes target/run/ off the statement path; <see cref="Dispose"/> waits for it.</summary>
+    public RunFileWriter RunFiles { get; } = new();
 
     /// <summary>How many batches of one microbatch model may run at once (the run's --threads).</summary>
     public int BatchLanes { get; init; } = 1;
@@ -92,9 +97,25 @@ internal sealed class WorkerResources : IDisposable
         }
     }
 
+    /// <summary>
+    /// Closes every worker's connection, once, whichever thread asks first; the others wait for it.
+    /// Closing a file's last connection is DuckDB's checkpoint, seconds after a large run, so a run
+    /// calls this on another thread once no node or hook needs a connection, and writes its artifacts meanwhile.
+    /// </summary>
+    public void CloseConnections()
+    {
+        lock (_closeLock)
+        {
+            if (_closed) return;
+            _closed = true;
+            foreach (var worker in _workers.Values) worker.Connection.Dispose();
+        }
+    }
+
     public void Dispose()
     {
-        foreach (var worker in _workers.Values) worker.Connection.Dispose();
+        RunFiles.Complete();
+        CloseConnections();
         _workers.Dispose();
     }
 

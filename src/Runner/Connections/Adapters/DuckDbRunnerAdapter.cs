@@ -53,6 +53,18 @@ internal sealed class DuckDbRunnerAdapter : IRunnerAdapter
         }
     }
 
+    // Only an existing file, and only the database: creating the file, attaching, installing or
+    // loading extensions wait for the run's own connection, so a run that stops first leaves no trace.
+    // The run's connection to the same path then joins this database instance (DuckDB.NET keeps one
+    // per file); the configuration is the profile's either way.
+    public IDisposable? OpenAhead(TargetProfile target) => target switch
+    {
+        DuckDbTargetProfile { IsInMemory: true } => null,
+        DuckDbTargetProfile duck when duck.Path.StartsWith("md:", StringComparison.OrdinalIgnoreCase) || !File.Exists(duck.Path) => null,
+        DuckDbTargetProfile duck => DuckDbConnector.Open(duck.Path, duck.ConfigOptions),
+        _ => null,
+    };
+
     public string Describe(TargetProfile target) =>
         target is DuckDbTargetProfile duck ? $"duckdb {(duck.IsInMemory ? ":memory:" : duck.Path)}" : target.Type;
 

@@ -19,6 +19,13 @@ internal interface IRunnerAdapter
     /// <summary>Opens a connection; throws <see cref="Compiler.Diagnostics.DiagnosticException"/> when it cannot.</summary>
     DbConnection Open(TargetProfile target);
 
+    /// <summary>
+    /// Opens what the run's first <see cref="Open"/> will need (DuckDB: the database file, with its
+    /// catalog read), when opening it changes nothing that lasts; null when there is nothing to open so.
+    /// Called on a background thread while the project compiles (<see cref="ConnectionWarmup"/>); may throw.
+    /// </summary>
+    IDisposable? OpenAhead(TargetProfile target);
+
     /// <summary>Where the target points, for messages (no secrets).</summary>
     string Describe(TargetProfile target);
 

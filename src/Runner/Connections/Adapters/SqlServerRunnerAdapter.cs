@@ -32,6 +32,9 @@ internal sealed class SqlServerRunnerAdapter : IRunnerAdapter
         return SqlServerConnector.Default.Open(sqlServer);
     }
 
+    // A login has effects a failed run should not have (a login trigger, an audit entry, a lockout count).
+    public IDisposable? OpenAhead(TargetProfile target) => null;
+
     public string Describe(TargetProfile target) =>
         target is SqlServerTargetProfile sqlServer ? SqlServerConnectionString.Describe(sqlServer) : target.Type;
 

@@ -124,7 +124,7 @@ internal sealed class TestExecutor(CompiledProject project, WorkerResources reso
     private void WriteRun(ProjectNode node, MaterializationContext context, string statement)
     {
         var statements = context.Statements.Append(statement).Where(s => s.Length > 0);
-        ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", statements) + ";\n");
+        resources.RunFiles.Write(projectRoot, NodeCompiler.RunPath(project, node), statements);
     }
 
     private static Diagnostic? ConfigError(ProjectNode node)

@@ -86,7 +86,7 @@ internal sealed class SnapshotExecutor(CompiledProject project, WorkerResources 
 
     private void WriteRunFile(ProjectNode node, MaterializationContext context)
     {
-        ArtifactFiles.TryWrite(projectRoot, NodeCompiler.RunPath(project, node), string.Join(";\n\n", context.Statements) + ";\n");
+        resources.RunFiles.Write(projectRoot, NodeCompiler.RunPath(project, node), context.Statements);
     }
 
     /// <summary>The database's message, at the snapshot's own line when the error lies in its query.</summary>
