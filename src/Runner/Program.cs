@@ -25,10 +25,28 @@ internal static class Program
         });
         // Console lines are written in batches off the threads that print them; what is left is
         // written when the command returns (disposing the writer), before the process exits.
-        using var output = new Reporting.BatchingWriter(Console.OpenStandardOutput(), Console.OutputEncoding);
+        var output = new Reporting.BatchingWriter(Console.OpenStandardOutput(), Console.OutputEncoding);
         var error = new Reporting.OrderedWriter(Console.Error, output);
         // A crash still shows every line printed before it (a using block's end may not run then).
         AppDomain.CurrentDomain.UnhandledException += (_, _) => output.Flush();
-        return ForgeCli.Run(args, CliEnvironment.FromConsole(cancellation.Token, output, error));
+        var code = ForgeCli.Run(args, CliEnvironment.FromConsole(cancellation.Token, output, error));
+        output.Dispose();
+        return output.Failure is { } failure ? ReportLostOutput(failure, code) : code;
+    }
+
+    // Standard output closed, on a full disk or a pipe whose reader left: the command itself ran,
+    // but what it printed is lost, so a success would mislead a script that reads it.
+    private static int ReportLostOutput(string failure, int code)
+    {
+        try
+        {
+            Console.Error.WriteLine($"error: forge could not write its output: {failure}\n" +
+                "  hint: check where standard output goes: it was closed, or its disk is full");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Standard error is gone too: the exit code is all that is left to say it.
+        }
+        return code == ExitCodes.Success ? ExitCodes.Failure : code;
     }
 }

@@ -55,6 +55,12 @@ internal sealed class BatchingWriter(Stream stream, Encoding encoding, bool owns
         WrittenAfterStop();
     }
 
+    /// <summary>
+    /// Why the stream stopped taking text (closed, full disk, broken pipe), or null. From then on text
+    /// is dropped rather than thrown at whichever thread printed it; the caller reports this once.
+    /// </summary>
+    public string? Failure { get; private set; }
+
     /// <summary>Writes everything given so far to the stream before returning.</summary>
     public override void Flush()
     {
@@ -68,9 +74,16 @@ internal sealed class BatchingWriter(Stream stream, Encoding encoding, bool owns
                 text = _pending.ToString();
                 _pending.Clear();
             }
-            var bytes = encoding.GetBytes(text);
-            stream.Write(bytes);
-            stream.Flush();
+            if (Failure is not null) return;
+            try
+            {
+                stream.Write(encoding.GetBytes(text));
+                stream.Flush();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                Failure = (e.InnerException ?? e).Message;
+            }
         }
     }
 
@@ -132,15 +145,7 @@ internal sealed class BatchingWriter(Stream stream, Encoding encoding, bool owns
                 if (!_stopped) Monitor.Wait(_gate, Interval);
                 if (_stopped) return;
             }
-            try
-            {
-                Flush();
-            }
-            catch (IOException)
-            {
-                // That batch is lost with the stream; the next Flush on a caller's thread meets the same
-                // problem and reports it there, as writing each line at once would have.
-            }
+            Flush();
         }
     }
 }

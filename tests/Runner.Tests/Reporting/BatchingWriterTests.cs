@@ -70,7 +70,30 @@ internal sealed class BatchingWriterTests
         Assert.That(_seen, Is.EqualTo(new[] { "out:partial x", "out:late\n" }));
     }
 
-    private sealed class RecordingStream(BatchingWriterTests test) : Stream
+    [Test]
+    public void A_stream_that_stops_taking_text_is_recorded_once_and_nothing_is_thrown_at_the_printers()
+    {
+        var output = new BatchingWriter(new FailingStream(), new UTF8Encoding(false));
+
+        output.WriteLine("1 of 2 START");
+        Assert.DoesNotThrow(output.Flush);
+        output.WriteLine("2 of 2 START");
+        Assert.DoesNotThrow(output.Dispose);
+        Assert.DoesNotThrow(() => output.WriteLine("after dispose"));
+
+        Assert.That(output.Failure, Is.EqualTo("No space left on device"));
+    }
+
+    private sealed class FailingStream : RecordingStream
+    {
+        public FailingStream() : base(null!)
+        {
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device");
+    }
+
+    private class RecordingStream(BatchingWriterTests test) : Stream
     {
         public override bool CanRead => false;
         public override bool CanSeek => false;
