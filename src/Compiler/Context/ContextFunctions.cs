@@ -111,19 +111,31 @@ internal static partial class ContextFunctions
         return value is Relation relation ? adapter.LoadRelation(relation, a) : throw Args.WrongType(a, function, "relation", "a relation", value, usage);
     }
 
-    // The node's store_failures_as (ephemeral keeps none), else its store_failures config, else the --store-failures flag.
-    private static bool ShouldFullRefresh(RenderState state) =>
-        state.Node.Config.TryGetValue("full_refresh", out var value) && value is not null
-            ? TemplateValues.IsTruthy(value)
-            : state.Project.FullRefresh;
+    private static bool ShouldFullRefresh(RenderState state) => ShouldFullRefresh(state.Project, state.Node);
 
-    // dbt: true only when executing, the node is incremental, its relation exists as a table and
-    // no full refresh was asked for.
+    // The node's full_refresh config when set, else the --full-refresh flag.
+    private static bool ShouldFullRefresh(ProjectRenderInfo project, NodeRenderInfo node) =>
+        node.Config.TryGetValue("full_refresh", out var value) && value is not null
+            ? TemplateValues.IsTruthy(value)
+            : project.FullRefresh;
+
     private static bool IsIncremental(RenderState state)
     {
-        if (!state.Executing || state.Project.Adapter is not { } adapter || state.Node.This is not { } self) return false;
-        if (!state.Node.Config.TryGetValue("materialized", out var m) || m as string != "incremental") return false;
-        if (ShouldFullRefresh(state)) return false;
+        var incremental = IsIncremental(state.Project, state.Node);
+        // The compile cache keeps the answer and asks the database again instead of rendering (InputCheck).
+        state.Node.Inputs?.Record(RenderInputs.IncrementalCall, incremental ? "true" : "false");
+        return incremental;
+    }
+
+    /// <summary>
+    /// dbt's is_incremental(): true only when executing, the node is incremental, its relation exists
+    /// as a table and no full refresh was asked for. Asks the database (the adapter's relation cache).
+    /// </summary>
+    internal static bool IsIncremental(ProjectRenderInfo project, NodeRenderInfo node)
+    {
+        if (node.Phase != RenderPhase.Execute || project.Adapter is not { } adapter || node.This is not { } self) return false;
+        if (!node.Config.TryGetValue("materialized", out var m) || m as string != "incremental") return false;
+        if (ShouldFullRefresh(project, node)) return false;
         var existing = adapter.GetRelation(self.Database, self.Schema ?? "", self.Identifier ?? "");
         return existing is { IsTable: true };
     }

@@ -17,7 +17,8 @@ internal static class InputCheck
 
     /// <summary>Whether the input recorded as <paramref name="key"/> can read differently for two nodes of the same package.</summary>
     public static bool DependsOnNode(string key) =>
-        key.StartsWith(RenderInputs.Global, StringComparison.Ordinal) && NodeGlobals.Contains(key[(key.IndexOf('|', RenderInputs.Global.Length) + 1)..]);
+        key == RenderInputs.IncrementalCall
+        || key.StartsWith(RenderInputs.Global, StringComparison.Ordinal) && NodeGlobals.Contains(key[(key.IndexOf('|', RenderInputs.Global.Length) + 1)..]);
 
     /// <summary>What the input recorded as <paramref name="key"/> reads now, looked up as the render did; null when it cannot be read.</summary>
     public static string? Current(ProjectRenderInfo project, NodeRenderInfo node, string key)
@@ -44,6 +45,16 @@ internal static class InputCheck
                 return project.Environment(rest) is { } read ? "=" + read : "unset";
             case RenderInputs.Dispatch:
                 return project.DispatchFingerprint;
+            case RenderInputs.IncrementalCall:
+                try
+                {
+                    return ContextFunctions.IsIncremental(project, node) ? "true" : "false";
+                }
+                catch (DiagnosticException)
+                {
+                    // The database cannot answer now: the render asks again and reports it.
+                    return null;
+                }
             case RenderInputs.Ref:
             case RenderInputs.SourceCall:
             {

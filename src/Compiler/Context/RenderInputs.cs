@@ -54,6 +54,8 @@ internal sealed class RenderInputs
     public const string Ref = "r|";
     public const string SourceCall = "s|";
     public const string Dispatch = "d|";
+    // The answer of is_incremental() for the node: checked again against the database, not re-rendered.
+    public const string IncrementalCall = "i|";
 
     public static string Join(params ReadOnlySpan<string?> parts)
     {
@@ -92,6 +94,8 @@ internal sealed class RenderInputs
                 "config" => ValueFingerprint.Of(config),
                 "execute" => phase.ToString(),
                 "project_name" => project.ProjectName,
+                // The function is the same for every render; what it answered is recorded per call (IncrementalCall).
+                "is_incremental" => "fn",
                 _ when ContextFunctions.Impure.Contains(name) => null,
                 _ => "fn",
             };

@@ -21,7 +21,7 @@ public sealed class CachedOutputTests
         using var project = Copy(fixture);
         var cold = Compile(project);
         var reused = Compile(project);
-        // Not all: a model that calls is_incremental() or reads the clock is rendered every time.
+        // Not all: a model that queries the database or reads the clock is rendered every time.
         Assert.That(reused.Error, Does.Match("reused [1-9]"), "the second compile reuses renders");
         var afterReuse = CompiledFiles(project);
 

@@ -154,6 +154,25 @@ public sealed class CompileCacheTests
     }
 
     [Test]
+    public void An_incremental_model_is_reused_while_is_incremental_answers_the_same_and_rendered_when_it_changes()
+    {
+        const string compiled = "target/compiled/cache/models/events.sql";
+        _project.With("models/events.sql",
+            "{{ config(materialized='incremental') }}select 1 as id\n{% if is_incremental() %}where id > (select max(id) from {{ this }}){% endif %}");
+        Assert.That(Rendered(), Does.Contain("model.cache.events"));
+        Assert.That(Rendered(), Is.Empty, "no table yet: is_incremental() still answers false");
+
+        Database.Execute(_project.DatabasePath, "create table main.events as select 1 as id");
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.events" }), "the table exists now");
+        Assert.That(_project.Read(compiled), Does.Contain("where id >"));
+        Assert.That(Rendered(), Is.Empty);
+
+        Database.Execute(_project.DatabasePath, "drop table main.events; create view main.events as select 1 as id");
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.events" }), "a view is not an incremental model's table");
+        Assert.That(_project.Read(compiled), Does.Not.Contain("where id >"));
+    }
+
+    [Test]
     public void A_compile_that_reuses_every_node_leaves_the_cache_file_as_it_was()
     {
         Rendered();
