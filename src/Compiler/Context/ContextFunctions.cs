@@ -123,7 +123,7 @@ internal static partial class ContextFunctions
     {
         var incremental = IsIncremental(state.Project, state.Node);
         // The compile cache keeps the answer and asks the database again instead of rendering (InputCheck).
-        state.Node.Inputs?.Record(RenderInputs.IncrementalCall, incremental ? "true" : "false");
+        state.Node.Inputs?.Record(RenderInputs.IncrementalCall, RenderInputs.DescribeIncremental(incremental));
         return incremental;
     }
 

@@ -13,7 +13,7 @@ internal static class InputCheck
 
     // Global names whose value is the node's own (its relation, config, phase); every other input reads
     // the same for all nodes of one package, so a check may look it up once per package.
-    private static readonly HashSet<string> NodeGlobals = new(StringComparer.Ordinal) { "this", "schema", "database", "config", "execute" };
+    internal static readonly HashSet<string> NodeGlobals = new(StringComparer.Ordinal) { "this", "schema", "database", "config", "execute" };
 
     /// <summary>Whether the input recorded as <paramref name="key"/> can read differently for two nodes of the same package.</summary>
     public static bool DependsOnNode(string key) =>
@@ -48,7 +48,7 @@ internal static class InputCheck
             case RenderInputs.IncrementalCall:
                 try
                 {
-                    return ContextFunctions.IsIncremental(project, node) ? "true" : "false";
+                    return RenderInputs.DescribeIncremental(ContextFunctions.IsIncremental(project, node));
                 }
                 catch (DiagnosticException)
                 {

@@ -69,11 +69,11 @@ internal sealed class RenderInputs
     }
 
     /// <summary>Whether <see cref="DescribeGlobal"/> reads the node rendered (its relation, config or phase) for <paramref name="name"/>.</summary>
-    internal static bool DescribesPerNode(ProjectRenderInfo project, string name)
-    {
-        if (name is not ("this" or "schema" or "database" or "config" or "execute")) return false;
-        return project.Shared.Values.ContainsKey(name) || ContextFunctions.NodeNames.Contains(name);
-    }
+    internal static bool DescribesPerNode(ProjectRenderInfo project, string name) =>
+        InputCheck.NodeGlobals.Contains(name) && (project.Shared.Values.ContainsKey(name) || ContextFunctions.NodeNames.Contains(name));
+
+    /// <summary>How an answer of is_incremental() is recorded (<see cref="IncrementalCall"/>), by the render and by the check alike.</summary>
+    internal static string DescribeIncremental(bool incremental) => incremental ? "true" : "false";
 
     /// <summary>What a global name means for the cache: its fingerprint, or null when reading it makes a render uncacheable.</summary>
     internal static string? DescribeGlobal(ProjectRenderInfo project, Relation? self, IEnumerable<KeyValuePair<string, object?>> config,
