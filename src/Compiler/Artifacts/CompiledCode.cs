@@ -24,11 +24,11 @@ internal sealed class CompiledCode
     /// <param name="path">Where the SQL was written, relative to the project (<see cref="NodeCompiler.CompiledPath"/>).</param>
     public void Add(ProjectNode node, string path, string code) => _byNode[node.UniqueId] = (path, new Utf8Text(System.Text.Encoding.UTF8.GetBytes(code)));
 
-    /// <summary>As <see cref="Add(ProjectNode, string, string)"/>, from the text or, when none, its UTF-8 <paramref name="bytes"/> as read back; neither: nothing.</summary>
+    /// <summary>As <see cref="Add(ProjectNode, string, string)"/>, from the text's UTF-8 <paramref name="bytes"/> when given, else the text; neither: nothing.</summary>
     public void Add(ProjectNode node, string path, string? code, byte[]? bytes)
     {
-        if (code is not null) Add(node, path, code);
-        else if (bytes is not null) _byNode[node.UniqueId] = (path, new Utf8Text(bytes));
+        if (bytes is not null) _byNode[node.UniqueId] = (path, new Utf8Text(bytes));
+        else if (code is not null) Add(node, path, code);
     }
 
     public bool TryGet(string uniqueId, out (string Path, Utf8Text Code) compiled) => _byNode.TryGetValue(uniqueId, out compiled);

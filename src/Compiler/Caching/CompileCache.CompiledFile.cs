@@ -1,5 +1,3 @@
-using Microsoft.Win32.SafeHandles;
-
 namespace ModelForge.Compiler.Caching;
 
 internal sealed partial class CompileCache
@@ -8,42 +6,20 @@ internal sealed partial class CompileCache
     private static class CompiledFile
     {
         /// <summary>
-        /// Whether <paramref name="file"/> still has <paramref name="length"/> and <paramref name="writtenTicks"/>;
-        /// with <paramref name="read"/>, its bytes, read on the handle that was checked (one open, no second stat).
+        /// Whether <paramref name="file"/> still has <paramref name="length"/> and <paramref name="writtenTicks"/>:
+        /// one stat, no open (an open, its locks and reads cost ~20 µs per file, most of a reused compile).
         /// </summary>
-        public static bool Matches(string file, long length, long writtenTicks, bool read, out byte[]? bytes)
+        public static bool Matches(string file, long length, long writtenTicks)
         {
-            bytes = null;
             try
             {
-                if (!read)
-                {
-                    var info = new FileInfo(file);
-                    return info.Exists && info.Length == length && info.LastWriteTimeUtc.Ticks == writtenTicks;
-                }
-                using var handle = File.OpenHandle(file);
-                if (RandomAccess.GetLength(handle) != length || File.GetLastWriteTimeUtc(handle).Ticks != writtenTicks) return false;
-                bytes = ReadAll(handle, length);
-                return bytes is not null;
+                var info = new FileInfo(file);
+                return info.Exists && info.Length == length && info.LastWriteTimeUtc.Ticks == writtenTicks;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 return false;
             }
-        }
-
-        // Null when the file turned out shorter than it was a moment ago (changed under us: render again).
-        private static byte[]? ReadAll(SafeFileHandle handle, long length)
-        {
-            var bytes = new byte[length];
-            var done = 0;
-            while (done < bytes.Length)
-            {
-                var count = RandomAccess.Read(handle, bytes.AsSpan(done), done);
-                if (count == 0) return null;
-                done += count;
-            }
-            return bytes;
         }
     }
 }

@@ -2,8 +2,12 @@ namespace ModelForge.Compiler.Caching;
 
 internal sealed partial class CompileCache
 {
-    /// <summary>One node's record. Inputs are held as indices into the cache's <see cref="StringTable"/>.</summary>
-    private sealed class Entry(string key, int[] names, int[] values, long length, long writtenTicks)
+    /// <summary>
+    /// One node's record. Inputs are held as indices into the cache's <see cref="StringTable"/>;
+    /// <see cref="Code"/> is the compiled file's content (UTF-8), so a reused node's SQL comes from
+    /// the cache's one read rather than an open and read of its file.
+    /// </summary>
+    private sealed class Entry(string key, int[] names, int[] values, long length, long writtenTicks, byte[] code)
     {
         public const int Unchecked = 0;
         public const int Reused = 1;
@@ -17,12 +21,13 @@ internal sealed partial class CompileCache
         public int[] Values { get; private set; } = values;
         public long Length { get; } = length;
         public long WrittenTicks { get; } = writtenTicks;
+        public byte[] Code { get; } = code;
 
         // Set by the one thread that checks this node; read once the compile's threads are joined.
         public int State { get; set; }
 
-        public static Entry Of(string key, IReadOnlyDictionary<string, string> inputs, long length, long writtenTicks) =>
-            new(key, [], [], length, writtenTicks) { _pending = inputs.ToArray() };
+        public static Entry Of(string key, IReadOnlyDictionary<string, string> inputs, long length, long writtenTicks, byte[] code) =>
+            new(key, [], [], length, writtenTicks, code) { _pending = inputs.ToArray() };
 
         public static Entry Read(BinaryReader reader, StringTable table)
         {
@@ -35,7 +40,12 @@ internal sealed partial class CompileCache
                 names[i] = table.Checked(reader.Read7BitEncodedInt());
                 values[i] = table.Checked(reader.Read7BitEncodedInt());
             }
-            return new Entry(key, names, values, reader.ReadInt64(), reader.ReadInt64());
+            var length = reader.ReadInt64();
+            var writtenTicks = reader.ReadInt64();
+            var code = reader.ReadBytes(reader.Read7BitEncodedInt());
+            // Recorded with the file's length: a shorter read is a damaged cache, read as none.
+            if (code.Length != length) throw new EndOfStreamException();
+            return new Entry(key, names, values, length, writtenTicks, code);
         }
 
         /// <summary>Gives a stored entry's inputs their indices in <paramref name="table"/>. One thread.</summary>
@@ -58,6 +68,8 @@ internal sealed partial class CompileCache
             }
             writer.Write(Length);
             writer.Write(WrittenTicks);
+            writer.Write7BitEncodedInt(Code.Length);
+            writer.Write(Code);
         }
     }
 }

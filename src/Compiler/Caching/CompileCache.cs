@@ -7,10 +7,10 @@ namespace ModelForge.Compiler.Caching;
 
 /// <summary>
 /// target/'s memory of the last compile: per node, a key (template text, node, test arguments),
-/// every input its render read (<see cref="RenderInputs"/>) and the size and time of the compiled
-/// file it wrote. A node whose key and inputs read the same again, and whose file is still the
-/// one written, is not rendered again. The file is the cache's storage: deleting either the cache
-/// or the file only means rendering again. A cache that does not read cleanly, or was written by
+/// every input its render read (<see cref="RenderInputs"/>), the size and time of the compiled
+/// file it wrote and that file's content. A node whose key and inputs read the same again, and
+/// whose file is still the one written (same size and time), is not rendered again; its SQL is
+/// the recorded content. Deleting either the cache or the file only means rendering again. A cache that does not read cleanly, or was written by
 /// another build of forge or for another kind of target, is ignored and replaced.
 /// </summary>
 internal sealed partial class CompileCache
@@ -18,7 +18,8 @@ internal sealed partial class CompileCache
     public const string FileName = "forge_compile_cache.bin";
     private const string Magic = "modelforge-compile-cache";
     // 2: input names and values in one table of distinct strings, entries refer to them by index.
-    private const int Format = 2;
+    // 3: each entry holds its compiled file's content.
+    private const int Format = 3;
 
     private readonly Dictionary<string, Entry> _previous;
     private readonly ConcurrentDictionary<string, Entry> _stored = new(StringComparer.Ordinal);
@@ -58,36 +59,39 @@ internal sealed partial class CompileCache
 
     /// <summary>
     /// Whether <paramref name="node"/>'s compiled file at <paramref name="file"/> is still what
-    /// rendering it now would write; if so it is kept for the next cache. With
-    /// <paramref name="read"/>, <paramref name="bytes"/> is the file's content, read through the
-    /// handle its size and time were checked on.
+    /// rendering it now would write; if so it is kept for the next cache and <paramref name="bytes"/>
+    /// is the file's content (UTF-8) as written.
     /// </summary>
-    public bool TryReuse(NodeCompiler compiler, ProjectNode node, string file, bool read, out byte[]? bytes)
+    public bool TryReuse(NodeCompiler compiler, ProjectNode node, string file, out byte[]? bytes)
     {
         bytes = null;
         if (!_previous.TryGetValue(node.UniqueId, out var entry)) return false;
         var holds = KeyOf(node) is { } key && key == entry.Key
                     && _memo.Holds(compiler, node, entry)
-                    && CompiledFile.Matches(file, entry.Length, entry.WrittenTicks, read, out bytes);
+                    && CompiledFile.Matches(file, entry.Length, entry.WrittenTicks);
         entry.State = holds ? Entry.Reused : Entry.Rejected;
         if (!holds) _changed = true;
+        else bytes = entry.Code;
         return holds;
     }
 
-    /// <summary>Remembers a render that succeeded and was written to <paramref name="file"/>, unless it read something uncacheable.</summary>
-    public void Store(ProjectNode node, RenderInputs inputs, string file)
+    /// <summary>
+    /// Remembers a render that succeeded and was written to <paramref name="file"/> as
+    /// <paramref name="code"/> (UTF-8), unless it read something uncacheable.
+    /// </summary>
+    public void Store(ProjectNode node, RenderInputs inputs, string file, byte[] code)
     {
         if (inputs.Uncacheable is not null) return;
         var info = new FileInfo(file);
         if (!info.Exists) return;
-        Store(node, inputs, info.Length, info.LastWriteTimeUtc.Ticks);
+        Store(node, inputs, info.Length, info.LastWriteTimeUtc.Ticks, code);
     }
 
-    /// <summary>As <see cref="Store(ProjectNode, RenderInputs, string)"/>, with the file's length and last write time (UTC ticks) known from its write.</summary>
-    public void Store(ProjectNode node, RenderInputs inputs, long length, long writtenTicks)
+    /// <summary>As <see cref="Store(ProjectNode, RenderInputs, string, byte[])"/>, with the file's length and last write time (UTC ticks) known from its write.</summary>
+    public void Store(ProjectNode node, RenderInputs inputs, long length, long writtenTicks, byte[] code)
     {
-        if (inputs.Uncacheable is not null || KeyOf(node) is not { } key) return;
-        _stored[node.UniqueId] = Entry.Of(key, inputs.Entries, length, writtenTicks);
+        if (inputs.Uncacheable is not null || KeyOf(node) is not { } key || code.Length != length) return;
+        _stored[node.UniqueId] = Entry.Of(key, inputs.Entries, length, writtenTicks, code);
         _changed = true;
     }
 

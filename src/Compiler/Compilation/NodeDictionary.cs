@@ -203,19 +203,13 @@ public static class NodeDictionary
         sink.EndObject();
     }
 
-    // Per thread, so that hashing thousands of files neither allocates a context per file nor contends for one.
-    [ThreadStatic]
-    private static System.Security.Cryptography.IncrementalHash? _sha256;
-
     private static string Checksum(string text)
     {
-        var sha256 = _sha256 ??= System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
-            sha256.AppendData(bytes, 0, System.Text.Encoding.UTF8.GetBytes(text, bytes));
             Span<byte> digest = stackalloc byte[32];
-            sha256.GetHashAndReset(digest);
+            Caching.ContentHash.Sha256(bytes.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(text, bytes)), digest);
             return Convert.ToHexStringLower(digest);
         }
         finally

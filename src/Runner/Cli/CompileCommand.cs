@@ -31,7 +31,7 @@ internal static class CompileCommand
             var memo = new Memo.InvocationMemo(parse, environment, "compile");
             var options = InvocationOptions.From(parse, shared, memo.Environment, "compile");
             if (parse.GetValue(inline) is not { } query)
-                return memo.TryReplay(options) ?? memo.Complete(Execute(options, memo.Environment, out var session), session, "compiled/", "manifest.json");
+                return memo.TryReplay(options) ?? memo.Complete(Execute(options, memo.Environment, memo.MayConnect, out var session), session, "compiled/", "manifest.json");
             if (options.Select.Count > 0 || options.Exclude.Count > 0 || options.Selector is not null)
             {
                 DiagnosticPrinter.Print(environment.Error, [DiagnosticCodes.Commands.InlineWithSelect()]);
@@ -77,10 +77,25 @@ internal static class CompileCommand
     }
 
     // Returns through `opened` the session it compiled, for the memo; connections are closed on return.
-    private static int Execute(InvocationOptions options, CliEnvironment environment, out ProjectSession? opened)
+    // When the compile may connect (is_incremental, run_query...), the database starts opening while
+    // the project loads: at 10,000 models its open was on the critical path of the cache check.
+    private static int Execute(InvocationOptions options, CliEnvironment environment, bool mayConnect, out ProjectSession? opened)
     {
-        var session = opened = ProjectSession.Open(options, environment);
+        var session = opened = ProjectSession.Open(options, environment, openAhead: mayConnect);
         if (session is null) return ExitCodes.UsageOrProject;
+        try
+        {
+            return Execute(session, options, environment);
+        }
+        finally
+        {
+            // Closed before the memo records the database file's state.
+            session.EndWarmup();
+        }
+    }
+
+    private static int Execute(ProjectSession session, InvocationOptions options, CliEnvironment environment)
+    {
         var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Model, ResourceType.Test, ResourceType.UnitTest });
         if (selected is null) return ExitCodes.UsageOrProject;
         var project = session.Compiled!;
@@ -112,8 +127,8 @@ internal static class CompileCommand
                     }
                     return;
                 }
-                // The text (rendered, or read back when reused) is the manifest's compiled_code.
-                var outcome = compiler.Compile(node, readText: true);
+                // The SQL as written (rendered, or recorded when reused) is the manifest's compiled_code.
+                var outcome = compiler.Compile(node);
                 if (outcome.Errors.Count == 0) compiledCode.Add(node, NodeCompiler.CompiledPath(project, node), outcome.Text, outcome.Bytes);
                 errors[i] = outcome.Errors.Count > 0 ? outcome.Errors : outcome.Invalid;
                 rendered[i] = outcome.Rendered;

@@ -110,7 +110,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         using (var compiler = new CachedCompiler(session))
         {
             // Validation failures are `forge compile`'s to report; here they only keep the node out of the cache.
-            Parallel.For(0, nodes.Count, i => outcomes[i] = compiler.Compile(nodes[i], readText: true));
+            Parallel.For(0, nodes.Count, i => outcomes[i] = compiler.Compile(nodes[i]));
             compiler.Save();
         }
         CachedCompiler.Trace(environment, nodes, outcomes.Select(o => o.Rendered).ToList());

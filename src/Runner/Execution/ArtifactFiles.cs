@@ -28,32 +28,44 @@ internal static class ArtifactFiles
     public static Diagnostic? TryWrite(string projectRoot, string relativePath, string text, out WrittenFile? written) =>
         TryWrite(projectRoot, relativePath, text, stamp: true, out written);
 
+    /// <summary>As <see cref="TryWrite(string, string, string, out WrittenFile?)"/>, for text already encoded as UTF-8.</summary>
+    public static Diagnostic? TryWrite(string projectRoot, string relativePath, ReadOnlySpan<byte> utf8, out WrittenFile? written) =>
+        TryWrite(projectRoot, relativePath, utf8, stamp: true, out written);
+
     private static Diagnostic? TryWrite(string projectRoot, string relativePath, string text, bool stamp, out WrittenFile? written)
     {
-        written = null;
-        var path = Path.Combine(projectRoot, relativePath);
         var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
             var length = Encoding.UTF8.GetBytes(text, bytes);
+            return TryWrite(projectRoot, relativePath, bytes.AsSpan(0, length), stamp, out written);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private static Diagnostic? TryWrite(string projectRoot, string relativePath, ReadOnlySpan<byte> bytes, bool stamp, out WrittenFile? written)
+    {
+        written = null;
+        var path = Path.Combine(projectRoot, relativePath);
+        try
+        {
             try
             {
-                written = WriteIfChanged(path, bytes.AsSpan(0, length), stamp);
+                written = WriteIfChanged(path, bytes, stamp);
             }
             catch (UnauthorizedAccessException) when (File.Exists(path))
             {
                 // A read-only file in a writable folder: replaced whole, as a move over it may.
-                AtomicFile.WriteAllBytes(path, bytes.AsSpan(0, length));
+                AtomicFile.WriteAllBytes(path, bytes);
             }
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Unwritable(relativePath, e);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 

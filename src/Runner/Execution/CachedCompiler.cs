@@ -36,18 +36,18 @@ internal sealed class CachedCompiler : IDisposable
 
     /// <summary>
     /// One node's outcome. Errors: the render or the write failed. Invalid: the target's validator
-    /// rejected the SQL (written all the same). Text: the SQL as rendered. Bytes: the SQL of a reused
-    /// file as read (UTF-8), when asked for: handed on as it is rather than decoded and encoded again.
+    /// rejected the SQL (written all the same). Text: the SQL as rendered. Bytes: the SQL as written
+    /// (UTF-8), rendered or reused: handed on as it is rather than encoded again.
     /// </summary>
     public readonly record struct Outcome(IReadOnlyList<Diagnostic> Errors, IReadOnlyList<Diagnostic> Invalid, bool Rendered, string? Text, byte[]? Bytes = null)
     {
-        /// <summary>The SQL, rendered or read, as text; null when there is none.</summary>
+        /// <summary>The SQL, rendered or reused, as text; null when there is none.</summary>
         // Decoded as written (ArtifactFiles: UTF-8, no BOM), so a leading U+FEFF survives.
         public string? Sql => Text ?? (Bytes is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null);
     }
 
-    /// <summary>Compiles <paramref name="node"/> unless its cached file holds; <paramref name="readText"/> reads a reused file back.</summary>
-    public Outcome Compile(ProjectNode node, bool readText)
+    /// <summary>Compiles <paramref name="node"/> unless its cached file holds.</summary>
+    public Outcome Compile(ProjectNode node)
     {
         var project = _session.Compiled!;
         try
@@ -55,19 +55,21 @@ internal sealed class CachedCompiler : IDisposable
             var path = NodeCompiler.CompiledPath(project, node);
             var file = Path.Combine(_session.Project.Root, path);
             // A file gone or changed since the last compile fails the check, is rendered again below, and its entry replaced.
-            if (_cache.TryReuse(_compilers.Current, node, file, readText, out var bytes)) return new([], [], false, null, bytes);
+            if (_cache.TryReuse(_compilers.Current, node, file, out var bytes)) return new([], [], false, null, bytes);
             var inputs = new RenderInputs();
             // Compile (not Render): positions map through inlined ephemeral CTEs to their own files.
             var compiled = _compilers.Current.Compile(node, inputs);
-            if (ArtifactFiles.TryWrite(_session.Project.Root, path, compiled.Text, out var written) is { } unwritable)
+            // Encoded once: the file, the cache and the manifest all take these bytes.
+            var code = System.Text.Encoding.UTF8.GetBytes(compiled.Text);
+            if (ArtifactFiles.TryWrite(_session.Project.Root, path, code, out var written) is { } unwritable)
                 return new([unwritable], [], true, compiled.Text);
             var invalid = node.ResourceType == ResourceType.Model ? _validator.Validate(compiled.Text, compiled.Find, node.DefinitionSpan, path) : [];
             if (invalid.Count == 0)
             {
-                if (written is { } stamp) _cache.Store(node, inputs, stamp.Length, stamp.WrittenTicks);
-                else _cache.Store(node, inputs, file);
+                if (written is { } stamp) _cache.Store(node, inputs, stamp.Length, stamp.WrittenTicks, code);
+                else _cache.Store(node, inputs, file, code);
             }
-            return new([], invalid, true, compiled.Text);
+            return new([], invalid, true, compiled.Text, code);
         }
         catch (DiagnosticException e)
         {

@@ -57,6 +57,12 @@ internal sealed partial class InvocationMemo
     /// <summary>The environment the compile runs in: it records what is read and printed.</summary>
     public CliEnvironment Environment { get; }
 
+    /// <summary>
+    /// Whether the command is likely to connect: false only when the last successful invocation's
+    /// memo shows it read nothing from the database (no memo, no knowing: true).
+    /// </summary>
+    public bool MayConnect { get; private set; } = true;
+
     /// <summary>The exit code of a replayed invocation, or null when the full command must run.</summary>
     public int? TryReplay(InvocationOptions options)
     {
@@ -66,6 +72,7 @@ internal sealed partial class InvocationMemo
         var memo = MemoFile.Read(_memoPath);
         PhaseTimings.Mark("read memo");
         if (memo is null) return Miss(File.Exists(_memoPath) ? "memo unreadable" : "no memo");
+        MayConnect = memo.Scans.Any(s => s.Scan.Mode == ScanMode.DatabaseFile);
         if (Verify(memo, out var refreshed) is { } changed)
         {
             MemoFile.Delete(_memoPath);

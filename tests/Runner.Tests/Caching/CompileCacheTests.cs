@@ -220,6 +220,20 @@ public sealed class CompileCacheTests
     }
 
     [Test]
+    public void A_cache_cut_short_is_ignored_and_rebuilt()
+    {
+        // Entries carry the compiled SQL: a cache that ends inside one must not hand on a part of it.
+        Rendered();
+        var path = Path.Combine(_project.Root, "target/forge_compile_cache.bin");
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length - 5)]);
+
+        Assert.That(Rendered(), Has.Count.EqualTo(6));
+        Assert.That(Rendered(), Is.Empty);
+        Assert.That(File.ReadAllBytes(path), Is.EqualTo(bytes), "rebuilt as it was");
+    }
+
+    [Test]
     public void A_cache_written_by_another_build_of_forge_is_ignored()
     {
         Rendered();
