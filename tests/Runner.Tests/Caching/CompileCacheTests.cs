@@ -173,6 +173,18 @@ public sealed class CompileCacheTests
     }
 
     [Test]
+    public void A_database_that_cannot_be_opened_fails_no_compile_that_does_not_query_it()
+    {
+        // The compile opens the database ahead of need (no memo says it will not need it); that open
+        // failing is not the compile's error when no template asks the database anything.
+        Directory.CreateDirectory(Path.GetDirectoryName(_project.DatabasePath)!);
+        File.WriteAllText(_project.DatabasePath, "not a DuckDB database");
+
+        Assert.That(Rendered(), Has.Count.EqualTo(6));
+        Assert.That(File.ReadAllText(_project.DatabasePath), Is.EqualTo("not a DuckDB database"));
+    }
+
+    [Test]
     public void A_compile_that_reuses_every_node_leaves_the_cache_file_as_it_was()
     {
         Rendered();
