@@ -126,6 +126,7 @@ internal sealed partial class CompileCache
         if (node.Template is not { } template) return null;
         var kwargs = node.Test is { } test ? ValueFingerprint.Of(test.Kwargs) : "";
         if (kwargs is null) return null;
-        return ContentHash.OfLines(node.UniqueId, ResourceTypeNames[(int)node.ResourceType], node.PackageName, kwargs, template.Source.Text);
+        // The template's own hash (computed once, the manifest's checksum too) stands for its text.
+        return ContentHash.OfLines(node.UniqueId, ResourceTypeNames[(int)node.ResourceType], node.PackageName, kwargs, template.Source.Sha256);
     }
 }

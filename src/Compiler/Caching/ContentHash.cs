@@ -13,6 +13,22 @@ internal static class ContentHash
 
     public static string Of(string text) => OfLines(text);
 
+    /// <summary>The whole SHA-256 of <paramref name="text"/> as UTF-8, in lowercase hex.</summary>
+    public static string Sha256Hex(string text)
+    {
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            Span<byte> digest = stackalloc byte[32];
+            Sha256(bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, bytes)), digest);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
     /// <summary>The SHA-256 of <paramref name="bytes"/> into <paramref name="digest"/> (32 bytes), through this thread's context.</summary>
     public static void Sha256(ReadOnlySpan<byte> bytes, Span<byte> digest)
     {

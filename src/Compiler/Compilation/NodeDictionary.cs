@@ -75,7 +75,7 @@ public static class NodeDictionary
         if (node.File is { } file)
         {
             sink.String(F.RawCode, file.Source.Text);
-            WriteChecksum(sink, "sha256", Checksum(file.Source.Text));
+            WriteChecksum(sink, "sha256", file.Source.Sha256);
         }
         if (node.Test is { } test)
         {
@@ -201,20 +201,5 @@ public static class NodeDictionary
         sink.Value(F.Meta, column.Meta);
         sink.Strings(F.Tags, column.Tags);
         sink.EndObject();
-    }
-
-    private static string Checksum(string text)
-    {
-        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
-        try
-        {
-            Span<byte> digest = stackalloc byte[32];
-            Caching.ContentHash.Sha256(bytes.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(text, bytes)), digest);
-            return Convert.ToHexStringLower(digest);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
-        }
     }
 }

@@ -7,6 +7,7 @@ namespace ModelForge.Compiler.Diagnostics;
 public sealed class SourceText
 {
     private int[]? _lineStarts;
+    private string? _sha256;
 
     public SourceText(string path, string text)
     {
@@ -18,6 +19,12 @@ public sealed class SourceText
     public string Path { get; }
 
     public string Text { get; }
+
+    /// <summary>
+    /// SHA-256 of the text as UTF-8 (lowercase hex), computed once: the manifest's checksum and the
+    /// compile cache's key both take it, so a template's text is hashed once per command.
+    /// </summary>
+    public string Sha256 => _sha256 ??= Caching.ContentHash.Sha256Hex(Text);
 
     private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
 
