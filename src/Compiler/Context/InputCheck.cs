@@ -43,6 +43,10 @@ internal static class InputCheck
                 return VarFunction.TryFind(project, node.PackageName, rest, out _) ? "yes" : "no";
             case RenderInputs.Env:
                 return project.Environment(rest) is { } read ? "=" + read : "unset";
+            case RenderInputs.Flag:
+                return project.Shared.Values["flags"] is Runtime.Namespace flags
+                    ? Runtime.RecordedFlags.Describe(flags.TryGetAttribute(rest, out var member), member)
+                    : null;
             case RenderInputs.Dispatch:
                 return project.DispatchFingerprint;
             case RenderInputs.IncrementalCall:

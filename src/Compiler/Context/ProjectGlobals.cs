@@ -21,7 +21,6 @@ internal sealed class ProjectGlobals
         values["target"] = target;
         values["flags"] = flags;
         TargetFingerprint = ValueFingerprint.Of(target.Members) is { } t ? $"{t}{project.EffectiveQuoting}" : null;
-        FlagsFingerprint = ValueFingerprint.Of(flags.Members);
         values["graph"] = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["nodes"] = project.GraphNodes,
@@ -44,8 +43,6 @@ internal sealed class ProjectGlobals
 
     /// <summary>What <c>target</c> (and <c>api</c>, whose relations quote as the target does) looks like, for <see cref="RenderInputs"/>.</summary>
     public string? TargetFingerprint { get; }
-
-    public string? FlagsFingerprint { get; }
 
     // Passwords, tokens and other secrets never reach templates.
     private static Namespace Target(TargetInfo target)

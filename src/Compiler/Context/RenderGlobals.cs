@@ -61,7 +61,11 @@ internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
             value = _state.Bind(overriding.Macro, overriding.Package);
             return true;
         }
-        if (_state.Functions.TryGetValue(key, out value)) return true;
+        if (_state.Functions.TryGetValue(key, out value))
+        {
+            if (key == "flags" && value is Runtime.Namespace flags && _state.Node.Inputs is { } recording) value = new Runtime.RecordedFlags(flags, recording);
+            return true;
+        }
         if (_state.FindMacro(key, _package) is { } macro)
         {
             value = macro;

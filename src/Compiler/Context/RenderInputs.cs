@@ -56,6 +56,8 @@ internal sealed class RenderInputs
     public const string Dispatch = "d|";
     // The answer of is_incremental() for the node: checked again against the database, not re-rendered.
     public const string IncrementalCall = "i|";
+    // One member of flags read (flags.STORE_FAILURES): the namespace itself records as a constant.
+    public const string Flag = "f|";
 
     public static string Join(params ReadOnlySpan<string?> parts)
     {
@@ -87,7 +89,8 @@ internal sealed class RenderInputs
             return name switch
             {
                 "target" or "api" => project.Shared.TargetFingerprint,
-                "flags" => project.Shared.FlagsFingerprint,
+                // Each member read is recorded on its own (Runtime.RecordedFlags).
+                "flags" => "per-member",
                 "this" => ValueFingerprint.Of(self),
                 "schema" => self?.Schema ?? project.Target.Schema,
                 "database" => (self?.Database ?? project.Target.Database) ?? "~",

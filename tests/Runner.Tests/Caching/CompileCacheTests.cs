@@ -32,7 +32,12 @@ public sealed class CompileCacheTests
         // These tests are about the compile cache: the invocation memo, which a slow machine lets the
         // first compile write (its inputs are then old enough to vouch for), must not replay instead.
         if (_project.Exists("target/forge_compile_memo.bin")) _project.Without("target/forge_compile_memo.bin");
-        var result = _project.Forge(["compile", .. args]);
+        return RenderedBy(["compile", .. args]);
+    }
+
+    private List<string> RenderedBy(string[] command)
+    {
+        var result = _project.Forge(command);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         return result.Error.Split('\n').Where(l => l.StartsWith("compile cache: rendered ", StringComparison.Ordinal))
             .Select(l => l["compile cache: rendered ".Length..].Trim()).ToList();
@@ -142,6 +147,23 @@ public sealed class CompileCacheTests
         Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.plain", "model.cache.uses_var" }));
         Assert.That(_project.Read("target/compiled/cache/models/plain.sql"), Is.EqualTo("select 1 as id"));
         Assert.That(_project.Read("target/compiled/cache/models/uses_var.sql"), Is.EqualTo("select 10 as threshold"));
+    }
+
+    [Test]
+    public void A_render_is_tied_to_the_flags_it_reads_and_not_to_the_others()
+    {
+        // flags.WHICH differs between `compile` and `docs generate`; flags.FULL_REFRESH does not, and
+        // the built-in not_null test reads flags.STORE_FAILURES.
+        _project.With("models/which.sql", "select '{{ flags.WHICH }}' as command")
+            .With("models/full.sql", "select {{ flags.FULL_REFRESH }} as full_refresh")
+            .With("models/schema.yml", "models:\n  - name: full\n    columns:\n      - name: full_refresh\n        data_tests: [not_null]\n");
+        Rendered();
+        Assert.That(_project.Read("target/compiled/cache/models/which.sql"), Is.EqualTo("select 'compile' as command"));
+
+        Assert.That(RenderedBy(["docs", "generate", "--empty-catalog"]), Is.EqualTo(new[] { "model.cache.which" }));
+        Assert.That(_project.Read("target/compiled/cache/models/which.sql"), Is.EqualTo("select 'docs' as command"));
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.which" }));
+        Assert.That(Rendered(), Is.Empty);
     }
 
     [Test]
