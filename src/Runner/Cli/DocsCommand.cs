@@ -29,7 +29,9 @@ internal static class DocsCommand
         command.Options.Add(emptyCatalog);
         command.SetAction(parse =>
         {
-            var session = ProjectSession.Open(InvocationOptions.From(parse, shared, environment, "docs"), environment);
+            // The database opens while the project loads: the catalog query, and the renders that ask
+            // is_incremental() even with --empty-catalog, find it open (an existing DuckDB file only).
+            using var session = ProjectSession.Open(InvocationOptions.From(parse, shared, environment, "docs"), environment, openAhead: true);
             if (session is null) return ExitCodes.UsageOrProject;
             return new DocsGenerator(session, environment).Generate(parse.GetValue(emptyCatalog));
         });
