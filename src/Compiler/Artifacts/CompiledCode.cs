@@ -13,14 +13,6 @@ internal sealed class CompiledCode
     // UTF-8, as the manifest writes it: at 10,000 models the SQL held until the manifest is tens of megabytes.
     private readonly ConcurrentDictionary<string, (string Path, Utf8Text Code)> _byNode = new(StringComparer.Ordinal);
 
-    /// <summary>From SQL rendered by unique id, each written to its <see cref="NodeCompiler.CompiledPath"/>.</summary>
-    public static CompiledCode Of(CompiledProject project, IReadOnlyDictionary<string, string> textById)
-    {
-        var code = new CompiledCode();
-        foreach (var (id, text) in textById) code.Add(project.Nodes[id], NodeCompiler.CompiledPath(project, project.Nodes[id]), text);
-        return code;
-    }
-
     /// <param name="path">Where the SQL was written, relative to the project (<see cref="NodeCompiler.CompiledPath"/>).</param>
     public void Add(ProjectNode node, string path, string code) => _byNode[node.UniqueId] = (path, new Utf8Text(System.Text.Encoding.UTF8.GetBytes(code)));
 

@@ -26,7 +26,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         var target = session.TargetDirectory;
         var failed = false;
 
-        var compiled = Compile(project, out var compileErrors);
+        var compiled = Compile(project, out var compiledCode, out var compileErrors);
         PhaseTimings.Mark("docs: compile");
         DiagnosticPrinter.Print(environment.Error, compileErrors);
         failed |= compileErrors.Count > 0;
@@ -51,7 +51,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         var lineage = ProjectLineage.Build(project, compiled, catalogColumns, Path.Combine(target, LineageCache.FileName));
         DiagnosticPrinter.Print(environment.Error, lineage.Diagnostics);
         PhaseTimings.Mark("docs: column lineage");
-        if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, lineage.Models, CompiledCode.Of(project, compiled)))) return ExitCodes.UsageOrProject;
+        if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, lineage.Models, compiledCode))) return ExitCodes.UsageOrProject;
         PhaseTimings.Mark("docs: manifest");
         if (!TryWriteArtifact("column_lineage.json", stream => ColumnLineageWriter.Write(stream, lineage.Models, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
 
@@ -99,9 +99,10 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
 
     /// <summary>
     /// Compiles models, analyses and tests as `forge compile` does, through its cache, so the site shows
-    /// their SQL: an unchanged node's SQL is read back from target/compiled/ rather than rendered.
+    /// their SQL: an unchanged node's SQL is the cache's rather than rendered again.
     /// </summary>
-    private Dictionary<string, string> Compile(CompiledProject project, out List<Diagnostic> errors)
+    /// <param name="code">The same SQL as written (UTF-8), for the manifest: not encoded a second time.</param>
+    private Dictionary<string, string> Compile(CompiledProject project, out CompiledCode code, out List<Diagnostic> errors)
     {
         var nodes = project.Order.Select(id => project.Nodes[id])
             .Where(n => n.ResourceType is ResourceType.Model or ResourceType.Analysis or ResourceType.Test && n.Template is not null)
@@ -116,9 +117,12 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         CachedCompiler.Trace(environment, nodes, outcomes.Select(o => o.Rendered).ToList());
         errors = outcomes.SelectMany(o => o.Errors).ToList();
         var compiled = new Dictionary<string, string>(StringComparer.Ordinal);
+        code = new CompiledCode();
         for (var i = 0; i < nodes.Count; i++)
         {
-            if (outcomes[i].Sql is { } text) compiled[nodes[i].UniqueId] = text;
+            if (outcomes[i].Sql is not { } text) continue;
+            compiled[nodes[i].UniqueId] = text;
+            code.Add(nodes[i], NodeCompiler.CompiledPath(project, nodes[i]), text, outcomes[i].Bytes);
         }
         return compiled;
     }
