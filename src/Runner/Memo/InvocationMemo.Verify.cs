@@ -15,36 +15,45 @@ internal sealed partial class InvocationMemo
         var target = Path.GetDirectoryName(_memoPath)!;
         var changes = new string?[memo.Scans.Count];
         var touched = new bool[memo.Scans.Count];
-        Parallel.For(0, memo.Scans.Count, i =>
+        // Inputs first, outputs only when every input holds: an edit is found without listing the
+        // compiled tree (19,383 files at 10,000 models), and no scan starts once a change is found.
+        var inputs = Enumerable.Range(0, memo.Scans.Count).Where(i => !IsOutput(memo.Scans[i].Scan)).ToArray();
+        var outputs = Enumerable.Range(0, memo.Scans.Count).Where(i => IsOutput(memo.Scans[i].Scan)).ToArray();
+        var changed = 0;
+        foreach (var group in (int[][])[inputs, outputs])
         {
-            var (scan, entries) = memo.Scans[i];
-            var now = Scanner.List(scan, target);
-            if (now.Count != entries.Count)
+            Parallel.ForEach(group, i =>
             {
-                changes[i] = $"{scan.Path}: files added or removed";
-                return;
-            }
-            for (var j = 0; j < now.Count; j++)
-            {
-                var (was, @is) = (entries[j], now[j]);
-                if (was.Path != @is.Path || was.IsFolder != @is.IsFolder)
-                {
-                    changes[i] = $"{scan.Path}: files added or removed";
-                    return;
-                }
-                if (was.IsFolder || (was.Ticks != -1 && was.Ticks == @is.Ticks && was.Length == @is.Length)) continue;
-                if (!scan.Hashed || was.Hash.Length == 0 || Scanner.Hash(Scanner.FullPath(scan, @is)) != was.Hash)
-                {
-                    changes[i] = $"{Scanner.FullPath(scan, @is)} changed";
-                    return;
-                }
-                if (was.Ticks == -1) continue;
-                entries[j] = was with { Length = @is.Length, Ticks = @is.Ticks };
-                touched[i] = true;
-            }
-        });
+                if (Volatile.Read(ref changed) != 0) return;
+                changes[i] = Check(memo.Scans[i], target, touched, i);
+                if (changes[i] is not null) Volatile.Write(ref changed, 1);
+            });
+            if (changed != 0) break;
+        }
         if (changes.FirstOrDefault(c => c is not null) is { } change) return change;
         refreshed = touched.Any(t => t);
+        return null;
+    }
+
+    private static bool IsOutput(Scan scan) => scan.Mode is ScanMode.OutputTree or ScanMode.OutputFile;
+
+    // What differs in one scan, or null; a touched file with the same content gets its new time in the entry.
+    private static string? Check((Scan Scan, List<ScanEntry> Entries) recorded, string target, bool[] touched, int i)
+    {
+        var (scan, entries) = recorded;
+        var now = Scanner.List(scan, target);
+        if (now.Count != entries.Count) return $"{scan.Path}: files added or removed";
+        for (var j = 0; j < now.Count; j++)
+        {
+            var (was, @is) = (entries[j], now[j]);
+            if (was.Path != @is.Path || was.IsFolder != @is.IsFolder) return $"{scan.Path}: files added or removed";
+            if (was.IsFolder || (was.Ticks != -1 && was.Ticks == @is.Ticks && was.Length == @is.Length)) continue;
+            if (!scan.Hashed || was.Hash.Length == 0 || Scanner.Hash(Scanner.FullPath(scan, @is)) != was.Hash)
+                return $"{Scanner.FullPath(scan, @is)} changed";
+            if (was.Ticks == -1) continue;
+            entries[j] = was with { Length = @is.Length, Ticks = @is.Ticks };
+            touched[i] = true;
+        }
         return null;
     }
 }
