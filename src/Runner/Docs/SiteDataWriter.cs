@@ -25,7 +25,11 @@ internal static class SiteDataWriter
             else json.WriteNull("overview");
             json.WriteNumber("shardSize", SiteShardWriter.ShardSize);
             json.WriteStartArray("nodes");
-            foreach (var entry in content.Entries) WriteEntry(json, entry);
+            foreach (var entry in content.Entries)
+            {
+                WriteEntry(json, entry);
+                JsonFlush.IfFull(json);
+            }
             json.WriteEndArray();
             json.WriteEndObject();
         }

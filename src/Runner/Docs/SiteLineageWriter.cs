@@ -55,6 +55,7 @@ internal static class SiteLineageWriter
                     if (lineage.Unresolved is { } reason) json.WriteStringValue(reason);
                     json.WriteEndArray();
                 }
+                JsonFlush.IfFull(json);
             }
             json.WriteEndArray();
         }

@@ -18,7 +18,11 @@ internal static class SiteSearchWriter
         {
             json.WriteStartObject();
             json.WriteStartArray("tokens");
-            foreach (var token in content.Search.Tokens) json.WriteStringValue(token);
+            foreach (var token in content.Search.Tokens)
+            {
+                json.WriteStringValue(token);
+                JsonFlush.IfFull(json);
+            }
             json.WriteEndArray();
             json.WriteStartArray("postings");
             foreach (var postings in content.Search.Postings)
@@ -26,6 +30,7 @@ internal static class SiteSearchWriter
                 json.WriteStartArray();
                 foreach (var value in postings) json.WriteNumberValue(value);
                 json.WriteEndArray();
+                JsonFlush.IfFull(json);
             }
             json.WriteEndArray();
             json.WriteStartArray("cols");
@@ -39,6 +44,7 @@ internal static class SiteSearchWriter
                 foreach (var column in columns) json.WriteStringValue(column.Name);
                 json.WriteEndArray();
                 json.WriteEndArray();
+                JsonFlush.IfFull(json);
             }
             json.WriteEndArray();
             json.WriteEndObject();

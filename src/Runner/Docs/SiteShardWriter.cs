@@ -26,7 +26,11 @@ internal static class SiteShardWriter
         {
             json.WriteStartArray();
             var end = Math.Min(content.Entries.Count, (shard + 1) * ShardSize);
-            for (var i = shard * ShardSize; i < end; i++) WriteEntry(json, content.Entries[i], referenced);
+            for (var i = shard * ShardSize; i < end; i++)
+            {
+                WriteEntry(json, content.Entries[i], referenced);
+                JsonFlush.IfFull(json);
+            }
             json.WriteEndArray();
         }
         stream.Write(");\n"u8);
