@@ -47,6 +47,7 @@ public static class ColumnLineageWriter
             }
             json.WriteEndObject();
             json.WriteEndObject();
+            JsonFlush.IfFull(json);
         }
         json.WriteEndObject();
         json.WriteEndObject();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelForge.Compiler.Artifacts;
 
 namespace ModelForge.Runner.Docs;
 
