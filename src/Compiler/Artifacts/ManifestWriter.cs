@@ -81,13 +81,13 @@ public static partial class ManifestWriter
     private static void WriteNode(Utf8JsonWriter json, Func<string, object?> templateDictionary, ProjectNode node,
         IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled)
     {
-        var dictionary = lineage?.GetValueOrDefault(node.UniqueId) is { } model
-            ? NodeDictionary.Of(node, model)
-            : templateDictionary(node.UniqueId);
+        // A node with lineage is written afresh (its columns carry it); otherwise as templates left it, if they did.
+        var model = lineage?.GetValueOrDefault(node.UniqueId);
+        var dictionary = model is null ? templateDictionary(node.UniqueId) : null;
         if (dictionary is not IEnumerable<KeyValuePair<string, object?>> fields)
         {
             json.WriteStartObject();
-            NodeDictionary.Write(node, new NodeJsonSink(json));
+            NodeDictionary.Write(node, new NodeJsonSink(json), model);
             WriteCompiled(json, node, compiled);
             json.WriteEndObject();
             return;

@@ -20,8 +20,7 @@ public static class NodeDictionary
     public static Dictionary<string, object?> Of(ProjectNode node, ModelLineage? lineage)
     {
         var sink = new NodeDictionarySink();
-        Write(node, sink);
-        if (lineage is not null) LineageColumns.Add(sink.Result, lineage);
+        Write(node, sink, lineage);
         return sink.Result;
     }
 
@@ -30,7 +29,7 @@ public static class NodeDictionary
     /// instead of alias, their own fields and no edges; seeds depend on macros only and have no refs or sources.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static void Write(ProjectNode node, INodeFieldSink sink)
+    internal static void Write(ProjectNode node, INodeFieldSink sink, ModelLineage? lineage = null)
     {
         var relation = node.Relation;
         var source = node.SourceTable;
@@ -66,7 +65,7 @@ public static class NodeDictionary
             sink.EndObject();
             if (node.ResourceType != ResourceType.Seed) WriteEdges(node, sink);
         }
-        WriteColumns(node.Properties?.Columns ?? node.SourceTable?.Columns ?? [], sink);
+        WriteColumns(node.Properties?.Columns ?? node.SourceTable?.Columns ?? [], lineage, sink);
         if (source is not null)
         {
             sink.String(F.Identifier, relation.Identifier);
@@ -176,13 +175,16 @@ public static class NodeDictionary
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void WriteColumns(IReadOnlyList<ColumnProperties> declared, INodeFieldSink sink)
+    private static void WriteColumns(IReadOnlyList<ColumnProperties> declared, ModelLineage? lineage, INodeFieldSink sink)
     {
-        // A name declared twice keeps its first place and its last properties, as a dictionary does.
-        if (declared.Count > 1 && declared.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() < declared.Count)
+        // A name declared twice keeps its first place and its last properties, as a dictionary does;
+        // lineage merges into the columns by name (LineageColumns). Only the columns are built as
+        // values then: the rest of the node still streams.
+        if (lineage is not null || (declared.Count > 1 && declared.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() < declared.Count))
         {
             var columns = new NodeDictionarySink();
             foreach (var column in declared) WriteColumn(column, columns);
+            if (lineage is not null) LineageColumns.Add(columns.Result, lineage);
             sink.Value(F.Columns, columns.Result);
             return;
         }

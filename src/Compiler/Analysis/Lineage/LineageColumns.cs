@@ -1,13 +1,12 @@
 namespace ModelForge.Compiler.Analysis.Lineage;
 
-// Puts a model's lineage into its manifest dictionary (NodeDictionary's shape): per column
+// Puts a model's lineage into its manifest columns (NodeDictionary's shape, by name): per column
 // `lineage: [{node, column, kind}]` and `unresolved` (ColumnInfo allows extra fields in dbt's v12
 // schema; a node does not, so the model's output column list goes to column_lineage.json).
 internal static class LineageColumns
 {
-    public static void Add(Dictionary<string, object?> node, ModelLineage lineage)
+    public static void Add(Dictionary<string, object?> columns, ModelLineage lineage)
     {
-        var columns = node["columns"] as Dictionary<string, object?> ?? new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var column in lineage.Columns)
         {
             // YAML may spell a column in another case than the SQL; the database does not care.
@@ -31,6 +30,5 @@ internal static class LineageColumns
             }).ToList();
             if (column.Unresolved is { } reason) entry["unresolved"] = reason;
         }
-        node["columns"] = columns;
     }
 }
