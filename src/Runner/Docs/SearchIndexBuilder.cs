@@ -71,20 +71,35 @@ internal sealed class SearchIndexBuilder
         var tokens = _postings.Keys.ToArray();
         Array.Sort(tokens, StringComparer.Ordinal);
         var postings = new int[tokens.Length][];
-        for (var t = 0; t < tokens.Length; t++)
-        {
-            var documents = _postings[tokens[t]];
-            documents.Sort((a, b) => a.Document.CompareTo(b.Document));
-            var list = new List<int>(documents.Count * 2);
-            foreach (var (document, field) in documents)
-            {
-                // Out-of-order adds can leave a document twice: one entry, fields combined.
-                if (list.Count > 0 && list[^2] == document) list[^1] |= (int)field;
-                else { list.Add(document); list.Add((int)field); }
-            }
-            postings[t] = list.ToArray();
-        }
+        for (var t = 0; t < tokens.Length; t++) postings[t] = Flatten(_postings[tokens[t]]);
         return new SearchIndex(tokens, postings);
+    }
+
+    // Document, fields, document, fields... in document order. Documents added in ascending order
+    // (the site's way, chunks merged in order) are already sorted and distinct: no sort, one copy.
+    private static int[] Flatten(List<(int Document, SearchField Fields)> documents)
+    {
+        var ordered = true;
+        for (var i = 1; i < documents.Count && ordered; i++) ordered = documents[i - 1].Document < documents[i].Document;
+        if (!ordered) documents.Sort((a, b) => a.Document.CompareTo(b.Document));
+        var distinct = documents.Count;
+        for (var i = 1; i < documents.Count; i++)
+        {
+            if (documents[i - 1].Document == documents[i].Document) distinct--;
+        }
+        var flat = new int[distinct * 2];
+        var at = 0;
+        foreach (var (document, field) in documents)
+        {
+            // Out-of-order adds can leave a document twice: one entry, fields combined.
+            if (at > 0 && flat[at - 2] == document) flat[at - 1] |= (int)field;
+            else
+            {
+                flat[at++] = document;
+                flat[at++] = (int)field;
+            }
+        }
+        return flat;
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
