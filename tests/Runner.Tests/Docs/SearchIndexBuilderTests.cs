@@ -44,4 +44,24 @@ public sealed class SearchIndexBuilderTests
         Assert.That(index.Tokens, Is.EqualTo(new[] { "and", "rides" }), "one-letter words are left out");
         Assert.That(index.Postings[1], Is.EqualTo(new[] { 0, (int)SearchField.Description, 1, (int)SearchField.Description }));
     }
+
+    [Test]
+    public void Documents_added_out_of_order_or_twice_become_one_sorted_posting_each()
+    {
+        var builder = new SearchIndexBuilder();
+        builder.Add(5, SearchField.Name, "rides");
+        builder.Add(2, SearchField.Sql, "rides");
+        builder.Add(5, SearchField.Sql, "rides");
+        var other = new SearchIndexBuilder();
+        other.Add(2, SearchField.Column, "rides");
+        builder.Merge(other);
+
+        var index = builder.Build();
+
+        Assert.That(index.Postings[0], Is.EqualTo(new[]
+        {
+            2, (int)(SearchField.Sql | SearchField.Column),
+            5, (int)(SearchField.Name | SearchField.Sql),
+        }));
+    }
 }
