@@ -13,7 +13,9 @@ internal static class ValueFingerprint
 {
     // Relations are immutable and a node's is the one every ref to it returns: each one's text is
     // made once per process, not once per ref of every render (likewise the few quoting settings).
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Relation, string> RelationText = new();
+    // By reference, in a concurrent table: a ConditionalWeakTable adds each of 10,000 relations
+    // under one lock, and the compile cache's check on both cores queued on it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Relation, string> RelationText = new(ReferenceEqualityComparer.Instance);
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RelationQuoting, string> QuotingText = new();
 
     // Record equality covers every part a template can read (database, schema, type, quoting…).
@@ -30,7 +32,7 @@ internal static class ValueFingerprint
     }
 
     /// <summary>As <see cref="Of"/> for a relation: its text made once, returned without a copy (every ref and source records one).</summary>
-    public static string OfRelation(Relation relation) => RelationText.GetValue(relation, RelationTextOf);
+    public static string OfRelation(Relation relation) => RelationText.GetOrAdd(relation, RelationTextOf);
 
     // Every render fingerprints its config and relations: one builder per thread, not one (and its growth) per value.
     [ThreadStatic] private static StringBuilder? t_builder;
@@ -71,7 +73,7 @@ internal static class ValueFingerprint
                 builder.Append('d').Append(Convert.ToString(value, CultureInfo.InvariantCulture));
                 return true;
             case Relation relation:
-                builder.Append(RelationText.GetValue(relation, RelationTextOf));
+                builder.Append(OfRelation(relation));
                 return true;
             case Dictionary<string, object?> dictionary:
                 // A node's config: enumerated without boxing an enumerator (same text as the case below).
