@@ -25,6 +25,8 @@ public sealed class CompiledProject
 
     private IReadOnlyDictionary<string, object?>? _graphNodes;
     private IRelationResolver? _resolver;
+    private NodeLookup? _lookup;
+    private readonly object _lookupLock = new();
 
     public LoadedProject Project { get; }
 
@@ -62,7 +64,20 @@ public sealed class CompiledProject
     internal IReadOnlyDictionary<string, object?> BuiltNodeDictionaries() =>
         (_graphNodes as LazyNodeDictionaries)?.BuiltSoFar() ?? new Dictionary<string, object?>();
 
-    internal IRelationResolver Resolver => _resolver ??= new ExecuteResolver(new NodeLookup(Name, Nodes.Values, []));
+    /// <summary>
+    /// Every node by name for execute-time ref() and source(), built once (~0.1 s at 20,000 nodes) and
+    /// shared by the resolver and every worker's node compiler; read-only.
+    /// </summary>
+    internal NodeLookup Lookup
+    {
+        get
+        {
+            if (Volatile.Read(ref _lookup) is { } built) return built;
+            lock (_lookupLock) return _lookup ??= new NodeLookup(Name, Nodes.Values, []);
+        }
+    }
+
+    internal IRelationResolver Resolver => _resolver ??= new ExecuteResolver(Lookup);
 
     /// <summary>
     /// --defer: a view of this project in which <c>ref()</c> at execute time to a node in
@@ -70,7 +85,7 @@ public sealed class CompiledProject
     /// relation instead of the node's own. This project is unchanged; nodes, graph and macros are shared.
     /// </summary>
     public CompiledProject WithDeferred(IReadOnlyDictionary<string, Relation> relations) =>
-        new(Project, Nodes, Graph, Order, Macros, Engine, Options) { DeferredRelations = relations, _graphNodes = _graphNodes, SemanticLayer = SemanticLayer, Groups = Groups };
+        new(Project, Nodes, Graph, Order, Macros, Engine, Options) { DeferredRelations = relations, _graphNodes = _graphNodes, _lookup = Lookup, SemanticLayer = SemanticLayer, Groups = Groups };
 
     /// <summary>--defer: unique id → the state manifest's relation that execute-time refs render instead.</summary>
     public IReadOnlyDictionary<string, Relation> DeferredRelations { get; private init; } = new Dictionary<string, Relation>();

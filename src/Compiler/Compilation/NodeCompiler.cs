@@ -18,14 +18,12 @@ public sealed class NodeCompiler
     // An ephemeral model renders the same for every model of the run that refs it.
     private readonly Dictionary<string, (RenderResult, IReadOnlyList<ProjectNode>)> _ephemerals = new(StringComparer.Ordinal);
 
-    // Every worker thread has its own compiler; the lookup of every node is read-only, so they share one.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledProject, NodeLookup> Lookups = new();
-
     public NodeCompiler(CompiledProject project, IAdapterRuntime? adapter = null)
     {
         _project = project;
         var target = ProjectCompiler.TargetInfoOf(project.Project);
-        _resolver = new EphemeralResolver(Lookups.GetValue(project, p => new NodeLookup(p.Name, p.Nodes.Values, [])))
+        // Every worker thread has its own compiler; they share the project's lookup of every node.
+        _resolver = new EphemeralResolver(project.Lookup)
         {
             Deferred = project.DeferredRelations,
             Empty = project.Options.Empty ? Targets.WarehouseAdapters.FindOrDefault(target.Type).Sql : null,
