@@ -15,9 +15,11 @@ public static class FileDiscovery
 
     /// <summary>
     /// Every readable file the project file's paths point at; pipes, dangling links and files that
-    /// are not UTF-8 are reported to <paramref name="diagnostics"/> and left out.
+    /// are not UTF-8 are reported to <paramref name="diagnostics"/> and left out. <paramref name="read"/>
+    /// is called on the reading thread as each file is read, so work on one file (parsing schema YAML)
+    /// overlaps the reading of the others instead of waiting for the last one.
     /// </summary>
-    internal static DiscoveredFiles Discover(string root, ProjectFile project, DiagnosticBag diagnostics)
+    internal static DiscoveredFiles Discover(string root, ProjectFile project, DiagnosticBag diagnostics, Action<ProjectFileEntry>? read = null)
     {
         var found = new List<(string Path, ResourceType Type, string ResourcePath)>();
         var seen = new HashSet<(string, ResourceType)>();
@@ -54,7 +56,10 @@ public static class FileDiscovery
             var (path, type, resourcePath) = found[i];
             var bag = new DiagnosticBag();
             if (SourceFileReader.Read(Path.Combine(root, path), path, bag) is { } text)
-                entries[i] = new ProjectFileEntry(Stem(path), path, text, type, resourcePath, FqnPath(resourcePath, path));
+            {
+                var entry = entries[i] = new ProjectFileEntry(Stem(path), path, text, type, resourcePath, FqnPath(resourcePath, path));
+                read?.Invoke(entry);
+            }
             if (bag.Count > 0) problems[i] = bag;
         });
         // Reported in path order, not in the order the threads finished.
