@@ -21,8 +21,12 @@ public static class FileDiscovery
     /// </summary>
     internal static DiscoveredFiles Discover(string root, ProjectFile project, DiagnosticBag diagnostics, Action<ProjectFileEntry>? read = null)
     {
-        var found = new List<(string Path, ResourceType Type, string ResourcePath)>();
-        var seen = new HashSet<(string, ResourceType)>();
+        // Collections of classes, not of value tuples: generic code over reference types is compiled
+        // ahead of time in the framework, while each value-tuple instantiation (the list, its sort, the
+        // set, the directory enumerator) is JIT-compiled on every cold start, twice once it runs hot.
+        var found = new List<Found>();
+        // Per resource type, the paths taken: a file under two configured folders counts once.
+        var seen = new HashSet<string>?[Enum.GetValues<ResourceType>().Length];
         // Models' folder is searched for .sql, .yml, .md and .py: list each folder once.
         var listings = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(IEnumerable<string> folders, ResourceType type, params string[] extensions)
@@ -32,7 +36,8 @@ public static class FileDiscovery
                 foreach (var path in Walk(root, folder, extensions, listings))
                 {
                     var kind = type == ResourceType.Test ? TestPathKind(folder, path) : type;
-                    if (kind is { } actual && seen.Add((path, actual))) found.Add((path, actual, folder));
+                    if (kind is not { } actual) continue;
+                    if ((seen[(int)actual] ??= new HashSet<string>(StringComparer.Ordinal)).Add(path)) found.Add(new Found(path, actual, folder));
                 }
             }
         }
@@ -78,6 +83,8 @@ public static class FileDiscovery
             diagnostics.Add(DiagnosticCodes.Commands.PythonModel(new SourceSpan(new SourceText(path, ""), 0, 0)));
     }
 
+    private sealed record Found(string Path, ResourceType Type, string ResourcePath);
+
     private static List<string> Walk(string root, string folder, string[] extensions, Dictionary<string, List<string>> listings)
     {
         if (!listings.TryGetValue(folder, out var all)) listings[folder] = all = List(root, folder);
@@ -106,21 +113,24 @@ public static class FileDiscovery
         while (pending.Count > 0)
         {
             // Entries straight from the directory stream: no FileSystemInfo (and no stat) per file.
-            var entries = new FileSystemEnumerable<(string Path, bool IsDirectory)>(
+            var entries = new FileSystemEnumerable<Listed>(
                 pending.Pop(),
-                (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory),
+                (ref FileSystemEntry entry) => new Listed(entry.ToFullPath(), entry.IsDirectory),
                 ListOptions)
             {
                 ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.'),
             };
-            foreach (var (path, isDirectory) in entries)
+            foreach (var entry in entries)
             {
-                if (isDirectory) pending.Push(path);
-                else results.Add(Relative(root, prefix, path));
+                if (entry.IsDirectory) pending.Push(entry.Path);
+                else results.Add(Relative(root, prefix, entry.Path));
             }
         }
         return results;
     }
+
+    // A class for the same reason as Found: FileSystemEnumerable over a value tuple is JIT-compiled.
+    private sealed record Listed(string Path, bool IsDirectory);
 
     // What DirectoryInfo.EnumerateFileSystemInfos() used: nothing skipped by attribute, errors thrown.
     private static readonly EnumerationOptions ListOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
