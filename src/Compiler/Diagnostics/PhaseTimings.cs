@@ -16,6 +16,7 @@ internal static class PhaseTimings
     private static long _lastStep;
     private static long _lastStepCpu;
     private static long _lastAllocated;
+    private static long _lastStepAllocated;
     private static int _lastCollections;
 
     /// <summary>Prints the time since the previous mark (or process start) under <paramref name="phase"/>.</summary>
@@ -30,6 +31,7 @@ internal static class PhaseTimings
         var cpu = (cpuNow - Interlocked.Exchange(ref _lastCpu, cpuNow)) / (double)TimeSpan.TicksPerMillisecond;
         _lastStep = now;
         _lastStepCpu = cpuNow;
+        _lastStepAllocated = GC.GetTotalAllocatedBytes();
         // Bytes allocated and collections: figures a loaded machine does not blur.
         var allocated = GC.GetTotalAllocatedBytes() - Interlocked.Exchange(ref _lastAllocated, GC.GetTotalAllocatedBytes());
         var collections = GC.CollectionCount(0) - Interlocked.Exchange(ref _lastCollections, GC.CollectionCount(0));
@@ -47,7 +49,9 @@ internal static class PhaseTimings
         var since = (now - Interlocked.Exchange(ref _lastStep, now)) * 1000.0 / Stopwatch.Frequency;
         var cpuNow = Process.GetCurrentProcess().TotalProcessorTime.Ticks;
         var cpu = (cpuNow - Interlocked.Exchange(ref _lastStepCpu, cpuNow)) / (double)TimeSpan.TicksPerMillisecond;
-        Console.Error.WriteLine($"[timing]   {step,-26} {since,8:F1} ms   cpu {cpu,7:F0} ms");
+        var allocated = GC.GetTotalAllocatedBytes();
+        var stepAllocated = allocated - Interlocked.Exchange(ref _lastStepAllocated, allocated);
+        Console.Error.WriteLine($"[timing]   {step,-26} {since,8:F1} ms   cpu {cpu,7:F0} ms   alloc {stepAllocated / 1048576.0,4:F0} MB");
     }
 
     /// <summary>A line for work done on another thread beside the phases: its own wall time, counted in no phase.</summary>

@@ -15,12 +15,18 @@ public static class FileDiscovery
 
     /// <summary>
     /// Every readable file the project file's paths point at; pipes, dangling links and files that
-    /// are not UTF-8 are reported to <paramref name="diagnostics"/> and left out.
+    /// are not UTF-8 are reported to <paramref name="diagnostics"/> and left out. <paramref name="read"/>
+    /// is called on the reading thread as each file is read, so work on one file (parsing schema YAML)
+    /// overlaps the reading of the others instead of waiting for the last one.
     /// </summary>
-    internal static DiscoveredFiles Discover(string root, ProjectFile project, DiagnosticBag diagnostics)
+    internal static DiscoveredFiles Discover(string root, ProjectFile project, DiagnosticBag diagnostics, Action<ProjectFileEntry>? read = null)
     {
-        var found = new List<(string Path, ResourceType Type, string ResourcePath)>();
-        var seen = new HashSet<(string, ResourceType)>();
+        // Collections of classes, not of value tuples: generic code over reference types is compiled
+        // ahead of time in the framework, while each value-tuple instantiation (the list, its sort, the
+        // set, the directory enumerator) is JIT-compiled on every cold start, twice once it runs hot.
+        var found = new List<Found>();
+        // Per resource type, the paths taken: a file under two configured folders counts once.
+        var seen = new HashSet<string>?[Enum.GetValues<ResourceType>().Length];
         // Models' folder is searched for .sql, .yml, .md and .py: list each folder once.
         var listings = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(IEnumerable<string> folders, ResourceType type, params string[] extensions)
@@ -30,7 +36,8 @@ public static class FileDiscovery
                 foreach (var path in Walk(root, folder, extensions, listings))
                 {
                     var kind = type == ResourceType.Test ? TestPathKind(folder, path) : type;
-                    if (kind is { } actual && seen.Add((path, actual))) found.Add((path, actual, folder));
+                    if (kind is not { } actual) continue;
+                    if ((seen[(int)actual] ??= new HashSet<string>(StringComparer.Ordinal)).Add(path)) found.Add(new Found(path, actual, folder));
                 }
             }
         }
@@ -54,7 +61,10 @@ public static class FileDiscovery
             var (path, type, resourcePath) = found[i];
             var bag = new DiagnosticBag();
             if (SourceFileReader.Read(Path.Combine(root, path), path, bag) is { } text)
-                entries[i] = new ProjectFileEntry(Stem(path), path, text, type, resourcePath, FqnPath(resourcePath, path));
+            {
+                var entry = entries[i] = new ProjectFileEntry(Stem(path), path, text, type, resourcePath, FqnPath(resourcePath, path));
+                read?.Invoke(entry);
+            }
             if (bag.Count > 0) problems[i] = bag;
         });
         // Reported in path order, not in the order the threads finished.
@@ -72,6 +82,8 @@ public static class FileDiscovery
         foreach (var path in project.ModelPaths.SelectMany(folder => Walk(root, folder, [".py"], listings)).Distinct().Order(StringComparer.Ordinal))
             diagnostics.Add(DiagnosticCodes.Commands.PythonModel(new SourceSpan(new SourceText(path, ""), 0, 0)));
     }
+
+    private sealed record Found(string Path, ResourceType Type, string ResourcePath);
 
     private static List<string> Walk(string root, string folder, string[] extensions, Dictionary<string, List<string>> listings)
     {
@@ -101,21 +113,24 @@ public static class FileDiscovery
         while (pending.Count > 0)
         {
             // Entries straight from the directory stream: no FileSystemInfo (and no stat) per file.
-            var entries = new FileSystemEnumerable<(string Path, bool IsDirectory)>(
+            var entries = new FileSystemEnumerable<Listed>(
                 pending.Pop(),
-                (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory),
+                (ref FileSystemEntry entry) => new Listed(entry.ToFullPath(), entry.IsDirectory),
                 ListOptions)
             {
                 ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.'),
             };
-            foreach (var (path, isDirectory) in entries)
+            foreach (var entry in entries)
             {
-                if (isDirectory) pending.Push(path);
-                else results.Add(Relative(root, prefix, path));
+                if (entry.IsDirectory) pending.Push(entry.Path);
+                else results.Add(Relative(root, prefix, entry.Path));
             }
         }
         return results;
     }
+
+    // A class for the same reason as Found: FileSystemEnumerable over a value tuple is JIT-compiled.
+    private sealed record Listed(string Path, bool IsDirectory);
 
     // What DirectoryInfo.EnumerateFileSystemInfos() used: nothing skipped by attribute, errors thrown.
     private static readonly EnumerationOptions ListOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false };

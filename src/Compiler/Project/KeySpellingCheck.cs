@@ -46,8 +46,11 @@ internal static class KeySpellingCheck
     /// <summary>Keys of one schema YAML entry (a model, column, source, table) and of its <c>config:</c>.</summary>
     public static void CheckEntry(YamlReader reader, YamlMappingNode entry, string what, IReadOnlyList<string> known)
     {
-        foreach (var (keyNode, value) in entry.Children)
+        // By index: the children's enumerator is boxed, and this runs for every model and column.
+        var children = entry.Children;
+        for (var i = 0; i < children.Count; i++)
         {
+            var (keyNode, value) = children[i];
             var key = YamlValues.KeyText(keyNode);
             if (Misspelling(key, known) is { } nearest)
                 reader.Diagnostics.Add(DiagnosticCodes.ProjectInput.MisspelledKey(reader.Span(keyNode), key, what, nearest));

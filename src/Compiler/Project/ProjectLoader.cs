@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using ModelForge.Compiler.Diagnostics;
 
 namespace ModelForge.Compiler.Project;
@@ -27,23 +29,49 @@ public static class ProjectLoader
         // A wrong value anywhere in the project file (a path that is not a list, a failed render) stops here.
         if (project is null || ProfilesLoader.ErrorCount(diagnostics) != errorsBefore) return null;
         if (options.ProfileName is { } profileName) project = project with { Profile = profileName };
+        PhaseTimings.Step("project file");
 
-        var profile = ProfilesLoader.Load(options, root, project, diagnostics);
+        // The profile needs nothing from the project's files, nor they from it: it is read on another
+        // thread while the files are found, read and their schema YAML parsed (on a cold start its
+        // readers' first use is mostly JIT). What the files report is kept apart and added only if the
+        // profile loads, after the profile's own diagnostics, as when the steps ran one after another.
+        var profileDiagnostics = new DiagnosticBag();
+        var profileTask = StartProfile(options, root, project, profileDiagnostics, diagnostics);
+        var vars = new Dictionary<string, object?>(project.Vars, StringComparer.Ordinal);
+        foreach (var (key, value) in options.CliVars) vars[key] = value;
+        var filesDiagnostics = new DiagnosticBag();
+        var schemaDiagnostics = new DiagnosticBag();
+        var parsed = new ConcurrentDictionary<ProjectFileEntry, SchemaFile>(ReferenceEqualityComparer.Instance);
+        DiscoveredFiles? files = null;
+        ExceptionDispatchInfo? filesFailure = null;
+        try
+        {
+            var renderer = options.Renderer?.WithVars(vars);
+            files = FileDiscovery.Discover(root, project, filesDiagnostics, entry =>
+            {
+                if (entry.ResourceType == ResourceType.Yaml) parsed[entry] = SchemaFile.Parse(entry.Source, schemaDiagnostics, renderer);
+            });
+        }
+        catch (Exception e)
+        {
+            // Rethrown below unless the profile fails first: before, the files were not looked at then.
+            filesFailure = ExceptionDispatchInfo.Capture(e);
+        }
+        PhaseTimings.Step("discover, read, parse YAML");
+
+        var profile = profileTask.GetAwaiter().GetResult();
+        diagnostics.AddRange(profileDiagnostics.ToList());
         if (profile is null) return null;
-        if (!diagnostics.HasErrors) options.TargetResolved?.Invoke(profile.Target);
+        filesFailure?.Throw();
         // After the profile: the embedded DuckDB stays in the project's own target folder, so
         // --target-path moves the artifacts and not the data.
         if (options.TargetPath is { } targetPath) project = project with { TargetPath = targetPath };
-
         DbtVersionCheck.Check(project, diagnostics);
-        PhaseTimings.Step("project file + profile");
-        var files = FileDiscovery.Discover(root, project, diagnostics);
-        ReportDuplicateFiles(files, diagnostics);
-        PhaseTimings.Step("discover + read files");
-        var vars = new Dictionary<string, object?>(project.Vars, StringComparer.Ordinal);
-        foreach (var (key, value) in options.CliVars) vars[key] = value;
-        var schema = ParseSchema(files, options.Renderer?.WithVars(vars), diagnostics);
-        PhaseTimings.Step("schema YAML");
+        diagnostics.AddRange(filesDiagnostics.ToList());
+        ReportDuplicateFiles(files!, diagnostics);
+        diagnostics.AddRange(schemaDiagnostics.ToList());
+        var schema = CheckSchema(files!.YamlFiles.Select(f => parsed[f]).ToList(), files, diagnostics);
+        PhaseTimings.Step("profile, schema checks");
 
         var loaded = new LoadedProject
         {
@@ -63,6 +91,16 @@ public static class ProjectLoader
         return withPackages;
     }
 
+    private static Task<ProfilesLoader.Result?> StartProfile(
+        ProjectLoadOptions options, string root, ProjectFile project, DiagnosticBag profileDiagnostics, DiagnosticBag earlier) =>
+        Task.Run(() =>
+        {
+            var profile = ProfilesLoader.Load(options, root, project, profileDiagnostics);
+            // Told here rather than after the files, so a connection opened ahead overlaps them too.
+            if (profile is not null && !earlier.HasErrors && !profileDiagnostics.HasErrors) options.TargetResolved?.Invoke(profile.Target);
+            return profile;
+        });
+
     // Per project: a package may have a model named like one of the root project's.
     internal static void ReportDuplicateFiles(DiscoveredFiles files, DiagnosticBag diagnostics)
     {
@@ -76,6 +114,11 @@ public static class ProjectLoader
     {
         var schemaFiles = new SchemaFile[files.YamlFiles.Count];
         Parallel.For(0, schemaFiles.Length, i => schemaFiles[i] = SchemaFile.Parse(files.YamlFiles[i].Source, diagnostics, renderer));
+        return CheckSchema(schemaFiles, files, diagnostics);
+    }
+
+    private static ProjectSchema CheckSchema(IReadOnlyList<SchemaFile> schemaFiles, DiscoveredFiles files, DiagnosticBag diagnostics)
+    {
         var schema = new ProjectSchema(schemaFiles);
         SchemaChecks.Run(schema, files, diagnostics);
         return schema;

@@ -12,13 +12,13 @@ internal static class SchemaChecks
         // Snapshots may be defined in YAML alone (dbt 1.9's `relation:` form).
         CheckNodes(schema.Snapshots, files.Snapshots, "snapshot", warnWithoutFile: false, diagnostics);
         CheckNodes(schema.Analyses, files.Analyses, "analysis", warnWithoutFile: true, diagnostics);
-        CheckDuplicates(schema.Macros.Select(m => (m.Name, m.Span)), "macro", diagnostics);
-        CheckDuplicates(schema.Sources.SelectMany(s => s.Tables).Select(t => ($"{t.SourceName}.{t.Name}", t.Span)), "source table", diagnostics);
+        CheckDuplicates(schema.Macros, m => m.Name, m => m.Span, "macro", diagnostics);
+        CheckDuplicates(schema.Sources.SelectMany(s => s.Tables), t => $"{t.SourceName}.{t.Name}", t => t.Span, "source table", diagnostics);
     }
 
     private static void CheckNodes(IReadOnlyList<NodeProperties> entries, IReadOnlyList<ProjectFileEntry> files, string kind, bool warnWithoutFile, DiagnosticBag diagnostics)
     {
-        CheckDuplicates(entries.Select(e => (e.Name, e.Span)), kind, diagnostics);
+        CheckDuplicates(entries, e => e.Name, e => e.Span, kind, diagnostics);
         if (!warnWithoutFile) return;
         var names = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in entries)
@@ -29,12 +29,16 @@ internal static class SchemaChecks
         }
     }
 
-    private static void CheckDuplicates(IEnumerable<(string Name, SourceSpan Span)> entries, string kind, DiagnosticBag diagnostics)
+    // Over the entries themselves rather than (name, span) tuples: LINQ and dictionaries over a tuple
+    // or a SourceSpan are generic code JIT-compiled on every cold start, over classes they are not.
+    private static void CheckDuplicates<T>(IEnumerable<T> entries, Func<T, string> name, Func<T, SourceSpan> span, string kind, DiagnosticBag diagnostics)
+        where T : class
     {
-        var first = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-        foreach (var (name, span) in entries)
+        var first = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var entry in entries)
         {
-            if (!first.TryAdd(name, span)) diagnostics.Add(DiagnosticCodes.Project.DuplicateYamlEntry(span, kind, name, first[name]));
+            var entryName = name(entry);
+            if (!first.TryAdd(entryName, entry)) diagnostics.Add(DiagnosticCodes.Project.DuplicateYamlEntry(span(entry), kind, entryName, span(first[entryName])));
         }
     }
 }

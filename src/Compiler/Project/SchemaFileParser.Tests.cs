@@ -12,11 +12,13 @@ internal sealed partial class SchemaFileParser
         "store_failures", "store_failures_as", "meta", "database", "schema", "alias",
     };
 
+    private static readonly string[] TestListKeys = ["data_tests", "tests"];
+
     /// <summary>The <c>data_tests:</c> and older <c>tests:</c> lists of an entry or a column.</summary>
     private List<TestDeclaration> Tests(YamlMappingNode entry, TestAttachment attachment, string? column)
     {
         var result = new List<TestDeclaration>();
-        foreach (var key in (string[])["data_tests", "tests"])
+        foreach (var key in TestListKeys)
         {
             if (_reader.Sequence(YamlReader.Get(entry, key), key) is not { } list) continue;
             foreach (var item in list.Children)
@@ -44,10 +46,11 @@ internal sealed partial class SchemaFileParser
                 nameSpan = _reader.Span(nameNode);
                 properties = map;
                 break;
-            case YamlMappingNode { Children.Count: 1 } map when map.Children.First().Key is YamlScalarNode key:
+            // By index: First() would box the children's enumerator, once per test in the project.
+            case YamlMappingNode { Children.Count: 1 } map when map.Children[0].Key is YamlScalarNode key:
                 fullName = key.Value ?? "";
                 nameSpan = _reader.Span(key);
-                var body = map.Children.First().Value;
+                var body = map.Children[0].Value;
                 if (!YamlReader.IsNull(body)) properties = _reader.Mapping(body, fullName);
                 break;
             default:

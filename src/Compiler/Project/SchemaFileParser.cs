@@ -64,7 +64,8 @@ internal sealed partial class SchemaFileParser
         if (sequence is null) yield break;
         foreach (var item in sequence.Children)
         {
-            if (_reader.Mapping(item, $"an item of '{what}'") is not { } map) continue;
+            // The description of the item is built only for an item that is not a mapping.
+            if ((item as YamlMappingNode ?? _reader.Mapping(item, $"an item of '{what}'")) is not { } map) continue;
             var nameNode = YamlReader.Get(map, "name");
             var name = _reader.String(nameNode, "name");
             if (name is null)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
@@ -21,7 +20,9 @@ internal static class SourceFileReader
     /// <summary>The text, or null when the file is skipped or broken (the reason is in <paramref name="diagnostics"/>).</summary>
     public static SourceText? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
-        byte[] bytes;
+        // The bytes only live until they are decoded: a buffer kept per thread, not an array per file.
+        var buffer = t_buffer ??= new byte[InitialBufferBytes];
+        int length;
         try
         {
             using var stream = Open(fullPath);
@@ -30,12 +31,12 @@ internal static class SourceFileReader
                 diagnostics.Add(DiagnosticCodes.ProjectInput.NotARegularFile(displayPath));
                 return null;
             }
-            if (ReadBounded(stream) is not { } read)
+            if (ReadBounded(stream, ref buffer) is not { } read)
             {
                 diagnostics.Add(DiagnosticCodes.ProjectInput.FileTooLarge(displayPath, MaxBytes));
                 return null;
             }
-            bytes = read;
+            length = read;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -47,13 +48,21 @@ internal static class SourceFileReader
                 diagnostics.Add(DiagnosticCodes.ProjectInput.UnreadableFile(displayPath, e.Message));
             return null;
         }
-        return Decode(bytes, displayPath, diagnostics);
+        // A grown buffer is kept for the next file only while it stays small.
+        if (buffer.Length <= MaxKeptBufferBytes) t_buffer = buffer;
+        return Decode(buffer.AsSpan(0, length), displayPath, diagnostics);
     }
 
+    private const int InitialBufferBytes = 64 * 1024;
+
+    private const int MaxKeptBufferBytes = 4 * 1024 * 1024;
+
+    [ThreadStatic]
+    private static byte[]? t_buffer;
+
     /// <summary>Strict UTF-8 (a BOM is dropped); the first bad byte is reported at its line and column.</summary>
-    internal static SourceText? Decode(byte[] bytes, string displayPath, DiagnosticBag diagnostics)
+    internal static SourceText? Decode(ReadOnlySpan<byte> data, string displayPath, DiagnosticBag diagnostics)
     {
-        ReadOnlySpan<byte> data = bytes;
         if (data.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) data = data[3..];
         if (Utf8.IsValid(data)) return new SourceText(displayPath, Encoding.UTF8.GetString(data));
         var chars = new char[data.Length];
@@ -64,34 +73,28 @@ internal static class SourceFileReader
         return null;
     }
 
-    private static byte[]? ReadBounded(FileStream stream)
+    /// <summary>The number of bytes read into <paramref name="buffer"/> (grown as needed), or null past <see cref="MaxBytes"/>.</summary>
+    private static int? ReadBounded(FileStream stream, ref byte[] buffer)
     {
-        // The size the file says it has, read straight into its array, as File.ReadAllBytes does
-        // (no extra read to look for more: a syscall per file). A file that reports no size, as
-        // /proc does, is read in chunks.
+        // The size the file says it has, read straight into the buffer (no extra read to look for
+        // more: a syscall per file). A file that reports no size, as /proc does, is read in chunks.
         var length = stream.Length;
         if (length > MaxBytes) return null;
-        var bytes = new byte[length];
+        if (length > buffer.Length) buffer = new byte[length];
         var total = 0;
         int n;
-        while (total < bytes.Length && (n = stream.Read(bytes, total, bytes.Length - total)) > 0) total += n;
-        if (length > 0) return total < bytes.Length ? bytes[..total] : bytes;
-
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(81920);
-        try
+        if (length > 0)
         {
-            while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
-            {
-                buffer.Write(chunk, 0, n);
-                if (buffer.Length > MaxBytes) return null;
-            }
+            while (total < length && (n = stream.Read(buffer, total, (int)length - total)) > 0) total += n;
+            return total;
         }
-        finally
+        while ((n = stream.Read(buffer, total, buffer.Length - total)) > 0)
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            total += n;
+            if (total > MaxBytes) return null;
+            if (total == buffer.Length) Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, MaxBytes + 1L));
         }
-        return buffer.Length > MaxBytes ? null : buffer.ToArray();
+        return total;
     }
 
     /// <summary>A stream over the file; on Linux and macOS opened with O_NONBLOCK so a FIFO does not block.</summary>

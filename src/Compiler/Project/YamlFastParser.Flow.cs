@@ -18,8 +18,8 @@ internal sealed partial class YamlFastParser
         var open = Mark();
         _pos++;
         _events.Add(sequence
-            ? new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow, open, open)
-            : new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow, open, open));
+            ? new SequenceStart(NoAnchor, TagName.Empty, true, SequenceStyle.Flow, open, open)
+            : new MappingStart(NoAnchor, TagName.Empty, true, MappingStyle.Flow, open, open));
         SkipSpaces();
         if (_pos < _text.Length && _text[_pos] != close)
         {

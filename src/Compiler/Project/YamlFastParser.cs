@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using TagDirective = YamlDotNet.Core.Tokens.TagDirective;
 
 namespace ModelForge.Compiler.Project;
 
@@ -125,7 +124,7 @@ internal sealed partial class YamlFastParser
         ParseNode(-1, Place.Top);
         // An implicit document starts with its first token: the marks of the first node's event.
         var first = _events[documentAt + 1];
-        _events[documentAt] = new DocumentStart(null, DefaultTagDirectives, true, first.Start, first.End);
+        _events[documentAt] = new DocumentStart(null, null, true, first.Start, first.End);
         SkipToToken();
         if (!AtEnd) throw Bail();
         var stop = EndMark();
@@ -133,10 +132,12 @@ internal sealed partial class YamlFastParser
         _events.Add(new StreamEnd(stop, stop));
     }
 
-    // YamlDotNet's implicit documents carry the two default tag handles. One shared copy: nothing
-    // reads them back when building nodes, and each TagDirective checks its handle with a regex.
-    private static readonly TagDirectiveCollection DefaultTagDirectives =
-        [new TagDirective("!", "!"), new TagDirective("!!", "tag:yaml.org,2002:")];
+    // YamlDotNet's implicit documents carry the two default tag handles, which nothing reads back
+    // when building nodes. They are left out: the first TagDirective compiles a regex with
+    // Reflection.Emit, tens of milliseconds of a cold start spent before the project file is read.
+    // For the same reason the events take `default` rather than AnchorName.Empty, whose first read
+    // runs AnchorName's static constructor and compiles another.
+    private static AnchorName NoAnchor => default;
 
     /// <summary>Where a node stands, which decides what it may be.</summary>
     private enum Place
@@ -195,7 +196,7 @@ internal sealed partial class YamlFastParser
     private void ParseBlockMapping(ScannedScalar firstKey)
     {
         var column = (int)firstKey.Start.Column - 1;
-        _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, firstKey.Start, firstKey.Start));
+        _events.Add(new MappingStart(NoAnchor, TagName.Empty, true, MappingStyle.Block, firstKey.Start, firstKey.Start));
         var key = firstKey;
         while (true)
         {
@@ -241,7 +242,7 @@ internal sealed partial class YamlFastParser
         var dash = Mark();
         // A nested sequence has its own BLOCK-SEQUENCE-START token (one mark); an indentless one
         // starts at its first '-' entry token, which ends after the dash.
-        _events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block, dash, indentless ? Advance(dash, 1) : dash));
+        _events.Add(new SequenceStart(NoAnchor, TagName.Empty, true, SequenceStyle.Block, dash, indentless ? Advance(dash, 1) : dash));
         while (true)
         {
             _pos++;
@@ -294,7 +295,7 @@ internal sealed partial class YamlFastParser
     }
 
     private void AddEmptyScalar(Mark at) =>
-        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, string.Empty, ScalarStyle.Plain, true, false, at, at));
+        _events.Add(new Scalar(NoAnchor, TagName.Empty, string.Empty, ScalarStyle.Plain, true, false, at, at));
 
     /// <remarks>
     /// Keys are not flagged as keys: YamlDotNet's parser does, and then interns the key's text
@@ -302,7 +303,7 @@ internal sealed partial class YamlFastParser
     /// flag only serves its deserializer, never the node tree built from the events.
     /// </remarks>
     private static Scalar ToEvent(ScannedScalar s) =>
-        new(AnchorName.Empty, TagName.Empty, s.Value, s.Style, s.Style == ScalarStyle.Plain, s.Style != ScalarStyle.Plain, s.Start, s.End);
+        new(NoAnchor, TagName.Empty, s.Value, s.Style, s.Style == ScalarStyle.Plain, s.Style != ScalarStyle.Plain, s.Start, s.End);
 
     /// <summary>Skips spaces, line breaks and comments up to the next token.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -136,6 +136,40 @@ public sealed class ProfilesTests
     }
 
     [Test]
+    public void A_profile_that_does_not_load_is_reported_alone_though_the_files_are_read_beside_it()
+    {
+        // The profile is read on another thread while the files are read and parsed; what they report
+        // counts only once the profile has loaded, as when the files were read after it.
+        using var dir = new TempProjectDirectory("name: shop\nprofile: shpo\n");
+        dir.Write("profiles.yml", "shop:\n  target: dev\n  outputs:\n    dev: {type: duckdb}\n");
+        dir.Write("models/schema.yml", "models:\n  - name: orders\n    columns: [\n");
+        dir.Write("models/.keep", "");
+        File.WriteAllBytes(Path.Combine(dir.Root, "models", "orders.sql"), [.. "select 'caf"u8, 0xE9, .. "'"u8]);
+
+        var (project, diagnostics) = dir.Load();
+
+        Assert.That(project, Is.Null);
+        Assert.That(diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "MF1150" }));
+    }
+
+    [Test]
+    public void With_a_profile_that_loads_the_files_problems_follow_it_and_the_target_is_announced_once()
+    {
+        using var dir = new TempProjectDirectory();
+        dir.Write("profiles.yml", "shop:\n  target: dev\n  outputs:\n    dev: {type: duckdb, schema: analytics}\n");
+        dir.Write("models/schema.yml", "models:\n  - name: orders\n    columns: [\n");
+        dir.Write("models/.keep", "");
+        File.WriteAllBytes(Path.Combine(dir.Root, "models", "orders.sql"), [.. "select 'caf"u8, 0xE9, .. "'"u8]);
+        var announced = new List<string>();
+
+        var (project, diagnostics) = dir.Load(dir.Options(targetResolved: target => announced.Add(target.Schema)));
+
+        Assert.That(project, Is.Not.Null);
+        Assert.That(diagnostics.Select(d => $"{d.Span?.Path} {d.Code}"), Is.EqualTo(new[] { "models/orders.sql MF1105", "models/schema.yml MF1002" }));
+        Assert.That(announced, Is.EqualTo(new[] { "analytics" }));
+    }
+
+    [Test]
     public void A_missing_profiles_dir_is_an_error_not_the_embedded_default()
     {
         using var dir = new TempProjectDirectory();

@@ -34,6 +34,37 @@ public sealed class ProjectInputTests
     }
 
     [Test]
+    public void Files_larger_than_the_read_buffer_are_read_whole_and_the_files_after_them_exactly()
+    {
+        // Files are read into a buffer kept per thread: a big file grows it, the next small one must
+        // not show the big one's tail.
+        using var dir = new TempProjectDirectory();
+        var big = "select 1 as id\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"-- line {i}\n"));
+        var names = Enumerable.Range(0, 40).Select(i => $"m{i:D2}").ToList();
+        foreach (var name in names) dir.Write($"models/{name}.sql", name.EndsWith('0') ? big : $"select '{name}' as id");
+
+        var project = dir.LoadClean();
+
+        Assert.That(big.Length, Is.GreaterThan(200_000));
+        Assert.That(project.Models.Select(m => m.Source.Text),
+            Is.EqualTo(names.Select(name => name.EndsWith('0') ? big : $"select '{name}' as id")));
+    }
+
+    [Test]
+    public void A_file_that_reports_no_size_is_read_to_its_end()
+    {
+        // /proc files say they are empty; what they hold is read in chunks.
+        if (!OperatingSystem.IsLinux()) Assert.Ignore("needs /proc");
+        var bag = new DiagnosticBag();
+
+        var text = SourceFileReader.Read("/proc/version", "version", bag);
+
+        Assert.That(bag.Count, Is.Zero);
+        Assert.That(new FileInfo("/proc/version").Length, Is.Zero);
+        Assert.That(text!.Text, Is.EqualTo(File.ReadAllText("/proc/version")).And.StartsWith("Linux version"));
+    }
+
+    [Test]
     public void A_dangling_symlink_named_like_a_model_is_an_error_naming_its_target()
     {
         using var dir = new TempProjectDirectory();

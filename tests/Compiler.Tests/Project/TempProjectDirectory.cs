@@ -32,7 +32,7 @@ internal sealed class TempProjectDirectory : IDisposable
     }
 
     public ProjectLoadOptions Options(string? target = null, string? profilesDir = null, IYamlValueRenderer? renderer = null,
-        IReadOnlyDictionary<string, object?>? cliVars = null) => new()
+        IReadOnlyDictionary<string, object?>? cliVars = null, Action<TargetProfile>? targetResolved = null) => new()
     {
         ProjectDirectory = Root,
         ProfilesDirectory = profilesDir,
@@ -41,6 +41,7 @@ internal sealed class TempProjectDirectory : IDisposable
         HomeDirectory = Home,
         Renderer = renderer,
         CliVars = cliVars ?? new Dictionary<string, object?>(),
+        TargetResolved = targetResolved,
     };
 
     public (LoadedProject? Project, IReadOnlyList<Diagnostic> Diagnostics) Load(ProjectLoadOptions? options = null)

@@ -40,6 +40,9 @@ internal static class YamlEventStream
             Scalar s => $"Scalar {at} anchor={s.Anchor} tag={s.Tag} style={s.Style} plain={s.IsPlainImplicit} quoted={s.IsQuotedImplicit} value={Quote(s.Value)}",
             MappingStart m => $"MappingStart {at} anchor={m.Anchor} tag={m.Tag} implicit={m.IsImplicit} style={m.Style}",
             SequenceStart q => $"SequenceStart {at} anchor={q.Anchor} tag={q.Tag} implicit={q.IsImplicit} style={q.Style}",
+            // An implicit document's tag handles are the two defaults, which the node tree never reads
+            // (the fast reader leaves them out: building them compiles a regex).
+            DocumentStart { IsImplicit: true } d => $"DocumentStart {at} implicit=True version={d.Version?.Version}",
             DocumentStart d => $"DocumentStart {at} implicit={d.IsImplicit} version={d.Version?.Version} tags={string.Join(",", d.Tags?.Select(t => t.Handle + "=" + t.Prefix) ?? [])}",
             DocumentEnd d => $"DocumentEnd {at} implicit={d.IsImplicit}",
             AnchorAlias a => $"Alias {at} {a.Value}",
