@@ -26,14 +26,15 @@ public static partial class ProjectCompiler
         var template = engine.Parse(file.Source, diagnostics);
         if (template.HasErrors) return default;
         var draft = Draft(project, file, ResourceType.Model, new NodeConfig([], ResourceType.Model), template);
-        NodeConfig baseConfig;
-        if (version is null) baseConfig = project.Configs.ResolveBeforeRender(file);
+        Dictionary<string, object?> config;
+        if (version is null) config = project.Configs.ResolveBeforeRenderMutable(file);
         else
         {
             draft = Versioned(draft, version);
-            baseConfig = project.Configs.ResolveBeforeRender(ResourceType.Model, draft.Fqn, draft.Properties);
+            config = project.Configs.ResolveBeforeRender(ResourceType.Model, draft.Fqn, draft.Properties).ToMutable();
         }
-        var config = new Dictionary<string, object?>(baseConfig, StringComparer.Ordinal);
+        // config() only sets keys (never removes one), so the keys it adds are the ones after these.
+        var baseCount = config.Count;
         var info = new NodeRenderInfo
         {
             UniqueId = draft.UniqueId,
@@ -47,7 +48,7 @@ public static partial class ProjectCompiler
         };
         if ((statics.TryParse(template, info) ?? ParseRender(engine, template, parseInfo, resolver, info, diagnostics.Add)) is not var (refs, sources))
             return default;
-        KeySpellingCheck.CheckInFileConfig(file.Source, config.Keys.Where(k => !baseConfig.ContainsKey(k)).ToList(), diagnostics);
+        if (config.Count > baseCount) KeySpellingCheck.CheckInFileConfig(file.Source, config.Keys.Skip(baseCount).ToList(), diagnostics);
         project.Configs.ApplyRootOverrides(config, ResourceType.Model, draft.Fqn);
         var finalConfig = new NodeConfig(config, ResourceType.Model);
         var withCalls = new ProjectNode

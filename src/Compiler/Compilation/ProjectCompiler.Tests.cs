@@ -156,10 +156,7 @@ public static partial class ProjectCompiler
     /// <param name="declared">The declaration as the schema holds it, to find the column it is declared under.</param>
     private static Dictionary<string, object?> TestConfig(LoadedProject project, TestDeclaration declaration, TestDeclaration declared)
     {
-        var resolved = project.Configs.Resolve(declaration);
-        // Sized up front: copying a NodeConfig (not a collection) into a default-sized dictionary grows it twice.
-        var config = new Dictionary<string, object?>(resolved.Count + 4, StringComparer.Ordinal);
-        foreach (var (key, value) in resolved) config[key] = value;
+        var config = project.Configs.ResolveMutable(declaration);
         var attachment = declaration.AttachedTo;
         IReadOnlyList<ColumnProperties> columns;
         IEnumerable<string> inherited;

@@ -11,7 +11,9 @@ namespace ModelForge.Compiler.Templating;
 /// </summary>
 public sealed class TemplateEngine
 {
-    private readonly ConcurrentDictionary<CacheKey, CacheEntry> _cache = new();
+    // A compile adds one entry per model from every render thread: many lock stripes and a table sized for
+    // thousands keep the adds from waiting on each other and on the resizes (each resize locks every stripe).
+    private readonly ConcurrentDictionary<CacheKey, CacheEntry> _cache = new(concurrencyLevel: 64, capacity: 4096);
 
     /// <summary>How many distinct (path, text) pairs have been parsed; a cache hit does not count.</summary>
     public int ParsedCount => _cache.Count;
