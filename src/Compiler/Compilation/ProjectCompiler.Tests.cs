@@ -121,8 +121,10 @@ public static partial class ProjectCompiler
         {
             if (key != "tags") config[key] = value;
         }
-        config["tags"] = new NodeConfig(config, ResourceType.Test).Tags.Concat(TagList(rendered.Config.GetValueOrDefault("tags")))
-            .Distinct(StringComparer.Ordinal).ToList<object?>();
+        var tags = new List<object?>();
+        AddDistinct(tags, new NodeConfig(config, ResourceType.Test).Tags);
+        AddDistinct(tags, TagList(rendered.Config.GetValueOrDefault("tags")));
+        config["tags"] = tags;
         var finalConfig = new NodeConfig(config, ResourceType.Test);
         var draft = new ProjectNode
         {
@@ -144,8 +146,31 @@ public static partial class ProjectCompiler
             ? project.Schema.FindSourceTable(source, attachment.Name)?.Columns
             : project.Schema.Find(attachment.ResourceType, attachment.Name)?.Columns;
         // Only a test declared under the column: a node-level test's column_name argument is passed as written.
-        var declaredOn = columns?.FirstOrDefault(c => c.Name == column && c.Tests.Any(t => ReferenceEquals(t, declaration)));
+        var declaredOn = DeclaredUnder(columns ?? [], column, declaration);
         return declaredOn?.Quote == true ? parseInfo.EffectiveQuoting.Quote(column) : column;
+    }
+
+    /// <summary>The column named <paramref name="name"/> that lists <paramref name="declaration"/> among its tests.</summary>
+    private static ColumnProperties? DeclaredUnder(IReadOnlyList<ColumnProperties> columns, string? name, TestDeclaration declaration)
+    {
+        foreach (var column in columns)
+        {
+            if (column.Name != name) continue;
+            foreach (var test in column.Tests)
+            {
+                if (ReferenceEquals(test, declaration)) return column;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Adds the tags not there yet, in order (tag lists are short: a scan beats a set).</summary>
+    private static void AddDistinct(List<object?> tags, IEnumerable<string> more)
+    {
+        foreach (var tag in more)
+        {
+            if (!tags.Contains(tag)) tags.Add(tag);
+        }
     }
 
     /// <summary>
@@ -158,20 +183,29 @@ public static partial class ProjectCompiler
     {
         var config = project.Configs.ResolveMutable(declaration);
         var attachment = declaration.AttachedTo;
+        var tags = new List<object?>();
+        AddDistinct(tags, new NodeConfig(config, ResourceType.Test).Tags);
         IReadOnlyList<ColumnProperties> columns;
-        IEnumerable<string> inherited;
         if (attachment.SourceName is { } source && project.Schema.FindSourceTable(source, attachment.Name) is { } table)
         {
-            var sourceTags = project.Schema.Sources.FirstOrDefault(s => s.Name == source)?.Tags ?? [];
-            (columns, inherited) = (table.Columns, sourceTags.Concat(table.Tags));
+            columns = table.Columns;
+            foreach (var definition in project.Schema.Sources)
+            {
+                if (definition.Name != source) continue;
+                AddDistinct(tags, definition.Tags);
+                break;
+            }
+            AddDistinct(tags, table.Tags);
         }
         else
         {
-            (columns, inherited) = (project.Schema.Find(attachment.ResourceType, attachment.Name)?.Columns ?? [], []);
+            columns = project.Schema.Find(attachment.ResourceType, attachment.Name)?.Columns ?? [];
         }
-        var column = columns.FirstOrDefault(c => c.Name == declaration.ColumnName && c.Tests.Any(t => ReferenceEquals(t, declared)));
-        var columnTags = column is null ? [] : column.Tags.Concat(ColumnConfigTags(column));
-        var tags = new NodeConfig(config, ResourceType.Test).Tags.Concat(inherited).Concat(columnTags).Distinct(StringComparer.Ordinal).ToList<object?>();
+        if (DeclaredUnder(columns, declaration.ColumnName, declared) is { } column)
+        {
+            AddDistinct(tags, column.Tags);
+            AddDistinct(tags, ColumnConfigTags(column));
+        }
         config["tags"] = tags;
         config.TryAdd("schema", AuditSchema);
         return config;

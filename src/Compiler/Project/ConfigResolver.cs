@@ -146,7 +146,8 @@ public sealed partial class ConfigResolver
     }
 
     // Thousands of tests share a few YAML files: their folders are worked out once per file (renders run in parallel).
-    private IReadOnlyList<string> YamlFolders(string path) => _yamlFolders.GetOrAdd(path, FoldersOf);
+    private IReadOnlyList<string> YamlFolders(string path) =>
+        _yamlFolders.TryGetValue(path, out var folders) ? folders : _yamlFolders.GetOrAdd(path, FoldersOf);
 
     private string[] FoldersOf(string path)
     {

@@ -57,7 +57,8 @@ public sealed class TemplateEngine
         var bag = new DiagnosticBag();
         var parsed = Parser.Parse(source, bag);
         var template = CreateTemplate(source, parsed.Body, parsed.Macros, parsed.Blocks, parsed.HasErrors);
-        return new CacheEntry(template, bag.ToList());
+        // Most templates parse cleanly: no sorted copy of an empty bag per template.
+        return new CacheEntry(template, bag.Count == 0 ? [] : bag.ToList());
     }
 
     private static Template CreateTemplate(
