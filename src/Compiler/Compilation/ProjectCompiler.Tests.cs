@@ -76,7 +76,9 @@ public static partial class ProjectCompiler
         var call = GenericTestCall.Build(callee, attachment, columnName, declaration.Arguments);
         var kwargs = call.Kwargs;
         // dbt's test_metadata.kwargs: the arguments as written, column_name, and the model call as a string.
-        var manifestKwargs = new Dictionary<string, object?>(kwargs, StringComparer.Ordinal) { ["model"] = GenericTestCall.ModelKwarg(attachment) };
+        var manifestKwargs = new Dictionary<string, object?>(kwargs.Count + 1, StringComparer.Ordinal);
+        foreach (var (key, value) in kwargs) manifestKwargs[key] = value;
+        manifestKwargs["model"] = GenericTestCall.ModelKwarg(attachment);
         // dbt: <namespace>_[source_]<test>_<node>_<arguments>; sources are named <source>_<table>.
         var target = attachment.SourceName is { } source ? $"{source}_{attachment.Name}" : attachment.Name;
         var testType = (declaration.Namespace is { } prefix ? prefix + "_" : "") + (attachment.SourceName is null ? "" : "source_") + declaration.Name;
@@ -101,9 +103,15 @@ public static partial class ProjectCompiler
         }
 
         var uniqueId = $"test.{package}.{name}.{TestHash.Of(name, declaration.Name, declaration.Namespace, manifestKwargs)}";
-        var configInfo = new NodeRenderInfo { UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = package, FilePath = declaration.Span.Path };
-        if (TestConfigRenderer.Render(engine, parseInfo, configInfo, declaration, diagnostics) is not { } rendered) return null;
+        var rendered = declaration;
+        if (TestConfigRenderer.HasJinja(declaration))
+        {
+            var configInfo = new NodeRenderInfo { UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = package, FilePath = declaration.Span.Path };
+            if (TestConfigRenderer.Render(engine, parseInfo, configInfo, declaration, diagnostics) is not { } renderedConfig) return null;
+            rendered = renderedConfig;
+        }
         var config = TestConfig(project, rendered, declaration);
+        var configTags = config["tags"];
         // A generated name of 64 characters or more is stored under its short md5 form, as in dbt.
         if (declaration.CustomName is null && shortName != fullName && !declaration.Config.ContainsKey("alias")) config["alias"] = shortName;
         var info = new NodeRenderInfo
@@ -121,18 +129,22 @@ public static partial class ProjectCompiler
         {
             if (key != "tags") config[key] = value;
         }
-        var tags = new List<object?>();
-        AddDistinct(tags, new NodeConfig(config, ResourceType.Test).Tags);
+        // TestConfig leaves the tags a list of distinct strings: unless the render's config() replaced it, the declaration's join it there.
+        if (config["tags"] is not List<object?> tags || !ReferenceEquals(tags, configTags))
+        {
+            tags = [];
+            AddDistinct(tags, NodeConfig.Strings(config.GetValueOrDefault("tags")));
+            config["tags"] = tags;
+        }
         AddDistinct(tags, TagList(rendered.Config.GetValueOrDefault("tags")));
-        config["tags"] = tags;
         var finalConfig = new NodeConfig(config, ResourceType.Test);
         var draft = new ProjectNode
         {
             UniqueId = uniqueId, Name = name, ResourceType = ResourceType.Test, PackageName = package,
             Path = declaration.Span.Path, Fqn = TestFqn(package, folders, name), Config = finalConfig,
             Relation = new Relation(null, null, name, null, parseInfo.EffectiveQuoting), Template = template, Test = metadata,
-            Refs = refs.Select(r => r with { Span = metadata.Relocate(r.Span) }).ToList(),
-            Sources = sources.Select(s => s with { Span = metadata.Relocate(s.Span) }).ToList(),
+            Refs = Relocated(refs, metadata, static (r, span) => r with { Span = span }, static r => r.Span),
+            Sources = Relocated(sources, metadata, static (s, span) => s with { Span = span }, static s => s.Span),
         };
         return Named(draft, namer, diagnostics);
     }
@@ -153,15 +165,35 @@ public static partial class ProjectCompiler
     /// <summary>The column named <paramref name="name"/> that lists <paramref name="declaration"/> among its tests.</summary>
     private static ColumnProperties? DeclaredUnder(IReadOnlyList<ColumnProperties> columns, string? name, TestDeclaration declaration)
     {
-        foreach (var column in columns)
+        // Indexed loops: a foreach over these interfaces allocates an enumerator, twice per test.
+        for (var c = 0; c < columns.Count; c++)
         {
+            var column = columns[c];
             if (column.Name != name) continue;
-            foreach (var test in column.Tests)
+            for (var t = 0; t < column.Tests.Count; t++)
             {
-                if (ReferenceEquals(test, declaration)) return column;
+                if (ReferenceEquals(column.Tests[t], declaration)) return column;
             }
         }
         return null;
+    }
+
+    /// <summary>The calls with spans inside the generated call moved to the YAML declaration; the same list when none is.</summary>
+    private static IReadOnlyList<T> Relocated<T>(IReadOnlyList<T> calls, TestMetadata metadata, Func<T, SourceSpan, T> withSpan, Func<T, SourceSpan> spanOf)
+    {
+        List<T>? moved = null;
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var span = metadata.Relocate(spanOf(calls[i]));
+            if (moved is null && span == spanOf(calls[i])) continue;
+            if (moved is null)
+            {
+                moved = new List<T>(calls.Count);
+                for (var j = 0; j < i; j++) moved.Add(calls[j]);
+            }
+            moved.Add(span == spanOf(calls[i]) ? calls[i] : withSpan(calls[i], span));
+        }
+        return moved ?? calls;
     }
 
     /// <summary>Adds the tags not there yet, in order (tag lists are short: a scan beats a set).</summary>
@@ -184,7 +216,7 @@ public static partial class ProjectCompiler
         var config = project.Configs.ResolveMutable(declaration);
         var attachment = declaration.AttachedTo;
         var tags = new List<object?>();
-        AddDistinct(tags, new NodeConfig(config, ResourceType.Test).Tags);
+        AddDistinct(tags, NodeConfig.Strings(config.GetValueOrDefault("tags")));
         IReadOnlyList<ColumnProperties> columns;
         if (attachment.SourceName is { } source && project.Schema.FindSourceTable(source, attachment.Name) is { } table)
         {

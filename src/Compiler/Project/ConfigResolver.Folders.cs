@@ -26,7 +26,9 @@ public sealed partial class ConfigResolver
         var level = _folderLevels.TryGetValue((type, key, byYamlPath), out var found)
             ? found
             : _folderLevels.GetOrAdd((type, key, byYamlPath), WalkFolders(type, folders));
-        var config = new Dictionary<string, object?>(Math.Max(16, level.Config.Count + 4), StringComparer.Ordinal);
+        // Room for what the later layers add: a model's config() calls may add several keys, a test's YAML a few.
+        var room = type == ResourceType.Test ? level.Config.Count + 4 : Math.Max(16, level.Config.Count + 4);
+        var config = new Dictionary<string, object?>(room, StringComparer.Ordinal);
         foreach (var (k, value) in level.Config) config[k] = OwnCopy(k, value);
         // The name's own entry below the last folder, read as ApplyTree reads it (a config key is never a folder).
         if (level.NameLevel is null) return config;

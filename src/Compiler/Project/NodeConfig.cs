@@ -93,7 +93,8 @@ public sealed class NodeConfig : IReadOnlyDictionary<string, object?>
         _ => null,
     };
 
-    private static IReadOnlyList<string> Strings(object? value) => value switch
+    /// <summary>A config value as a list of strings, as <see cref="Tags"/> reads it.</summary>
+    internal static IReadOnlyList<string> Strings(object? value) => value switch
     {
         null or System.Collections.ICollection { Count: 0 } => [],
         string s => [s],
