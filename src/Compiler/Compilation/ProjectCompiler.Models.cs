@@ -51,13 +51,24 @@ public static partial class ProjectCompiler
         if (config.Count > baseCount) KeySpellingCheck.CheckInFileConfig(file.Source, config.Keys.Skip(baseCount).ToList(), diagnostics);
         project.Configs.ApplyRootOverrides(config, ResourceType.Model, draft.Fqn);
         var finalConfig = new NodeConfig(config, ResourceType.Model);
-        var withCalls = new ProjectNode
+        // The namer reads the draft's identity (name, version, file), which the render does not change: the node is made once, named.
+        Relation relation;
+        try
+        {
+            relation = namer.Name(draft, finalConfig, RelationTypeOf(finalConfig.Materialized));
+        }
+        catch (DiagnosticException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+            return new(null, finalConfig.Enabled);
+        }
+        var named = new ProjectNode
         {
             UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,
-            Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = draft.Fqn, Config = finalConfig, Relation = draft.Relation, File = file,
+            Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = draft.Fqn, Config = finalConfig, Relation = relation, File = file,
             Template = template, Properties = draft.Properties, Refs = refs, Sources = sources, ModelVersion = draft.ModelVersion,
         };
-        return new(WithRelation(withCalls, namer, finalConfig, RelationTypeOf(finalConfig.Materialized), diagnostics), finalConfig.Enabled);
+        return new(named, finalConfig.Enabled);
     }
 
     // dbt: node model.<pkg>.<name>.v<v>, fqn [..., name, v<v>], the model's YAML with the version's config and columns on top.

@@ -37,10 +37,6 @@ public static partial class ProjectCompiler
 
     private static NodeQueue.Made Enabled(ProjectNode? test) => new(test, test?.Config.Enabled ?? false);
 
-    private static HashSet<string> AttachableIds(IReadOnlyList<ProjectNode> nodes) =>
-        nodes.Where(n => n.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Source)
-            .Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
-
     /// <summary>The package that declares a test: the YAML's package (<see cref="TestDeclaration.PackageName"/>) or the root project.</summary>
     private static string DeclaringPackage(LoadedProject project, TestDeclaration declaration) =>
         declaration.PackageName ?? project.ProjectFile.Name;
@@ -51,7 +47,7 @@ public static partial class ProjectCompiler
         var attachment = declaration.AttachedTo;
         return attachment.SourceName is { } source
             ? $"source.{package}.{source}.{attachment.Name}"
-            : $"{attachment.ResourceType.ToString().ToLowerInvariant()}.{package}.{attachment.Name}";
+            : $"{ResourceTypeNames.Of(attachment.ResourceType)}.{package}.{attachment.Name}";
     }
 
     private static ProjectNode? GenericTest(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,

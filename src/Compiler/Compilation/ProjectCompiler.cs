@@ -41,7 +41,8 @@ public static partial class ProjectCompiler
             AddSnapshots(units[u], engine, parseInfo, parseResolver, namer, queue, diagnostics);
         }
         // Tests attach only to enabled nodes, and a model's config() (known after its render) can disable it.
-        var attachable = AttachableIds(queue.RenderQueued());
+        queue.RenderQueued();
+        var attachable = queue.EnabledIds(ResourceType.Model, ResourceType.Seed, ResourceType.Snapshot, ResourceType.Source);
         for (var u = 0; u < units.Count; u++)
         {
             queue.BeginUnit(u);
@@ -196,7 +197,7 @@ public static partial class ProjectCompiler
         fqn.Add(file.Name);
         return new ProjectNode
         {
-            UniqueId = $"{type.ToString().ToLowerInvariant()}.{name}.{file.Name}",
+            UniqueId = $"{ResourceTypeNames.Of(type)}.{name}.{file.Name}",
             Name = file.Name,
             ResourceType = type,
             PackageName = name,
