@@ -203,8 +203,11 @@ internal sealed class StaticParser
     {
         positional = [];
         named = [];
-        foreach (var argument in call.Arguments)
+        // Indexed: a foreach over the interface allocates an enumerator per call.
+        var arguments = call.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
         {
+            var argument = arguments[i];
             if (!TryValue(argument.Value, package, out var value)) return false;
             switch (argument.Kind)
             {

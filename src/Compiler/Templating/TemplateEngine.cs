@@ -68,6 +68,8 @@ public sealed class TemplateEngine
         IReadOnlyList<Syntax.DbtBlockStatement> blocks,
         bool hasErrors)
     {
+        // A model defines no macro and no block: it keeps the shared empty table and list.
+        if (macros.Count == 0 && blocks.Count == 0) return new Template { Source = source, HasErrors = hasErrors, Body = body };
         var macroTable = new Dictionary<string, Macro>(StringComparer.Ordinal);
         var blockList = new List<TemplateBlock>(blocks.Count);
         var template = new Template
