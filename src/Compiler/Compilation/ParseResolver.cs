@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ModelForge.Compiler.Context;
 using ModelForge.Compiler.Diagnostics;
 
@@ -11,41 +10,46 @@ namespace ModelForge.Compiler.Compilation;
 /// </summary>
 /// <remarks>
 /// A parse render runs on one thread from start to <see cref="Take"/>, so its calls are kept per
-/// thread: the parallel renders share no lock. The stand-in relations are shared by name: every
-/// ref('x') gets the same immutable object, so its fingerprint (<see cref="ValueFingerprint.OfRelation"/>)
-/// is made once, not once per call.
+/// thread: the parallel renders share no lock. The stand-in relations are immutable and reused by
+/// name (per thread too): a ref('x') or source('s', 'x') allocates a relation the first time only.
 /// </remarks>
 internal sealed class ParseResolver(string defaultSchema, RelationQuoting quoting) : IRelationResolver
 {
-    private readonly ThreadLocal<Dictionary<string, Calls>> _calls = new(() => new Dictionary<string, Calls>(StringComparer.Ordinal));
-    private readonly ConcurrentDictionary<string, Relation> _refRelations = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Source, string Table), Relation> _sourceRelations = new();
+    private readonly ThreadLocal<PerThread> _perThread = new(() => new PerThread());
 
     public Relation ResolveRef(NodeRenderInfo node, string? package, string name, NodeVersion? version, SourceSpan call)
     {
-        CallsOf(node).Refs.Add(new RefCall(package, name, version, call));
-        return _refRelations.TryGetValue(name, out var relation)
-            ? relation
-            : _refRelations.GetOrAdd(name, new Relation(null, defaultSchema, name, null, quoting));
+        var state = _perThread.Value!;
+        state.CallsOf(node).Refs.Add(new RefCall(package, name, version, call));
+        if (!state.Refs.TryGetValue(name, out var relation)) state.Refs[name] = relation = new Relation(null, defaultSchema, name, null, quoting);
+        return relation;
     }
 
     public Relation ResolveSource(NodeRenderInfo node, string source, string table, SourceSpan call)
     {
-        CallsOf(node).Sources.Add(new SourceCall(source, table, call));
-        return _sourceRelations.TryGetValue((source, table), out var relation)
-            ? relation
-            : _sourceRelations.GetOrAdd((source, table), new Relation(null, source, table, null, quoting));
+        var state = _perThread.Value!;
+        state.CallsOf(node).Sources.Add(new SourceCall(source, table, call));
+        if (!state.Sources.TryGetValue((source, table), out var relation)) state.Sources[(source, table)] = relation = new Relation(null, source, table, null, quoting);
+        return relation;
     }
 
     /// <summary>The calls recorded for <paramref name="uniqueId"/> on this thread (where its render ran), removed.</summary>
     public (IReadOnlyList<RefCall> Refs, IReadOnlyList<SourceCall> Sources) Take(string uniqueId) =>
-        _calls.Value!.Remove(uniqueId, out var calls) ? (calls.Refs, calls.Sources) : ([], []);
+        _perThread.Value!.Calls.Remove(uniqueId, out var calls) ? (calls.Refs, calls.Sources) : ([], []);
 
-    private Calls CallsOf(NodeRenderInfo node)
+    private sealed class PerThread
     {
-        var calls = _calls.Value!;
-        if (!calls.TryGetValue(node.UniqueId, out var found)) calls[node.UniqueId] = found = new Calls();
-        return found;
+        public Dictionary<string, Calls> Calls { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Relation> Refs { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(string Source, string Table), Relation> Sources { get; } = [];
+
+        public Calls CallsOf(NodeRenderInfo node)
+        {
+            if (!Calls.TryGetValue(node.UniqueId, out var found)) Calls[node.UniqueId] = found = new Calls();
+            return found;
+        }
     }
 
     private sealed class Calls

@@ -11,12 +11,15 @@ namespace ModelForge.Compiler.Templating;
 /// </summary>
 public sealed class TemplateEngine
 {
-    // A compile adds one entry per model from every render thread: many lock stripes and a table sized for
-    // thousands keep the adds from waiting on each other and on the resizes (each resize locks every stripe).
-    private readonly ConcurrentDictionary<CacheKey, CacheEntry> _cache = new(concurrencyLevel: 64, capacity: 4096);
+    // A compile adds one entry per model from every render thread. One table of 10,000 entries would
+    // grow into a large-object bucket array, allocated while its resize holds every lock (a full GC
+    // with the other render threads waiting on the lock): small tables, picked by path, never do.
+    private const int ShardCount = 32;
+    private readonly ConcurrentDictionary<CacheKey, CacheEntry>[] _shards =
+        Enumerable.Range(0, ShardCount).Select(_ => new ConcurrentDictionary<CacheKey, CacheEntry>()).ToArray();
 
     /// <summary>How many distinct (path, text) pairs have been parsed; a cache hit does not count.</summary>
-    public int ParsedCount => _cache.Count;
+    public int ParsedCount => _shards.Sum(shard => shard.Count);
 
     /// <summary>
     /// Parses a template. Syntax errors go to <paramref name="diagnostics"/> (with file:line:column)
@@ -25,7 +28,8 @@ public sealed class TemplateEngine
     public Template Parse(SourceText source, DiagnosticBag diagnostics)
     {
         var key = new CacheKey(source.Path, source.Text);
-        var entry = _cache.GetOrAdd(key, static (_, src) => Build(src), source);
+        var shard = _shards[(uint)source.Path.GetHashCode() % ShardCount];
+        var entry = shard.TryGetValue(key, out var found) ? found : shard.GetOrAdd(key, static (_, src) => Build(src), source);
         // A cached template with errors reports them again, so every caller's bag is complete.
         if (entry.Diagnostics.Count > 0) diagnostics.AddRange(entry.Diagnostics);
         return entry.Template;

@@ -33,7 +33,7 @@ public sealed class ParseResolverTests
     }
 
     [Test]
-    public void Every_ref_to_a_name_gets_the_same_stand_in_relation()
+    public void Refs_to_one_name_from_one_thread_reuse_one_stand_in_relation()
     {
         var resolver = new ParseResolver("main", RelationQuoting.ForTargetType("duckdb"));
         var first = resolver.ResolveRef(Node("a"), null, "orders", null, At);
