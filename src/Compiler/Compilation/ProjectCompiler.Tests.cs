@@ -294,13 +294,7 @@ public static partial class ProjectCompiler
     }
 
     /// <summary>[project, folders of the YAML file below its resource path…, test name], as dbt builds a test's fqn.</summary>
-    private static List<string> TestFqn(string package, IReadOnlyList<string> folders, string name)
-    {
-        var fqn = new List<string>(folders.Count + 2) { package };
-        fqn.AddRange(folders);
-        fqn.Add(name);
-        return fqn;
-    }
+    private static FqnParts TestFqn(string package, IReadOnlyList<string> folders, string name) => new(package, folders, name);
 
     /// <summary>The folders of a YAML file below its resource path (models/staging/_schema.yml → [staging]).</summary>
     private static string[] YamlFolders(LoadedProject project, string yamlPath)

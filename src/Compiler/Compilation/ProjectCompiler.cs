@@ -192,9 +192,7 @@ public static partial class ProjectCompiler
     internal static ProjectNode Draft(LoadedProject project, ProjectFileEntry file, ResourceType type, NodeConfig config, Template? template = null)
     {
         var name = project.ProjectFile.Name;
-        var fqn = new List<string>(file.FqnPath.Count + 2) { name };
-        fqn.AddRange(file.FqnPath);
-        fqn.Add(file.Name);
+        var fqn = new FqnParts(name, file.FqnPath, file.Name);
         return new ProjectNode
         {
             UniqueId = $"{ResourceTypeNames.Of(type)}.{name}.{file.Name}",
