@@ -36,9 +36,9 @@ internal sealed class NodeQueue
     public void RenderQueued()
     {
         var start = _made.Count;
-        var made = new Made[_slots.Count - start];
-        Parallel.For(0, made.Length, i => made[i] = _slots[start + i].Make());
-        _made.AddRange(made);
+        // Each render writes its own slot of the list, sized first: no copy of a temporary array.
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(_made, _slots.Count);
+        Parallel.For(0, _slots.Count - start, i => _made[start + i] = _slots[start + i].Make());
     }
 
     /// <summary>The unique ids of the enabled nodes made so far that are of one of <paramref name="types"/>.</summary>

@@ -26,11 +26,14 @@ internal static class TestNamer
     {
         var keys = t_keys ??= [];
         keys.Clear();
-        foreach (var key in arguments.Keys)
+        if (arguments is Dictionary<string, object?> map)
         {
-            if (key != "model") keys.Add(key);
+            foreach (var key in map.Keys) AddKey(keys, key);
         }
-        keys.Sort(StringComparer.Ordinal);
+        else
+        {
+            foreach (var key in arguments.Keys) AddKey(keys, key);
+        }
         // <test>_<node>_<part>__<part>…, each part cleaned as it is written.
         var name = t_name ??= new StringBuilder(256);
         name.Clear().Append(testType).Append('_').Append(target);
@@ -65,6 +68,15 @@ internal static class TestNamer
 
     /// <summary>Python's str() of a YAML value, which is what dbt puts in the name.</summary>
     internal static string PythonStr(object? value) => PythonText.Str(value);
+
+    // Keys kept sorted as they come (a test has a handful): Sort would make a comparison delegate per test.
+    private static void AddKey(List<string> keys, string key)
+    {
+        if (key == "model") return;
+        var at = keys.Count;
+        while (at > 0 && string.CompareOrdinal(keys[at - 1], key) > 0) at--;
+        keys.Insert(at, key);
+    }
 
     // The part with every run of characters other than letters, digits and '_' written as one '_'.
     private static void AppendPart(StringBuilder name, string text, ref int parts)
