@@ -13,7 +13,7 @@ public sealed class TemplateEngine
 {
     // A compile adds one entry per model from every render thread. One table of 10,000 entries would
     // grow into a large-object bucket array, allocated while its resize holds every lock (a full GC
-    // with the other render threads waiting on the lock): small tables, picked by path, never do.
+    // with the other render threads waiting on the lock): small tables, picked by the key's hash, never do.
     private const int ShardCount = 32;
     private readonly ConcurrentDictionary<CacheKey, CacheEntry>[] _shards =
         Enumerable.Range(0, ShardCount).Select(_ => new ConcurrentDictionary<CacheKey, CacheEntry>()).ToArray();
@@ -27,8 +27,8 @@ public sealed class TemplateEngine
     /// </summary>
     public Template Parse(SourceText source, DiagnosticBag diagnostics)
     {
-        var key = new CacheKey(source.Path, source.Text);
-        var shard = _shards[(uint)source.Path.GetHashCode() % ShardCount];
+        var key = CacheKey.Of(source);
+        var shard = _shards[(uint)key.Hash % ShardCount];
         var entry = shard.TryGetValue(key, out var found) ? found : shard.GetOrAdd(key, static (_, src) => Build(src), source);
         // A cached template with errors reports them again, so every caller's bag is complete.
         if (entry.Diagnostics.Count > 0) diagnostics.AddRange(entry.Diagnostics);
@@ -93,7 +93,15 @@ public sealed class TemplateEngine
         return template;
     }
 
-    private readonly record struct CacheKey(string Path, string Text);
+    // The text is a whole file: hashed once per lookup, not once per dictionary step (lookup, add, shard).
+    private readonly record struct CacheKey(string Path, string Text, int Hash)
+    {
+        public static CacheKey Of(SourceText source) => new(source.Path, source.Text, HashCode.Combine(source.Path, source.Text));
+
+        public bool Equals(CacheKey other) => Hash == other.Hash && Path == other.Path && Text == other.Text;
+
+        public override int GetHashCode() => Hash;
+    }
 
     private sealed record CacheEntry(Template Template, IReadOnlyList<Diagnostic> Diagnostics);
 }
