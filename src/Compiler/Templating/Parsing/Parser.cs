@@ -18,6 +18,8 @@ internal sealed partial class Parser
     private readonly bool _lexerFailed;
     private readonly List<MacroUsage> _macroStack = [];
     private readonly List<OpenBlock> _openBlocks = [];
+    private readonly Stack<List<Statement>> _freeBodies = new();
+    private readonly Stack<List<Argument>> _freeArguments = new();
     private int _pos;
     private int _loopDepth;
     private int _strayEndTags;
