@@ -28,7 +28,8 @@ internal sealed partial class Parser
     {
         // Statements gather in a reused list (one per nesting level) and are kept as an array of exactly
         // their number: no growth copies, and nothing larger than the body stays alive with the template.
-        var body = _freeBodies.Count > 0 ? _freeBodies.Pop() : new List<Statement>();
+        var free = t_freeBodies ??= new Stack<List<Statement>>();
+        var body = free.Count > 0 ? free.Pop() : new List<Statement>();
         try
         {
             ParseStatements(body, endTags, out endTag);
@@ -37,7 +38,8 @@ internal sealed partial class Parser
         finally
         {
             body.Clear();
-            _freeBodies.Push(body);
+            // A huge template does not pin its scratch list to the thread.
+            if (body.Capacity <= 1024) free.Push(body);
         }
     }
 

@@ -101,7 +101,8 @@ internal sealed partial class Parser
     private IReadOnlyList<Argument> ParseArguments()
     {
         Expect(TokenKind.LParen, "'('");
-        var arguments = _freeArguments.Count > 0 ? _freeArguments.Pop() : new List<Argument>();
+        var free = t_freeArguments ??= new Stack<List<Argument>>();
+        var arguments = free.Count > 0 ? free.Pop() : new List<Argument>();
         try
         {
             ParseArgumentList(arguments);
@@ -110,7 +111,7 @@ internal sealed partial class Parser
         finally
         {
             arguments.Clear();
-            _freeArguments.Push(arguments);
+            if (arguments.Capacity <= 1024) free.Push(arguments);
         }
     }
 
