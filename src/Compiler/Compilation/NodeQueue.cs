@@ -30,16 +30,26 @@ internal sealed class NodeQueue
     public void Render(Func<Made> make) => _slots.Add((_unit, make));
 
     /// <summary>
-    /// Runs every render queued since the last call, in parallel, and returns every enabled node
-    /// made so far. The renders share the engine, macros and parse resolver, which are safe for this.
+    /// Runs every render queued since the last call, in parallel. The renders share the engine,
+    /// macros and parse resolver, which are safe for this.
     /// </summary>
-    public IReadOnlyList<ProjectNode> RenderQueued()
+    public void RenderQueued()
     {
         var start = _made.Count;
-        var made = new Made[_slots.Count - start];
-        Parallel.For(0, made.Length, i => made[i] = _slots[start + i].Make());
-        _made.AddRange(made);
-        return _made.Where(m => m is { Node: not null, Enabled: true }).Select(m => m.Node!).ToList();
+        // Each render writes its own slot of the list, sized first: no copy of a temporary array.
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(_made, _slots.Count);
+        Parallel.For(0, _slots.Count - start, i => _made[start + i] = _slots[start + i].Make());
+    }
+
+    /// <summary>The unique ids of the enabled nodes made so far that are of one of <paramref name="types"/>.</summary>
+    public HashSet<string> EnabledIds(params ReadOnlySpan<Project.ResourceType> types)
+    {
+        var ids = new HashSet<string>(_made.Count, StringComparer.Ordinal);
+        foreach (var (node, enabled) in _made)
+        {
+            if (node is not null && enabled && types.Contains(node.ResourceType)) ids.Add(node.UniqueId);
+        }
+        return ids;
     }
 
     /// <summary>Enabled and disabled nodes, each project's in the order they were added; call after <see cref="RenderQueued"/>.</summary>

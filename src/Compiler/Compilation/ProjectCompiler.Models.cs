@@ -26,14 +26,15 @@ public static partial class ProjectCompiler
         var template = engine.Parse(file.Source, diagnostics);
         if (template.HasErrors) return default;
         var draft = Draft(project, file, ResourceType.Model, new NodeConfig([], ResourceType.Model), template);
-        NodeConfig baseConfig;
-        if (version is null) baseConfig = project.Configs.ResolveBeforeRender(file);
+        Dictionary<string, object?> config;
+        if (version is null) config = project.Configs.ResolveBeforeRenderMutable(file);
         else
         {
             draft = Versioned(draft, version);
-            baseConfig = project.Configs.ResolveBeforeRender(ResourceType.Model, draft.Fqn, draft.Properties);
+            config = project.Configs.ResolveBeforeRender(ResourceType.Model, draft.Fqn, draft.Properties).ToMutable();
         }
-        var config = new Dictionary<string, object?>(baseConfig, StringComparer.Ordinal);
+        // config() only sets keys (never removes one), so the keys it adds are the ones after these.
+        var baseCount = config.Count;
         var info = new NodeRenderInfo
         {
             UniqueId = draft.UniqueId,
@@ -47,16 +48,27 @@ public static partial class ProjectCompiler
         };
         if ((statics.TryParse(template, info) ?? ParseRender(engine, template, parseInfo, resolver, info, diagnostics.Add)) is not var (refs, sources))
             return default;
-        KeySpellingCheck.CheckInFileConfig(file.Source, config.Keys.Where(k => !baseConfig.ContainsKey(k)).ToList(), diagnostics);
+        if (config.Count > baseCount) KeySpellingCheck.CheckInFileConfig(file.Source, config.Keys.Skip(baseCount).ToList(), diagnostics);
         project.Configs.ApplyRootOverrides(config, ResourceType.Model, draft.Fqn);
         var finalConfig = new NodeConfig(config, ResourceType.Model);
-        var withCalls = new ProjectNode
+        // The namer reads the draft's identity (name, version, file), which the render does not change: the node is made once, named.
+        Relation relation;
+        try
+        {
+            relation = namer.Name(draft, finalConfig, RelationTypeOf(finalConfig.Materialized));
+        }
+        catch (DiagnosticException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+            return new(null, finalConfig.Enabled);
+        }
+        var named = new ProjectNode
         {
             UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,
-            Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = draft.Fqn, Config = finalConfig, Relation = draft.Relation, File = file,
+            Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = draft.Fqn, Config = finalConfig, Relation = relation, File = file,
             Template = template, Properties = draft.Properties, Refs = refs, Sources = sources, ModelVersion = draft.ModelVersion,
         };
-        return new(WithRelation(withCalls, namer, finalConfig, RelationTypeOf(finalConfig.Materialized), diagnostics), finalConfig.Enabled);
+        return new(named, finalConfig.Enabled);
     }
 
     // dbt: node model.<pkg>.<name>.v<v>, fqn [..., name, v<v>], the model's YAML with the version's config and columns on top.

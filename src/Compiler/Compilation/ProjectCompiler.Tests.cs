@@ -37,10 +37,6 @@ public static partial class ProjectCompiler
 
     private static NodeQueue.Made Enabled(ProjectNode? test) => new(test, test?.Config.Enabled ?? false);
 
-    private static HashSet<string> AttachableIds(IReadOnlyList<ProjectNode> nodes) =>
-        nodes.Where(n => n.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Source)
-            .Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
-
     /// <summary>The package that declares a test: the YAML's package (<see cref="TestDeclaration.PackageName"/>) or the root project.</summary>
     private static string DeclaringPackage(LoadedProject project, TestDeclaration declaration) =>
         declaration.PackageName ?? project.ProjectFile.Name;
@@ -51,7 +47,7 @@ public static partial class ProjectCompiler
         var attachment = declaration.AttachedTo;
         return attachment.SourceName is { } source
             ? $"source.{package}.{source}.{attachment.Name}"
-            : $"{attachment.ResourceType.ToString().ToLowerInvariant()}.{package}.{attachment.Name}";
+            : $"{ResourceTypeNames.Of(attachment.ResourceType)}.{package}.{attachment.Name}";
     }
 
     private static ProjectNode? GenericTest(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
@@ -76,7 +72,9 @@ public static partial class ProjectCompiler
         var call = GenericTestCall.Build(callee, attachment, columnName, declaration.Arguments);
         var kwargs = call.Kwargs;
         // dbt's test_metadata.kwargs: the arguments as written, column_name, and the model call as a string.
-        var manifestKwargs = new Dictionary<string, object?>(kwargs, StringComparer.Ordinal) { ["model"] = GenericTestCall.ModelKwarg(attachment) };
+        var manifestKwargs = new Dictionary<string, object?>(kwargs.Count + 1, StringComparer.Ordinal);
+        foreach (var (key, value) in kwargs) manifestKwargs[key] = value;
+        manifestKwargs["model"] = GenericTestCall.ModelKwarg(attachment);
         // dbt: <namespace>_[source_]<test>_<node>_<arguments>; sources are named <source>_<table>.
         var target = attachment.SourceName is { } source ? $"{source}_{attachment.Name}" : attachment.Name;
         var testType = (declaration.Namespace is { } prefix ? prefix + "_" : "") + (attachment.SourceName is null ? "" : "source_") + declaration.Name;
@@ -101,9 +99,15 @@ public static partial class ProjectCompiler
         }
 
         var uniqueId = $"test.{package}.{name}.{TestHash.Of(name, declaration.Name, declaration.Namespace, manifestKwargs)}";
-        var configInfo = new NodeRenderInfo { UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = package, FilePath = declaration.Span.Path };
-        if (TestConfigRenderer.Render(engine, parseInfo, configInfo, declaration, diagnostics) is not { } rendered) return null;
+        var rendered = declaration;
+        if (TestConfigRenderer.HasJinja(declaration))
+        {
+            var configInfo = new NodeRenderInfo { UniqueId = uniqueId, Name = name, ResourceType = "test", PackageName = package, FilePath = declaration.Span.Path };
+            if (TestConfigRenderer.Render(engine, parseInfo, configInfo, declaration, diagnostics) is not { } renderedConfig) return null;
+            rendered = renderedConfig;
+        }
         var config = TestConfig(project, rendered, declaration);
+        var configTags = config["tags"];
         // A generated name of 64 characters or more is stored under its short md5 form, as in dbt.
         if (declaration.CustomName is null && shortName != fullName && !declaration.Config.ContainsKey("alias")) config["alias"] = shortName;
         var info = new NodeRenderInfo
@@ -121,16 +125,22 @@ public static partial class ProjectCompiler
         {
             if (key != "tags") config[key] = value;
         }
-        config["tags"] = new NodeConfig(config, ResourceType.Test).Tags.Concat(TagList(rendered.Config.GetValueOrDefault("tags")))
-            .Distinct(StringComparer.Ordinal).ToList<object?>();
+        // TestConfig leaves the tags a list of distinct strings: unless the render's config() replaced it, the declaration's join it there.
+        if (config["tags"] is not List<object?> tags || !ReferenceEquals(tags, configTags))
+        {
+            tags = [];
+            AddDistinct(tags, NodeConfig.Strings(config.GetValueOrDefault("tags")));
+            config["tags"] = tags;
+        }
+        AddDistinct(tags, TagList(rendered.Config.GetValueOrDefault("tags")));
         var finalConfig = new NodeConfig(config, ResourceType.Test);
         var draft = new ProjectNode
         {
             UniqueId = uniqueId, Name = name, ResourceType = ResourceType.Test, PackageName = package,
             Path = declaration.Span.Path, Fqn = TestFqn(package, folders, name), Config = finalConfig,
             Relation = new Relation(null, null, name, null, parseInfo.EffectiveQuoting), Template = template, Test = metadata,
-            Refs = refs.Select(r => r with { Span = metadata.Relocate(r.Span) }).ToList(),
-            Sources = sources.Select(s => s with { Span = metadata.Relocate(s.Span) }).ToList(),
+            Refs = Relocated(refs, metadata, static (r, span) => r with { Span = span }, static r => r.Span),
+            Sources = Relocated(sources, metadata, static (s, span) => s with { Span = span }, static s => s.Span),
         };
         return Named(draft, namer, diagnostics);
     }
@@ -144,8 +154,51 @@ public static partial class ProjectCompiler
             ? project.Schema.FindSourceTable(source, attachment.Name)?.Columns
             : project.Schema.Find(attachment.ResourceType, attachment.Name)?.Columns;
         // Only a test declared under the column: a node-level test's column_name argument is passed as written.
-        var declaredOn = columns?.FirstOrDefault(c => c.Name == column && c.Tests.Any(t => ReferenceEquals(t, declaration)));
+        var declaredOn = DeclaredUnder(columns ?? [], column, declaration);
         return declaredOn?.Quote == true ? parseInfo.EffectiveQuoting.Quote(column) : column;
+    }
+
+    /// <summary>The column named <paramref name="name"/> that lists <paramref name="declaration"/> among its tests.</summary>
+    private static ColumnProperties? DeclaredUnder(IReadOnlyList<ColumnProperties> columns, string? name, TestDeclaration declaration)
+    {
+        // Indexed loops: a foreach over these interfaces allocates an enumerator, twice per test.
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var column = columns[c];
+            if (column.Name != name) continue;
+            for (var t = 0; t < column.Tests.Count; t++)
+            {
+                if (ReferenceEquals(column.Tests[t], declaration)) return column;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The calls with spans inside the generated call moved to the YAML declaration; the same list when none is.</summary>
+    private static IReadOnlyList<T> Relocated<T>(IReadOnlyList<T> calls, TestMetadata metadata, Func<T, SourceSpan, T> withSpan, Func<T, SourceSpan> spanOf)
+    {
+        List<T>? moved = null;
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var span = metadata.Relocate(spanOf(calls[i]));
+            if (moved is null && span == spanOf(calls[i])) continue;
+            if (moved is null)
+            {
+                moved = new List<T>(calls.Count);
+                for (var j = 0; j < i; j++) moved.Add(calls[j]);
+            }
+            moved.Add(span == spanOf(calls[i]) ? calls[i] : withSpan(calls[i], span));
+        }
+        return moved ?? calls;
+    }
+
+    /// <summary>Adds the tags not there yet, in order (tag lists are short: a scan beats a set).</summary>
+    private static void AddDistinct(List<object?> tags, IEnumerable<string> more)
+    {
+        foreach (var tag in more)
+        {
+            if (!tags.Contains(tag)) tags.Add(tag);
+        }
     }
 
     /// <summary>
@@ -156,25 +209,31 @@ public static partial class ProjectCompiler
     /// <param name="declared">The declaration as the schema holds it, to find the column it is declared under.</param>
     private static Dictionary<string, object?> TestConfig(LoadedProject project, TestDeclaration declaration, TestDeclaration declared)
     {
-        var resolved = project.Configs.Resolve(declaration);
-        // Sized up front: copying a NodeConfig (not a collection) into a default-sized dictionary grows it twice.
-        var config = new Dictionary<string, object?>(resolved.Count + 4, StringComparer.Ordinal);
-        foreach (var (key, value) in resolved) config[key] = value;
+        var config = project.Configs.ResolveMutable(declaration);
         var attachment = declaration.AttachedTo;
+        var tags = new List<object?>();
+        AddDistinct(tags, NodeConfig.Strings(config.GetValueOrDefault("tags")));
         IReadOnlyList<ColumnProperties> columns;
-        IEnumerable<string> inherited;
         if (attachment.SourceName is { } source && project.Schema.FindSourceTable(source, attachment.Name) is { } table)
         {
-            var sourceTags = project.Schema.Sources.FirstOrDefault(s => s.Name == source)?.Tags ?? [];
-            (columns, inherited) = (table.Columns, sourceTags.Concat(table.Tags));
+            columns = table.Columns;
+            foreach (var definition in project.Schema.Sources)
+            {
+                if (definition.Name != source) continue;
+                AddDistinct(tags, definition.Tags);
+                break;
+            }
+            AddDistinct(tags, table.Tags);
         }
         else
         {
-            (columns, inherited) = (project.Schema.Find(attachment.ResourceType, attachment.Name)?.Columns ?? [], []);
+            columns = project.Schema.Find(attachment.ResourceType, attachment.Name)?.Columns ?? [];
         }
-        var column = columns.FirstOrDefault(c => c.Name == declaration.ColumnName && c.Tests.Any(t => ReferenceEquals(t, declared)));
-        var columnTags = column is null ? [] : column.Tags.Concat(ColumnConfigTags(column));
-        var tags = new NodeConfig(config, ResourceType.Test).Tags.Concat(inherited).Concat(columnTags).Distinct(StringComparer.Ordinal).ToList<object?>();
+        if (DeclaredUnder(columns, declaration.ColumnName, declared) is { } column)
+        {
+            AddDistinct(tags, column.Tags);
+            AddDistinct(tags, ColumnConfigTags(column));
+        }
         config["tags"] = tags;
         config.TryAdd("schema", AuditSchema);
         return config;
@@ -235,13 +294,7 @@ public static partial class ProjectCompiler
     }
 
     /// <summary>[project, folders of the YAML file below its resource path…, test name], as dbt builds a test's fqn.</summary>
-    private static List<string> TestFqn(string package, IReadOnlyList<string> folders, string name)
-    {
-        var fqn = new List<string>(folders.Count + 2) { package };
-        fqn.AddRange(folders);
-        fqn.Add(name);
-        return fqn;
-    }
+    private static FqnParts TestFqn(string package, IReadOnlyList<string> folders, string name) => new(package, folders, name);
 
     /// <summary>The folders of a YAML file below its resource path (models/staging/_schema.yml → [staging]).</summary>
     private static string[] YamlFolders(LoadedProject project, string yamlPath)

@@ -41,7 +41,8 @@ public static partial class ProjectCompiler
             AddSnapshots(units[u], engine, parseInfo, parseResolver, namer, queue, diagnostics);
         }
         // Tests attach only to enabled nodes, and a model's config() (known after its render) can disable it.
-        var attachable = AttachableIds(queue.RenderQueued());
+        queue.RenderQueued();
+        var attachable = queue.EnabledIds(ResourceType.Model, ResourceType.Seed, ResourceType.Snapshot, ResourceType.Source);
         for (var u = 0; u < units.Count; u++)
         {
             queue.BeginUnit(u);
@@ -191,12 +192,10 @@ public static partial class ProjectCompiler
     internal static ProjectNode Draft(LoadedProject project, ProjectFileEntry file, ResourceType type, NodeConfig config, Template? template = null)
     {
         var name = project.ProjectFile.Name;
-        var fqn = new List<string>(file.FqnPath.Count + 2) { name };
-        fqn.AddRange(file.FqnPath);
-        fqn.Add(file.Name);
+        var fqn = new FqnParts(name, file.FqnPath, file.Name);
         return new ProjectNode
         {
-            UniqueId = $"{type.ToString().ToLowerInvariant()}.{name}.{file.Name}",
+            UniqueId = $"{ResourceTypeNames.Of(type)}.{name}.{file.Name}",
             Name = file.Name,
             ResourceType = type,
             PackageName = name,

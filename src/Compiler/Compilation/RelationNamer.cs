@@ -63,7 +63,7 @@ internal sealed partial class RelationNamer(ProjectRenderInfo project, TargetInf
     {
         UniqueId = draft.UniqueId,
         Name = draft.Name,
-        ResourceType = draft.ResourceType.ToString().ToLowerInvariant(),
+        ResourceType = ResourceTypeNames.Of(draft.ResourceType),
         PackageName = draft.PackageName,
         FilePath = draft.Path,
         Config = new Dictionary<string, object?>(config, StringComparer.Ordinal),

@@ -199,12 +199,18 @@ internal sealed class StaticParser
         return true;
     }
 
+    private static readonly List<KeyValuePair<string, object?>> NoNamed = [];
+
     private bool Arguments(CallExpression call, string package, out List<object?> positional, out List<KeyValuePair<string, object?>> named)
     {
         positional = [];
-        named = [];
-        foreach (var argument in call.Arguments)
+        // Most calls name no argument: they share one empty list, which nothing adds to.
+        named = NoNamed;
+        // Indexed: a foreach over the interface allocates an enumerator per call.
+        var arguments = call.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
         {
+            var argument = arguments[i];
             if (!TryValue(argument.Value, package, out var value)) return false;
             switch (argument.Kind)
             {
@@ -212,6 +218,7 @@ internal sealed class StaticParser
                     positional.Add(value);
                     break;
                 case ArgumentKind.Named:
+                    if (ReferenceEquals(named, NoNamed)) named = [];
                     named.Add(new KeyValuePair<string, object?>(argument.Name!, value));
                     break;
                 default:

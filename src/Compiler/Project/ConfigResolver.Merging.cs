@@ -39,9 +39,11 @@ public sealed partial class ConfigResolver
     /// <summary>
     /// Applies the configs at this level, then descends into the key matching the next fqn segment.
     /// A key is a config when it starts with '+', is a known config name, or its value is not a
-    /// mapping (dbt's rule); otherwise it names a package or folder.
+    /// mapping (dbt's rule); otherwise it names a package or folder. Returns the level reached at
+    /// depth <c>fqn.Count</c>, or null when no key matched before it.
     /// </summary>
-    private static void ApplyTree(Dictionary<string, object?> config, IReadOnlyDictionary<string, object?> tree, IReadOnlyList<string> fqn, int index)
+    private static IReadOnlyDictionary<string, object?>? ApplyTree(Dictionary<string, object?> config, IReadOnlyDictionary<string, object?> tree,
+        IReadOnlyList<string> fqn, int index)
     {
         IReadOnlyDictionary<string, object?>? next = null;
         foreach (var (key, value) in tree)
@@ -55,7 +57,8 @@ public sealed partial class ConfigResolver
                 next = value as IReadOnlyDictionary<string, object?>;
             }
         }
-        if (next is not null) ApplyTree(config, next, fqn, index + 1);
+        if (next is not null) return ApplyTree(config, next, fqn, index + 1);
+        return index == fqn.Count ? tree : null;
     }
 
     private static bool IsConfigKey(string key, object? value) =>

@@ -34,10 +34,10 @@ public sealed partial class ConfigResolver
     /// because they must also win over what <c>config(...)</c> sets; apply them after the render
     /// with <see cref="ApplyRootOverrides"/>.
     /// </summary>
-    internal NodeConfig ResolveBeforeRender(ProjectFileEntry node) =>
-        Resolve(node.ResourceType, Fqn(node.FqnPath, node.Name), YamlOf(node), null, rootOverrides: false);
+    /// <remarks>A dictionary the caller owns: the render's <c>config()</c> writes into it.</remarks>
+    internal Dictionary<string, object?> ResolveBeforeRenderMutable(ProjectFileEntry node) => ResolveEntries(node, null, rootOverrides: false);
 
-    /// <summary>As <see cref="ResolveBeforeRender(ProjectFileEntry)"/>, by fully qualified name.</summary>
+    /// <summary>As <see cref="ResolveBeforeRenderMutable"/>, by fully qualified name.</summary>
     internal NodeConfig ResolveBeforeRender(ResourceType type, IReadOnlyList<string> fqn, NodeProperties? yaml) =>
         Resolve(type, fqn, yaml, null, rootOverrides: false);
 
@@ -51,9 +51,16 @@ public sealed partial class ConfigResolver
     /// The config of a discovered file (model, seed, snapshot, singular test, analysis).
     /// <paramref name="inFileConfig"/> is what the file's <c>config(...)</c> calls set, applied last.
     /// </summary>
-    public NodeConfig Resolve(ProjectFileEntry node, IReadOnlyDictionary<string, object?>? inFileConfig = null)
+    public NodeConfig Resolve(ProjectFileEntry node, IReadOnlyDictionary<string, object?>? inFileConfig = null) =>
+        new(ResolveEntries(node, inFileConfig, rootOverrides: true), node.ResourceType);
+
+    private Dictionary<string, object?> ResolveEntries(ProjectFileEntry node, IReadOnlyDictionary<string, object?>? inFileConfig, bool rootOverrides)
     {
-        return Resolve(node.ResourceType, Fqn(node.FqnPath, node.Name), YamlOf(node), inFileConfig);
+        var config = TreeConfig(node.ResourceType, string.Join('/', node.FqnPath), byYamlPath: false, node.FqnPath, node.Name);
+        ApplyLayers(config, YamlOf(node), inFileConfig);
+        // The root project's tree walks [package, folder…, name]: only a package node has one, and builds its fqn.
+        if (rootOverrides && _root is not null) ApplyRootOverrides(config, node.ResourceType, Fqn(node.FqnPath, node.Name));
+        return config;
     }
 
     private NodeProperties? YamlOf(ProjectFileEntry node) =>
@@ -72,6 +79,14 @@ public sealed partial class ConfigResolver
     {
         var config = Defaults(type);
         ApplyTree(config, Tree(_project, type), fqn, 0);
+        ApplyLayers(config, yaml, inFileConfig);
+        if (rootOverrides) ApplyRootOverrides(config, type, fqn);
+        return new NodeConfig(config, type);
+    }
+
+    /// <summary>The layers after the project tree: the node's schema YAML, then its in-file config.</summary>
+    private static void ApplyLayers(Dictionary<string, object?> config, NodeProperties? yaml, IReadOnlyDictionary<string, object?>? inFileConfig)
+    {
         if (yaml is not null)
         {
             // Property-level tags/meta/docs count as config in dbt.
@@ -81,8 +96,6 @@ public sealed partial class ConfigResolver
             ApplyAll(config, yaml.Config);
         }
         if (inFileConfig is not null) ApplyAll(config, inFileConfig);
-        if (rootOverrides) ApplyRootOverrides(config, type, fqn);
-        return new NodeConfig(config, type);
     }
 
     /// <summary>A source table's config: the <c>sources:</c> tree at [project, source, table], then the source's and the table's <c>config:</c>.</summary>
@@ -109,10 +122,19 @@ public sealed partial class ConfigResolver
     /// A generic test's config: the <c>data_tests:</c> tree at [project, folder of its YAML file…, test name],
     /// then the declaration's own config.
     /// </summary>
-    public NodeConfig Resolve(TestDeclaration test)
+    public NodeConfig Resolve(TestDeclaration test) => new(ResolveMutable(test), ResourceType.Test);
+
+    /// <summary>As <see cref="Resolve(TestDeclaration)"/>, as a dictionary the caller owns.</summary>
+    internal Dictionary<string, object?> ResolveMutable(TestDeclaration test)
     {
-        var fqn = Fqn(YamlFolders(test.Span.Path), test.CustomName ?? test.Name);
-        return Resolve(ResourceType.Test, fqn, null, test.Config);
+        var path = test.Span.Path;
+        var folders = YamlFolders(path);
+        var name = test.CustomName ?? test.Name;
+        // Keyed by the YAML file: its folders are the same for each of its tests.
+        var config = TreeConfig(ResourceType.Test, path, byYamlPath: true, folders, name);
+        ApplyLayers(config, null, test.Config);
+        if (_root is not null) ApplyRootOverrides(config, ResourceType.Test, Fqn(folders, name));
+        return config;
     }
 
     private List<string> Fqn(IReadOnlyList<string> folders, string name)
@@ -124,7 +146,8 @@ public sealed partial class ConfigResolver
     }
 
     // Thousands of tests share a few YAML files: their folders are worked out once per file (renders run in parallel).
-    private IReadOnlyList<string> YamlFolders(string path) => _yamlFolders.GetOrAdd(path, FoldersOf);
+    private IReadOnlyList<string> YamlFolders(string path) =>
+        _yamlFolders.TryGetValue(path, out var folders) ? folders : _yamlFolders.GetOrAdd(path, FoldersOf);
 
     private string[] FoldersOf(string path)
     {

@@ -93,13 +93,25 @@ public sealed class NodeConfig : IReadOnlyDictionary<string, object?>
         _ => null,
     };
 
-    private static IReadOnlyList<string> Strings(object? value) => value switch
+    /// <summary>A config value as a list of strings, as <see cref="Tags"/> reads it.</summary>
+    internal static IReadOnlyList<string> Strings(object? value) => value switch
     {
         null or System.Collections.ICollection { Count: 0 } => [],
         string s => [s],
-        IEnumerable items => items.Cast<object?>().Where(i => i is not null).Select(i => i!.ToString()!).ToList(),
+        IEnumerable items => ItemStrings(items),
         _ => [value.ToString()!],
     };
+
+    // Read for every node (tags): a loop, not a LINQ chain per call.
+    private static List<string> ItemStrings(IEnumerable items)
+    {
+        var strings = items is ICollection collection ? new List<string>(collection.Count) : [];
+        foreach (var item in items)
+        {
+            if (item is not null) strings.Add(item.ToString()!);
+        }
+        return strings;
+    }
 
     private static IReadOnlyList<Hook> Hooks(object? value)
     {

@@ -14,7 +14,7 @@ public sealed class Template
     /// Macros defined at top level, by name. <c>{% test x(...) %}</c> blocks appear as <c>test_x</c>
     /// and <c>{% materialization m, adapter='a' %}</c> as <c>materialization_m_a</c>, as in dbt.
     /// </summary>
-    public IReadOnlyDictionary<string, Macro> Macros { get; init; } = new Dictionary<string, Macro>();
+    public IReadOnlyDictionary<string, Macro> Macros { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, Macro>.Empty;
 
     /// <summary><c>{% snapshot %}</c> and <c>{% docs %}</c> blocks, in file order.</summary>
     public IReadOnlyList<TemplateBlock> Blocks { get; init; } = [];

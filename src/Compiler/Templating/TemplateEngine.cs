@@ -11,10 +11,15 @@ namespace ModelForge.Compiler.Templating;
 /// </summary>
 public sealed class TemplateEngine
 {
-    private readonly ConcurrentDictionary<CacheKey, CacheEntry> _cache = new();
+    // A compile adds one entry per model from every render thread. One table of 10,000 entries would
+    // grow into a large-object bucket array, allocated while its resize holds every lock (a full GC
+    // with the other render threads waiting on the lock): small tables, picked by the key's hash, never do.
+    private const int ShardCount = 32;
+    private readonly ConcurrentDictionary<CacheKey, CacheEntry>[] _shards =
+        Enumerable.Range(0, ShardCount).Select(_ => new ConcurrentDictionary<CacheKey, CacheEntry>()).ToArray();
 
     /// <summary>How many distinct (path, text) pairs have been parsed; a cache hit does not count.</summary>
-    public int ParsedCount => _cache.Count;
+    public int ParsedCount => _shards.Sum(shard => shard.Count);
 
     /// <summary>
     /// Parses a template. Syntax errors go to <paramref name="diagnostics"/> (with file:line:column)
@@ -22,8 +27,9 @@ public sealed class TemplateEngine
     /// </summary>
     public Template Parse(SourceText source, DiagnosticBag diagnostics)
     {
-        var key = new CacheKey(source.Path, source.Text);
-        var entry = _cache.GetOrAdd(key, static (_, src) => Build(src), source);
+        var key = CacheKey.Of(source);
+        var shard = _shards[(uint)key.Hash % ShardCount];
+        var entry = shard.TryGetValue(key, out var found) ? found : shard.GetOrAdd(key, static (_, src) => Build(src), source);
         // A cached template with errors reports them again, so every caller's bag is complete.
         if (entry.Diagnostics.Count > 0) diagnostics.AddRange(entry.Diagnostics);
         return entry.Template;
@@ -55,7 +61,8 @@ public sealed class TemplateEngine
         var bag = new DiagnosticBag();
         var parsed = Parser.Parse(source, bag);
         var template = CreateTemplate(source, parsed.Body, parsed.Macros, parsed.Blocks, parsed.HasErrors);
-        return new CacheEntry(template, bag.ToList());
+        // Most templates parse cleanly: no sorted copy of an empty bag per template.
+        return new CacheEntry(template, bag.Count == 0 ? [] : bag.ToList());
     }
 
     private static Template CreateTemplate(
@@ -65,6 +72,8 @@ public sealed class TemplateEngine
         IReadOnlyList<Syntax.DbtBlockStatement> blocks,
         bool hasErrors)
     {
+        // A model defines no macro and no block: it keeps the shared empty table and list.
+        if (macros.Count == 0 && blocks.Count == 0) return new Template { Source = source, HasErrors = hasErrors, Body = body };
         var macroTable = new Dictionary<string, Macro>(StringComparer.Ordinal);
         var blockList = new List<TemplateBlock>(blocks.Count);
         var template = new Template
@@ -84,7 +93,15 @@ public sealed class TemplateEngine
         return template;
     }
 
-    private readonly record struct CacheKey(string Path, string Text);
+    // The text is a whole file: hashed once per lookup, not once per dictionary step (lookup, add, shard).
+    private readonly record struct CacheKey(string Path, string Text, int Hash)
+    {
+        public static CacheKey Of(SourceText source) => new(source.Path, source.Text, HashCode.Combine(source.Path, source.Text));
+
+        public bool Equals(CacheKey other) => Hash == other.Hash && Path == other.Path && Text == other.Text;
+
+        public override int GetHashCode() => Hash;
+    }
 
     private sealed record CacheEntry(Template Template, IReadOnlyList<Diagnostic> Diagnostics);
 }

@@ -35,4 +35,18 @@ public sealed class TestNamerTests
         Assert.That(Name("relationships", "stg_maintenance_events", ("column_name", "bike_id"), ("to", "ref('stg_bikes')"), ("field", "bike_id")),
             Is.EqualTo("relationships_stg_maintenance__411608d2e5d9cbebc532d8e369c88e71"));
     }
+
+    [Test]
+    public void Names_made_in_parallel_are_the_names_made_one_by_one()
+    {
+        // Each thread reuses its own builder: a name must never pick up another test's text.
+        var arguments = Enumerable.Range(0, 2000)
+            .Select(i => new Dictionary<string, object?> { ["column_name"] = $"col_{i}", ["values"] = new List<object?> { i, $"v{i}" } })
+            .ToList();
+        var expected = arguments.Select((a, i) => TestNamer.Names("accepted_values", $"model_{i}", a)).ToList();
+        var parallel = new (string Short, string Full)[arguments.Count];
+        Parallel.For(0, arguments.Count, i => parallel[i] = TestNamer.Names("accepted_values", $"model_{i}", arguments[i]));
+        Assert.That(parallel, Is.EqualTo(expected));
+        Assert.That(expected[7].Full, Is.EqualTo("accepted_values_model_7_col_7__7__v7"));
+    }
 }

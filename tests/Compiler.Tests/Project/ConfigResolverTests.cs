@@ -131,6 +131,44 @@ public sealed class ConfigResolverTests
     }
 
     [Test]
+    public void Models_of_one_folder_get_their_own_entries_and_their_own_lists_and_maps()
+    {
+        using var dir = Project().Write("models/marts/customers.sql", "select 1");
+        var project = dir.LoadClean();
+        var orders = Model(project, "orders");
+        var customers = Model(project, "customers");
+        Assert.That((orders.Alias, customers.Alias), Is.EqualTo(("fct_orders", (string?)null)), "only the model named under the folder gets its entry");
+
+        // A template may change its config's collections in place: that must not reach a sibling or a later resolve.
+        ((List<object?>)orders["tags"]!).Add("changed");
+        ((Dictionary<string, object?>)orders["meta"]!)["changed"] = true;
+        ((List<object?>)((Dictionary<string, object?>)orders["grants"]!)["select"]!).Add("changed");
+        ((List<object?>)orders["post-hook"]!).Add("changed");
+        foreach (var other in new[] { customers, Model(project, "orders") })
+        {
+            Assert.That(other.Tags, Is.EqualTo(new[] { "all" }));
+            Assert.That(other.Meta.ContainsKey("changed"), Is.False);
+            Assert.That(other["grants"], Is.EqualTo(new Dictionary<string, object?> { ["select"] = new List<object?> { "finance" } }));
+            Assert.That(other.PostHook.Select(h => h.Sql), Is.EqualTo(new[] { "analyze {{ this }}" }));
+        }
+    }
+
+    [Test]
+    public void Generic_tests_of_one_yaml_file_do_not_share_their_config_collections()
+    {
+        using var dir = Project();
+        var project = dir.LoadClean();
+        var notNull = project.Schema.Tests.Single(t => t.Name == "not_null");
+        var first = project.Configs.Resolve(notNull);
+        ((List<object?>)first["tags"]!).Add("changed");
+        ((Dictionary<string, object?>)first["meta"]!)["changed"] = true;
+        var again = project.Configs.Resolve(notNull);
+        Assert.That(again.Tags, Is.Empty);
+        Assert.That(again.Meta.ContainsKey("changed"), Is.False);
+        Assert.That(again.Severity, Is.EqualTo("warn"));
+    }
+
+    [Test]
     public void Hooks_in_long_form_keep_their_transaction_flag()
     {
         using var dir = new TempProjectDirectory("name: shop\nmodels:\n  +pre-hook:\n    - sql: vacuum\n      transaction: false\n    - select 1\n")

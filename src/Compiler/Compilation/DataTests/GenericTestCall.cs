@@ -66,10 +66,11 @@ internal static class GenericTestCall
             if (value is not string text || LiteralCall.Parse(text) is not { } call) return null;
             (calls ??= []).Add(call);
         }
-        var relation = attachment.SourceName is null
-            ? $"ref({TestMetadata.ModelName})"
-            : $"source({TestMetadata.ModelName}[0], {TestMetadata.ModelName}[1])";
-        if (calls is null) return ($"{{{{ {callee}(model=get_where_subquery({relation}), **{TestMetadata.KwargsName}) }}}}", []);
+        var onSource = attachment.SourceName is not null;
+        // The text of a call that reads every argument from data depends on the callee alone: written once per callee.
+        if (calls is null) return (PlainCalls.GetOrAdd((callee, onSource), static key => PlainCall(key.Callee, key.OnSource)), []);
+
+        var relation = RelationRead(onSource);
 
         var entries = new StringBuilder();
         var next = 0;
@@ -83,6 +84,15 @@ internal static class GenericTestCall
         return ($"{{{{ {callee}(model=get_where_subquery({relation}), **{{{entries}}}) }}}}", calls);
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Callee, bool OnSource), string> PlainCalls = new();
+
+    private static string PlainCall(string callee, bool onSource) =>
+        $"{{{{ {callee}(model=get_where_subquery({RelationRead(onSource)}), **{TestMetadata.KwargsName}) }}}}";
+
+    private static string RelationRead(bool onSource) => onSource
+        ? $"source({TestMetadata.ModelName}[0], {TestMetadata.ModelName}[1])"
+        : $"ref({TestMetadata.ModelName})";
+
     /// <summary>What the shared call reads as <see cref="TestMetadata.ModelName"/>: the model's name, or [source, table].</summary>
     public static object ModelArgument(TestAttachment attachment) => attachment.SourceName is { } source
         ? new List<object?> { source, attachment.Name }
@@ -92,7 +102,9 @@ internal static class GenericTestCall
     private static string ModelExpression(TestAttachment attachment) => $"get_where_subquery({RelationCall(attachment)})";
 
     /// <summary>The kwarg dbt stores for the tested relation: <c>{{ get_where_subquery(ref('orders')) }}</c>.</summary>
-    public static string ModelKwarg(TestAttachment attachment) => $"{{{{ get_where_subquery({RelationCall(attachment)}) }}}}";
+    public static string ModelKwarg(TestAttachment attachment) => attachment.SourceName is { } source
+        ? string.Concat("{{ get_where_subquery(source('", source, "', '", attachment.Name, "')) }}")
+        : string.Concat("{{ get_where_subquery(ref('", attachment.Name, "')) }}");
 
     private static string RelationCall(TestAttachment attachment) => attachment.SourceName is { } source
         ? $"source('{source}', '{attachment.Name}')"

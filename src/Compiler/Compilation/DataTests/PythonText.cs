@@ -13,11 +13,22 @@ internal static class PythonText
 {
     public static string Str(object? value) => value is string text ? text : Repr(value);
 
+    // Test names and ids repr thousands of small values from the parallel parse loop: one builder per thread.
+    [ThreadStatic] private static StringBuilder? t_repr;
+
     public static string Repr(object? value)
     {
-        var builder = new StringBuilder();
-        AppendRepr(builder, value);
-        return builder.ToString();
+        var builder = t_repr ?? new StringBuilder();
+        t_repr = null;
+        try
+        {
+            AppendRepr(builder.Clear(), value);
+            return builder.ToString();
+        }
+        finally
+        {
+            if (builder.Capacity <= 16 * 1024) t_repr = builder;
+        }
     }
 
     private static void AppendRepr(StringBuilder builder, object? value)

@@ -15,11 +15,21 @@ internal static class TestConfigRenderer
 {
     private const string ValueMacro = "__forge_config_value";
 
+    /// <summary>Whether a config value holds Jinja (most do not: their declaration is used as it is).</summary>
+    public static bool HasJinja(TestDeclaration declaration)
+    {
+        foreach (var (_, value) in declaration.Config)
+        {
+            if (value is string text && GenericTestCall.HasJinja(text)) return true;
+        }
+        return false;
+    }
+
     /// <returns>The declaration with its config rendered, or null after reporting a failed render.</returns>
     public static TestDeclaration? Render(TemplateEngine engine, ProjectRenderInfo parseInfo, NodeRenderInfo node,
         TestDeclaration declaration, DiagnosticBag diagnostics)
     {
-        if (!declaration.Config.Values.Any(v => v is string s && GenericTestCall.HasJinja(s))) return declaration;
+        if (!HasJinja(declaration)) return declaration;
         var rendered = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in declaration.Config)
         {

@@ -54,6 +54,12 @@ internal static class TestHash
     {
         switch (value)
         {
+            // The kwargs: enumerated without boxing an enumerator (same entries as the case below).
+            case Dictionary<string, object?> map:
+                var mapEntries = new List<(string Key, object? Value)>(map.Count);
+                foreach (var (key, item) in map) mapEntries.Add((key, item));
+                AppendSorted(text, mapEntries);
+                break;
             case IEnumerable<KeyValuePair<string, object?>> pairs:
                 var entries = new List<(string Key, object? Value)>();
                 foreach (var (key, item) in pairs) entries.Add((key, item));

@@ -24,9 +24,27 @@ internal sealed partial class Parser
     /// token is that tag's name (its <c>{%</c> consumed). <paramref name="endTag"/> is null at
     /// the end of the template.
     /// </summary>
-    private List<Statement> ParseBody(string[] endTags, out string? endTag)
+    private IReadOnlyList<Statement> ParseBody(string[] endTags, out string? endTag)
     {
-        var body = new List<Statement>();
+        // Statements gather in a reused list (one per nesting level) and are kept as an array of exactly
+        // their number: no growth copies, and nothing larger than the body stays alive with the template.
+        var free = t_freeBodies ??= new Stack<List<Statement>>();
+        var body = free.Count > 0 ? free.Pop() : new List<Statement>();
+        try
+        {
+            ParseStatements(body, endTags, out endTag);
+            return body.Count == 0 ? [] : body.ToArray();
+        }
+        finally
+        {
+            body.Clear();
+            // A huge template does not pin its scratch list to the thread.
+            if (body.Capacity <= 1024) free.Push(body);
+        }
+    }
+
+    private void ParseStatements(List<Statement> body, string[] endTags, out string? endTag)
+    {
         while (true)
         {
             var token = Current;
@@ -46,14 +64,14 @@ internal sealed partial class Parser
                     {
                         Advance();
                         endTag = (string)next.Value!;
-                        return body;
+                        return;
                     }
                     var statement = ParseStatement();
                     if (statement is not null) body.Add(statement);
                     break;
                 case TokenKind.Eof:
                     endTag = null;
-                    return body;
+                    return;
                 default:
                     // A stray token outside any tag can only follow an earlier error; skip it.
                     Advance();
@@ -217,7 +235,7 @@ internal sealed partial class Parser
     /// Parses the body of a block opened by the tag at <paramref name="openSpan"/>, up to one of
     /// <paramref name="endTags"/>; reports an unclosed block at its opening tag.
     /// </summary>
-    private List<Statement> ParseBlockBody(string block, SourceSpan openSpan, string[] endTags, out string? endTag)
+    private IReadOnlyList<Statement> ParseBlockBody(string block, SourceSpan openSpan, string[] endTags, out string? endTag)
     {
         Nest(Previous);
         _openBlocks.Add(new OpenBlock(block, endTags, openSpan));

@@ -97,10 +97,26 @@ internal sealed partial class Parser
         return new CallExpression(callee, arguments, SpanFrom(start));
     }
 
-    private List<Argument> ParseArguments()
+    // Gathered in a reused list (calls nest: one per level) and kept as an array of exactly their number.
+    private IReadOnlyList<Argument> ParseArguments()
     {
         Expect(TokenKind.LParen, "'('");
-        var arguments = new List<Argument>();
+        var free = t_freeArguments ??= new Stack<List<Argument>>();
+        var arguments = free.Count > 0 ? free.Pop() : new List<Argument>();
+        try
+        {
+            ParseArgumentList(arguments);
+            return arguments.Count == 0 ? [] : arguments.ToArray();
+        }
+        finally
+        {
+            arguments.Clear();
+            if (arguments.Capacity <= 1024) free.Push(arguments);
+        }
+    }
+
+    private void ParseArgumentList(List<Argument> arguments)
+    {
         while (Current.Kind != TokenKind.RParen)
         {
             if (arguments.Count > 0) Expect(TokenKind.Comma, "',' or ')'");
@@ -125,7 +141,6 @@ internal sealed partial class Parser
             }
         }
         Advance();
-        return arguments;
     }
 
     /// <summary>Parses <c>name(args)</c> after a pipe; <paramref name="value"/> is null in filter/set blocks.</summary>
@@ -154,7 +169,7 @@ internal sealed partial class Parser
             Report(DiagnosticCodes.TemplateUnknownTest, Span(nameToken), $"unknown test '{name}'",
                 suggestion is not null ? $"did you mean '{suggestion}'?" : "see docs/jinja-compatibility.md for the tests ModelForge provides");
         }
-        List<Argument> arguments;
+        IReadOnlyList<Argument> arguments;
         if (Current.Kind == TokenKind.LParen)
         {
             arguments = ParseArguments();

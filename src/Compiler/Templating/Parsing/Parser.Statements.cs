@@ -23,7 +23,7 @@ internal sealed partial class Parser
         var recursive = AcceptName("recursive");
         var open = CloseHeader(begin);
         _loopDepth++;
-        List<Statement> body;
+        IReadOnlyList<Statement> body;
         string? end;
         try
         {
@@ -33,7 +33,7 @@ internal sealed partial class Parser
         {
             _loopDepth--;
         }
-        List<Statement>? elseBody = null;
+        IReadOnlyList<Statement>? elseBody = null;
         if (end == "else")
         {
             ExpectEndTagClose();
@@ -48,7 +48,7 @@ internal sealed partial class Parser
         var branches = new List<IfBranch>();
         var condition = ParseTuple();
         var open = CloseHeader(begin);
-        List<Statement>? elseBody = null;
+        IReadOnlyList<Statement>? elseBody = null;
         while (true)
         {
             var body = ParseBlockBody("if", open, IfEndTags, out var end);

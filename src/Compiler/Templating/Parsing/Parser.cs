@@ -18,6 +18,9 @@ internal sealed partial class Parser
     private readonly bool _lexerFailed;
     private readonly List<MacroUsage> _macroStack = [];
     private readonly List<OpenBlock> _openBlocks = [];
+    // Scratch lists for bodies and arguments, reused by every parse on the thread (a parse never starts another).
+    [ThreadStatic] private static Stack<List<Statement>>? t_freeBodies;
+    [ThreadStatic] private static Stack<List<Argument>>? t_freeArguments;
     private int _pos;
     private int _loopDepth;
     private int _strayEndTags;
