@@ -13,13 +13,14 @@ internal static class ProjectLineage
     // compiledSql: Compiled SQL by unique id; null renders every enabled model (no adapter: as `forge compile` does).
     // catalogColumns: Warehouse columns by unique id (catalog.json), when read.
     // cacheFile: The lineage cache (target/forge_lineage_cache.bin) to reuse and rewrite; null analyses everything.
+    // loading: the cache at cacheFile, already being read (LoadCache), else it is read here.
     public static LineageResult Build(CompiledProject project, IReadOnlyDictionary<string, string>? compiledSql = null,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns = null, string? cacheFile = null)
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogColumns = null, string? cacheFile = null, Task<LineageCache>? loading = null)
     {
         var diagnostics = new List<Diagnostic>();
         compiledSql ??= Render(project, diagnostics);
         var parser = ParserFor(project);
-        var cache = cacheFile is null ? null : LineageCache.Load(cacheFile, LineageCache.StampFor(parser));
+        var cache = cacheFile is null ? null : loading?.Result ?? LineageCache.Load(cacheFile, LineageCache.StampFor(parser));
         var result = ColumnLineageBuilder.Build(project, compiledSql, parser, catalogColumns, cache);
         PhaseTimings.Mark("lineage: analyse");
         if (cache is not null)
@@ -30,6 +31,10 @@ internal static class ProjectLineage
         if (diagnostics.Count == 0) return result;
         return result with { Diagnostics = [.. diagnostics, .. result.Diagnostics] };
     }
+
+    // Reads the lineage cache on another thread (megabytes at 10,000 models), e.g. while the models compile.
+    public static Task<LineageCache> LoadCache(CompiledProject project, string cacheFile) =>
+        Task.Run(() => LineageCache.Load(cacheFile, LineageCache.StampFor(ParserFor(project))));
 
     // The target's runner adapter picks the parser; a target without one gets DuckDB's, which needs no connection.
     public static IQueryParser ParserFor(CompiledProject project) =>

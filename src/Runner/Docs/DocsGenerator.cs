@@ -26,6 +26,8 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         var target = session.TargetDirectory;
         var failed = false;
 
+        var lineageCache = Path.Combine(target, LineageCache.FileName);
+        var loadingLineage = ProjectLineage.LoadCache(project, lineageCache);
         var compiled = Compile(project, out var compiledCode, out var compileErrors);
         PhaseTimings.Mark("docs: compile");
         DiagnosticPrinter.Print(environment.Error, compileErrors);
@@ -48,7 +50,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         // Column lineage needs the warehouse's column lists (the catalog); it goes into the manifest's columns and column_lineage.json.
         var catalogColumns = catalog.Nodes.Values.Concat(catalog.Sources.Values)
             .ToDictionary(t => t.UniqueId, t => (IReadOnlyList<string>)t.Columns.Select(c => c.Name).ToList(), StringComparer.Ordinal);
-        var lineage = ProjectLineage.Build(project, compiled, catalogColumns, Path.Combine(target, LineageCache.FileName));
+        var lineage = ProjectLineage.Build(project, compiled, catalogColumns, lineageCache, loadingLineage);
         DiagnosticPrinter.Print(environment.Error, lineage.Diagnostics);
         PhaseTimings.Mark("docs: column lineage");
         if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, lineage.Models, compiledCode))) return ExitCodes.UsageOrProject;

@@ -44,6 +44,22 @@ public sealed class LineageCacheTests
     }
 
     [Test]
+    public void A_pass_that_reuses_every_entry_leaves_the_file_as_it_was_and_one_that_does_not_rewrites_it()
+    {
+        Pass();
+        var longAgo = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(CacheFile, longAgo);
+
+        Assert.That(Pass().Reused, Is.EqualTo(4));
+        Assert.That(File.GetLastWriteTimeUtc(CacheFile), Is.EqualTo(longAgo), "nothing new, so nothing written");
+
+        _project.With("models/orders.sql", "select id as order_id from {{ ref('stg_orders') }}");
+        Pass();
+        Assert.That(File.GetLastWriteTimeUtc(CacheFile), Is.Not.EqualTo(longAgo));
+        Assert.That(Pass().Parsed, Is.Zero, "the rewritten file holds the new entry");
+    }
+
+    [Test]
     public void A_changed_seed_header_reaches_the_models_that_select_star_over_it()
     {
         Pass();

@@ -28,6 +28,9 @@ internal sealed partial class LineageCache
     // Models whose last entry was reused or replaced by this pass.
     public int Reused { get; private set; }
 
+    // Whether this pass made an entry of its own (otherwise it reused some or all of the last ones).
+    private bool _stored;
+
     public static string StampFor(IQueryParser parser) =>
         $"{typeof(LineageCache).Assembly.ManifestModule.ModuleVersionId}|{parser.GetType().Assembly.ManifestModule.ModuleVersionId}|{parser.Dialect}";
 
@@ -66,7 +69,11 @@ internal sealed partial class LineageCache
         Reused++;
     }
 
-    public void Store(string nodeId, Entry entry) => _next[nodeId] = entry;
+    public void Store(string nodeId, Entry entry)
+    {
+        _next[nodeId] = entry;
+        _stored = true;
+    }
 
     public static string KeyOf(string sqlHash, IReadOnlyList<Lookup> lookups, IReadOnlyList<Shape> shapes)
     {
@@ -86,8 +93,15 @@ internal sealed partial class LineageCache
         return ContentHash.Of(text.ToString());
     }
 
-    // Writes the entries of this pass; a failure to write only loses the cache.
-    public void Save(string path) =>
+    // Writes the entries of this pass; a failure to write only loses the cache. A pass that reused
+    // every last entry would write the file again as it is: it is left alone.
+    public void Save(string path)
+    {
+        if (!_stored && _next.Count == _previous.Count && _previous.Count > 0 && File.Exists(path)) return;
+        Write(path);
+    }
+
+    private void Write(string path) =>
         CacheFile.TryWrite(path, Magic, Format, _stamp, writer =>
         {
             writer.Write(_next.Count);
