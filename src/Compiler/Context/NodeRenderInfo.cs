@@ -20,11 +20,18 @@ public sealed class NodeRenderInfo
     /// <summary>The relation the node builds; null for nodes without one (operations, macros).</summary>
     public Relation? This { get; init; }
 
+    // Made only when none is given: an initializer would build one per render for the setter to drop.
+    private IDictionary<string, object?>? _config;
+
     /// <summary>
     /// The node's resolved config. <c>config(...)</c> writes into it during the render (dbt's in-file
     /// config wins over YAML and project config), so pass a fresh, ordered, mutable dictionary.
     /// </summary>
-    public IDictionary<string, object?> Config { get; init; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+    public IDictionary<string, object?> Config
+    {
+        get => _config ?? Interlocked.CompareExchange(ref _config, new Dictionary<string, object?>(StringComparer.Ordinal), null) ?? _config!;
+        init => _config = value;
+    }
 
     public RenderPhase Phase { get; init; } = RenderPhase.Parse;
 
