@@ -6,34 +6,36 @@ namespace ModelForge.Compiler.Diagnostics;
 /// </summary>
 public sealed class DiagnosticBag
 {
+    // The list is private, so it is its own lock: a bag is made per template parse (10,000s per compile).
     private readonly List<Diagnostic> _items = [];
-    private readonly Lock _lock = new();
 
     public void Add(Diagnostic diagnostic)
     {
-        lock (_lock) _items.Add(diagnostic);
+        lock (_items) _items.Add(diagnostic);
     }
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics)
     {
-        lock (_lock) _items.AddRange(diagnostics);
+        lock (_items) _items.AddRange(diagnostics);
     }
 
     public bool HasErrors
     {
-        get { lock (_lock) return _items.Exists(d => d.IsError); }
+        get { lock (_items) return _items.Exists(d => d.IsError); }
     }
 
     public int Count
     {
-        get { lock (_lock) return _items.Count; }
+        get { lock (_items) return _items.Count; }
     }
 
     /// <summary>A snapshot ordered by file, position and code, so output is deterministic under parallelism.</summary>
     public IReadOnlyList<Diagnostic> ToList()
     {
-        lock (_lock)
+        lock (_items)
         {
+            // Most bags stay empty: no sort pipeline for them.
+            if (_items.Count == 0) return [];
             return _items
                 .OrderBy(d => d.Span?.Path ?? d.FilePath ?? "", StringComparer.Ordinal)
                 .ThenBy(d => d.Span?.Start ?? 0)
