@@ -10,8 +10,9 @@ namespace ModelForge.Compiler.Caching;
 /// every input its render read (<see cref="RenderInputs"/>), the size and time of the compiled
 /// file it wrote and that file's content. A node whose key and inputs read the same again, and
 /// whose file is still the one written (same size and time), is not rendered again; its SQL is
-/// the recorded content. Deleting either the cache or the file only means rendering again. A cache that does not read cleanly, or was written by
-/// another build of forge or for another kind of target, is ignored and replaced.
+/// the recorded content. Deleting either the cache or the file only means rendering again. A
+/// cache that does not read cleanly, or was written by another build of forge or for another kind
+/// of target, is ignored and replaced.
 /// </summary>
 internal sealed partial class CompileCache
 {

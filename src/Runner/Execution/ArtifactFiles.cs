@@ -16,35 +16,29 @@ namespace ModelForge.Runner.Execution;
 internal static class ArtifactFiles
 {
     /// <summary>Null on success; otherwise the error to report.</summary>
-    public static Diagnostic? TryWrite(string projectRoot, string relativePath, string text) =>
-        TryWrite(projectRoot, relativePath, text, stamp: false, out _);
-
-    /// <summary>
-    /// As <see cref="TryWrite(string, string, string)"/>; on success <paramref name="written"/> is the
-    /// file's length and last write time as they stand after the write, read from the handle written
-    /// through (the compile cache records them; a second stat by path would walk the path again).
-    /// Null when the file had to be replaced instead (a read-only file): stat it by path then.
-    /// </summary>
-    public static Diagnostic? TryWrite(string projectRoot, string relativePath, string text, out WrittenFile? written) =>
-        TryWrite(projectRoot, relativePath, text, stamp: true, out written);
-
-    /// <summary>As <see cref="TryWrite(string, string, string, out WrittenFile?)"/>, for text already encoded as UTF-8.</summary>
-    public static Diagnostic? TryWrite(string projectRoot, string relativePath, ReadOnlySpan<byte> utf8, out WrittenFile? written) =>
-        TryWrite(projectRoot, relativePath, utf8, stamp: true, out written);
-
-    private static Diagnostic? TryWrite(string projectRoot, string relativePath, string text, bool stamp, out WrittenFile? written)
+    public static Diagnostic? TryWrite(string projectRoot, string relativePath, string text)
     {
         var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
             var length = Encoding.UTF8.GetBytes(text, bytes);
-            return TryWrite(projectRoot, relativePath, bytes.AsSpan(0, length), stamp, out written);
+            return TryWrite(projectRoot, relativePath, bytes.AsSpan(0, length), stamp: false, out _);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
         }
     }
+
+    /// <summary>
+    /// As <see cref="TryWrite(string, string, string)"/>, for text already encoded as UTF-8; on success
+    /// <paramref name="written"/> is the file's length and last write time as they stand after the
+    /// write, read from the handle written through (the compile cache records them; a second stat by
+    /// path would walk the path again). Null when the file had to be replaced instead (a read-only
+    /// file): stat it by path then.
+    /// </summary>
+    public static Diagnostic? TryWrite(string projectRoot, string relativePath, ReadOnlySpan<byte> utf8, out WrittenFile? written) =>
+        TryWrite(projectRoot, relativePath, utf8, stamp: true, out written);
 
     private static Diagnostic? TryWrite(string projectRoot, string relativePath, ReadOnlySpan<byte> bytes, bool stamp, out WrittenFile? written)
     {

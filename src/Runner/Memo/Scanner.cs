@@ -1,5 +1,5 @@
 using System.IO.Enumeration;
-using System.Security.Cryptography;
+using ModelForge.Compiler.Caching;
 
 namespace ModelForge.Runner.Memo;
 
@@ -40,7 +40,7 @@ internal static class Scanner
         try
         {
             Span<byte> hash = stackalloc byte[32];
-            SHA256.HashData(File.ReadAllBytes(path), hash);
+            ContentHash.Sha256(File.ReadAllBytes(path), hash);
             return Convert.ToHexStringLower(hash[..16]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -51,12 +51,7 @@ internal static class Scanner
 
     // Entries carry their path relative to the scan's folder ('/'-separated): the memo stays small.
     /// <summary>SHA-256 of a text (hex, 128 bits): the memo keeps no argument or environment value in the clear.</summary>
-    public static string HashText(string text)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text), hash);
-        return Convert.ToHexStringLower(hash[..16]);
-    }
+    public static string HashText(string text) => ContentHash.Of(text);
 
     private static void Walk(string folder, string relative, bool recurse, Func<ScanEntry, bool> keep, List<ScanEntry> found, string? skipFolder, int depth)
     {

@@ -37,7 +37,7 @@ public sealed class ArtifactFilesTests
         {
             if (File.Exists(path)) File.SetLastWriteTimeUtc(path, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
-            Assert.That(ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", text, out var written), Is.Null);
+            Assert.That(ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", System.Text.Encoding.UTF8.GetBytes(text), out var written), Is.Null);
 
             var info = new FileInfo(path);
             Assert.That(written, Is.EqualTo(new WrittenFile(info.Length, info.LastWriteTimeUtc.Ticks)), text);
