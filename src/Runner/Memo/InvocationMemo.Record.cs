@@ -21,21 +21,17 @@ internal sealed partial class InvocationMemo
         }
         scans.AddRange(outputs.Select(o => o.EndsWith('/') ? new Scan(Path.Combine(target, o.TrimEnd('/')), ScanMode.OutputTree) : new Scan(Path.Combine(target, o), ScanMode.OutputFile)));
 
-        var recorded = new (Scan, List<ScanEntry>)[scans.Count];
+        // Listed one scan at a time (a tree lists its folders in parallel), then every entry vouched
+        // for in parallel: hashing the files is the work on a first compile.
+        var recorded = scans.Select(scan => (scan, Scanner.List(scan, target))).ToArray();
+        var vouched = recorded.SelectMany((r, i) => Enumerable.Range(0, r.Item2.Count).Select(j => (i, j)))
+            .Where(p => recorded[p.i].scan.Hashed || recorded[p.i].scan.Mode == ScanMode.DatabaseFile).ToArray();
         string? racy = null;
-        Parallel.For(0, scans.Count, i =>
+        Parallel.ForEach(vouched, p =>
         {
-            var scan = scans[i];
-            var entries = Scanner.List(scan, target);
-            if (scan.Hashed || scan.Mode == ScanMode.DatabaseFile)
-            {
-                for (var j = 0; j < entries.Count; j++)
-                {
-                    if (Vouch(scan, entries[j]) is { } vouched) entries[j] = vouched;
-                    else racy ??= Scanner.FullPath(scan, entries[j]);
-                }
-            }
-            recorded[i] = (scan, entries);
+            var (scan, entries) = recorded[p.i];
+            if (Vouch(scan, entries[p.j]) is { } entry) entries[p.j] = entry;
+            else racy ??= Scanner.FullPath(scan, entries[p.j]);
         });
         if (racy is not null) return $"{racy} changed during the compile";
         var memo = new MemoFile

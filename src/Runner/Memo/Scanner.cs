@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using ModelForge.Compiler.Caching;
+using ModelForge.Compiler.Project;
 
 namespace ModelForge.Runner.Memo;
 
@@ -15,8 +16,9 @@ internal static class Scanner
         switch (scan.Mode)
         {
             case ScanMode.File or ScanMode.OutputFile or ScanMode.DatabaseFile:
-                var info = new FileInfo(scan.Path);
-                if (info.Exists) found.Add(new ScanEntry("", false, info.Length, info.LinkTarget is null ? info.LastWriteTimeUtc.Ticks : -1, ""));
+                var stamp = FileStamp.Of(scan.Path);
+                if (stamp.Kind is FileStampKind.File or FileStampKind.Link)
+                    found.Add(new ScanEntry("", false, stamp.Length, stamp.Kind == FileStampKind.Link ? -1 : stamp.Ticks, ""));
                 break;
             case ScanMode.Tree or ScanMode.OutputTree:
                 Walk(scan.Path, "", recurse: true, _ => true, found, skipFolder, 0);
@@ -56,25 +58,70 @@ internal static class Scanner
     private static void Walk(string folder, string relative, bool recurse, Func<ScanEntry, bool> keep, List<ScanEntry> found, string? skipFolder, int depth)
     {
         if (depth > MaxDepth || !Directory.Exists(folder)) return;
-        var prefix = relative.Length == 0 ? "" : relative + "/";
-        var entries = new FileSystemEnumerable<ScanEntry>(folder, (ref FileSystemEntry e) => ToEntry(ref e, prefix),
-            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true }).ToList();
-        entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        foreach (var entry in entries)
+        if (recurse) Flatten(ListTree(folder, relative, skipFolder, depth), relative, keep, found);
+        else found.AddRange(ListFolder(folder, relative, skipFolder).Where(e => e is not null && keep(e))!);
+    }
+
+    // Each folder's entries in order, by the folder's path relative to the scan. Listed a level at a
+    // time, each level's folders in parallel: a stat is a system call, and the compiled tree alone has
+    // ~19,400 files at 10,000 models. One flat loop per level, so no worker waits on another's loop.
+    private static Dictionary<string, ScanEntry?[]> ListTree(string folder, string relative, string? skipFolder, int depth)
+    {
+        var listings = new Dictionary<string, ScanEntry?[]>(StringComparer.Ordinal);
+        var level = new List<(string Folder, string Relative)> { (folder, relative) };
+        for (; level.Count > 0 && depth <= MaxDepth; depth++)
         {
-            var full = entry.IsFolder ? Path.Join(folder, entry.Path.AsSpan(prefix.Length)) : null;
-            if (full is not null && full == skipFolder) continue;
+            var listed = new ScanEntry?[level.Count][];
+            Parallel.For(0, level.Count, i => listed[i] = ListFolder(level[i].Folder, level[i].Relative, skipFolder));
+            var next = new List<(string, string)>();
+            for (var i = 0; i < level.Count; i++)
+            {
+                listings[level[i].Relative] = listed[i];
+                var prefixLength = level[i].Relative.Length == 0 ? 0 : level[i].Relative.Length + 1;
+                foreach (var entry in listed[i])
+                    if (entry is { IsFolder: true }) next.Add((Path.Join(level[i].Folder, entry.Path.AsSpan(prefixLength)), entry.Path));
+            }
+            level = next;
+        }
+        return listings;
+    }
+
+    // Depth first, a folder's entry before its contents: the order the memo records.
+    private static void Flatten(Dictionary<string, ScanEntry?[]> listings, string relative, Func<ScanEntry, bool> keep, List<ScanEntry> found)
+    {
+        foreach (var entry in listings[relative])
+        {
+            if (entry is null) continue;
             if (keep(entry)) found.Add(entry);
-            if (recurse && full is not null) Walk(full, entry.Path, recurse, keep, found, skipFolder, depth + 1);
+            if (entry.IsFolder && listings.ContainsKey(entry.Path)) Flatten(listings, entry.Path, keep, found);
         }
     }
 
-    private static ScanEntry ToEntry(ref FileSystemEntry entry, string prefix)
+    // The folder's entries sorted by name, each with its stamp (null for the skipped folder): names
+    // come from the directory itself, no stat until FileStamp's one per entry.
+    private static ScanEntry?[] ListFolder(string folder, string relative, string? skipFolder)
     {
-        var name = prefix + entry.FileName.ToString();
-        // A link to a folder is walked like discovery walks it; a link's own time is ignored.
-        var isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
-        var isFolder = entry.IsDirectory || (isLink && Directory.Exists(entry.ToFullPath()));
-        return new ScanEntry(name, isFolder, isFolder ? 0 : entry.Length, isFolder ? 0 : isLink ? -1 : entry.LastWriteTimeUtc.UtcTicks, "");
+        var prefix = relative.Length == 0 ? "" : relative + "/";
+        var names = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry e) => e.FileName.ToString(),
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true }).ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        var entries = new ScanEntry?[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var full = Path.Join(folder, names[i]);
+            if (full == skipFolder) continue;
+            entries[i] = ToEntry(prefix + names[i], full, FileStamp.Of(full));
+        }
+        return entries;
     }
+
+    // A link to a folder is walked like discovery walks it; a link's own time is ignored (-1), as is
+    // the time of a file gone between listing and stat (its hash, "", matches nothing).
+    private static ScanEntry ToEntry(string name, string full, FileStamp stamp) => stamp.Kind switch
+    {
+        FileStampKind.Folder => new ScanEntry(name, true, 0, 0, ""),
+        FileStampKind.Link when Directory.Exists(full) => new ScanEntry(name, true, 0, 0, ""),
+        FileStampKind.File => new ScanEntry(name, false, stamp.Length, stamp.Ticks, ""),
+        _ => new ScanEntry(name, false, stamp.Length, -1, ""),
+    };
 }

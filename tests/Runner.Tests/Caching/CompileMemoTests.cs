@@ -136,6 +136,25 @@ public sealed class CompileMemoTests
     }
 
     [Test]
+    public void Files_deep_in_nested_folders_and_behind_a_folder_link_are_checked()
+    {
+        if (OperatingSystem.IsWindows()) Assert.Ignore("symbolic links need privileges on Windows");
+        _project.With("models/a/b/c/d/deep.sql", "select 1 as deep").With("shared/linked.sql", "select 1 as linked");
+        Directory.CreateSymbolicLink(Path.Combine(_project.Root, "models/through_link"), Path.Combine(_project.Root, "shared"));
+        Recorded();
+        Assert.That(Compile().Memo, Is.EqualTo("hit"));
+
+        _project.With("models/a/b/c/d/deep.sql", "select 2 as deep");
+        AssertMiss("models/a/b/c/d/deep.sql changed");
+        Recorded();
+
+        // The link's target is edited: the file is read through the link, so it is hashed every time.
+        _project.With("shared/linked.sql", "select 2 as linked");
+        AssertMiss("through_link/linked.sql changed");
+        Assert.That(_project.Read("target/compiled/memo/models/through_link/linked.sql"), Is.EqualTo("select 2 as linked"));
+    }
+
+    [Test]
     public void Adding_a_file_means_a_full_compile()
     {
         Recorded();
