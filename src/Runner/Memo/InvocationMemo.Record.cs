@@ -1,3 +1,5 @@
+using System.Text;
+using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
 using ModelForge.Runner.Cli;
 using ModelForge.Runner.Connections.Adapters;
@@ -26,11 +28,12 @@ internal sealed partial class InvocationMemo
         var recorded = scans.Select(scan => (scan, Scanner.List(scan, target))).ToArray();
         var vouched = recorded.SelectMany((r, i) => Enumerable.Range(0, r.Item2.Count).Select(j => (i, j)))
             .Where(p => recorded[p.i].scan.Hashed || recorded[p.i].scan.Mode == ScanMode.DatabaseFile).ToArray();
+        var loaded = LoadedTexts(session);
         string? racy = null;
         Parallel.ForEach(vouched, p =>
         {
             var (scan, entries) = recorded[p.i];
-            if (Vouch(scan, entries[p.j]) is { } entry) entries[p.j] = entry;
+            if (Vouch(scan, entries[p.j], loaded) is { } entry) entries[p.j] = entry;
             else racy ??= Scanner.FullPath(scan, entries[p.j]);
         });
         if (racy is not null) return $"{racy} changed during the compile";
@@ -46,20 +49,41 @@ internal sealed partial class InvocationMemo
     }
 
     // The entry with its hash, or null when it was written after the compile started (the loader
-    // may have read an earlier content): its time is read again after hashing for that reason.
-    private ScanEntry? Vouch(Scan scan, ScanEntry entry)
+    // may have read an earlier content): a file hashed here has its time read again for that reason.
+    private ScanEntry? Vouch(Scan scan, ScanEntry entry, Dictionary<string, SourceText> loaded)
     {
         if (entry.IsFolder) return entry;
         // Recorded by the last memo with this very size and time, so already vouched for then.
         if (_previous?.GetValueOrDefault(scan)?.GetValueOrDefault(entry.Path) is { Ticks: not -1, Hash.Length: > 0 } known
             && known.Ticks == entry.Ticks && known.Length == entry.Length) return known;
         var path = Scanner.FullPath(scan, entry);
-        var hash = scan.Hashed ? Scanner.Hash(path) : "";
+        string hash;
+        if (scan.Hashed && loaded.TryGetValue(path, out var text) && Encoding.UTF8.GetByteCount(text.Text) == entry.Length)
+        {
+            // The text this compile read is the file's bytes (no byte order mark was dropped: the
+            // sizes agree). A file changed since has a time after the start, which the window refuses.
+            hash = text.Sha256[..32];
+        }
+        else
+        {
+            hash = scan.Hashed ? Scanner.Hash(path) : "";
+            if (entry.Ticks == -1) return entry with { Hash = hash };
+            if (FileStamp.Of(path) is not { Kind: FileStampKind.File } stamp || stamp.Length != entry.Length || stamp.Ticks != entry.Ticks) return null;
+        }
         if (entry.Ticks == -1) return entry with { Hash = hash };
-        var info = new FileInfo(path);
-        if (!info.Exists || info.Length != entry.Length || info.LastWriteTimeUtc.Ticks != entry.Ticks) return null;
         var window = entry.Ticks % TimeSpan.TicksPerSecond == 0 ? CoarseRacyWindow : RacyWindow;
         return entry.Ticks >= _startedTicks - window.Ticks ? null : entry with { Hash = hash };
+    }
+
+    // Every file the load read, by absolute path: its content hash need not be read from disk again.
+    private static Dictionary<string, SourceText> LoadedTexts(ProjectSession session)
+    {
+        var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+        foreach (var unit in session.Project.WithPackages)
+        {
+            foreach (var file in unit.Files.All) texts[Path.GetFullPath(Path.Combine(unit.Root, file.Path))] = file.Source;
+        }
+        return texts;
     }
 
     /// <summary>Every place the loader looks for this project, derived from what it loaded (deduplicated).</summary>

@@ -96,6 +96,7 @@ internal sealed partial class InvocationMemo
     {
         if (_memoPath is null) return exitCode;
         var why = exitCode != ExitCodes.Success || session is null ? $"exit code {exitCode}" : Record(session, outputs);
+        PhaseTimings.Mark("record memo");
         if (_trace) _original.Error.WriteLine(why is null ? $"{_command} memo: written" : $"{_command} memo: not written: {why}");
         return exitCode;
     }

@@ -155,6 +155,17 @@ public sealed class CompileMemoTests
     }
 
     [Test]
+    public void Touching_a_file_with_a_byte_order_mark_without_changing_it_still_replays()
+    {
+        // The memo hashes the bytes on disk; the loader's text lost the mark, so its hash must not stand in.
+        File.WriteAllBytes(Path.Combine(_project.Root, "models/marked.sql"), [0xEF, 0xBB, 0xBF, .. "select 1 as marked"u8]);
+        Recorded();
+        File.SetLastWriteTimeUtc(Path.Combine(_project.Root, "models/marked.sql"), DateTime.UtcNow.AddSeconds(-30));
+
+        Assert.That(Compile().Memo, Is.EqualTo("hit"));
+    }
+
+    [Test]
     public void Adding_a_file_means_a_full_compile()
     {
         Recorded();
