@@ -59,7 +59,7 @@ internal static class Scanner
     {
         if (depth > MaxDepth || !Directory.Exists(folder)) return;
         if (recurse) Flatten(ListTree(folder, relative, skipFolder, depth), relative, keep, found);
-        else found.AddRange(ListFolder(folder, relative, skipFolder).Where(e => e is not null && keep(e))!);
+        else found.AddRange(ListFolder(folder, relative, skipFolder).OfType<ScanEntry>().Where(keep));
     }
 
     // Each folder's entries in order, by the folder's path relative to the scan. Listed a level at a
@@ -102,8 +102,17 @@ internal static class Scanner
     private static ScanEntry?[] ListFolder(string folder, string relative, string? skipFolder)
     {
         var prefix = relative.Length == 0 ? "" : relative + "/";
-        var names = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry e) => e.FileName.ToString(),
-            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true }).ToArray();
+        string[] names;
+        try
+        {
+            names = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry e) => e.FileName.ToString(),
+                new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true }).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Gone since its parent was listed (the parent lists differently next time) or unreadable: empty.
+            return [];
+        }
         Array.Sort(names, StringComparer.Ordinal);
         var entries = new ScanEntry?[names.Length];
         for (var i = 0; i < names.Length; i++)
