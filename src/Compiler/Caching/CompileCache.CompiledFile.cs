@@ -1,3 +1,5 @@
+using ModelForge.Compiler.Project;
+
 namespace ModelForge.Compiler.Caching;
 
 internal sealed partial class CompileCache
@@ -8,18 +10,9 @@ internal sealed partial class CompileCache
         /// <summary>
         /// Whether <paramref name="file"/> still has <paramref name="length"/> and <paramref name="writtenTicks"/>:
         /// one stat, no open (an open, its locks and reads cost ~20 µs per file, most of a reused compile).
+        /// A file replaced by a link does not match.
         /// </summary>
-        public static bool Matches(string file, long length, long writtenTicks)
-        {
-            try
-            {
-                var info = new FileInfo(file);
-                return info.Exists && info.Length == length && info.LastWriteTimeUtc.Ticks == writtenTicks;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return false;
-            }
-        }
+        public static bool Matches(string file, long length, long writtenTicks) =>
+            FileStamp.Of(file) is { Kind: FileStampKind.File } stamp && stamp.Length == length && stamp.Ticks == writtenTicks;
     }
 }

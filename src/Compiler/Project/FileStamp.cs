@@ -67,10 +67,17 @@ public readonly record struct FileStamp(FileStampKind Kind, long Length, long Ti
 
     private static FileStamp Managed(string path)
     {
-        var info = new FileInfo(path);
-        if (info.LinkTarget is not null) return new FileStamp(FileStampKind.Link, info.Exists ? info.Length : 0, info.LastWriteTimeUtc.Ticks);
-        if (info.Exists) return new FileStamp(FileStampKind.File, info.Length, info.LastWriteTimeUtc.Ticks);
-        return Directory.Exists(path) ? new FileStamp(FileStampKind.Folder, 0, new DirectoryInfo(path).LastWriteTimeUtc.Ticks) : new FileStamp(FileStampKind.Missing, 0, 0);
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null) return new FileStamp(FileStampKind.Link, info.Exists ? info.Length : 0, info.LastWriteTimeUtc.Ticks);
+            if (info.Exists) return new FileStamp(FileStampKind.File, info.Length, info.LastWriteTimeUtc.Ticks);
+            return Directory.Exists(path) ? new FileStamp(FileStampKind.Folder, 0, new DirectoryInfo(path).LastWriteTimeUtc.Ticks) : new FileStamp(FileStampKind.Missing, 0, 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new FileStamp(FileStampKind.Missing, 0, 0);
+        }
     }
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
