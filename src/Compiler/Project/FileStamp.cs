@@ -11,7 +11,7 @@ namespace ModelForge.Compiler.Project;
 /// attribute), which at 30,000 files is what checking "nothing changed" spends. Elsewhere, or where
 /// <c>statx</c> is missing (old kernel, another C library), <see cref="FileInfo"/> answers the same.
 /// </summary>
-public readonly record struct FileStamp(FileStampKind Kind, long Length, long Ticks)
+internal readonly record struct FileStamp(FileStampKind Kind, long Length, long Ticks)
 {
     /// <summary>The stamp of <paramref name="path"/>, or <see cref="FileStampKind.Missing"/> when it cannot be read.</summary>
     public static FileStamp Of(string path)
@@ -85,7 +85,7 @@ public readonly record struct FileStamp(FileStampKind Kind, long Length, long Ti
 }
 
 /// <summary>What a <see cref="FileStamp"/> found.</summary>
-public enum FileStampKind
+internal enum FileStampKind
 {
     Missing,
     File,
