@@ -103,7 +103,7 @@ internal static class CompileCommand
 
         var errors = new IReadOnlyList<Diagnostic>?[selected.Count];
         var rendered = new bool[selected.Count];
-        var compiledCode = new CompiledCode();
+        var compiledCode = new CompiledCode(selected.Count);
         var unitTests = UnitTestCompilerFor(session);
         var skipped = new string?[selected.Count];
         ArtifactFiles.CreateFolders(session.Project.Root, selected.Select(node => NodeCompiler.CompiledPath(project, node)));
