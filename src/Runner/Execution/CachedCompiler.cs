@@ -47,12 +47,13 @@ internal sealed class CachedCompiler : IDisposable
     }
 
     /// <summary>Compiles <paramref name="node"/> unless its cached file holds.</summary>
-    public Outcome Compile(ProjectNode node)
+    public Outcome Compile(ProjectNode node) => Compile(node, NodeCompiler.CompiledPath(_session.Compiled!, node));
+
+    /// <summary>As <see cref="Compile(ProjectNode)"/>, with the node's <see cref="NodeCompiler.CompiledPath"/> already known.</summary>
+    public Outcome Compile(ProjectNode node, string path)
     {
-        var project = _session.Compiled!;
         try
         {
-            var path = NodeCompiler.CompiledPath(project, node);
             var file = Path.Combine(_session.Project.Root, path);
             // A file gone or changed since the last compile fails the check, is rendered again below, and its entry replaced.
             if (_cache.TryReuse(_compilers.Current, node, file, out var bytes)) return new([], [], false, null, bytes);
