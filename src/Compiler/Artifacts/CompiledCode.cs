@@ -19,9 +19,9 @@ internal sealed class CompiledCode(int capacity = 31)
     public void Add(ProjectNode node, string path, string code) => _byNode[node.UniqueId] = (path, new Utf8Text(System.Text.Encoding.UTF8.GetBytes(code)));
 
     /// <summary>As <see cref="Add(ProjectNode, string, string)"/>, from the text's UTF-8 <paramref name="bytes"/> when given, else the text; neither: nothing.</summary>
-    public void Add(ProjectNode node, string path, string? code, byte[]? bytes)
+    public void Add(ProjectNode node, string path, string? code, ReadOnlyMemory<byte>? bytes)
     {
-        if (bytes is not null) _byNode[node.UniqueId] = (path, new Utf8Text(bytes));
+        if (bytes is { } utf8) _byNode[node.UniqueId] = (path, new Utf8Text(utf8));
         else if (code is not null) Add(node, path, code);
     }
 
