@@ -17,7 +17,7 @@ public sealed class ModelGraph
     }
 
     /// <param name="capacity">How many nodes the graph will have: its tables are sized once rather than grown (19,383 nodes at 10,000 models).</param>
-    public ModelGraph(int capacity)
+    internal ModelGraph(int capacity)
     {
         _index = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
         _ids = new List<string>(capacity);
