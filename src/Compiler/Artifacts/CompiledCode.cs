@@ -8,18 +8,20 @@ namespace ModelForge.Compiler.Artifacts;
 /// <c>compiled: true</c> and <c>compiled_code</c> for those nodes, as dbt's does after compile or run.
 /// Filled from worker threads.
 /// </summary>
-internal sealed class CompiledCode
+/// <param name="capacity">How many nodes may be added: sized up front, the table never grows (each growth takes every lock while both workers add).</param>
+internal sealed class CompiledCode(int capacity = 31)
 {
     // UTF-8, as the manifest writes it: at 10,000 models the SQL held until the manifest is tens of megabytes.
-    private readonly ConcurrentDictionary<string, (string Path, Utf8Text Code)> _byNode = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Path, Utf8Text Code)> _byNode =
+        new(Environment.ProcessorCount * 4, Math.Max(capacity, 31), StringComparer.Ordinal);
 
     /// <param name="path">Where the SQL was written, relative to the project (<see cref="NodeCompiler.CompiledPath"/>).</param>
     public void Add(ProjectNode node, string path, string code) => _byNode[node.UniqueId] = (path, new Utf8Text(System.Text.Encoding.UTF8.GetBytes(code)));
 
     /// <summary>As <see cref="Add(ProjectNode, string, string)"/>, from the text's UTF-8 <paramref name="bytes"/> when given, else the text; neither: nothing.</summary>
-    public void Add(ProjectNode node, string path, string? code, byte[]? bytes)
+    public void Add(ProjectNode node, string path, string? code, ReadOnlyMemory<byte>? bytes)
     {
-        if (bytes is not null) _byNode[node.UniqueId] = (path, new Utf8Text(bytes));
+        if (bytes is { } utf8) _byNode[node.UniqueId] = (path, new Utf8Text(utf8));
         else if (code is not null) Add(node, path, code);
     }
 

@@ -20,7 +20,7 @@ public static class JsonValueWriter
                 json.WriteStringValue(s);
                 break;
             case Utf8Text utf8:
-                json.WriteStringValue(utf8.Bytes);
+                json.WriteStringValue(utf8.Bytes.Span);
                 break;
             case bool b:
                 json.WriteBooleanValue(b);

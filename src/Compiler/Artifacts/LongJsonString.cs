@@ -5,14 +5,16 @@ using System.Text.Json;
 namespace ModelForge.Compiler.Artifacts;
 
 /// <summary>
-/// Long ASCII strings (models' SQL, tens of megabytes in a large manifest) escaped as JSON without the
-/// writer's per-character path, byte for byte as <see cref="Utf8JsonWriter"/>'s default encoder escapes
-/// them: each ASCII byte's escape is taken from the writer itself once, and the runs between bytes that
-/// need one are copied whole. A string with any non-ASCII byte, or a short one, goes to the writer.
+/// ASCII strings (models' SQL, tens of megabytes in a large manifest, and the short strings with quotes
+/// or newlines every node has: relation names, tests' SQL) escaped as JSON without the writer's
+/// per-character path, byte for byte as <see cref="Utf8JsonWriter"/>'s default encoder escapes them:
+/// each ASCII byte's escape is taken from the writer itself once, and the runs between bytes that need
+/// one are copied whole. A string with any non-ASCII byte, or nothing to escape, goes to the writer.
 /// </summary>
 internal static class LongJsonString
 {
-    private const int MinimumLength = 256;
+    // Strings up to this many bytes are converted and escaped on the stack (6 bytes at most per byte).
+    private const int StackLength = 512;
 
     // The escape of each ASCII byte, or null for one written as it is.
     private static readonly byte[]?[] Escapes = BuildEscapes();
@@ -22,9 +24,15 @@ internal static class LongJsonString
 
     public static void Write(Utf8JsonWriter json, JsonEncodedText name, string text)
     {
-        if (text.Length < MinimumLength || !Ascii.IsValid(text))
+        if (!Ascii.IsValid(text))
         {
             json.WriteString(name, text);
+            return;
+        }
+        if (text.Length <= StackLength)
+        {
+            Span<byte> ascii = stackalloc byte[text.Length];
+            Write(json, name, ascii[..Encoding.ASCII.GetBytes(text, ascii)]);
             return;
         }
         var bytes = ArrayPool<byte>.Shared.Rent(text.Length);
@@ -42,19 +50,23 @@ internal static class LongJsonString
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter json, JsonEncodedText name, ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length < MinimumLength || !Ascii.IsValid(utf8))
+        var first = utf8.IndexOfAny(Special);
+        // Nothing to escape (the writer copies it as it is), or non-ASCII (the writer's encoder decides).
+        if (first < 0 || !Ascii.IsValid(utf8[first..]))
         {
             json.WriteString(name, utf8);
             return;
         }
-        var escaped = ArrayPool<byte>.Shared.Rent(utf8.Length * 6 + 2);
+        var size = utf8.Length * 6 + 2;
+        var rented = size <= StackLength * 6 + 2 ? null : ArrayPool<byte>.Shared.Rent(size);
         try
         {
-            var output = escaped.AsSpan();
+            Span<byte> output = rented is null ? stackalloc byte[size] : rented;
             var length = 0;
             output[length++] = (byte)'"';
             var rest = utf8;
-            while (rest.IndexOfAny(Special) is var next and >= 0)
+            var next = first;
+            while (next >= 0)
             {
                 rest[..next].CopyTo(output[length..]);
                 length += next;
@@ -62,6 +74,7 @@ internal static class LongJsonString
                 escape.CopyTo(output[length..]);
                 length += escape.Length;
                 rest = rest[(next + 1)..];
+                next = rest.IndexOfAny(Special);
             }
             rest.CopyTo(output[length..]);
             length += rest.Length;
@@ -71,7 +84,7 @@ internal static class LongJsonString
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(escaped);
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

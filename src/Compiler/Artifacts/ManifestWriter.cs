@@ -112,7 +112,7 @@ public static partial class ManifestWriter
         {
             json.WriteString(CompiledPathName, code.Path);
             json.WriteBoolean(CompiledName, true);
-            LongJsonString.Write(json, CompiledCodeName, code.Code.Bytes);
+            LongJsonString.Write(json, CompiledCodeName, code.Code.Bytes.Span);
             return;
         }
         json.WriteNull(CompiledPathName);

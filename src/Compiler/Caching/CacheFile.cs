@@ -15,7 +15,9 @@ internal static class CacheFile
         try
         {
             if (!File.Exists(path)) return null;
-            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path)), Encoding.UTF8);
+            var bytes = File.ReadAllBytes(path);
+            // Visible, so that a body may keep slices of the file's one read (Slice).
+            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), Encoding.UTF8);
             if (reader.ReadString() != magic || reader.ReadInt32() != format || reader.ReadString() != stamp) return null;
             return read(reader);
         }
@@ -24,6 +26,19 @@ internal static class CacheFile
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> bytes of a reader given by <see cref="TryRead{T}"/>, as a slice of the file's
+    /// read rather than a copy; an EndOfStreamException (a damaged file: none) when fewer are left.
+    /// </summary>
+    public static ReadOnlyMemory<byte> Slice(BinaryReader reader, int count)
+    {
+        if (reader.BaseStream is not MemoryStream stream || !stream.TryGetBuffer(out var buffer)) return reader.ReadBytes(count);
+        var at = (int)stream.Position;
+        if (count < 0 || count > buffer.Count - at) throw new EndOfStreamException();
+        stream.Position = at + count;
+        return buffer.AsMemory(at, count);
     }
 
     /// <summary>Writes header and body atomically; false when it could not (only the cache is lost).</summary>

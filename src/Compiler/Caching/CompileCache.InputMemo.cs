@@ -18,7 +18,7 @@ internal sealed partial class CompileCache
         private static readonly string Unreadable = new('\u0001', 1);
 
         private readonly ConcurrentDictionary<string, string?[]> _byPackage = new(StringComparer.Ordinal);
-        private readonly Lazy<bool[]> _perNode = new(() => Enumerable.Range(0, table.Count).Select(i => InputCheck.DependsOnNode(table[i])).ToArray());
+        private readonly Lazy<PerNode[]> _perNode = new(() => Enumerable.Range(0, table.Count).Select(i => PerNode.Of(table[i])).ToArray());
 
         public bool Holds(NodeCompiler compiler, ProjectNode node, Entry entry)
         {
@@ -29,7 +29,13 @@ internal sealed partial class CompileCache
             {
                 var name = entry.Names[i];
                 string? now;
-                if (perNode[name])
+                if (perNode[name].Global is var (package, global))
+                {
+                    // Nearly every node records `config`: read from the node itself, not from a render's info built for it.
+                    var (self, config, phase) = NodeCompiler.GlobalsFor(node);
+                    now = RenderInputs.DescribeGlobal(compiler.Info, self, config, phase, package, global);
+                }
+                else if (perNode[name].Depends)
                 {
                     now = InputCheck.Current(compiler.Info, info ??= compiler.InfoFor(node), table[name]);
                 }
@@ -41,6 +47,13 @@ internal sealed partial class CompileCache
                 if (now is null || ReferenceEquals(now, Unreadable) || now != table[entry.Values[i]]) return false;
             }
             return true;
+        }
+
+        /// <summary>Whether a record reads differently per node, and for a global, its package and name (parsed once, not per node).</summary>
+        private readonly record struct PerNode(bool Depends, (string Package, string Name)? Global)
+        {
+            public static PerNode Of(string key) =>
+                InputCheck.DependsOnNode(key) ? new PerNode(true, InputCheck.GlobalName(key)) : new PerNode(false, null);
         }
     }
 }

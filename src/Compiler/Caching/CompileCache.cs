@@ -63,9 +63,9 @@ internal sealed partial class CompileCache
     /// rendering it now would write; if so it is kept for the next cache and <paramref name="bytes"/>
     /// is the file's content (UTF-8) as written.
     /// </summary>
-    public bool TryReuse(NodeCompiler compiler, ProjectNode node, string file, out byte[]? bytes)
+    public bool TryReuse(NodeCompiler compiler, ProjectNode node, string file, out ReadOnlyMemory<byte> bytes)
     {
-        bytes = null;
+        bytes = default;
         if (!_previous.TryGetValue(node.UniqueId, out var entry)) return false;
         var holds = KeyOf(node) is { } key && key == entry.Key
                     && _memo.Holds(compiler, node, entry)

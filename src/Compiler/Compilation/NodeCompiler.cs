@@ -77,6 +77,14 @@ public sealed class NodeCompiler
     /// <summary>What a render of <paramref name="node"/> would see of it.</summary>
     internal NodeRenderInfo InfoFor(ProjectNode node) => ExecuteInfo(node, null);
 
+    /// <summary>
+    /// What the globals <c>this</c>, <c>config</c> and <c>execute</c> read of <paramref name="node"/> when a render
+    /// starts (<see cref="ExecuteInfo"/> gives the render these, its config as a copy): the compile cache checks
+    /// a node's recorded globals against them without building a render's info per node.
+    /// </summary>
+    internal static (Relation? This, IEnumerable<KeyValuePair<string, object?>> Config, RenderPhase Phase) GlobalsFor(ProjectNode node) =>
+        (node.Relation, node.Config, RenderPhase.Execute);
+
     private (RenderResult, IReadOnlyList<ProjectNode>) RenderEphemeral(ProjectNode node)
     {
         if (!_ephemerals.TryGetValue(node.UniqueId, out var rendered)) _ephemerals[node.UniqueId] = rendered = RenderRecording(node);
@@ -108,21 +116,25 @@ public sealed class NodeCompiler
     }
 
     /// <summary>What templates see of a node at execute time; `config()` writes into a copy of its config.</summary>
-    private NodeRenderInfo ExecuteInfo(ProjectNode node, RenderInputs? inputs = null) => new NodeRenderInfo
+    private NodeRenderInfo ExecuteInfo(ProjectNode node, RenderInputs? inputs = null)
     {
-        Inputs = inputs,
-        UniqueId = node.UniqueId,
-        Name = node.Name,
-        ResourceType = ResourceTypeNames.Of(node.ResourceType),
-        PackageName = node.PackageName,
-        FilePath = node.Path,
-        This = node.Relation,
-        Config = node.Config.ToMutable(),
-        Phase = RenderPhase.Execute,
-        Model = Microbatch.MicrobatchConfig.IsMicrobatch(node)
-            ? new LazyDictionary(() => WithBatch((IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!, _batch))
-            : new LazyDictionary(() => (IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!),
-    };
+        var (self, _, phase) = GlobalsFor(node);
+        return new NodeRenderInfo
+        {
+            Inputs = inputs,
+            UniqueId = node.UniqueId,
+            Name = node.Name,
+            ResourceType = ResourceTypeNames.Of(node.ResourceType),
+            PackageName = node.PackageName,
+            FilePath = node.Path,
+            This = self,
+            Config = node.Config.ToMutable(),
+            Phase = phase,
+            Model = Microbatch.MicrobatchConfig.IsMicrobatch(node)
+                ? new LazyDictionary(() => WithBatch((IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!, _batch))
+                : new LazyDictionary(() => (IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!),
+        };
+    }
 
     // dbt 1.9 exposes the running batch as model.batch (id, event_time_start, event_time_end); none outside a batch.
     private static Dictionary<string, object?> WithBatch(IReadOnlyDictionary<string, object?> model, (Microbatch.MicrobatchWindow Window, Microbatch.BatchSize Size)? batch)

@@ -12,14 +12,16 @@ public static partial class ProjectCompiler
     private static ModelGraph BuildGraph(Dictionary<string, ProjectNode> nodes, NodeLookup lookup, Func<string, bool> restrictsAccess,
         DiagnosticBag diagnostics)
     {
-        var graph = new ModelGraph();
+        var graph = new ModelGraph(nodes.Count);
         var ordered = nodes.Values.OrderBy(n => n.UniqueId, StringComparer.Ordinal).ToList();
         foreach (var node in ordered) graph.AddNode(node.UniqueId);
         foreach (var node in ordered)
         {
-            var parents = new List<string>();
-            foreach (var call in node.Refs)
+            var parents = new List<string>(node.Refs.Count + node.Sources.Count);
+            // Indexed: a foreach over the read-only list would box an enumerator per node.
+            for (var r = 0; r < node.Refs.Count; r++)
             {
+                var call = node.Refs[r];
                 var parent = lookup.ResolveRef(call, node.PackageName, out var diagnostic);
                 if (parent is null) diagnostics.Add(diagnostic!);
                 else
@@ -30,9 +32,9 @@ public static partial class ProjectCompiler
                     Depend(parent.UniqueId);
                 }
             }
-            foreach (var call in node.Sources)
+            for (var s = 0; s < node.Sources.Count; s++)
             {
-                var parent = lookup.ResolveSource(call, node.PackageName, out var diagnostic);
+                var parent = lookup.ResolveSource(node.Sources[s], node.PackageName, out var diagnostic);
                 if (parent is null) diagnostics.Add(diagnostic!);
                 else Depend(parent.UniqueId);
             }

@@ -20,6 +20,14 @@ internal static class InputCheck
         key == RenderInputs.IncrementalCall
         || key.StartsWith(RenderInputs.Global, StringComparison.Ordinal) && NodeGlobals.Contains(key[(key.IndexOf('|', RenderInputs.Global.Length) + 1)..]);
 
+    /// <summary>The package and name of a global's record (<see cref="RenderInputs.Global"/>); null for another kind of input.</summary>
+    public static (string Package, string Name)? GlobalName(string key)
+    {
+        if (!key.StartsWith(RenderInputs.Global, StringComparison.Ordinal)) return null;
+        var bar = key.IndexOf('|', RenderInputs.Global.Length);
+        return (key[RenderInputs.Global.Length..bar], key[(bar + 1)..]);
+    }
+
     /// <summary>What the input recorded as <paramref name="key"/> reads now, looked up as the render did; null when it cannot be read.</summary>
     public static string? Current(ProjectRenderInfo project, NodeRenderInfo node, string key)
     {
@@ -29,8 +37,8 @@ internal static class InputCheck
         {
             case RenderInputs.Global:
             {
-                var bar = rest.IndexOf('|');
-                return RenderInputs.DescribeGlobal(project, node.This, node.Config, node.Phase, rest[..bar], rest[(bar + 1)..]);
+                var (package, name) = GlobalName(key)!.Value;
+                return RenderInputs.DescribeGlobal(project, node.This, node.Config, node.Phase, package, name);
             }
             case RenderInputs.BoundMacro:
             {

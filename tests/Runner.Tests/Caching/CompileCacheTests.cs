@@ -92,6 +92,24 @@ public sealed class CompileCacheTests
     }
 
     [Test]
+    public void Changing_a_models_config_or_relation_in_yaml_renders_again_only_that_model()
+    {
+        // A node's own globals (config, this) are checked against the node itself, not a render's copy of them.
+        _project.With("models/uses_config.sql", "select '{{ config.get('color') }}' as color, '{{ this }}' as me")
+            .With("models/_models.yml", "models:\n  - name: uses_config\n    config:\n      color: red\n");
+        Rendered();
+
+        _project.With("models/_models.yml", "models:\n  - name: uses_config\n    config:\n      color: blue\n");
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.uses_config" }));
+        Assert.That(_project.Read("target/compiled/cache/models/uses_config.sql"), Is.EqualTo("select 'blue' as color, '\"cache\".\"main\".\"uses_config\"' as me"));
+
+        _project.With("models/_models.yml", "models:\n  - name: uses_config\n    config:\n      color: blue\n      alias: renamed\n");
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.uses_config" }));
+        Assert.That(_project.Read("target/compiled/cache/models/uses_config.sql"), Is.EqualTo("select 'blue' as color, '\"cache\".\"main\".\"renamed\"' as me"));
+        Assert.That(Rendered(), Is.Empty);
+    }
+
+    [Test]
     public void Changing_a_var_renders_again_only_the_models_that_read_it()
     {
         Rendered();
