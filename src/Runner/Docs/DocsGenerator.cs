@@ -53,11 +53,9 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         var lineage = ProjectLineage.Build(project, compiled, catalogColumns, lineageCache, loadingLineage);
         DiagnosticPrinter.Print(environment.Error, lineage.Diagnostics);
         PhaseTimings.Mark("docs: column lineage");
-        if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, lineage.Models, compiledCode))) return ExitCodes.UsageOrProject;
-        PhaseTimings.Mark("docs: manifest");
-        if (!TryWriteArtifact("column_lineage.json", stream => ColumnLineageWriter.Write(stream, lineage.Models, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
-
-        if (!keepCatalog && !TryWriteArtifact("catalog.json", stream => CatalogWriter.Write(stream, catalog, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
+        // The artifacts go to disk while the site is built: both only read the project, the compiled SQL and the lineage.
+        // The site is written only once they are (an unwritable target/ stops the command before it, as it always did).
+        var artifacts = Task.Run(() => WriteArtifacts(project, lineage.Models, compiledCode, catalog, keepCatalog));
 
         var siteDiagnostics = new DiagnosticBag();
         var blocks = DocsBlocks.Collect(session.Project.WithPackages.Select(p => (p.Name, (IEnumerable<ProjectFileEntry>)p.Files.DocsFiles)), project.Engine, siteDiagnostics);
@@ -70,7 +68,9 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             Lineage = ColumnLineageReader.From(lineage.Models),
         };
         var site = Path.Combine(target, SiteFolder);
-        var written = TryWriteSite(input, blocks, site, siteDiagnostics);
+        var content = new SiteBuilder(input, blocks, siteDiagnostics).Build();
+        if (!artifacts.Result) return ExitCodes.UsageOrProject;
+        var written = TryWriteSite(content, site, siteDiagnostics);
         PhaseTimings.Mark("docs: site");
         DiagnosticPrinter.Print(environment.Error, siteDiagnostics.ToList());
         if (!written) return ExitCodes.UsageOrProject;
@@ -83,9 +83,11 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
     }
 
     /// <summary>Builds and writes the site; false (with a diagnostic) when the folder is unwritable.</summary>
-    public static bool TryWriteSite(DocsInput input, DocsBlocks blocks, string directory, DiagnosticBag diagnostics)
+    public static bool TryWriteSite(DocsInput input, DocsBlocks blocks, string directory, DiagnosticBag diagnostics) =>
+        TryWriteSite(new SiteBuilder(input, blocks, diagnostics).Build(), directory, diagnostics);
+
+    private static bool TryWriteSite(SiteContent content, string directory, DiagnosticBag diagnostics)
     {
-        var content = new SiteBuilder(input, blocks, diagnostics).Build();
         try
         {
             SiteWriter.Write(directory, content);
@@ -127,6 +129,16 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             code.Add(nodes[i], NodeCompiler.CompiledPath(project, nodes[i]), text, outcomes[i].Bytes);
         }
         return compiled;
+    }
+
+    // manifest.json, column_lineage.json and catalog.json, in that order; false once one is unwritable (reported).
+    private bool WriteArtifacts(CompiledProject project, IReadOnlyDictionary<string, ModelLineage> lineage, CompiledCode code, Catalog catalog, bool keepCatalog)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, lineage, code))) return false;
+        PhaseTimings.Beside("docs: manifest", clock.Elapsed);
+        if (!TryWriteArtifact("column_lineage.json", stream => ColumnLineageWriter.Write(stream, lineage, project.Options.InvocationId, DateTimeOffset.UtcNow))) return false;
+        return keepCatalog || TryWriteArtifact("catalog.json", stream => CatalogWriter.Write(stream, catalog, project.Options.InvocationId, DateTimeOffset.UtcNow));
     }
 
     private Catalog ReadCatalog(CompiledProject project, DiagnosticBag diagnostics)

@@ -44,13 +44,15 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
             }
         }
         PhaseTimings.Mark("site: entries");
+        // The layout (one thread) needs only the edges; it runs beside the descriptions and the search index.
+        var layout = Task.Run(Layout);
         RenderDescriptions();
         PhaseTimings.Mark("site: markdown");
-        Layout();
-        PhaseTimings.Mark("site: layout");
         var overview = blocks.Find(DocsBlocks.OverviewName) is { } text ? MarkdownRenderer.Render(text) : null;
         var search = Search();
         PhaseTimings.Mark("site: search index");
+        layout.GetAwaiter().GetResult();
+        PhaseTimings.Mark("site: layout (rest)");
         return new SiteContent(project.Name, project.Project.Target.Type, input.GeneratedAt, overview, _entries, search);
     }
 
