@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using ModelForge.Compiler.Artifacts;
 
@@ -19,10 +20,10 @@ internal static class SiteShardWriter
     public static string FileName(int shard) => $"{shard}.js";
 
     /// <param name="referenced">Columns some other column comes from, as <see cref="SiteLineageWriter.Key"/>.</param>
-    public static void Write(Stream stream, SiteContent content, int shard, HashSet<string> referenced)
+    public static void Write(IBufferWriter<byte> output, SiteContent content, int shard, HashSet<string> referenced)
     {
-        stream.Write(System.Text.Encoding.ASCII.GetBytes($"forgeShard({shard},"));
-        using (var json = new Utf8JsonWriter(stream))
+        output.Write(System.Text.Encoding.ASCII.GetBytes($"forgeShard({shard},"));
+        using (var json = new Utf8JsonWriter(output))
         {
             json.WriteStartArray();
             var end = Math.Min(content.Entries.Count, (shard + 1) * ShardSize);
@@ -33,7 +34,7 @@ internal static class SiteShardWriter
             }
             json.WriteEndArray();
         }
-        stream.Write(");\n"u8);
+        output.Write(");\n"u8);
     }
 
     private static void WriteEntry(Utf8JsonWriter json, SiteEntry entry, HashSet<string> referenced)
