@@ -53,9 +53,9 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         var lineage = ProjectLineage.Build(project, compiled, catalogColumns, lineageCache, loadingLineage);
         DiagnosticPrinter.Print(environment.Error, lineage.Diagnostics);
         PhaseTimings.Mark("docs: column lineage");
-        // The artifacts go to disk while the site is built: both only read the project, the compiled SQL and the lineage.
-        // The site is written only once they are (an unwritable target/ stops the command before it, as it always did).
-        var artifacts = Task.Run(() => WriteArtifacts(project, lineage.Models, compiledCode, catalog, keepCatalog));
+        // The artifacts go to disk, side by side, while the site is built: all of them only read the project, the compiled
+        // SQL and the lineage. The site is written only once they are (an unwritable target/ stops the command before it).
+        var artifacts = WriteArtifacts(project, lineage.Models, compiledCode, catalog, keepCatalog);
 
         var siteDiagnostics = new DiagnosticBag();
         var blocks = DocsBlocks.Collect(session.Project.WithPackages.Select(p => (p.Name, (IEnumerable<ProjectFileEntry>)p.Files.DocsFiles)), project.Engine, siteDiagnostics);
@@ -67,9 +67,15 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             RunResults = RunResultsReader.ReadFile(Path.Combine(target, "run_results.json")),
             Lineage = ColumnLineageReader.From(lineage.Models),
         };
+        PhaseTimings.Mark("site: input");
         var site = Path.Combine(target, SiteFolder);
         var content = new SiteBuilder(input, blocks, siteDiagnostics).Build();
-        if (!artifacts.Result) return ExitCodes.UsageOrProject;
+        // As when they were written one after another, the first unwritable one is reported and the site is not written.
+        if (artifacts.Select(a => a.Result).FirstOrDefault(d => d is not null) is { } unwritable)
+        {
+            DiagnosticPrinter.Print(environment.Error, [unwritable]);
+            return ExitCodes.UsageOrProject;
+        }
         var written = TryWriteSite(content, site, siteDiagnostics);
         PhaseTimings.Mark("docs: site");
         DiagnosticPrinter.Print(environment.Error, siteDiagnostics.ToList());
@@ -131,14 +137,23 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         return compiled;
     }
 
-    // manifest.json, column_lineage.json and catalog.json, in that order; false once one is unwritable (reported).
-    private bool WriteArtifacts(CompiledProject project, IReadOnlyDictionary<string, ModelLineage> lineage, CompiledCode code, Catalog catalog, bool keepCatalog)
+    // manifest.json, column_lineage.json and catalog.json (unless kept), each on its own thread; each task's result is
+    // the diagnostic of a file that could not be written.
+    private Task<Diagnostic?>[] WriteArtifacts(CompiledProject project, IReadOnlyDictionary<string, ModelLineage> lineage, CompiledCode code, Catalog catalog, bool keepCatalog)
     {
-        var clock = Stopwatch.StartNew();
-        if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, lineage, code))) return false;
-        PhaseTimings.Beside("docs: manifest", clock.Elapsed);
-        if (!TryWriteArtifact("column_lineage.json", stream => ColumnLineageWriter.Write(stream, lineage, project.Options.InvocationId, DateTimeOffset.UtcNow))) return false;
-        return keepCatalog || TryWriteArtifact("catalog.json", stream => CatalogWriter.Write(stream, catalog, project.Options.InvocationId, DateTimeOffset.UtcNow));
+        var id = project.Options.InvocationId;
+        return
+        [
+            Task.Run(() =>
+            {
+                var clock = Stopwatch.StartNew();
+                var unwritable = TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, id, DateTimeOffset.UtcNow, lineage, code));
+                PhaseTimings.Beside("docs: manifest", clock.Elapsed);
+                return unwritable;
+            }),
+            Task.Run(() => TryWriteArtifact("column_lineage.json", stream => ColumnLineageWriter.Write(stream, lineage, id, DateTimeOffset.UtcNow))),
+            keepCatalog ? Task.FromResult<Diagnostic?>(null) : Task.Run(() => TryWriteArtifact("catalog.json", stream => CatalogWriter.Write(stream, catalog, id, DateTimeOffset.UtcNow))),
+        ];
     }
 
     private Catalog ReadCatalog(CompiledProject project, DiagnosticBag diagnostics)
@@ -161,7 +176,8 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         }
     }
 
-    private bool TryWriteArtifact(string name, Action<Stream> write)
+    // Null when written; else the diagnostic, for the caller to print (from the command's thread, in order).
+    private Diagnostic? TryWriteArtifact(string name, Action<Stream> write)
     {
         try
         {
@@ -169,12 +185,11 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             using var file = Execution.AtomicFile.Create(Path.Combine(session.TargetDirectory, name));
             write(file.Stream);
             file.Complete();
-            return true;
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/{name}", e)]);
-            return false;
+            return ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/{name}", e);
         }
     }
 }

@@ -28,12 +28,14 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
             var descriptions = new List<PendingDescription>();
             built[i] = (NodeEntry(nodes[i], descriptions), descriptions);
         });
+        PhaseTimings.Step("entries built");
         foreach (var (entry, descriptions) in built)
         {
             foreach (var (markdown, span, set) in descriptions) DescribeLater(_docs.Resolve(markdown, span), set);
             Add(entry);
         }
         foreach (var entry in MacroEntries()) Add(entry);
+        PhaseTimings.Step("references resolved");
 
         foreach (var id in project.Order)
         {
