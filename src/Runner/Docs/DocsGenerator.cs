@@ -53,8 +53,8 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         var lineage = ProjectLineage.Build(project, compiled, catalogColumns, lineageCache, loadingLineage);
         DiagnosticPrinter.Print(environment.Error, lineage.Diagnostics);
         PhaseTimings.Mark("docs: column lineage");
-        // The artifacts go to disk, side by side, while the site is built: all of them only read the project, the compiled
-        // SQL and the lineage. The site is written only once they are (an unwritable target/ stops the command before it).
+        // The artifacts go to disk, side by side, while the site is built and written: all of them only read the project,
+        // the compiled SQL and the lineage.
         var artifacts = WriteArtifacts(project, lineage.Models, compiledCode, catalog, keepCatalog);
 
         var siteDiagnostics = new DiagnosticBag();
@@ -69,15 +69,15 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         };
         PhaseTimings.Mark("site: input");
         var site = Path.Combine(target, SiteFolder);
-        var content = new SiteBuilder(input, blocks, siteDiagnostics).Build();
-        // As when they were written one after another, the first unwritable one is reported and the site is not written.
+        var written = TryWriteSite(input, blocks, site, siteDiagnostics);
+        PhaseTimings.Mark("docs: site");
+        // As when they were written one after another, the first unwritable one is the error reported.
         if (artifacts.Select(a => a.Result).FirstOrDefault(d => d is not null) is { } unwritable)
         {
             DiagnosticPrinter.Print(environment.Error, [unwritable]);
             return ExitCodes.UsageOrProject;
         }
-        var written = TryWriteSite(content, site, siteDiagnostics);
-        PhaseTimings.Mark("docs: site");
+        PhaseTimings.Mark("docs: artifacts (rest)");
         DiagnosticPrinter.Print(environment.Error, siteDiagnostics.ToList());
         if (!written) return ExitCodes.UsageOrProject;
 
@@ -89,11 +89,9 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
     }
 
     /// <summary>Builds and writes the site; false (with a diagnostic) when the folder is unwritable.</summary>
-    public static bool TryWriteSite(DocsInput input, DocsBlocks blocks, string directory, DiagnosticBag diagnostics) =>
-        TryWriteSite(new SiteBuilder(input, blocks, diagnostics).Build(), directory, diagnostics);
-
-    private static bool TryWriteSite(SiteContent content, string directory, DiagnosticBag diagnostics)
+    public static bool TryWriteSite(DocsInput input, DocsBlocks blocks, string directory, DiagnosticBag diagnostics)
     {
+        var content = new SiteBuilder(input, blocks, diagnostics).Build();
         try
         {
             SiteWriter.Write(directory, content);
