@@ -28,6 +28,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
 
         var lineageCache = Path.Combine(target, LineageCache.FileName);
         var loadingLineage = ProjectLineage.LoadCache(project, lineageCache);
+        var graph = Task.Run(() => SiteGraph.Of(project));
         var compiled = Compile(project, out var compiledCode, out var compileErrors);
         PhaseTimings.Mark("docs: compile");
         DiagnosticPrinter.Print(environment.Error, compileErrors);
@@ -66,6 +67,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             CompiledSql = compiled,
             RunResults = RunResultsReader.ReadFile(Path.Combine(target, "run_results.json")),
             Lineage = ColumnLineageReader.From(lineage.Models),
+            Graph = graph,
         };
         PhaseTimings.Mark("site: input");
         var site = Path.Combine(target, SiteFolder);
