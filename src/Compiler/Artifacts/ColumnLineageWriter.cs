@@ -11,6 +11,15 @@ namespace ModelForge.Compiler.Artifacts;
 /// </summary>
 public static class ColumnLineageWriter
 {
+    // Written once per upstream column (hundreds of thousands at 10,000 models): encoded once here.
+    private static readonly JsonEncodedText Lineage = JsonEncodedText.Encode("lineage");
+    private static readonly JsonEncodedText Node = JsonEncodedText.Encode("node");
+    private static readonly JsonEncodedText Column = JsonEncodedText.Encode("column");
+    private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText Direct = JsonEncodedText.Encode("direct");
+    private static readonly JsonEncodedText Transformed = JsonEncodedText.Encode("transformed");
+    private static readonly JsonEncodedText Unresolved = JsonEncodedText.Encode("unresolved");
+
     public static void Write(Stream stream, IReadOnlyDictionary<string, ModelLineage> lineage, string invocationId, DateTimeOffset generatedAt)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -32,17 +41,18 @@ public static class ColumnLineageWriter
             foreach (var column in model.Columns)
             {
                 json.WriteStartObject(column.Name);
-                json.WriteStartArray("lineage");
+                json.WriteStartArray(Lineage);
                 foreach (var origin in column.Upstream)
                 {
                     json.WriteStartObject();
-                    json.WriteString("node", origin.Node);
-                    json.WriteString("column", origin.Column);
-                    json.WriteString("kind", origin.Kind == LineageKind.Direct ? "direct" : "transformed");
+                    json.WriteString(Node, origin.Node);
+                    json.WriteString(Column, origin.Column);
+                    json.WriteString(Kind, origin.Kind == LineageKind.Direct ? Direct : Transformed);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
-                WriteNullable(json, "unresolved", column.Unresolved);
+                if (column.Unresolved is { } reason) json.WriteString(Unresolved, reason);
+                else json.WriteNull(Unresolved);
                 json.WriteEndObject();
             }
             json.WriteEndObject();

@@ -40,19 +40,29 @@ internal static class ColumnLineageReader
     /// </summary>
     public static Dictionary<string, Dictionary<string, ColumnLineage>> From(IReadOnlyDictionary<string, ModelLineage> models)
     {
-        var result = new Dictionary<string, Dictionary<string, ColumnLineage>>(StringComparer.Ordinal);
-        foreach (var (id, model) in models)
+        // Hundreds of thousands of columns at 10,000 models: converted on all cores, then indexed in the models' order.
+        var all = models.ToArray();
+        var converted = new Dictionary<string, ColumnLineage>?[all.Length];
+        Parallel.For(0, all.Length, i => converted[i] = Convert(all[i].Value));
+        var result = new Dictionary<string, Dictionary<string, ColumnLineage>>(all.Length, StringComparer.Ordinal);
+        for (var i = 0; i < all.Length; i++)
         {
-            if (model.Columns.Count == 0) continue;
-            var byColumn = new Dictionary<string, ColumnLineage>(StringComparer.OrdinalIgnoreCase);
-            foreach (var column in model.Columns)
-            {
-                var origins = column.Upstream.Select(o => new ColumnOrigin(o.Node, o.Column, o.Kind != LineageKind.Direct)).ToList();
-                byColumn[column.Name] = new ColumnLineage(origins, column.Unresolved);
-            }
-            result[id] = byColumn;
+            if (converted[i] is { } byColumn) result[all[i].Key] = byColumn;
         }
         return result;
+    }
+
+    private static Dictionary<string, ColumnLineage>? Convert(ModelLineage model)
+    {
+        if (model.Columns.Count == 0) return null;
+        var byColumn = new Dictionary<string, ColumnLineage>(model.Columns.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var column in model.Columns)
+        {
+            var origins = new List<ColumnOrigin>(column.Upstream.Count);
+            foreach (var o in column.Upstream) origins.Add(new ColumnOrigin(o.Node, o.Column, o.Kind != LineageKind.Direct));
+            byColumn[column.Name] = new ColumnLineage(origins, column.Unresolved);
+        }
+        return byColumn;
     }
 
     public static Dictionary<string, Dictionary<string, ColumnLineage>> ReadFile(string path)

@@ -28,6 +28,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
 
         var lineageCache = Path.Combine(target, LineageCache.FileName);
         var loadingLineage = ProjectLineage.LoadCache(project, lineageCache);
+        var graph = Task.Run(() => SiteGraph.Of(project));
         var compiled = Compile(project, out var compiledCode, out var compileErrors);
         PhaseTimings.Mark("docs: compile");
         DiagnosticPrinter.Print(environment.Error, compileErrors);
@@ -53,11 +54,9 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         var lineage = ProjectLineage.Build(project, compiled, catalogColumns, lineageCache, loadingLineage);
         DiagnosticPrinter.Print(environment.Error, lineage.Diagnostics);
         PhaseTimings.Mark("docs: column lineage");
-        if (!TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, lineage.Models, compiledCode))) return ExitCodes.UsageOrProject;
-        PhaseTimings.Mark("docs: manifest");
-        if (!TryWriteArtifact("column_lineage.json", stream => ColumnLineageWriter.Write(stream, lineage.Models, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
-
-        if (!keepCatalog && !TryWriteArtifact("catalog.json", stream => CatalogWriter.Write(stream, catalog, project.Options.InvocationId, DateTimeOffset.UtcNow))) return ExitCodes.UsageOrProject;
+        // The artifacts go to disk, side by side, while the site is built and written: all of them only read the project,
+        // the compiled SQL and the lineage.
+        var artifacts = WriteArtifacts(project, lineage.Models, compiledCode, catalog, keepCatalog);
 
         var siteDiagnostics = new DiagnosticBag();
         var blocks = DocsBlocks.Collect(session.Project.WithPackages.Select(p => (p.Name, (IEnumerable<ProjectFileEntry>)p.Files.DocsFiles)), project.Engine, siteDiagnostics);
@@ -68,10 +67,19 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             CompiledSql = compiled,
             RunResults = RunResultsReader.ReadFile(Path.Combine(target, "run_results.json")),
             Lineage = ColumnLineageReader.From(lineage.Models),
+            Graph = graph,
         };
+        PhaseTimings.Mark("site: input");
         var site = Path.Combine(target, SiteFolder);
         var written = TryWriteSite(input, blocks, site, siteDiagnostics);
         PhaseTimings.Mark("docs: site");
+        // As when they were written one after another, the first unwritable one is the error reported.
+        if (artifacts.Select(a => a.Result).FirstOrDefault(d => d is not null) is { } unwritable)
+        {
+            DiagnosticPrinter.Print(environment.Error, [unwritable]);
+            return ExitCodes.UsageOrProject;
+        }
+        PhaseTimings.Mark("docs: artifacts (rest)");
         DiagnosticPrinter.Print(environment.Error, siteDiagnostics.ToList());
         if (!written) return ExitCodes.UsageOrProject;
 
@@ -129,6 +137,25 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         return compiled;
     }
 
+    // manifest.json, column_lineage.json and catalog.json (unless kept), each on its own thread; each task's result is
+    // the diagnostic of a file that could not be written.
+    private Task<Diagnostic?>[] WriteArtifacts(CompiledProject project, IReadOnlyDictionary<string, ModelLineage> lineage, CompiledCode code, Catalog catalog, bool keepCatalog)
+    {
+        var id = project.Options.InvocationId;
+        return
+        [
+            Task.Run(() =>
+            {
+                var clock = Stopwatch.StartNew();
+                var unwritable = TryWriteArtifact("manifest.json", stream => ManifestWriter.Write(stream, project, id, DateTimeOffset.UtcNow, lineage, code));
+                PhaseTimings.Beside("docs: manifest", clock.Elapsed);
+                return unwritable;
+            }),
+            Task.Run(() => TryWriteArtifact("column_lineage.json", stream => ColumnLineageWriter.Write(stream, lineage, id, DateTimeOffset.UtcNow))),
+            keepCatalog ? Task.FromResult<Diagnostic?>(null) : Task.Run(() => TryWriteArtifact("catalog.json", stream => CatalogWriter.Write(stream, catalog, id, DateTimeOffset.UtcNow))),
+        ];
+    }
+
     private Catalog ReadCatalog(CompiledProject project, DiagnosticBag diagnostics)
     {
         try
@@ -149,7 +176,8 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         }
     }
 
-    private bool TryWriteArtifact(string name, Action<Stream> write)
+    // Null when written; else the diagnostic, for the caller to print (from the command's thread, in order).
+    private Diagnostic? TryWriteArtifact(string name, Action<Stream> write)
     {
         try
         {
@@ -157,12 +185,11 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             using var file = Execution.AtomicFile.Create(Path.Combine(session.TargetDirectory, name));
             write(file.Stream);
             file.Complete();
-            return true;
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            DiagnosticPrinter.Print(environment.Error, [ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/{name}", e)]);
-            return false;
+            return ArtifactFiles.Unwritable($"{session.Project.ProjectFile.TargetPath}/{name}", e);
         }
     }
 }

@@ -18,5 +18,8 @@ internal sealed record DocsInput
     /// <summary>By node unique id, then column name (from manifest.json).</summary>
     public IReadOnlyDictionary<string, Dictionary<string, ColumnLineage>> Lineage { get; init; } = new Dictionary<string, Dictionary<string, ColumnLineage>>();
 
+    /// <summary>The graph's layout, when started ahead (generate starts it before compiling); null lays it out with the site.</summary>
+    public Task<SiteGraph>? Graph { get; init; }
+
     public DateTimeOffset GeneratedAt { get; init; } = DateTimeOffset.UtcNow;
 }

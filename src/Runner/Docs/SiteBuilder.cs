@@ -28,12 +28,14 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
             var descriptions = new List<PendingDescription>();
             built[i] = (NodeEntry(nodes[i], descriptions), descriptions);
         });
+        PhaseTimings.Step("entries built");
         foreach (var (entry, descriptions) in built)
         {
             foreach (var (markdown, span, set) in descriptions) DescribeLater(_docs.Resolve(markdown, span), set);
             Add(entry);
         }
         foreach (var entry in MacroEntries()) Add(entry);
+        PhaseTimings.Step("references resolved");
 
         foreach (var id in project.Order)
         {
@@ -44,13 +46,19 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
             }
         }
         PhaseTimings.Mark("site: entries");
+        // The layout (one thread) needs only the project; generate starts it early, else it runs beside the descriptions and search index.
+        var layout = input.Graph ?? Task.Run(() => SiteGraph.Of(project));
         RenderDescriptions();
         PhaseTimings.Mark("site: markdown");
-        Layout();
-        PhaseTimings.Mark("site: layout");
         var overview = blocks.Find(DocsBlocks.OverviewName) is { } text ? MarkdownRenderer.Render(text) : null;
         var search = Search();
         PhaseTimings.Mark("site: search index");
+        var graph = layout.GetAwaiter().GetResult();
+        foreach (var entry in _entries)
+        {
+            if (entry.InGraph) (entry.Layer, entry.Order) = graph.Place(entry.Id);
+        }
+        PhaseTimings.Mark("site: layout (rest)");
         return new SiteContent(project.Name, project.Project.Target.Type, input.GeneratedAt, overview, _entries, search);
     }
 
@@ -100,7 +108,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
             Config = node.Config,
             RawCode = node.File?.Source.Text,
             CompiledCode = input.CompiledSql.GetValueOrDefault(node.UniqueId),
-            InGraph = node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Source or ResourceType.Analysis,
+            InGraph = SiteGraph.Draws(node.ResourceType),
             Run = input.RunResults.GetValueOrDefault(node.UniqueId),
         };
         descriptions.Add(new(node.Description, node.Properties?.Span ?? node.SourceTable?.Span, html => entry.DescriptionHtml = html));
@@ -130,32 +138,6 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
             };
             if (properties.TryGetValue(name, out var described)) DescribeLater(_docs.Resolve(described.Description, described.Span), html => entry.DescriptionHtml = html);
             yield return entry;
-        }
-    }
-
-    private void Layout()
-    {
-        var graphIndex = new Dictionary<int, int>();
-        var members = new List<int>();
-        for (var i = 0; i < _entries.Count; i++)
-        {
-            if (!_entries[i].InGraph) continue;
-            graphIndex[i] = members.Count;
-            members.Add(i);
-        }
-        var edges = new List<(int, int)>();
-        foreach (var at in members)
-        {
-            foreach (var parent in _entries[at].DependsOn)
-            {
-                if (graphIndex.TryGetValue(parent, out var from)) edges.Add((from, graphIndex[at]));
-            }
-        }
-        var layout = GraphLayout.Compute(members.Count, edges);
-        for (var g = 0; g < members.Count; g++)
-        {
-            _entries[members[g]].Layer = layout.Layer[g];
-            _entries[members[g]].Order = layout.Order[g];
         }
     }
 

@@ -13,21 +13,29 @@ internal static class SiteLineageWriter
 {
     public const string FileName = "forge-lineage.js";
 
-    public static string Key(string node, string column) => node + "\0" + column.ToLowerInvariant();
-
-    /// <summary>Every (node, column) that some column lists upstream.</summary>
-    public static HashSet<string> Referenced(SiteContent content)
+    /// <summary>
+    /// Every (node, column) that some column lists upstream: by node id, the column names lower-cased (invariant).
+    /// Per node rather than one "node\0column" string per upstream column: hundreds of thousands of those at 10,000 models.
+    /// </summary>
+    public static Dictionary<string, HashSet<string>> Referenced(SiteContent content)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var byNode = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var entry in content.Entries)
         {
             foreach (var column in entry.Columns)
             {
-                foreach (var origin in column.Lineage?.Origins ?? []) keys.Add(Key(origin.Node, origin.Column));
+                foreach (var origin in column.Lineage?.Origins ?? [])
+                {
+                    if (!byNode.TryGetValue(origin.Node, out var columns)) byNode[origin.Node] = columns = new HashSet<string>(StringComparer.Ordinal);
+                    columns.Add(origin.Column.ToLowerInvariant());
+                }
             }
         }
-        return keys;
+        return byNode;
     }
+
+    public static bool IsReferenced(Dictionary<string, HashSet<string>> referenced, string node, string column) =>
+        referenced.TryGetValue(node, out var columns) && columns.Contains(column.ToLowerInvariant());
 
     public static void Write(Stream stream, SiteContent content)
     {

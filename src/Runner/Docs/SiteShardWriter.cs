@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using ModelForge.Compiler.Artifacts;
 
@@ -18,11 +19,11 @@ internal static class SiteShardWriter
 
     public static string FileName(int shard) => $"{shard}.js";
 
-    /// <param name="referenced">Columns some other column comes from, as <see cref="SiteLineageWriter.Key"/>.</param>
-    public static void Write(Stream stream, SiteContent content, int shard, HashSet<string> referenced)
+    /// <param name="referenced">Columns some other column comes from (<see cref="SiteLineageWriter.Referenced"/>).</param>
+    public static void Write(IBufferWriter<byte> output, SiteContent content, int shard, Dictionary<string, HashSet<string>> referenced)
     {
-        stream.Write(System.Text.Encoding.ASCII.GetBytes($"forgeShard({shard},"));
-        using (var json = new Utf8JsonWriter(stream))
+        output.Write(System.Text.Encoding.ASCII.GetBytes($"forgeShard({shard},"));
+        using (var json = new Utf8JsonWriter(output))
         {
             json.WriteStartArray();
             var end = Math.Min(content.Entries.Count, (shard + 1) * ShardSize);
@@ -33,10 +34,10 @@ internal static class SiteShardWriter
             }
             json.WriteEndArray();
         }
-        stream.Write(");\n"u8);
+        output.Write(");\n"u8);
     }
 
-    private static void WriteEntry(Utf8JsonWriter json, SiteEntry entry, HashSet<string> referenced)
+    private static void WriteEntry(Utf8JsonWriter json, SiteEntry entry, Dictionary<string, HashSet<string>> referenced)
     {
         json.WriteStartObject();
         if (entry.DescriptionHtml.Length > 0) json.WriteString("desc", entry.DescriptionHtml);
@@ -48,7 +49,7 @@ internal static class SiteShardWriter
         if (entry.Columns.Count > 0)
         {
             json.WriteStartArray("cols");
-            foreach (var column in entry.Columns) WriteColumn(json, column, column.Lineage is not null || referenced.Contains(SiteLineageWriter.Key(entry.Id, column.Name)));
+            foreach (var column in entry.Columns) WriteColumn(json, column, column.Lineage is not null || SiteLineageWriter.IsReferenced(referenced, entry.Id, column.Name));
             json.WriteEndArray();
         }
         if (entry.Tests.Count > 0)
