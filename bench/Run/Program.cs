@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
 
-// forge-bench-run <label=forge.dll>... [--repeats N] [--seed-rows N]
+// forge-bench-run <label=forge.dll or a single-file forge>... [--repeats N] [--seed-rows N]
 // Times, as new processes: `forge run` of 1,000 table models (one thread), the raw floor (the
 // statements forge sent, read back from target/run, through DuckDB.NET on one connection),
 // `forge seed` of a 1,000,000-row CSV and `forge --help`. With several builds (before=…,
@@ -49,7 +49,9 @@ return 0;
     // /usr/bin/time reports the child's CPU time, which Process cannot after it exits.
     var usage = Path.Combine(Path.GetTempPath(), $"forge-bench-run.{Environment.ProcessId}.usage");
     var start = new ProcessStartInfo("/usr/bin/time") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var argument in new[] { "-f", "%U %S", "-o", usage, "dotnet", forgeDll }) start.ArgumentList.Add(argument);
+    // A .dll runs under `dotnet`; anything else is an executable (a published single-file forge).
+    string[] command = forgeDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ["dotnet", forgeDll] : [forgeDll];
+    foreach (var argument in (string[])["-f", "%U %S", "-o", usage, .. command]) start.ArgumentList.Add(argument);
     foreach (var argument in arguments) start.ArgumentList.Add(argument);
     if (arguments[0] != "--help") { start.ArgumentList.Add("--project-dir"); start.ArgumentList.Add(root); start.ArgumentList.Add("--profiles-dir"); start.ArgumentList.Add(root); }
     var clock = Stopwatch.StartNew();
