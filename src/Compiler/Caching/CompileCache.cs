@@ -82,10 +82,9 @@ internal sealed partial class CompileCache
     /// </summary>
     public void Store(ProjectNode node, RenderInputs inputs, string file, byte[] code)
     {
-        if (inputs.Uncacheable is not null) return;
-        var info = new FileInfo(file);
-        if (!info.Exists) return;
-        Store(node, inputs, info.Length, info.LastWriteTimeUtc.Ticks, code);
+        // Stamped as CompiledFile.Matches checks it: the same call records and compares.
+        if (inputs.Uncacheable is not null || FileStamp.Of(file) is not { Kind: FileStampKind.File } stamp) return;
+        Store(node, inputs, stamp.Length, stamp.Ticks, code);
     }
 
     /// <summary>As <see cref="Store(ProjectNode, RenderInputs, string, byte[])"/>, with the file's length and last write time (UTC ticks) known from its write.</summary>
