@@ -29,6 +29,9 @@ home="$out/home"
 mkdir -p "$home"
 HOME="$home" DOTNET_CLI_HOME="$home" dotnet tool install --global --add-source "$out/nupkg" ModelForge.Forge >/dev/null
 tool="$home/.dotnet/tools/forge"
+# On a runtime with its own package, the precompiled one is installed, not the portable one.
+find "$home/.dotnet/tools/.store/modelforge.forge" -maxdepth 2 -name "modelforge.forge.$rid" | grep -q . \
+  || { echo "FAIL: the $rid tool package was not the one installed"; exit 1; }
 echo "ok: $("$tool" --version)"
 HOME="$home" demo "$tool" "$out/demo-tool"
 
