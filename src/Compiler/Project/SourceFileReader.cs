@@ -25,6 +25,10 @@ internal static class SourceFileReader
         int length;
         try
         {
+            // Anything but a plain regular file (empty, a pipe, a device, /proc, too large, a read
+            // error) comes back as 0 and takes the FileStream path, which reports it as before.
+            if ((OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && UnixFile.TryRead(fullPath, ref buffer, MaxBytes) is var direct and > 0)
+                return Finish(buffer, direct, displayPath, diagnostics);
             using var stream = Open(fullPath);
             if (stream is null || !stream.CanSeek)
             {
@@ -48,6 +52,11 @@ internal static class SourceFileReader
                 diagnostics.Add(DiagnosticCodes.ProjectInput.UnreadableFile(displayPath, e.Message));
             return null;
         }
+        return Finish(buffer, length, displayPath, diagnostics);
+    }
+
+    private static SourceText? Finish(byte[] buffer, int length, string displayPath, DiagnosticBag diagnostics)
+    {
         // A grown buffer is kept for the next file only while it stays small.
         if (buffer.Length <= MaxKeptBufferBytes) t_buffer = buffer;
         return Decode(buffer.AsSpan(0, length), displayPath, diagnostics);
