@@ -90,6 +90,15 @@ internal sealed partial class YamlFastParser
         var quote = single ? '\'' : '"';
         var start = Mark();
         _pos++;
+        // Most quoted scalars (descriptions) are one line with no escape: the text between the
+        // quotes is the value as written, taken whole instead of a character at a time.
+        var close = _text.AsSpan(_pos).IndexOfAny(single ? "'\n\r" : "\"\\\n\r");
+        if (close >= 0 && _text[_pos + close] == quote && !(single && _pos + close + 1 < _text.Length && _text[_pos + close + 1] == '\''))
+        {
+            var value = _text.Substring(_pos, close);
+            _pos += close + 1;
+            return new ScannedScalar(value, single ? ScalarStyle.SingleQuoted : ScalarStyle.DoubleQuoted, start, Mark(), false);
+        }
         _buffer.Clear();
         var multiline = false;
         var afterBreak = false;
