@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using YamlDotNet.Core;
 
 namespace ModelForge.Compiler.Project;
@@ -17,7 +16,6 @@ internal sealed partial class YamlFastParser
         _ => ScanPlain(indent),
     };
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ScannedScalar ScanPlain(int indent)
     {
         var c = _text[_pos];
@@ -84,7 +82,6 @@ internal sealed partial class YamlFastParser
         return new ScannedScalar(value, ScalarStyle.Plain, start, end, multiline);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ScannedScalar ScanQuoted(int indent, bool single)
     {
         var quote = single ? '\'' : '"';
@@ -239,7 +236,6 @@ internal sealed partial class YamlFastParser
     };
 
     /// <summary>A literal (<c>|</c>) or folded (<c>&gt;</c>) scalar with automatic indentation.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseBlockScalar(int indent)
     {
         var start = Mark();
