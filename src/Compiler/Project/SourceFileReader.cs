@@ -17,7 +17,10 @@ internal static class SourceFileReader
     /// <summary>Bytes; far above any hand-written model or schema file, small enough to refuse /dev/zero.</summary>
     public const int MaxBytes = 256 * 1024 * 1024;
 
-    /// <summary>The text, or null when the file is skipped or broken (the reason is in <paramref name="diagnostics"/>).</summary>
+    /// <summary>
+    /// The text, or null when the file is skipped or broken: exactly then the reason is added to
+    /// <paramref name="diagnostics"/> (FileDiscovery relies on it).
+    /// </summary>
     public static SourceText? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
         // The bytes only live until they are decoded: a buffer kept per thread, not an array per file.
