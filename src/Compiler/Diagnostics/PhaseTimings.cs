@@ -18,6 +18,8 @@ internal static class PhaseTimings
     private static long _lastAllocated;
     private static long _lastStepAllocated;
     private static int _lastCollections;
+    private static long _lastStepJitted;
+    private static TimeSpan _lastStepJitTime;
 
     /// <summary>Prints the time since the previous mark (or process start) under <paramref name="phase"/>.</summary>
     public static void Mark(string phase)
@@ -32,6 +34,8 @@ internal static class PhaseTimings
         _lastStep = now;
         _lastStepCpu = cpuNow;
         _lastStepAllocated = GC.GetTotalAllocatedBytes();
+        _lastStepJitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+        _lastStepJitTime = System.Runtime.JitInfo.GetCompilationTime();
         // Bytes allocated and collections: figures a loaded machine does not blur.
         var allocated = GC.GetTotalAllocatedBytes() - Interlocked.Exchange(ref _lastAllocated, GC.GetTotalAllocatedBytes());
         var collections = GC.CollectionCount(0) - Interlocked.Exchange(ref _lastCollections, GC.CollectionCount(0));
@@ -51,7 +55,13 @@ internal static class PhaseTimings
         var cpu = (cpuNow - Interlocked.Exchange(ref _lastStepCpu, cpuNow)) / (double)TimeSpan.TicksPerMillisecond;
         var allocated = GC.GetTotalAllocatedBytes();
         var stepAllocated = allocated - Interlocked.Exchange(ref _lastStepAllocated, allocated);
-        Console.Error.WriteLine($"[timing]   {step,-26} {since,8:F1} ms   cpu {cpu,7:F0} ms   alloc {stepAllocated / 1048576.0,4:F0} MB");
+        // Methods compiled in the step (all threads) and the JIT's time: start-up cost, apart from the work.
+        var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
+        var stepJitted = jitted - Interlocked.Exchange(ref _lastStepJitted, jitted);
+        var stepJitTime = jitTime - _lastStepJitTime;
+        _lastStepJitTime = jitTime;
+        Console.Error.WriteLine($"[timing]   {step,-26} {since,8:F1} ms   cpu {cpu,7:F0} ms   alloc {stepAllocated / 1048576.0,4:F0} MB   jit {stepJitted,4} methods {stepJitTime.TotalMilliseconds,4:F0} ms");
     }
 
     /// <summary>A line for work done on another thread beside the phases: its own wall time, counted in no phase.</summary>

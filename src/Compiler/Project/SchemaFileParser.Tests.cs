@@ -15,25 +15,30 @@ internal sealed partial class SchemaFileParser
     private static readonly string[] TestListKeys = ["data_tests", "tests"];
 
     /// <summary>The <c>data_tests:</c> and older <c>tests:</c> lists of an entry or a column.</summary>
-    private List<TestDeclaration> Tests(YamlMappingNode entry, TestAttachment attachment, string? column)
+    /// <param name="converted">The entry's values already converted (see <see cref="Converted"/>), or null.</param>
+    private List<TestDeclaration> Tests(YamlMappingNode entry, TestAttachment attachment, string? column, Dictionary<string, object?>? converted = null)
     {
         var result = new List<TestDeclaration>();
         foreach (var key in TestListKeys)
         {
             if (_reader.Sequence(YamlReader.Get(entry, key), key) is not { } list) continue;
-            foreach (var item in list.Children)
+            var convertedList = converted?.GetValueOrDefault(key) as List<object?>;
+            var children = list.Children;
+            for (var i = 0; i < children.Count; i++)
             {
-                if (Test(item, attachment, column) is { } test) result.Add(test);
+                if (Test(children[i], convertedList?[i], attachment, column) is { } test) result.Add(test);
             }
         }
         return result;
     }
 
-    private TestDeclaration? Test(YamlNode item, TestAttachment attachment, string? column)
+    /// <param name="convertedItem">The item's value already converted, or null.</param>
+    private TestDeclaration? Test(YamlNode item, object? convertedItem, TestAttachment attachment, string? column)
     {
         var span = _reader.Span(item);
         string fullName;
         YamlMappingNode? properties = null;
+        Dictionary<string, object?>? convertedProperties = null;
         var nameSpan = span;
         switch (item)
         {
@@ -45,6 +50,7 @@ internal sealed partial class SchemaFileParser
                 fullName = testName;
                 nameSpan = _reader.Span(nameNode);
                 properties = map;
+                convertedProperties = convertedItem as Dictionary<string, object?>;
                 break;
             // By index: First() would box the children's enumerator, once per test in the project.
             case YamlMappingNode { Children.Count: 1 } map when map.Children[0].Key is YamlScalarNode key:
@@ -52,6 +58,7 @@ internal sealed partial class SchemaFileParser
                 nameSpan = _reader.Span(key);
                 var body = map.Children[0].Value;
                 if (!YamlReader.IsNull(body)) properties = _reader.Mapping(body, fullName);
+                convertedProperties = (convertedItem as Dictionary<string, object?>)?.GetValueOrDefault(fullName) as Dictionary<string, object?>;
                 break;
             default:
                 var actual = item is YamlMappingNode m ? $"a mapping with {m.Children.Count} keys" : YamlValues.Describe(item);
@@ -70,7 +77,8 @@ internal sealed partial class SchemaFileParser
         string? customName = null, description = null, columnName = column;
         if (properties is not null)
         {
-            var values = (Dictionary<string, object?>)_reader.Value(properties)!;
+            var converted = convertedProperties is null ? null : Converted(properties, convertedProperties);
+            var values = converted ?? (Dictionary<string, object?>)_reader.Value(properties)!;
             foreach (var (key, value) in values)
             {
                 switch (key)
@@ -109,7 +117,7 @@ internal sealed partial class SchemaFileParser
                 else arguments[k] = v;
             }
             // config: wins over the older top-level spelling; dbt drops null config values.
-            if (_reader.Dictionary(YamlReader.Get(properties, "config"), "config") is { } explicitConfig)
+            if (Dictionary(properties, "config", converted) is { } explicitConfig)
             {
                 foreach (var (k, v) in explicitConfig)
                 {

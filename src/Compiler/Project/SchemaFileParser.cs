@@ -60,10 +60,18 @@ internal sealed partial class SchemaFileParser
     /// <summary>The mapping items of a top-level list, each with its name; items without a name are reported.</summary>
     private IEnumerable<(YamlMappingNode Item, string Name)> NamedItems(YamlNode? list, string what, string kind)
     {
+        foreach (var (item, name, _) in IndexedNamedItems(list, what, kind)) yield return (item, name);
+    }
+
+    /// <summary>As <see cref="NamedItems"/>, with each item's index in the list.</summary>
+    private IEnumerable<(YamlMappingNode Item, string Name, int Index)> IndexedNamedItems(YamlNode? list, string what, string kind)
+    {
         var sequence = _reader.Sequence(list, what);
         if (sequence is null) yield break;
+        var index = -1;
         foreach (var item in sequence.Children)
         {
+            index++;
             // The description of the item is built only for an item that is not a mapping.
             if ((item as YamlMappingNode ?? _reader.Mapping(item, $"an item of '{what}'")) is not { } map) continue;
             var nameNode = YamlReader.Get(map, "name");
@@ -73,7 +81,7 @@ internal sealed partial class SchemaFileParser
                 if (YamlReader.IsNull(nameNode)) _reader.Diagnostics.Add(DiagnosticCodes.Project.MissingEntryName(_reader.Span(item), kind));
                 continue;
             }
-            yield return (map, name);
+            yield return (map, name, index);
         }
     }
 
@@ -85,52 +93,73 @@ internal sealed partial class SchemaFileParser
         {
             KeySpellingCheck.CheckEntry(_reader, item, kind, KeySpellingCheck.NodeKeys);
             var attachment = new TestAttachment(type, name);
+            var raw = (Dictionary<string, object?>)_reader.Value(item)!;
+            var converted = Converted(item, raw);
             result.Add(new NodeProperties
             {
                 ResourceType = type,
                 Name = name,
                 Description = _reader.String(YamlReader.Get(item, "description"), "description"),
-                Config = _reader.Dictionary(YamlReader.Get(item, "config"), "config") ?? Empty.Dictionary,
-                Columns = Columns(item, attachment),
-                Tests = Tests(item, attachment, null),
-                Constraints = RawList(item, "constraints"),
-                Docs = _reader.Dictionary(YamlReader.Get(item, "docs"), "docs") ?? Empty.Dictionary,
-                Meta = _reader.Dictionary(YamlReader.Get(item, "meta"), "meta") ?? Empty.Dictionary,
+                Config = Dictionary(item, "config", converted) ?? Empty.Dictionary,
+                Columns = Columns(item, attachment, converted),
+                Tests = Tests(item, attachment, null, converted),
+                Constraints = RawList(item, "constraints", converted),
+                Docs = Dictionary(item, "docs", converted) ?? Empty.Dictionary,
+                Meta = Dictionary(item, "meta", converted) ?? Empty.Dictionary,
                 Tags = _reader.StringList(YamlReader.Get(item, "tags"), "tags", allowSingle: true) ?? [],
                 Access = _reader.String(YamlReader.Get(item, "access"), "access"),
                 Group = _reader.String(YamlReader.Get(item, "group"), "group"),
-                Raw = (Dictionary<string, object?>)_reader.Value(item)!,
+                Raw = raw,
                 Span = _reader.Span(item),
             });
         }
         return result;
     }
 
-    private List<ColumnProperties> Columns(YamlMappingNode entry, TestAttachment attachment)
+    /// <param name="converted">The entry's values already converted (see <see cref="Converted"/>), or null.</param>
+    private List<ColumnProperties> Columns(YamlMappingNode entry, TestAttachment attachment, Dictionary<string, object?>? converted = null)
     {
         var result = new List<ColumnProperties>();
-        foreach (var (item, name) in NamedItems(YamlReader.Get(entry, "columns"), "columns", "column"))
+        var convertedList = converted?.GetValueOrDefault("columns") as List<object?>;
+        foreach (var (item, name, index) in IndexedNamedItems(YamlReader.Get(entry, "columns"), "columns", "column"))
         {
             KeySpellingCheck.CheckEntry(_reader, item, "column", KeySpellingCheck.ColumnKeys);
+            var raw = convertedList?[index] as Dictionary<string, object?> ?? (Dictionary<string, object?>)_reader.Value(item)!;
+            var own = Converted(item, raw);
             result.Add(new ColumnProperties
             {
                 Name = name,
                 Description = _reader.String(YamlReader.Get(item, "description"), "description"),
                 DataType = _reader.String(YamlReader.Get(item, "data_type"), "data_type"),
                 Quote = _reader.Bool(YamlReader.Get(item, "quote"), "quote"),
-                Meta = _reader.Dictionary(YamlReader.Get(item, "meta"), "meta") ?? Empty.Dictionary,
+                Meta = Dictionary(item, "meta", own) ?? Empty.Dictionary,
                 Tags = _reader.StringList(YamlReader.Get(item, "tags"), "tags", allowSingle: true) ?? [],
-                Constraints = RawList(item, "constraints"),
-                Tests = Tests(item, attachment, name),
-                Raw = (Dictionary<string, object?>)_reader.Value(item)!,
+                Constraints = RawList(item, "constraints", own),
+                Tests = Tests(item, attachment, name, own),
+                Raw = raw,
                 Span = _reader.Span(item),
             });
         }
         return result;
     }
 
-    private List<object?> RawList(YamlMappingNode entry, string key) =>
-        _reader.Sequence(YamlReader.Get(entry, key), key) is { } list ? (List<object?>)_reader.Value(list)! : [];
+    /// <summary>
+    /// A model's or column's values are converted once, for its Raw dictionary, and its typed reads
+    /// (config, meta, columns, tests) take theirs from that conversion instead of converting the same
+    /// nodes two or three times. Usable only when every key's text is distinct (the dictionary then
+    /// holds exactly the value <see cref="YamlReader.Get"/> finds) and no renderer rewrites values.
+    /// </summary>
+    private Dictionary<string, object?>? Converted(YamlMappingNode entry, Dictionary<string, object?> raw) =>
+        !_reader.Renders && raw.Count == entry.Children.Count ? raw : null;
+
+    private Dictionary<string, object?>? Dictionary(YamlMappingNode entry, string key, Dictionary<string, object?>? converted) =>
+        converted is null
+            ? _reader.Dictionary(YamlReader.Get(entry, key), key)
+            : _reader.Mapping(YamlReader.Get(entry, key), key) is null ? null : (Dictionary<string, object?>)converted[key]!;
+
+    private List<object?> RawList(YamlMappingNode entry, string key, Dictionary<string, object?>? converted = null) =>
+        _reader.Sequence(YamlReader.Get(entry, key), key) is not { } list ? []
+            : converted is null ? (List<object?>)_reader.Value(list)! : (List<object?>)converted[key]!;
 
     private List<MacroProperties> Macros(YamlMappingNode root)
     {

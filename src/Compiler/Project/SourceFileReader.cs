@@ -17,7 +17,10 @@ internal static class SourceFileReader
     /// <summary>Bytes; far above any hand-written model or schema file, small enough to refuse /dev/zero.</summary>
     public const int MaxBytes = 256 * 1024 * 1024;
 
-    /// <summary>The text, or null when the file is skipped or broken (the reason is in <paramref name="diagnostics"/>).</summary>
+    /// <summary>
+    /// The text, or null when the file is skipped or broken: exactly then the reason is added to
+    /// <paramref name="diagnostics"/> (FileDiscovery relies on it).
+    /// </summary>
     public static SourceText? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
         // The bytes only live until they are decoded: a buffer kept per thread, not an array per file.
@@ -25,6 +28,10 @@ internal static class SourceFileReader
         int length;
         try
         {
+            // Anything but a plain regular file (empty, a pipe, a device, /proc, too large, a read
+            // error) comes back as 0 and takes the FileStream path, which reports it as before.
+            if ((OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && UnixFile.TryRead(fullPath, ref buffer, MaxBytes) is var direct and > 0)
+                return Finish(buffer, direct, displayPath, diagnostics);
             using var stream = Open(fullPath);
             if (stream is null || !stream.CanSeek)
             {
@@ -48,6 +55,11 @@ internal static class SourceFileReader
                 diagnostics.Add(DiagnosticCodes.ProjectInput.UnreadableFile(displayPath, e.Message));
             return null;
         }
+        return Finish(buffer, length, displayPath, diagnostics);
+    }
+
+    private static SourceText? Finish(byte[] buffer, int length, string displayPath, DiagnosticBag diagnostics)
+    {
         // A grown buffer is kept for the next file only while it stays small.
         if (buffer.Length <= MaxKeptBufferBytes) t_buffer = buffer;
         return Decode(buffer.AsSpan(0, length), displayPath, diagnostics);

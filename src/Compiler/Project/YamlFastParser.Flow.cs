@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -9,7 +8,6 @@ namespace ModelForge.Compiler.Project;
 // scalar) is left to YamlDotNet, whose flow rules have quirks of their own.
 internal sealed partial class YamlFastParser
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseFlowCollection(int indent)
     {
         if (++_depth > MaxDepth) throw Bail();
@@ -72,7 +70,6 @@ internal sealed partial class YamlFastParser
         _events.Add(ToEvent(scalar));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ScannedScalar ScanFlowPlain()
     {
         var c = _text[_pos];

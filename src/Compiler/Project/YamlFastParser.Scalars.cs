@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using YamlDotNet.Core;
 
 namespace ModelForge.Compiler.Project;
@@ -17,7 +16,6 @@ internal sealed partial class YamlFastParser
         _ => ScanPlain(indent),
     };
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ScannedScalar ScanPlain(int indent)
     {
         var c = _text[_pos];
@@ -84,12 +82,20 @@ internal sealed partial class YamlFastParser
         return new ScannedScalar(value, ScalarStyle.Plain, start, end, multiline);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ScannedScalar ScanQuoted(int indent, bool single)
     {
         var quote = single ? '\'' : '"';
         var start = Mark();
         _pos++;
+        // Most quoted scalars (descriptions) are one line with no escape: the text between the
+        // quotes is the value as written, taken whole instead of a character at a time.
+        var close = _text.AsSpan(_pos).IndexOfAny(single ? "'\n\r" : "\"\\\n\r");
+        if (close >= 0 && _text[_pos + close] == quote && !(single && _pos + close + 1 < _text.Length && _text[_pos + close + 1] == '\''))
+        {
+            var value = _text.Substring(_pos, close);
+            _pos += close + 1;
+            return new ScannedScalar(value, single ? ScalarStyle.SingleQuoted : ScalarStyle.DoubleQuoted, start, Mark(), false);
+        }
         _buffer.Clear();
         var multiline = false;
         var afterBreak = false;
@@ -230,7 +236,6 @@ internal sealed partial class YamlFastParser
     };
 
     /// <summary>A literal (<c>|</c>) or folded (<c>&gt;</c>) scalar with automatic indentation.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseBlockScalar(int indent)
     {
         var start = Mark();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -70,7 +69,6 @@ internal sealed partial class YamlFastParser
     /// return only before a line feed), no special line-break characters, no lone surrogate, and no
     /// line that starts a document marker or directive.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasOnlySimpleCharacters(string text)
     {
         var lineStart = true;
@@ -153,7 +151,6 @@ internal sealed partial class YamlFastParser
     }
 
     /// <param name="indent">Column (0-based) of the enclosing block collection, -1 at the root.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseNode(int indent, Place place)
     {
         if (++_depth > MaxDepth) throw Bail();
@@ -192,7 +189,6 @@ internal sealed partial class YamlFastParser
         _depth--;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseBlockMapping(ScannedScalar firstKey)
     {
         var column = (int)firstKey.Start.Column - 1;
@@ -236,7 +232,6 @@ internal sealed partial class YamlFastParser
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseBlockSequence(int column, bool indentless)
     {
         var dash = Mark();
@@ -306,7 +301,6 @@ internal sealed partial class YamlFastParser
         new(NoAnchor, TagName.Empty, s.Value, s.Style, s.Style == ScalarStyle.Plain, s.Style != ScalarStyle.Plain, s.Start, s.End);
 
     /// <summary>Skips spaces, line breaks and comments up to the next token.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipToToken()
     {
         while (_pos < _text.Length)

@@ -14,6 +14,9 @@ internal sealed class YamlReader(SourceText source, DiagnosticBag diagnostics, I
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
+    /// <summary>Whether templated strings are rendered: <see cref="Value"/> then differs from <see cref="YamlValues.ToValue(YamlNode)"/>.</summary>
+    public bool Renders => renderer is not null;
+
     public SourceSpan Span(YamlNode node) => YamlValues.SpanOf(Source, node);
 
     public static YamlNode? Get(YamlMappingNode map, string key)
