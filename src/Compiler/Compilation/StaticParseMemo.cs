@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using ModelForge.Compiler.Caching;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Templating.Runtime;
+
+namespace ModelForge.Compiler.Compilation;
+
+/// <summary>
+/// What the static parser found in each model, kept in target/ between runs: a model whose text
+/// (SHA-256), package and project fingerprint (<see cref="Stamp"/>) are unchanged gets its config()
+/// calls, refs, sources and is_incremental() checks from here, with no template parse. Only models
+/// the static parser handled are kept (their templates parsed without errors); a parse-rendered one
+/// is parsed and rendered every time. Values are kept with their types (string, long, double, bool,
+/// none, list, tuple, dict); an entry holding anything else is not kept.
+/// </summary>
+internal sealed partial class StaticParseMemo
+{
+    public const string FileName = "forge_static_parse.bin";
+    private const string Magic = "forge-static-parse";
+    private const int Format = 1;
+
+    private readonly string? _path;
+    private readonly string _stamp;
+    private readonly Dictionary<string, Entry> _previous;
+    private readonly ConcurrentDictionary<string, Entry> _current = new(StringComparer.Ordinal);
+    private int _reused;
+    private bool _changed;
+
+    private StaticParseMemo(string? path, string stamp, Dictionary<string, Entry> previous)
+    {
+        _path = path;
+        _stamp = stamp;
+        _previous = previous;
+    }
+
+    /// <summary>None kept and none saved (no target directory, or the static parser is off).</summary>
+    public static StaticParseMemo None { get; } = new(null, "", new Dictionary<string, Entry>());
+
+    /// <summary>How many models took their parse result from the memo.</summary>
+    public int Reused => _reused;
+
+    /// <summary>The memo at <paramref name="path"/> when it was written with the same <paramref name="stamp"/>; an empty one otherwise.</summary>
+    public static StaticParseMemo Load(string path, string stamp) =>
+        new(path, stamp, CacheFile.TryRead(path, Magic, Format, stamp, ReadEntries) ?? new Dictionary<string, Entry>(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Everything besides a model's own text that the static parser's answer depends on: the forge
+    /// build, every macro file (a macro's purity, a macro named like a handled function), the
+    /// packages, vars and the names shared by every render.
+    /// </summary>
+    public static string Stamp(Project.LoadedProject project, Context.ProjectRenderInfo info)
+    {
+        var parts = new List<string?>
+        {
+            typeof(StaticParseMemo).Assembly.ManifestModule.ModuleVersionId.ToString(),
+            info.ProjectName, info.Target.Type, info.Target.Schema,
+            Context.ValueFingerprint.Of(info.Vars), Context.ValueFingerprint.Of(info.CliVars),
+        };
+        foreach (var (package, vars) in info.PackageVars.OrderBy(p => p.Key, StringComparer.Ordinal)) parts.Add(package + "=" + Context.ValueFingerprint.Of(vars));
+        foreach (var unit in project.WithPackages)
+        {
+            parts.Add("unit " + unit.Name);
+            foreach (var file in unit.Macros) parts.Add(file.Path + " " + file.Source.Sha256);
+        }
+        parts.Add(string.Join(",", info.Shared.Values.Keys.Order(StringComparer.Ordinal)));
+        // A value with no fingerprint (an object in vars) could change unseen: no memo then.
+        return parts.Contains(null) ? "" : ContentHash.OfLines(parts.ToArray()!);
+    }
+
+    /// <summary>The calls kept for <paramref name="file"/>, with their positions in its text; false when its text or package differ.</summary>
+    public bool TryGet(SourceText file, string package, out StaticParser.Calls calls)
+    {
+        calls = null!;
+        if (_path is null || _stamp.Length == 0 || !_previous.TryGetValue(file.Path, out var entry)) return false;
+        if (entry.Package != package || entry.Sha256 != file.Sha256) return false;
+        try
+        {
+            calls = CallsCodec.Read(entry.Payload, file);
+        }
+        catch (Exception e) when (e is EndOfStreamException or FormatException or ArgumentException or InvalidCastException)
+        {
+            return false;
+        }
+        _current[file.Path] = entry;
+        Interlocked.Increment(ref _reused);
+        return true;
+    }
+
+    /// <summary>Keeps what the static parser found in <paramref name="file"/> (before the config() values are recorded anywhere).</summary>
+    public void Store(SourceText file, string package, StaticParser.Calls calls)
+    {
+        if (_path is null || _stamp.Length == 0 || CallsCodec.Write(calls) is not { } payload) return;
+        _current[file.Path] = new Entry(package, file.Sha256, payload);
+        _changed = true;
+    }
+
+    /// <summary>Writes the entries this compile used or found, unless they are exactly the ones read.</summary>
+    public void Save()
+    {
+        if (_path is null || _stamp.Length == 0 || (!_changed && _current.Count == _previous.Count)) return;
+        var entries = _current.OrderBy(e => e.Key, StringComparer.Ordinal).ToArray();
+        CacheFile.TryWrite(_path, Magic, Format, _stamp, writer =>
+        {
+            writer.Write(entries.Length);
+            foreach (var (path, entry) in entries)
+            {
+                writer.Write(path);
+                writer.Write(entry.Package);
+                writer.Write(entry.Sha256);
+                writer.Write(entry.Payload.Length);
+                writer.Write(entry.Payload);
+            }
+        });
+    }
+
+    private static Dictionary<string, Entry> ReadEntries(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        var entries = new Dictionary<string, Entry>(Math.Max(0, count), StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var path = reader.ReadString();
+            var package = reader.ReadString();
+            var sha = reader.ReadString();
+            var payload = reader.ReadBytes(reader.ReadInt32());
+            entries[path] = new Entry(package, sha, payload);
+        }
+        return entries;
+    }
+
+    private sealed record Entry(string Package, string Sha256, byte[] Payload);
+}
