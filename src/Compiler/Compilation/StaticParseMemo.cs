@@ -45,8 +45,11 @@ internal sealed partial class StaticParseMemo
 
     /// <summary>
     /// Everything besides a model's own text that the static parser's answer depends on: the forge
-    /// build, every macro file (a macro's purity, a macro named like a handled function), the
-    /// packages, vars and the names shared by every render.
+    /// build, the packages, vars, the names shared by every render, every macro's package and name
+    /// (which function or macro a call finds) and the signature of each macro the static parser may
+    /// step over (<see cref="StaticParser.IsPure"/>). A pure macro's body text is not part of it: the
+    /// parse render throws its output away, so an edit that leaves it pure with the same parameters
+    /// (or a comment beside it) keeps the memo.
     /// </summary>
     public static string Stamp(Project.LoadedProject project, Context.ProjectRenderInfo info)
     {
@@ -55,14 +58,19 @@ internal sealed partial class StaticParseMemo
             typeof(StaticParseMemo).Assembly.ManifestModule.ModuleVersionId.ToString(),
             info.ProjectName, info.Target.Type, info.Target.Schema,
             Context.ValueFingerprint.Of(info.Vars), Context.ValueFingerprint.Of(info.CliVars),
+            info.Macros.NamesFingerprint,
+            string.Join(",", project.WithPackages.Select(unit => unit.Name)),
+            string.Join(",", info.Shared.Values.Keys.Order(StringComparer.Ordinal)),
         };
         foreach (var (package, vars) in info.PackageVars.OrderBy(p => p.Key, StringComparer.Ordinal)) parts.Add(package + "=" + Context.ValueFingerprint.Of(vars));
-        foreach (var unit in project.WithPackages)
+        foreach (var package in info.Macros.Packages.Order(StringComparer.Ordinal))
         {
-            parts.Add("unit " + unit.Name);
-            foreach (var file in unit.Macros) parts.Add(file.Path + " " + file.Source.Sha256);
+            foreach (var name in info.Macros.NamesIn(package).Order(StringComparer.Ordinal))
+            {
+                if (info.Macros.FindInPackage(package, name) is Templating.TemplateMacro { Definition: var definition } && StaticParser.IsPure(definition))
+                    parts.Add($"pure {package}.{name}({string.Join(",", definition.Parameters.Select(p => p.Name))})");
+            }
         }
-        parts.Add(string.Join(",", info.Shared.Values.Keys.Order(StringComparer.Ordinal)));
         // A value with no fingerprint (an object in vars) could change unseen: no memo then.
         return parts.Contains(null) ? "" : ContentHash.OfLines(parts.ToArray()!);
     }

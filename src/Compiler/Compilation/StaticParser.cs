@@ -155,7 +155,7 @@ internal sealed class StaticParser
     }
 
     // Text and {{ parameter }} only; a missing argument writes nothing (Jinja's lenient Undefined), as in the render.
-    private static bool IsPure(MacroDefinition definition)
+    internal static bool IsPure(MacroDefinition definition)
     {
         if (definition.UsesCaller || definition.UsesVarargs || definition.UsesKwargs) return false;
         if (definition.Parameters.Any(p => p.Default is not (null or LiteralExpression))) return false;

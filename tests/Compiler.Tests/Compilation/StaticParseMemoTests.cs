@@ -148,6 +148,29 @@ public sealed class StaticParseMemoTests
         Assert.That(fromMemo.Description, Does.Contain("materialized: string:incremental"));
     }
 
+    [Test]
+    public void An_edit_beside_or_inside_a_pure_macro_keeps_the_memo()
+    {
+        Compile(_project.Root, staticParse: true, _memo);
+        _project.Write("macros/cents.sql", "{# money #}\n{% macro cents(column, scale=3) -%}({{ column }} / 1000){%- endmacro %}\n");
+        var fromMemo = Compile(_project.Root, staticParse: true, _memo);
+
+        Assert.That(fromMemo.Unparsed, Is.EqualTo(2));
+        Assert.That(fromMemo.Description, Is.EqualTo(Compile(_project.Root, staticParse: false, memo: null).Description));
+    }
+
+    [Test]
+    public void A_pure_macro_with_other_parameters_sends_its_callers_to_the_parser()
+    {
+        Compile(_project.Root, staticParse: true, _memo);
+        // cents('amount') no longer fits: too many positional arguments for a macro without parameters.
+        _project.Write("macros/cents.sql", "{% macro cents() -%}0{%- endmacro %}");
+        var fromMemo = Compile(_project.Root, staticParse: true, _memo);
+
+        Assert.That(fromMemo.Unparsed, Is.EqualTo(0));
+        Assert.That(fromMemo.Description, Is.EqualTo(Compile(_project.Root, staticParse: false, memo: null).Description));
+    }
+
     [TestCase(0)]
     [TestCase(40)]
     [TestCase(200)]
