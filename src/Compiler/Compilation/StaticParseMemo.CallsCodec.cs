@@ -1,4 +1,3 @@
-using System.Text;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Templating.Runtime;
 
@@ -14,11 +13,25 @@ internal sealed partial class StaticParseMemo
     {
         private const byte None = 0, Text = 1, Whole = 2, Number = 3, Flag = 4, List = 5, Tuple = 6, Dict = 7;
 
-        /// <summary>The bytes of <paramref name="calls"/>; null when a value is of a type not kept.</summary>
-        public static byte[]? Write(StaticParser.Calls calls)
+        /// <summary>The record of <paramref name="file"/>: its path, package, text hash and <paramref name="calls"/>; null when a value is of a type not kept.</summary>
+        public static byte[]? Write(SourceText file, string package, StaticParser.Calls calls)
         {
-            using var stream = new MemoryStream(256);
-            using var writer = new BinaryWriter(stream, Encoding.UTF8);
+            var writer = RecordWriter.Rent();
+            try
+            {
+                writer.Write(file.Path);
+                writer.Write(package);
+                writer.Write(file.Sha256);
+                return Write(writer, calls) ? writer.ToArray() : null;
+            }
+            finally
+            {
+                writer.Return();
+            }
+        }
+
+        private static bool Write(RecordWriter writer, StaticParser.Calls calls)
+        {
             writer.Write(calls.IncrementalChecks);
             writer.Write(calls.Configs.Count);
             foreach (var (positional, named) in calls.Configs)
@@ -26,13 +39,13 @@ internal sealed partial class StaticParseMemo
                 writer.Write(positional.Count);
                 foreach (var value in positional)
                 {
-                    if (!WriteValue(writer, value)) return null;
+                    if (!WriteValue(writer, value)) return false;
                 }
                 writer.Write(named.Count);
                 foreach (var (key, value) in named)
                 {
                     writer.Write(key);
-                    if (!WriteValue(writer, value)) return null;
+                    if (!WriteValue(writer, value)) return false;
                 }
             }
             writer.Write(calls.Refs.Count);
@@ -40,7 +53,7 @@ internal sealed partial class StaticParseMemo
             {
                 WriteOptional(writer, reference.Package);
                 writer.Write(reference.Name);
-                if (!WriteValue(writer, reference.Version?.Value)) return null;
+                if (!WriteValue(writer, reference.Version?.Value)) return false;
                 WriteSpan(writer, reference.Span);
             }
             writer.Write(calls.Sources.Count);
@@ -50,73 +63,76 @@ internal sealed partial class StaticParseMemo
                 writer.Write(source.Table);
                 WriteSpan(writer, source.Span);
             }
-            writer.Flush();
-            return stream.ToArray();
+            return true;
         }
 
-        public static StaticParser.Calls Read(byte[] payload, SourceText file)
+        /// <summary>
+        /// The calls of <paramref name="record"/> when it is <paramref name="file"/>'s with the same text and package; null when not.
+        /// </summary>
+        public static StaticParser.Calls? Read(ReadOnlySpan<byte> record, SourceText file, string package)
         {
-            using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
+            var reader = new RecordReader(record);
+            if (!SameText(reader.ReadUtf8(), file.Path) || !SameText(reader.ReadUtf8(), package) || !SameText(reader.ReadUtf8(), file.Sha256)) return null;
             var calls = new StaticParser.Calls { IncrementalChecks = reader.ReadInt32() };
-            for (var configs = reader.ReadInt32(); configs > 0; configs--)
+            for (var configs = reader.ReadCount(); configs > 0; configs--)
             {
                 var positional = new List<object?>();
-                for (var n = reader.ReadInt32(); n > 0; n--) positional.Add(ReadValue(reader));
+                for (var n = reader.ReadCount(); n > 0; n--) positional.Add(ReadValue(ref reader));
                 var named = new List<KeyValuePair<string, object?>>();
-                for (var n = reader.ReadInt32(); n > 0; n--) named.Add(new(reader.ReadString(), ReadValue(reader)));
+                for (var n = reader.ReadCount(); n > 0; n--) named.Add(new(reader.ReadString(), ReadValue(ref reader)));
                 calls.Configs.Add((positional, named));
             }
-            for (var refs = reader.ReadInt32(); refs > 0; refs--)
+            for (var refs = reader.ReadCount(); refs > 0; refs--)
             {
-                var package = ReadOptional(reader);
+                var refPackage = ReadOptional(ref reader);
                 var name = reader.ReadString();
-                var version = ReadValue(reader) is { } value ? NodeVersion.From(value) : null;
-                calls.Refs.Add(new RefCall(package, name, version, ReadSpan(reader, file)));
+                var version = ReadValue(ref reader) is { } value ? NodeVersion.From(value) : null;
+                calls.Refs.Add(new RefCall(refPackage, name, version, ReadSpan(ref reader, file)));
             }
-            for (var sources = reader.ReadInt32(); sources > 0; sources--)
+            for (var sources = reader.ReadCount(); sources > 0; sources--)
             {
                 var source = reader.ReadString();
                 var table = reader.ReadString();
-                calls.Sources.Add(new SourceCall(source, table, ReadSpan(reader, file)));
+                calls.Sources.Add(new SourceCall(source, table, ReadSpan(ref reader, file)));
             }
-            if (reader.BaseStream.Position != payload.Length) throw new FormatException("trailing bytes in a static parse memo entry");
+            if (!reader.AtEnd) throw new FormatException("trailing bytes in a static parse memo record");
             return calls;
         }
 
         // Exact types only: a subclass or another collection type (a var's YAML value) is not kept.
-        private static bool WriteValue(BinaryWriter writer, object? value)
+        private static bool WriteValue(RecordWriter writer, object? value)
         {
             switch (value)
             {
                 case null:
-                    writer.Write(None);
+                    writer.WriteByte(None);
                     return true;
                 case string text:
-                    writer.Write(Text);
+                    writer.WriteByte(Text);
                     writer.Write(text);
                     return true;
                 case long whole:
-                    writer.Write(Whole);
+                    writer.WriteByte(Whole);
                     writer.Write(whole);
                     return true;
                 case double number:
-                    writer.Write(Number);
+                    writer.WriteByte(Number);
                     writer.Write(number);
                     return true;
                 case bool flag:
-                    writer.Write(Flag);
+                    writer.WriteByte(Flag);
                     writer.Write(flag);
                     return true;
                 case List<object?> list when list.GetType() == typeof(List<object?>):
-                    writer.Write(List);
+                    writer.WriteByte(List);
                     writer.Write(list.Count);
                     return list.All(item => WriteValue(writer, item));
                 case object?[] tuple when tuple.GetType() == typeof(object[]):
-                    writer.Write(Tuple);
+                    writer.WriteByte(Tuple);
                     writer.Write(tuple.Length);
                     return tuple.All(item => WriteValue(writer, item));
                 case TemplateDict dict:
-                    writer.Write(Dict);
+                    writer.WriteByte(Dict);
                     writer.Write(dict.Count);
                     foreach (var (key, item) in dict)
                     {
@@ -131,7 +147,7 @@ internal sealed partial class StaticParseMemo
             }
         }
 
-        private static object? ReadValue(BinaryReader reader)
+        private static object? ReadValue(ref RecordReader reader)
         {
             switch (reader.ReadByte())
             {
@@ -141,21 +157,21 @@ internal sealed partial class StaticParseMemo
                 case Number: return reader.ReadDouble();
                 case Flag: return reader.ReadBoolean();
                 case List:
-                    var count = reader.ReadInt32();
+                    var count = reader.ReadCount();
                     var list = new List<object?>(count);
-                    for (var i = 0; i < count; i++) list.Add(ReadValue(reader));
+                    for (var i = 0; i < count; i++) list.Add(ReadValue(ref reader));
                     return list;
                 case Tuple:
-                    var tuple = new object?[reader.ReadInt32()];
-                    for (var i = 0; i < tuple.Length; i++) tuple[i] = ReadValue(reader);
+                    var tuple = new object?[reader.ReadCount()];
+                    for (var i = 0; i < tuple.Length; i++) tuple[i] = ReadValue(ref reader);
                     return tuple;
                 case Dict:
-                    var entries = reader.ReadInt32();
+                    var entries = reader.ReadCount();
                     var dict = new TemplateDict(entries);
                     for (var i = 0; i < entries; i++)
                     {
                         var key = reader.ReadString();
-                        dict.Set(key, ReadValue(reader));
+                        dict.Set(key, ReadValue(ref reader));
                     }
                     return dict;
                 default:
@@ -163,21 +179,21 @@ internal sealed partial class StaticParseMemo
             }
         }
 
-        private static void WriteOptional(BinaryWriter writer, string? text)
+        private static void WriteOptional(RecordWriter writer, string? text)
         {
             writer.Write(text is not null);
             if (text is not null) writer.Write(text);
         }
 
-        private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+        private static string? ReadOptional(ref RecordReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 
-        private static void WriteSpan(BinaryWriter writer, SourceSpan span)
+        private static void WriteSpan(RecordWriter writer, SourceSpan span)
         {
             writer.Write(span.Start);
             writer.Write(span.Length);
         }
 
-        private static SourceSpan ReadSpan(BinaryReader reader, SourceText file)
+        private static SourceSpan ReadSpan(ref RecordReader reader, SourceText file)
         {
             var start = reader.ReadInt32();
             var length = reader.ReadInt32();

@@ -17,16 +17,17 @@ internal sealed partial class StaticParseMemo
 {
     public const string FileName = "forge_static_parse.bin";
     private const string Magic = "forge-static-parse";
-    private const int Format = 1;
+    private const int Format = 2;
 
     private readonly string? _path;
     private readonly string _stamp;
-    private readonly Dictionary<string, Entry> _previous;
-    private readonly ConcurrentDictionary<string, Entry> _current = new(StringComparer.Ordinal);
+    // Each model's record (path, package, text hash, calls), by path: slices of the file as read, arrays when found now.
+    private readonly Dictionary<string, ReadOnlyMemory<byte>> _previous;
+    private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _current = new(StringComparer.Ordinal);
     private int _reused;
     private bool _changed;
 
-    private StaticParseMemo(string? path, string stamp, Dictionary<string, Entry> previous)
+    private StaticParseMemo(string? path, string stamp, Dictionary<string, ReadOnlyMemory<byte>> previous)
     {
         _path = path;
         _stamp = stamp;
@@ -34,14 +35,14 @@ internal sealed partial class StaticParseMemo
     }
 
     /// <summary>None kept and none saved (no target directory, or the static parser is off).</summary>
-    public static StaticParseMemo None { get; } = new(null, "", new Dictionary<string, Entry>());
+    public static StaticParseMemo None { get; } = new(null, "", new Dictionary<string, ReadOnlyMemory<byte>>());
 
     /// <summary>How many models took their parse result from the memo.</summary>
     public int Reused => _reused;
 
     /// <summary>The memo at <paramref name="path"/> when it was written with the same <paramref name="stamp"/>; an empty one otherwise.</summary>
     public static StaticParseMemo Load(string path, string stamp) =>
-        new(path, stamp, CacheFile.TryRead(path, Magic, Format, stamp, ReadEntries) ?? new Dictionary<string, Entry>(StringComparer.Ordinal));
+        new(path, stamp, CacheFile.TryRead(path, Magic, Format, stamp, ReadRecords) ?? new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal));
 
     /// <summary>
     /// Everything besides a model's own text that the static parser's answer depends on: the forge
@@ -79,17 +80,17 @@ internal sealed partial class StaticParseMemo
     public bool TryGet(SourceText file, string package, out StaticParser.Calls calls)
     {
         calls = null!;
-        if (_path is null || _stamp.Length == 0 || !_previous.TryGetValue(file.Path, out var entry)) return false;
-        if (entry.Package != package || entry.Sha256 != file.Sha256) return false;
+        if (_path is null || _stamp.Length == 0 || !_previous.TryGetValue(file.Path, out var record)) return false;
         try
         {
-            calls = CallsCodec.Read(entry.Payload, file);
+            if (CallsCodec.Read(record.Span, file, package) is not { } found) return false;
+            calls = found;
         }
-        catch (Exception e) when (e is EndOfStreamException or FormatException or ArgumentException or InvalidCastException)
+        catch (FormatException)
         {
             return false;
         }
-        _current[file.Path] = entry;
+        _current[file.Path] = record;
         Interlocked.Increment(ref _reused);
         return true;
     }
@@ -97,44 +98,43 @@ internal sealed partial class StaticParseMemo
     /// <summary>Keeps what the static parser found in <paramref name="file"/> (before the config() values are recorded anywhere).</summary>
     public void Store(SourceText file, string package, StaticParser.Calls calls)
     {
-        if (_path is null || _stamp.Length == 0 || CallsCodec.Write(calls) is not { } payload) return;
-        _current[file.Path] = new Entry(package, file.Sha256, payload);
+        if (_path is null || _stamp.Length == 0 || CallsCodec.Write(file, package, calls) is not { } record) return;
+        _current[file.Path] = record;
         _changed = true;
     }
 
-    /// <summary>Writes the entries this compile used or found, unless they are exactly the ones read.</summary>
+    /// <summary>Writes the records this compile used or found, unless they are exactly the ones read.</summary>
     public void Save()
     {
         if (_path is null || _stamp.Length == 0 || (!_changed && _current.Count == _previous.Count)) return;
-        var entries = _current.OrderBy(e => e.Key, StringComparer.Ordinal).ToArray();
         CacheFile.TryWrite(_path, Magic, Format, _stamp, writer =>
         {
-            writer.Write(entries.Length);
-            foreach (var (path, entry) in entries)
+            writer.Write(_current.Count);
+            foreach (var (_, record) in _current)
             {
-                writer.Write(path);
-                writer.Write(entry.Package);
-                writer.Write(entry.Sha256);
-                writer.Write(entry.Payload.Length);
-                writer.Write(entry.Payload);
+                writer.Write(record.Length);
+                writer.Write(record.Span);
             }
         });
     }
 
-    private static Dictionary<string, Entry> ReadEntries(BinaryReader reader)
+    // Each record's path is read to key it; the rest is read only for a model that asks (TryGet).
+    private static Dictionary<string, ReadOnlyMemory<byte>> ReadRecords(BinaryReader reader)
     {
         var count = reader.ReadInt32();
-        var entries = new Dictionary<string, Entry>(Math.Max(0, count), StringComparer.Ordinal);
+        var records = new Dictionary<string, ReadOnlyMemory<byte>>(Math.Max(0, Math.Min(count, 1 << 20)), StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
-            var path = reader.ReadString();
-            var package = reader.ReadString();
-            var sha = reader.ReadString();
-            var payload = reader.ReadBytes(reader.ReadInt32());
-            entries[path] = new Entry(package, sha, payload);
+            var record = CacheFile.Slice(reader, reader.ReadInt32());
+            try
+            {
+                records[new RecordReader(record.Span).ReadString()] = record;
+            }
+            catch (FormatException)
+            {
+                throw new EndOfStreamException("a damaged static parse memo");
+            }
         }
-        return entries;
+        return records;
     }
-
-    private sealed record Entry(string Package, string Sha256, byte[] Payload);
 }

@@ -224,10 +224,9 @@ public sealed class StaticParseMemoTests
         reader.ReadString();
         for (var count = reader.ReadInt32(); count > 0; count--)
         {
-            paths.Add(reader.ReadString());
-            reader.ReadString();
-            reader.ReadString();
-            reader.ReadBytes(reader.ReadInt32());
+            // A record: its length, then the model's path first.
+            using var record = new BinaryReader(new MemoryStream(reader.ReadBytes(reader.ReadInt32())), Encoding.UTF8);
+            paths.Add(record.ReadString());
         }
         return paths;
     }
