@@ -52,10 +52,10 @@ public sealed class ProjectNode
     internal NodeTemplate? LazyTemplate { get => _template; init => _template = value; }
 
     /// <summary>Whether the node has a template, without parsing it.</summary>
-    public bool HasTemplate => _template is not null;
+    internal bool HasTemplate => _template is not null;
 
     /// <summary>The template's text, without parsing it.</summary>
-    public SourceText? TemplateSource => _template?.Source;
+    internal SourceText? TemplateSource => _template?.Source;
 
     /// <summary>The YAML properties (description, columns, tests), when declared.</summary>
     public NodeProperties? Properties { get; init; }
