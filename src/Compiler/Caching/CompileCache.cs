@@ -123,10 +123,10 @@ internal sealed partial class CompileCache
     /// <summary>What identifies a node's render besides what it reads: its template and, for a generic test, its arguments.</summary>
     private static string? KeyOf(ProjectNode node)
     {
-        if (node.Template is not { } template) return null;
+        if (node.TemplateSource is not { } source) return null;
         var kwargs = node.Test is { } test ? ValueFingerprint.Of(test.Kwargs) : "";
         if (kwargs is null) return null;
         // The template's own hash (computed once, the manifest's checksum too) stands for its text.
-        return ContentHash.OfLines(node.UniqueId, ResourceTypeNames[(int)node.ResourceType], node.PackageName, kwargs, template.Source.Sha256);
+        return ContentHash.OfLines(node.UniqueId, ResourceTypeNames[(int)node.ResourceType], node.PackageName, kwargs, source.Sha256);
     }
 }

@@ -27,6 +27,9 @@ public sealed class CompileOptions
     /// <summary>Off: every model is rendered at parse time (tests compare the two ways; see <see cref="StaticParser"/>).</summary>
     internal bool StaticParse { get; init; } = true;
 
+    /// <summary>Where the <see cref="StaticParseMemo"/> is kept between runs (target/); null keeps none.</summary>
+    internal string? StaticParseMemoPath { get; init; }
+
     public string InvocationId { get; init; } = Guid.NewGuid().ToString();
 
     public DateTimeOffset RunStartedAt { get; init; } = DateTimeOffset.UtcNow;

@@ -13,18 +13,28 @@ public static partial class ProjectCompiler
     /// <c>ref()</c>/<c>source()</c> calls, as dbt's parser does.
     /// </summary>
     private static void AddModels(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
-        StaticParser statics, RelationNamer namer, NodeQueue queue, DiagnosticBag diagnostics)
+        StaticParser statics, StaticParseMemo memo, RelationNamer namer, NodeQueue queue, DiagnosticBag diagnostics)
     {
         var versions = new ModelVersionIndex(project.Schema, diagnostics);
         foreach (var file in project.Models)
-            queue.Render(() => Model(project, engine, parseInfo, resolver, statics, namer, file, versions.ForFile(file.Name), diagnostics));
+            queue.Render(() => Model(project, engine, parseInfo, resolver, statics, memo, namer, file, versions.ForFile(file.Name), diagnostics));
     }
 
     private static NodeQueue.Made Model(LoadedProject project, TemplateEngine engine, ProjectRenderInfo parseInfo, ParseResolver resolver,
-        StaticParser statics, RelationNamer namer, ProjectFileEntry file, ModelVersion? version, DiagnosticBag diagnostics)
+        StaticParser statics, StaticParseMemo memo, RelationNamer namer, ProjectFileEntry file, ModelVersion? version, DiagnosticBag diagnostics)
     {
-        var template = engine.Parse(file.Source, diagnostics);
-        if (template.HasErrors) return default;
+        var package = project.ProjectFile.Name;
+        // A model the memo knows is not parsed here: its template is parsed when (if) something renders it.
+        NodeTemplate template;
+        if (memo.TryGet(file.Source, package, out var known)) template = new NodeTemplate(file.Source, engine);
+        else
+        {
+            var parsed = engine.Parse(file.Source, diagnostics);
+            if (parsed.HasErrors) return default;
+            template = new NodeTemplate(parsed);
+            known = statics.Find(parsed, package);
+            if (known is not null) memo.Store(file.Source, package, known);
+        }
         var draft = Draft(project, file, ResourceType.Model, new NodeConfig([], ResourceType.Model), template);
         Dictionary<string, object?> config;
         if (version is null) config = project.Configs.ResolveBeforeRenderMutable(file);
@@ -46,7 +56,7 @@ public static partial class ProjectCompiler
             Config = config,
             Phase = RenderPhase.Parse,
         };
-        if ((statics.TryParse(template, info) ?? ParseRender(engine, template, parseInfo, resolver, info, diagnostics.Add)) is not var (refs, sources))
+        if ((known is not null ? statics.Apply(known, info) : ParseRender(engine, template.Value, parseInfo, resolver, info, diagnostics.Add)) is not var (refs, sources))
             return default;
         if (config.Count > baseCount) KeySpellingCheck.CheckInFileConfig(file.Source, config.Keys.Skip(baseCount).ToList(), diagnostics);
         project.Configs.ApplyRootOverrides(config, ResourceType.Model, draft.Fqn);
@@ -66,7 +76,7 @@ public static partial class ProjectCompiler
         {
             UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,
             Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = draft.Fqn, Config = finalConfig, Relation = relation, File = file,
-            Template = template, Properties = draft.Properties, Refs = refs, Sources = sources, ModelVersion = draft.ModelVersion,
+            LazyTemplate = template, Properties = draft.Properties, Refs = refs, Sources = sources, ModelVersion = draft.ModelVersion,
         };
         return new(named, finalConfig.Enabled);
     }
@@ -81,7 +91,7 @@ public static partial class ProjectCompiler
         {
             UniqueId = $"model.{draft.PackageName}.{version.Model.Name}.v{version.V}", Name = version.Model.Name, ResourceType = draft.ResourceType,
             PackageName = draft.PackageName, Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = fqn, Config = draft.Config,
-            Relation = draft.Relation, File = draft.File, Template = draft.Template,
+            Relation = draft.Relation, File = draft.File, LazyTemplate = draft.LazyTemplate,
             Properties = version.Model with { Config = config, Columns = version.ColumnsOf(version.Model.Columns) }, ModelVersion = version,
         };
     }

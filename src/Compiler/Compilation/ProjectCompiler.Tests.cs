@@ -283,7 +283,7 @@ public static partial class ProjectCompiler
             {
                 UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,
                 Path = draft.Path, Fqn = draft.Fqn, Config = draft.Config, Relation = relation, File = draft.File,
-                Template = draft.Template, Refs = draft.Refs, Sources = draft.Sources, Test = draft.Test,
+                LazyTemplate = draft.LazyTemplate, Refs = draft.Refs, Sources = draft.Sources, Test = draft.Test,
             };
         }
         catch (DiagnosticException e)

@@ -28,6 +28,8 @@ public static partial class ProjectCompiler
         var parseInfo = RenderInfo(project, options, target, macros, parseResolver, adapter: null);
         var namer = new RelationNamer(parseInfo, target);
         var statics = new StaticParser(parseInfo, options.StaticParse);
+        var memo = statics.Enabled && options.StaticParseMemoPath is { } memoPath
+            ? StaticParseMemo.Load(memoPath, StaticParseMemo.Stamp(project, parseInfo)) : StaticParseMemo.None;
 
         // The root project, then each installed package: nodes belong to the project that defines them.
         var units = project.WithPackages.ToList();
@@ -37,7 +39,7 @@ public static partial class ProjectCompiler
             queue.BeginUnit(u);
             AddSources(units[u], queue, diagnostics);
             AddSeeds(units[u], namer, queue, diagnostics);
-            AddModels(units[u], engine, parseInfo, parseResolver, statics, namer, queue, diagnostics);
+            AddModels(units[u], engine, parseInfo, parseResolver, statics, memo, namer, queue, diagnostics);
             AddSnapshots(units[u], engine, parseInfo, parseResolver, namer, queue, diagnostics);
         }
         // Tests attach only to enabled nodes, and a model's config() (known after its render) can disable it.
@@ -50,7 +52,8 @@ public static partial class ProjectCompiler
         }
         queue.RenderQueued();
         PhaseTimings.Mark("parse + parse-render nodes");
-        PhaseTimings.Note($"models parsed statically: {statics.Parsed} of {statics.Parsed + statics.Rendered}");
+        PhaseTimings.Note($"models parsed statically: {statics.Parsed} of {statics.Parsed + statics.Rendered} ({memo.Reused} from the static parse memo, not parsed)");
+        memo.Save();
         var (defined, disabled) = queue.InDefinitionOrder();
         if (diagnostics.HasErrors) return null;
         var nodes = defined.Concat(UnitTestNodes(project, defined, diagnostics)).ToList();
@@ -189,7 +192,10 @@ public static partial class ProjectCompiler
         }
     }
 
-    internal static ProjectNode Draft(LoadedProject project, ProjectFileEntry file, ResourceType type, NodeConfig config, Template? template = null)
+    internal static ProjectNode Draft(LoadedProject project, ProjectFileEntry file, ResourceType type, NodeConfig config, Template? template = null) =>
+        Draft(project, file, type, config, template is null ? null : new NodeTemplate(template));
+
+    private static ProjectNode Draft(LoadedProject project, ProjectFileEntry file, ResourceType type, NodeConfig config, NodeTemplate? template)
     {
         var name = project.ProjectFile.Name;
         var fqn = new FqnParts(name, file.FqnPath, file.Name);
@@ -205,7 +211,7 @@ public static partial class ProjectCompiler
             Config = config,
             Relation = new Relation(null, null, file.Name, null, RelationQuoting.ForTargetType(project.Target.Type)),
             File = file,
-            Template = template,
+            LazyTemplate = template,
             Properties = project.Schema.Find(type, file.Name),
         };
     }
@@ -219,7 +225,7 @@ public static partial class ProjectCompiler
             {
                 UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,
                 Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = draft.Fqn, Config = config, Relation = relation, File = draft.File,
-                Template = draft.Template, Properties = draft.Properties, Refs = draft.Refs, Sources = draft.Sources,
+                LazyTemplate = draft.LazyTemplate, Properties = draft.Properties, Refs = draft.Refs, Sources = draft.Sources,
                 ModelVersion = draft.ModelVersion,
             };
         }

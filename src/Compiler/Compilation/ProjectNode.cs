@@ -43,7 +43,19 @@ public sealed class ProjectNode
     /// <summary>The discovered file, for nodes that have one.</summary>
     public ProjectFileEntry? File { get; init; }
 
-    public Template? Template { get; init; }
+    /// <summary>The parsed template; a model whose parse result the static parse memo gave is parsed here, on first use.</summary>
+    public Template? Template { get => _template?.Value; init => _template = value is null ? null : new NodeTemplate(value); }
+
+    private NodeTemplate? _template;
+
+    /// <summary>The template as held, parsed or not: copies of a node take it without parsing.</summary>
+    internal NodeTemplate? LazyTemplate { get => _template; init => _template = value; }
+
+    /// <summary>Whether the node has a template, without parsing it.</summary>
+    internal bool HasTemplate => _template is not null;
+
+    /// <summary>The template's text, without parsing it.</summary>
+    internal SourceText? TemplateSource => _template?.Source;
 
     /// <summary>The YAML properties (description, columns, tests), when declared.</summary>
     public NodeProperties? Properties { get; init; }

@@ -40,18 +40,34 @@ internal sealed class StaticParser
 
     public int Rendered => _rendered;
 
+    /// <summary>Off (the option, or a macro that replaces one of the handled functions): every template is rendered.</summary>
+    public bool Enabled => _enabled;
+
     /// <summary>
     /// The refs and sources of <paramref name="template"/>, its config() calls recorded into
     /// <paramref name="info"/>'s config; null, with nothing recorded, when the template needs a render.
     /// </summary>
-    public (IReadOnlyList<RefCall> Refs, IReadOnlyList<SourceCall> Sources)? TryParse(Template template, NodeRenderInfo info)
+    public (IReadOnlyList<RefCall> Refs, IReadOnlyList<SourceCall> Sources)? TryParse(Template template, NodeRenderInfo info) =>
+        Find(template, info.PackageName) is { } found ? Apply(found, info) : null;
+
+    /// <summary>The calls a parse render of <paramref name="template"/> would make; null (counted as rendered) when it needs a render.</summary>
+    public Calls? Find(Template template, string package)
     {
         var found = _enabled && !template.HasErrors && template.Macros.Count == 0 && template.Blocks.Count == 0 ? new Calls() : null;
-        if (found is null || !Walk(template.Body, info.PackageName, found))
+        if (found is null || !Walk(template.Body, package, found))
         {
             Interlocked.Increment(ref _rendered);
             return null;
         }
+        return found;
+    }
+
+    /// <summary>
+    /// Does what the parse render would have done with <paramref name="found"/> (found now or kept by the
+    /// <see cref="StaticParseMemo"/>): records its config() calls into <paramref name="info"/>'s config.
+    /// </summary>
+    public (IReadOnlyList<RefCall> Refs, IReadOnlyList<SourceCall> Sources) Apply(Calls found, NodeRenderInfo info)
+    {
         Interlocked.Increment(ref _parsed);
         foreach (var (positional, named) in found.Configs)
         {
@@ -139,7 +155,7 @@ internal sealed class StaticParser
     }
 
     // Text and {{ parameter }} only; a missing argument writes nothing (Jinja's lenient Undefined), as in the render.
-    private static bool IsPure(MacroDefinition definition)
+    internal static bool IsPure(MacroDefinition definition)
     {
         if (definition.UsesCaller || definition.UsesVarargs || definition.UsesKwargs) return false;
         if (definition.Parameters.Any(p => p.Default is not (null or LiteralExpression))) return false;
@@ -156,7 +172,8 @@ internal sealed class StaticParser
         return -1;
     }
 
-    private sealed class Calls
+    /// <summary>What a template's parse render would do: its config() arguments, refs, sources and is_incremental() checks.</summary>
+    internal sealed class Calls
     {
         public List<(List<object?> Positional, List<KeyValuePair<string, object?>> Named)> Configs { get; } = [];
 

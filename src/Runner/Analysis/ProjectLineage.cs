@@ -42,7 +42,7 @@ internal static class ProjectLineage
 
     internal static Dictionary<string, string> Render(CompiledProject project, List<Diagnostic> diagnostics)
     {
-        var models = project.OfType(ResourceType.Model).Where(n => n.Template is not null).ToList();
+        var models = project.OfType(ResourceType.Model).Where(n => n.HasTemplate).ToList();
         var texts = new string?[models.Count];
         var errors = new Diagnostic?[models.Count];
         using var compiler = new ThreadLocal<NodeCompiler>(() => new NodeCompiler(project));

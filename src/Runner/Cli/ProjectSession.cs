@@ -139,6 +139,7 @@ internal sealed class ProjectSession : IDisposable
             Environment = environment.GetEnvironmentVariable,
             Log = new TemplateMessages(environment.Output, environment.Error).Write,
             ImpureRead = environment.ImpureRead,
+            StaticParseMemoPath = Path.GetFullPath(Path.Combine(project.Root, project.ProjectFile.TargetPath, StaticParseMemo.FileName)),
         };
         CompiledProject? compiled = null;
         if (compile)

@@ -81,7 +81,7 @@ internal static class ShowCommand
             using var connection = ConnectionFactory.Open(target);
             var compiler = new NodeCompiler(project, new DatabaseAdapter(connection, sql, new RelationCache(sql)));
             // A seed or snapshot has no SELECT of its own: preview the relation it built.
-            var body = node.Template is null || node.ResourceType != ResourceType.Model
+            var body = !node.HasTemplate || node.ResourceType != ResourceType.Model
                 ? $"select * from {node.Relation.Render()}"
                 : ModelExecutor.TrimStatement(compiler.Render(node).Text);
             using var command = connection.CreateCommand();

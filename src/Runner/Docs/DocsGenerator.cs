@@ -115,7 +115,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
     private Dictionary<string, string> Compile(CompiledProject project, out CompiledCode code, out List<Diagnostic> errors)
     {
         var nodes = project.Order.Select(id => project.Nodes[id])
-            .Where(n => n.ResourceType is ResourceType.Model or ResourceType.Analysis or ResourceType.Test && n.Template is not null)
+            .Where(n => n.ResourceType is ResourceType.Model or ResourceType.Analysis or ResourceType.Test && n.HasTemplate)
             .ToList();
         var outcomes = new CachedCompiler.Outcome[nodes.Count];
         using (var compiler = new CachedCompiler(session))

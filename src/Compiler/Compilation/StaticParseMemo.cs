@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using ModelForge.Compiler.Caching;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Templating.Runtime;
+
+namespace ModelForge.Compiler.Compilation;
+
+/// <summary>
+/// What the static parser found in each model, kept in target/ between runs: a model whose text
+/// (SHA-256), package and project fingerprint (<see cref="Stamp"/>) are unchanged gets its config()
+/// calls, refs, sources and is_incremental() checks from here, with no template parse. Only models
+/// the static parser handled are kept (their templates parsed without errors); a parse-rendered one
+/// is parsed and rendered every time. Values are kept with their types (string, long, double, bool,
+/// none, list, tuple, dict); an entry holding anything else is not kept.
+/// </summary>
+internal sealed partial class StaticParseMemo
+{
+    public const string FileName = "forge_static_parse.bin";
+    private const string Magic = "forge-static-parse";
+    private const int Format = 2;
+
+    private readonly string? _path;
+    private readonly string _stamp;
+    // Each model's record (path, package, text hash, calls), by path: slices of the file as read, arrays when found now.
+    private readonly Dictionary<string, ReadOnlyMemory<byte>> _previous;
+    private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _current = new(StringComparer.Ordinal);
+    private int _reused;
+    private bool _changed;
+
+    private StaticParseMemo(string? path, string stamp, Dictionary<string, ReadOnlyMemory<byte>> previous)
+    {
+        _path = path;
+        _stamp = stamp;
+        _previous = previous;
+    }
+
+    /// <summary>None kept and none saved (no target directory, or the static parser is off).</summary>
+    public static StaticParseMemo None { get; } = new(null, "", new Dictionary<string, ReadOnlyMemory<byte>>());
+
+    /// <summary>How many models took their parse result from the memo.</summary>
+    public int Reused => _reused;
+
+    /// <summary>The memo at <paramref name="path"/> when it was written with the same <paramref name="stamp"/>; an empty one otherwise.</summary>
+    public static StaticParseMemo Load(string path, string stamp) =>
+        new(path, stamp, CacheFile.TryRead(path, Magic, Format, stamp, ReadRecords) ?? new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Everything besides a model's own text that the static parser's answer depends on: the forge
+    /// build, the packages, vars, the names shared by every render, every macro's package and name
+    /// (which function or macro a call finds) and the signature of each macro the static parser may
+    /// step over (<see cref="StaticParser.IsPure"/>). A pure macro's body text is not part of it: the
+    /// parse render throws its output away, so an edit that leaves it pure with the same parameters
+    /// (or a comment beside it) keeps the memo.
+    /// </summary>
+    public static string Stamp(Project.LoadedProject project, Context.ProjectRenderInfo info)
+    {
+        var parts = new List<string?>
+        {
+            typeof(StaticParseMemo).Assembly.ManifestModule.ModuleVersionId.ToString(),
+            info.ProjectName, info.Target.Type, info.Target.Schema,
+            Context.ValueFingerprint.Of(info.Vars), Context.ValueFingerprint.Of(info.CliVars),
+            info.Macros.NamesFingerprint,
+            string.Join(",", project.WithPackages.Select(unit => unit.Name)),
+            string.Join(",", info.Shared.Values.Keys.Order(StringComparer.Ordinal)),
+        };
+        foreach (var (package, vars) in info.PackageVars.OrderBy(p => p.Key, StringComparer.Ordinal)) parts.Add(package + "=" + Context.ValueFingerprint.Of(vars));
+        foreach (var package in info.Macros.Packages.Order(StringComparer.Ordinal))
+        {
+            foreach (var name in info.Macros.NamesIn(package).Order(StringComparer.Ordinal))
+            {
+                if (info.Macros.FindInPackage(package, name) is Templating.TemplateMacro { Definition: var definition } && StaticParser.IsPure(definition))
+                    parts.Add($"pure {package}.{name}({string.Join(",", definition.Parameters.Select(p => p.Name))})");
+            }
+        }
+        // A value with no fingerprint (an object in vars) could change unseen: no memo then.
+        return parts.Contains(null) ? "" : ContentHash.OfLines(parts.ToArray()!);
+    }
+
+    /// <summary>The calls kept for <paramref name="file"/>, with their positions in its text; false when its text or package differ.</summary>
+    public bool TryGet(SourceText file, string package, out StaticParser.Calls calls)
+    {
+        calls = null!;
+        if (_path is null || _stamp.Length == 0 || !_previous.TryGetValue(file.Path, out var record)) return false;
+        try
+        {
+            if (CallsCodec.Read(record.Span, file, package) is not { } found) return false;
+            calls = found;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        _current[file.Path] = record;
+        Interlocked.Increment(ref _reused);
+        return true;
+    }
+
+    /// <summary>Keeps what the static parser found in <paramref name="file"/> (before the config() values are recorded anywhere).</summary>
+    public void Store(SourceText file, string package, StaticParser.Calls calls)
+    {
+        if (_path is null || _stamp.Length == 0 || CallsCodec.Write(file, package, calls) is not { } record) return;
+        _current[file.Path] = record;
+        _changed = true;
+    }
+
+    /// <summary>Writes the records this compile used or found, unless they are exactly the ones read.</summary>
+    public void Save()
+    {
+        if (_path is null || _stamp.Length == 0 || (!_changed && _current.Count == _previous.Count)) return;
+        CacheFile.TryWrite(_path, Magic, Format, _stamp, writer =>
+        {
+            writer.Write(_current.Count);
+            foreach (var (_, record) in _current)
+            {
+                writer.Write(record.Length);
+                writer.Write(record.Span);
+            }
+        });
+    }
+
+    // Each record's path is read to key it; the rest is read only for a model that asks (TryGet).
+    private static Dictionary<string, ReadOnlyMemory<byte>> ReadRecords(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        var records = new Dictionary<string, ReadOnlyMemory<byte>>(Math.Max(0, Math.Min(count, 1 << 20)), StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var record = CacheFile.Slice(reader, reader.ReadInt32());
+            try
+            {
+                records[new RecordReader(record.Span).ReadString()] = record;
+            }
+            catch (FormatException)
+            {
+                throw new EndOfStreamException("a damaged static parse memo");
+            }
+        }
+        return records;
+    }
+}
