@@ -147,7 +147,20 @@ internal sealed class NodeHashSink : INodeFieldSink
 
     private void Long(long value) => BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), value);
 
-    private void Chars(ReadOnlySpan<char> text) => Bytes(MemoryMarshal.AsBytes(text));
+    // ASCII text (nearly all of it) as a byte a char, half the bytes to hash; other text as UTF-16. A flag says which.
+    private void Chars(ReadOnlySpan<char> text)
+    {
+        var into = Reserve(5 + text.Length);
+        if (System.Text.Ascii.FromUtf16(text, into[5..], out _) == System.Buffers.OperationStatus.Done)
+        {
+            into[0] = 1;
+            BinaryPrimitives.WriteInt32LittleEndian(into[1..], text.Length);
+            return;
+        }
+        _length -= 5 + text.Length;
+        Tag(0);
+        Bytes(MemoryMarshal.AsBytes(text));
+    }
 
     // Length first: the data never runs into what follows.
     private void Bytes(ReadOnlySpan<byte> bytes)

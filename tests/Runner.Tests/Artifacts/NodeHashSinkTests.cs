@@ -15,7 +15,7 @@ public sealed class NodeHashSinkTests
 
     private static readonly object?[] Values =
     [
-        null, "", "1", 1, 1L, 1.0, 1.5, -0.0, 0.0, 1.0m, 1.00m, true, false, "true", double.NaN, "NaN",
+        null, "", "1", "é", "éa", "e", "\uD800", "\uFFFD", 1, 1L, 1.0, 1.5, -0.0, 0.0, 1.0m, 1.00m, true, false, "true", double.NaN, "NaN",
         new List<object?> { "a", "b" }, new List<object?> { "ab" }, new List<object?> { "a", new List<object?> { "b" } },
         new List<object?> { new List<object?> { "a" }, "b" }, new List<object?>(), new Dictionary<string, object?>(),
         new Dictionary<string, object?> { ["a"] = "b" }, new Dictionary<string, object?> { ["ab"] = "" },
