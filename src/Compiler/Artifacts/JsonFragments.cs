@@ -8,8 +8,7 @@ namespace ModelForge.Compiler.Artifacts;
 /// are serialized on their own into chunks already indented for the depth they sit at, commas
 /// included, and the thread that finishes the next chunk due writes it (and any after it that are
 /// ready) to the output. The bytes are those writing each entry in place would give; only the work
-/// is spread across threads. Given a <see cref="EntryReuse{T}"/>, an entry whose key the last file
-/// recorded is copied from it, and every entry written is recorded for the next.
+/// is spread across threads.
 /// </summary>
 internal static class JsonFragments
 {
@@ -23,19 +22,17 @@ internal static class JsonFragments
     /// <param name="output">The stream <paramref name="json"/> writes to: chunks go straight to it, past the writer.</param>
     /// <param name="depth">How many objects enclose the entries' values (2 for manifest.json's nodes).</param>
     public static void WriteEntries<T>(Utf8JsonWriter json, Stream output, IReadOnlyList<T> items, int depth,
-        Func<T, string> nameOf, Action<Utf8JsonWriter, T> writeValue, EntryReuse<T>? reuse = null)
+        Func<T, string> nameOf, Action<Utf8JsonWriter, T> writeValue)
     {
         if (items.Count == 0) return;
-        // Offsets are the output's positions.
-        if (!output.CanSeek) reuse = null;
         // The first entry in place: the writer then knows its object has entries, and what follows the
         // chunks (the closing brace, the next section) is indented and separated as after the last entry.
         json.WritePropertyName(nameOf(items[0]));
         writeValue(json, items[0]);
         json.Flush();
         if (items.Count == 1) return;
-        var chunks = new Chunks(output, (items.Count - 1 + ChunkSize - 1) / ChunkSize, reuse?.Fragments);
-        var work = () => Serialize(chunks, json.Options, depth, items, nameOf, writeValue, reuse);
+        var chunks = new Chunks(output, (items.Count - 1 + ChunkSize - 1) / ChunkSize);
+        var work = () => Serialize(chunks, json.Options, depth, items, nameOf, writeValue);
         var helpers = Enumerable.Range(1, Math.Min(Environment.ProcessorCount, chunks.Count) - 1).Select(_ => Task.Run(work)).ToArray();
         try
         {
@@ -53,22 +50,29 @@ internal static class JsonFragments
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Serialize<T>(Chunks chunks, JsonWriterOptions options, int depth,
-        IReadOnlyList<T> items, Func<T, string> nameOf, Action<Utf8JsonWriter, T> writeValue, EntryReuse<T>? reuse)
+        IReadOnlyList<T> items, Func<T, string> nameOf, Action<Utf8JsonWriter, T> writeValue)
     {
         try
         {
             using var json = new Utf8JsonWriter(Stream.Null, options);
-            var copies = new List<Copy>();
             while (chunks.Next() is var i and >= 0)
             {
                 var buffer = new PooledBuffer();
-                var entries = reuse is null ? null : new List<ChunkEntry>(ChunkSize);
-                // Entries copied from the last file are read at the end; if they do not look like entries, the chunk is written afresh.
-                while (!SerializeChunk(json, buffer, i, depth, items, nameOf, writeValue, reuse, entries, copies))
+                json.Reset(buffer);
+                // Open the enclosing objects and one entry before, so that each entry is indented and preceded by its comma.
+                json.WriteStartObject();
+                for (var level = 1; level < depth; level++) json.WriteStartObject("_");
+                json.WriteNull("_");
+                json.Flush();
+                var prefix = buffer.Length;
+                var start = 1 + i * ChunkSize;
+                for (var item = start; item < Math.Min(start + ChunkSize, items.Count); item++)
                 {
-                    reuse!.Fragments.Abandon();
+                    json.WritePropertyName(nameOf(items[item]));
+                    writeValue(json, items[item]);
                 }
-                chunks.Done(i, buffer.Array, buffer.Prefix, buffer.Length - buffer.Prefix, entries);
+                json.Flush();
+                chunks.Done(i, buffer.Array, prefix, buffer.Length - prefix);
             }
         }
         catch
@@ -78,72 +82,12 @@ internal static class JsonFragments
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static bool SerializeChunk<T>(Utf8JsonWriter json, PooledBuffer buffer, int i, int depth, IReadOnlyList<T> items,
-        Func<T, string> nameOf, Action<Utf8JsonWriter, T> writeValue, EntryReuse<T>? reuse, List<ChunkEntry>? entries, List<Copy> copies)
-    {
-        buffer.Length = 0;
-        entries?.Clear();
-        copies.Clear();
-        json.Reset(buffer);
-        // Open the enclosing objects and one entry before, so that each entry is indented and preceded by its comma.
-        json.WriteStartObject();
-        for (var level = 1; level < depth; level++) json.WriteStartObject("_");
-        json.WriteNull("_");
-        json.Flush();
-        var prefix = buffer.Prefix = buffer.Length;
-        var start = 1 + i * ChunkSize;
-        for (var item = start; item < Math.Min(start + ChunkSize, items.Count); item++)
-        {
-            var name = nameOf(items[item]);
-            if (reuse is null)
-            {
-                json.WritePropertyName(name);
-                writeValue(json, items[item]);
-                continue;
-            }
-            var key = reuse.KeyOf(items[item]);
-            var at = buffer.Length;
-            if (reuse.Fragments.TryFind(name, key, out var offset, out var length))
-            {
-                // Room now, bytes later: runs of entries that follow each other in the last file are read at once.
-                buffer.Skip(length);
-                if (copies.Count > 0 && copies[^1] is var last && last.At + last.Length == at && last.Offset + last.Length == offset)
-                    copies[^1] = last with { Length = last.Length + length };
-                else
-                    copies.Add(new Copy(at, offset, length));
-            }
-            else
-            {
-                json.WritePropertyName(name);
-                writeValue(json, items[item]);
-                // Committed, so that the entry's end is known and copies after it land after it.
-                json.Flush();
-            }
-            entries!.Add(new ChunkEntry(name, key, at - prefix, buffer.Length - at));
-        }
-        json.Flush();
-        if (copies.Count == 0) return true;
-        foreach (var copy in copies)
-            if (!reuse!.Fragments.TryRead(copy.Offset, buffer.Array.AsSpan(copy.At, copy.Length))) return false;
-        // Each copied entry must start as an entry after another does and end as an object does.
-        foreach (var entry in entries!)
-        {
-            var first = buffer.Array[prefix + entry.Start];
-            var end = buffer.Array[prefix + entry.Start + entry.Length - 1];
-            if (first != (byte)',' || end != (byte)'}') return false;
-        }
-        return true;
-    }
-
-    private readonly record struct Copy(int At, long Offset, int Length);
-
     /// <summary>
     /// The chunks between the threads: handed out in order, at most <see cref="ChunksAhead"/> ahead of the
     /// output, and written in order by whichever thread completes the one due (no thread waits on another
     /// to write, and none holds a lock: on a loaded machine a preempted lock holder leaves the others spinning).
     /// </summary>
-    private sealed class Chunks(Stream output, int count, ManifestFragments? fragments)
+    private sealed class Chunks(Stream output, int count)
     {
         private readonly Chunk?[] _done = new Chunk?[count];
         private readonly SemaphoreSlim _ahead = new(ChunksAhead);
@@ -166,11 +110,11 @@ internal static class JsonFragments
             return -1;
         }
 
-        public void Done(int i, byte[] buffer, int start, int length, List<ChunkEntry>? entries)
+        public void Done(int i, byte[] buffer, int start, int length)
         {
             // Full fences (Interlocked) between each store and the loads after it: a chunk that becomes ready
             // just as the writer gives up is seen either by its own thread or by the writer's check after the release.
-            Interlocked.Exchange(ref _done[i], new Chunk(buffer, start, length, entries));
+            Interlocked.Exchange(ref _done[i], new Chunk(buffer, start, length));
             while (!_stopped && Volatile.Read(ref _due) is var due && due < count && Volatile.Read(ref _done[due]) is not null)
             {
                 if (Interlocked.CompareExchange(ref _writing, 1, 0) != 0) return;
@@ -179,11 +123,6 @@ internal static class JsonFragments
                     while (!_stopped && _due < count && Volatile.Read(ref _done[_due]) is { } chunk)
                     {
                         _done[_due] = null;
-                        if (fragments is not null && chunk.Entries is not null)
-                        {
-                            var at = output.Position;
-                            foreach (var entry in chunk.Entries) fragments.Record(entry.Name, entry.Key, at + entry.Start, entry.Length);
-                        }
                         output.Write(chunk.Buffer, chunk.Start, chunk.Length);
                         ArrayPool<byte>.Shared.Return(chunk.Buffer);
                         Interlocked.Increment(ref _due);
@@ -205,29 +144,16 @@ internal static class JsonFragments
         }
     }
 
-    private sealed record Chunk(byte[] Buffer, int Start, int Length, List<ChunkEntry>? Entries);
-
-    /// <summary>An entry of a chunk: where it starts after the chunk's prefix, how long it is, and its key.</summary>
-    private readonly record struct ChunkEntry(string Name, UInt128 Key, int Start, int Length);
+    private sealed record Chunk(byte[] Buffer, int Start, int Length);
 
     /// <summary>An <see cref="IBufferWriter{T}"/> over a rented array, handed on with its chunk.</summary>
     private sealed class PooledBuffer : IBufferWriter<byte>
     {
         public byte[] Array { get; private set; } = ArrayPool<byte>.Shared.Rent(ChunkSize * 4096);
 
-        public int Length { get; set; }
-
-        /// <summary>How many bytes of the chunk only open the enclosing objects.</summary>
-        public int Prefix { get; set; }
+        public int Length { get; private set; }
 
         public void Advance(int count) => Length += count;
-
-        /// <summary>Room for <paramref name="count"/> bytes, filled later at their index.</summary>
-        public void Skip(int count)
-        {
-            Grow(count);
-            Length += count;
-        }
 
         public Memory<byte> GetMemory(int sizeHint = 0)
         {
@@ -253,6 +179,3 @@ internal static class JsonFragments
         }
     }
 }
-
-/// <summary>How <see cref="JsonFragments"/> reuses entries: the index of the last file, and each entry's key.</summary>
-internal sealed record EntryReuse<T>(ManifestFragments Fragments, Func<T, UInt128> KeyOf);

@@ -1,26 +1,77 @@
+using System.Collections;
+using System.Globalization;
 using System.Text.Json;
+using ModelForge.Compiler.Templating.Runtime;
 
 namespace ModelForge.Compiler.Artifacts;
 
 /// <summary>Writes the compiler's value model (dicts, lists, scalars) as JSON.</summary>
 public static class JsonValueWriter
 {
-    public static void Write(Utf8JsonWriter json, object? value) => JsonValueWalk.Walk(new Visitor(json), value);
-
-    private readonly struct Visitor(Utf8JsonWriter json) : IJsonValueVisitor
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void Write(Utf8JsonWriter json, object? value)
     {
-        public void Null() => json.WriteNullValue();
-        public void String(string? value) => json.WriteStringValue(value);
-        public void Utf8String(ReadOnlySpan<byte> value) => json.WriteStringValue(value);
-        public void Bool(bool value) => json.WriteBooleanValue(value);
-        public void Number(long value) => json.WriteNumberValue(value);
-        public void Number(int value) => json.WriteNumberValue(value);
-        public void Number(double value) => json.WriteNumberValue(value);
-        public void Number(decimal value) => json.WriteNumberValue(value);
-        public void StartObject() => json.WriteStartObject();
-        public void PropertyName(string name) => json.WritePropertyName(name);
-        public void EndObject() => json.WriteEndObject();
-        public void StartArray() => json.WriteStartArray();
-        public void EndArray() => json.WriteEndArray();
+        switch (value)
+        {
+            case null or Undefined:
+                json.WriteNullValue();
+                break;
+            case string s:
+                json.WriteStringValue(s);
+                break;
+            case Utf8Text utf8:
+                json.WriteStringValue(utf8.Bytes.Span);
+                break;
+            case bool b:
+                json.WriteBooleanValue(b);
+                break;
+            case long l:
+                json.WriteNumberValue(l);
+                break;
+            case int i:
+                json.WriteNumberValue(i);
+                break;
+            case double d when double.IsFinite(d):
+                json.WriteNumberValue(d);
+                break;
+            case double d:
+                json.WriteStringValue(d.ToString(CultureInfo.InvariantCulture));
+                break;
+            case decimal m:
+                json.WriteNumberValue(m);
+                break;
+            // The manifest's own shapes first: their struct enumerators cost no allocation per object.
+            case Dictionary<string, object?> dict:
+                json.WriteStartObject();
+                foreach (var (key, item) in dict)
+                {
+                    json.WritePropertyName(key);
+                    Write(json, item);
+                }
+                json.WriteEndObject();
+                break;
+            case List<object?> list and not ITemplateObject:
+                json.WriteStartArray();
+                foreach (var item in list) Write(json, item);
+                json.WriteEndArray();
+                break;
+            case IEnumerable<KeyValuePair<string, object?>> dict:
+                json.WriteStartObject();
+                foreach (var (key, item) in dict)
+                {
+                    json.WritePropertyName(key);
+                    Write(json, item);
+                }
+                json.WriteEndObject();
+                break;
+            case IEnumerable list and not ITemplateObject:
+                json.WriteStartArray();
+                foreach (var item in list) Write(json, item);
+                json.WriteEndArray();
+                break;
+            default:
+                json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
     }
 }

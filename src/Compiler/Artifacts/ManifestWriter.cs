@@ -18,10 +18,8 @@ public static partial class ManifestWriter
 
     /// <param name="compiled">The nodes this command compiled; the others get <c>compiled: false</c> and null code and path.</param>
     /// <param name="templateDictionary">The dictionary a template read for a node, if any (by default, those read until now).</param>
-    /// <param name="fragments">The last manifest's entries to copy where unchanged (<see cref="ManifestFragments"/>); this one's are recorded in it.</param>
     internal static void Write(Stream stream, CompiledProject project, string invocationId, DateTimeOffset generatedAt,
-        IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled, Func<string, object?>? templateDictionary = null,
-        ManifestFragments? fragments = null)
+        IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled, Func<string, object?>? templateDictionary = null)
     {
         templateDictionary ??= project.BuiltNodeDictionary;
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -36,17 +34,13 @@ public static partial class ManifestWriter
         var nodes = project.Order.Select(id => project.Nodes[id]).ToList();
         json.WriteStartObject("nodes");
         JsonFragments.WriteEntries(json, stream, nodes.Where(n => n.ResourceType is not (ResourceType.Source or ResourceType.UnitTest)).ToList(), 2,
-            node => node.UniqueId, (writer, node) => WriteNode(writer, templateDictionary, node, lineage, compiled),
-            fragments is null ? null : new EntryReuse<ProjectNode>(fragments, node => KeyOf(templateDictionary, node, lineage, compiled)));
+            node => node.UniqueId, (writer, node) => WriteNode(writer, templateDictionary, node, lineage, compiled));
         json.WriteEndObject();
 
         json.WriteStartObject("sources");
         JsonFragments.WriteEntries(json, stream, nodes.Where(n => n.ResourceType == ResourceType.Source).ToList(), 2,
-            node => node.UniqueId, (writer, node) => WriteNode(writer, templateDictionary, node, null, null),
-            fragments is null ? null : new EntryReuse<ProjectNode>(fragments, node => KeyOf(templateDictionary, node, null, null)));
+            node => node.UniqueId, (writer, node) => WriteNode(writer, templateDictionary, node, null, null));
         json.WriteEndObject();
-        // Nothing more is read from the last manifest: the new one may replace it.
-        fragments?.EndReading();
 
         // dbt 1.8 keeps unit tests in a map of their own.
         json.WriteStartObject("unit_tests");
@@ -83,52 +77,47 @@ public static partial class ManifestWriter
 
     // Written from the node itself, unless a template read the node's dictionary through graph.nodes (the
     // manifest shows what templates saw) or column lineage is to be merged into it.
-    private static void WriteNode(Utf8JsonWriter json, Func<string, object?> templateDictionary, ProjectNode node,
-        IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled)
-    {
-        json.WriteStartObject();
-        WriteFields(new NodeJsonSink(json), templateDictionary, node, lineage, compiled);
-        json.WriteEndObject();
-    }
-
-    /// <summary>The key of a node's entry (<see cref="NodeHashSink"/>): the same calls as <see cref="WriteNode"/> makes.</summary>
-    private static UInt128 KeyOf(Func<string, object?> templateDictionary, ProjectNode node,
-        IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled)
-    {
-        var sink = NodeHashSink.ForThread();
-        WriteFields(sink, templateDictionary, node, lineage, compiled);
-        return sink.Hash();
-    }
-
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void WriteFields(INodeFieldSink sink, Func<string, object?> templateDictionary, ProjectNode node,
+    private static void WriteNode(Utf8JsonWriter json, Func<string, object?> templateDictionary, ProjectNode node,
         IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled)
     {
         // A node with lineage is written afresh (its columns carry it); otherwise as templates left it, if they did.
         var model = lineage?.GetValueOrDefault(node.UniqueId);
         var dictionary = model is null ? templateDictionary(node.UniqueId) : null;
-        if (dictionary is IEnumerable<KeyValuePair<string, object?>> fields)
-            foreach (var (key, value) in fields) sink.Value(key, value);
-        else
-            NodeDictionary.Write(node, sink, model);
-        WriteCompiled(sink, node, compiled);
+        if (dictionary is not IEnumerable<KeyValuePair<string, object?>> fields)
+        {
+            json.WriteStartObject();
+            NodeDictionary.Write(node, new NodeJsonSink(json), model);
+            WriteCompiled(json, node, compiled);
+            json.WriteEndObject();
+            return;
+        }
+        json.WriteStartObject();
+        foreach (var (key, value) in fields)
+        {
+            json.WritePropertyName(key);
+            JsonValueWriter.Write(json, value);
+        }
+        WriteCompiled(json, node, compiled);
+        json.WriteEndObject();
     }
 
     // dbt's compiled node types (all but seeds and sources) carry compiled_path, compiled and compiled_code; they stay
     // out of the template-visible dictionaries, which dbt fills only while it executes a node.
-    private static void WriteCompiled(INodeFieldSink sink, ProjectNode node, CompiledCode? compiled)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void WriteCompiled(Utf8JsonWriter json, ProjectNode node, CompiledCode? compiled)
     {
         if (node.ResourceType is ResourceType.Seed or ResourceType.Source) return;
         if (compiled is not null && compiled.TryGet(node.UniqueId, out var code))
         {
-            sink.String(CompiledPathName, code.Path);
-            sink.Bool(CompiledName, true);
-            sink.Utf8String(CompiledCodeName, code.Code.Bytes.Span);
+            json.WriteString(CompiledPathName, code.Path);
+            json.WriteBoolean(CompiledName, true);
+            LongJsonString.Write(json, CompiledCodeName, code.Code.Bytes.Span);
             return;
         }
-        sink.String(CompiledPathName, null);
-        sink.Bool(CompiledName, false);
-        sink.String(CompiledCodeName, null);
+        json.WriteNull(CompiledPathName);
+        json.WriteBoolean(CompiledName, false);
+        json.WriteNull(CompiledCodeName);
     }
 
     private static void WriteMap(Utf8JsonWriter json, Stream stream, string name, CompiledProject project, Func<string, IEnumerable<string>> edges,

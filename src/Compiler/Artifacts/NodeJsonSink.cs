@@ -14,17 +14,6 @@ internal sealed class NodeJsonSink(Utf8JsonWriter json) : INodeFieldSink
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public void Value(string name, object? value)
-    {
-        json.WritePropertyName(name);
-        JsonValueWriter.Write(json, value);
-    }
-
-    public void Text(JsonEncodedText name, Diagnostics.SourceText text) => LongJsonString.Write(json, name, text.Text);
-
-    public void Utf8String(JsonEncodedText name, ReadOnlySpan<byte> value) => LongJsonString.Write(json, name, value);
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void String(JsonEncodedText name, string? value)
     {
         if (value is null) json.WriteNull(name);

@@ -12,16 +12,7 @@ internal interface INodeFieldSink
     /// <summary>A field holding a value of the template value model (string, bool, dictionary, list...), kept as given.</summary>
     void Value(JsonEncodedText name, object? value);
 
-    /// <summary>A field under a name that is data (a key of a dictionary a template read), holding a value of the value model.</summary>
-    void Value(string name, object? value);
-
     void String(JsonEncodedText name, string? value);
-
-    /// <summary>A file's text (raw_code): a sink may take the text's hash for it.</summary>
-    void Text(JsonEncodedText name, Diagnostics.SourceText text);
-
-    /// <summary>A string given as UTF-8 (compiled SQL as written).</summary>
-    void Utf8String(JsonEncodedText name, ReadOnlySpan<byte> value);
 
     void Bool(JsonEncodedText name, bool value);
 

@@ -13,13 +13,7 @@ internal sealed class NodeDictionarySink : INodeFieldSink
 
     public void Value(JsonEncodedText name, object? value) => Add(name, value);
 
-    public void Value(string name, object? value) => ((Dictionary<string, object?>)_open.Peek())[name] = value;
-
     public void String(JsonEncodedText name, string? value) => Add(name, value);
-
-    public void Text(JsonEncodedText name, Diagnostics.SourceText text) => Add(name, text.Text);
-
-    public void Utf8String(JsonEncodedText name, ReadOnlySpan<byte> value) => Add(name, new Artifacts.Utf8Text(value.ToArray()));
 
     public void Bool(JsonEncodedText name, bool value) => Add(name, value);
 

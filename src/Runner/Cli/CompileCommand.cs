@@ -164,18 +164,10 @@ internal static class CompileCommand
         DiagnosticPrinter.Print(environment.Error, failures);
         try
         {
-            // Unchanged entries are copied from the last manifest (its index says where, and what each was made of).
-            using var fragments = ManifestFragments.Open(session.TargetDirectory);
-            using (var file = Execution.AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json")))
-            {
-                ManifestWriter.Write(file.Stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, null, compiledCode, fragments: fragments);
-                file.Complete();
-            }
-            fragments.Save(session.TargetDirectory);
+            using var file = Execution.AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
+            ManifestWriter.Write(file.Stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, null, compiledCode);
+            file.Complete();
             PhaseTimings.Mark("manifest");
-            PhaseTimings.Note($"manifest entries copied from the last: {fragments.Counts.Copied} of {fragments.Counts.Written}");
-            if (environment.GetEnvironmentVariable("FORGE_CACHE_TRACE") == "1")
-                Memo.CapturingWriter.Uncaptured(environment.Error).WriteLine($"manifest: copied {fragments.Counts.Copied} of {fragments.Counts.Written} entries from the last");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
