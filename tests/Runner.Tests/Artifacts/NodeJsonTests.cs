@@ -72,6 +72,34 @@ public sealed class NodeJsonTests
         AssertSame(DemoProject.Load(project.Root));
     }
 
+    [Test]
+    public void A_column_declared_twice_keeps_its_first_place_and_its_last_properties()
+    {
+        using var project = new TempProject("cols").WithProjectFile()
+            .With("models/m.sql", "select 1 as a, 2 as b, 3 as c")
+            .With("models/schema.yml", """
+                models:
+                  - name: m
+                    columns:
+                      - name: a
+                        description: first
+                      - name: b
+                      - name: c
+                      - name: a
+                        description: last
+                """);
+        var node = DemoProject.Load(project.Root).Nodes["model.cols.m"];
+
+        var columns = JsonDocument.Parse(Json(json =>
+        {
+            json.WriteStartObject();
+            NodeDictionary.Write(node, new NodeJsonSink(json));
+            json.WriteEndObject();
+        })).RootElement.GetProperty("columns");
+        Assert.That(columns.EnumerateObject().Select(c => c.Name), Is.EqualTo(new[] { "a", "b", "c" }));
+        Assert.That(columns.GetProperty("a").GetProperty("description").GetString(), Is.EqualTo("last"));
+    }
+
     private static void AssertSame(CompiledProject project)
     {
         var types = project.Nodes.Values.Select(n => n.ResourceType).Distinct().ToList();
