@@ -48,7 +48,6 @@ internal static class JsonFragments
         if (!chunks.AllWritten) throw new InvalidOperationException("a chunk of JSON entries was serialized but never written");
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Serialize<T>(Chunks chunks, JsonWriterOptions options, int depth,
         IReadOnlyList<T> items, Func<T, string> nameOf, Action<Utf8JsonWriter, T> writeValue)
     {

@@ -8,7 +8,6 @@ namespace ModelForge.Compiler.Artifacts;
 /// <summary>Writes the compiler's value model (dicts, lists, scalars) as JSON.</summary>
 public static class JsonValueWriter
 {
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter json, object? value)
     {
         switch (value)

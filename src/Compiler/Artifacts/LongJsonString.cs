@@ -47,7 +47,6 @@ internal static class LongJsonString
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter json, JsonEncodedText name, ReadOnlySpan<byte> utf8)
     {
         var first = utf8.IndexOfAny(Special);

@@ -77,7 +77,6 @@ public static partial class ManifestWriter
 
     // Written from the node itself, unless a template read the node's dictionary through graph.nodes (the
     // manifest shows what templates saw) or column lineage is to be merged into it.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WriteNode(Utf8JsonWriter json, Func<string, object?> templateDictionary, ProjectNode node,
         IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled)
     {
@@ -104,7 +103,6 @@ public static partial class ManifestWriter
 
     // dbt's compiled node types (all but seeds and sources) carry compiled_path, compiled and compiled_code; they stay
     // out of the template-visible dictionaries, which dbt fills only while it executes a node.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WriteCompiled(Utf8JsonWriter json, ProjectNode node, CompiledCode? compiled)
     {
         if (node.ResourceType is ResourceType.Seed or ResourceType.Source) return;

@@ -6,14 +6,12 @@ namespace ModelForge.Compiler.Artifacts;
 /// <summary>Writes a node's fields straight to manifest.json, without building the dictionary templates read.</summary>
 internal sealed class NodeJsonSink(Utf8JsonWriter json) : INodeFieldSink
 {
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Value(JsonEncodedText name, object? value)
     {
         json.WritePropertyName(name);
         JsonValueWriter.Write(json, value);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void String(JsonEncodedText name, string? value)
     {
         if (value is null) json.WriteNull(name);
@@ -22,7 +20,6 @@ internal sealed class NodeJsonSink(Utf8JsonWriter json) : INodeFieldSink
 
     public void Bool(JsonEncodedText name, bool value) => json.WriteBoolean(name, value);
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Strings(JsonEncodedText name, IReadOnlyList<string> values)
     {
         json.WriteStartArray(name);
@@ -42,7 +39,6 @@ internal sealed class NodeJsonSink(Utf8JsonWriter json) : INodeFieldSink
 
     public void StartObjectItem() => json.WriteStartObject();
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void StringsItem(IReadOnlyList<string?> values)
     {
         json.WriteStartArray();

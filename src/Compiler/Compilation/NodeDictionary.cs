@@ -28,7 +28,6 @@ public static class NodeDictionary
     /// The node's fields in the manifest's order. Sources (v12 SourceDefinition) have identifier
     /// instead of alias, their own fields and no edges; seeds depend on macros only and have no refs or sources.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void Write(ProjectNode node, INodeFieldSink sink, ModelLineage? lineage = null)
     {
         var relation = node.Relation;
@@ -95,7 +94,6 @@ public static class NodeDictionary
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WriteEdges(ProjectNode node, INodeFieldSink sink)
     {
         sink.StartArray(F.Refs);
@@ -136,7 +134,6 @@ public static class NodeDictionary
 
     // Optional fields of dbt's compiled node types that tools read (dbt docs, dbt-bouncer, Recce):
     // the YAML file that described the node, the language, docs visibility and the contract.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WriteNodeFields(ProjectNode node, INodeFieldSink sink)
     {
         sink.String(F.PatchPath, PatchPath(node));
@@ -174,7 +171,6 @@ public static class NodeDictionary
         return $"{node.PackageName}://{yml.Replace('\\', '/')}";
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WriteColumns(IReadOnlyList<ColumnProperties> declared, ModelLineage? lineage, INodeFieldSink sink)
     {
         // A name declared twice keeps its first place and its last properties, as a dictionary does;
@@ -204,7 +200,6 @@ public static class NodeDictionary
         return false;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WriteColumn(ColumnProperties column, INodeFieldSink sink)
     {
         sink.StartObject(column.Name);
