@@ -30,7 +30,8 @@ internal static class SourceFileReader
         {
             // Anything but a plain regular file (empty, a pipe, a device, /proc, too large, a read
             // error) comes back as 0 and takes the FileStream path, which reports it as before.
-            if ((OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && UnixFile.TryRead(fullPath, ref buffer, MaxBytes) is var direct and > 0)
+            // Linux only: the one platform it is tested on (as FileStamp's statx).
+            if (OperatingSystem.IsLinux() && UnixFile.TryRead(fullPath, ref buffer, MaxBytes) is var direct and > 0)
                 return Finish(buffer, direct, displayPath, diagnostics);
             using var stream = Open(fullPath);
             if (stream is null || !stream.CanSeek)

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace ModelForge.Compiler.Project;
 
 /// <summary>
-/// Reads a regular file on Linux and macOS with four system calls (open, lseek to the end for the
+/// Reads a regular file on Linux with four system calls (open, lseek to the end for the
 /// size, pread, close) and no objects: a project is ~10,700 files, and FileStream adds an fstat, two
 /// more lseeks and a finalizable handle per file. Anything else (a file that cannot be opened or
 /// read, an empty one, a pipe, a device, one past the size limit) is left to the caller's FileStream
@@ -19,9 +19,9 @@ internal static class UnixFile
     /// </summary>
     public static int TryRead(string path, ref byte[] buffer, int maxBytes)
     {
-        // O_RDONLY | O_NONBLOCK: opening a FIFO must not wait for a writer (its lseek then fails).
-        var nonBlock = OperatingSystem.IsLinux() ? 0x800 : 0x4;
-        var fd = Open(path, nonBlock);
+        // O_RDONLY | O_NONBLOCK | O_CLOEXEC: opening a FIFO must not wait for a writer (its lseek then
+        // fails), and a process started meanwhile (git for packages) must not inherit the descriptor.
+        var fd = Open(path, 0x800 | 0x80000);
         if (fd < 0) return 0;
         try
         {
