@@ -1,6 +1,3 @@
-using System.Collections;
-using System.Globalization;
-using System.Text;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Context;
 using ModelForge.Compiler.Diagnostics;
@@ -9,6 +6,7 @@ using ModelForge.Compiler.Templating;
 using ModelForge.Compiler.Tests.Golden;
 using ModelForge.Compiler.Tests.Project;
 using NUnit.Framework;
+using static ModelForge.Compiler.Tests.Compilation.StaticParseComparison;
 
 namespace ModelForge.Compiler.Tests.Compilation;
 
@@ -28,21 +26,7 @@ public sealed class StaticParserTests
     [TearDown]
     public void TearDown() => _project.Dispose();
 
-    /// <summary>The demo (repository root), the fixtures and every corpus case that is a project.</summary>
-    private static IEnumerable<string> Projects()
-    {
-        yield return ".";
-        foreach (var root in new[] { "tests/fixtures", "tests/Corpus" })
-        {
-            foreach (var directory in Directory.EnumerateDirectories(RepositoryRoot.Resolve(root)).Order(StringComparer.Ordinal))
-            {
-                if (File.Exists(Path.Combine(directory, "forge_project.yml")) || File.Exists(Path.Combine(directory, "dbt_project.yml")))
-                    yield return RepositoryRoot.Relative(directory);
-            }
-        }
-    }
-
-    [TestCaseSource(nameof(Projects))]
+    [TestCaseSource(typeof(StaticParseComparison), nameof(StaticParseComparison.Projects))]
     public void Compiling_with_the_static_parser_gives_what_rendering_every_model_gives(string project)
     {
         var root = RepositoryRoot.Resolve(project);
@@ -214,29 +198,4 @@ public sealed class StaticParserTests
             if (home is null) Directory.Delete(ownHome, recursive: true);
         }
     }
-
-    private static string Describe(CompiledProject? compiled)
-    {
-        if (compiled is null) return "(not compiled)";
-        var text = new StringBuilder();
-        foreach (var node in compiled.Nodes.Values)
-        {
-            text.Append(node.UniqueId).Append(' ').Append(Describe(node.Config)).Append('\n');
-            foreach (var call in node.Refs) text.Append("  ref ").Append(call.Package).Append('.').Append(call.Name).Append('.').Append(call.Version?.Text).Append(' ').Append(call.Span).Append('\n');
-            foreach (var call in node.Sources) text.Append("  source ").Append(call.Source).Append('.').Append(call.Table).Append(' ').Append(call.Span).Append('\n');
-            text.Append("  depends on ").AppendJoin(", ", node.DependsOn).Append('\n');
-        }
-        return text.ToString();
-    }
-
-    // Every value with its type, dictionaries in their own order (the manifest writes them so).
-    private static string Describe(object? value) => value switch
-    {
-        null => "null",
-        string s => "string:" + s,
-        IEnumerable<KeyValuePair<string, object?>> pairs => "{" + string.Join(", ", pairs.Select(p => $"{p.Key}: {Describe(p.Value)}")) + "}",
-        IEnumerable items => value.GetType().Name.Split('`')[0] + "[" + string.Join(", ", items.Cast<object?>().Select(Describe)) + "]",
-        IFormattable formattable => value.GetType().Name + ":" + formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.GetType().Name + ":" + value,
-    };
 }
