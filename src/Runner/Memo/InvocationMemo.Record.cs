@@ -25,14 +25,14 @@ internal sealed partial class InvocationMemo
 
         // Listed one scan at a time (a tree lists its folders in parallel), then every entry vouched
         // for in parallel: hashing the files is the work on a first compile.
-        var recorded = scans.Select(scan => (scan, Scanner.List(scan, target))).ToArray();
-        var vouched = recorded.SelectMany((r, i) => Enumerable.Range(0, r.Item2.Count).Select(j => (i, j)))
+        var recorded = scans.Select(scan => (scan, Scanner.FolderTicks(scan, _startedTicks), Scanner.List(scan, target, _startedTicks))).ToArray();
+        var vouched = recorded.SelectMany((r, i) => Enumerable.Range(0, r.Item3.Count).Select(j => (i, j)))
             .Where(p => recorded[p.i].scan.Hashed || recorded[p.i].scan.Mode == ScanMode.DatabaseFile).ToArray();
         var loaded = LoadedTexts(session);
         string? racy = null;
         Parallel.ForEach(vouched, p =>
         {
-            var (scan, entries) = recorded[p.i];
+            var (scan, _, entries) = recorded[p.i];
             if (Vouch(scan, entries[p.j], loaded) is { } entry) entries[p.j] = entry;
             else racy ??= Scanner.FullPath(scan, entries[p.j]);
         });
@@ -41,7 +41,7 @@ internal sealed partial class InvocationMemo
         {
             Key = _key,
             Environment = _environment.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Fingerprint(p.Value))).ToList(),
-            Scans = recorded,
+            Scans = recorded.Select(r => RecordedScan.FromEntries(r.Item1, r.Item2, r.Item3)).ToList(),
             Printed = _printed.ToList(),
             ExitCode = ExitCodes.Success,
         };

@@ -26,6 +26,9 @@ internal sealed partial class InvocationMemo
     private static readonly TimeSpan RacyWindow = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan CoarseRacyWindow = TimeSpan.FromSeconds(2);
 
+    /// <summary>The racy window for a time read from the file system: wider when it looks like a whole-second one.</summary>
+    internal static TimeSpan RacyWindowFor(long ticks) => ticks % TimeSpan.TicksPerSecond == 0 ? CoarseRacyWindow : RacyWindow;
+
     private readonly CliEnvironment _original;
     private readonly ConcurrentDictionary<string, string?> _environment = new(StringComparer.Ordinal);
     private readonly List<(bool Error, string Text)> _printed = [];
