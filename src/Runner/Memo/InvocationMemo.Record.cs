@@ -23,25 +23,49 @@ internal sealed partial class InvocationMemo
         }
         scans.AddRange(outputs.Select(o => o.EndsWith('/') ? new Scan(Path.Combine(target, o.TrimEnd('/')), ScanMode.OutputTree) : new Scan(Path.Combine(target, o), ScanMode.OutputFile)));
 
-        // Listed one scan at a time (a tree lists its folders in parallel), then every entry vouched
-        // for in parallel: hashing the files is the work on a first compile.
-        var recorded = scans.Select(scan => (scan, Scanner.FolderTicks(scan, _startedTicks), Scanner.List(scan, target, _startedTicks))).ToArray();
-        var vouched = recorded.SelectMany((r, i) => Enumerable.Range(0, r.Item3.Count).Select(j => (i, j)))
-            .Where(p => recorded[p.i].scan.Hashed || recorded[p.i].scan.Mode == ScanMode.DatabaseFile).ToArray();
-        var loaded = LoadedTexts(session);
+        // Each scan from the last memo when its listing still holds (only the files whose stamps differ are
+        // looked at again: after one edit, one model and its compiled file), else listed (one scan at a time: a
+        // tree lists its folders in parallel). Then the entries to vouch for, in parallel: hashing the files is
+        // the work on a first compile.
+        var recorded = new RecordedScan[scans.Count];
+        var vouched = new List<(int Scan, int Entry)>();
+        for (var i = 0; i < scans.Count; i++)
+        {
+            var scan = scans[i];
+            var vouch = scan.Hashed || scan.Mode == ScanMode.DatabaseFile;
+            var old = _previous?.GetValueOrDefault(scan);
+            if (old is not null && ScanProof.Differences(old) is { } differing)
+            {
+                recorded[i] = old;
+                if (differing.Count == 0) continue;
+                var entries = old.Entries;
+                foreach (var (index, stat) in differing)
+                {
+                    entries[index] = entries[index] with { Length = stat.Length, Ticks = stat.Ticks, Hash = "" };
+                    if (vouch) vouched.Add((i, index));
+                }
+                continue;
+            }
+            if (old is not null && vouch) (_previousEntries ??= [])[scan] = old.Entries.ToDictionary(e => e.Path, StringComparer.Ordinal);
+            var folderTicks = Scanner.FolderTicks(scan, _startedTicks);
+            recorded[i] = RecordedScan.FromEntries(scan, folderTicks, Scanner.List(scan, target, _startedTicks));
+            if (vouch) vouched.AddRange(Enumerable.Range(0, recorded[i].Count).Select(j => (i, j)));
+        }
+        // The texts the load read stand in for reading files again; for a few files, reading them is cheaper than the table.
+        var loaded = vouched.Count > 64 ? LoadedTexts(session) : null;
         string? racy = null;
         Parallel.ForEach(vouched, p =>
         {
-            var (scan, _, entries) = recorded[p.i];
-            if (Vouch(scan, entries[p.j], loaded) is { } entry) entries[p.j] = entry;
-            else racy ??= Scanner.FullPath(scan, entries[p.j]);
+            var (scan, entries) = (recorded[p.Scan].Scan, recorded[p.Scan].Entries);
+            if (Vouch(scan, entries[p.Entry], loaded) is { } entry) entries[p.Entry] = entry;
+            else racy ??= Scanner.FullPath(scan, entries[p.Entry]);
         });
         if (racy is not null) return $"{racy} changed during the compile";
         var memo = new MemoFile
         {
             Key = _key,
             Environment = _environment.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Fingerprint(p.Value))).ToList(),
-            Scans = recorded.Select(r => RecordedScan.FromEntries(r.Item1, r.Item2, r.Item3)).ToList(),
+            Scans = recorded,
             Printed = _printed.ToList(),
             ExitCode = ExitCodes.Success,
         };
@@ -50,15 +74,15 @@ internal sealed partial class InvocationMemo
 
     // The entry with its hash, or null when it was written after the compile started (the loader
     // may have read an earlier content): a file hashed here has its time read again for that reason.
-    private ScanEntry? Vouch(Scan scan, ScanEntry entry, Dictionary<string, SourceText> loaded)
+    private ScanEntry? Vouch(Scan scan, ScanEntry entry, Dictionary<string, SourceText>? loaded)
     {
         if (entry.IsFolder) return entry;
         // Recorded by the last memo with this very size and time, so already vouched for then.
-        if (_previous?.GetValueOrDefault(scan)?.GetValueOrDefault(entry.Path) is { Ticks: not -1, Hash.Length: > 0 } known
+        if (_previousEntries?.GetValueOrDefault(scan)?.GetValueOrDefault(entry.Path) is { Ticks: not -1, Hash.Length: > 0 } known
             && known.Ticks == entry.Ticks && known.Length == entry.Length) return known;
         var path = Scanner.FullPath(scan, entry);
         string hash;
-        if (scan.Hashed && loaded.TryGetValue(path, out var text) && Encoding.UTF8.GetByteCount(text.Text) == entry.Length)
+        if (scan.Hashed && loaded is not null && loaded.TryGetValue(path, out var text) && Encoding.UTF8.GetByteCount(text.Text) == entry.Length)
         {
             // The text this compile read is the file's bytes (no byte order mark was dropped: the
             // sizes agree). A file changed since has a time after the start, which the window refuses.

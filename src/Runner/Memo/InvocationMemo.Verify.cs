@@ -22,7 +22,11 @@ internal sealed partial class InvocationMemo
             foreach (var recorded in memo.Scans)
             {
                 if (IsOutput(recorded.Scan) != outputs) continue;
-                if (ScanProof.Unchanged(recorded)) continue;
+                if (ScanProof.Differences(recorded) is { } differing)
+                {
+                    if (Recheck(recorded, differing, ref touched) is { } changed) return changed;
+                    continue;
+                }
                 listed.Add(recorded.Scan.Path);
                 if (Check(recorded, target, _startedTicks, ref touched) is { } change) return change;
             }
@@ -33,6 +37,24 @@ internal sealed partial class InvocationMemo
     }
 
     private static bool IsOutput(Scan scan) => scan.Mode is ScanMode.OutputTree or ScanMode.OutputFile;
+
+    // The listing holds and only these files' stamps differ (stat'ed before they are read): their content
+    // decides, as in Check; unchanged ones get their new stamps.
+    private static string? Recheck(RecordedScan recorded, List<ScanProof.Differing> differing, ref bool touched)
+    {
+        if (differing.Count == 0) return null;
+        var scan = recorded.Scan;
+        foreach (var (index, _) in differing)
+        {
+            var was = recorded.EntryAt(index);
+            var path = Scanner.FullPath(scan, was);
+            if (!scan.Hashed || was.Hash.Length == 0 || Scanner.Hash(path) != was.Hash) return $"{path} changed";
+        }
+        var entries = recorded.Entries;
+        foreach (var (index, stat) in differing) entries[index] = entries[index] with { Length = stat.Length, Ticks = stat.Ticks };
+        touched = true;
+        return null;
+    }
 
     // What differs in one scan, or null, by listing it again; a touched file with the same content gets
     // its new time in the entry, a folder listed as recorded its new ctime (so the next check need not list it).

@@ -109,23 +109,27 @@ internal sealed class RecordedScan
         return offsets;
     }
 
+    /// <summary>One entry, by index, whether decoded or not.</summary>
+    public ScanEntry EntryAt(int index) => _entries is { } entries ? entries[index] : DecodeEntry(Encoded.Span[Offsets[index]..Offsets[index + 1]]);
+
     private List<ScanEntry> Decode()
     {
         var bytes = Encoded.Span;
         var offsets = Offsets;
         var entries = new List<ScanEntry>(Count);
-        for (var i = 0; i < Count; i++)
-        {
-            var entry = bytes[offsets[i]..offsets[i + 1]];
-            var pathLength = BinaryPrimitives.ReadUInt16LittleEndian(entry);
-            var path = Encoding.UTF8.GetString(entry.Slice(2, pathLength));
-            var rest = entry[(2 + pathLength)..];
-            var flags = rest[0];
-            var hash = (flags & FlagHash) != 0 ? Convert.ToHexStringLower(rest.Slice(17, HashBytes)) : "";
-            entries.Add(new ScanEntry(path, (flags & FlagFolder) != 0, BinaryPrimitives.ReadInt64LittleEndian(rest[1..]), BinaryPrimitives.ReadInt64LittleEndian(rest[9..]), hash));
-        }
+        for (var i = 0; i < Count; i++) entries.Add(DecodeEntry(bytes[offsets[i]..offsets[i + 1]]));
         Encoded = default;
         _offsets = null;
         return entries;
+    }
+
+    private static ScanEntry DecodeEntry(ReadOnlySpan<byte> entry)
+    {
+        var pathLength = BinaryPrimitives.ReadUInt16LittleEndian(entry);
+        var path = Encoding.UTF8.GetString(entry.Slice(2, pathLength));
+        var rest = entry[(2 + pathLength)..];
+        var flags = rest[0];
+        var hash = (flags & FlagHash) != 0 ? Convert.ToHexStringLower(rest.Slice(17, HashBytes)) : "";
+        return new ScanEntry(path, (flags & FlagFolder) != 0, BinaryPrimitives.ReadInt64LittleEndian(rest[1..]), BinaryPrimitives.ReadInt64LittleEndian(rest[9..]), hash);
     }
 }

@@ -163,6 +163,53 @@ public sealed class CompileMemoFolderTimeTests
     }
 
     [Test]
+    public void A_memo_recorded_from_the_last_one_after_an_edit_still_finds_every_later_change()
+    {
+        RecordedAndProven();
+        // After an edit the memo is written from the last one, the edited files' entries restamped and rehashed.
+        Edit("models/plain.sql", "select 2 as id", -30);
+        var (_, memo, _) = Compile();
+        Assert.That(memo, Is.EqualTo("miss: " + Path.Combine(_project.Root, "models/plain.sql") + " changed / written"));
+        Thread.Sleep(100);
+
+        (_, memo, var check) = Compile();
+        Assert.That(memo, Is.EqualTo("hit"));
+        Assert.That(check, Does.Not.Contain("listed"));
+
+        Edit("models/plain.sql", "select 3 as id", -20);
+        Assert.That(Compile().Memo, Is.EqualTo("miss: " + Path.Combine(_project.Root, "models/plain.sql") + " changed / written"));
+        Assert.That(_project.Read("target/compiled/memo/models/plain.sql"), Is.EqualTo("select 3 as id"));
+        Thread.Sleep(100);
+        Assert.That(Compile().Memo, Is.EqualTo("hit"));
+
+        _project.With("target/compiled/memo/models/plain.sql", "select 4 as id");
+        Assert.That(Compile().Memo, Does.StartWith("miss: ").And.Contain("plain.sql changed"));
+        Assert.That(_project.Read("target/compiled/memo/models/plain.sql"), Is.EqualTo("select 3 as id"));
+
+        _project.With("models/nested/deeper/added.sql", "select 5 as n");
+        Assert.That(Compile().Memo, Does.StartWith("miss: ").And.Contain("files added or removed"));
+    }
+
+    // An edit dated `seconds` from now: older than the compile's racy window, as an edit made a while ago.
+    private void Edit(string path, string text, int seconds)
+    {
+        _project.With(path, text);
+        File.SetLastWriteTimeUtc(Path.Combine(_project.Root, path), DateTime.UtcNow.AddSeconds(seconds));
+    }
+
+    [Test]
+    public void A_file_edited_during_the_compile_after_an_edit_keeps_the_memo_from_being_written()
+    {
+        RecordedAndProven();
+        // Stands for an edit the compile may have missed: a time after the compile's start.
+        Edit("models/plain.sql", "select 2 as id", 60);
+
+        var (_, memo, _) = Compile();
+
+        Assert.That(memo, Does.Contain("not written").And.Contain("plain.sql changed during the compile"));
+    }
+
+    [Test]
     public void A_damaged_entry_list_in_the_memo_is_no_memo()
     {
         RecordedAndProven();
