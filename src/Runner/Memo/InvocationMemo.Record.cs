@@ -28,7 +28,7 @@ internal sealed partial class InvocationMemo
         // tree lists its folders in parallel). Then the entries to vouch for, in parallel: hashing the files is
         // the work on a first compile.
         var recorded = new RecordedScan[scans.Count];
-        var vouched = new List<(int Scan, int Entry)>();
+        var pending = new List<(int Scan, int Entry, ScanEntry Candidate)>();
         for (var i = 0; i < scans.Count; i++)
         {
             var scan = scans[i];
@@ -37,29 +37,31 @@ internal sealed partial class InvocationMemo
             if (old is not null && ScanProof.Differences(old) is { } differing)
             {
                 recorded[i] = old;
-                if (differing.Count == 0) continue;
-                var entries = old.Entries;
                 foreach (var (index, stat) in differing)
                 {
-                    entries[index] = entries[index] with { Length = stat.Length, Ticks = stat.Ticks, Hash = "" };
-                    if (vouch) vouched.Add((i, index));
+                    var candidate = old.EntryAt(index) with { Length = stat.Length, Ticks = stat.Ticks, Hash = "" };
+                    if (vouch) pending.Add((i, index, candidate));
+                    else old.Set(index, candidate);
                 }
                 continue;
             }
             if (old is not null && vouch) (_previousEntries ??= [])[scan] = old.Entries.ToDictionary(e => e.Path, StringComparer.Ordinal);
             var folderTicks = Scanner.FolderTicks(scan, _startedTicks);
-            recorded[i] = RecordedScan.FromEntries(scan, folderTicks, Scanner.List(scan, target, _startedTicks));
-            if (vouch) vouched.AddRange(Enumerable.Range(0, recorded[i].Count).Select(j => (i, j)));
+            var entries = Scanner.List(scan, target, _startedTicks);
+            recorded[i] = RecordedScan.FromEntries(scan, folderTicks, entries);
+            if (vouch) pending.AddRange(entries.Select((e, j) => (i, j, e)));
         }
         // The texts the load read stand in for reading files again; for a few files, reading them is cheaper than the table.
-        var loaded = vouched.Count > 64 ? LoadedTexts(session) : null;
+        var loaded = pending.Count > 64 ? LoadedTexts(session) : null;
+        var vouched = new ScanEntry?[pending.Count];
+        Parallel.For(0, pending.Count, k => vouched[k] = Vouch(recorded[pending[k].Scan].Scan, pending[k].Candidate, loaded));
         string? racy = null;
-        Parallel.ForEach(vouched, p =>
+        for (var k = 0; k < pending.Count && racy is null; k++)
         {
-            var (scan, entries) = (recorded[p.Scan].Scan, recorded[p.Scan].Entries);
-            if (Vouch(scan, entries[p.Entry], loaded) is { } entry) entries[p.Entry] = entry;
-            else racy ??= Scanner.FullPath(scan, entries[p.Entry]);
-        });
+            var (i, j, candidate) = pending[k];
+            if (vouched[k] is { } entry) recorded[i].Set(j, entry);
+            else racy = Scanner.FullPath(recorded[i].Scan, candidate);
+        }
         if (racy is not null) return $"{racy} changed during the compile";
         var memo = new MemoFile
         {

@@ -50,8 +50,7 @@ internal sealed partial class InvocationMemo
             var path = Scanner.FullPath(scan, was);
             if (!scan.Hashed || was.Hash.Length == 0 || Scanner.Hash(path) != was.Hash) return $"{path} changed";
         }
-        var entries = recorded.Entries;
-        foreach (var (index, stat) in differing) entries[index] = entries[index] with { Length = stat.Length, Ticks = stat.Ticks };
+        foreach (var (index, stat) in differing) recorded.Set(index, recorded.EntryAt(index) with { Length = stat.Length, Ticks = stat.Ticks });
         touched = true;
         return null;
     }

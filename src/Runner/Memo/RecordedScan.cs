@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ModelForge.Runner.Memo;
@@ -18,6 +19,7 @@ internal sealed class RecordedScan
 
     private List<ScanEntry>? _entries;
     private int[]? _offsets;
+    private bool _ownsBytes;
 
     private RecordedScan(Scan scan, long folderTicks, int count, ReadOnlyMemory<byte> encoded, List<ScanEntry>? entries)
     {
@@ -107,6 +109,38 @@ internal sealed class RecordedScan
         if (at != bytes.Length) throw new FormatException("memo entries of unexpected length");
         offsets[count] = at;
         return offsets;
+    }
+
+    /// <summary>
+    /// Replaces one entry (the same path, with new stamps or hash): in the stored bytes when it keeps their
+    /// layout (a copy of them is made once, the memo's read stays as read), else in the decoded entries.
+    /// </summary>
+    public void Set(int index, ScanEntry entry)
+    {
+        if (_entries is not null)
+        {
+            _entries[index] = entry;
+            return;
+        }
+        var at = Offsets[index];
+        var flagsAt = at + 2 + BinaryPrimitives.ReadUInt16LittleEndian(Encoded.Span[at..]);
+        var flags = Encoded.Span[flagsAt];
+        Span<byte> hash = stackalloc byte[HashBytes];
+        var hashed = entry.Hash.Length == HashBytes * 2 && Convert.FromHexString(entry.Hash, hash, out _, out var written) == System.Buffers.OperationStatus.Done && written == HashBytes;
+        if (((flags & FlagHash) != 0) != hashed || ((flags & FlagFolder) != 0) != entry.IsFolder)
+        {
+            Entries[index] = entry;
+            return;
+        }
+        if (!_ownsBytes)
+        {
+            Encoded = Encoded.ToArray();
+            _ownsBytes = true;
+        }
+        var bytes = MemoryMarshal.AsMemory(Encoded).Span;
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[(flagsAt + 1)..], entry.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[(flagsAt + 9)..], entry.Ticks);
+        if (hashed) hash.CopyTo(bytes[(flagsAt + 17)..]);
     }
 
     /// <summary>One entry, by index, whether decoded or not.</summary>
