@@ -23,19 +23,45 @@ internal sealed partial class InvocationMemo
         }
         scans.AddRange(outputs.Select(o => o.EndsWith('/') ? new Scan(Path.Combine(target, o.TrimEnd('/')), ScanMode.OutputTree) : new Scan(Path.Combine(target, o), ScanMode.OutputFile)));
 
-        // Listed one scan at a time (a tree lists its folders in parallel), then every entry vouched
-        // for in parallel: hashing the files is the work on a first compile.
-        var recorded = scans.Select(scan => (scan, Scanner.List(scan, target))).ToArray();
-        var vouched = recorded.SelectMany((r, i) => Enumerable.Range(0, r.Item2.Count).Select(j => (i, j)))
-            .Where(p => recorded[p.i].scan.Hashed || recorded[p.i].scan.Mode == ScanMode.DatabaseFile).ToArray();
-        var loaded = LoadedTexts(session);
-        string? racy = null;
-        Parallel.ForEach(vouched, p =>
+        // Each scan from the last memo when its listing still holds (only the files whose stamps differ are
+        // looked at again: after one edit, one model and its compiled file), else listed (one scan at a time: a
+        // tree lists its folders in parallel). Then the entries to vouch for, in parallel: hashing the files is
+        // the work on a first compile.
+        var recorded = new RecordedScan[scans.Count];
+        var pending = new List<(int Scan, int Entry, ScanEntry Candidate)>();
+        for (var i = 0; i < scans.Count; i++)
         {
-            var (scan, entries) = recorded[p.i];
-            if (Vouch(scan, entries[p.j], loaded) is { } entry) entries[p.j] = entry;
-            else racy ??= Scanner.FullPath(scan, entries[p.j]);
-        });
+            var scan = scans[i];
+            var vouch = scan.Hashed || scan.Mode == ScanMode.DatabaseFile;
+            var old = _previous?.GetValueOrDefault(scan);
+            if (old is not null && ScanProof.Differences(old) is { } differing)
+            {
+                recorded[i] = old;
+                foreach (var (index, stat) in differing)
+                {
+                    var candidate = old.EntryAt(index) with { Length = stat.Length, Ticks = stat.Ticks, Hash = "" };
+                    if (vouch) pending.Add((i, index, candidate));
+                    else old.Set(index, candidate);
+                }
+                continue;
+            }
+            if (old is not null && vouch) (_previousEntries ??= [])[scan] = old.Entries.ToDictionary(e => e.Path, StringComparer.Ordinal);
+            var folderTicks = Scanner.FolderTicks(scan, _startedTicks);
+            var entries = Scanner.List(scan, target, _startedTicks);
+            recorded[i] = RecordedScan.FromEntries(scan, folderTicks, entries);
+            if (vouch) pending.AddRange(entries.Select((e, j) => (i, j, e)));
+        }
+        // The texts the load read stand in for reading files again; for a few files, reading them is cheaper than the table.
+        var loaded = pending.Count > 64 ? LoadedTexts(session) : null;
+        var vouched = new ScanEntry?[pending.Count];
+        Parallel.For(0, pending.Count, k => vouched[k] = Vouch(recorded[pending[k].Scan].Scan, pending[k].Candidate, loaded));
+        string? racy = null;
+        for (var k = 0; k < pending.Count && racy is null; k++)
+        {
+            var (i, j, candidate) = pending[k];
+            if (vouched[k] is { } entry) recorded[i].Set(j, entry);
+            else racy = Scanner.FullPath(recorded[i].Scan, candidate);
+        }
         if (racy is not null) return $"{racy} changed during the compile";
         var memo = new MemoFile
         {
@@ -50,15 +76,15 @@ internal sealed partial class InvocationMemo
 
     // The entry with its hash, or null when it was written after the compile started (the loader
     // may have read an earlier content): a file hashed here has its time read again for that reason.
-    private ScanEntry? Vouch(Scan scan, ScanEntry entry, Dictionary<string, SourceText> loaded)
+    private ScanEntry? Vouch(Scan scan, ScanEntry entry, Dictionary<string, SourceText>? loaded)
     {
         if (entry.IsFolder) return entry;
         // Recorded by the last memo with this very size and time, so already vouched for then.
-        if (_previous?.GetValueOrDefault(scan)?.GetValueOrDefault(entry.Path) is { Ticks: not -1, Hash.Length: > 0 } known
+        if (_previousEntries?.GetValueOrDefault(scan)?.GetValueOrDefault(entry.Path) is { Ticks: not -1, Hash.Length: > 0 } known
             && known.Ticks == entry.Ticks && known.Length == entry.Length) return known;
         var path = Scanner.FullPath(scan, entry);
         string hash;
-        if (scan.Hashed && loaded.TryGetValue(path, out var text) && Encoding.UTF8.GetByteCount(text.Text) == entry.Length)
+        if (scan.Hashed && loaded is not null && loaded.TryGetValue(path, out var text) && Encoding.UTF8.GetByteCount(text.Text) == entry.Length)
         {
             // The text this compile read is the file's bytes (no byte order mark was dropped: the
             // sizes agree). A file changed since has a time after the start, which the window refuses.

@@ -14,36 +14,78 @@ internal sealed partial class InvocationMemo
         }
         var target = Path.GetDirectoryName(_memoPath)!;
         var touched = false;
+        var listed = new List<string>();
         // Inputs first, outputs only when every input holds: an edit is found without listing the
-        // compiled tree (19,383 files at 10,000 models). One scan at a time: a tree lists its folders in parallel.
+        // compiled tree (19,383 files at 10,000 models). One scan at a time: each checks its entries in parallel.
         foreach (var outputs in (bool[])[false, true])
         {
             foreach (var recorded in memo.Scans)
             {
-                if (IsOutput(recorded.Scan) == outputs && Check(recorded, target, ref touched) is { } change) return change;
+                if (IsOutput(recorded.Scan) != outputs) continue;
+                if (ScanProof.Differences(recorded) is { } differing)
+                {
+                    if (Recheck(recorded, differing, ref touched) is { } changed) return changed;
+                    continue;
+                }
+                listed.Add(recorded.Scan.Path);
+                if (Check(recorded, target, _startedTicks, ref touched) is { } change) return change;
             }
         }
+        if (_trace) _original.Error.WriteLine($"{_command} memo check: {memo.Scans.Count - listed.Count} of {memo.Scans.Count} places unchanged without listing{(listed.Count > 0 ? "; listed " + string.Join(", ", listed) : "")}");
         refreshed = touched;
         return null;
     }
 
     private static bool IsOutput(Scan scan) => scan.Mode is ScanMode.OutputTree or ScanMode.OutputFile;
 
-    // What differs in one scan, or null; a touched file with the same content gets its new time in the entry.
-    private static string? Check((Scan Scan, List<ScanEntry> Entries) recorded, string target, ref bool touched)
+    // The listing holds and only these files' stamps differ (stat'ed before they are read): their content
+    // decides, as in Check; unchanged ones get their new stamps.
+    private static string? Recheck(RecordedScan recorded, List<ScanProof.Differing> differing, ref bool touched)
     {
-        var (scan, entries) = recorded;
-        var now = Scanner.List(scan, target);
+        if (differing.Count == 0) return null;
+        var scan = recorded.Scan;
+        foreach (var (index, _) in differing)
+        {
+            var was = recorded.EntryAt(index);
+            var path = Scanner.FullPath(scan, was);
+            if (!scan.Hashed || was.Hash.Length == 0 || Scanner.Hash(path) != was.Hash) return $"{path} changed";
+        }
+        foreach (var (index, stat) in differing) recorded.Set(index, recorded.EntryAt(index) with { Length = stat.Length, Ticks = stat.Ticks });
+        touched = true;
+        return null;
+    }
+
+    // What differs in one scan, or null, by listing it again; a touched file with the same content gets
+    // its new time in the entry, a folder listed as recorded its new ctime (so the next check need not list it).
+    private static string? Check(RecordedScan recorded, string target, long startedTicks, ref bool touched)
+    {
+        var scan = recorded.Scan;
+        var entries = recorded.Entries;
+        // The folder's ctime before its listing: a change in between leaves the recorded ctime behind.
+        var folderTicks = Scanner.FolderTicks(scan, startedTicks);
+        var now = Scanner.List(scan, target, startedTicks);
         if (now.Count != entries.Count) return $"{scan.Path}: files added or removed";
         for (var j = 0; j < now.Count; j++)
         {
             var (was, @is) = (entries[j], now[j]);
             if (was.Path != @is.Path || was.IsFolder != @is.IsFolder) return $"{scan.Path}: files added or removed";
-            if (was.IsFolder || (was.Ticks != -1 && was.Ticks == @is.Ticks && was.Length == @is.Length)) continue;
+            if (was.IsFolder)
+            {
+                if (was.Ticks == @is.Ticks) continue;
+                entries[j] = was with { Ticks = @is.Ticks };
+                touched = true;
+                continue;
+            }
+            if (was.Ticks != -1 && was.Ticks == @is.Ticks && was.Length == @is.Length) continue;
             if (!scan.Hashed || was.Hash.Length == 0 || Scanner.Hash(Scanner.FullPath(scan, @is)) != was.Hash)
                 return $"{Scanner.FullPath(scan, @is)} changed";
             if (was.Ticks == -1) continue;
             entries[j] = was with { Length = @is.Length, Ticks = @is.Ticks };
+            touched = true;
+        }
+        if (recorded.FolderTicks != folderTicks)
+        {
+            recorded.Refresh(folderTicks);
             touched = true;
         }
         return null;

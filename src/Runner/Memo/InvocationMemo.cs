@@ -26,6 +26,9 @@ internal sealed partial class InvocationMemo
     private static readonly TimeSpan RacyWindow = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan CoarseRacyWindow = TimeSpan.FromSeconds(2);
 
+    /// <summary>The racy window for a time read from the file system: wider when it looks like a whole-second one.</summary>
+    internal static TimeSpan RacyWindowFor(long ticks) => ticks % TimeSpan.TicksPerSecond == 0 ? CoarseRacyWindow : RacyWindow;
+
     private readonly CliEnvironment _original;
     private readonly ConcurrentDictionary<string, string?> _environment = new(StringComparer.Ordinal);
     private readonly List<(bool Error, string Text)> _printed = [];
@@ -36,8 +39,10 @@ internal sealed partial class InvocationMemo
     private readonly string _command;
     private string? _memoPath;
 
-    // The memo that failed verification, by scan: hashes of files whose size and time are unchanged are taken from it.
-    private Dictionary<Scan, Dictionary<string, ScanEntry>>? _previous;
+    // The memo that failed verification, by scan: a scan whose listing still holds is recorded from it (only
+    // files whose stamps differ are looked at), and hashes of files whose size and time are unchanged are taken from it.
+    private Dictionary<Scan, RecordedScan>? _previous;
+    private Dictionary<Scan, Dictionary<string, ScanEntry>>? _previousEntries;
 
     public InvocationMemo(ParseResult parse, CliEnvironment environment, string command)
     {
@@ -76,7 +81,7 @@ internal sealed partial class InvocationMemo
         if (Verify(memo, out var refreshed) is { } changed)
         {
             MemoFile.Delete(_memoPath);
-            _previous = memo.Scans.Where(s => s.Scan.Hashed).ToDictionary(s => s.Scan, s => s.Entries.ToDictionary(e => e.Path, StringComparer.Ordinal));
+            _previous = memo.Scans.DistinctBy(s => s.Scan).ToDictionary(s => s.Scan);
             return Miss(changed);
         }
         // Touched files whose content is unchanged: remember their new times so they are not hashed again.

@@ -13,13 +13,13 @@ internal sealed class MemoFile
     /// <summary>The memo's file name in target/: one per command, so compile and ls do not evict each other.</summary>
     public static string NameFor(string command) => $"forge_{command}_memo.bin";
     private const string Magic = "modelforge-invocation-memo";
-    private const int Format = 2;
+    private const int Format = 3;
 
     public required string Key { get; init; }
 
     public required IReadOnlyList<KeyValuePair<string, string?>> Environment { get; init; }
 
-    public required IReadOnlyList<(Scan Scan, List<ScanEntry> Entries)> Scans { get; init; }
+    public required IReadOnlyList<RecordedScan> Scans { get; init; }
 
     /// <summary>What was printed, in order: (true for stderr, text).</summary>
     public required IReadOnlyList<(bool Error, string Text)> Printed { get; init; }
@@ -33,14 +33,14 @@ internal sealed class MemoFile
             var key = reader.ReadString();
             var environment = new KeyValuePair<string, string?>[reader.ReadInt32()];
             for (var i = 0; i < environment.Length; i++) environment[i] = new(reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null);
-            var scans = new (Scan, List<ScanEntry>)[reader.ReadInt32()];
+            var scans = new RecordedScan[reader.ReadInt32()];
             for (var i = 0; i < scans.Length; i++)
             {
                 var scan = new Scan(reader.ReadString(), (ScanMode)reader.ReadInt32());
-                var entries = new List<ScanEntry>(reader.ReadInt32());
-                for (var j = entries.Capacity; j > 0; j--)
-                    entries.Add(new ScanEntry(reader.ReadString(), reader.ReadBoolean(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadString()));
-                scans[i] = (scan, entries);
+                var folderTicks = reader.ReadInt64();
+                var count = reader.ReadInt32();
+                if (count < 0) throw new FormatException("negative entry count");
+                scans[i] = RecordedScan.FromEncoded(scan, folderTicks, count, CacheFile.Slice(reader, reader.ReadInt32()));
             }
             var printed = new (bool, string)[reader.ReadInt32()];
             for (var i = 0; i < printed.Length; i++) printed[i] = (reader.ReadBoolean(), reader.ReadString());
@@ -61,19 +61,13 @@ internal sealed class MemoFile
                 if (value is not null) writer.Write(value);
             }
             writer.Write(Scans.Count);
-            foreach (var (scan, entries) in Scans)
+            foreach (var recorded in Scans)
             {
-                writer.Write(scan.Path);
-                writer.Write((int)scan.Mode);
-                writer.Write(entries.Count);
-                foreach (var entry in entries)
-                {
-                    writer.Write(entry.Path);
-                    writer.Write(entry.IsFolder);
-                    writer.Write(entry.Length);
-                    writer.Write(entry.Ticks);
-                    writer.Write(entry.Hash);
-                }
+                writer.Write(recorded.Scan.Path);
+                writer.Write((int)recorded.Scan.Mode);
+                writer.Write(recorded.FolderTicks);
+                writer.Write(recorded.Count);
+                recorded.WriteEntries(writer);
             }
             writer.Write(Printed.Count);
             foreach (var (error, text) in Printed)

@@ -10,27 +10,56 @@ internal static class Scanner
     // Deep enough for any project; stops a symbolic link loop.
     private const int MaxDepth = 64;
 
-    public static List<ScanEntry> List(Scan scan, string? skipFolder)
+    /// <summary>
+    /// The entries of <paramref name="scan"/>; a folder's entry holds its ctime when the scan is a tree
+    /// (<see cref="TrustedChangeTicks"/> against <paramref name="startedTicks"/>), 0 otherwise.
+    /// A subfolder is stat'ed (as an entry of its parent) before it is listed: a change between the two
+    /// leaves a recorded ctime older than the folder's, which the next check sees.
+    /// </summary>
+    public static List<ScanEntry> List(Scan scan, string? skipFolder, long startedTicks)
     {
         var found = new List<ScanEntry>();
         switch (scan.Mode)
         {
             case ScanMode.File or ScanMode.OutputFile or ScanMode.DatabaseFile:
-                var stamp = FileStamp.Of(scan.Path);
+                var stamp = MemoStat.Of(scan.Path);
                 if (stamp.Kind is FileStampKind.File or FileStampKind.Link)
                     found.Add(new ScanEntry("", false, stamp.Length, stamp.Kind == FileStampKind.Link ? -1 : stamp.Ticks, ""));
                 break;
             case ScanMode.Tree or ScanMode.OutputTree:
-                Walk(scan.Path, "", recurse: true, _ => true, found, skipFolder, 0);
+                Walk(scan.Path, "", recurse: true, _ => true, found, skipFolder, 0, startedTicks);
                 break;
             case ScanMode.Yaml:
-                Walk(scan.Path, "", recurse: false, e => !e.IsFolder && (e.Path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || e.Path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)), found, skipFolder, 0);
+                Walk(scan.Path, "", recurse: false, e => !e.IsFolder && (e.Path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || e.Path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)), found, skipFolder, 0, 0);
                 break;
             case ScanMode.Folders:
-                Walk(scan.Path, "", recurse: false, e => e.IsFolder, found, skipFolder, 0);
+                Walk(scan.Path, "", recurse: false, e => e.IsFolder, found, skipFolder, 0, 0);
                 break;
         }
         return found;
+    }
+
+    /// <summary>
+    /// The ctime of the folder <paramref name="scan"/> lists (trusted as <see cref="TrustedChangeTicks"/>), or 0
+    /// for a one-file scan or a folder that is missing or a link. Taken before the folder is listed.
+    /// </summary>
+    public static long FolderTicks(Scan scan, long startedTicks)
+    {
+        if (scan.Mode is ScanMode.File or ScanMode.OutputFile or ScanMode.DatabaseFile) return 0;
+        var stat = MemoStat.Of(scan.Path);
+        return stat.Kind == FileStampKind.Folder ? TrustedChangeTicks(stat.ChangeTicks, startedTicks) : 0;
+    }
+
+    /// <summary>
+    /// A folder's ctime when it proves something, else 0: it must be older than the invocation's start by
+    /// the racy window, so that any later change to the folder, stamped by a clock that may lag a tick,
+    /// still carries a later time.
+    /// </summary>
+    public static long TrustedChangeTicks(long ticks, long startedTicks)
+    {
+        if (ticks <= 0) return 0;
+        var window = InvocationMemo.RacyWindowFor(ticks);
+        return ticks < startedTicks - window.Ticks ? ticks : 0;
     }
 
     /// <summary>The absolute path of <paramref name="entry"/>, found by <paramref name="scan"/>.</summary>
@@ -55,24 +84,25 @@ internal static class Scanner
     /// <summary>SHA-256 of a text (hex, 128 bits): the memo keeps no argument or environment value in the clear.</summary>
     public static string HashText(string text) => ContentHash.Of(text);
 
-    private static void Walk(string folder, string relative, bool recurse, Func<ScanEntry, bool> keep, List<ScanEntry> found, string? skipFolder, int depth)
+    // startedTicks: 0 records no folder ctime (scans that do not list their subfolders).
+    private static void Walk(string folder, string relative, bool recurse, Func<ScanEntry, bool> keep, List<ScanEntry> found, string? skipFolder, int depth, long startedTicks)
     {
         if (depth > MaxDepth || !Directory.Exists(folder)) return;
-        if (recurse) Flatten(ListTree(folder, relative, skipFolder, depth), relative, keep, found);
-        else found.AddRange(ListFolder(folder, relative, skipFolder).OfType<ScanEntry>().Where(keep));
+        if (recurse) Flatten(ListTree(folder, relative, skipFolder, depth, startedTicks), relative, keep, found);
+        else found.AddRange(ListFolder(folder, relative, skipFolder, startedTicks).OfType<ScanEntry>().Where(keep));
     }
 
     // Each folder's entries in order, by the folder's path relative to the scan. Listed a level at a
     // time, each level's folders in parallel: a stat is a system call, and the compiled tree alone has
     // ~19,400 files at 10,000 models. One flat loop per level, so no worker waits on another's loop.
-    private static Dictionary<string, ScanEntry?[]> ListTree(string folder, string relative, string? skipFolder, int depth)
+    private static Dictionary<string, ScanEntry?[]> ListTree(string folder, string relative, string? skipFolder, int depth, long startedTicks)
     {
         var listings = new Dictionary<string, ScanEntry?[]>(StringComparer.Ordinal);
         var level = new List<(string Folder, string Relative)> { (folder, relative) };
         for (; level.Count > 0 && depth <= MaxDepth; depth++)
         {
             var listed = new ScanEntry?[level.Count][];
-            Parallel.For(0, level.Count, i => listed[i] = ListFolder(level[i].Folder, level[i].Relative, skipFolder));
+            Parallel.For(0, level.Count, i => listed[i] = ListFolder(level[i].Folder, level[i].Relative, skipFolder, startedTicks));
             var next = new List<(string, string)>();
             for (var i = 0; i < level.Count; i++)
             {
@@ -99,7 +129,7 @@ internal static class Scanner
 
     // The folder's entries sorted by name, each with its stamp (null for the skipped folder): names
     // come from the directory itself, no stat until FileStamp's one per entry.
-    private static ScanEntry?[] ListFolder(string folder, string relative, string? skipFolder)
+    private static ScanEntry?[] ListFolder(string folder, string relative, string? skipFolder, long startedTicks)
     {
         var prefix = relative.Length == 0 ? "" : relative + "/";
         string[] names;
@@ -119,16 +149,17 @@ internal static class Scanner
         {
             var full = Path.Join(folder, names[i]);
             if (full == skipFolder) continue;
-            entries[i] = ToEntry(prefix + names[i], full, FileStamp.Of(full));
+            entries[i] = ToEntry(prefix + names[i], full, MemoStat.Of(full), startedTicks);
         }
         return entries;
     }
 
-    // A link to a folder is walked like discovery walks it; a link's own time is ignored (-1), as is
-    // the time of a file gone between listing and stat (its hash, "", matches nothing).
-    private static ScanEntry ToEntry(string name, string full, FileStamp stamp) => stamp.Kind switch
+    // A link to a folder is walked like discovery walks it (no ctime: the link's own says nothing of
+    // its target's listing); a link's own time is ignored (-1), as is the time of a file gone between
+    // listing and stat (its hash, "", matches nothing). A folder's Ticks is its trusted ctime.
+    private static ScanEntry ToEntry(string name, string full, MemoStat stamp, long startedTicks) => stamp.Kind switch
     {
-        FileStampKind.Folder => new ScanEntry(name, true, 0, 0, ""),
+        FileStampKind.Folder => new ScanEntry(name, true, 0, TrustedChangeTicks(stamp.ChangeTicks, startedTicks), ""),
         FileStampKind.Link when Directory.Exists(full) => new ScanEntry(name, true, 0, 0, ""),
         FileStampKind.File => new ScanEntry(name, false, stamp.Length, stamp.Ticks, ""),
         _ => new ScanEntry(name, false, stamp.Length, -1, ""),

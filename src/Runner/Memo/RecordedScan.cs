@@ -1,0 +1,169 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace ModelForge.Runner.Memo;
+
+/// <summary>
+/// One <see cref="Scan"/> as the memo holds it: the ctime of its folder (<see cref="FolderTicks"/>) and
+/// its entries. A memo read from disk keeps each scan's entries as the bytes of the file's one read
+/// (<see cref="Encoded"/>) and decodes them into <see cref="ScanEntry"/> values only when a check
+/// falls back to listing: the "nothing changed" path builds no string per entry.
+/// </summary>
+internal sealed class RecordedScan
+{
+    // An entry: path length (UInt16), path (UTF-8, '/'-separated, relative), flags, length, ticks, then
+    // the hash's 16 bytes when FlagHash is set.
+    public const byte FlagFolder = 1, FlagHash = 2;
+    private const int HashBytes = 16;
+
+    private List<ScanEntry>? _entries;
+    private int[]? _offsets;
+    private bool _ownsBytes;
+
+    private RecordedScan(Scan scan, long folderTicks, int count, ReadOnlyMemory<byte> encoded, List<ScanEntry>? entries)
+    {
+        Scan = scan;
+        FolderTicks = folderTicks;
+        Count = count;
+        Encoded = encoded;
+        _entries = entries;
+    }
+
+    public Scan Scan { get; }
+
+    /// <summary>
+    /// The ctime of the scan's folder when recorded, 0 when unknown or too recent to prove anything
+    /// (<see cref="Scanner.TrustedChangeTicks"/>). Outside tree scans, 0.
+    /// </summary>
+    public long FolderTicks { get; private set; }
+
+    public int Count { get; }
+
+    /// <summary>Whether the entries are still as read from the memo (not yet decoded into values).</summary>
+    public bool IsEncoded => _entries is null;
+
+    /// <summary>The entries as stored (empty once <see cref="Entries"/> has decoded them).</summary>
+    public ReadOnlyMemory<byte> Encoded { get; private set; }
+
+    /// <summary>The entries as values, decoded on first use (then changes to them are what is written).</summary>
+    public List<ScanEntry> Entries => _entries ??= Decode();
+
+    public static RecordedScan FromEntries(Scan scan, long folderTicks, List<ScanEntry> entries) => new(scan, folderTicks, entries.Count, default, entries);
+
+    /// <summary>A scan read from a memo; a FormatException when the bytes do not hold <paramref name="count"/> entries exactly.</summary>
+    public static RecordedScan FromEncoded(Scan scan, long folderTicks, int count, ReadOnlyMemory<byte> encoded)
+    {
+        var recorded = new RecordedScan(scan, folderTicks, count, encoded, null);
+        recorded._offsets = OffsetsOf(encoded.Span, count);
+        return recorded;
+    }
+
+    /// <summary>The folder's ctime as seen by a check that listed it again and found it as recorded.</summary>
+    public void Refresh(long folderTicks) => FolderTicks = folderTicks;
+
+    public void WriteEntries(BinaryWriter writer)
+    {
+        if (_entries is null)
+        {
+            writer.Write(Encoded.Length);
+            writer.Write(Encoded.Span);
+            return;
+        }
+        var buffer = new MemoryStream();
+        using (var encoder = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            Span<byte> hash = stackalloc byte[HashBytes];
+            foreach (var entry in _entries)
+            {
+                var path = Encoding.UTF8.GetBytes(entry.Path);
+                encoder.Write(checked((ushort)path.Length));
+                encoder.Write(path);
+                var hashed = entry.Hash.Length == HashBytes * 2 && Convert.FromHexString(entry.Hash, hash, out _, out var written) == System.Buffers.OperationStatus.Done && written == HashBytes;
+                encoder.Write((byte)((entry.IsFolder ? FlagFolder : 0) | (hashed ? FlagHash : 0)));
+                encoder.Write(entry.Length);
+                encoder.Write(entry.Ticks);
+                if (hashed) encoder.Write(hash);
+            }
+        }
+        writer.Write((int)buffer.Length);
+        writer.Write(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    /// <summary>Where each entry starts in <see cref="Encoded"/>, and where the last ends (at [Count]).</summary>
+    public int[] Offsets => _offsets ?? throw new InvalidOperationException("entries not encoded");
+
+    private static int[] OffsetsOf(ReadOnlySpan<byte> bytes, int count)
+    {
+        var offsets = new int[count + 1];
+        var at = 0;
+        for (var i = 0; i < count; i++)
+        {
+            offsets[i] = at;
+            if (at + 2 > bytes.Length) throw new FormatException("memo entries cut short");
+            var pathLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes[at..]);
+            var flagsAt = at + 2 + pathLength;
+            if (flagsAt + 17 > bytes.Length) throw new FormatException("memo entries cut short");
+            at = flagsAt + 17 + ((bytes[flagsAt] & FlagHash) != 0 ? HashBytes : 0);
+        }
+        if (at != bytes.Length) throw new FormatException("memo entries of unexpected length");
+        offsets[count] = at;
+        return offsets;
+    }
+
+    /// <summary>
+    /// Replaces one entry (the same path, with new stamps or hash): in the stored bytes when it keeps their
+    /// layout (a copy of them is made once, the memo's read stays as read), else in the decoded entries.
+    /// </summary>
+    public void Set(int index, ScanEntry entry)
+    {
+        if (_entries is not null)
+        {
+            _entries[index] = entry;
+            return;
+        }
+        var at = Offsets[index];
+        var flagsAt = at + 2 + BinaryPrimitives.ReadUInt16LittleEndian(Encoded.Span[at..]);
+        var flags = Encoded.Span[flagsAt];
+        Span<byte> hash = stackalloc byte[HashBytes];
+        var hashed = entry.Hash.Length == HashBytes * 2 && Convert.FromHexString(entry.Hash, hash, out _, out var written) == System.Buffers.OperationStatus.Done && written == HashBytes;
+        if (((flags & FlagHash) != 0) != hashed || ((flags & FlagFolder) != 0) != entry.IsFolder)
+        {
+            Entries[index] = entry;
+            return;
+        }
+        if (!_ownsBytes)
+        {
+            Encoded = Encoded.ToArray();
+            _ownsBytes = true;
+        }
+        var bytes = MemoryMarshal.AsMemory(Encoded).Span;
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[(flagsAt + 1)..], entry.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[(flagsAt + 9)..], entry.Ticks);
+        if (hashed) hash.CopyTo(bytes[(flagsAt + 17)..]);
+    }
+
+    /// <summary>One entry, by index, whether decoded or not.</summary>
+    public ScanEntry EntryAt(int index) => _entries is { } entries ? entries[index] : DecodeEntry(Encoded.Span[Offsets[index]..Offsets[index + 1]]);
+
+    private List<ScanEntry> Decode()
+    {
+        var bytes = Encoded.Span;
+        var offsets = Offsets;
+        var entries = new List<ScanEntry>(Count);
+        for (var i = 0; i < Count; i++) entries.Add(DecodeEntry(bytes[offsets[i]..offsets[i + 1]]));
+        Encoded = default;
+        _offsets = null;
+        return entries;
+    }
+
+    private static ScanEntry DecodeEntry(ReadOnlySpan<byte> entry)
+    {
+        var pathLength = BinaryPrimitives.ReadUInt16LittleEndian(entry);
+        var path = Encoding.UTF8.GetString(entry.Slice(2, pathLength));
+        var rest = entry[(2 + pathLength)..];
+        var flags = rest[0];
+        var hash = (flags & FlagHash) != 0 ? Convert.ToHexStringLower(rest.Slice(17, HashBytes)) : "";
+        return new ScanEntry(path, (flags & FlagFolder) != 0, BinaryPrimitives.ReadInt64LittleEndian(rest[1..]), BinaryPrimitives.ReadInt64LittleEndian(rest[9..]), hash);
+    }
+}
