@@ -44,6 +44,6 @@ internal sealed class FixtureRows
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         string s => s,
-        _ => System.Text.Json.JsonSerializer.Serialize(value),
+        _ => Context.Functions.CompactJson.Serialize(value),
     };
 }

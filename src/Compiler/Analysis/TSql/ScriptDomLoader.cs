@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 
@@ -15,6 +16,7 @@ internal static class ScriptDomLoader
 #pragma warning disable CA2255 // The library must register before any caller touches a ScriptDom type.
     [ModuleInitializer]
 #pragma warning restore CA2255
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "A NativeAOT forge has ScriptDom compiled in: the runtime never asks to resolve it.")]
     internal static void Register() => AssemblyLoadContext.Default.Resolving += (context, name) =>
     {
         if (name.Name != AssemblyName) return null;

@@ -187,7 +187,7 @@ internal sealed class SemanticLayerLinker
     }
 
     private static bool SameInput(object? a, object? b) =>
-        ReferenceEquals(a, b) || System.Text.Json.JsonSerializer.Serialize(a) == System.Text.Json.JsonSerializer.Serialize(b);
+        ReferenceEquals(a, b) || Context.Functions.CompactJson.Serialize(a) == Context.Functions.CompactJson.Serialize(b);
 
     private static void AddOnce(List<string> list, string id)
     {

@@ -24,7 +24,7 @@ internal static class JsonValues
             case bool b: sb.Append(b ? "true" : "false"); break;
             case long or int or decimal: sb.Append(TemplateValues.Str(value)); break;
             case double d: sb.Append(double.IsFinite(d) ? TemplateValues.FormatFloat(d) : d > 0 ? "Infinity" : d < 0 ? "-Infinity" : "NaN"); break;
-            case string s: sb.Append(JsonSerializer.Serialize(s)); break;
+            case string s: sb.Append(CompactJson.Quote(s)); break;
             case IEnumerable<KeyValuePair<string, object?>> dict:
                 var pairs = sortKeys ? dict.OrderBy(p => p.Key, StringComparer.Ordinal) : dict.AsEnumerable();
                 sb.Append('{');
@@ -33,7 +33,7 @@ internal static class JsonValues
                 {
                     if (!first) sb.Append(", ");
                     first = false;
-                    sb.Append(JsonSerializer.Serialize(k)).Append(": ");
+                    sb.Append(CompactJson.Quote(k)).Append(": ");
                     Write(sb, v, sortKeys, depth + 1);
                 }
                 sb.Append('}');
@@ -49,7 +49,7 @@ internal static class JsonValues
                 }
                 sb.Append(']');
                 break;
-            default: sb.Append(JsonSerializer.Serialize(TemplateValues.Str(value))); break;
+            default: sb.Append(CompactJson.Quote(TemplateValues.Str(value))); break;
         }
     }
 

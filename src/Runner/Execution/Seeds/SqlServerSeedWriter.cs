@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Data.SqlTypes;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using ModelForge.Compiler.Seeds;
 using ModelForge.Runner.Connections.SqlServer;
@@ -63,6 +64,8 @@ internal sealed class SqlServerSeedWriter : ISeedWriter
     /// DateTime; a DECIMAL wider than System.Decimal (kept as text by the seed reader) goes as
     /// SqlDecimal, which holds SQL Server's 38 digits; other types forge does not know go as text.
     /// </summary>
+    // Annotated for NativeAOT: DataColumn keeps the public fields and properties of its type.
+    [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties)]
     internal static Type ClrType(SeedColumn column) => column.Type switch
     {
         SeedType.Boolean => typeof(bool),
