@@ -17,12 +17,13 @@ internal sealed partial class CompileCache
         // Stands for "cannot be read now" (InputCheck.Current gave null): never equal to a record.
         private static readonly string Unreadable = new('\u0001', 1);
 
-        private readonly ConcurrentDictionary<string, string?[]> _byPackage = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, PerPackage> _byPackage = new(StringComparer.Ordinal);
         private readonly Lazy<PerNode[]> _perNode = new(() => Enumerable.Range(0, table.Count).Select(i => PerNode.Of(table[i])).ToArray());
 
         public bool Holds(NodeCompiler compiler, ProjectNode node, Entry entry)
         {
-            var current = _byPackage.GetOrAdd(node.PackageName, _ => new string?[table.Count]);
+            var byPackage = _byPackage.GetOrAdd(node.PackageName, _ => new PerPackage(table.Count));
+            var current = byPackage.Now;
             var perNode = _perNode.Value;
             NodeRenderInfo? info = null;
             for (var i = 0; i < entry.Names.Length; i++)
@@ -39,14 +40,32 @@ internal sealed partial class CompileCache
                 {
                     now = InputCheck.Current(compiler.Info, info ??= compiler.InfoFor(node), table[name]);
                 }
-                else if ((now = Volatile.Read(ref current[name])) is null)
+                else
                 {
-                    now = InputCheck.Current(compiler.Info, info ??= compiler.InfoFor(node), table[name]) ?? Unreadable;
-                    Volatile.Write(ref current[name], now);
+                    // Thousands of nodes record the same input with the same value: once one matched, the rest compare indexes.
+                    if (Volatile.Read(ref byPackage.Matched[name]) == entry.Values[i] + 1) continue;
+                    if ((now = Volatile.Read(ref current[name])) is null)
+                    {
+                        now = InputCheck.Current(compiler.Info, info ??= compiler.InfoFor(node), table[name]) ?? Unreadable;
+                        Volatile.Write(ref current[name], now);
+                    }
+                    if (ReferenceEquals(now, Unreadable) || now != table[entry.Values[i]]) return false;
+                    Volatile.Write(ref byPackage.Matched[name], entry.Values[i] + 1);
+                    continue;
                 }
                 if (now is null || ReferenceEquals(now, Unreadable) || now != table[entry.Values[i]]) return false;
             }
             return true;
+        }
+
+        /// <summary>
+        /// Per package and input name: what the input reads now (null: not looked up yet), and the index + 1 of
+        /// the recorded value last found equal to it (0: none yet); a value under another index is compared as text.
+        /// </summary>
+        private sealed class PerPackage(int names)
+        {
+            public readonly string?[] Now = new string?[names];
+            public readonly int[] Matched = new int[names];
         }
 
         /// <summary>Whether a record reads differently per node, and for a global, its package and name (parsed once, not per node).</summary>

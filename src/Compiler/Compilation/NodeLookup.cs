@@ -20,6 +20,8 @@ internal sealed class NodeLookup
     public NodeLookup(string rootPackage, IEnumerable<ProjectNode> nodes, IEnumerable<ProjectNode> disabled)
     {
         _rootPackage = rootPackage;
+        // Sized once: 10,000 models name as many lists (growth rehashed every name on the way).
+        if (nodes.TryGetNonEnumeratedCount(out var count)) _refable.EnsureCapacity(count);
         foreach (var node in nodes)
         {
             if (node.ResourceType == ResourceType.Source)

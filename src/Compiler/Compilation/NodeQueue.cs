@@ -55,12 +55,18 @@ internal sealed class NodeQueue
     /// <summary>Enabled and disabled nodes, each project's in the order they were added; call after <see cref="RenderQueued"/>.</summary>
     public (List<ProjectNode> Enabled, List<ProjectNode> Disabled) InDefinitionOrder()
     {
-        var enabled = new List<ProjectNode>();
+        var enabled = new List<ProjectNode>(_made.Count);
         var disabled = new List<ProjectNode>();
-        // Stable: within a project, nodes added before a later RenderQueued stay ahead of those added after it.
-        foreach (var index in Enumerable.Range(0, _made.Count).OrderBy(i => _slots[i].Unit))
+        var units = 0;
+        foreach (var slot in _slots) units = Math.Max(units, slot.Unit + 1);
+        // One pass per project (a handful), each in the order added: stable, as a sort by project would be,
+        // so within a project nodes added before a later RenderQueued stay ahead of those added after it.
+        for (var unit = 0; unit < units; unit++)
         {
-            if (_made[index] is { Node: { } node } made) (made.Enabled ? enabled : disabled).Add(node);
+            for (var index = 0; index < _made.Count; index++)
+            {
+                if (_slots[index].Unit == unit && _made[index] is { Node: { } node } made) (made.Enabled ? enabled : disabled).Add(node);
+            }
         }
         return (enabled, disabled);
     }

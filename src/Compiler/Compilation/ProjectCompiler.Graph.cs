@@ -12,12 +12,19 @@ public static partial class ProjectCompiler
     private static ModelGraph BuildGraph(Dictionary<string, ProjectNode> nodes, NodeLookup lookup, Func<string, bool> restrictsAccess,
         DiagnosticBag diagnostics)
     {
-        var graph = new ModelGraph(nodes.Count);
-        var ordered = nodes.Values.OrderBy(n => n.UniqueId, StringComparer.Ordinal).ToList();
+        // Nodes and edges by index: a node's index is its rank in ordinal id order, so each edge looks
+        // up only its parent's id, once (not both ids, twice each, as string-keyed edges did).
+        var ordered = new ProjectNode[nodes.Count];
+        nodes.Values.CopyTo(ordered, 0);
+        Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.UniqueId, b.UniqueId));
+        var graph = new ModelGraph(ordered.Length);
         foreach (var node in ordered) graph.AddNode(node.UniqueId);
-        foreach (var node in ordered)
+        var indexes = new List<int>();
+        for (var n = 0; n < ordered.Length; n++)
         {
+            var node = ordered[n];
             var parents = new List<string>(node.Refs.Count + node.Sources.Count);
+            indexes.Clear();
             // Indexed: a foreach over the read-only list would box an enumerator per node.
             for (var r = 0; r < node.Refs.Count; r++)
             {
@@ -42,9 +49,17 @@ public static partial class ProjectCompiler
 
             void Depend(string parent)
             {
-                if (parents.Contains(parent)) return;
+                var p = graph.IndexOrMinus(parent);
+                if (p < 0)
+                {
+                    // Not among the nodes (a duplicate id's other node resolves to the kept one): as AddEdge by id did.
+                    graph.AddNode(parent);
+                    p = graph.IndexOf(parent);
+                }
+                if (indexes.Contains(p)) return;
+                indexes.Add(p);
                 parents.Add(parent);
-                graph.AddEdge(parent, node.UniqueId);
+                graph.AddEdge(p, n);
             }
         }
         foreach (var cycle in CycleFinder.FindCycles(graph)) diagnostics.Add(CycleError(cycle, nodes));

@@ -59,7 +59,7 @@ public static partial class ProjectCompiler
         var nodes = defined.Concat(UnitTestNodes(project, defined, diagnostics)).ToList();
         if (diagnostics.HasErrors) return null;
 
-        var byId = new Dictionary<string, ProjectNode>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, ProjectNode>(nodes.Count, StringComparer.Ordinal);
         foreach (var node in nodes)
         {
             if (!byId.TryAdd(node.UniqueId, node))

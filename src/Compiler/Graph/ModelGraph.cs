@@ -33,8 +33,7 @@ public sealed class ModelGraph
 
     public void AddNode(string id)
     {
-        if (_index.ContainsKey(id)) return;
-        _index[id] = _ids.Count;
+        if (!_index.TryAdd(id, _ids.Count)) return;
         _ids.Add(id);
         _parents.Add([]);
         _children.Add([]);
@@ -45,9 +44,14 @@ public sealed class ModelGraph
     {
         AddNode(parent);
         AddNode(child);
-        int p = _index[parent], c = _index[child];
-        InsertSorted(_parents[c], p);
-        InsertSorted(_children[p], c);
+        AddEdge(_index[parent], _index[child]);
+    }
+
+    /// <summary>As <see cref="AddEdge(string, string)"/> between two nodes already added, by their indexes (<see cref="IndexOf"/>): no id looked up.</summary>
+    internal void AddEdge(int parent, int child)
+    {
+        InsertSorted(_parents[child], parent);
+        InsertSorted(_children[parent], child);
     }
 
     private static void InsertSorted(List<int> list, int value)
@@ -144,6 +148,9 @@ public sealed class ModelGraph
     internal IReadOnlyList<int> ChildIndexes(int node) => _children[node];
 
     internal int IndexOf(string id) => _index[id];
+
+    /// <summary>The index of <paramref name="id"/>, or -1 when it is not a node.</summary>
+    internal int IndexOrMinus(string id) => _index.TryGetValue(id, out var index) ? index : -1;
 
     internal string IdAt(int index) => _ids[index];
 

@@ -31,6 +31,32 @@ public sealed class ModelGraphTests
     }
 
     [Test]
+    public void Edges_added_by_index_are_the_edges_added_by_id()
+    {
+        var edges = new[] { ("c", "d"), ("a", "d"), ("b", "c"), ("a", "d") };
+        ModelGraph byId = new(), byIndex = new();
+        foreach (var id in new[] { "a", "b", "c", "d" })
+        {
+            byId.AddNode(id);
+            byIndex.AddNode(id);
+        }
+        foreach (var (parent, child) in edges)
+        {
+            byId.AddEdge(parent, child);
+            byIndex.AddEdge(byIndex.IndexOrMinus(parent), byIndex.IndexOrMinus(child));
+        }
+
+        Assert.That(byIndex.IndexOrMinus("e"), Is.EqualTo(-1));
+        foreach (var id in new[] { "a", "b", "c", "d" })
+        {
+            Assert.That(byIndex.Parents(id), Is.EqualTo(byId.Parents(id)), id);
+            Assert.That(byIndex.Children(id), Is.EqualTo(byId.Children(id)), id);
+        }
+        Assert.That(byIndex.Parents("d"), Is.EqualTo(new[] { "a", "c" }));
+        Assert.That(byIndex.TopologicalOrder(), Is.EqualTo(byId.TopologicalOrder()));
+    }
+
+    [Test]
     public void Topological_order_is_null_when_there_is_a_cycle()
     {
         Assert.That(Build(("a", "b"), ("b", "a")).TopologicalOrder(), Is.Null);

@@ -260,6 +260,21 @@ public sealed class CompileCacheTests
         Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.uses_var" }));
     }
 
+    [Test]
+    public void Nodes_that_recorded_different_values_of_one_input_are_each_checked_against_it()
+    {
+        // Once one node's record of an input matched, others with the same record compare by index:
+        // a node that recorded another value (here, left out of the last compile) must still be rendered.
+        _project.With("models/also_uses_var.sql", "select {{ var('threshold') }} + 1 as above");
+        Rendered();
+
+        Assert.That(Rendered("--select", "uses_var", "--vars", "{threshold: 20}"), Is.EqualTo(new[] { "model.cache.uses_var" }));
+        Assert.That(Rendered("--vars", "{threshold: 20}"), Is.EqualTo(new[] { "model.cache.also_uses_var" }));
+        Assert.That(_project.Read("target/compiled/cache/models/also_uses_var.sql"), Is.EqualTo("select 20 + 1 as above"));
+        Assert.That(Rendered("--vars", "{threshold: 20}"), Is.Empty);
+        Assert.That(Rendered(), Is.EqualTo(new[] { "model.cache.also_uses_var", "model.cache.uses_var" }));
+    }
+
     [TestCase("garbage that is not a cache")]
     [TestCase("")]
     public void A_corrupt_cache_is_ignored_and_rebuilt(string contents)
