@@ -33,8 +33,9 @@ internal sealed partial class StaticParseMemo
         _stamp = stamp;
         _previous = previous;
         // Sized for the records read: a growing ConcurrentDictionary takes every lock to resize, which
-        // the parallel parse threads then wait on (10,000 models: ~10 resizes in the phase).
-        _current = new ConcurrentDictionary<string, ReadOnlyMemory<byte>>(Environment.ProcessorCount, Math.Max(31, previous.Count), StringComparer.Ordinal);
+        // the parallel parse threads then wait on (10,000 models: ~10 resizes in the phase); and with more
+        // locks than threads (the default is one per core) two adds seldom wait on the same one.
+        _current = new ConcurrentDictionary<string, ReadOnlyMemory<byte>>(Math.Max(64, Environment.ProcessorCount), Math.Max(31, previous.Count), StringComparer.Ordinal);
     }
 
     /// <summary>None kept and none saved (no target directory, or the static parser is off).</summary>
