@@ -36,16 +36,14 @@ public static partial class ProjectCompiler
             if (known is not null) memo.Store(file.Source, package, known);
         }
         var draft = Draft(project, file, ResourceType.Model, new NodeConfig([], ResourceType.Model), template);
-        Dictionary<string, object?> config;
-        if (version is null) config = project.Configs.ResolveBeforeRenderMutable(file);
-        else
-        {
-            draft = Versioned(draft, version);
-            config = project.Configs.ResolveBeforeRender(ResourceType.Model, draft.Fqn, draft.Properties).ToMutable();
-        }
+        if (version is not null) draft = Versioned(draft, version);
+        Dictionary<string, object?> BaseConfig() => version is null
+            ? project.Configs.ResolveBeforeRenderMutable(file)
+            : project.Configs.ResolveBeforeRender(ResourceType.Model, draft.Fqn, draft.Properties).ToMutable();
+        var config = BaseConfig();
         // config() only sets keys (never removes one), so the keys it adds are the ones after these.
         var baseCount = config.Count;
-        var info = new NodeRenderInfo
+        NodeRenderInfo Info(StaticParseMemo.RenderRecording? recording) => new()
         {
             UniqueId = draft.UniqueId,
             Name = draft.Name,
@@ -55,9 +53,23 @@ public static partial class ProjectCompiler
             This = new Relation(null, parseInfo.Target.Schema, draft.Name, null, RelationQuoting.ForTargetType(parseInfo.Target.Type)),
             Config = config,
             Phase = RenderPhase.Parse,
+            Inputs = recording?.Inputs,
+            ConfigCalls = recording is null ? null : recording.OnConfig,
         };
-        if ((known is not null ? statics.Apply(known, info) : ParseRender(engine, template.Value, parseInfo, resolver, info, diagnostics.Add)) is not var (refs, sources))
-            return default;
+        // A parse render is recorded for the memo; a kept one is replayed only while what it read reads the same.
+        var recording = known is null && memo.Keeps ? new StaticParseMemo.RenderRecording() : null;
+        var info = Info(recording);
+        if (known?.Inputs is not null && !memo.Holds(known, parseInfo, info, resolver))
+        {
+            memo.Reject(file.Source);
+            known = null;
+            recording = memo.Keeps ? new StaticParseMemo.RenderRecording() : null;
+            info = Info(recording);
+        }
+        var calls = known is null ? ParseRender(engine, template.Value, parseInfo, resolver, info, diagnostics.Add)
+            : known.Inputs is null ? statics.Apply(known, info) : StaticParseMemo.Replay(known, parseInfo, info);
+        if (calls is not var (refs, sources)) return default;
+        if (recording?.Finish(draft.UniqueId, refs, sources, config, BaseConfig()) is { } rendered) memo.Store(file.Source, package, rendered);
         if (config.Count > baseCount) KeySpellingCheck.CheckInFileConfig(file.Source, config.Keys.Skip(baseCount).ToList(), diagnostics);
         project.Configs.ApplyRootOverrides(config, ResourceType.Model, draft.Fqn);
         var finalConfig = new NodeConfig(config, ResourceType.Model);

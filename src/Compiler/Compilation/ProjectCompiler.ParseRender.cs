@@ -31,6 +31,8 @@ public static partial class ProjectCompiler
         }
         catch (DiagnosticException e) when (e.Diagnostic.Code == DiagnosticCodes.TemplateUndefined)
         {
+            // What the render would have read after the failing name is unknown: not for the static parse memo.
+            info.Inputs?.MarkUncacheable("undefined");
             var (refs, sources) = resolver.Take(info.UniqueId);
             return StaticRefScan.AddMissing(template, refs, sources);
         }

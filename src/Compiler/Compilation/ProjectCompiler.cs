@@ -52,7 +52,7 @@ public static partial class ProjectCompiler
         }
         queue.RenderQueued();
         PhaseTimings.Mark("parse + parse-render nodes");
-        PhaseTimings.Note($"models parsed statically: {statics.Parsed} of {statics.Parsed + statics.Rendered} ({memo.Reused} from the static parse memo, not parsed)");
+        PhaseTimings.Note($"models parsed statically: {statics.Parsed} of {statics.Parsed + statics.Rendered} ({memo.Reused - memo.ReusedRenders} from the static parse memo, not parsed); parse renders from the memo: {memo.ReusedRenders}");
         memo.Save();
         var (defined, disabled) = queue.InDefinitionOrder();
         if (diagnostics.HasErrors) return null;

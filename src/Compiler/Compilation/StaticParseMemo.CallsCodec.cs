@@ -22,7 +22,7 @@ internal sealed partial class StaticParseMemo
                 writer.Write(file.Path);
                 writer.Write(package);
                 writer.Write(file.Sha256);
-                return Write(writer, calls) ? writer.ToArray() : null;
+                return Write(writer, file, calls) ? writer.ToArray() : null;
             }
             finally
             {
@@ -30,8 +30,10 @@ internal sealed partial class StaticParseMemo
             }
         }
 
-        private static bool Write(RecordWriter writer, StaticParser.Calls calls)
+        private static bool Write(RecordWriter writer, SourceText file, StaticParser.Calls calls)
         {
+            // Offsets only mean something in the model's own text: a parse render's ref made inside a macro is not kept.
+            if (calls.Refs.Any(r => !IsIn(r.Span, file)) || calls.Sources.Any(s => !IsIn(s.Span, file))) return false;
             writer.Write(calls.IncrementalChecks);
             writer.Write(calls.Configs.Count);
             foreach (var (positional, named) in calls.Configs)
@@ -62,6 +64,14 @@ internal sealed partial class StaticParseMemo
                 writer.Write(source.Source);
                 writer.Write(source.Table);
                 WriteSpan(writer, source.Span);
+            }
+            writer.Write(calls.Inputs is not null);
+            if (calls.Inputs is null) return true;
+            writer.Write(calls.Inputs.Count);
+            foreach (var (key, fingerprint) in calls.Inputs)
+            {
+                writer.Write(key);
+                writer.Write(fingerprint);
             }
             return true;
         }
@@ -94,6 +104,11 @@ internal sealed partial class StaticParseMemo
                 var source = reader.ReadString();
                 var table = reader.ReadString();
                 calls.Sources.Add(new SourceCall(source, table, ReadSpan(ref reader, file)));
+            }
+            if (reader.ReadBoolean())
+            {
+                calls.Inputs = [];
+                for (var inputs = reader.ReadCount(); inputs > 0; inputs--) calls.Inputs.Add(new(reader.ReadString(), reader.ReadString()));
             }
             if (!reader.AtEnd) throw new FormatException("trailing bytes in a static parse memo record");
             return calls;
@@ -186,6 +201,10 @@ internal sealed partial class StaticParseMemo
         }
 
         private static string? ReadOptional(ref RecordReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+
+        // The template cache may hand back a template parsed from an equal text of an earlier load.
+        private static bool IsIn(SourceSpan span, SourceText file) =>
+            ReferenceEquals(span.Source, file) || (span.Source.Path == file.Path && span.Source.Text == file.Text);
 
         private static void WriteSpan(RecordWriter writer, SourceSpan span)
         {

@@ -8,22 +8,22 @@ namespace ModelForge.Compiler.Compilation;
 /// <summary>
 /// What the static parser found in each model, kept in target/ between runs: a model whose text
 /// (SHA-256), package and project fingerprint (<see cref="Stamp"/>) are unchanged gets its config()
-/// calls, refs, sources and is_incremental() checks from here, with no template parse. Only models
-/// the static parser handled are kept (their templates parsed without errors); a parse-rendered one
-/// is parsed and rendered every time. Values are kept with their types (string, long, double, bool,
+/// calls, refs, sources and is_incremental() checks from here, with no template parse. Models the
+/// static parser handled are kept (their templates parsed without errors), and parse renders with
+/// what they read (StaticParseMemo.Renders.cs). Values are kept with their types (string, long, double, bool,
 /// none, list, tuple, dict); an entry holding anything else is not kept.
 /// </summary>
 internal sealed partial class StaticParseMemo
 {
     public const string FileName = "forge_static_parse.bin";
     private const string Magic = "forge-static-parse";
-    private const int Format = 2;
+    private const int Format = 3;
 
     private readonly string? _path;
     private readonly string _stamp;
     // Each model's record (path, package, text hash, calls), by path: slices of the file as read, arrays when found now.
     private readonly Dictionary<string, ReadOnlyMemory<byte>> _previous;
-    private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _current = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _current;
     private int _reused;
     private bool _changed;
 
@@ -32,10 +32,17 @@ internal sealed partial class StaticParseMemo
         _path = path;
         _stamp = stamp;
         _previous = previous;
+        // Sized for the records read: a growing ConcurrentDictionary takes every lock to resize, which
+        // the parallel parse threads then wait on (10,000 models: ~10 resizes in the phase); and with more
+        // locks than threads (the default is one per core) two adds seldom wait on the same one.
+        _current = new ConcurrentDictionary<string, ReadOnlyMemory<byte>>(Math.Max(64, Environment.ProcessorCount), Math.Max(31, previous.Count), StringComparer.Ordinal);
     }
 
     /// <summary>None kept and none saved (no target directory, or the static parser is off).</summary>
     public static StaticParseMemo None { get; } = new(null, "", new Dictionary<string, ReadOnlyMemory<byte>>());
+
+    /// <summary>Whether records are kept (a target directory, a project whose values all fingerprint).</summary>
+    public bool Keeps => _path is not null && _stamp.Length > 0;
 
     /// <summary>How many models took their parse result from the memo.</summary>
     public int Reused => _reused;

@@ -182,6 +182,12 @@ internal sealed class StaticParser
         public List<SourceCall> Sources { get; } = [];
 
         public int IncrementalChecks { get; set; }
+
+        /// <summary>
+        /// For a parse render kept by the memo: what the render read (<see cref="RenderInputs"/>'s keys and
+        /// fingerprints), each to read the same again before the calls are replayed; null for the static parser's.
+        /// </summary>
+        public List<KeyValuePair<string, string>>? Inputs { get; set; }
     }
 
     private static bool IsConfigCall(List<object?> positional) =>

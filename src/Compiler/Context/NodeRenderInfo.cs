@@ -41,6 +41,9 @@ public sealed class NodeRenderInfo
     /// <summary>Records what the render reads, for the compile cache; null when nobody asks.</summary>
     internal RenderInputs? Inputs { get; init; }
 
+    /// <summary>Told the arguments of each config() call as it is made (the static parse memo keeps a parse render's); null when nobody asks.</summary>
+    internal Action<IReadOnlyList<object?>, IReadOnlyList<KeyValuePair<string, object?>>>? ConfigCalls { get; init; }
+
     /// <summary>How messages name the node: <c>model 'orders'</c>.</summary>
     public string Description => $"{ResourceType} '{Name}'";
 }

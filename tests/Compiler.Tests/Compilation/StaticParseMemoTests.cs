@@ -28,8 +28,17 @@ public sealed class StaticParseMemoTests
         union all select * from {{ ref('shop', 'a') }} union all select * from {{ ref('a', v=1) }}
         """;
 
+    // A macro with a loop: the static parser leaves its callers to the render.
+    private const string Pivot = "{% macro pivot(column, values) -%}{% for v in values %}sum({{ column }} = '{{ v }}'){% if not loop.last %}, {% endif %}{% endfor %}{%- endmacro %}";
+
+    private const string RenderedModel = """
+        {{ config(materialized=env_var('FORGE_TEST_MAT', 'view'), tags=[var('start')], meta={'n': 1, 'r': 2.5, 't': (1, 'a')}) }}
+        select {{ pivot('kind', ['p', 'q']) }} from {{ ref('a') }} join {{ source('raw', 'orders') }} using (id)
+        """;
+
     private TempProjectDirectory _project = null!;
     private string _memo = null!;
+    private Dictionary<string, string> _environment = null!;
 
     [SetUp]
     public void SetUp()
@@ -40,6 +49,7 @@ public sealed class StaticParseMemoTests
         _project.Write("models/src.yml", "version: 2\nsources:\n  - name: raw\n    tables:\n      - name: orders\n");
         _project.Write("models/a.sql", "select 1 as id");
         _project.Write("models/b.sql", RichModel);
+        _environment = [];
     }
 
     [TearDown]
@@ -157,6 +167,100 @@ public sealed class StaticParseMemoTests
         Assert.That(fromMemo.Description, Is.EqualTo(Compile(_project.Root, staticParse: false, memo: null).Description));
     }
 
+    [Test]
+    public void A_parse_render_comes_back_from_the_memo_as_rendered()
+    {
+        _project.Write("macros/pivot.sql", Pivot);
+        _project.Write("models/c.sql", RenderedModel);
+        var rendered = Compile(_project.Root, staticParse: false, memo: null);
+        Compile(_project.Root, staticParse: true, _memo);
+        var fromMemo = Compile(_project.Root, staticParse: true, _memo);
+
+        Assert.That(PathsIn(_memo), Does.Contain("models/c.sql"));
+        Assert.That(fromMemo.Unparsed, Is.EqualTo(3));
+        Assert.That(fromMemo.Description, Is.EqualTo(rendered.Description));
+        Assert.That(fromMemo.Diagnostics, Is.EqualTo(rendered.Diagnostics));
+        Assert.That(fromMemo.Description, Does.Contain("materialized: string:view").And.Contain("t: Object[][Int64:1, string:a]"));
+    }
+
+    [Test]
+    public void A_changed_env_var_sends_a_kept_parse_render_back_to_the_render()
+    {
+        _project.Write("macros/pivot.sql", Pivot);
+        _project.Write("models/c.sql", RenderedModel);
+        Compile(_project.Root, staticParse: true, _memo);
+        _environment["FORGE_TEST_MAT"] = "table";
+
+        var fromMemo = Compile(_project.Root, staticParse: true, _memo);
+
+        Assert.That(fromMemo.Unparsed, Is.EqualTo(2));
+        Assert.That(fromMemo.Description, Is.EqualTo(Compile(_project.Root, staticParse: false, memo: null).Description));
+        Assert.That(fromMemo.Description, Does.Contain("model.shop.c {materialized: string:table"));
+    }
+
+    [Test]
+    public void A_changed_var_sends_a_kept_parse_render_back_to_the_render()
+    {
+        _project.Write("macros/pivot.sql", Pivot);
+        _project.Write("models/c.sql", RenderedModel);
+        Compile(_project.Root, staticParse: true, _memo);
+        _project.Write("forge_project.yml", "name: shop\nvars:\n  start: '2021-01-01'\n");
+
+        var fromMemo = Compile(_project.Root, staticParse: true, _memo);
+
+        Assert.That(fromMemo.Description, Is.EqualTo(Compile(_project.Root, staticParse: false, memo: null).Description));
+        Assert.That(fromMemo.Description, Does.Contain("tags: List[string:2021-01-01]"));
+    }
+
+    [Test]
+    public void A_changed_macro_sends_a_kept_parse_render_back_to_the_render()
+    {
+        _project.Write("macros/pivot.sql", Pivot);
+        _project.Write("models/c.sql", RenderedModel);
+        Compile(_project.Root, staticParse: true, _memo);
+        _project.Write("macros/pivot.sql", Pivot.Replace("{% for", "{{ config(materialized='incremental') }}{% for"));
+
+        var fromMemo = Compile(_project.Root, staticParse: true, _memo);
+
+        Assert.That(fromMemo.Unparsed, Is.EqualTo(2));
+        Assert.That(fromMemo.Description, Is.EqualTo(Compile(_project.Root, staticParse: false, memo: null).Description));
+        Assert.That(fromMemo.Description, Does.Contain("materialized: string:incremental"));
+    }
+
+    [Test]
+    public void A_changed_macro_the_render_did_not_read_keeps_the_parse_render()
+    {
+        _project.Write("macros/pivot.sql", Pivot);
+        _project.Write("macros/other.sql", "{% macro other() %}{% for i in [1] %}{{ i }}{% endfor %}{% endmacro %}");
+        _project.Write("models/c.sql", RenderedModel);
+        Compile(_project.Root, staticParse: true, _memo);
+        _project.Write("macros/other.sql", "{% macro other() %}{% for i in [2] %}{{ i }}{% endfor %}{% endmacro %}");
+
+        var fromMemo = Compile(_project.Root, staticParse: true, _memo);
+
+        Assert.That(fromMemo.Unparsed, Is.EqualTo(3));
+        Assert.That(fromMemo.Description, Is.EqualTo(Compile(_project.Root, staticParse: false, memo: null).Description));
+    }
+
+    [TestCase("{% set t = ['a'] %}{{ config(meta={'k': t}) }}{% do t.append('b') %}{% for i in [1] %}{% endfor %}select 1", TestName = "A value changed after config() was passed it")]
+    [TestCase("{{ config(meta={'k': ['a']}) }}{% do config.get('meta')['k'].append('b') %}{% for i in [1] %}{% endfor %}select 1", TestName = "A config value changed in place")]
+    [TestCase("select * from {{ ref_in_macro() }}", TestName = "A ref made inside a macro file")]
+    [TestCase("{{ log('parsing', info=true) }}{% for i in [1] %}{% endfor %}select 1", TestName = "A render that logs")]
+    [TestCase("{% for i in [1] %}{% endfor %}select {{ nothing_here.attribute }}", TestName = "A render stopped by an undefined name")]
+    public void A_parse_render_that_cannot_be_replayed_exactly_is_not_kept(string model)
+    {
+        // Its position is in the macro's file, which the record (offsets into the model's text) cannot hold.
+        _project.Write("macros/ref_in_macro.sql", "{% macro ref_in_macro() %}{{ ref('a') }}{% endmacro %}");
+        _project.Write("models/c.sql", model);
+        var rendered = Compile(_project.Root, staticParse: false, memo: null);
+        Compile(_project.Root, staticParse: true, _memo);
+        var again = Compile(_project.Root, staticParse: true, _memo);
+
+        Assert.That(PathsIn(_memo), Does.Not.Contain("models/c.sql"));
+        Assert.That(again.Description, Is.EqualTo(rendered.Description));
+        Assert.That(again.Diagnostics, Is.EqualTo(rendered.Diagnostics));
+    }
+
     [TestCase(0)]
     [TestCase(40)]
     [TestCase(200)]
@@ -185,6 +289,7 @@ public sealed class StaticParseMemoTests
             var compiled = loaded is null ? null : ProjectCompiler.Compile(loaded, new CompileOptions
             {
                 StaticParse = staticParse, RunStartedAt = Started, InvocationId = "static-parse-memo-test", StaticParseMemoPath = memo,
+                Environment = name => _environment.GetValueOrDefault(name),
             }, bag);
             var diagnostics = bag.ToList().Select(d => d.ToString()).Order(StringComparer.Ordinal).ToList();
             if (compiled is null) return new("(not compiled)", diagnostics, 0, 0);

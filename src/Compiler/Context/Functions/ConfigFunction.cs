@@ -18,6 +18,7 @@ internal sealed class ConfigFunction(RenderState state) : ICallable, ITemplateOb
         if (arguments.Positional.Count > 1 ||
             (arguments.Positional.Count == 1 && arguments.Positional[0] is not (IDictionary<string, object?> or IReadOnlyDictionary<string, object?>)))
             throw Args.WrongType(arguments, "config", "args", "a dict or keyword arguments", arguments.Positional[0], Usage);
+        state.Node.ConfigCalls?.Invoke(arguments.Positional, arguments.Named);
         if (arguments.Positional.Count == 1) Record(state.Node.Config, (IEnumerable<KeyValuePair<string, object?>>)arguments.Positional[0]!);
         Record(state.Node.Config, arguments.Named);
         return "";
