@@ -45,6 +45,16 @@ public sealed class ArtifactFilesTests
     }
 
     [Test]
+    public void A_path_that_is_a_folder_is_a_diagnostic_naming_the_file()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "target/compiled/a.sql"));
+
+        var error = ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 1");
+
+        Assert.That(error?.Message, Does.Contain("cannot write target/compiled/a.sql"));
+    }
+
+    [Test]
     public void A_shorter_text_leaves_nothing_of_the_longer_one_it_replaces()
     {
         ArtifactFiles.TryWrite(_root, "target/compiled/a.sql", "select 1234567890 from long_table");
