@@ -1,0 +1,81 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace ModelForge.Compiler.Project;
+
+/// <summary>
+/// One Linux <c>statx</c> straight into a buffer, not following a final symbolic link: kind, size, last
+/// write time and status-change time. <see cref="FileStamp"/> and the invocation memo's stats read
+/// through it. Null means "ask .NET": not Linux, no <c>statx</c> (old kernel, another C library), or a
+/// field the file system did not give; a path that cannot be stat'ed is <see cref="FileStampKind.Missing"/>.
+/// </summary>
+internal static class LinuxStat
+{
+    /// <summary>What a stat found; <see cref="ChangeTicks"/> is 0 when the file system does not give it.</summary>
+    public readonly record struct Result(FileStampKind Kind, long Length, long Ticks, long ChangeTicks);
+
+    // Whether statx is worth trying: Linux only, until a call shows it is not there.
+    private static volatile bool s_usable = OperatingSystem.IsLinux();
+
+    /// <summary>Whether stats are answered here (and so status-change times are known).</summary>
+    public static bool Usable => s_usable;
+
+    // UTC ticks of the Unix epoch: DateTime's tick count for 1970-01-01.
+    private const long EpochTicks = 621_355_968_000_000_000;
+
+    private const int AtFdCwd = -100;
+    private const int AtSymlinkNoFollow = 0x100;
+    private const uint StatxType = 0x1, StatxMtime = 0x40, StatxCtime = 0x80, StatxSize = 0x200;
+    private const uint Needed = StatxType | StatxMtime | StatxSize;
+    private const int ENOSYS = 38;
+
+    // struct statx is the same on every Linux architecture: 256 bytes, these offsets.
+    private const int BufferBytes = 256, MaskOffset = 0, ModeOffset = 28, SizeOffset = 40, CtimeOffset = 96, MtimeOffset = 112;
+
+    public static Result? Of(string path)
+    {
+        if (!s_usable) return null;
+        var length = Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+        Span<byte> bytes = length <= 1024 ? stackalloc byte[1024] : new byte[length];
+        var written = Encoding.UTF8.GetBytes(path, bytes);
+        bytes[written] = 0;
+        return Of(bytes[..(written + 1)]);
+    }
+
+    /// <summary>The stat of a NUL-terminated UTF-8 path (no string per file for callers that hold bytes).</summary>
+    public static Result? Of(ReadOnlySpan<byte> utf8PathWithNul)
+    {
+        if (!s_usable) return null;
+        Span<byte> buffer = stackalloc byte[BufferBytes];
+        int result;
+        try
+        {
+            result = Statx(AtFdCwd, ref MemoryMarshal.GetReference(utf8PathWithNul), AtSymlinkNoFollow, Needed | StatxCtime, ref MemoryMarshal.GetReference(buffer));
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            s_usable = false;
+            return null;
+        }
+        if (result != 0)
+        {
+            if (Marshal.GetLastPInvokeError() != ENOSYS) return new Result(FileStampKind.Missing, 0, 0, 0);
+            s_usable = false;
+            return null;
+        }
+        var mask = BinaryPrimitives.ReadUInt32LittleEndian(buffer[MaskOffset..]);
+        if ((mask & Needed) != Needed) return null;
+        var mode = MemoryMarshal.Read<ushort>(buffer[ModeOffset..]);
+        var kind = (mode & 0xF000) switch { 0x4000 => FileStampKind.Folder, 0xA000 => FileStampKind.Link, _ => FileStampKind.File };
+        var changeTicks = (mask & StatxCtime) != 0 ? TicksAt(buffer[CtimeOffset..]) : 0;
+        return new Result(kind, MemoryMarshal.Read<long>(buffer[SizeOffset..]), TicksAt(buffer[MtimeOffset..]), changeTicks);
+    }
+
+    // struct statx_timestamp: 64-bit seconds, 32-bit nanoseconds.
+    private static long TicksAt(ReadOnlySpan<byte> timestamp) =>
+        EpochTicks + MemoryMarshal.Read<long>(timestamp) * TimeSpan.TicksPerSecond + MemoryMarshal.Read<uint>(timestamp[8..]) / 100;
+
+    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static extern int Statx(int directory, ref byte path, int flags, uint mask, ref byte buffer);
+}
