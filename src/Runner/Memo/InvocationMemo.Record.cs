@@ -97,7 +97,7 @@ internal sealed partial class InvocationMemo
             if (FileStamp.Of(path) is not { Kind: FileStampKind.File } stamp || stamp.Length != entry.Length || stamp.Ticks != entry.Ticks) return null;
         }
         if (entry.Ticks == -1) return entry with { Hash = hash };
-        var window = entry.Ticks % TimeSpan.TicksPerSecond == 0 ? CoarseRacyWindow : RacyWindow;
+        var window = RacyWindowFor(entry.Ticks);
         return entry.Ticks >= _startedTicks - window.Ticks ? null : entry with { Hash = hash };
     }
 

@@ -16,6 +16,8 @@ internal sealed class RecordedScan
     // the hash's 16 bytes when FlagHash is set.
     public const byte FlagFolder = 1, FlagHash = 2;
     private const int HashBytes = 16;
+    // After the flags byte: length at +1, ticks at +9, the hash (when flagged) at +17.
+    private const int LengthAt = 1, TicksAt = 9, HashAt = 17;
 
     private List<ScanEntry>? _entries;
     private int[]? _offsets;
@@ -79,7 +81,7 @@ internal sealed class RecordedScan
                 var path = Encoding.UTF8.GetBytes(entry.Path);
                 encoder.Write(checked((ushort)path.Length));
                 encoder.Write(path);
-                var hashed = entry.Hash.Length == HashBytes * 2 && Convert.FromHexString(entry.Hash, hash, out _, out var written) == System.Buffers.OperationStatus.Done && written == HashBytes;
+                var hashed = TryHashBytes(entry.Hash, hash);
                 encoder.Write((byte)((entry.IsFolder ? FlagFolder : 0) | (hashed ? FlagHash : 0)));
                 encoder.Write(entry.Length);
                 encoder.Write(entry.Ticks);
@@ -103,8 +105,8 @@ internal sealed class RecordedScan
             if (at + 2 > bytes.Length) throw new FormatException("memo entries cut short");
             var pathLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes[at..]);
             var flagsAt = at + 2 + pathLength;
-            if (flagsAt + 17 > bytes.Length) throw new FormatException("memo entries cut short");
-            at = flagsAt + 17 + ((bytes[flagsAt] & FlagHash) != 0 ? HashBytes : 0);
+            if (flagsAt + HashAt > bytes.Length) throw new FormatException("memo entries cut short");
+            at = flagsAt + HashAt + ((bytes[flagsAt] & FlagHash) != 0 ? HashBytes : 0);
         }
         if (at != bytes.Length) throw new FormatException("memo entries of unexpected length");
         offsets[count] = at;
@@ -126,7 +128,7 @@ internal sealed class RecordedScan
         var flagsAt = at + 2 + BinaryPrimitives.ReadUInt16LittleEndian(Encoded.Span[at..]);
         var flags = Encoded.Span[flagsAt];
         Span<byte> hash = stackalloc byte[HashBytes];
-        var hashed = entry.Hash.Length == HashBytes * 2 && Convert.FromHexString(entry.Hash, hash, out _, out var written) == System.Buffers.OperationStatus.Done && written == HashBytes;
+        var hashed = TryHashBytes(entry.Hash, hash);
         if (((flags & FlagHash) != 0) != hashed || ((flags & FlagFolder) != 0) != entry.IsFolder)
         {
             Entries[index] = entry;
@@ -138,9 +140,23 @@ internal sealed class RecordedScan
             _ownsBytes = true;
         }
         var bytes = MemoryMarshal.AsMemory(Encoded).Span;
-        BinaryPrimitives.WriteInt64LittleEndian(bytes[(flagsAt + 1)..], entry.Length);
-        BinaryPrimitives.WriteInt64LittleEndian(bytes[(flagsAt + 9)..], entry.Ticks);
-        if (hashed) hash.CopyTo(bytes[(flagsAt + 17)..]);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[(flagsAt + LengthAt)..], entry.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[(flagsAt + TicksAt)..], entry.Ticks);
+        if (hashed) hash.CopyTo(bytes[(flagsAt + HashAt)..]);
+    }
+
+    // A recorded hash (32 hex digits) as its 16 bytes; false for none (a folder, a file not hashed).
+    private static bool TryHashBytes(string hex, Span<byte> bytes) =>
+        hex.Length == HashBytes * 2 && Convert.FromHexString(hex, bytes, out _, out var written) == System.Buffers.OperationStatus.Done && written == HashBytes;
+
+    /// <summary>An encoded entry's path (UTF-8, relative; empty for a one-file scan's file).</summary>
+    public static ReadOnlySpan<byte> PathOf(ReadOnlySpan<byte> entry) => entry.Slice(2, BinaryPrimitives.ReadUInt16LittleEndian(entry));
+
+    /// <summary>An encoded entry's kind and stamps, read in place.</summary>
+    public static (bool Folder, long Length, long Ticks) StampOf(ReadOnlySpan<byte> entry)
+    {
+        var flags = entry[(2 + BinaryPrimitives.ReadUInt16LittleEndian(entry))..];
+        return ((flags[0] & FlagFolder) != 0, BinaryPrimitives.ReadInt64LittleEndian(flags[LengthAt..]), BinaryPrimitives.ReadInt64LittleEndian(flags[TicksAt..]));
     }
 
     /// <summary>One entry, by index, whether decoded or not.</summary>
@@ -159,11 +175,10 @@ internal sealed class RecordedScan
 
     private static ScanEntry DecodeEntry(ReadOnlySpan<byte> entry)
     {
-        var pathLength = BinaryPrimitives.ReadUInt16LittleEndian(entry);
-        var path = Encoding.UTF8.GetString(entry.Slice(2, pathLength));
-        var rest = entry[(2 + pathLength)..];
-        var flags = rest[0];
-        var hash = (flags & FlagHash) != 0 ? Convert.ToHexStringLower(rest.Slice(17, HashBytes)) : "";
-        return new ScanEntry(path, (flags & FlagFolder) != 0, BinaryPrimitives.ReadInt64LittleEndian(rest[1..]), BinaryPrimitives.ReadInt64LittleEndian(rest[9..]), hash);
+        var path = PathOf(entry);
+        var (folder, length, ticks) = StampOf(entry);
+        var flags = entry[(2 + path.Length)..];
+        var hash = (flags[0] & FlagHash) != 0 ? Convert.ToHexStringLower(flags.Slice(HashAt, HashBytes)) : "";
+        return new ScanEntry(Encoding.UTF8.GetString(path), folder, length, ticks, hash);
     }
 }

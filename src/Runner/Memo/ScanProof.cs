@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Text;
 using ModelForge.Compiler.Project;
@@ -79,10 +78,10 @@ internal static class ScanProof
         var stat = MemoStat.Of(recorded.Scan.Path);
         if (recorded.Count == 0) return stat.Kind is FileStampKind.Missing or FileStampKind.Folder ? [] : null;
         var entry = recorded.Encoded.Span;
-        if (recorded.Count != 1 || BinaryPrimitives.ReadUInt16LittleEndian(entry) != 0 || (entry[2] & RecordedScan.FlagFolder) != 0) return null;
-        var ticks = BinaryPrimitives.ReadInt64LittleEndian(entry[11..]);
-        if (ticks == -1 || stat.Kind != FileStampKind.File) return null;
-        return stat.Length == BinaryPrimitives.ReadInt64LittleEndian(entry[3..]) && stat.Ticks == ticks ? [] : [new Differing(0, stat)];
+        if (recorded.Count != 1 || RecordedScan.PathOf(entry).Length != 0) return null;
+        var (folder, length, ticks) = RecordedScan.StampOf(entry);
+        if (folder || ticks == -1 || stat.Kind != FileStampKind.File) return null;
+        return stat.Length == length && stat.Ticks == ticks ? [] : [new Differing(0, stat)];
     }
 
     // The entry's stat now, holds = true when it is as recorded; null (not proven) for a folder whose
@@ -91,16 +90,13 @@ internal static class ScanProof
     private static MemoStat? Stat(ReadOnlySpan<byte> entry, Span<byte> path, int prefix, bool tree, out bool holds)
     {
         holds = false;
-        var length = BinaryPrimitives.ReadUInt16LittleEndian(entry);
-        var rest = entry[(2 + length)..];
-        var folder = (rest[0] & RecordedScan.FlagFolder) != 0;
-        var size = BinaryPrimitives.ReadInt64LittleEndian(rest[1..]);
-        var ticks = BinaryPrimitives.ReadInt64LittleEndian(rest[9..]);
+        var relative = RecordedScan.PathOf(entry);
+        var (folder, size, ticks) = RecordedScan.StampOf(entry);
         // A link's time (-1) proves nothing of its target; an untrusted folder time (0) nothing of its listing.
         if (ticks == -1 || (folder && tree && ticks == 0)) return null;
-        var used = prefix + length;
-        if (length == 0 || used >= path.Length) return null;
-        entry.Slice(2, length).CopyTo(path[prefix..]);
+        var used = prefix + relative.Length;
+        if (relative.Length == 0 || used >= path.Length) return null;
+        relative.CopyTo(path[prefix..]);
         path[used] = 0;
         if (MemoStat.Of(path[..(used + 1)]) is not { } stat) return null;
         if (folder)
