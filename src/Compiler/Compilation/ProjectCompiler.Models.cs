@@ -89,6 +89,7 @@ public static partial class ProjectCompiler
             UniqueId = draft.UniqueId, Name = draft.Name, ResourceType = draft.ResourceType, PackageName = draft.PackageName,
             Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = draft.Fqn, Config = finalConfig, Relation = relation, File = file,
             LazyTemplate = template, Properties = draft.Properties, Refs = refs, Sources = sources, ModelVersion = draft.ModelVersion,
+            StaticCalls = known is { Inputs: null } ? known : null,
         };
         return new(named, finalConfig.Enabled);
     }

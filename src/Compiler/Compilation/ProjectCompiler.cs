@@ -128,13 +128,25 @@ public static partial class ProjectCompiler
     };
 
     // Every project's macro files are parsed in one parallel pass; each lands in its own package.
-    private static MacroRegistry LoadMacros(LoadedProject project, TemplateEngine engine, DiagnosticBag diagnostics)
+    private static MacroRegistry LoadMacros(LoadedProject project, TemplateEngine engine, DiagnosticBag diagnostics) =>
+        BuildMacros(project.ProjectFile.Name, project.WithPackages.Select(unit => unit.Name).ToList(),
+            project.WithPackages.SelectMany(unit => unit.Macros.Select(file => (unit.Name, file.Source))).ToList(),
+            PackageChecks.NotInstalled(project), engine, diagnostics);
+
+    /// <summary>The engine every compile parses and renders with (its template cache is shared).</summary>
+    internal static TemplateEngine Engine => SharedEngine;
+
+    /// <summary>
+    /// The macro registry of a project named <paramref name="root"/> whose packages (the project first) are
+    /// <paramref name="packages"/> and whose macro files are <paramref name="files"/>, in load order.
+    /// </summary>
+    internal static MacroRegistry BuildMacros(string root, IReadOnlyList<string> packages, IReadOnlyList<(string Package, SourceText Source)> files,
+        IReadOnlyDictionary<string, string> missing, TemplateEngine engine, DiagnosticBag diagnostics)
     {
-        var registry = MacroRegistry.WithBuiltins(project.ProjectFile.Name, engine);
-        var files = project.WithPackages.SelectMany(unit => unit.Macros.Select(file => (unit.Name, file))).ToList();
+        var registry = MacroRegistry.WithBuiltins(root, engine);
         var parsed = new Template[files.Count];
-        Parallel.For(0, parsed.Length, i => parsed[i] = engine.Parse(files[i].file.Source, diagnostics));
-        foreach (var unit in project.WithPackages) registry.AddPackage(unit.Name);
+        Parallel.For(0, parsed.Length, i => parsed[i] = engine.Parse(files[i].Source, diagnostics));
+        foreach (var package in packages) registry.AddPackage(package);
         // dbt refuses a macro name defined twice in one package rather than letting the later file win.
         var defined = new Dictionary<(string Package, string Name), Macro>();
         for (var i = 0; i < parsed.Length; i++)
@@ -142,13 +154,13 @@ public static partial class ProjectCompiler
             if (parsed[i].HasErrors) continue;
             foreach (var macro in parsed[i].Macros.Values)
             {
-                if (defined.TryAdd((files[i].Name, macro.Name), macro)) continue;
-                var first = defined[(files[i].Name, macro.Name)];
-                diagnostics.Add(DiagnosticCodes.ProjectInput.DuplicateMacro(macro.Span, files[i].Name, macro.Name, first.Span.ToString(), macro.Span.ToString()));
+                if (defined.TryAdd((files[i].Package, macro.Name), macro)) continue;
+                var first = defined[(files[i].Package, macro.Name)];
+                diagnostics.Add(DiagnosticCodes.ProjectInput.DuplicateMacro(macro.Span, files[i].Package, macro.Name, first.Span.ToString(), macro.Span.ToString()));
             }
-            registry.AddTemplate(files[i].Name, parsed[i]);
+            registry.AddTemplate(files[i].Package, parsed[i]);
         }
-        registry.MissingPackages = PackageChecks.NotInstalled(project);
+        registry.MissingPackages = missing;
         return registry;
     }
 

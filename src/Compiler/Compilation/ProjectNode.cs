@@ -79,6 +79,9 @@ public sealed class ProjectNode
 
     public IReadOnlyList<SourceCall> Sources { get; init; } = [];
 
+    /// <summary>What the static parser read in a model's text (config, refs, sources), when it read it; null after a parse render.</summary>
+    internal StaticParser.Calls? StaticCalls { get; init; }
+
     // Set only by the compiler once the graph is built (WithDependsOn).
     private IReadOnlyList<string> _dependsOn = [];
 

@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Caching;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Templating.Runtime;
 
@@ -11,8 +12,6 @@ internal sealed partial class StaticParseMemo
     /// </summary>
     private static class CallsCodec
     {
-        private const byte None = 0, Text = 1, Whole = 2, Number = 3, Flag = 4, List = 5, Tuple = 6, Dict = 7;
-
         /// <summary>The record of <paramref name="file"/>: its path, package, text hash and <paramref name="calls"/>; null when a value is of a type not kept.</summary>
         public static byte[]? Write(SourceText file, string package, StaticParser.Calls calls)
         {
@@ -30,10 +29,29 @@ internal sealed partial class StaticParseMemo
             }
         }
 
-        private static bool Write(RecordWriter writer, SourceText file, StaticParser.Calls calls)
+        /// <summary>
+        /// What a static parse found, without positions, path or text hash: two texts whose shapes are equal give
+        /// their model the same config, refs and sources. Null for a parse render's calls or a value not kept.
+        /// </summary>
+        public static byte[]? Shape(StaticParser.Calls calls)
+        {
+            if (calls.Inputs is not null) return null;
+            var writer = RecordWriter.Rent();
+            try
+            {
+                return Write(writer, null, calls) ? writer.ToArray() : null;
+            }
+            finally
+            {
+                writer.Return();
+            }
+        }
+
+        // Without a file: no positions (a shape).
+        private static bool Write(RecordWriter writer, SourceText? file, StaticParser.Calls calls)
         {
             // Offsets only mean something in the model's own text: a parse render's ref made inside a macro is not kept.
-            if (calls.Refs.Any(r => !IsIn(r.Span, file)) || calls.Sources.Any(s => !IsIn(s.Span, file))) return false;
+            if (file is not null && (calls.Refs.Any(r => !IsIn(r.Span, file)) || calls.Sources.Any(s => !IsIn(s.Span, file)))) return false;
             writer.Write(calls.IncrementalChecks);
             writer.Write(calls.Configs.Count);
             foreach (var (positional, named) in calls.Configs)
@@ -41,13 +59,13 @@ internal sealed partial class StaticParseMemo
                 writer.Write(positional.Count);
                 foreach (var value in positional)
                 {
-                    if (!WriteValue(writer, value)) return false;
+                    if (!ExactValues.Write(writer, value)) return false;
                 }
                 writer.Write(named.Count);
                 foreach (var (key, value) in named)
                 {
                     writer.Write(key);
-                    if (!WriteValue(writer, value)) return false;
+                    if (!ExactValues.Write(writer, value)) return false;
                 }
             }
             writer.Write(calls.Refs.Count);
@@ -55,15 +73,15 @@ internal sealed partial class StaticParseMemo
             {
                 WriteOptional(writer, reference.Package);
                 writer.Write(reference.Name);
-                if (!WriteValue(writer, reference.Version?.Value)) return false;
-                WriteSpan(writer, reference.Span);
+                if (!ExactValues.Write(writer, reference.Version?.Value)) return false;
+                if (file is not null) WriteSpan(writer, reference.Span);
             }
             writer.Write(calls.Sources.Count);
             foreach (var source in calls.Sources)
             {
                 writer.Write(source.Source);
                 writer.Write(source.Table);
-                WriteSpan(writer, source.Span);
+                if (file is not null) WriteSpan(writer, source.Span);
             }
             writer.Write(calls.Inputs is not null);
             if (calls.Inputs is null) return true;
@@ -82,21 +100,21 @@ internal sealed partial class StaticParseMemo
         public static StaticParser.Calls? Read(ReadOnlySpan<byte> record, SourceText file, string package)
         {
             var reader = new RecordReader(record);
-            if (!SameText(reader.ReadUtf8(), file.Path) || !SameText(reader.ReadUtf8(), package) || !SameText(reader.ReadUtf8(), file.Sha256)) return null;
+            if (!RecordText.SameText(reader.ReadUtf8(), file.Path) || !RecordText.SameText(reader.ReadUtf8(), package) || !RecordText.SameText(reader.ReadUtf8(), file.Sha256)) return null;
             var calls = new StaticParser.Calls { IncrementalChecks = reader.ReadInt32() };
             for (var configs = reader.ReadCount(); configs > 0; configs--)
             {
                 var positional = new List<object?>();
-                for (var n = reader.ReadCount(); n > 0; n--) positional.Add(ReadValue(ref reader));
+                for (var n = reader.ReadCount(); n > 0; n--) positional.Add(ExactValues.Read(ref reader));
                 var named = new List<KeyValuePair<string, object?>>();
-                for (var n = reader.ReadCount(); n > 0; n--) named.Add(new(reader.ReadString(), ReadValue(ref reader)));
+                for (var n = reader.ReadCount(); n > 0; n--) named.Add(new(reader.ReadString(), ExactValues.Read(ref reader)));
                 calls.Configs.Add((positional, named));
             }
             for (var refs = reader.ReadCount(); refs > 0; refs--)
             {
                 var refPackage = ReadOptional(ref reader);
                 var name = reader.ReadString();
-                var version = ReadValue(ref reader) is { } value ? NodeVersion.From(value) : null;
+                var version = ExactValues.Read(ref reader) is { } value ? NodeVersion.From(value) : null;
                 calls.Refs.Add(new RefCall(refPackage, name, version, ReadSpan(ref reader, file)));
             }
             for (var sources = reader.ReadCount(); sources > 0; sources--)
@@ -112,86 +130,6 @@ internal sealed partial class StaticParseMemo
             }
             if (!reader.AtEnd) throw new FormatException("trailing bytes in a static parse memo record");
             return calls;
-        }
-
-        // Exact types only: a subclass or another collection type (a var's YAML value) is not kept.
-        private static bool WriteValue(RecordWriter writer, object? value)
-        {
-            switch (value)
-            {
-                case null:
-                    writer.WriteByte(None);
-                    return true;
-                case string text:
-                    writer.WriteByte(Text);
-                    writer.Write(text);
-                    return true;
-                case long whole:
-                    writer.WriteByte(Whole);
-                    writer.Write(whole);
-                    return true;
-                case double number:
-                    writer.WriteByte(Number);
-                    writer.Write(number);
-                    return true;
-                case bool flag:
-                    writer.WriteByte(Flag);
-                    writer.Write(flag);
-                    return true;
-                case List<object?> list when list.GetType() == typeof(List<object?>):
-                    writer.WriteByte(List);
-                    writer.Write(list.Count);
-                    return list.All(item => WriteValue(writer, item));
-                case object?[] tuple when tuple.GetType() == typeof(object[]):
-                    writer.WriteByte(Tuple);
-                    writer.Write(tuple.Length);
-                    return tuple.All(item => WriteValue(writer, item));
-                case TemplateDict dict:
-                    writer.WriteByte(Dict);
-                    writer.Write(dict.Count);
-                    foreach (var (key, item) in dict)
-                    {
-                        // Only string keys read back as themselves (a var's dict may have others).
-                        if (!dict.TryGet((object)key, out _)) return false;
-                        writer.Write(key);
-                        if (!WriteValue(writer, item)) return false;
-                    }
-                    return true;
-                default:
-                    return false;
-            }
-        }
-
-        private static object? ReadValue(ref RecordReader reader)
-        {
-            switch (reader.ReadByte())
-            {
-                case None: return null;
-                case Text: return reader.ReadString();
-                case Whole: return reader.ReadInt64();
-                case Number: return reader.ReadDouble();
-                case Flag: return reader.ReadBoolean();
-                case List:
-                    var count = reader.ReadCount();
-                    var list = new List<object?>(count);
-                    for (var i = 0; i < count; i++) list.Add(ReadValue(ref reader));
-                    return list;
-                case Tuple:
-                    var tuple = new object?[reader.ReadCount()];
-                    for (var i = 0; i < tuple.Length; i++) tuple[i] = ReadValue(ref reader);
-                    return tuple;
-                case Dict:
-                    var entries = reader.ReadCount();
-                    var dict = new TemplateDict(entries);
-                    for (var i = 0; i < entries; i++)
-                    {
-                        var key = reader.ReadString();
-                        dict.Set(key, ReadValue(ref reader));
-                    }
-                    return dict;
-                default:
-                    throw new FormatException("unknown value tag in a static parse memo entry");
-            }
         }
 
         private static void WriteOptional(RecordWriter writer, string? text)

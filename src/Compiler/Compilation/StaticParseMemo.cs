@@ -83,6 +83,9 @@ internal sealed partial class StaticParseMemo
         return parts.Contains(null) ? "" : ContentHash.OfLines(parts.ToArray()!);
     }
 
+    /// <summary>What <paramref name="calls"/> found, without positions (<see cref="CallsCodec.Shape"/>): equal for texts that parse to the same config, refs and sources.</summary>
+    public static byte[]? ShapeOf(StaticParser.Calls calls) => CallsCodec.Shape(calls);
+
     /// <summary>The calls kept for <paramref name="file"/>, with their positions in its text; false when its text or package differ.</summary>
     public bool TryGet(SourceText file, string package, out StaticParser.Calls calls)
     {

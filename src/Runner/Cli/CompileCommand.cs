@@ -3,6 +3,7 @@ using ModelForge.Compiler.Analysis;
 using ModelForge.Compiler.Artifacts;
 using ModelForge.Compiler.Context;
 using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Compilation.Delta;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
 using ModelForge.Runner.Execution;
@@ -31,7 +32,12 @@ internal static class CompileCommand
             var memo = new Memo.InvocationMemo(parse, environment, "compile");
             var options = InvocationOptions.From(parse, shared, memo.Environment, "compile");
             if (parse.GetValue(inline) is not { } query)
-                return memo.TryReplay(options) ?? memo.Complete(Execute(options, memo.Environment, memo.MayConnect, out var session), session, "compiled/", "manifest.json");
+            {
+                if (memo.TryReplay(options) is { } replayed) return replayed;
+                var exit = Execute(options, memo.Environment, memo.MayConnect, () => memo.ReadGraph, out var session, out var generation);
+                memo.DeltaGeneration = generation;
+                return memo.Complete(exit, session, "compiled/", "manifest.json");
+            }
             if (options.Select.Count > 0 || options.Exclude.Count > 0 || options.Selector is not null)
             {
                 DiagnosticPrinter.Print(environment.Error, [DiagnosticCodes.Commands.InlineWithSelect()]);
@@ -79,13 +85,15 @@ internal static class CompileCommand
     // Returns through `opened` the session it compiled, for the memo; connections are closed on return.
     // When the compile may connect (is_incremental, run_query...), the database starts opening while
     // the project loads: at 10,000 models its open was on the critical path of the cache check.
-    private static int Execute(InvocationOptions options, CliEnvironment environment, bool mayConnect, out ProjectSession? opened)
+    // `generation`: the delta snapshot's (Delta/DeltaSnapshot), when one was written for the memo.
+    private static int Execute(InvocationOptions options, CliEnvironment environment, bool mayConnect, Func<bool> readGraph, out ProjectSession? opened, out string? generation)
     {
+        generation = null;
         var session = opened = ProjectSession.Open(options, environment, openAhead: mayConnect);
         if (session is null) return ExitCodes.UsageOrProject;
         try
         {
-            return Execute(session, options, environment);
+            return Execute(session, options, environment, readGraph, out generation);
         }
         finally
         {
@@ -94,8 +102,9 @@ internal static class CompileCommand
         }
     }
 
-    private static int Execute(ProjectSession session, InvocationOptions options, CliEnvironment environment)
+    private static int Execute(ProjectSession session, InvocationOptions options, CliEnvironment environment, Func<bool> readGraph, out string? generation)
     {
+        generation = null;
         var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Model, ResourceType.Test, ResourceType.UnitTest });
         if (selected is null) return ExitCodes.UsageOrProject;
         var project = session.Compiled!;
@@ -140,12 +149,17 @@ internal static class CompileCommand
             // Beside the manifest: the cache file holds every node's SQL (16 MB at 10,000 models).
             saving = Task.Run(compiler.Save);
         }
+        // What rendering one edited model needs, for the next compile (none when a template read the graph: an edit may change what it saw).
+        var snapshot = errors.All(e => e is not { Count: > 0 }) && !readGraph()
+            ? Task.Run(() => DeltaSnapshot.Write(Path.Combine(session.TargetDirectory, DeltaSnapshot.FileName), project, selected))
+            : null;
         try
         {
             return Report(session, options, environment, selected, errors, rendered, skipped, compiledCode);
         }
         finally
         {
+            generation = snapshot?.Result;
             saving.Wait();
             PhaseTimings.Mark("save compile cache (beside the manifest)");
         }

@@ -27,6 +27,8 @@ internal sealed class ImpureReads
 
     public void Note(string name) => _names.TryAdd(name, true);
 
+    public bool Read(string name) => _names.ContainsKey(name);
+
     /// <summary>The first name read that no memo can vouch for (a query, the clock, the invocation id), or null.</summary>
     public string? Unreplayable => _names.Keys.Where(n => !Replayable.Contains(n) && !Catalog.Contains(n)).Order(StringComparer.Ordinal).FirstOrDefault();
 

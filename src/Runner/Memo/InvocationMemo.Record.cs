@@ -70,6 +70,7 @@ internal sealed partial class InvocationMemo
             Scans = recorded,
             Printed = _printed.ToList(),
             ExitCode = ExitCodes.Success,
+            DeltaGeneration = DeltaGeneration ?? "",
         };
         return memo.Write(_memoPath) ? null : "the target folder is not writable";
     }

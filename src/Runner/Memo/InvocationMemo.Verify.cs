@@ -2,9 +2,11 @@ namespace ModelForge.Runner.Memo;
 
 internal sealed partial class InvocationMemo
 {
-    // What differs from the memo (for the trace), or null when everything is as recorded.
+    // What differs from the memo (for the trace), or null when everything is as recorded but the files in
+    // <paramref name="edits"/>: SQL files in the project's folders whose content changed (a delta compile may
+    // render just those; null: none collected, any change is a difference).
     // <paramref name="refreshed"/>: a file's time changed but not its content (its entry now holds the new time).
-    private string? Verify(MemoFile memo, out bool refreshed)
+    private string? Verify(MemoFile memo, out bool refreshed, List<Edit>? edits)
     {
         refreshed = false;
         if (memo.Key != _key) return "forge build, arguments or working folder differ";
@@ -24,11 +26,11 @@ internal sealed partial class InvocationMemo
                 if (IsOutput(recorded.Scan) != outputs) continue;
                 if (ScanProof.Differences(recorded) is { } differing)
                 {
-                    if (Recheck(recorded, differing, ref touched) is { } changed) return changed;
+                    if (Recheck(recorded, differing, ref touched, edits) is { } changed) return changed;
                     continue;
                 }
                 listed.Add(recorded.Scan.Path);
-                if (Check(recorded, target, _startedTicks, ref touched) is { } change) return change;
+                if (Check(recorded, target, _startedTicks, ref touched, edits) is { } change) return change;
             }
         }
         if (_trace) _original.Error.WriteLine($"{_command} memo check: {memo.Scans.Count - listed.Count} of {memo.Scans.Count} places unchanged without listing{(listed.Count > 0 ? "; listed " + string.Join(", ", listed) : "")}");
@@ -40,24 +42,30 @@ internal sealed partial class InvocationMemo
 
     // The listing holds and only these files' stamps differ (stat'ed before they are read): their content
     // decides, as in Check; unchanged ones get their new stamps.
-    private static string? Recheck(RecordedScan recorded, List<ScanProof.Differing> differing, ref bool touched)
+    private static string? Recheck(RecordedScan recorded, List<ScanProof.Differing> differing, ref bool touched, List<Edit>? edits)
     {
         if (differing.Count == 0) return null;
         var scan = recorded.Scan;
+        var edited = new HashSet<int>();
         foreach (var (index, _) in differing)
         {
             var was = recorded.EntryAt(index);
             var path = Scanner.FullPath(scan, was);
-            if (!scan.Hashed || was.Hash.Length == 0 || Scanner.Hash(path) != was.Hash) return $"{path} changed";
+            if (scan.Hashed && was.Hash.Length > 0 && Scanner.Hash(path) == was.Hash) continue;
+            if (!Edit.Collect(edits, recorded, index, path)) return $"{path} changed";
+            edited.Add(index);
         }
-        foreach (var (index, stat) in differing) recorded.Set(index, recorded.EntryAt(index) with { Length = stat.Length, Ticks = stat.Ticks });
+        foreach (var (index, stat) in differing)
+        {
+            if (!edited.Contains(index)) recorded.Set(index, recorded.EntryAt(index) with { Length = stat.Length, Ticks = stat.Ticks });
+        }
         touched = true;
         return null;
     }
 
     // What differs in one scan, or null, by listing it again; a touched file with the same content gets
     // its new time in the entry, a folder listed as recorded its new ctime (so the next check need not list it).
-    private static string? Check(RecordedScan recorded, string target, long startedTicks, ref bool touched)
+    private static string? Check(RecordedScan recorded, string target, long startedTicks, ref bool touched, List<Edit>? edits)
     {
         var scan = recorded.Scan;
         var entries = recorded.Entries;
@@ -78,7 +86,10 @@ internal sealed partial class InvocationMemo
             }
             if (was.Ticks != -1 && was.Ticks == @is.Ticks && was.Length == @is.Length) continue;
             if (!scan.Hashed || was.Hash.Length == 0 || Scanner.Hash(Scanner.FullPath(scan, @is)) != was.Hash)
+            {
+                if (Edit.Collect(edits, recorded, j, Scanner.FullPath(scan, @is))) continue;
                 return $"{Scanner.FullPath(scan, @is)} changed";
+            }
             if (was.Ticks == -1) continue;
             entries[j] = was with { Length = @is.Length, Ticks = @is.Ticks };
             touched = true;

@@ -78,11 +78,21 @@ internal sealed partial class InvocationMemo
         PhaseTimings.Mark("read memo");
         if (memo is null) return Miss(File.Exists(_memoPath) ? "memo unreadable" : "no memo");
         MayConnect = memo.Scans.Any(s => s.Scan.Mode == ScanMode.DatabaseFile);
-        if (Verify(memo, out var refreshed) is { } changed)
+        var edits = memo.DeltaGeneration.Length > 0 ? new List<Edit>() : null;
+        if (Verify(memo, out var refreshed, edits) is { } changed)
         {
             MemoFile.Delete(_memoPath);
             _previous = memo.Scans.DistinctBy(s => s.Scan).ToDictionary(s => s.Scan);
             return Miss(changed);
+        }
+        if (edits is { Count: > 0 })
+        {
+            PhaseTimings.Mark("verify memo");
+            if (TryDelta(memo, edits, out var why) is { } exit) return exit;
+            // The full compile records from the memo as read: its edited entries still hold the old stamps, so they are looked at again.
+            MemoFile.Delete(_memoPath);
+            _previous = memo.Scans.DistinctBy(s => s.Scan).ToDictionary(s => s.Scan);
+            return Miss(why);
         }
         // Touched files whose content is unchanged: remember their new times so they are not hashed again.
         PhaseTimings.Mark("verify memo");

@@ -13,7 +13,8 @@ internal sealed class MemoFile
     /// <summary>The memo's file name in target/: one per command, so compile and ls do not evict each other.</summary>
     public static string NameFor(string command) => $"forge_{command}_memo.bin";
     private const string Magic = "modelforge-invocation-memo";
-    private const int Format = 3;
+    // 4: the generation of the compile delta snapshot written with the memo.
+    private const int Format = 4;
 
     public required string Key { get; init; }
 
@@ -25,6 +26,9 @@ internal sealed class MemoFile
     public required IReadOnlyList<(bool Error, string Text)> Printed { get; init; }
 
     public required int ExitCode { get; init; }
+
+    /// <summary>The <see cref="Compiler.Compilation.Delta.DeltaSnapshot.Generation"/> written by the same compile; empty when none.</summary>
+    public string DeltaGeneration { get; init; } = "";
 
     /// <summary>The memo at <paramref name="path"/>, or null when there is none or it does not read cleanly.</summary>
     public static MemoFile? Read(string path) =>
@@ -45,7 +49,8 @@ internal sealed class MemoFile
             var printed = new (bool, string)[reader.ReadInt32()];
             for (var i = 0; i < printed.Length; i++) printed[i] = (reader.ReadBoolean(), reader.ReadString());
             var exit = reader.ReadInt32();
-            return new MemoFile { Key = key, Environment = environment, Scans = scans, Printed = printed, ExitCode = exit };
+            var generation = reader.ReadString();
+            return new MemoFile { Key = key, Environment = environment, Scans = scans, Printed = printed, ExitCode = exit, DeltaGeneration = generation };
         });
 
     /// <summary>Writes atomically (temporary file, then rename); false when it could not (only the memo is lost).</summary>
@@ -76,6 +81,7 @@ internal sealed class MemoFile
                 writer.Write(text);
             }
             writer.Write(ExitCode);
+            writer.Write(DeltaGeneration);
         });
 
     // A memo that cannot be removed still fails verification against the new outputs.

@@ -1,0 +1,34 @@
+using ModelForge.Compiler.Context;
+
+namespace ModelForge.Compiler.Compilation.Delta;
+
+/// <summary>
+/// What rendering one model at execute time reads of the project, as the last full compile left it:
+/// its identity, relation and config, the static parse's shape of its text (equal shapes give equal
+/// config, refs and sources), and the relation each of its ref() and source() calls resolved to.
+/// </summary>
+internal sealed class DeltaModel
+{
+    public required string UniqueId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string PackageName { get; init; }
+
+    /// <summary>The model's file as the loader names it (project-relative), its <c>model.path</c>.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Where its compiled SQL goes, relative to the project root.</summary>
+    public required string CompiledPath { get; init; }
+
+    public required byte[] Shape { get; init; }
+
+    public required Relation This { get; init; }
+
+    public required Dictionary<string, object?> Config { get; init; }
+
+    /// <summary>ref(package?, name, version?) as called → the relation it rendered.</summary>
+    public required IReadOnlyList<(string? Package, string Name, object? Version, Relation Relation)> Refs { get; init; }
+
+    public required IReadOnlyList<(string Source, string Table, Relation Relation)> Sources { get; init; }
+}

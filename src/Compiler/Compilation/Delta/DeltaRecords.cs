@@ -1,0 +1,289 @@
+using ModelForge.Compiler.Caching;
+using ModelForge.Compiler.Compilation.Ephemeral;
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Project;
+
+namespace ModelForge.Compiler.Compilation.Delta;
+
+/// <summary>
+/// The bytes of a <see cref="DeltaSnapshot"/>: values with their exact types (<see cref="ExactValues"/>);
+/// a project or model holding anything else is not recorded. Relations are written part by part.
+/// </summary>
+internal static class DeltaRecords
+{
+    /// <summary>What the compile's renders shared, or null when it cannot be kept (--empty, --defer, a value not kept).</summary>
+    public static DeltaProject? ProjectOf(CompiledProject project)
+    {
+        var options = project.Options;
+        if (options.Empty || project.DeferredRelations.Count > 0) return null;
+        var loaded = project.Project;
+        return new DeltaProject
+        {
+            ProjectName = project.Name,
+            ProjectRoot = loaded.Root,
+            Packages = loaded.WithPackages.Select(u => u.Name).ToList(),
+            MissingPackages = project.Macros.MissingPackages,
+            MacroFiles = loaded.WithPackages.SelectMany(u => u.Macros.Select(f => (u.Name, f.Source.Path, Path.GetFullPath(Path.Combine(loaded.Root, f.Path))))).ToList(),
+            Vars = new Dictionary<string, object?>(loaded.Vars, StringComparer.Ordinal),
+            PackageVars = loaded.Packages.ToDictionary(p => p.Name, p => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(p.Vars, StringComparer.Ordinal), StringComparer.Ordinal),
+            DispatchSearchOrder = PackageChecks.DispatchSearchOrder(loaded.ProjectFile),
+            Target = ProjectCompiler.TargetInfoOf(loaded),
+            FullRefresh = options.FullRefresh,
+            StoreFailures = options.StoreFailures,
+            StaticParse = options.StaticParse,
+            Command = options.Command,
+            SqlServerVersion = (loaded.Target as SqlServerTargetProfile)?.SqlServerVersion,
+        };
+    }
+
+    /// <summary>The project's record, or null when a value in it is not kept.</summary>
+    public static byte[]? WriteProject(DeltaProject project)
+    {
+        var record = RecordWriter.Rent();
+        try
+        {
+            return TryWriteProject(record, project) ? record.ToArray() : null;
+        }
+        finally
+        {
+            record.Return();
+        }
+    }
+
+    private static bool TryWriteProject(RecordWriter writer, DeltaProject project)
+    {
+        writer.Write(project.ProjectName);
+        writer.Write(project.ProjectRoot);
+        Strings(writer, project.Packages);
+        writer.Write(project.MissingPackages.Count);
+        foreach (var (name, reason) in project.MissingPackages)
+        {
+            writer.Write(name);
+            writer.Write(reason);
+        }
+        writer.Write(project.MacroFiles.Count);
+        foreach (var (package, path, fullPath) in project.MacroFiles)
+        {
+            writer.Write(package);
+            writer.Write(path);
+            writer.Write(fullPath);
+        }
+        if (!Mapping(writer, project.Vars)) return false;
+        writer.Write(project.PackageVars.Count);
+        foreach (var (package, vars) in project.PackageVars)
+        {
+            writer.Write(package);
+            if (!Mapping(writer, vars)) return false;
+        }
+        writer.Write(project.DispatchSearchOrder.Count);
+        foreach (var (space, packages) in project.DispatchSearchOrder)
+        {
+            writer.Write(space);
+            Strings(writer, packages);
+        }
+        var target = project.Target;
+        writer.Write(target.Name);
+        writer.Write(target.Type);
+        writer.Write(target.Schema);
+        Optional(writer, target.Database);
+        writer.Write(target.Threads);
+        writer.Write(target.ProfileName);
+        if (!Mapping(writer, target.Extra)) return false;
+        writer.Write(project.FullRefresh);
+        writer.Write(project.StoreFailures);
+        writer.Write(project.StaticParse);
+        writer.Write(project.Command);
+        Optional(writer, project.SqlServerVersion);
+        return true;
+    }
+
+    public static DeltaProject ReadProject(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new RecordReader(bytes);
+        var name = reader.ReadString();
+        var root = reader.ReadString();
+        var packages = Strings(ref reader);
+        var missing = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var n = reader.ReadCount(); n > 0; n--) missing[reader.ReadString()] = reader.ReadString();
+        var macros = new List<(string, string, string)>();
+        for (var n = reader.ReadCount(); n > 0; n--) macros.Add((reader.ReadString(), reader.ReadString(), reader.ReadString()));
+        var vars = Mapping(ref reader);
+        var packageVars = new Dictionary<string, IReadOnlyDictionary<string, object?>>(StringComparer.Ordinal);
+        for (var n = reader.ReadCount(); n > 0; n--) packageVars[reader.ReadString()] = Mapping(ref reader);
+        var dispatch = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        for (var n = reader.ReadCount(); n > 0; n--) dispatch[reader.ReadString()] = Strings(ref reader);
+        var target = new TargetInfo(reader.ReadString(), reader.ReadString(), reader.ReadString(), Optional(ref reader), reader.ReadInt32(), reader.ReadString())
+        {
+            Extra = Mapping(ref reader),
+        };
+        var project = new DeltaProject
+        {
+            ProjectName = name,
+            ProjectRoot = root,
+            Packages = packages,
+            MissingPackages = missing,
+            MacroFiles = macros,
+            Vars = vars,
+            PackageVars = packageVars,
+            DispatchSearchOrder = dispatch,
+            Target = target,
+            FullRefresh = reader.ReadBoolean(),
+            StoreFailures = reader.ReadBoolean(),
+            StaticParse = reader.ReadBoolean(),
+            Command = reader.ReadString(),
+            SqlServerVersion = Optional(ref reader),
+        };
+        if (!reader.AtEnd) throw new FormatException("trailing bytes in a compile delta's project");
+        return project;
+    }
+
+    /// <summary>A model's record, or null when its render cannot be replayed from one (ephemeral refs, a value not kept...).</summary>
+    public static byte[]? WriteModel(CompiledProject project, ProjectNode node)
+    {
+        if (node.StaticCalls is not { } calls || StaticParseMemo.ShapeOf(calls) is not { } shape) return null;
+        if (EphemeralResolver.IsEphemeral(node) || Microbatch.MicrobatchConfig.IsMicrobatch(node)) return null;
+        var writer = RecordWriter.Rent();
+        try
+        {
+            writer.Write(node.UniqueId);
+            writer.Write(node.Name);
+            writer.Write(node.PackageName);
+            writer.Write(node.Path);
+            writer.Write(NodeCompiler.CompiledPath(project, node));
+            writer.Write(shape.Length);
+            foreach (var b in shape) writer.WriteByte(b);
+            if (!Relation(writer, node.Relation) || !Mapping(writer, node.Config.ToMutable())) return null;
+            writer.Write(node.Refs.Count);
+            foreach (var call in node.Refs)
+            {
+                var target = project.Lookup.ResolveRef(call, node.PackageName, out _);
+                if (target is null || EphemeralResolver.IsEphemeral(target)) return null;
+                Optional(writer, call.Package);
+                writer.Write(call.Name);
+                if (!ExactValues.Write(writer, call.Version?.Value) || !Relation(writer, target.Relation)) return null;
+            }
+            writer.Write(node.Sources.Count);
+            foreach (var call in node.Sources)
+            {
+                if (project.Lookup.ResolveSource(call, node.PackageName, out _) is not { } source) return null;
+                writer.Write(call.Source);
+                writer.Write(call.Table);
+                if (!Relation(writer, source.Relation)) return null;
+            }
+            return writer.ToArray();
+        }
+        finally
+        {
+            writer.Return();
+        }
+    }
+
+    public static DeltaModel ReadModel(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new RecordReader(bytes);
+        var uniqueId = reader.ReadString();
+        var name = reader.ReadString();
+        var package = reader.ReadString();
+        var path = reader.ReadString();
+        var compiledPath = reader.ReadString();
+        var shape = new byte[reader.ReadCount()];
+        for (var i = 0; i < shape.Length; i++) shape[i] = reader.ReadByte();
+        var self = Relation(ref reader);
+        var config = Mapping(ref reader);
+        var refs = new List<(string?, string, object?, Relation)>();
+        for (var n = reader.ReadCount(); n > 0; n--) refs.Add((Optional(ref reader), reader.ReadString(), ExactValues.Read(ref reader), Relation(ref reader)));
+        var sources = new List<(string, string, Relation)>();
+        for (var n = reader.ReadCount(); n > 0; n--) sources.Add((reader.ReadString(), reader.ReadString(), Relation(ref reader)));
+        if (!reader.AtEnd) throw new FormatException("trailing bytes in a compile delta's model");
+        return new DeltaModel
+        {
+            UniqueId = uniqueId, Name = name, PackageName = package, Path = path, CompiledPath = compiledPath, Shape = shape,
+            This = self, Config = config, Refs = refs, Sources = sources,
+        };
+    }
+
+    // A relation part by part; one being filtered (a microbatch window, --empty) is not kept.
+    private static bool Relation(RecordWriter writer, Relation relation)
+    {
+        if (relation.EventTimeFilter is not null || relation.EmptyForm is not null) return false;
+        Optional(writer, relation.Database);
+        Optional(writer, relation.Schema);
+        Optional(writer, relation.Identifier);
+        Optional(writer, relation.Type);
+        var quoting = relation.Quoting;
+        writer.Write(quoting.OpenQuote);
+        writer.Write(quoting.CloseQuote);
+        writer.Write(quoting.IncludeDatabase);
+        writer.Write(quoting.QuoteDatabase);
+        writer.Write(quoting.QuoteSchema);
+        writer.Write(quoting.QuoteIdentifier);
+        writer.Write(quoting.RelationClass);
+        writer.Write(relation.IncludeSchema);
+        writer.Write(relation.IncludeIdentifier);
+        Optional(writer, relation.External);
+        writer.Write(relation.RequireAlias);
+        return true;
+    }
+
+    private static Relation Relation(ref RecordReader reader)
+    {
+        var (database, schema, identifier, type) = (Optional(ref reader), Optional(ref reader), Optional(ref reader), Optional(ref reader));
+        var quoting = new RelationQuoting(reader.ReadString(), reader.ReadString(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean())
+        {
+            RelationClass = reader.ReadString(),
+        };
+        return new Relation(database, schema, identifier, type, quoting)
+        {
+            IncludeSchema = reader.ReadBoolean(),
+            IncludeIdentifier = reader.ReadBoolean(),
+            External = Optional(ref reader),
+            RequireAlias = reader.ReadBoolean(),
+        };
+    }
+
+    // A top-level dictionary by its entries (vars, settings, a config); read back as an ordinal one.
+    private static bool Mapping(RecordWriter writer, IEnumerable<KeyValuePair<string, object?>> entries)
+    {
+        var list = entries.ToList();
+        writer.Write(list.Count);
+        foreach (var (key, value) in list)
+        {
+            writer.Write(key);
+            if (!ExactValues.Write(writer, value)) return false;
+        }
+        return true;
+    }
+
+    private static Dictionary<string, object?> Mapping(ref RecordReader reader)
+    {
+        var count = reader.ReadCount();
+        var mapping = new Dictionary<string, object?>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var key = reader.ReadString();
+            mapping[key] = ExactValues.Read(ref reader);
+        }
+        return mapping;
+    }
+
+    private static void Strings(RecordWriter writer, IReadOnlyList<string> items)
+    {
+        writer.Write(items.Count);
+        foreach (var item in items) writer.Write(item);
+    }
+
+    private static List<string> Strings(ref RecordReader reader)
+    {
+        var items = new List<string>();
+        for (var n = reader.ReadCount(); n > 0; n--) items.Add(reader.ReadString());
+        return items;
+    }
+
+    private static void Optional(RecordWriter writer, string? text)
+    {
+        writer.Write(text is not null);
+        if (text is not null) writer.Write(text);
+    }
+
+    private static string? Optional(ref RecordReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+}

@@ -1,0 +1,151 @@
+using ModelForge.Compiler.Analysis;
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
+using ModelForge.Compiler.Templating;
+
+namespace ModelForge.Compiler.Compilation.Delta;
+
+/// <summary>
+/// Renders edited models from a <see cref="DeltaSnapshot"/> as a full compile would, or says why it
+/// cannot: the new text must parse statically to the same shape (same config, refs and sources, so
+/// nothing else in the project changes), and its render must read nothing but what the snapshot holds
+/// (no impure value, no log or print, no database). Any doubt is a refusal; the caller then runs the
+/// full compile, which reports whatever is wrong.
+/// </summary>
+internal sealed class DeltaRenderer
+{
+    private readonly DeltaSnapshot _snapshot;
+    private readonly Func<string, string?> _environment;
+    private MacroRegistry? _macros;
+
+    public DeltaRenderer(DeltaSnapshot snapshot, Func<string, string?> environment)
+    {
+        _snapshot = snapshot;
+        _environment = environment;
+    }
+
+    /// <summary>A rendered model: its SQL as the full compile would write it.</summary>
+    public sealed record Rendered(DeltaModel Model, string Sql);
+
+    /// <summary>The render of <paramref name="model"/> from <paramref name="text"/> (its file's new content), or null with <paramref name="why"/>.</summary>
+    public Rendered? TryRender(DeltaModel model, SourceText text, out string why)
+    {
+        var project = _snapshot.Project;
+        var diagnostics = new DiagnosticBag();
+        var engine = ProjectCompiler.Engine;
+        if ((_macros ??= Macros(diagnostics)) is not { } macros || diagnostics.HasErrors) return Refuse("the macros do not load", out why);
+        var template = engine.Parse(text, diagnostics);
+        if (template.HasErrors || diagnostics.HasErrors) return Refuse($"{text.Path} does not parse", out why);
+
+        string? unsupported = null;
+        void Note(string name) => unsupported ??= name;
+        var parseInfo = Info(macros, new ParseResolver(project.Target.Schema, RelationQuoting.ForTargetType(project.Target.Type)), Note);
+        var calls = new StaticParser(parseInfo, project.StaticParse).Find(template, model.PackageName);
+        if (calls is null || StaticParseMemo.ShapeOf(calls) is not { } shape || !shape.AsSpan().SequenceEqual(model.Shape))
+            return Refuse($"{text.Path}: its config, refs or sources may have changed", out why);
+
+        var info = Info(macros, new Resolver(model), Note);
+        var node = new NodeRenderInfo
+        {
+            UniqueId = model.UniqueId,
+            Name = model.Name,
+            ResourceType = "model",
+            PackageName = model.PackageName,
+            FilePath = model.Path,
+            This = model.This,
+            Config = new Dictionary<string, object?>(model.Config, StringComparer.Ordinal),
+            Phase = RenderPhase.Execute,
+            // Reading `model` is an impure read: the render is refused before this empty stand-in matters.
+            Model = new LazyDictionary(() => new Dictionary<string, object?>()),
+        };
+        RenderResult rendered;
+        try
+        {
+            rendered = engine.Render(template, ContextBuilder.CreateContext(info, node));
+        }
+        catch (DiagnosticException e)
+        {
+            return Refuse($"{text.Path}: {e.Diagnostic.Message}", out why);
+        }
+        catch (UnknownCall e)
+        {
+            return Refuse(e.Message, out why);
+        }
+        if (unsupported is not null) return Refuse($"{text.Path} reads {unsupported}", out why);
+        if (Validator().Validate(rendered.Text, rendered.Map.Find, new SourceSpan(text, 0, 0), model.CompiledPath).Count > 0)
+            return Refuse($"{text.Path}: the compiled SQL does not validate", out why);
+        why = "";
+        return new Rendered(model, rendered.Text);
+    }
+
+    private static Rendered? Refuse(string reason, out string why)
+    {
+        why = reason;
+        return null;
+    }
+
+    private MacroRegistry? Macros(DiagnosticBag diagnostics)
+    {
+        var project = _snapshot.Project;
+        var files = new (string Package, SourceText Source)[project.MacroFiles.Count];
+        for (var i = 0; i < files.Length; i++)
+        {
+            var (package, path, fullPath) = project.MacroFiles[i];
+            if (SourceFileReader.Read(fullPath, path, diagnostics) is not { } source) return null;
+            files[i] = (package, source);
+        }
+        return ProjectCompiler.BuildMacros(project.ProjectName, project.Packages, files, project.MissingPackages, ProjectCompiler.Engine, diagnostics);
+    }
+
+    // As ProjectCompiler.RenderInfo builds it for the full compile, from the snapshot.
+    private ProjectRenderInfo Info(MacroRegistry macros, IRelationResolver resolver, Action<string> impure)
+    {
+        var project = _snapshot.Project;
+        return new ProjectRenderInfo
+        {
+            ProjectName = project.ProjectName,
+            Vars = project.Vars,
+            PackageVars = project.PackageVars,
+            DispatchSearchOrder = project.DispatchSearchOrder,
+            Target = project.Target,
+            Environment = _environment,
+            Macros = macros,
+            FullRefresh = project.FullRefresh,
+            Command = project.Command,
+            Flags = new Dictionary<string, object?>(StringComparer.Ordinal) { ["STORE_FAILURES"] = project.StoreFailures },
+            Resolver = resolver,
+            Log = _ => impure("log"),
+            ImpureRead = impure,
+        };
+    }
+
+    private SqlValidator Validator() => _snapshot.Project.SqlServerVersion is { } version
+        ? Analysis.TSql.TSqlValidator.For(Analysis.TSql.TSqlGrammar.Find(version) ?? Analysis.TSql.TSqlGrammar.Default)
+        : SqlValidator.ForTarget(_snapshot.Project.Target.Type);
+
+    /// <summary>A ref or source the full compile did not resolve for this model.</summary>
+    private sealed class UnknownCall(string message) : Exception(message);
+
+    // The model's ref() and source() calls as the full compile resolved them; any other is refused.
+    private sealed class Resolver(DeltaModel model) : IRelationResolver
+    {
+        public Relation ResolveRef(NodeRenderInfo node, string? package, string name, NodeVersion? version, SourceSpan call)
+        {
+            foreach (var (p, n, v, relation) in model.Refs)
+            {
+                if (p == package && n == name && Equals(v, version?.Value)) return relation;
+            }
+            throw new UnknownCall($"ref('{name}') was not resolved by the last compile of {model.UniqueId}");
+        }
+
+        public Relation ResolveSource(NodeRenderInfo node, string source, string table, SourceSpan call)
+        {
+            foreach (var (s, t, relation) in model.Sources)
+            {
+                if (s == source && t == table) return relation;
+            }
+            throw new UnknownCall($"source('{source}', '{table}') was not resolved by the last compile of {model.UniqueId}");
+        }
+    }
+}
