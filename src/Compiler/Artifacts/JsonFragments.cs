@@ -21,17 +21,24 @@ internal static class JsonFragments
     /// <param name="json">The writer, inside the object the entries belong to.</param>
     /// <param name="output">The stream <paramref name="json"/> writes to: chunks go straight to it, past the writer.</param>
     /// <param name="depth">How many objects enclose the entries' values (2 for manifest.json's nodes).</param>
+    /// <param name="valueRange">
+    /// When given, told where each entry's value lies in <paramref name="output"/> (item, first byte, end), in order and
+    /// from one thread at a time; <paramref name="output"/>'s Position must then count the bytes written to it.
+    /// </param>
     public static void WriteEntries<T>(Utf8JsonWriter json, Stream output, IReadOnlyList<T> items, int depth,
-        Func<T, string> nameOf, Action<Utf8JsonWriter, T> writeValue)
+        Func<T, string> nameOf, Action<Utf8JsonWriter, T> writeValue, Action<int, long, long>? valueRange = null)
     {
         if (items.Count == 0) return;
         // The first entry in place: the writer then knows its object has entries, and what follows the
         // chunks (the closing brace, the next section) is indented and separated as after the last entry.
         json.WritePropertyName(nameOf(items[0]));
+        // The writer's pending bytes follow those already in the output.
+        var start = valueRange is null ? 0 : output.Position + json.BytesPending;
         writeValue(json, items[0]);
+        valueRange?.Invoke(0, start, output.Position + json.BytesPending);
         json.Flush();
         if (items.Count == 1) return;
-        var chunks = new Chunks(output, (items.Count - 1 + ChunkSize - 1) / ChunkSize);
+        var chunks = new Chunks(output, (items.Count - 1 + ChunkSize - 1) / ChunkSize, valueRange);
         var work = () => Serialize(chunks, json.Options, depth, items, nameOf, writeValue);
         var helpers = Enumerable.Range(1, Math.Min(Environment.ProcessorCount, chunks.Count) - 1).Select(_ => Task.Run(work)).ToArray();
         try
@@ -65,13 +72,18 @@ internal static class JsonFragments
                 json.Flush();
                 var prefix = buffer.Length;
                 var start = 1 + i * ChunkSize;
-                for (var item = start; item < Math.Min(start + ChunkSize, items.Count); item++)
+                var end = Math.Min(start + ChunkSize, items.Count);
+                // Each value's range within the chunk, made absolute when the chunk reaches the output.
+                var ranges = chunks.RecordsRanges ? new int[2 * (end - start)] : null;
+                for (var item = start; item < end; item++)
                 {
                     json.WritePropertyName(nameOf(items[item]));
+                    if (ranges is not null) ranges[2 * (item - start)] = (int)(json.BytesCommitted + json.BytesPending) - prefix;
                     writeValue(json, items[item]);
+                    if (ranges is not null) ranges[2 * (item - start) + 1] = (int)(json.BytesCommitted + json.BytesPending) - prefix;
                 }
                 json.Flush();
-                chunks.Done(i, buffer.Array, prefix, buffer.Length - prefix);
+                chunks.Done(i, buffer.Array, prefix, buffer.Length - prefix, ranges);
             }
         }
         catch
@@ -86,7 +98,7 @@ internal static class JsonFragments
     /// output, and written in order by whichever thread completes the one due (no thread waits on another
     /// to write, and none holds a lock: on a loaded machine a preempted lock holder leaves the others spinning).
     /// </summary>
-    private sealed class Chunks(Stream output, int count)
+    private sealed class Chunks(Stream output, int count, Action<int, long, long>? valueRange)
     {
         private readonly Chunk?[] _done = new Chunk?[count];
         private readonly SemaphoreSlim _ahead = new(ChunksAhead);
@@ -96,6 +108,8 @@ internal static class JsonFragments
         private volatile bool _stopped;
 
         public int Count => count;
+
+        public bool RecordsRanges => valueRange is not null;
 
         public bool AllWritten => Volatile.Read(ref _due) == count;
 
@@ -109,11 +123,11 @@ internal static class JsonFragments
             return -1;
         }
 
-        public void Done(int i, byte[] buffer, int start, int length)
+        public void Done(int i, byte[] buffer, int start, int length, int[]? ranges)
         {
             // Full fences (Interlocked) between each store and the loads after it: a chunk that becomes ready
             // just as the writer gives up is seen either by its own thread or by the writer's check after the release.
-            Interlocked.Exchange(ref _done[i], new Chunk(buffer, start, length));
+            Interlocked.Exchange(ref _done[i], new Chunk(buffer, start, length, ranges));
             while (!_stopped && Volatile.Read(ref _due) is var due && due < count && Volatile.Read(ref _done[due]) is not null)
             {
                 if (Interlocked.CompareExchange(ref _writing, 1, 0) != 0) return;
@@ -122,6 +136,7 @@ internal static class JsonFragments
                     while (!_stopped && _due < count && Volatile.Read(ref _done[_due]) is { } chunk)
                     {
                         _done[_due] = null;
+                        if (chunk.Ranges is { } values) Report(_due, output.Position, values);
                         output.Write(chunk.Buffer, chunk.Start, chunk.Length);
                         ArrayPool<byte>.Shared.Return(chunk.Buffer);
                         Interlocked.Increment(ref _due);
@@ -135,6 +150,12 @@ internal static class JsonFragments
             }
         }
 
+        private void Report(int chunk, long at, int[] ranges)
+        {
+            for (var entry = 0; entry < ranges.Length / 2; entry++)
+                valueRange!(1 + chunk * ChunkSize + entry, at + ranges[2 * entry], at + ranges[2 * entry + 1]);
+        }
+
         // Claimed chunks are finished but not written; the others are never started.
         public void Stop()
         {
@@ -143,7 +164,7 @@ internal static class JsonFragments
         }
     }
 
-    private sealed record Chunk(byte[] Buffer, int Start, int Length);
+    private sealed record Chunk(byte[] Buffer, int Start, int Length, int[]? Ranges);
 
     /// <summary>An <see cref="IBufferWriter{T}"/> over a rented array, handed on with its chunk.</summary>
     private sealed class PooledBuffer : IBufferWriter<byte>

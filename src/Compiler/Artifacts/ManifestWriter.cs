@@ -18,11 +18,17 @@ public static partial class ManifestWriter
 
     /// <param name="compiled">The nodes this command compiled; the others get <c>compiled: false</c> and null code and path.</param>
     /// <param name="templateDictionary">The dictionary a template read for a node, if any (by default, those read until now).</param>
+    /// <param name="index">
+    /// When given, records where each file node's entry lies and the size and hash of what was written
+    /// (<see cref="ManifestIndexRecorder.Index"/>); save it beside the manifest once the manifest is in place.
+    /// </param>
     internal static void Write(Stream stream, CompiledProject project, string invocationId, DateTimeOffset generatedAt,
-        IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled, Func<string, object?>? templateDictionary = null)
+        IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled, Func<string, object?>? templateDictionary = null,
+        ManifestIndexRecorder? index = null)
     {
         templateDictionary ??= project.BuiltNodeDictionary;
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        var output = index?.Wrap(stream) ?? stream;
+        using var json = new Utf8JsonWriter(output, Options);
         json.WriteStartObject();
         json.WriteStartObject("metadata");
         ArtifactJson.WriteMetadataFields(json, "https://schemas.getdbt.com/dbt/manifest/v12.json", generatedAt, invocationId);
@@ -33,12 +39,13 @@ public static partial class ManifestWriter
         // Nodes are most of the file: serialized on every core, written in order.
         var nodes = project.Order.Select(id => project.Nodes[id]).ToList();
         json.WriteStartObject("nodes");
-        JsonFragments.WriteEntries(json, stream, nodes.Where(n => n.ResourceType is not (ResourceType.Source or ResourceType.UnitTest)).ToList(), 2,
-            node => node.UniqueId, (writer, node) => WriteNode(writer, templateDictionary, node, lineage, compiled));
+        var entries = nodes.Where(n => n.ResourceType is not (ResourceType.Source or ResourceType.UnitTest)).ToList();
+        JsonFragments.WriteEntries(json, output, entries, 2, node => node.UniqueId, (writer, node) => WriteNode(writer, templateDictionary, node, lineage, compiled),
+            index is null ? null : (item, start, end) => index.Entry(entries[item], start, end));
         json.WriteEndObject();
 
         json.WriteStartObject("sources");
-        JsonFragments.WriteEntries(json, stream, nodes.Where(n => n.ResourceType == ResourceType.Source).ToList(), 2,
+        JsonFragments.WriteEntries(json, output, nodes.Where(n => n.ResourceType == ResourceType.Source).ToList(), 2,
             node => node.UniqueId, (writer, node) => WriteNode(writer, templateDictionary, node, null, null));
         json.WriteEndObject();
 
@@ -64,12 +71,17 @@ public static partial class ManifestWriter
 
         WriteSectionsBeforeMaps(json, project);
         var semanticChildren = SemanticChildren(project);
-        WriteMap(json, stream, "parent_map", project, id => project.Graph.Parents(id), project.SemanticLayer.Parents);
-        WriteMap(json, stream, "child_map", project, id => project.Graph.Children(id).Concat(semanticChildren.GetValueOrDefault(id) ?? []),
+        WriteMap(json, output, "parent_map", project, id => project.Graph.Parents(id), project.SemanticLayer.Parents);
+        WriteMap(json, output, "child_map", project, id => project.Graph.Children(id).Concat(semanticChildren.GetValueOrDefault(id) ?? []),
             project.SemanticLayer.Ids.ToDictionary(id => id, id => semanticChildren.GetValueOrDefault(id) ?? []));
         WriteSectionsAfterMaps(json, project);
         json.WriteEndObject();
+        json.Flush();
+        index?.Complete();
     }
+
+    /// <summary>How manifest.json is written: what re-encodes a part of it (ManifestPatch) must use the same.</summary>
+    internal static readonly JsonWriterOptions Options = new() { Indented = true };
 
     private static readonly JsonEncodedText CompiledPathName = JsonEncodedText.Encode("compiled_path");
     private static readonly JsonEncodedText CompiledName = JsonEncodedText.Encode("compiled");
@@ -106,11 +118,18 @@ public static partial class ManifestWriter
     private static void WriteCompiled(Utf8JsonWriter json, ProjectNode node, CompiledCode? compiled)
     {
         if (node.ResourceType is ResourceType.Seed or ResourceType.Source) return;
-        if (compiled is not null && compiled.TryGet(node.UniqueId, out var code))
+        if (compiled is not null && compiled.TryGet(node.UniqueId, out var code)) WriteCompiledFields(json, code.Path, code.Code.Bytes.Span);
+        else WriteCompiledFields(json, null, default);
+    }
+
+    /// <summary>compiled_path, compiled and compiled_code, in this order: the SQL at <paramref name="path"/>, or none when the path is null.</summary>
+    internal static void WriteCompiledFields(Utf8JsonWriter json, string? path, ReadOnlySpan<byte> code)
+    {
+        if (path is not null)
         {
-            json.WriteString(CompiledPathName, code.Path);
+            json.WriteString(CompiledPathName, path);
             json.WriteBoolean(CompiledName, true);
-            LongJsonString.Write(json, CompiledCodeName, code.Code.Bytes.Span);
+            LongJsonString.Write(json, CompiledCodeName, code);
             return;
         }
         json.WriteNull(CompiledPathName);

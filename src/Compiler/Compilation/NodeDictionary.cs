@@ -111,7 +111,8 @@ public static class NodeDictionary
         sink.EndArray();
     }
 
-    private static void WriteChecksum(INodeFieldSink sink, string name, string checksum)
+    /// <summary>The checksum object of a node: ManifestPatch writes a changed file's the same way.</summary>
+    internal static void WriteChecksum(INodeFieldSink sink, string name, string checksum)
     {
         sink.StartObject(F.Checksum);
         sink.String(F.Name, name);

@@ -35,6 +35,38 @@ public sealed class JsonFragmentsTests
             })));
     }
 
+    // The manifest's index records where each node's value lies: the first entry (in place) and every chunk's.
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3_000)]
+    public void Each_value_range_is_reported_once_in_order_and_holds_that_value(int count)
+    {
+        var entries = Enumerable.Range(0, count).Select(Entry).ToList();
+        var ranges = new List<(int Item, long Start, long End)>();
+        var buffer = new MemoryStream();
+        var output = new HashingWriteStream(buffer);
+        using (var json = new Utf8JsonWriter(output, Indented))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("nodes");
+            JsonFragments.WriteEntries(json, output, entries, 2, e => e.Key, (w, e) => JsonValueWriter.Write(w, e.Value),
+                (item, start, end) => ranges.Add((item, start, end)));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        var bytes = buffer.ToArray();
+
+        Assert.That(ranges.Select(r => r.Item), Is.EqualTo(Enumerable.Range(0, count)));
+        foreach (var (item, start, end) in ranges)
+        {
+            var value = new MemoryStream();
+            using (var json = new Utf8JsonWriter(value)) JsonValueWriter.Write(json, entries[item].Value);
+            using var inFile = JsonDocument.Parse(bytes.AsMemory((int)start, (int)(end - start)));
+            using var alone = JsonDocument.Parse(value.ToArray());
+            Assert.That(JsonSerializer.Serialize(inFile.RootElement), Is.EqualTo(JsonSerializer.Serialize(alone.RootElement)), $"entry {item}");
+        }
+    }
+
     [Test]
     public void An_entry_that_throws_ends_the_write_with_its_exception()
     {

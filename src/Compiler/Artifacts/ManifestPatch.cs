@@ -1,0 +1,196 @@
+using System.Buffers;
+using System.IO.Hashing;
+using System.Text;
+using System.Text.Json;
+using ModelForge.Compiler.Caching;
+using ModelForge.Compiler.Compilation;
+
+namespace ModelForge.Compiler.Artifacts;
+
+/// <summary>
+/// Rewrites the raw_code, checksum and compiled fields of a few nodes in target/manifest.json, and its
+/// generated_at and invocation_id, copying every other byte from the manifest as it is: after one file's edit
+/// the result is byte for byte what <see cref="ManifestWriter"/> would write for the whole project.
+/// </summary>
+internal static class ManifestPatch
+{
+    private static readonly string[] NodeFields = ["raw_code", "checksum", "compiled_path", "compiled", "compiled_code"];
+    private static readonly string[] MetadataFields = ["generated_at", "invocation_id"];
+
+    /// <summary>
+    /// Writes the patched manifest.json atomically and then its index; false, touching nothing, when
+    /// <paramref name="index"/> does not describe the manifest on disk (its size or hash differ), a node is not
+    /// in it, or a node's entry has not the fields it should. IO errors while writing are thrown, as the full write's.
+    /// </summary>
+    public static bool TryApply(string targetDirectory, ManifestIndex index, string invocationId, DateTimeOffset generatedAt,
+        IReadOnlyList<NodePatch> patches)
+    {
+        var path = Path.Combine(targetDirectory, "manifest.json");
+        byte[] manifest;
+        try
+        {
+            manifest = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        if (manifest.LongLength != index.ManifestSize || XxHash3.HashToUInt64(manifest) != index.ManifestHash) return false;
+        if (Replacements(manifest, index, invocationId, generatedAt, patches) is not { } replacements) return false;
+
+        var (size, hash) = WriteAtomically(path, manifest, replacements);
+        new ManifestIndex(size, hash, Shifted(index.Nodes, replacements)).TryWrite(targetDirectory);
+        return true;
+    }
+
+    /// <summary>A stretch of the old manifest and the bytes that take its place.</summary>
+    private readonly record struct Replacement(long Start, long End, byte[] Bytes)
+    {
+        public long Delta => Bytes.Length - (End - Start);
+    }
+
+    // The replacements in file order, or null when one cannot be placed.
+    private static List<Replacement>? Replacements(byte[] manifest, ManifestIndex index, string invocationId, DateTimeOffset generatedAt,
+        IReadOnlyList<NodePatch> patches)
+    {
+        var replacements = new List<Replacement>();
+        try
+        {
+            var beforeNodes = index.Nodes.Count == 0 ? manifest.Length : (int)index.Nodes[0].Start;
+            var metadata = ManifestFields.Find(manifest.AsSpan(0, beforeNodes), MetadataFields, complete: false, objectDepth: 1);
+            var newMetadata = Encode(1, MetadataFields, json =>
+            {
+                ArtifactJson.WriteTime(json, "generated_at", generatedAt);
+                json.WriteString("invocation_id", invocationId);
+            });
+            if (!AddEach(replacements, 0, metadata, newMetadata)) return null;
+            foreach (var patch in patches.DistinctBy(p => p.UniqueId, StringComparer.Ordinal))
+            {
+                if (patch.Compiled && patch.CompiledPath is null) throw new ArgumentException($"{patch.UniqueId}: compiled code without its path");
+                if (!index.TryFind(patch.UniqueId, out var node) || !NamedAt(manifest, node)) return null;
+                var fields = ManifestFields.Find(manifest.AsSpan((int)node.Start, node.Length), NodeFields, complete: true);
+                var code = patch.CompiledCode is null ? [] : Encoding.UTF8.GetBytes(patch.CompiledCode);
+                // Each field as the full writer writes it (NodeDictionary, then ManifestWriter's compiled fields).
+                var values = Encode(2, NodeFields, json =>
+                {
+                    var sink = new NodeJsonSink(json);
+                    sink.String(NodeFieldNames.RawCode, patch.RawCode);
+                    NodeDictionary.WriteChecksum(sink, "sha256", patch.Sha256);
+                    ManifestWriter.WriteCompiledFields(json, patch.Compiled ? patch.CompiledPath : null, code);
+                });
+                if (!AddEach(replacements, node.Start, fields, values)) return null;
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        replacements.Sort((a, b) => a.Start.CompareTo(b.Start));
+        for (var i = 1; i < replacements.Count; i++)
+            if (replacements[i].Start < replacements[i - 1].End) return null;
+        return replacements;
+    }
+
+    // The entry's name precedes its value: the index points at this node's entry.
+    private static bool NamedAt(byte[] manifest, ManifestIndex.NodeRange node)
+    {
+        var name = JsonEncodedText.Encode(node.UniqueId).EncodedUtf8Bytes;
+        var before = node.Start - name.Length - 4;
+        if (before < 0) return false;
+        var expected = manifest.AsSpan((int)before, name.Length + 4);
+        return expected[0] == '"' && expected[1..^3].SequenceEqual(name) && expected[^3..].SequenceEqual("\": "u8)
+               && manifest[node.Start] == '{' && manifest[node.End - 1] == '}';
+    }
+
+    // Every field's old value replaced by its new one; false when the old entry lacks one.
+    private static bool AddEach(List<Replacement> replacements, long offset, ManifestFields.Range?[] fields, byte[][] values)
+    {
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (fields[i] is not { } old) return false;
+            replacements.Add(new Replacement(offset + old.Start, offset + old.End, values[i]));
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The values of the fields <paramref name="write"/> writes into an object <paramref name="depth"/> levels inside
+    /// the root, by position in <paramref name="names"/>, with the manifest's options: indented and escaped as in the file.
+    /// </summary>
+    private static byte[][] Encode(int depth, string[] names, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        int before;
+        using (var json = new Utf8JsonWriter(buffer, ManifestWriter.Options))
+        {
+            json.WriteStartObject();
+            for (var level = 1; level < depth; level++) json.WriteStartObject("_");
+            json.Flush();
+            before = buffer.WrittenCount;
+            json.WriteStartObject("_");
+            write(json);
+            json.WriteEndObject();
+        }
+        // From the object's brace: the enclosing objects' closing braces follow it, unread.
+        var written = buffer.WrittenSpan[before..];
+        var inner = written[written.IndexOf((byte)'{')..];
+        var fields = ManifestFields.Find(inner, names, complete: false);
+        var values = new byte[fields.Length][];
+        for (var i = 0; i < fields.Length; i++)
+            values[i] = fields[i] is { } range ? inner.Slice(range.Start, range.Length).ToArray() : throw new InvalidOperationException($"{names[i]} not written");
+        return values;
+    }
+
+    private static (long Size, ulong Hash) WriteAtomically(string path, byte[] manifest, List<Replacement> replacements)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.partial";
+        var hash = new XxHash3();
+        var size = 0L;
+        try
+        {
+            // Unbuffered: each stretch goes to the file in one write.
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                var at = 0L;
+                foreach (var replacement in replacements)
+                {
+                    Write(manifest.AsSpan((int)at, (int)(replacement.Start - at)));
+                    Write(replacement.Bytes);
+                    at = replacement.End;
+                }
+                Write(manifest.AsSpan((int)at));
+
+                void Write(ReadOnlySpan<byte> bytes)
+                {
+                    file.Write(bytes);
+                    hash.Append(bytes);
+                    size += bytes.Length;
+                }
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            CacheFile.Delete(temporary);
+            throw;
+        }
+        return (size, hash.GetCurrentHashAsUInt64());
+    }
+
+    // The nodes where they now lie: each moves by what the replacements before it added, and grows by those inside it.
+    private static List<ManifestIndex.NodeRange> Shifted(IReadOnlyList<ManifestIndex.NodeRange> nodes, List<Replacement> replacements)
+    {
+        var shifted = new List<ManifestIndex.NodeRange>(nodes.Count);
+        var next = 0;
+        var delta = 0L;
+        foreach (var node in nodes)
+        {
+            while (next < replacements.Count && replacements[next].End <= node.Start) delta += replacements[next++].Delta;
+            var grown = 0L;
+            while (next < replacements.Count && replacements[next].Start < node.End) grown += replacements[next++].Delta;
+            shifted.Add(node with { Start = node.Start + delta, Length = checked((int)(node.Length + grown)) });
+            delta += grown;
+        }
+        return shifted;
+    }
+}

@@ -1,0 +1,11 @@
+namespace ModelForge.Compiler.Artifacts;
+
+/// <summary>
+/// A node whose file changed, as the full compile would now write it: the file's text and SHA-256 (raw_code and
+/// checksum), and the SQL compiled from it with where it was written (compiled_code and compiled_path), or null
+/// for both when it was not compiled (then <c>compiled: false</c> and nulls, as the full writer has it).
+/// </summary>
+internal sealed record NodePatch(string UniqueId, string RawCode, string Sha256, string? CompiledCode, string? CompiledPath = null)
+{
+    public bool Compiled => CompiledCode is not null;
+}

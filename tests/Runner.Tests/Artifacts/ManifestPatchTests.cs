@@ -1,0 +1,234 @@
+using System.Text;
+using System.Text.Json;
+using ModelForge.Compiler.Artifacts;
+using ModelForge.Runner.Tests.Lineage;
+using ModelForge.Runner.Tests.Support;
+using NUnit.Framework;
+
+namespace ModelForge.Runner.Tests.Artifacts;
+
+/// <summary>
+/// A manifest patched after a file's edit must be, byte for byte, what a full compile writes with the same
+/// invocation id and time; an index that does not describe the manifest on disk must be refused.
+/// </summary>
+public sealed class ManifestPatchTests
+{
+    private TempProject _project = null!;
+
+    private string Target => Path.Combine(_project.Root, "target");
+
+    private string ManifestPath => Path.Combine(Target, "manifest.json");
+
+    [SetUp]
+    public void SetUp() => _project = new TempProject("shop").WithProjectFile()
+        .With("models/orders.sql", "select 1 as id, 'a' as name")
+        .With("models/customers.sql", "select id from {{ ref('orders') }}")
+        .With("models/schema.yml", """
+            models:
+              - name: orders
+                config:
+                  meta: {raw_code: "not the node's", compiled_code: x, checksum: y}
+                columns:
+                  - name: id
+                    data_tests: [not_null]
+            """)
+        .With("tests/no_negative_ids.sql", "select * from {{ ref('orders') }} where id < 0")
+        .With("dbt_packages/shop_utils/dbt_project.yml", "name: shop_utils\nversion: '1.0'\n")
+        .With("dbt_packages/shop_utils/models/package_model.sql", "select 1 as one");
+
+    [TearDown]
+    public void TearDown() => _project.Dispose();
+
+    [Test]
+    public void An_edit_with_text_that_needs_escaping_patches_to_the_full_compiles_bytes()
+    {
+        CompileWithIndex();
+
+        // Quotes, backslashes, non-ASCII, a closing script tag and a control character: each escaped as the writer does.
+        var expected = EditAndCompile(("models/orders.sql", "-- a \"quoted\" \\ comment, é 日本 </script>\t\nselect 1 as id, 'b\\c' as name"));
+        Assert.That(Patch(expected, "model.shop.orders"), Is.True);
+
+        Assert.That(Read(), Is.EqualTo(Text(expected)));
+    }
+
+    [Test]
+    public void The_patched_index_patches_again()
+    {
+        CompileWithIndex();
+        var first = EditAndCompile(("models/orders.sql", "select 2 as id, 'a' as name -- longer than before"));
+        Assert.That(Patch(first, "model.shop.orders"), Is.True);
+
+        // Later entries moved: the saved index must place them where they now are.
+        var second = EditAndCompile(("models/customers.sql", "select id from {{ ref('orders') }} where id > 0"), ("models/orders.sql", "select 3 as id"));
+        Assert.That(Patch(second, "model.shop.customers", "model.shop.orders"), Is.True);
+
+        Assert.That(Read(), Is.EqualTo(Text(second)));
+    }
+
+    [Test]
+    public void Several_nodes_a_singular_test_and_a_packages_model_in_one_patch()
+    {
+        CompileWithIndex();
+
+        var expected = EditAndCompile(
+            ("models/orders.sql", "select 1 as id, 'é' as name"),
+            ("models/customers.sql", "-- short\nselect id from {{ ref('orders') }}"),
+            ("tests/no_negative_ids.sql", "select * from {{ ref('orders') }} where id <= 0 -- \"strict\""),
+            ("dbt_packages/shop_utils/models/package_model.sql", "select 1 as one, 2 as two"));
+        Assert.That(Patch(expected, "model.shop.orders", "model.shop.customers", "test.shop.no_negative_ids", "model.shop_utils.package_model"), Is.True);
+
+        Assert.That(Read(), Is.EqualTo(Text(expected)));
+    }
+
+    [Test]
+    public void A_node_left_uncompiled_keeps_null_code_and_one_compiled_now_gains_it()
+    {
+        CompileWithIndex("-s", "orders");
+        // customers was not compiled: its raw_code changes, compiled stays false.
+        var uncompiled = EditAndCompile(["-s", "orders"], ("models/customers.sql", "select id from {{ ref('orders') }} -- edited"));
+        Assert.That(Patch(uncompiled, "model.shop.customers"), Is.True);
+        Assert.That(Read(), Is.EqualTo(Text(uncompiled)));
+
+        var compiled = EditAndCompile(["-s", "orders", "customers"], ("models/customers.sql", "select id from {{ ref('orders') }} -- compiled"));
+        Assert.That(Patch(compiled, "model.shop.customers"), Is.True);
+        Assert.That(Read(), Is.EqualTo(Text(compiled)));
+    }
+
+    [Test]
+    public void A_manifest_changed_since_it_was_indexed_is_refused_and_left_as_it_is()
+    {
+        CompileWithIndex();
+        var patch = new NodePatch("model.shop.orders", "select 2", new string('0', 64), "select 2", "target/compiled/shop/models/orders.sql");
+
+        // Same size, other content: the index is read, the patch refuses.
+        var bytes = File.ReadAllBytes(ManifestPath);
+        var at = Encoding.UTF8.GetString(bytes).IndexOf("select id from", StringComparison.Ordinal);
+        bytes[at] = (byte)'S';
+        File.WriteAllBytes(ManifestPath, bytes);
+        var index = ManifestIndex.TryRead(Target);
+        Assert.That(index, Is.Not.Null);
+        Assert.That(ManifestPatch.TryApply(Target, index!, "id", DateTimeOffset.UnixEpoch, [patch]), Is.False);
+        Assert.That(File.ReadAllBytes(ManifestPath), Is.EqualTo(bytes));
+
+        // Another size: the index is not even read.
+        File.AppendAllText(ManifestPath, " ");
+        Assert.That(ManifestIndex.TryRead(Target), Is.Null);
+    }
+
+    [Test]
+    public void A_manifest_rewritten_by_a_full_compile_of_the_same_size_is_refused()
+    {
+        CompileWithIndex();
+        // An edit of the same length, so the invocation memo does not replay the command.
+        var compiled = _project.With("models/customers.sql", "select ID from {{ ref('orders') }}").Forge("compile");
+        Assert.That(compiled.ExitCode, Is.EqualTo(0), compiled.ToString());
+        var rewritten = File.ReadAllBytes(ManifestPath);
+
+        var index = ManifestIndex.TryRead(Target);
+        Assert.That(index?.ManifestSize, Is.EqualTo(rewritten.LongLength), "a new invocation id and time, the same size");
+        Assert.That(ManifestPatch.TryApply(Target, index!, "id", DateTimeOffset.UnixEpoch, [Unchanged("model.shop.orders")]), Is.False);
+        Assert.That(File.ReadAllBytes(ManifestPath), Is.EqualTo(rewritten));
+    }
+
+    [Test]
+    public void A_damaged_index_or_an_unknown_node_is_refused()
+    {
+        CompileWithIndex();
+        var before = File.ReadAllBytes(ManifestPath);
+        var index = ManifestIndex.TryRead(Target)!;
+
+        Assert.That(ManifestPatch.TryApply(Target, index, "id", DateTimeOffset.UnixEpoch, [Unchanged("model.shop.orders"), Unchanged("model.shop.nowhere")]), Is.False);
+        Assert.That(ManifestPatch.TryApply(Target, index, "id", DateTimeOffset.UnixEpoch, [Unchanged("test.shop.not_null_orders_id")]), Is.False,
+            "a generic test has no file: it is not in the index");
+        Assert.That(File.ReadAllBytes(ManifestPath), Is.EqualTo(before));
+
+        var indexPath = Path.Combine(Target, ManifestIndex.FileName);
+        var damaged = File.ReadAllBytes(indexPath);
+        damaged[damaged.Length / 2] ^= 0x20;
+        File.WriteAllBytes(indexPath, damaged);
+        Assert.That(ManifestIndex.TryRead(Target), Is.Null);
+        File.Delete(indexPath);
+        Assert.That(ManifestIndex.TryRead(Target), Is.Null);
+    }
+
+    /// <summary>
+    /// Compiles with forge, then writes the same manifest in-process with an index (forge compile does not save one
+    /// yet): the bytes must be forge's, and each indexed range must hold the node it names.
+    /// </summary>
+    private void CompileWithIndex(params string[] select)
+    {
+        var result = _project.Forge(["compile", .. select]);
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var written = File.ReadAllBytes(ManifestPath);
+        using var manifest = JsonDocument.Parse(written);
+        var project = DemoProject.Load(_project.Root);
+        var code = new CompiledCode();
+        foreach (var node in manifest.RootElement.GetProperty("nodes").EnumerateObject())
+        {
+            if (node.Value.TryGetProperty("compiled", out var compiled) && compiled.GetBoolean())
+                code.Add(project.Nodes[node.Name], node.Value.GetProperty("compiled_path").GetString()!, node.Value.GetProperty("compiled_code").GetString()!);
+        }
+        var (invocationId, generatedAt) = Metadata(manifest);
+        var recorder = new ManifestIndexRecorder();
+        using var stream = new MemoryStream();
+        ManifestWriter.Write(stream, project, invocationId, generatedAt, null, code, index: recorder);
+        Assert.That(Text(stream.ToArray()), Is.EqualTo(Text(written)), "recording changes no byte, and this is forge compile's manifest");
+
+        var index = recorder.Index!;
+        Assert.That((index.ManifestSize, index.ManifestHash), Is.EqualTo((written.LongLength, System.IO.Hashing.XxHash3.HashToUInt64(written))));
+        var withFiles = manifest.RootElement.GetProperty("nodes").EnumerateObject()
+            .Where(n => n.Value.GetProperty("checksum").GetProperty("name").GetString() == "sha256").Select(n => n.Name);
+        Assert.That(index.Nodes.Select(n => n.UniqueId), Is.EquivalentTo(withFiles));
+        foreach (var node in index.Nodes)
+        {
+            using var entry = JsonDocument.Parse(written.AsMemory((int)node.Start, node.Length));
+            Assert.That(entry.RootElement.GetProperty("unique_id").GetString(), Is.EqualTo(node.UniqueId));
+        }
+        Assert.That(index.TryWrite(Target), Is.True);
+    }
+
+    // The full compile after the edits; then the manifest and its index from before are put back, to be patched.
+    private byte[] EditAndCompile(params (string Path, string Text)[] edits) => EditAndCompile([], edits);
+
+    private byte[] EditAndCompile(string[] select, params (string Path, string Text)[] edits)
+    {
+        var before = File.ReadAllBytes(ManifestPath);
+        foreach (var (path, text) in edits) _project.With(path, text);
+        var result = _project.Forge(["compile", .. select]);
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var after = File.ReadAllBytes(ManifestPath);
+        File.WriteAllBytes(ManifestPath, before);
+        return after;
+    }
+
+    // The patch from the full compile's own values, with its invocation id and time.
+    private bool Patch(byte[] expected, params string[] ids)
+    {
+        using var manifest = JsonDocument.Parse(expected);
+        var nodes = manifest.RootElement.GetProperty("nodes");
+        var patches = ids.Select(id =>
+        {
+            var node = nodes.GetProperty(id);
+            return new NodePatch(id, node.GetProperty("raw_code").GetString()!, node.GetProperty("checksum").GetProperty("checksum").GetString()!,
+                node.GetProperty("compiled_code").GetString(), node.GetProperty("compiled_path").GetString());
+        }).ToList();
+        var (invocationId, generatedAt) = Metadata(manifest);
+        var index = ManifestIndex.TryRead(Target);
+        Assert.That(index, Is.Not.Null, "the index describes the manifest on disk");
+        return ManifestPatch.TryApply(Target, index!, invocationId, generatedAt, patches);
+    }
+
+    private static NodePatch Unchanged(string id) => new(id, "select 1 as id, 'a' as name", new string('0', 64), null);
+
+    private static (string InvocationId, DateTimeOffset GeneratedAt) Metadata(JsonDocument manifest)
+    {
+        var metadata = manifest.RootElement.GetProperty("metadata");
+        return (metadata.GetProperty("invocation_id").GetString()!,
+            DateTimeOffset.Parse(metadata.GetProperty("generated_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal));
+    }
+
+    private string Read() => File.ReadAllText(ManifestPath);
+
+    private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+}
