@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ModelForge.Compiler.Analysis;
 using ModelForge.Compiler.Artifacts;
+using ModelForge.Compiler.Caching;
 using ModelForge.Compiler.Context;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Compilation.Delta;
@@ -178,9 +179,15 @@ internal static class CompileCommand
         DiagnosticPrinter.Print(environment.Error, failures);
         try
         {
-            using var file = Execution.AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json"));
-            ManifestWriter.Write(file.Stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, null, compiledCode);
-            file.Complete();
+            // The index lets the next compile after an edit of models alone patch the manifest (Memo/InvocationMemo.Delta.cs).
+            var index = new ManifestIndexRecorder();
+            CacheFile.Delete(Path.Combine(session.TargetDirectory, ManifestIndex.FileName));
+            using (var file = Execution.AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json")))
+            {
+                ManifestWriter.Write(file.Stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, null, compiledCode, index: index);
+                file.Complete();
+            }
+            index.Index?.TryWrite(session.TargetDirectory);
             PhaseTimings.Mark("manifest");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -3,6 +3,7 @@ using ModelForge.Compiler.Artifacts;
 using ModelForge.Compiler.Compilation.Delta;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
+using ModelForge.Runner.Cli;
 using ModelForge.Runner.Execution;
 
 namespace ModelForge.Runner.Memo;
