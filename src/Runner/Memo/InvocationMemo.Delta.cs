@@ -62,7 +62,9 @@ internal sealed partial class InvocationMemo
         PhaseTimings.Mark("write compiled files + patch manifest");
 
         if (_trace) TraceDelta(rendered.Select(r => r.Result.Model.UniqueId));
-        Rerecord(memo, target, rendered.Select(r => (r.Edit, r.Text, r.Stat)).ToList(), rendered.Select(r => r.Result.Model.CompiledPath).ToList(), root);
+        var unrecorded = Rerecord(memo, target, rendered.Select(r => (r.Edit, r.Text, r.Stat)).ToList(), rendered.Select(r => r.Result.Model.CompiledPath).ToList(), root);
+        if (unrecorded is not null) MemoFile.Delete(_memoPath!);
+        if (_trace) _original.Error.WriteLine(unrecorded is null ? $"{_command} memo: written" : $"{_command} memo: not written: {unrecorded}");
         PhaseTimings.Mark("record memo");
         foreach (var (error, text) in memo.Printed) (error ? _original.Error : _original.Output).Write(text);
         return memo.ExitCode;
@@ -84,27 +86,19 @@ internal sealed partial class InvocationMemo
 
     // The memo as the delta leaves things: the edited files with their new stamps and hashes, the compiled files
     // and manifest.json with theirs. An edit too recent to vouch for (it may change again within the clock's
-    // resolution) leaves no memo: the next compile is a full one.
-    private void Rerecord(MemoFile memo, string target, List<(Edit Edit, SourceText Text, MemoStat Stat)> edits, List<string> compiledPaths, string root)
+    // resolution) leaves no memo: the next compile is a full one. Returns why no memo was written, or null.
+    private string? Rerecord(MemoFile memo, string target, List<(Edit Edit, SourceText Text, MemoStat Stat)> edits, List<string> compiledPaths, string root)
     {
         foreach (var (edit, text, stat) in edits)
         {
-            if (stat.Ticks >= _startedTicks - RacyWindowFor(stat.Ticks).Ticks)
-            {
-                MemoFile.Delete(_memoPath!);
-                return;
-            }
+            if (stat.Ticks >= _startedTicks - RacyWindowFor(stat.Ticks).Ticks) return $"{edit.FullPath} changed during the compile";
             var hash = Encoding.UTF8.GetByteCount(text.Text) == stat.Length ? text.Sha256[..32] : Scanner.Hash(edit.FullPath);
             edit.Scan.Set(edit.Index, edit.Scan.EntryAt(edit.Index) with { Length = stat.Length, Ticks = stat.Ticks, Hash = hash });
         }
         var outputs = compiledPaths.Select(p => Path.GetFullPath(Path.Combine(root, p))).Append(Path.Combine(target, "manifest.json"));
         foreach (var output in outputs)
         {
-            if (!Restamp(memo, output))
-            {
-                MemoFile.Delete(_memoPath!);
-                return;
-            }
+            if (!Restamp(memo, output)) return $"{output} is not where the memo recorded outputs";
         }
         var environment = memo.Environment.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         foreach (var (name, value) in _environment) environment[name] = Fingerprint(value);
@@ -117,7 +111,7 @@ internal sealed partial class InvocationMemo
             ExitCode = memo.ExitCode,
             DeltaGeneration = memo.DeltaGeneration,
         };
-        if (!updated.Write(_memoPath!)) MemoFile.Delete(_memoPath!);
+        return updated.Write(_memoPath!) ? null : "the target folder is not writable";
     }
 
     // The output entry for a file the delta wrote, given its stamp now; false when no output scan holds it.
