@@ -93,7 +93,9 @@ internal sealed partial class InvocationMemo
         {
             if (stat.Ticks >= _startedTicks - RacyWindowFor(stat.Ticks).Ticks) return $"{edit.FullPath} changed during the compile";
             var hash = Encoding.UTF8.GetByteCount(text.Text) == stat.Length ? text.Sha256[..32] : Scanner.Hash(edit.FullPath);
-            edit.Scan.Set(edit.Index, edit.Scan.EntryAt(edit.Index) with { Length = stat.Length, Ticks = stat.Ticks, Hash = hash });
+            // A file reached through a link keeps "no time" (-1): it is hashed at every check.
+            var was = edit.Scan.EntryAt(edit.Index);
+            edit.Scan.Set(edit.Index, was with { Length = stat.Length, Ticks = was.Ticks == -1 ? -1 : stat.Ticks, Hash = hash });
         }
         var outputs = compiledPaths.Select(p => Path.GetFullPath(Path.Combine(root, p))).Append(Path.Combine(target, "manifest.json"));
         foreach (var output in outputs)
