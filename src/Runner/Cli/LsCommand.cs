@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using ModelForge.Compiler.Compilation.Delta;
 using ModelForge.Compiler.Artifacts;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
@@ -35,7 +36,13 @@ internal static class LsCommand
         {
             var memo = new Memo.InvocationMemo(parse, environment, "ls");
             var options = InvocationOptions.From(parse, shared, memo.Environment, "ls");
-            return memo.TryReplay(options) ?? memo.Complete(List(parse, options, memo.Environment, out var session), session);
+            if (memo.TryReplay(options) is { } replayed) return replayed;
+            var exit = List(parse, options, memo.Environment, out var session);
+            // What the next ls needs to take an edit of model files alone (Compilation/Delta): every model's shape.
+            memo.DeltaGeneration = exit == ExitCodes.Success
+                ? DeltaSnapshot.Write(Path.Combine(session!.TargetDirectory, DeltaSnapshot.FileNameFor("ls")), session.Compiled!, session.Compiled!.Nodes.Values)
+                : null;
+            return memo.Complete(exit, session);
         });
         return command;
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using ModelForge.Compiler.Artifacts;
+using ModelForge.Compiler.Caching;
+using ModelForge.Compiler.Compilation.Delta;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
 using ModelForge.Runner.Execution;
@@ -22,7 +24,10 @@ internal static class ParseCommand
         {
             var memo = new Memo.InvocationMemo(parse, environment, "parse");
             var options = InvocationOptions.From(parse, shared, memo.Environment, "parse");
-            return memo.TryReplay(options) ?? memo.Complete(Execute(options, memo.Environment, out var session), session, "manifest.json", "perf_info.json");
+            if (memo.TryReplay(options) is { } replayed) return replayed;
+            var exit = Execute(options, memo.Environment, out var session);
+            memo.DeltaGeneration = exit == ExitCodes.Success ? DeltaFor(session!) : null;
+            return memo.Complete(exit, session, "manifest.json", "perf_info.json");
         });
         return command;
     }
@@ -38,11 +43,15 @@ internal static class ParseCommand
         var targetPath = session.Project.ProjectFile.TargetPath;
         try
         {
+            // The index lets the next parse after an edit of models alone patch the manifest (Memo/InvocationMemo.Delta.cs).
+            var index = new ManifestIndexRecorder();
+            CacheFile.Delete(Path.Combine(session.TargetDirectory, ManifestIndex.FileName));
             using (var file = AtomicFile.Create(Path.Combine(session.TargetDirectory, "manifest.json")))
             {
-                ManifestWriter.Write(file.Stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow);
+                ManifestWriter.Write(file.Stream, project, project.Options.InvocationId, DateTimeOffset.UtcNow, null, null, index: index);
                 file.Complete();
             }
+            index.Index?.TryWrite(session.TargetDirectory);
             var written = clock.Elapsed - opened;
             using (var file = AtomicFile.Create(Path.Combine(session.TargetDirectory, "perf_info.json")))
             {
@@ -64,6 +73,10 @@ internal static class ParseCommand
         }
         return ExitCodes.Success;
     }
+
+    // What the next parse needs to take an edit of model files alone (Compilation/Delta): every model's shape.
+    private static string? DeltaFor(ProjectSession session) =>
+        DeltaSnapshot.Write(Path.Combine(session.TargetDirectory, DeltaSnapshot.FileNameFor("parse")), session.Compiled!, session.Compiled!.Nodes.Values);
 
     // dbt's perf_info.json names, where forge has the same stage; forge has no partial parsing.
     private static void WritePerfInfo(Stream stream, ProjectSession session, TimeSpan manifestElapsed)

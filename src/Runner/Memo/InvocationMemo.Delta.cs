@@ -17,52 +17,65 @@ internal sealed partial class InvocationMemo
     public bool ReadGraph => _impure.Read("graph");
 
     /// <summary>
-    /// `forge compile` after edits of model files alone (everything else as the memo recorded it): each edited
-    /// model is rendered from the compile's <see cref="DeltaSnapshot"/>, its compiled file written, manifest.json
-    /// patched in place of a rebuild, and the memo updated to match. Returns the exit code, or null with
-    /// <paramref name="why"/> when anything cannot be vouched for (then the full compile runs, having touched nothing
-    /// but, possibly, compiled files it rewrites itself).
+    /// `forge compile`, `parse` or `ls` after edits of model files alone (everything else as the memo recorded it),
+    /// when each edited model's text parses to the shape the full command recorded in its <see cref="DeltaSnapshot"/>
+    /// (so nodes, configs and graph are unchanged): compile renders those models alone and writes their compiled
+    /// files; compile and parse patch manifest.json in place of a rebuild; ls prints what it printed. The memo is
+    /// updated to match. Returns the exit code, or null with <paramref name="why"/> when anything cannot be vouched
+    /// for (then the full command runs; at most compiled files it rewrites itself were written).
     /// </summary>
     private int? TryDelta(MemoFile memo, List<Edit> edits, out string why)
     {
         why = "";
-        if (_command != "compile" || memo.DeltaGeneration.Length == 0) return Fail("no compile delta recorded", out why);
-        if (memo.ExitCode != ExitCodes.Success || memo.Printed.Any(p => p.Error)) return Fail("the last compile printed diagnostics", out why);
+        if (memo.DeltaGeneration.Length == 0) return Fail($"no {_command} delta recorded", out why);
+        if (memo.ExitCode != ExitCodes.Success || memo.Printed.Any(p => p.Error)) return Fail($"the last {_command} printed diagnostics", out why);
         var target = Path.GetDirectoryName(_memoPath)!;
-        var snapshot = DeltaSnapshot.Read(Path.Combine(target, DeltaSnapshot.FileName));
-        if (snapshot is null || snapshot.Generation != memo.DeltaGeneration) return Fail("the compile delta is not the memo's", out why);
-        var index = ManifestIndex.TryRead(target);
-        if (index is null) return Fail("manifest.json cannot be patched", out why);
-        PhaseTimings.Mark("read compile delta");
+        var snapshot = DeltaSnapshot.Read(Path.Combine(target, DeltaSnapshot.FileNameFor(_command)));
+        if (snapshot is null || snapshot.Generation != memo.DeltaGeneration) return Fail($"the {_command} delta is not the memo's", out why);
+        var writesManifest = _command is "compile" or "parse";
+        var index = writesManifest ? ManifestIndex.TryRead(target) : null;
+        if (writesManifest && index is null) return Fail("manifest.json cannot be patched", out why);
+        PhaseTimings.Mark("read delta");
 
         var renderer = new DeltaRenderer(snapshot, Read);
-        var rendered = new List<(Edit Edit, DeltaRenderer.Rendered Result, SourceText Text, MemoStat Stat)>();
+        var changed = new List<(Edit Edit, DeltaModel Model, SourceText Text, MemoStat Stat, string? Sql)>();
         foreach (var edit in edits)
         {
-            if (snapshot.ModelAt(edit.FullPath) is not { } model) return Fail($"{edit.FullPath} is not a model the last compile rendered from its text", out why);
+            if (snapshot.ModelAt(edit.FullPath) is not { } model) return Fail($"{edit.FullPath} is not a model the last {_command} read from its text", out why);
             var before = MemoStat.Of(edit.FullPath);
             var diagnostics = new DiagnosticBag();
             if (SourceFileReader.Read(edit.FullPath, model.Path, diagnostics) is not { } text || diagnostics.HasErrors) return Fail($"{model.Path} does not read cleanly", out why);
             if (MemoStat.Of(edit.FullPath) != before || before.Kind != FileStampKind.File) return Fail($"{model.Path} changed while read", out why);
-            if (renderer.TryRender(model, text, out why) is not { } result) return null;
-            rendered.Add((edit, result, text, before));
+            string? sql = null;
+            if (_command == "compile")
+            {
+                if (renderer.TryRender(model, text, out why) is not { } rendered) return null;
+                sql = rendered.Sql;
+            }
+            else if (renderer.TryCheck(model, text, out why) is null) return null;
+            changed.Add((edit, model, text, before, sql));
         }
-        PhaseTimings.Mark("delta render");
+        PhaseTimings.Mark("delta parse + render");
 
         var root = snapshot.Project.ProjectRoot;
-        var written = new List<(string RelativeToTarget, MemoStat Stat)>();
-        foreach (var (_, result, _, _) in rendered)
+        var outputs = new List<string>();
+        foreach (var (_, model, _, _, sql) in changed)
         {
-            var code = Encoding.UTF8.GetBytes(result.Sql);
-            if (ArtifactFiles.TryWrite(root, result.Model.CompiledPath, code, out _) is not null) return Fail($"{result.Model.CompiledPath} is not writable", out why);
+            if (sql is null) continue;
+            if (ArtifactFiles.TryWrite(root, model.CompiledPath, Encoding.UTF8.GetBytes(sql), out _) is not null) return Fail($"{model.CompiledPath} is not writable", out why);
+            outputs.Add(Path.GetFullPath(Path.Combine(root, model.CompiledPath)));
         }
-        var patches = rendered.Select(r => new NodePatch(r.Result.Model.UniqueId, r.Text.Text, r.Text.Sha256, r.Result.Sql, r.Result.Model.CompiledPath)).ToList();
-        if (!ManifestPatch.TryApply(target, index, Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, patches))
-            return Fail("manifest.json could not be patched", out why);
-        PhaseTimings.Mark("write compiled files + patch manifest");
+        if (index is not null)
+        {
+            var patches = changed.Select(c => new NodePatch(c.Model.UniqueId, c.Text.Text, c.Text.Sha256, c.Sql, c.Sql is null ? null : c.Model.CompiledPath)).ToList();
+            if (!ManifestPatch.TryApply(target, index, Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, patches))
+                return Fail("manifest.json could not be patched", out why);
+            outputs.Add(Path.Combine(target, "manifest.json"));
+        }
+        PhaseTimings.Mark("write outputs");
 
-        if (_trace) TraceDelta(rendered.Select(r => r.Result.Model.UniqueId));
-        var unrecorded = Rerecord(memo, target, rendered.Select(r => (r.Edit, r.Text, r.Stat)).ToList(), rendered.Select(r => r.Result.Model.CompiledPath).ToList(), root);
+        if (_trace) TraceDelta(changed.Select(c => c.Model.UniqueId));
+        var unrecorded = Rerecord(memo, changed.Select(c => (c.Edit, c.Text, c.Stat)).ToList(), outputs);
         if (unrecorded is not null) MemoFile.Delete(_memoPath!);
         if (_trace) _original.Error.WriteLine(unrecorded is null ? $"{_command} memo: written" : $"{_command} memo: not written: {unrecorded}");
         PhaseTimings.Mark("record memo");
@@ -76,18 +89,19 @@ internal sealed partial class InvocationMemo
         return null;
     }
 
-    // The lines the compile cache's trace prints after a full compile that rendered these nodes alone.
+    // Which models the delta took (compile: rendered, with the compile cache trace's lines for them).
     private void TraceDelta(IEnumerable<string> ids)
     {
         var sorted = ids.Order(StringComparer.Ordinal).ToList();
-        _original.Error.WriteLine($"{_command} memo: delta: rendered {sorted.Count}");
+        _original.Error.WriteLine($"{_command} memo: delta: {(_command == "compile" ? "rendered" : "read")} {sorted.Count}");
+        if (_command != "compile") return;
         foreach (var id in sorted) _original.Error.WriteLine($"compile cache: rendered {id}");
     }
 
-    // The memo as the delta leaves things: the edited files with their new stamps and hashes, the compiled files
-    // and manifest.json with theirs. An edit too recent to vouch for (it may change again within the clock's
+    // The memo as the delta leaves things: the edited files with their new stamps and hashes, the outputs written
+    // (compiled files, manifest.json) with theirs. An edit too recent to vouch for (it may change again within the clock's
     // resolution) leaves no memo: the next compile is a full one. Returns why no memo was written, or null.
-    private string? Rerecord(MemoFile memo, string target, List<(Edit Edit, SourceText Text, MemoStat Stat)> edits, List<string> compiledPaths, string root)
+    private string? Rerecord(MemoFile memo, List<(Edit Edit, SourceText Text, MemoStat Stat)> edits, List<string> outputs)
     {
         foreach (var (edit, text, stat) in edits)
         {
@@ -97,7 +111,6 @@ internal sealed partial class InvocationMemo
             var was = edit.Scan.EntryAt(edit.Index);
             edit.Scan.Set(edit.Index, was with { Length = stat.Length, Ticks = was.Ticks == -1 ? -1 : stat.Ticks, Hash = hash });
         }
-        var outputs = compiledPaths.Select(p => Path.GetFullPath(Path.Combine(root, p))).Append(Path.Combine(target, "manifest.json"));
         foreach (var output in outputs)
         {
             if (!Restamp(memo, output)) return $"{output} is not where the memo recorded outputs";

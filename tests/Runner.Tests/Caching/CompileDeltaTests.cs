@@ -44,11 +44,15 @@ public sealed partial class CompileDeltaTests
         }
     }
 
-    private (ForgeResult Result, string Memo) Compile()
+    private (ForgeResult Result, string Memo) Compile() => Run("compile");
+
+    // The command, with what its memo did (FORGE_CACHE_TRACE's "<command> memo: " lines, joined).
+    private (ForgeResult Result, string Memo) Run(string command)
     {
         Settle();
-        var result = _project.Forge("compile");
-        var memo = string.Join(" / ", result.Error.Split('\n').Where(l => l.StartsWith("compile memo: ", StringComparison.Ordinal)).Select(l => l["compile memo: ".Length..].Trim()));
+        var result = _project.Forge(command);
+        var prefix = $"{command} memo: ";
+        var memo = string.Join(" / ", result.Error.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Select(l => l[prefix.Length..].Trim()));
         return (result, memo);
     }
 
@@ -91,7 +95,7 @@ public sealed partial class CompileDeltaTests
     private SortedDictionary<string, string> FullCompileOutputs()
     {
         var target = Path.Combine(_project.Root, "target");
-        foreach (var name in new[] { MemoFile.NameFor("compile"), "forge_compile_cache.bin", "forge_static_parse.bin", DeltaSnapshot.FileName, ManifestIndex.FileName })
+        foreach (var name in new[] { MemoFile.NameFor("compile"), "forge_compile_cache.bin", "forge_static_parse.bin", DeltaSnapshot.FileNameFor("compile"), ManifestIndex.FileName })
             File.Delete(Path.Combine(target, name));
         var result = _project.Forge("compile");
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
@@ -175,12 +179,12 @@ public sealed partial class CompileDeltaTests
     {
         Recorded();
         _project.With("models/cte.sql", "{{ config(materialized='ephemeral') }}select 3 as id");
-        Full("is not a model the last compile rendered from its text");
+        Full("is not a model the last compile read from its text");
         Assert.That(_project.Read("target/compiled/delta/models/uses_cte.sql"), Does.Contain("select 3 as id"));
 
         Recorded();
         _project.With("models/uses_cte.sql", "select id from {{ ref('cte') }}");
-        Full("is not a model the last compile rendered from its text");
+        Full("is not a model the last compile read from its text");
     }
 
     [Test]
@@ -203,7 +207,7 @@ public sealed partial class CompileDeltaTests
     {
         _project.With("models/counts.sql", "select {{ graph.nodes | length }} as nodes");
         Recorded();
-        Assert.That(File.Exists(Path.Combine(_project.Root, "target", DeltaSnapshot.FileName)), Is.False);
+        Assert.That(File.Exists(Path.Combine(_project.Root, "target", DeltaSnapshot.FileNameFor("compile"))), Is.False);
         _project.With("models/plain.sql", "select 1 as id, 253 as amount");
         Full("plain.sql changed");
     }
@@ -217,5 +221,39 @@ public sealed partial class CompileDeltaTests
         File.AppendAllText(manifest, " ");
         Full("manifest.json");
         Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
+    }
+
+    [Test]
+    public void Parse_after_an_edit_patches_the_manifest_as_a_full_parse_writes_it()
+    {
+        Assert.That(Run("parse").Memo, Does.EndWith("written"));
+        _project.With("models/plain.sql", "select 1 as id, 255 as amount -- \"parsed\"");
+
+        var (result, memo) = Run("parse");
+
+        Assert.That(memo, Is.EqualTo("delta: read 1 / written"), result.ToString());
+        Assert.That(result.Output, Does.Contain("Wrote target/manifest.json"));
+        var patched = Invocation().Replace(_project.Read("target/manifest.json"), "\"$1\": \"-\"");
+        Assert.That(patched, Does.Contain("255 as amount"));
+        Assert.That(Run("parse").Memo, Is.EqualTo("hit"));
+        File.Delete(Path.Combine(_project.Root, "target", MemoFile.NameFor("parse")));
+        Assert.That(_project.Forge("parse").ExitCode, Is.EqualTo(0));
+        Assert.That(Invocation().Replace(_project.Read("target/manifest.json"), "\"$1\": \"-\""), Is.EqualTo(patched));
+    }
+
+    [Test]
+    public void Ls_after_an_edit_lists_without_loading_and_a_changed_ref_lists_anew()
+    {
+        var (first, recorded) = Run("ls");
+        Assert.That(recorded, Does.EndWith("written"), first.ToString());
+        _project.With("models/plain.sql", "select 1 as id, 256 as amount");
+
+        var (again, memo) = Run("ls");
+
+        Assert.That(memo, Is.EqualTo("delta: read 1 / written"), again.ToString());
+        Assert.That(again.Output, Is.EqualTo(first.Output));
+
+        _project.With("models/other.sql", "select * from {{ ref('orders') }}");
+        Assert.That(Run("ls").Memo, Does.StartWith("miss: ").And.Contain("may have changed"));
     }
 }

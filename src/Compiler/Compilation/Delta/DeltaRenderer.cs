@@ -28,24 +28,36 @@ internal sealed class DeltaRenderer
     /// <summary>A rendered model: its SQL as the full compile would write it.</summary>
     public sealed record Rendered(DeltaModel Model, string Sql);
 
-    /// <summary>The render of <paramref name="model"/> from <paramref name="text"/> (its file's new content), or null with <paramref name="why"/>.</summary>
-    public Rendered? TryRender(DeltaModel model, SourceText text, out string why)
+    /// <summary>
+    /// Whether <paramref name="text"/> (the model's file's new content) parses statically to the shape the full
+    /// compile recorded: then the project's nodes, configs and graph are as that compile left them. Null with
+    /// <paramref name="why"/> when not; else the parsed template.
+    /// </summary>
+    public Template? TryCheck(DeltaModel model, SourceText text, out string why)
     {
         var project = _snapshot.Project;
         var diagnostics = new DiagnosticBag();
         var engine = ProjectCompiler.Engine;
-        if ((_macros ??= Macros(diagnostics)) is not { } macros || diagnostics.HasErrors) return Refuse("the macros do not load", out why);
+        if ((_macros ??= Macros(diagnostics)) is not { } macros || diagnostics.HasErrors) return Refuse<Template>("the macros do not load", out why);
         var template = engine.Parse(text, diagnostics);
-        if (template.HasErrors || diagnostics.HasErrors) return Refuse($"{text.Path} does not parse", out why);
+        if (template.HasErrors || diagnostics.HasErrors) return Refuse<Template>($"{text.Path} does not parse", out why);
+        string? unsupported = null;
+        var parseInfo = Info(macros, new ParseResolver(project.Target.Schema, RelationQuoting.ForTargetType(project.Target.Type)), name => unsupported ??= name);
+        var calls = new StaticParser(parseInfo, project.StaticParse).Find(template, model.PackageName);
+        if (calls is null || unsupported is not null || StaticParseMemo.ShapeOf(calls) is not { } shape || !shape.AsSpan().SequenceEqual(model.Shape))
+            return Refuse<Template>($"{text.Path}: its config, refs or sources may have changed", out why);
+        why = "";
+        return template;
+    }
 
+    /// <summary>The render of <paramref name="model"/> from <paramref name="text"/> (its file's new content), or null with <paramref name="why"/>.</summary>
+    public Rendered? TryRender(DeltaModel model, SourceText text, out string why)
+    {
+        if (TryCheck(model, text, out why) is not { } template) return null;
+        var engine = ProjectCompiler.Engine;
         string? unsupported = null;
         void Note(string name) => unsupported ??= name;
-        var parseInfo = Info(macros, new ParseResolver(project.Target.Schema, RelationQuoting.ForTargetType(project.Target.Type)), Note);
-        var calls = new StaticParser(parseInfo, project.StaticParse).Find(template, model.PackageName);
-        if (calls is null || StaticParseMemo.ShapeOf(calls) is not { } shape || !shape.AsSpan().SequenceEqual(model.Shape))
-            return Refuse($"{text.Path}: its config, refs or sources may have changed", out why);
-
-        var info = Info(macros, new Resolver(model), Note);
+        var info = Info(_macros!, new Resolver(model), Note);
         var node = new NodeRenderInfo
         {
             UniqueId = model.UniqueId,
@@ -79,7 +91,9 @@ internal sealed class DeltaRenderer
         return new Rendered(model, rendered.Text);
     }
 
-    private static Rendered? Refuse(string reason, out string why)
+    private static Rendered? Refuse(string reason, out string why) => Refuse<Rendered>(reason, out why);
+
+    private static T? Refuse<T>(string reason, out string why) where T : class
     {
         why = reason;
         return null;

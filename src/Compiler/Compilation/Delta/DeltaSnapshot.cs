@@ -5,7 +5,7 @@ using ModelForge.Compiler.Project;
 namespace ModelForge.Compiler.Compilation.Delta;
 
 /// <summary>
-/// target/forge_compile_delta.bin: what a full compile knew that rendering one of its models again
+/// target/forge_&lt;command&gt;_delta.bin: what a full compile knew that rendering one of its models again
 /// needs (<see cref="DeltaProject"/>, and a <see cref="DeltaModel"/> per model it compiled whose text
 /// the static parser read), so that after an edit of model files alone `forge compile` renders just
 /// those. It belongs to the invocation memo written by the same compile (<see cref="Generation"/>):
@@ -13,7 +13,8 @@ namespace ModelForge.Compiler.Compilation.Delta;
 /// </summary>
 internal sealed class DeltaSnapshot
 {
-    public const string FileName = "forge_compile_delta.bin";
+    /// <summary>The snapshot's file name in target/: one per command (compile, parse, ls), as their memos.</summary>
+    public static string FileNameFor(string command) => $"forge_{command}_delta.bin";
     private const string Magic = "forge-compile-delta";
     private const int Format = 1;
 
