@@ -40,7 +40,7 @@ internal static class LsCommand
             var exit = List(parse, options, memo.Environment, out var session);
             // What the next ls needs to take an edit of model files alone (Compilation/Delta): every model's shape.
             memo.DeltaGeneration = exit == ExitCodes.Success
-                ? DeltaSnapshot.Write(Path.Combine(session!.TargetDirectory, DeltaSnapshot.FileNameFor("ls")), session.Compiled!, session.Compiled!.Nodes.Values)
+                ? DeltaSnapshot.Write(Path.Combine(session!.TargetDirectory, DeltaSnapshot.FileNameFor("ls")), session.Compiled!, session.Compiled!.Nodes.Values, renders: false)
                 : null;
             return memo.Complete(exit, session);
         });

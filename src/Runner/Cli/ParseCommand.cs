@@ -76,7 +76,7 @@ internal static class ParseCommand
 
     // What the next parse needs to take an edit of model files alone (Compilation/Delta): every model's shape.
     private static string? DeltaFor(ProjectSession session) =>
-        DeltaSnapshot.Write(Path.Combine(session.TargetDirectory, DeltaSnapshot.FileNameFor("parse")), session.Compiled!, session.Compiled!.Nodes.Values);
+        DeltaSnapshot.Write(Path.Combine(session.TargetDirectory, DeltaSnapshot.FileNameFor("parse")), session.Compiled!, session.Compiled!.Nodes.Values, renders: false);
 
     // dbt's perf_info.json names, where forge has the same stage; forge has no partial parsing.
     private static void WritePerfInfo(Stream stream, ProjectSession session, TimeSpan manifestElapsed)

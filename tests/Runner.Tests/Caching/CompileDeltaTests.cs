@@ -256,4 +256,15 @@ public sealed partial class CompileDeltaTests
         _project.With("models/other.sql", "select * from {{ ref('orders') }}");
         Assert.That(Run("ls").Memo, Does.StartWith("miss: ").And.Contain("may have changed"));
     }
+
+    [Test]
+    public void Editing_a_model_under_unit_test_is_a_full_compile()
+    {
+        _project.With("models/unit_tests.yml", "unit_tests:\n  - name: adds_cents\n    model: other\n    given:\n      - input: ref('plain')\n        rows: [{id: 1, amount: 5}]\n    expect:\n      rows: [{id: 1, amount: 5}]\n");
+        Recorded();
+        _project.With("models/other.sql", "select id, amount from {{ ref('plain') }}");
+
+        Full("is not a model the last compile read from its text");
+        Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
+    }
 }

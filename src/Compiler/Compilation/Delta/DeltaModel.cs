@@ -23,7 +23,8 @@ internal sealed class DeltaModel
 
     public required byte[] Shape { get; init; }
 
-    public required Relation This { get; init; }
+    /// <summary>The model's relation; null in a snapshot of a command that does not render (parse, ls: identity and shape only).</summary>
+    public required Relation? This { get; init; }
 
     public required Dictionary<string, object?> Config { get; init; }
 

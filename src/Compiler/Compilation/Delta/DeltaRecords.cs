@@ -137,8 +137,12 @@ internal static class DeltaRecords
         return project;
     }
 
-    /// <summary>A model's record, or null when its render cannot be replayed from one (ephemeral refs, a value not kept...).</summary>
-    public static byte[]? WriteModel(CompiledProject project, ProjectNode node)
+    /// <summary>
+    /// A model's record, or null when its render cannot be replayed from one (ephemeral refs, a value not kept...).
+    /// Relations are written as indexes given by <paramref name="relations"/> (a table written once per snapshot);
+    /// without it (null: commands that do not render) only the model's identity and shape are kept.
+    /// </summary>
+    public static byte[]? WriteModel(CompiledProject project, ProjectNode node, Func<Relation, int>? relations)
     {
         if (node.StaticCalls is not { } calls || StaticParseMemo.ShapeOf(calls) is not { } shape) return null;
         if (EphemeralResolver.IsEphemeral(node) || Microbatch.MicrobatchConfig.IsMicrobatch(node)) return null;
@@ -152,7 +156,9 @@ internal static class DeltaRecords
             writer.Write(NodeCompiler.CompiledPath(project, node));
             writer.Write(shape.Length);
             foreach (var b in shape) writer.WriteByte(b);
-            if (!Relation(writer, node.Relation) || !Mapping(writer, node.Config.ToMutable())) return null;
+            writer.Write(relations is not null);
+            if (relations is null) return writer.ToArray();
+            if (!Relation(relations, writer, node.Relation) || !Mapping(writer, node.Config.ToMutable())) return null;
             writer.Write(node.Refs.Count);
             foreach (var call in node.Refs)
             {
@@ -160,7 +166,7 @@ internal static class DeltaRecords
                 if (target is null || EphemeralResolver.IsEphemeral(target)) return null;
                 Optional(writer, call.Package);
                 writer.Write(call.Name);
-                if (!ExactValues.Write(writer, call.Version?.Value) || !Relation(writer, target.Relation)) return null;
+                if (!ExactValues.Write(writer, call.Version?.Value) || !Relation(relations, writer, target.Relation)) return null;
             }
             writer.Write(node.Sources.Count);
             foreach (var call in node.Sources)
@@ -168,7 +174,7 @@ internal static class DeltaRecords
                 if (project.Lookup.ResolveSource(call, node.PackageName, out _) is not { } source) return null;
                 writer.Write(call.Source);
                 writer.Write(call.Table);
-                if (!Relation(writer, source.Relation)) return null;
+                if (!Relation(relations, writer, source.Relation)) return null;
             }
             return writer.ToArray();
         }
@@ -178,7 +184,8 @@ internal static class DeltaRecords
         }
     }
 
-    public static DeltaModel ReadModel(ReadOnlySpan<byte> bytes)
+    /// <summary>A model's record as <see cref="WriteModel"/> wrote it; relations by index from <paramref name="relations"/>.</summary>
+    public static DeltaModel ReadModel(ReadOnlySpan<byte> bytes, Func<int, Relation> relations)
     {
         var reader = new RecordReader(bytes);
         var uniqueId = reader.ReadString();
@@ -188,13 +195,18 @@ internal static class DeltaRecords
         var compiledPath = reader.ReadString();
         var shape = new byte[reader.ReadCount()];
         for (var i = 0; i < shape.Length; i++) shape[i] = reader.ReadByte();
-        var self = Relation(ref reader);
-        var config = Mapping(ref reader);
+        Relation? self = null;
+        var config = new Dictionary<string, object?>(StringComparer.Ordinal);
         var refs = new List<(string?, string, object?, Relation)>();
-        for (var n = reader.ReadCount(); n > 0; n--) refs.Add((Optional(ref reader), reader.ReadString(), ExactValues.Read(ref reader), Relation(ref reader)));
         var sources = new List<(string, string, Relation)>();
-        for (var n = reader.ReadCount(); n > 0; n--) sources.Add((reader.ReadString(), reader.ReadString(), Relation(ref reader)));
-        if (!reader.AtEnd) throw new FormatException("trailing bytes in a compile delta's model");
+        if (reader.ReadBoolean())
+        {
+            self = relations(reader.ReadInt32());
+            config = Mapping(ref reader);
+            for (var n = reader.ReadCount(); n > 0; n--) refs.Add((Optional(ref reader), reader.ReadString(), ExactValues.Read(ref reader), relations(reader.ReadInt32())));
+            for (var n = reader.ReadCount(); n > 0; n--) sources.Add((reader.ReadString(), reader.ReadString(), relations(reader.ReadInt32())));
+        }
+        if (!reader.AtEnd) throw new FormatException("trailing bytes in a delta's model");
         return new DeltaModel
         {
             UniqueId = uniqueId, Name = name, PackageName = package, Path = path, CompiledPath = compiledPath, Shape = shape,
@@ -202,10 +214,40 @@ internal static class DeltaRecords
         };
     }
 
-    // A relation part by part; one being filtered (a microbatch window, --empty) is not kept.
-    private static bool Relation(RecordWriter writer, Relation relation)
+    // A relation as its index in the snapshot's table; one being filtered (a microbatch window, --empty) is not kept.
+    private static bool Relation(Func<Relation, int> relations, RecordWriter writer, Relation relation)
     {
         if (relation.EventTimeFilter is not null || relation.EmptyForm is not null) return false;
+        writer.Write(relations(relation));
+        return true;
+    }
+
+    /// <summary>One entry of the snapshot's relation table.</summary>
+    public static byte[] WriteRelation(Relation relation)
+    {
+        var writer = RecordWriter.Rent();
+        try
+        {
+            Relation(writer, relation);
+            return writer.ToArray();
+        }
+        finally
+        {
+            writer.Return();
+        }
+    }
+
+    public static Relation ReadRelation(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new RecordReader(bytes);
+        var relation = Relation(ref reader);
+        if (!reader.AtEnd) throw new FormatException("trailing bytes in a delta's relation");
+        return relation;
+    }
+
+    // A relation part by part.
+    private static void Relation(RecordWriter writer, Relation relation)
+    {
         Optional(writer, relation.Database);
         Optional(writer, relation.Schema);
         Optional(writer, relation.Identifier);
@@ -222,7 +264,6 @@ internal static class DeltaRecords
         writer.Write(relation.IncludeIdentifier);
         Optional(writer, relation.External);
         writer.Write(relation.RequireAlias);
-        return true;
     }
 
     private static Relation Relation(ref RecordReader reader)

@@ -23,42 +23,77 @@ internal sealed class DeltaSnapshot
 
     public required DeltaProject Project { get; init; }
 
-    // Each model's record by the absolute path of its file, decoded when asked for.
+    // Each model's record by the absolute path of its file, and the relation table, decoded when asked for.
     private readonly Dictionary<string, ReadOnlyMemory<byte>> _models = new(StringComparer.Ordinal);
+    private ReadOnlyMemory<byte>[] _relations = [];
 
-    /// <summary>The model whose file is <paramref name="fullPath"/>, or null when this compile did not record one.</summary>
+    /// <summary>The model whose file is <paramref name="fullPath"/>, or null when the command did not record one.</summary>
     public DeltaModel? ModelAt(string fullPath)
     {
         if (!_models.TryGetValue(fullPath, out var record)) return null;
         try
         {
-            return DeltaRecords.ReadModel(record.Span);
+            return DeltaRecords.ReadModel(record.Span, RelationAt);
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or IndexOutOfRangeException)
         {
             return null;
         }
     }
 
+    private Relation RelationAt(int index) => DeltaRecords.ReadRelation(_relations[index].Span);
+
     /// <summary>
-    /// Writes the snapshot of <paramref name="project"/>'s compiled models (<paramref name="compiled"/>: those
-    /// written without errors) to <paramref name="path"/>; null when the project holds something a
-    /// snapshot cannot keep (then no delta compile is possible and none is written), else its generation.
+    /// Writes the snapshot of <paramref name="project"/>'s models among <paramref name="nodes"/> (for compile: those
+    /// it compiled without errors) to <paramref name="path"/>; null when the project holds something a snapshot
+    /// cannot keep (then no delta is possible and none is written), else its generation. <paramref name="renders"/>:
+    /// whether models are rendered from it (compile), which keeps their relations, configs and resolved calls.
     /// </summary>
-    public static string? Write(string path, CompiledProject project, IEnumerable<ProjectNode> compiled)
+    public static string? Write(string path, CompiledProject project, IEnumerable<ProjectNode> nodes, bool renders)
     {
         CacheFile.Delete(path);
         if (DeltaRecords.ProjectOf(project) is not { } shared || DeltaRecords.WriteProject(shared) is not { } sharedRecord) return null;
-        var models = compiled.Where(n => n.ResourceType == ResourceType.Model && n.File is not null && n.StaticCalls is not null).ToList();
+        // Left out: a model under unit test (its unit tests render its text too) and a file that defines two
+        // nodes (versions of one model): an edit of either changes more than one model's SQL.
+        var tested = new HashSet<string>(StringComparer.Ordinal);
+        var nodesPerFile = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var node in project.Nodes.Values)
+        {
+            if (node.UnitTest is { } test) tested.Add(test.ModelId);
+            if (node.File is not null) nodesPerFile[node.Path] = nodesPerFile.GetValueOrDefault(node.Path) + 1;
+        }
+        var models = nodes.Where(n => n.ResourceType == ResourceType.Model && n.File is not null && n.StaticCalls is not null
+                                      && !tested.Contains(n.UniqueId) && nodesPerFile[n.Path] == 1).ToList();
+        // Relations by reference: a ref renders its target's one relation object, so each is written once.
+        var table = new Dictionary<Relation, int>(ReferenceEqualityComparer.Instance);
+        var order = new List<Relation>();
+        int Index(Relation relation)
+        {
+            lock (table)
+            {
+                if (table.TryGetValue(relation, out var index)) return index;
+                table[relation] = order.Count;
+                order.Add(relation);
+                return order.Count - 1;
+            }
+        }
         var records = new (string Path, byte[]? Record)[models.Count];
         Parallel.For(0, models.Count, i =>
-            records[i] = (System.IO.Path.GetFullPath(System.IO.Path.Combine(project.Project.Root, models[i].Path)), DeltaRecords.WriteModel(project, models[i])));
+            records[i] = (System.IO.Path.GetFullPath(System.IO.Path.Combine(project.Project.Root, models[i].Path)), DeltaRecords.WriteModel(project, models[i], renders ? Index : null)));
+        var relations = order.ToArray();
         var generation = Guid.NewGuid().ToString("N");
         var written = CacheFile.TryWrite(path, Magic, Format, Stamp, writer =>
         {
             writer.Write(generation);
             writer.Write(sharedRecord.Length);
             writer.Write(sharedRecord);
+            writer.Write(relations.Length);
+            foreach (var relation in relations)
+            {
+                var bytes = DeltaRecords.WriteRelation(relation);
+                writer.Write(bytes.Length);
+                writer.Write(bytes);
+            }
             writer.Write(records.Count(r => r.Record is not null));
             foreach (var (file, record) in records)
             {
@@ -78,6 +113,10 @@ internal sealed class DeltaSnapshot
             var generation = reader.ReadString();
             var shared = DeltaRecords.ReadProject(CacheFile.Slice(reader, reader.ReadInt32()).Span);
             var snapshot = new DeltaSnapshot { Generation = generation, Project = shared };
+            var relations = reader.ReadInt32();
+            if (relations < 0) throw new FormatException("negative relation count");
+            snapshot._relations = new ReadOnlyMemory<byte>[relations];
+            for (var i = 0; i < relations; i++) snapshot._relations[i] = CacheFile.Slice(reader, reader.ReadInt32());
             for (var count = reader.ReadInt32(); count > 0; count--)
             {
                 var file = reader.ReadString();
