@@ -58,6 +58,24 @@ internal sealed class RecordWriter
 
     public void Write(string value)
     {
+        // Most strings (names, paths, ids) are short: encoded once, straight after a one-byte length (two when
+        // multi-byte characters take them past 127 bytes: moved up a byte).
+        if (value.Length < 0x80)
+        {
+            var span = _buffer.GetSpan(2 + value.Length * 3);
+            var written = Encoding.UTF8.GetBytes(value, span[1..]);
+            if (written < 0x80)
+            {
+                span[0] = (byte)written;
+                _buffer.Advance(1 + written);
+                return;
+            }
+            span.Slice(1, written).CopyTo(span[2..]);
+            span[0] = (byte)((written & 0x7f) | 0x80);
+            span[1] = (byte)(written >> 7);
+            _buffer.Advance(2 + written);
+            return;
+        }
         var length = Encoding.UTF8.GetByteCount(value);
         var count = (uint)length;
         do

@@ -152,7 +152,7 @@ internal static class CompileCommand
         }
         // What rendering one edited model needs, for the next compile (none when a template read the graph: an edit may change what it saw).
         var snapshot = errors.All(e => e is not { Count: > 0 }) && !readGraph()
-            ? Task.Run(() => DeltaSnapshot.Write(Path.Combine(session.TargetDirectory, DeltaSnapshot.FileNameFor("compile")), project, selected))
+            ? Task.Run(() => DeltaSnapshot.Write(Path.Combine(session.TargetDirectory, DeltaSnapshot.FileNameFor("compile")), project, selected, renders: true))
             : null;
         try
         {

@@ -14,6 +14,9 @@ internal sealed class DeltaProject
     /// <summary>The project's folder (absolute): compiled paths are relative to it.</summary>
     public required string ProjectRoot { get; init; }
 
+    /// <summary>The project's target-path as written (compiled paths begin with it).</summary>
+    public required string TargetPath { get; init; }
+
     /// <summary>The project, then each package, in load order.</summary>
     public required IReadOnlyList<string> Packages { get; init; }
 

@@ -21,6 +21,7 @@ internal static class DeltaRecords
         {
             ProjectName = project.Name,
             ProjectRoot = loaded.Root,
+            TargetPath = loaded.ProjectFile.TargetPath,
             Packages = loaded.WithPackages.Select(u => u.Name).ToList(),
             MissingPackages = project.Macros.MissingPackages,
             MacroFiles = loaded.WithPackages.SelectMany(u => u.Macros.Select(f => (u.Name, f.Source.Path, Path.GetFullPath(Path.Combine(loaded.Root, f.Path))))).ToList(),
@@ -54,6 +55,7 @@ internal static class DeltaRecords
     {
         writer.Write(project.ProjectName);
         writer.Write(project.ProjectRoot);
+        writer.Write(project.TargetPath);
         Strings(writer, project.Packages);
         writer.Write(project.MissingPackages.Count);
         foreach (var (name, reason) in project.MissingPackages)
@@ -102,6 +104,7 @@ internal static class DeltaRecords
         var reader = new RecordReader(bytes);
         var name = reader.ReadString();
         var root = reader.ReadString();
+        var targetPath = reader.ReadString();
         var packages = Strings(ref reader);
         var missing = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var n = reader.ReadCount(); n > 0; n--) missing[reader.ReadString()] = reader.ReadString();
@@ -120,6 +123,7 @@ internal static class DeltaRecords
         {
             ProjectName = name,
             ProjectRoot = root,
+            TargetPath = targetPath,
             Packages = packages,
             MissingPackages = missing,
             MacroFiles = macros,
@@ -153,7 +157,9 @@ internal static class DeltaRecords
             writer.Write(node.Name);
             writer.Write(node.PackageName);
             writer.Write(node.Path);
-            writer.Write(NodeCompiler.CompiledPath(project, node));
+            // Most compiled paths follow from the package and path (a package's model does not): written when not.
+            var compiled = NodeCompiler.CompiledPath(project, node);
+            Optional(writer, compiled == DefaultCompiledPath(project.Project.ProjectFile.TargetPath, node.PackageName, node.Path) ? null : compiled);
             writer.Write(shape.Length);
             foreach (var b in shape) writer.WriteByte(b);
             writer.Write(relations is not null);
@@ -185,14 +191,14 @@ internal static class DeltaRecords
     }
 
     /// <summary>A model's record as <see cref="WriteModel"/> wrote it; relations by index from <paramref name="relations"/>.</summary>
-    public static DeltaModel ReadModel(ReadOnlySpan<byte> bytes, Func<int, Relation> relations)
+    public static DeltaModel ReadModel(ReadOnlySpan<byte> bytes, Func<int, Relation> relations, string targetPath)
     {
         var reader = new RecordReader(bytes);
         var uniqueId = reader.ReadString();
         var name = reader.ReadString();
         var package = reader.ReadString();
         var path = reader.ReadString();
-        var compiledPath = reader.ReadString();
+        var compiledPath = Optional(ref reader) ?? DefaultCompiledPath(targetPath, package, path);
         var shape = new byte[reader.ReadCount()];
         for (var i = 0; i < shape.Length; i++) shape[i] = reader.ReadByte();
         Relation? self = null;
@@ -213,6 +219,8 @@ internal static class DeltaRecords
             This = self, Config = config, Refs = refs, Sources = sources,
         };
     }
+
+    private static string DefaultCompiledPath(string targetPath, string package, string path) => $"{targetPath}/compiled/{package}/{path}";
 
     // A relation as its index in the snapshot's table; one being filtered (a microbatch window, --empty) is not kept.
     private static bool Relation(Func<Relation, int> relations, RecordWriter writer, Relation relation)

@@ -23,17 +23,18 @@ internal sealed class DeltaSnapshot
 
     public required DeltaProject Project { get; init; }
 
-    // Each model's record by the absolute path of its file, and the relation table, decoded when asked for.
+    // Each model's record by its file's path in the project (as the loader names it), and the relation table, decoded when asked for.
     private readonly Dictionary<string, ReadOnlyMemory<byte>> _models = new(StringComparer.Ordinal);
     private ReadOnlyMemory<byte>[] _relations = [];
 
     /// <summary>The model whose file is <paramref name="fullPath"/>, or null when the command did not record one.</summary>
     public DeltaModel? ModelAt(string fullPath)
     {
-        if (!_models.TryGetValue(fullPath, out var record)) return null;
+        var path = System.IO.Path.GetRelativePath(Project.ProjectRoot, fullPath).Replace('\\', '/');
+        if (!_models.TryGetValue(path, out var record)) return null;
         try
         {
-            return DeltaRecords.ReadModel(record.Span, RelationAt);
+            return DeltaRecords.ReadModel(record.Span, RelationAt, Project.TargetPath);
         }
         catch (Exception e) when (e is FormatException or IndexOutOfRangeException)
         {
@@ -79,7 +80,7 @@ internal sealed class DeltaSnapshot
         }
         var records = new (string Path, byte[]? Record)[models.Count];
         Parallel.For(0, models.Count, i =>
-            records[i] = (System.IO.Path.GetFullPath(System.IO.Path.Combine(project.Project.Root, models[i].Path)), DeltaRecords.WriteModel(project, models[i], renders ? Index : null)));
+            records[i] = (models[i].Path, DeltaRecords.WriteModel(project, models[i], renders ? Index : null)));
         var relations = order.ToArray();
         var generation = Guid.NewGuid().ToString("N");
         var written = CacheFile.TryWrite(path, Magic, Format, Stamp, writer =>
