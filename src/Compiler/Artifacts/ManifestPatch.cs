@@ -20,11 +20,16 @@ internal static class ManifestPatch
     /// <summary>
     /// Writes the patched manifest.json atomically and then its index; false, touching nothing, when
     /// <paramref name="index"/> does not describe the manifest on disk (its size or hash differ), a node is not
-    /// in it, or a node's entry has not the fields it should. IO errors while writing are thrown, as the full write's.
+    /// in it, or a node's entry has not the fields it should. IO errors while writing are thrown, as the full write's;
+    /// so is an ArgumentException for a node given twice or compiled code without its path.
     /// </summary>
     public static bool TryApply(string targetDirectory, ManifestIndex index, string invocationId, DateTimeOffset generatedAt,
         IReadOnlyList<NodePatch> patches)
     {
+        if (patches.Select(p => p.UniqueId).Distinct(StringComparer.Ordinal).Count() != patches.Count)
+            throw new ArgumentException("a node patched twice", nameof(patches));
+        if (patches.FirstOrDefault(p => p.Compiled && p.CompiledPath is null) is { } pathless)
+            throw new ArgumentException($"{pathless.UniqueId}: compiled code without its path", nameof(patches));
         var path = Path.Combine(targetDirectory, "manifest.json");
         byte[] manifest;
         try
@@ -64,9 +69,8 @@ internal static class ManifestPatch
                 json.WriteString("invocation_id", invocationId);
             });
             if (!AddEach(replacements, 0, metadata, newMetadata)) return null;
-            foreach (var patch in patches.DistinctBy(p => p.UniqueId, StringComparer.Ordinal))
+            foreach (var patch in patches)
             {
-                if (patch.Compiled && patch.CompiledPath is null) throw new ArgumentException($"{patch.UniqueId}: compiled code without its path");
                 if (!index.TryFind(patch.UniqueId, out var node) || !NamedAt(manifest, node)) return null;
                 var fields = ManifestFields.Find(manifest.AsSpan((int)node.Start, node.Length), NodeFields, complete: true);
                 var code = patch.CompiledCode is null ? [] : Encoding.UTF8.GetBytes(patch.CompiledCode);

@@ -151,6 +151,17 @@ public sealed class ManifestPatchTests
         Assert.That(ManifestIndex.TryRead(Target), Is.Null);
     }
 
+    [Test]
+    public void A_node_given_twice_or_compiled_code_without_its_path_is_the_callers_error()
+    {
+        CompileWithIndex();
+        var index = ManifestIndex.TryRead(Target)!;
+
+        Assert.Throws<ArgumentException>(() => ManifestPatch.TryApply(Target, index, "id", DateTimeOffset.UnixEpoch, [Unchanged("model.shop.orders"), Unchanged("model.shop.orders")]));
+        Assert.Throws<ArgumentException>(() => ManifestPatch.TryApply(Target, index, "id", DateTimeOffset.UnixEpoch,
+            [new NodePatch("model.shop.orders", "select 1", new string('0', 64), "select 1", CompiledPath: null)]));
+    }
+
     /// <summary>
     /// Compiles with forge, then writes the same manifest in-process with an index (forge compile does not save one
     /// yet): the bytes must be forge's, and each indexed range must hold the node it names.

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using ModelForge.Compiler.Artifacts;
+
+// Usage: ModelForge.Bench.ManifestPatch TARGET_DIR [REPEATS]
+// Patches the first indexed node of TARGET_DIR/manifest.json REPEATS times (a new raw_code, checksum and compiled
+// SQL each time), timing the index read and the patch apart, wall and CPU (this process, all threads).
+var target = args[0];
+var repeats = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
+var process = Process.GetCurrentProcess();
+Console.WriteLine($"manifest.json {new FileInfo(Path.Combine(target, "manifest.json")).Length:N0} B, index {new FileInfo(Path.Combine(target, ManifestIndex.FileName)).Length:N0} B");
+for (var i = 0; i < repeats; i++)
+{
+    var (readWall, readCpu, index) = Timed(() => ManifestIndex.TryRead(target));
+    if (index is null)
+    {
+        Console.WriteLine("no usable index: run forge compile (with the index wired) first");
+        return 1;
+    }
+    var node = index.Nodes[0];
+    var code = $"-- edit {i} \"é\" </script>\nselect {i} as id";
+    var patch = new NodePatch(node.UniqueId, code, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(code))),
+        code, $"target/compiled/{node.UniqueId}.sql");
+    var (applyWall, applyCpu, applied) = Timed(() => ManifestPatch.TryApply(target, index, Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, [patch]));
+    Console.WriteLine($"{i}: read index {readWall:F1} ms wall {readCpu:F1} ms cpu; patch {node.UniqueId} {(applied ? "" : "REFUSED ")}{applyWall:F1} ms wall {applyCpu:F1} ms cpu");
+}
+return 0;
+
+(double Wall, double Cpu, T Result) Timed<T>(Func<T> work)
+{
+    process.Refresh();
+    var cpu = process.TotalProcessorTime;
+    var wall = Stopwatch.StartNew();
+    var result = work();
+    var elapsed = wall.Elapsed.TotalMilliseconds;
+    process.Refresh();
+    return (elapsed, (process.TotalProcessorTime - cpu).TotalMilliseconds, result);
+}
