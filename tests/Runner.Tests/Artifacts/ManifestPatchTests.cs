@@ -21,6 +21,7 @@ public sealed class ManifestPatchTests
 
     [SetUp]
     public void SetUp() => _project = new TempProject("shop").WithProjectFile()
+        .With("seeds/raw_orders.csv", "id\n1\n")
         .With("models/orders.sql", "select 1 as id, 'a' as name")
         .With("models/customers.sql", "select id from {{ ref('orders') }}")
         .With("models/schema.yml", """
@@ -140,6 +141,8 @@ public sealed class ManifestPatchTests
         Assert.That(ManifestPatch.TryApply(Target, index, "id", DateTimeOffset.UnixEpoch, [Unchanged("model.shop.orders"), Unchanged("model.shop.nowhere")]), Is.False);
         Assert.That(ManifestPatch.TryApply(Target, index, "id", DateTimeOffset.UnixEpoch, [Unchanged("test.shop.not_null_orders_id")]), Is.False,
             "a generic test has no file: it is not in the index");
+        Assert.That(ManifestPatch.TryApply(Target, index, "id", DateTimeOffset.UnixEpoch, [Unchanged("seed.shop.raw_orders")]), Is.False,
+            "a seed has no compiled fields: it is not in the index");
         Assert.That(File.ReadAllBytes(ManifestPath), Is.EqualTo(before));
 
         var indexPath = Path.Combine(Target, ManifestIndex.FileName);
@@ -188,7 +191,8 @@ public sealed class ManifestPatchTests
         var index = recorder.Index!;
         Assert.That((index.ManifestSize, index.ManifestHash), Is.EqualTo((written.LongLength, System.IO.Hashing.XxHash3.HashToUInt64(written))));
         var withFiles = manifest.RootElement.GetProperty("nodes").EnumerateObject()
-            .Where(n => n.Value.GetProperty("checksum").GetProperty("name").GetString() == "sha256").Select(n => n.Name);
+            .Where(n => n.Value.GetProperty("checksum").GetProperty("name").GetString() == "sha256" && n.Value.GetProperty("resource_type").GetString() != "seed")
+            .Select(n => n.Name);
         Assert.That(index.Nodes.Select(n => n.UniqueId), Is.EquivalentTo(withFiles));
         foreach (var node in index.Nodes)
         {
