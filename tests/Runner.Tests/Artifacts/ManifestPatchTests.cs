@@ -82,6 +82,20 @@ public sealed class ManifestPatchTests
     }
 
     [Test]
+    public void A_model_larger_than_the_copy_buffer_is_patched_across_its_stretches()
+    {
+        // Megabytes of SQL before and in the patched node: replacements start, span and end in different stretches read.
+        string Large(char c) => $"-- {new string(c, 2_500_000)}\nselect 1 as id";
+        _project.With("models/customers.sql", Large('c') + " -- {{ ref('orders') }}").With("models/zeta.sql", Large('z'));
+        CompileWithIndex();
+
+        var expected = EditAndCompile(("models/customers.sql", Large('d') + "é -- {{ ref('orders') }}"), ("models/zeta.sql", Large('y')));
+        Assert.That(Patch(expected, "model.shop.customers", "model.shop.zeta"), Is.True);
+
+        Assert.That(File.ReadAllBytes(ManifestPath), Is.EqualTo(expected));
+    }
+
+    [Test]
     public void A_node_left_uncompiled_keeps_null_code_and_one_compiled_now_gains_it()
     {
         CompileWithIndex("-s", "orders");
