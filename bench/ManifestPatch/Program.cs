@@ -2,8 +2,12 @@ using System.Diagnostics;
 using ModelForge.Compiler.Artifacts;
 
 // Usage: ModelForge.Bench.ManifestPatch TARGET_DIR [REPEATS]
+//        ModelForge.Bench.ManifestPatch --verify TARGET_DIR EXPECTED_MANIFEST UNIQUE_ID...
+//   (patches TARGET_DIR/manifest.json with the named nodes' values, invocation id and time from EXPECTED_MANIFEST, a
+//   full compile's after the edit, and compares the bytes)
 // Patches the first indexed model of TARGET_DIR/manifest.json REPEATS times (a new raw_code, checksum and compiled
 // SQL each time), timing the index read and the patch apart, wall and CPU (this process, all threads).
+if (args[0] == "--verify") return Verify(args[1], args[2], args[3..]);
 var target = args[0];
 var repeats = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
 var process = Process.GetCurrentProcess();
@@ -35,6 +39,23 @@ for (var i = 0; i < 3; i++)
 }
 Directory.Delete(scratch, recursive: true);
 return 0;
+
+static int Verify(string target, string expectedPath, string[] ids)
+{
+    var expected = File.ReadAllBytes(expectedPath);
+    using var manifest = System.Text.Json.JsonDocument.Parse(expected);
+    var metadata = manifest.RootElement.GetProperty("metadata");
+    var nodes = manifest.RootElement.GetProperty("nodes");
+    var patches = ids.Select(id => nodes.GetProperty(id)).Zip(ids, (node, id) => new NodePatch(id, node.GetProperty("raw_code").GetString()!,
+        node.GetProperty("checksum").GetProperty("checksum").GetString()!, node.GetProperty("compiled_code").GetString(), node.GetProperty("compiled_path").GetString())).ToList();
+    var generatedAt = DateTimeOffset.Parse(metadata.GetProperty("generated_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture,
+        System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal);
+    var index = ManifestIndex.TryRead(target);
+    var applied = index is not null && ManifestPatch.TryApply(target, index, metadata.GetProperty("invocation_id").GetString()!, generatedAt, patches);
+    var same = applied && File.ReadAllBytes(Path.Combine(target, "manifest.json")).AsSpan().SequenceEqual(expected);
+    Console.WriteLine($"index {(index is null ? "missing" : "read")}, patch {(applied ? "applied" : "refused")}, {(same ? "byte-identical to" : "DIFFERENT from")} {expectedPath}");
+    return same ? 0 : 1;
+}
 
 (double Wall, double Cpu, T Result) Timed<T>(Func<T> work)
 {
