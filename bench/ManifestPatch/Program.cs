@@ -1,13 +1,18 @@
 using System.Diagnostics;
+using ModelForge.Bench.ManifestPatch;
 using ModelForge.Compiler.Artifacts;
 
 // Usage: ModelForge.Bench.ManifestPatch TARGET_DIR [REPEATS]
 //        ModelForge.Bench.ManifestPatch --verify TARGET_DIR EXPECTED_MANIFEST UNIQUE_ID...
 //   (patches TARGET_DIR/manifest.json with the named nodes' values, invocation id and time from EXPECTED_MANIFEST, a
 //   full compile's after the edit, and compares the bytes)
+//        ModelForge.Bench.ManifestPatch --write PROJECT_DIR [PAIRS]
+//   (loads and compiles the project in-process, takes the compiled SQL from its target/manifest.json, and writes the
+//   manifest to a scratch file without and with the index recorded, alternating, timing CPU of this process)
 // Patches the first indexed model of TARGET_DIR/manifest.json REPEATS times (a new raw_code, checksum and compiled
 // SQL each time), timing the index read and the patch apart, wall and CPU (this process, all threads).
 if (args[0] == "--verify") return Verify(args[1], args[2], args[3..]);
+if (args[0] == "--write") return ManifestWrites.Compare(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 6);
 var target = args[0];
 var repeats = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
 var process = Process.GetCurrentProcess();
