@@ -4,7 +4,7 @@ using ModelForge.Compiler.Caching;
 namespace ModelForge.Compiler.Artifacts;
 
 /// <summary>
-/// Where each node with a file has its entry (the value, from <c>{</c> to <c>}</c>) in target/manifest.json,
+/// Where each compiled node with a file (not seeds) has its entry (the value, from <c>{</c> to <c>}</c>) in target/manifest.json,
 /// stamped with the size and XxHash3 of the manifest it describes; saved as target/forge_manifest_index.bin.
 /// <see cref="ManifestPatch"/> uses it to rewrite a few nodes' code without writing the manifest afresh.
 /// </summary>

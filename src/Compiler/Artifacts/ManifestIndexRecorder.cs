@@ -1,10 +1,12 @@
 using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Project;
 
 namespace ModelForge.Compiler.Artifacts;
 
 /// <summary>
-/// Given to <see cref="ManifestWriter"/>: notes where each node with a file (models, snapshots, singular
-/// tests, analyses, seeds) has its entry, and the size and hash of the whole manifest, as it is written.
+/// Given to <see cref="ManifestWriter"/>: notes where each compiled node with a file (models, snapshots, singular
+/// tests, analyses; not seeds, which have no compiled fields) has its entry, and the size and hash of the whole
+/// manifest, as it is written.
 /// Costs a hash of the output and one range per node; fields inside an entry are found only when patched.
 /// </summary>
 internal sealed class ManifestIndexRecorder
@@ -20,7 +22,7 @@ internal sealed class ManifestIndexRecorder
     // Called in file order, from one thread at a time.
     internal void Entry(ProjectNode node, long start, long end)
     {
-        if (node.File is not null) _nodes.Add(new ManifestIndex.NodeRange(node.UniqueId, start, checked((int)(end - start))));
+        if (node.File is not null && node.ResourceType != ResourceType.Seed) _nodes.Add(new ManifestIndex.NodeRange(node.UniqueId, start, checked((int)(end - start))));
     }
 
     internal void Complete() => Index = new ManifestIndex(_output!.Length, _output.Hash, _nodes);

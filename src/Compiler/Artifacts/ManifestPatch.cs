@@ -1,8 +1,7 @@
 using System.Buffers;
-using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
-using ModelForge.Compiler.Caching;
+using Microsoft.Win32.SafeHandles;
 using ModelForge.Compiler.Compilation;
 
 namespace ModelForge.Compiler.Artifacts;
@@ -12,7 +11,7 @@ namespace ModelForge.Compiler.Artifacts;
 /// generated_at and invocation_id, copying every other byte from the manifest as it is: after one file's edit
 /// the result is byte for byte what <see cref="ManifestWriter"/> would write for the whole project.
 /// </summary>
-internal static class ManifestPatch
+internal static partial class ManifestPatch
 {
     private static readonly string[] NodeFields = ["raw_code", "checksum", "compiled_path", "compiled", "compiled_code"];
     private static readonly string[] MetadataFields = ["generated_at", "invocation_id"];
@@ -20,27 +19,33 @@ internal static class ManifestPatch
     /// <summary>
     /// Writes the patched manifest.json atomically and then its index; false, touching nothing, when
     /// <paramref name="index"/> does not describe the manifest on disk (its size or hash differ), a node is not
-    /// in it, or a node's entry has not the fields it should. IO errors while writing are thrown, as the full write's.
+    /// in it, or a node's entry has not the fields it should. IO errors while writing are thrown, as the full write's;
+    /// so is an ArgumentException for a node given twice or compiled code without its path.
     /// </summary>
     public static bool TryApply(string targetDirectory, ManifestIndex index, string invocationId, DateTimeOffset generatedAt,
         IReadOnlyList<NodePatch> patches)
     {
+        if (patches.Select(p => p.UniqueId).Distinct(StringComparer.Ordinal).Count() != patches.Count)
+            throw new ArgumentException("a node patched twice", nameof(patches));
+        if (patches.FirstOrDefault(p => p.Compiled && p.CompiledPath is null) is { } pathless)
+            throw new ArgumentException($"{pathless.UniqueId}: compiled code without its path", nameof(patches));
         var path = Path.Combine(targetDirectory, "manifest.json");
-        byte[] manifest;
         try
         {
-            manifest = File.ReadAllBytes(path);
+            // One handle throughout: the stretches read to place the fields and the copy are of the same file
+            // (open for deletion too, so that the patched file can replace it on every platform).
+            using var manifest = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            if (RandomAccess.GetLength(manifest) != index.ManifestSize) return false;
+            if (Replacements(manifest, index, invocationId, generatedAt, patches) is not { } replacements) return false;
+            // The copy hashes what it reads: a manifest changed since it was indexed is dropped there.
+            if (CopyPatched(manifest, index, path, replacements) is not var (size, hash)) return false;
+            new ManifestIndex(size, hash, Shifted(index.Nodes, replacements)).TryWrite(targetDirectory);
+            return true;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return false;
         }
-        if (manifest.LongLength != index.ManifestSize || XxHash3.HashToUInt64(manifest) != index.ManifestHash) return false;
-        if (Replacements(manifest, index, invocationId, generatedAt, patches) is not { } replacements) return false;
-
-        var (size, hash) = WriteAtomically(path, manifest, replacements);
-        new ManifestIndex(size, hash, Shifted(index.Nodes, replacements)).TryWrite(targetDirectory);
-        return true;
     }
 
     /// <summary>A stretch of the old manifest and the bytes that take its place.</summary>
@@ -50,25 +55,24 @@ internal static class ManifestPatch
     }
 
     // The replacements in file order, or null when one cannot be placed.
-    private static List<Replacement>? Replacements(byte[] manifest, ManifestIndex index, string invocationId, DateTimeOffset generatedAt,
+    private static List<Replacement>? Replacements(SafeFileHandle manifest, ManifestIndex index, string invocationId, DateTimeOffset generatedAt,
         IReadOnlyList<NodePatch> patches)
     {
         var replacements = new List<Replacement>();
         try
         {
-            var beforeNodes = index.Nodes.Count == 0 ? manifest.Length : (int)index.Nodes[0].Start;
-            var metadata = ManifestFields.Find(manifest.AsSpan(0, beforeNodes), MetadataFields, complete: false, objectDepth: 1);
+            var beforeNodes = index.Nodes.Count == 0 ? index.ManifestSize : index.Nodes[0].Start;
+            var metadata = ManifestFields.Find(ReadAt(manifest, 0, checked((int)beforeNodes)), MetadataFields, complete: false, objectDepth: 1);
             var newMetadata = Encode(1, MetadataFields, json =>
             {
                 ArtifactJson.WriteTime(json, "generated_at", generatedAt);
                 json.WriteString("invocation_id", invocationId);
             });
             if (!AddEach(replacements, 0, metadata, newMetadata)) return null;
-            foreach (var patch in patches.DistinctBy(p => p.UniqueId, StringComparer.Ordinal))
+            foreach (var patch in patches)
             {
-                if (patch.Compiled && patch.CompiledPath is null) throw new ArgumentException($"{patch.UniqueId}: compiled code without its path");
-                if (!index.TryFind(patch.UniqueId, out var node) || !NamedAt(manifest, node)) return null;
-                var fields = ManifestFields.Find(manifest.AsSpan((int)node.Start, node.Length), NodeFields, complete: true);
+                if (!index.TryFind(patch.UniqueId, out var node) || ReadNamed(manifest, node) is not { } entry) return null;
+                var fields = ManifestFields.Find(entry, NodeFields, complete: true);
                 var code = patch.CompiledCode is null ? [] : Encoding.UTF8.GetBytes(patch.CompiledCode);
                 // Each field as the full writer writes it (NodeDictionary, then ManifestWriter's compiled fields).
                 var values = Encode(2, NodeFields, json =>
@@ -91,15 +95,29 @@ internal static class ManifestPatch
         return replacements;
     }
 
-    // The entry's name precedes its value: the index points at this node's entry.
-    private static bool NamedAt(byte[] manifest, ManifestIndex.NodeRange node)
+    // The node's entry (its value), when its name precedes it in the file: the index points at this node's entry.
+    private static byte[]? ReadNamed(SafeFileHandle manifest, ManifestIndex.NodeRange node)
     {
         var name = JsonEncodedText.Encode(node.UniqueId).EncodedUtf8Bytes;
         var before = node.Start - name.Length - 4;
-        if (before < 0) return false;
-        var expected = manifest.AsSpan((int)before, name.Length + 4);
-        return expected[0] == '"' && expected[1..^3].SequenceEqual(name) && expected[^3..].SequenceEqual("\": "u8)
-               && manifest[node.Start] == '{' && manifest[node.End - 1] == '}';
+        if (before < 0) return null;
+        var named = ReadAt(manifest, before, name.Length + 4 + node.Length);
+        var head = named.AsSpan(0, name.Length + 4);
+        var entry = named[(name.Length + 4)..];
+        return head[0] == '"' && head[1..^3].SequenceEqual(name) && head[^3..].SequenceEqual("\": "u8) && entry[0] == '{' && entry[^1] == '}' ? entry : null;
+    }
+
+    // A JsonException (cannot patch) when the file ends sooner.
+    private static byte[] ReadAt(SafeFileHandle manifest, long offset, int length)
+    {
+        var bytes = new byte[length];
+        for (var at = 0; at < length;)
+        {
+            var read = RandomAccess.Read(manifest, bytes.AsSpan(at), offset + at);
+            if (read == 0) throw new JsonException("manifest.json ends before the index says");
+            at += read;
+        }
+        return bytes;
     }
 
     // Every field's old value replaced by its new one; false when the old entry lacks one.
@@ -139,58 +157,5 @@ internal static class ManifestPatch
         for (var i = 0; i < fields.Length; i++)
             values[i] = fields[i] is { } range ? inner.Slice(range.Start, range.Length).ToArray() : throw new InvalidOperationException($"{names[i]} not written");
         return values;
-    }
-
-    private static (long Size, ulong Hash) WriteAtomically(string path, byte[] manifest, List<Replacement> replacements)
-    {
-        var temporary = $"{path}.{Guid.NewGuid():N}.partial";
-        var hash = new XxHash3();
-        var size = 0L;
-        try
-        {
-            // Unbuffered: each stretch goes to the file in one write.
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
-            {
-                var at = 0L;
-                foreach (var replacement in replacements)
-                {
-                    Write(manifest.AsSpan((int)at, (int)(replacement.Start - at)));
-                    Write(replacement.Bytes);
-                    at = replacement.End;
-                }
-                Write(manifest.AsSpan((int)at));
-
-                void Write(ReadOnlySpan<byte> bytes)
-                {
-                    file.Write(bytes);
-                    hash.Append(bytes);
-                    size += bytes.Length;
-                }
-            }
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            CacheFile.Delete(temporary);
-            throw;
-        }
-        return (size, hash.GetCurrentHashAsUInt64());
-    }
-
-    // The nodes where they now lie: each moves by what the replacements before it added, and grows by those inside it.
-    private static List<ManifestIndex.NodeRange> Shifted(IReadOnlyList<ManifestIndex.NodeRange> nodes, List<Replacement> replacements)
-    {
-        var shifted = new List<ManifestIndex.NodeRange>(nodes.Count);
-        var next = 0;
-        var delta = 0L;
-        foreach (var node in nodes)
-        {
-            while (next < replacements.Count && replacements[next].End <= node.Start) delta += replacements[next++].Delta;
-            var grown = 0L;
-            while (next < replacements.Count && replacements[next].Start < node.End) grown += replacements[next++].Delta;
-            shifted.Add(node with { Start = node.Start + delta, Length = checked((int)(node.Length + grown)) });
-            delta += grown;
-        }
-        return shifted;
     }
 }

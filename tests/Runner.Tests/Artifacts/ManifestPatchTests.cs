@@ -21,6 +21,7 @@ public sealed class ManifestPatchTests
 
     [SetUp]
     public void SetUp() => _project = new TempProject("shop").WithProjectFile()
+        .With("seeds/raw_orders.csv", "id\n1\n")
         .With("models/orders.sql", "select 1 as id, 'a' as name")
         .With("models/customers.sql", "select id from {{ ref('orders') }}")
         .With("models/schema.yml", """
@@ -78,6 +79,20 @@ public sealed class ManifestPatchTests
         Assert.That(Patch(expected, "model.shop.orders", "model.shop.customers", "test.shop.no_negative_ids", "model.shop_utils.package_model"), Is.True);
 
         Assert.That(Read(), Is.EqualTo(Text(expected)));
+    }
+
+    [Test]
+    public void A_model_larger_than_the_copy_buffer_is_patched_across_its_stretches()
+    {
+        // Megabytes of SQL before and in the patched node: replacements start, span and end in different stretches read.
+        string Large(char c) => $"-- {new string(c, 2_500_000)}\nselect 1 as id";
+        _project.With("models/customers.sql", Large('c') + " -- {{ ref('orders') }}").With("models/zeta.sql", Large('z'));
+        CompileWithIndex();
+
+        var expected = EditAndCompile(("models/customers.sql", Large('d') + "é -- {{ ref('orders') }}"), ("models/zeta.sql", Large('y')));
+        Assert.That(Patch(expected, "model.shop.customers", "model.shop.zeta"), Is.True);
+
+        Assert.That(File.ReadAllBytes(ManifestPath), Is.EqualTo(expected));
     }
 
     [Test]
@@ -140,6 +155,8 @@ public sealed class ManifestPatchTests
         Assert.That(ManifestPatch.TryApply(Target, index, "id", DateTimeOffset.UnixEpoch, [Unchanged("model.shop.orders"), Unchanged("model.shop.nowhere")]), Is.False);
         Assert.That(ManifestPatch.TryApply(Target, index, "id", DateTimeOffset.UnixEpoch, [Unchanged("test.shop.not_null_orders_id")]), Is.False,
             "a generic test has no file: it is not in the index");
+        Assert.That(ManifestPatch.TryApply(Target, index, "id", DateTimeOffset.UnixEpoch, [Unchanged("seed.shop.raw_orders")]), Is.False,
+            "a seed has no compiled fields: it is not in the index");
         Assert.That(File.ReadAllBytes(ManifestPath), Is.EqualTo(before));
 
         var indexPath = Path.Combine(Target, ManifestIndex.FileName);
@@ -149,6 +166,17 @@ public sealed class ManifestPatchTests
         Assert.That(ManifestIndex.TryRead(Target), Is.Null);
         File.Delete(indexPath);
         Assert.That(ManifestIndex.TryRead(Target), Is.Null);
+    }
+
+    [Test]
+    public void A_node_given_twice_or_compiled_code_without_its_path_is_the_callers_error()
+    {
+        CompileWithIndex();
+        var index = ManifestIndex.TryRead(Target)!;
+
+        Assert.Throws<ArgumentException>(() => ManifestPatch.TryApply(Target, index, "id", DateTimeOffset.UnixEpoch, [Unchanged("model.shop.orders"), Unchanged("model.shop.orders")]));
+        Assert.Throws<ArgumentException>(() => ManifestPatch.TryApply(Target, index, "id", DateTimeOffset.UnixEpoch,
+            [new NodePatch("model.shop.orders", "select 1", new string('0', 64), "select 1", CompiledPath: null)]));
     }
 
     /// <summary>
@@ -177,7 +205,8 @@ public sealed class ManifestPatchTests
         var index = recorder.Index!;
         Assert.That((index.ManifestSize, index.ManifestHash), Is.EqualTo((written.LongLength, System.IO.Hashing.XxHash3.HashToUInt64(written))));
         var withFiles = manifest.RootElement.GetProperty("nodes").EnumerateObject()
-            .Where(n => n.Value.GetProperty("checksum").GetProperty("name").GetString() == "sha256").Select(n => n.Name);
+            .Where(n => n.Value.GetProperty("checksum").GetProperty("name").GetString() == "sha256" && n.Value.GetProperty("resource_type").GetString() != "seed")
+            .Select(n => n.Name);
         Assert.That(index.Nodes.Select(n => n.UniqueId), Is.EquivalentTo(withFiles));
         foreach (var node in index.Nodes)
         {
