@@ -134,10 +134,13 @@ public sealed class ManifestPatchTests
     public void A_manifest_rewritten_by_a_full_compile_of_the_same_size_is_refused()
     {
         CompileWithIndex();
-        // An edit of the same length, so the invocation memo does not replay the command.
+        var indexPath = Path.Combine(Target, ManifestIndex.FileName);
+        var stale = File.ReadAllBytes(indexPath);
+        // An edit of the same length; the compile writes its own index, which is set back to the old one.
         var compiled = _project.With("models/customers.sql", "select ID from {{ ref('orders') }}").Forge("compile");
         Assert.That(compiled.ExitCode, Is.EqualTo(0), compiled.ToString());
         var rewritten = File.ReadAllBytes(ManifestPath);
+        File.WriteAllBytes(indexPath, stale);
 
         var index = ManifestIndex.TryRead(Target);
         Assert.That(index?.ManifestSize, Is.EqualTo(rewritten.LongLength), "a new invocation id and time, the same size");
@@ -180,8 +183,8 @@ public sealed class ManifestPatchTests
     }
 
     /// <summary>
-    /// Compiles with forge, then writes the same manifest in-process with an index (forge compile does not save one
-    /// yet): the bytes must be forge's, and each indexed range must hold the node it names.
+    /// Compiles with forge, then writes the same manifest in-process with an index: the bytes must be forge's, each
+    /// indexed range must hold the node it names, and the index forge compile saved must be the one written here.
     /// </summary>
     private void CompileWithIndex(params string[] select)
     {
@@ -213,7 +216,10 @@ public sealed class ManifestPatchTests
             using var entry = JsonDocument.Parse(written.AsMemory((int)node.Start, node.Length));
             Assert.That(entry.RootElement.GetProperty("unique_id").GetString(), Is.EqualTo(node.UniqueId));
         }
-        Assert.That(index.TryWrite(Target), Is.True);
+        var saved = ManifestIndex.TryRead(Target);
+        Assert.That(saved, Is.Not.Null, "forge compile saves the index beside the manifest");
+        Assert.That((saved!.ManifestSize, saved.ManifestHash), Is.EqualTo((index.ManifestSize, index.ManifestHash)));
+        Assert.That(saved.Nodes, Is.EqualTo(index.Nodes));
     }
 
     // The full compile after the edits; then the manifest and its index from before are put back, to be patched.
@@ -221,12 +227,15 @@ public sealed class ManifestPatchTests
 
     private byte[] EditAndCompile(string[] select, params (string Path, string Text)[] edits)
     {
+        var indexPath = Path.Combine(Target, ManifestIndex.FileName);
         var before = File.ReadAllBytes(ManifestPath);
+        var indexBefore = File.ReadAllBytes(indexPath);
         foreach (var (path, text) in edits) _project.With(path, text);
         var result = _project.Forge(["compile", .. select]);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         var after = File.ReadAllBytes(ManifestPath);
         File.WriteAllBytes(ManifestPath, before);
+        File.WriteAllBytes(indexPath, indexBefore);
         return after;
     }
 
