@@ -26,6 +26,20 @@ internal sealed partial class InvocationMemo
     /// </summary>
     private int? TryDelta(MemoFile memo, List<Edit> edits, out string why)
     {
+        try
+        {
+            return Delta(memo, edits, out why);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The full command meets the same trouble and reports it.
+            why = e.Message;
+            return null;
+        }
+    }
+
+    private int? Delta(MemoFile memo, List<Edit> edits, out string why)
+    {
         why = "";
         if (memo.DeltaGeneration.Length == 0) return Fail($"no {_command} delta recorded", out why);
         if (memo.ExitCode != ExitCodes.Success || memo.Printed.Any(p => p.Error)) return Fail($"the last {_command} printed diagnostics", out why);
@@ -144,7 +158,8 @@ internal sealed partial class InvocationMemo
             var path = Encoding.UTF8.GetBytes(relative);
             for (var i = 0; i < recorded.Count; i++)
             {
-                if (!recorded.IsEncoded ? recorded.Entries[i].Path != relative : !RecordedScan.PathOf(recorded.Encoded.Span[recorded.Offsets[i]..]).SequenceEqual(path)) continue;
+                var at = recorded.IsEncoded ? RecordedScan.PathOf(recorded.Encoded.Span[recorded.Offsets[i]..]).SequenceEqual(path) : recorded.Entries[i].Path == relative;
+                if (!at) continue;
                 recorded.Set(i, recorded.EntryAt(i) with { Length = stat.Length, Ticks = stat.Ticks });
                 return true;
             }
