@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
 using ModelForge.Compiler.Compilation;
 
+using ModelForge.Compiler.Caching;
+
 namespace ModelForge.Compiler.Artifacts;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal static partial class ManifestPatch
     private static readonly string[] MetadataFields = ["generated_at", "invocation_id"];
 
     /// <summary>
-    /// Writes the patched manifest.json atomically and then its index; false, touching nothing, when
+    /// Patches manifest.json in place (ManifestPatch.InPlace.cs) and then writes its index; false, touching nothing but the index, when
     /// <paramref name="index"/> does not describe the manifest on disk (its size or hash differ), a node is not
     /// in it, or a node's entry has not the fields it should. IO errors while writing are thrown, as the full write's;
     /// so is an ArgumentException for a node given twice or compiled code without its path.
@@ -32,13 +34,14 @@ internal static partial class ManifestPatch
         var path = Path.Combine(targetDirectory, "manifest.json");
         try
         {
-            // One handle throughout: the stretches read to place the fields and the copy are of the same file
-            // (open for deletion too, so that the patched file can replace it on every platform).
-            using var manifest = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            // One handle throughout: the stretches read to place the fields and the patch are of the same file.
+            using var manifest = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
             if (RandomAccess.GetLength(manifest) != index.ManifestSize) return false;
             if (Replacements(manifest, index, invocationId, generatedAt, patches) is not { } replacements) return false;
-            // The copy hashes what it reads: a manifest changed since it was indexed is dropped there.
-            if (CopyPatched(manifest, index, path, replacements) is not var (size, hash)) return false;
+            // The index goes first: a patch cut short must not leave one that describes another file.
+            CacheFile.Delete(Path.Combine(targetDirectory, ManifestIndex.FileName));
+            // The patch hashes the whole file before writing: a manifest changed since it was indexed is left as it is.
+            if (PatchInPlace(manifest, index, replacements) is not var (size, hash)) return false;
             new ManifestIndex(size, hash, Shifted(index.Nodes, replacements)).TryWrite(targetDirectory);
             return true;
         }
@@ -157,5 +160,22 @@ internal static partial class ManifestPatch
         for (var i = 0; i < fields.Length; i++)
             values[i] = fields[i] is { } range ? inner.Slice(range.Start, range.Length).ToArray() : throw new InvalidOperationException($"{names[i]} not written");
         return values;
+    }
+
+    // The nodes where they now lie: each moves by what the replacements before it added, and grows by those inside it.
+    private static List<ManifestIndex.NodeRange> Shifted(IReadOnlyList<ManifestIndex.NodeRange> nodes, List<Replacement> replacements)
+    {
+        var shifted = new List<ManifestIndex.NodeRange>(nodes.Count);
+        var next = 0;
+        var delta = 0L;
+        foreach (var node in nodes)
+        {
+            while (next < replacements.Count && replacements[next].End <= node.Start) delta += replacements[next++].Delta;
+            var grown = 0L;
+            while (next < replacements.Count && replacements[next].Start < node.End) grown += replacements[next++].Delta;
+            shifted.Add(node with { Start = node.Start + delta, Length = checked((int)(node.Length + grown)) });
+            delta += grown;
+        }
+        return shifted;
     }
 }
