@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using ModelForge.Compiler.Caching;
 using ModelForge.Compiler.Context;
 using ModelForge.Compiler.Project;
@@ -24,19 +25,31 @@ internal sealed class DeltaSnapshot
     public required DeltaProject Project { get; init; }
 
     // Each model's record by its file's path in the project (as the loader names it), and the relation table, decoded when asked for.
-    private readonly Dictionary<string, ReadOnlyMemory<byte>> _models = new(StringComparer.Ordinal);
+    // Kept as read: a delta looks up one or two models, so no string or table entry is made per model (10,000 at 10k).
+    private ReadOnlyMemory<byte> _models;
+    private int _modelCount;
     private ReadOnlyMemory<byte>[] _relations = [];
 
     /// <summary>The model whose file is <paramref name="fullPath"/>, or null when the command did not record one.</summary>
     public DeltaModel? ModelAt(string fullPath)
     {
-        var path = System.IO.Path.GetRelativePath(Project.ProjectRoot, fullPath).Replace('\\', '/');
-        if (!_models.TryGetValue(path, out var record)) return null;
+        var path = System.Text.Encoding.UTF8.GetBytes(System.IO.Path.GetRelativePath(Project.ProjectRoot, fullPath).Replace('\\', '/'));
         try
         {
-            return DeltaRecords.ReadModel(record.Span, RelationAt, Project.TargetPath);
+            // Each model: its path's length and bytes, its record's length and bytes.
+            var models = _models.Span;
+            for (var (i, at) = (0, 0); i < _modelCount; i++)
+            {
+                var pathLength = BinaryPrimitives.ReadInt32LittleEndian(models[at..]);
+                var key = models.Slice(at + 4, pathLength);
+                var recordLength = BinaryPrimitives.ReadInt32LittleEndian(models[(at + 4 + pathLength)..]);
+                var record = models.Slice(at + 8 + pathLength, recordLength);
+                at += 8 + pathLength + recordLength;
+                if (key.SequenceEqual(path)) return DeltaRecords.ReadModel(record, RelationAt, Project.TargetPath);
+            }
+            return null;
         }
-        catch (Exception e) when (e is FormatException or IndexOutOfRangeException)
+        catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
         {
             return null;
         }
@@ -95,14 +108,22 @@ internal sealed class DeltaSnapshot
                 writer.Write(bytes.Length);
                 writer.Write(bytes);
             }
-            writer.Write(records.Count(r => r.Record is not null));
-            foreach (var (file, record) in records)
+            var kept = records.Where(r => r.Record is not null).ToList();
+            writer.Write(kept.Count);
+            var body = new MemoryStream();
+            using (var models = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
             {
-                if (record is null) continue;
-                writer.Write(file);
-                writer.Write(record.Length);
-                writer.Write(record);
+                foreach (var (file, record) in kept)
+                {
+                    var key = System.Text.Encoding.UTF8.GetBytes(file);
+                    models.Write(key.Length);
+                    models.Write(key);
+                    models.Write(record!.Length);
+                    models.Write(record);
+                }
             }
+            writer.Write((int)body.Length);
+            writer.Write(body.GetBuffer(), 0, (int)body.Length);
         });
         return written ? generation : null;
     }
@@ -118,11 +139,9 @@ internal sealed class DeltaSnapshot
             if (relations < 0) throw new FormatException("negative relation count");
             snapshot._relations = new ReadOnlyMemory<byte>[relations];
             for (var i = 0; i < relations; i++) snapshot._relations[i] = CacheFile.Slice(reader, reader.ReadInt32());
-            for (var count = reader.ReadInt32(); count > 0; count--)
-            {
-                var file = reader.ReadString();
-                snapshot._models[file] = CacheFile.Slice(reader, reader.ReadInt32());
-            }
+            snapshot._modelCount = reader.ReadInt32();
+            if (snapshot._modelCount < 0) throw new FormatException("negative model count");
+            snapshot._models = CacheFile.Slice(reader, reader.ReadInt32());
             return snapshot;
         });
 
