@@ -38,6 +38,14 @@ internal sealed class RecordWriter
 
     public void Write(bool value) => WriteByte(value ? (byte)1 : (byte)0);
 
+    /// <summary>Bytes as they are, after their count.</summary>
+    public void WriteBytes(ReadOnlySpan<byte> bytes)
+    {
+        Write(bytes.Length);
+        bytes.CopyTo(_buffer.GetSpan(bytes.Length));
+        _buffer.Advance(bytes.Length);
+    }
+
     public void Write(int value)
     {
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.GetSpan(4), value);
@@ -113,6 +121,9 @@ internal ref struct RecordReader(ReadOnlySpan<byte> bytes)
     public double ReadDouble() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
 
     public string ReadString() => Encoding.UTF8.GetString(ReadUtf8());
+
+    /// <summary>What <see cref="RecordWriter.WriteBytes"/> wrote.</summary>
+    public ReadOnlySpan<byte> ReadBytes() => Take(ReadCount());
 
     /// <summary>A string's bytes, without making the string.</summary>
     public ReadOnlySpan<byte> ReadUtf8()

@@ -160,11 +160,10 @@ internal static class DeltaRecords
             // Most compiled paths follow from the package and path (a package's model does not): written when not.
             var compiled = NodeCompiler.CompiledPath(project, node);
             Optional(writer, compiled == DefaultCompiledPath(project.Project.ProjectFile.TargetPath, node.PackageName, node.Path) ? null : compiled);
-            writer.Write(shape.Length);
-            foreach (var b in shape) writer.WriteByte(b);
+            writer.WriteBytes(shape);
             writer.Write(relations is not null);
             if (relations is null) return writer.ToArray();
-            if (!Relation(relations, writer, node.Relation) || !Mapping(writer, node.Config.ToMutable())) return null;
+            if (!Relation(relations, writer, node.Relation) || !Mapping(writer, node.Config, node.Config.Count)) return null;
             writer.Write(node.Refs.Count);
             foreach (var call in node.Refs)
             {
@@ -199,8 +198,7 @@ internal static class DeltaRecords
         var package = reader.ReadString();
         var path = reader.ReadString();
         var compiledPath = Optional(ref reader) ?? DefaultCompiledPath(targetPath, package, path);
-        var shape = new byte[reader.ReadCount()];
-        for (var i = 0; i < shape.Length; i++) shape[i] = reader.ReadByte();
+        var shape = reader.ReadBytes().ToArray();
         Relation? self = null;
         var config = new Dictionary<string, object?>(StringComparer.Ordinal);
         var refs = new List<(string?, string, object?, Relation)>();
@@ -291,11 +289,12 @@ internal static class DeltaRecords
     }
 
     // A top-level dictionary by its entries (vars, settings, a config); read back as an ordinal one.
-    private static bool Mapping(RecordWriter writer, IEnumerable<KeyValuePair<string, object?>> entries)
+    private static bool Mapping(RecordWriter writer, IReadOnlyDictionary<string, object?> entries) => Mapping(writer, entries, entries.Count);
+
+    private static bool Mapping(RecordWriter writer, IEnumerable<KeyValuePair<string, object?>> entries, int count)
     {
-        var list = entries.ToList();
-        writer.Write(list.Count);
-        foreach (var (key, value) in list)
+        writer.Write(count);
+        foreach (var (key, value) in entries)
         {
             writer.Write(key);
             if (!ExactValues.Write(writer, value)) return false;
