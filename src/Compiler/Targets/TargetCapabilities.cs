@@ -35,6 +35,14 @@ public sealed record TargetCapabilities(
     /// </summary>
     public bool DerivedTableNeedsAlias { get; init; } = true;
 
+    /// <summary>
+    /// A table swap builds the helper table inside the transaction that swaps it in, as dbt's table
+    /// materialization does (DuckDB: one commit, so one write-ahead-log flush, per swap instead of one
+    /// per statement; a failure rolls the helper table back with the rest). When false (SQL Server),
+    /// the build commits on its own first and the transaction holds only the renames.
+    /// </summary>
+    public bool BuildInSwapTransaction { get; init; }
+
     /// <summary>How inferred seed column types are spelled on this target.</summary>
     internal Seeds.SeedTypeMap? SeedTypes { get; init; }
 }

@@ -8,7 +8,7 @@ public sealed partial class DuckDbSql : TargetSql
     public override string Type => "duckdb";
 
     // DuckDB has no practical identifier limit; 255 keeps names readable in every client.
-    public override TargetCapabilities Capabilities { get; } = new(255, TransactionalDdl: true, IncludeDatabaseInNames: true, '"', '"') { DerivedTableNeedsAlias = false };
+    public override TargetCapabilities Capabilities { get; } = new(255, TransactionalDdl: true, IncludeDatabaseInNames: true, '"', '"') { DerivedTableNeedsAlias = false, BuildInSwapTransaction = true };
 
     public override string CreateSchemaIfNotExists(string? database, string schema) =>
         $"create schema if not exists {(string.IsNullOrEmpty(database) ? "" : Quote(database) + ".")}{Quote(schema)}";

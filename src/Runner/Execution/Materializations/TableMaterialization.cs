@@ -17,7 +17,7 @@ internal static class TableMaterialization
                 : context.Execute(sql.CreateTableAs(context.Database, context.Schema, temp, context.CompiledSql));
             foreach (var option in sql.TableOptions(context.Database, context.Schema, temp, context.Config)) context.Execute(option);
             return written;
-        });
+        }, queriesAfterFailure: context.Contract is not null);
         return rows >= 0 ? rows : null;
     }
 }
