@@ -267,4 +267,18 @@ public sealed partial class CompileDeltaTests
         Full("is not a model the last compile read from its text");
         Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
     }
+
+    [Test]
+    public void A_packages_model_is_rendered_alone_into_its_packages_compiled_folder()
+    {
+        _project.With("dbt_packages/helpers/dbt_project.yml", "name: helpers\nversion: '1.0'\n")
+            .With("dbt_packages/helpers/models/helper_model.sql", "select 1 as one");
+        Recorded();
+        _project.With("dbt_packages/helpers/models/helper_model.sql", "select 1 as one, 2 as two");
+
+        Delta(1);
+
+        Assert.That(_project.Read("target/compiled/helpers/models/helper_model.sql"), Is.EqualTo("select 1 as one, 2 as two"));
+        Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
+    }
 }

@@ -157,9 +157,9 @@ internal static class DeltaRecords
             writer.Write(node.Name);
             writer.Write(node.PackageName);
             writer.Write(node.Path);
-            // Most compiled paths follow from the package and path (a package's model does not): written when not.
-            var compiled = NodeCompiler.CompiledPath(project, node);
-            Optional(writer, compiled == DefaultCompiledPath(project.Project.ProjectFile.TargetPath, node.PackageName, node.Path) ? null : compiled);
+            // A compiled path follows from the package and path (DefaultCompiledPath) but for a package's model,
+            // whose path in its own project differs: written then only.
+            Optional(writer, node.OriginalFilePath is null ? null : NodeCompiler.CompiledPath(project, node));
             writer.WriteBytes(shape);
             writer.Write(relations is not null);
             if (relations is null) return writer.ToArray();
