@@ -37,23 +37,25 @@ internal static class LsCommand
             var memo = new Memo.InvocationMemo(parse, environment, "ls");
             var options = InvocationOptions.From(parse, shared, memo.Environment, "ls");
             if (memo.TryReplay(options) is { } replayed) return replayed;
-            var exit = List(parse, options, memo.Environment, out var session);
-            // What the next ls needs to take an edit of model files alone (Compilation/Delta): every model's shape.
-            memo.DeltaGeneration = exit == ExitCodes.Success
-                ? DeltaSnapshot.Write(Path.Combine(session!.TargetDirectory, DeltaSnapshot.FileNameFor("ls")), session.Compiled!, session.Compiled!.Nodes.Values, renders: false)
-                : null;
+            var exit = List(parse, options, memo.Environment, out var session, out var snapshot);
+            // Waited for either way: a write cut short by the process's exit would leave its temporary file behind.
+            var generation = snapshot?.Result;
+            memo.DeltaGeneration = exit == ExitCodes.Success ? generation : null;
             return memo.Complete(exit, session);
         });
         return command;
 
-        // Returns through `opened` the session it listed, for the memo.
-        int List(ParseResult parse, InvocationOptions options, CliEnvironment environment, out ProjectSession? opened)
+        // Returns through `opened` the session it listed, for the memo, and the delta snapshot it writes while listing.
+        int List(ParseResult parse, InvocationOptions options, CliEnvironment environment, out ProjectSession? opened, out Task<string?>? snapshot)
         {
             opened = null;
+            snapshot = null;
             var keys = Keys(parse.GetValue(outputKeys), environment);
             if (keys is null) return ExitCodes.UsageOrProject;
             var session = opened = ProjectSession.Open(options, environment);
             if (session is null) return ExitCodes.UsageOrProject;
+            // What the next ls needs to take an edit of model files alone (Compilation/Delta): every model's shape.
+            snapshot = Task.Run(() => DeltaSnapshot.Write(Path.Combine(session.TargetDirectory, DeltaSnapshot.FileNameFor("ls")), session.Compiled!, session.Compiled!.Nodes.Values, renders: false));
             var types = ResourceTypeFilter.Apply(Listed, options.ResourceTypes, options.ExcludeResourceTypes, environment);
             if (types is null) return ExitCodes.UsageOrProject;
             // As dbt's list: the tests of selected nodes are listed too (--indirect-selection).

@@ -25,19 +25,23 @@ internal static class ParseCommand
             var memo = new Memo.InvocationMemo(parse, environment, "parse");
             var options = InvocationOptions.From(parse, shared, memo.Environment, "parse");
             if (memo.TryReplay(options) is { } replayed) return replayed;
-            var exit = Execute(options, memo.Environment, out var session);
-            memo.DeltaGeneration = exit == ExitCodes.Success ? DeltaFor(session!) : null;
+            var exit = Execute(options, memo.Environment, out var session, out var snapshot);
+            // Waited for either way: a write cut short by the process's exit would leave its temporary file behind.
+            var generation = snapshot?.Result;
+            memo.DeltaGeneration = exit == ExitCodes.Success ? generation : null;
             return memo.Complete(exit, session, "manifest.json", "perf_info.json");
         });
         return command;
     }
 
-    // Returns through `parsed` the session it parsed, for the memo.
-    private static int Execute(InvocationOptions options, CliEnvironment environment, out ProjectSession? parsed)
+    // Returns through `parsed` the session it parsed, for the memo, and the delta snapshot it writes beside the manifest.
+    private static int Execute(InvocationOptions options, CliEnvironment environment, out ProjectSession? parsed, out Task<string?>? snapshot)
     {
+        snapshot = null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var session = parsed = ProjectSession.Open(options, environment);
         if (session is null) return ExitCodes.UsageOrProject;
+        snapshot = Task.Run(() => DeltaFor(session));
         var project = session.Compiled!;
         var opened = clock.Elapsed;
         var targetPath = session.Project.ProjectFile.TargetPath;
