@@ -130,6 +130,11 @@ public sealed partial class CompileDeltaTests
         Delta(2);
 
         Assert.That(_project.Read("target/compiled/delta/models/other.sql"), Does.Contain("upper('x')"));
+
+        // A full compile after the deltas, with the caches they left (the compile cache and static parse memo still
+        // hold the models' earlier texts): what a compile from nothing gives.
+        _project.With("models/schema.yml", "version: 2\nmodels:\n  - name: orders\n    description: Orders, edited\n");
+        Full("schema.yml changed");
         Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
     }
 
