@@ -24,7 +24,7 @@ internal static class DeltaRecords
             TargetPath = loaded.ProjectFile.TargetPath,
             Packages = loaded.WithPackages.Select(u => u.Name).ToList(),
             MissingPackages = project.Macros.MissingPackages,
-            MacroFiles = loaded.WithPackages.SelectMany(u => u.Macros.Select(f => (u.Name, f.Source.Path, Path.GetFullPath(Path.Combine(loaded.Root, f.Path))))).ToList(),
+            MacroFiles = MacroFiles(loaded),
             Vars = new Dictionary<string, object?>(loaded.Vars, StringComparer.Ordinal),
             PackageVars = loaded.Packages.ToDictionary(p => p.Name, p => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(p.Vars, StringComparer.Ordinal), StringComparer.Ordinal),
             DispatchSearchOrder = PackageChecks.DispatchSearchOrder(loaded.ProjectFile),
@@ -35,6 +35,17 @@ internal static class DeltaRecords
             Command = options.Command,
             SqlServerVersion = (loaded.Target as SqlServerTargetProfile)?.SqlServerVersion,
         };
+    }
+
+    // A loop, not LINQ over tuples: a generic instantiation that no precompiled form holds is compiled at run time.
+    private static List<(string Package, string Path, string FullPath)> MacroFiles(Project.LoadedProject loaded)
+    {
+        var files = new List<(string, string, string)>();
+        foreach (var unit in loaded.WithPackages)
+        {
+            foreach (var file in unit.Macros) files.Add((unit.Name, file.Source.Path, Path.GetFullPath(Path.Combine(loaded.Root, file.Path))));
+        }
+        return files;
     }
 
     /// <summary>The project's record, or null when a value in it is not kept.</summary>
@@ -220,11 +231,12 @@ internal static class DeltaRecords
 
     private static string DefaultCompiledPath(string targetPath, string package, string path) => $"{targetPath}/compiled/{package}/{path}";
 
-    // A relation as its index in the snapshot's table; one being filtered (a microbatch window, --empty) is not kept.
+    // A relation as its index in the snapshot's table (-1: not in it); one being filtered (a microbatch window,
+    // --empty) or not in the table is not kept.
     private static bool Relation(Func<Relation, int> relations, RecordWriter writer, Relation relation)
     {
-        if (relation.EventTimeFilter is not null || relation.EmptyForm is not null) return false;
-        writer.Write(relations(relation));
+        if (relation.EventTimeFilter is not null || relation.EmptyForm is not null || relations(relation) is not (>= 0 and var index)) return false;
+        writer.Write(index);
         return true;
     }
 
