@@ -151,9 +151,11 @@ internal static class CompileCommand
             saving = Task.Run(compiler.Save);
         }
         // What rendering one edited model needs, for the next compile (none when a template read the graph: an edit may change what it saw).
+        var deltaPath = Path.Combine(session.TargetDirectory, DeltaSnapshot.FileNameFor("compile"));
         var snapshot = errors.All(e => e is not { Count: > 0 }) && !readGraph()
-            ? Task.Run(() => DeltaSnapshot.Write(Path.Combine(session.TargetDirectory, DeltaSnapshot.FileNameFor("compile")), project, selected, renders: true))
+            ? Task.Run(() => DeltaSnapshot.Write(deltaPath, project, selected, renders: true))
             : null;
+        if (snapshot is null) CacheFile.Delete(deltaPath);
         try
         {
             return Report(session, options, environment, selected, errors, rendered, skipped, compiledCode);

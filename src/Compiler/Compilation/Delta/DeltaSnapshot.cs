@@ -6,11 +6,11 @@ using ModelForge.Compiler.Project;
 namespace ModelForge.Compiler.Compilation.Delta;
 
 /// <summary>
-/// target/forge_&lt;command&gt;_delta.bin: what a full compile knew that rendering one of its models again
-/// needs (<see cref="DeltaProject"/>, and a <see cref="DeltaModel"/> per model it compiled whose text
-/// the static parser read), so that after an edit of model files alone `forge compile` renders just
-/// those. It belongs to the invocation memo written by the same compile (<see cref="Generation"/>):
-/// only that memo, verified, says the project is otherwise as this snapshot saw it.
+/// target/forge_&lt;command&gt;_delta.bin: what a full compile, parse or ls knew that taking an edit of one of its
+/// models needs (<see cref="DeltaProject"/>, and a <see cref="DeltaModel"/> per model whose text the static parser
+/// read), so that after an edit of model files alone the command handles just those (compile renders them). It
+/// belongs to the invocation memo written by the same command (<see cref="Generation"/>): only that memo, verified,
+/// says the project is otherwise as this snapshot saw it.
 /// </summary>
 internal sealed class DeltaSnapshot
 {
@@ -19,13 +19,13 @@ internal sealed class DeltaSnapshot
     private const string Magic = "forge-compile-delta";
     private const int Format = 1;
 
-    /// <summary>A fresh id per full compile, recorded by the invocation memo too.</summary>
+    /// <summary>A fresh id per full command, recorded by the invocation memo too.</summary>
     public required string Generation { get; init; }
 
     public required DeltaProject Project { get; init; }
 
-    // Each model's record by its file's path in the project (as the loader names it), and the relation table, decoded when asked for.
-    // Kept as read: a delta looks up one or two models, so no string or table entry is made per model (10,000 at 10k).
+    // Each model's record after its file's path in the project (as the loader names it), and the relation table, kept
+    // as read and decoded when asked for: a delta looks up one or two models, so no string or entry is made per model.
     private ReadOnlyMemory<byte> _models;
     private int _modelCount;
     private ReadOnlyMemory<byte>[] _relations = [];
