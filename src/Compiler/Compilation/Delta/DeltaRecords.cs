@@ -7,7 +7,8 @@ namespace ModelForge.Compiler.Compilation.Delta;
 
 /// <summary>
 /// The bytes of a <see cref="DeltaSnapshot"/>: values with their exact types (<see cref="ExactValues"/>);
-/// a project or model holding anything else is not recorded. Relations are written part by part.
+/// a project or model holding anything else is not recorded. A model refers to relations by their index in the
+/// snapshot's table, each relation written once, part by part.
 /// </summary>
 internal static class DeltaRecords
 {
