@@ -106,12 +106,23 @@ public static partial class ProjectCompiler
 
     internal static ProjectRenderInfo RenderInfo(LoadedProject project, CompileOptions options, TargetInfo target,
         MacroRegistry macros, IRelationResolver resolver, IAdapterRuntime? adapter,
+        IReadOnlyDictionary<string, object?>? graphNodes = null) =>
+        RenderInfo(project.ProjectFile.Name, project.Vars, project.Packages.ToDictionary(p => p.Name, p => p.Vars, StringComparer.Ordinal),
+            PackageChecks.DispatchSearchOrder(project.ProjectFile), options, target, macros, resolver, adapter, graphNodes);
+
+    /// <summary>
+    /// As <see cref="RenderInfo(LoadedProject, CompileOptions, TargetInfo, MacroRegistry, IRelationResolver, IAdapterRuntime?, IReadOnlyDictionary{string, object?}?)"/>,
+    /// from what it reads of the project: a compile delta (Delta/DeltaRenderer) has these without a loaded project.
+    /// </summary>
+    internal static ProjectRenderInfo RenderInfo(string projectName, IReadOnlyDictionary<string, object?> vars,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> packageVars, IReadOnlyDictionary<string, IReadOnlyList<string>> dispatchSearchOrder,
+        CompileOptions options, TargetInfo target, MacroRegistry macros, IRelationResolver resolver, IAdapterRuntime? adapter,
         IReadOnlyDictionary<string, object?>? graphNodes = null) => new()
     {
-        ProjectName = project.ProjectFile.Name,
-        Vars = project.Vars,
-        PackageVars = project.Packages.ToDictionary(p => p.Name, p => p.Vars, StringComparer.Ordinal),
-        DispatchSearchOrder = PackageChecks.DispatchSearchOrder(project.ProjectFile),
+        ProjectName = projectName,
+        Vars = vars,
+        PackageVars = packageVars,
+        DispatchSearchOrder = dispatchSearchOrder,
         Target = target,
         Environment = options.Environment,
         Macros = macros,

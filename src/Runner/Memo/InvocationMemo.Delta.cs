@@ -112,18 +112,19 @@ internal sealed partial class InvocationMemo
         foreach (var id in sorted) _original.Error.WriteLine($"compile cache: rendered {id}");
     }
 
-    // The memo as the delta leaves things: the edited files with their new stamps and hashes, the outputs written
-    // (compiled files, manifest.json) with theirs. An edit too recent to vouch for (it may change again within the clock's
-    // resolution) leaves no memo: the next compile is a full one. Returns why no memo was written, or null.
+    // The memo as the delta leaves things: the edited files with their new stamps and hashes, vouched for as the full
+    // record does (Vouch: an edit too recent to vouch for leaves no memo, the next compile is a full one), the outputs
+    // written (compiled files, manifest.json) with their stamps. Returns why no memo was written, or null.
     private string? Rerecord(MemoFile memo, List<(Edit Edit, SourceText Text, MemoStat Stat)> edits, List<string> outputs)
     {
         foreach (var (edit, text, stat) in edits)
         {
-            if (stat.Ticks >= _startedTicks - RacyWindowFor(stat.Ticks).Ticks) return $"{edit.FullPath} changed during the compile";
-            var hash = Encoding.UTF8.GetByteCount(text.Text) == stat.Length ? text.Sha256[..32] : Scanner.Hash(edit.FullPath);
             // A file reached through a link keeps "no time" (-1): it is hashed at every check.
             var was = edit.Scan.EntryAt(edit.Index);
-            edit.Scan.Set(edit.Index, was with { Length = stat.Length, Ticks = was.Ticks == -1 ? -1 : stat.Ticks, Hash = hash });
+            var candidate = was with { Length = stat.Length, Ticks = was.Ticks == -1 ? -1 : stat.Ticks, Hash = "" };
+            if (Vouch(edit.Scan.Scan, candidate, new Dictionary<string, SourceText> { [edit.FullPath] = text }) is not { } vouched)
+                return $"{edit.FullPath} changed during the compile";
+            edit.Scan.Set(edit.Index, vouched);
         }
         foreach (var output in outputs)
         {
@@ -155,15 +156,9 @@ internal sealed partial class InvocationMemo
             if (scan.Mode == ScanMode.OutputFile && scan.Path == fullPath) relative = "";
             else if (scan.Mode == ScanMode.OutputTree && fullPath.StartsWith(scan.Path + "/", StringComparison.Ordinal)) relative = fullPath[(scan.Path.Length + 1)..];
             else continue;
-            var path = Encoding.UTF8.GetBytes(relative);
-            for (var i = 0; i < recorded.Count; i++)
-            {
-                var at = recorded.IsEncoded ? RecordedScan.PathOf(recorded.Encoded.Span[recorded.Offsets[i]..]).SequenceEqual(path) : recorded.Entries[i].Path == relative;
-                if (!at) continue;
-                recorded.Set(i, recorded.EntryAt(i) with { Length = stat.Length, Ticks = stat.Ticks });
-                return true;
-            }
-            return false;
+            if (recorded.IndexOf(relative) is not (>= 0 and var index)) return false;
+            recorded.Set(index, recorded.EntryAt(index) with { Length = stat.Length, Ticks = stat.Ticks });
+            return true;
         }
         return false;
     }

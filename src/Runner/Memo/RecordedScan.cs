@@ -159,6 +159,18 @@ internal sealed class RecordedScan
         return ((flags[0] & FlagFolder) != 0, BinaryPrimitives.ReadInt64LittleEndian(flags[LengthAt..]), BinaryPrimitives.ReadInt64LittleEndian(flags[TicksAt..]));
     }
 
+    /// <summary>The index of the entry at <paramref name="path"/> (relative, '/'-separated), whether decoded or not; -1 when none.</summary>
+    public int IndexOf(string path)
+    {
+        if (_entries is { } entries) return entries.FindIndex(e => e.Path == path);
+        var utf8 = Encoding.UTF8.GetBytes(path);
+        for (var i = 0; i < Count; i++)
+        {
+            if (PathOf(Encoded.Span[Offsets[i]..]).SequenceEqual(utf8)) return i;
+        }
+        return -1;
+    }
+
     /// <summary>One entry, by index, whether decoded or not.</summary>
     public ScanEntry EntryAt(int index) => _entries is { } entries ? entries[index] : DecodeEntry(Encoded.Span[Offsets[index]..Offsets[index + 1]]);
 

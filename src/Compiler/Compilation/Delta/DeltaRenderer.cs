@@ -112,26 +112,21 @@ internal sealed class DeltaRenderer
         return ProjectCompiler.BuildMacros(project.ProjectName, project.Packages, files, project.MissingPackages, ProjectCompiler.Engine, diagnostics);
     }
 
-    // As ProjectCompiler.RenderInfo builds it for the full compile, from the snapshot.
+    // The full compile's render info (ProjectCompiler.RenderInfo), from the snapshot; told of every impure read and log.
     private ProjectRenderInfo Info(MacroRegistry macros, IRelationResolver resolver, Action<string> impure)
     {
         var project = _snapshot.Project;
-        return new ProjectRenderInfo
+        var options = new CompileOptions
         {
-            ProjectName = project.ProjectName,
-            Vars = project.Vars,
-            PackageVars = project.PackageVars,
-            DispatchSearchOrder = project.DispatchSearchOrder,
-            Target = project.Target,
-            Environment = _environment,
-            Macros = macros,
-            FullRefresh = project.FullRefresh,
             Command = project.Command,
-            Flags = new Dictionary<string, object?>(StringComparer.Ordinal) { ["STORE_FAILURES"] = project.StoreFailures },
-            Resolver = resolver,
+            FullRefresh = project.FullRefresh,
+            StoreFailures = project.StoreFailures,
+            Environment = _environment,
             Log = _ => impure("log"),
             ImpureRead = impure,
         };
+        return ProjectCompiler.RenderInfo(project.ProjectName, project.Vars, project.PackageVars, project.DispatchSearchOrder, options, project.Target,
+            macros, resolver, adapter: null);
     }
 
     private SqlValidator Validator() => _snapshot.Project.SqlServerVersion is { } version
