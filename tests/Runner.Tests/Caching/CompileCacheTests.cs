@@ -39,8 +39,7 @@ public sealed class CompileCacheTests
     {
         var result = _project.Forge(command);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        return result.Error.Split('\n').Where(l => l.StartsWith("compile cache: rendered ", StringComparison.Ordinal))
-            .Select(l => l["compile cache: rendered ".Length..].Trim()).ToList();
+        return result.Traced("compile cache: rendered ");
     }
 
     [Test]

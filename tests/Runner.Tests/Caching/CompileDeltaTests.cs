@@ -32,28 +32,14 @@ public sealed partial class CompileDeltaTests
     [TearDown]
     public void TearDown() => _project.Dispose();
 
-    // Files a test writes are milliseconds old, which the memo treats as possibly changing still: dated a
-    // minute back, they stand for a project edited a while ago (as CompileMemoTests does).
-    private void Settle()
-    {
-        var past = DateTime.UtcNow.AddMinutes(-1);
-        var target = Path.Combine(_project.Root, "target");
-        foreach (var file in Directory.EnumerateFiles(_project.Root, "*", SearchOption.AllDirectories))
-        {
-            if (!file.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal)) File.SetLastWriteTimeUtc(file, past);
-        }
-    }
-
     private (ForgeResult Result, string Memo) Compile() => Run("compile");
 
     // The command, with what its memo did (FORGE_CACHE_TRACE's "<command> memo: " lines, joined).
     private (ForgeResult Result, string Memo) Run(string command)
     {
-        Settle();
+        _project.DateInputsBack();
         var result = _project.Forge(command);
-        var prefix = $"{command} memo: ";
-        var memo = string.Join(" / ", result.Error.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Select(l => l[prefix.Length..].Trim()));
-        return (result, memo);
+        return (result, string.Join(" / ", result.Traced($"{command} memo: ")));
     }
 
     private void Recorded()

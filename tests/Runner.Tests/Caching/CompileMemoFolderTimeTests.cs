@@ -33,8 +33,7 @@ public sealed class CompileMemoFolderTimeTests
     {
         var result = _project.Forge("compile");
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        string Lines(string prefix) => string.Join(" / ", result.Error.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Select(l => l[prefix.Length..].Trim()));
-        return (result, Lines("compile memo: "), Lines("compile memo check: "));
+        return (result, string.Join(" / ", result.Traced("compile memo: ")), string.Join(" / ", result.Traced("compile memo check: ")));
     }
 
     // A memo whose every folder is old enough to vouch for: a hit that lists nothing.

@@ -27,29 +27,17 @@ public sealed class CompileMemoTests
     [TearDown]
     public void TearDown() => _project.Dispose();
 
-    // Files written by the test are seconds old at most, which the memo treats as possibly changed
-    // during the compile; dating them a minute back stands for a project edited a while ago.
-    private void Settle()
-    {
-        var past = DateTime.UtcNow.AddMinutes(-1);
-        var target = Path.Combine(_project.Root, "target");
-        foreach (var file in Directory.EnumerateFiles(_project.Root, "*", SearchOption.AllDirectories))
-        {
-            if (!file.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal)) File.SetLastWriteTimeUtc(file, past);
-        }
-    }
-
     private (ForgeResult Result, string Memo) Compile(params string[] args)
     {
         var result = _project.Forge(["compile", .. args]);
-        var memo = string.Join(" / ", result.Error.Split('\n').Where(l => l.StartsWith("compile memo: ", StringComparison.Ordinal)).Select(l => l["compile memo: ".Length..].Trim()));
+        var memo = string.Join(" / ", result.Traced("compile memo: "));
         return (result, memo);
     }
 
     /// <summary>A compile that leaves a memo behind (a full one, or a replay of one already there).</summary>
     private ForgeResult Recorded(params string[] args)
     {
-        Settle();
+        _project.DateInputsBack();
         var (result, memo) = Compile(args);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(memo, Does.EndWith("written").And.Not.Contain("not written").Or.EqualTo("hit"), result.ToString());
@@ -331,7 +319,7 @@ public sealed class CompileMemoTests
     [Test]
     public void A_file_written_just_before_the_compile_keeps_the_memo_from_being_written()
     {
-        Settle();
+        _project.DateInputsBack();
         _project.With("models/plain.sql", "select 5 as id");
         // As if written while the compile ran (a real edit a few milliseconds earlier would do too, on an idle machine).
         File.SetLastWriteTimeUtc(Path.Combine(_project.Root, "models/plain.sql"), DateTime.UtcNow.AddSeconds(1));
@@ -347,7 +335,7 @@ public sealed class CompileMemoTests
     public void A_template_that_reads_the_clock_or_queries_is_never_replayed()
     {
         _project.With("models/stamped.sql", "select '{{ run_started_at }}' as compiled_at");
-        Settle();
+        _project.DateInputsBack();
 
         Assert.That(Compile().Memo, Does.Contain("not written: a template reads run_started_at"));
     }
@@ -356,7 +344,7 @@ public sealed class CompileMemoTests
     public void A_failed_compile_is_not_replayed()
     {
         _project.With("models/broken.sql", "select * from {{ ref('nowhere') }}");
-        Settle();
+        _project.DateInputsBack();
 
         var (result, memo) = Compile();
 
@@ -369,7 +357,7 @@ public sealed class CompileMemoTests
     {
         _project.With("models/events.sql",
             "{{ config(materialized='incremental') }}select 1 as id{% if is_incremental() %} where id > (select max(id) from {{ this }}){% endif %}");
-        Settle();
+        _project.DateInputsBack();
         var run = _project.Forge("run", "--select", "events");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         File.SetLastWriteTimeUtc(_project.DatabasePath, DateTime.UtcNow.AddMinutes(-1));
@@ -392,7 +380,7 @@ public sealed class CompileMemoTests
     [Test]
     public void Ls_and_parse_replay_their_own_memos_beside_the_compile_one()
     {
-        Settle();
+        _project.DateInputsBack();
         var list = _project.Forge("ls", "--output", "name");
         Assert.That(list.Error, Does.Contain("ls memo: written"), list.ToString());
         var parsed = _project.Forge("parse");
@@ -432,7 +420,7 @@ public sealed class CompileMemoTests
     public void A_templated_target_path_is_compiled_in_full_every_time()
     {
         _project.WithProjectFile("vars:\n  threshold: 10\ntarget-path: \"{{ env_var('FORGE_MEMO_TEST_OUT', 'out') }}\"\n");
-        Settle();
+        _project.DateInputsBack();
 
         var (first, memo) = Compile();
 

@@ -89,8 +89,7 @@ public sealed partial class DocsCacheTests
     }
 
     private static List<string> Rendered(ForgeResult result) =>
-        result.Error.Split('\n').Where(l => l.StartsWith("compile cache: rendered ", StringComparison.Ordinal))
-            .Select(l => l["compile cache: rendered ".Length..].Trim()).ToList();
+        result.Traced("compile cache: rendered ");
 
     // The site, the manifest and the compiled SQL, with each run's own id and time blanked.
     private static SortedDictionary<string, string> Outputs(TempProject project)

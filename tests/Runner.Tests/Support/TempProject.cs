@@ -69,6 +69,20 @@ internal sealed class TempProject : IDisposable
 
     public string Read(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
 
+    /// <summary>
+    /// Dates every file outside target/ a minute back. Files a test writes are milliseconds old, which the invocation
+    /// memo treats as possibly still changing; dated back, they stand for a project edited a while ago.
+    /// </summary>
+    public void DateInputsBack()
+    {
+        var past = DateTime.UtcNow.AddMinutes(-1);
+        var target = Path.Combine(Root, "target");
+        foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            if (!file.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal)) File.SetLastWriteTimeUtc(file, past);
+        }
+    }
+
     public bool Exists(string relativePath) => File.Exists(Path.Combine(Root, relativePath));
 
     /// <summary>Runs `forge` with <paramref name="args"/> in the project folder.</summary>
@@ -111,6 +125,10 @@ internal sealed class TempProject : IDisposable
 internal sealed record ForgeResult(int ExitCode, string Output, string Error)
 {
     public string All => Output + Error;
+
+    /// <summary>The stderr lines that start with <paramref name="prefix"/> (FORGE_CACHE_TRACE's "compile memo: "...), without it, trimmed.</summary>
+    public List<string> Traced(string prefix) =>
+        Error.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Select(l => l[prefix.Length..].Trim()).ToList();
 
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
 }
