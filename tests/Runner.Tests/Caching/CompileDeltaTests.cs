@@ -272,4 +272,23 @@ public sealed partial class CompileDeltaTests
         Assert.That(_project.Read("target/compiled/helpers/models/helper_model.sql"), Is.EqualTo("select 1 as one, 2 as two"));
         Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
     }
+
+    [Test]
+    public void On_sql_server_an_edit_is_validated_as_the_full_compile_validates_it()
+    {
+        _project.WithRecordingSqlServerProfile();
+        Recorded();
+        _project.With("models/plain.sql", "select 1 as id, 250 as amount -- T-SQL, checked with ScriptDom");
+        Delta(1);
+        Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
+
+        Recorded();
+        _project.With("models/plain.sql", "select 1 as id, 250 as amount from");
+
+        var (result, memo) = Compile();
+
+        Assert.That(memo, Does.StartWith("miss: ").And.Contain("the compiled SQL does not validate"), result.ToString());
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(result.Error, Does.Match(@"models/plain\.sql:\d+:\d+"), result.ToString());
+    }
 }
