@@ -49,6 +49,10 @@ internal sealed partial class CompileCache
             return new Entry(key, names, values, length, writtenTicks, code);
         }
 
+        /// <summary>The recorded inputs (key, fingerprint), as stored or as read through <paramref name="table"/>.</summary>
+        public IEnumerable<KeyValuePair<string, string>> Inputs(StringTable table) =>
+            _pending ?? Names.Select((name, i) => new KeyValuePair<string, string>(table[name], table[Values[i]]));
+
         /// <summary>Gives a stored entry's inputs their indices in <paramref name="table"/>. One thread.</summary>
         public void Intern(StringTable table)
         {

@@ -96,6 +96,30 @@ internal sealed partial class CompileCache
     }
 
     /// <summary>
+    /// For each of <paramref name="ids"/> whose render this compile stored or reused, the inputs it recorded whose key
+    /// begins with one of <paramref name="prefixes"/> (<see cref="RenderInputs"/>' kinds, such as bound macros); a node
+    /// with no entry (not compiled, uncacheable, invalid) is absent. Call before <see cref="Save"/>, which re-indexes entries.
+    /// </summary>
+    public Dictionary<string, KeyValuePair<string, string>[]> RecordedInputs(IEnumerable<string> ids, params string[] prefixes)
+    {
+        bool Kept(string key)
+        {
+            foreach (var prefix in prefixes)
+            {
+                if (key.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            }
+            return false;
+        }
+        var found = new Dictionary<string, KeyValuePair<string, string>[]>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (_stored.TryGetValue(id, out var stored)) found[id] = stored.Inputs(_table).Where(p => Kept(p.Key)).ToArray();
+            else if (_previous.TryGetValue(id, out var previous) && previous.State == Entry.Reused) found[id] = previous.Inputs(_table).Where(p => Kept(p.Key)).ToArray();
+        }
+        return found;
+    }
+
+    /// <summary>
     /// Writes the entries reused or stored by this compile; a failure to write only loses the cache.
     /// A file that would be written unchanged (every entry checked was reused) is left as it is.
     /// </summary>

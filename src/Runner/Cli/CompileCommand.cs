@@ -120,6 +120,7 @@ internal static class CompileCommand
         var paths = selected.Select(node => NodeCompiler.CompiledPath(project, node)).ToArray();
         ArtifactFiles.CreateFolders(session.Project.Root, paths);
         Task saving;
+        Dictionary<string, KeyValuePair<string, string>[]> recorded;
         using (var compiler = new CachedCompiler(session))
         {
             // One worker per core: a worker builds its own node compiler (a lookup of every node), and
@@ -147,13 +148,15 @@ internal static class CompileCommand
                 rendered[i] = outcome.Rendered;
             });
             PhaseTimings.Mark("execute-render + write");
+            // What the delta snapshot keeps of each render (macros bound, is_incremental answers), taken before Save re-indexes the entries.
+            recorded = compiler.RecordedInputs(selected, RenderInputs.BoundMacro, RenderInputs.IncrementalCall);
             // Beside the manifest: the cache file holds every node's SQL (16 MB at 10,000 models).
             saving = Task.Run(compiler.Save);
         }
         // What rendering one edited model needs, for the next compile (none when a template read the graph: an edit may change what it saw).
         var deltaPath = Path.Combine(session.TargetDirectory, DeltaSnapshot.FileNameFor("compile"));
         var snapshot = errors.All(e => e is not { Count: > 0 }) && !readGraph()
-            ? Task.Run(() => DeltaSnapshot.Write(deltaPath, project, selected, renders: true))
+            ? Task.Run(() => DeltaSnapshot.Write(deltaPath, project, selected, renders: true, recorded))
             : null;
         if (snapshot is null) CacheFile.Delete(deltaPath);
         try

@@ -78,6 +78,10 @@ internal sealed class CachedCompiler : IDisposable
         }
     }
 
+    /// <summary>What the renders of <paramref name="nodes"/> recorded, of the kinds <paramref name="prefixes"/> name (<see cref="CompileCache.RecordedInputs"/>); before <see cref="Save"/>.</summary>
+    public Dictionary<string, KeyValuePair<string, string>[]> RecordedInputs(IEnumerable<ProjectNode> nodes, params string[] prefixes) =>
+        _cache.RecordedInputs(nodes.Select(n => n.UniqueId), prefixes);
+
     /// <summary>Writes the cache for the next command; a failure to write only loses it.</summary>
     public void Save() => _cache.Save(_cachePath);
 

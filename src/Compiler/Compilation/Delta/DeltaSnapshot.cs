@@ -62,8 +62,10 @@ internal sealed class DeltaSnapshot
     /// it compiled without errors) to <paramref name="path"/>; null when the project holds something a snapshot
     /// cannot keep (then no delta is possible and none is written), else its generation. <paramref name="renders"/>:
     /// whether models are rendered from it (compile), which keeps their relations, configs and resolved calls.
+    /// <paramref name="recorded"/>: per node compiled, what its render recorded of the kinds the snapshot keeps (compile only).
     /// </summary>
-    public static string? Write(string path, CompiledProject project, IEnumerable<ProjectNode> nodes, bool renders)
+    public static string? Write(string path, CompiledProject project, IEnumerable<ProjectNode> nodes, bool renders,
+        IReadOnlyDictionary<string, KeyValuePair<string, string>[]>? recorded = null)
     {
         CacheFile.Delete(path);
         if (DeltaRecords.ProjectOf(project) is not { } shared || DeltaRecords.WriteProject(shared) is not { } sharedRecord) return null;
