@@ -69,7 +69,8 @@ public static partial class ProjectCompiler
         var calls = known is null ? ParseRender(engine, template.Value, parseInfo, resolver, info, diagnostics.Add)
             : known.Inputs is null ? statics.Apply(known, info) : StaticParseMemo.Replay(known, parseInfo, info);
         if (calls is not var (refs, sources)) return default;
-        if (recording?.Finish(draft.UniqueId, refs, sources, config, BaseConfig()) is { } rendered) memo.Store(file.Source, package, rendered);
+        StaticParser.Calls? rendered = null;
+        if (recording?.Finish(draft.UniqueId, refs, sources, config, BaseConfig()) is { } finished) memo.Store(file.Source, package, rendered = finished);
         if (config.Count > baseCount) KeySpellingCheck.CheckInFileConfig(file.Source, config.Keys.Skip(baseCount).ToList(), diagnostics);
         project.Configs.ApplyRootOverrides(config, ResourceType.Model, draft.Fqn);
         var finalConfig = new NodeConfig(config, ResourceType.Model);
@@ -90,6 +91,7 @@ public static partial class ProjectCompiler
             Path = draft.Path, OriginalFilePath = draft.OriginalFilePath, Fqn = draft.Fqn, Config = finalConfig, Relation = relation, File = file,
             LazyTemplate = template, Properties = draft.Properties, Refs = refs, Sources = sources, ModelVersion = draft.ModelVersion,
             StaticCalls = known is { Inputs: null } ? known : null,
+            RenderedCalls = known is { Inputs: not null } ? known : rendered,
         };
         return new(named, finalConfig.Enabled);
     }

@@ -82,6 +82,12 @@ public sealed class ProjectNode
     /// <summary>What the static parser read in a model's text (config, refs, sources), when it read it; null after a parse render.</summary>
     internal StaticParser.Calls? StaticCalls { get; init; }
 
+    /// <summary>
+    /// A parse render's calls as the static parse memo keeps them, with what the render read (<see cref="StaticParser.Calls.Inputs"/>:
+    /// the macros it bound among them), when the render was recorded or replayed; null after the static parser or an unrecorded render.
+    /// </summary>
+    internal StaticParser.Calls? RenderedCalls { get; init; }
+
     // Set only by the compiler once the graph is built (WithDependsOn).
     private IReadOnlyList<string> _dependsOn = [];
 
