@@ -13,10 +13,15 @@ public sealed class MacroRegistry
     /// <summary>The package name of the built-in macros (dbt's global project is called <c>dbt</c>).</summary>
     public const string BuiltinPackage = "dbt";
 
+    /// <summary>The <see cref="Fingerprint"/> of forge's own macros.</summary>
+    internal const string Builtin = "builtin";
+
     private readonly Dictionary<string, Dictionary<string, Macro>> _packages = new(StringComparer.Ordinal);
     // Content hash of the file each project or package macro came from; built-ins change only with forge.
     private readonly Dictionary<Macro, string> _fingerprints = new(ReferenceEqualityComparer.Instance);
     private string? _namesFingerprint;
+    // Project and package macros bound by a render that records nothing (see NoteBoundUnrecorded).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _boundUnrecorded = new(StringComparer.Ordinal);
 
     public MacroRegistry(string rootPackage)
     {
@@ -45,7 +50,7 @@ public sealed class MacroRegistry
 
     private void AddBuiltin(string package, Macro macro)
     {
-        _fingerprints[macro] = "builtin";
+        _fingerprints[macro] = Builtin;
         Add(package, macro);
     }
 
@@ -105,6 +110,16 @@ public sealed class MacroRegistry
             .SelectMany(p => p.Value.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{p.Key}.{m.Key}"));
         return Caching.ContentHash.Of(string.Join('\n', all));
     });
+
+    /// <summary>
+    /// Notes that a render recording no inputs (a relation name, a YAML value, a hook, an ephemeral model inlined, a
+    /// unit test, a parse render the memo does not keep) bound the macro whose <see cref="RenderInputs.BoundMacro"/> key
+    /// is <paramref name="key"/>: what such a render produced cannot be redone for one macro's edit alone.
+    /// </summary>
+    internal void NoteBoundUnrecorded(string key) => _boundUnrecorded.TryAdd(key, true);
+
+    /// <summary>The keys noted by <see cref="NoteBoundUnrecorded"/>; read once the renders are done.</summary>
+    internal IEnumerable<string> BoundUnrecorded => _boundUnrecorded.Keys;
 
     public bool HasPackage(string package) => _packages.ContainsKey(package);
 

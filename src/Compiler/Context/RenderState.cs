@@ -49,12 +49,11 @@ internal sealed class RenderState
     {
         if (!_bound.TryGetValue((macro, package), out var callable))
         {
-            if (Node.Inputs is { } inputs)
-            {
-                var input = Project.BoundInputs.GetOrAdd((macro, package),
-                    static (bound, macros) => (RenderInputs.BoundMacro + bound.Package + "|" + bound.Macro.Name, macros.Fingerprint(bound.Macro)), Project.Macros);
-                inputs.Record(input.Key, input.Fingerprint);
-            }
+            var input = Project.BoundInputs.GetOrAdd((macro, package),
+                static (bound, macros) => (RenderInputs.BoundMacro + bound.Package + "|" + bound.Macro.Name, macros.Fingerprint(bound.Macro)), Project.Macros);
+            if (Node.Inputs is { } inputs) inputs.Record(input.Key, input.Fingerprint);
+            // Forge's own macros change only with forge; a project's or package's, bound where nothing records it, pins it.
+            else if (input.Fingerprint != MacroRegistry.Builtin) Project.Macros.NoteBoundUnrecorded(input.Key);
             callable = macro.Bind(GlobalsFor(package).Context);
             _bound[(macro, package)] = callable;
         }

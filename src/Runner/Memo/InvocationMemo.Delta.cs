@@ -38,6 +38,9 @@ internal sealed partial class InvocationMemo
         }
     }
 
+    // A delta renders at most this many models (a macro's users); beyond it the full compile is as quick.
+    private const int MaxRenders = 3000;
+
     private int? Delta(MemoFile memo, List<Edit> edits, out string why)
     {
         why = "";
@@ -51,50 +54,132 @@ internal sealed partial class InvocationMemo
         if (writesManifest && index is null) return Fail("manifest.json cannot be patched", out why);
         PhaseTimings.Mark("read delta");
 
-        var renderer = new DeltaRenderer(snapshot, Read);
-        var changed = new List<(Edit Edit, DeltaModel Model, SourceText Text, MemoStat Stat, string? Sql)>();
+        // Edited macro files are read once: the text the renders use is the text the memo records.
+        var project = snapshot.Project;
+        var read = new List<(Edit Edit, SourceText Text, MemoStat Stat)>();
+        var macroTexts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+        var macroFiles = new List<int>();
+        var work = new List<Work>();
         foreach (var edit in edits)
         {
-            if (snapshot.ModelAt(edit.FullPath) is not { } model) return Fail($"{edit.FullPath} is not a model the last {_command} read from its text", out why);
-            var before = MemoStat.Of(edit.FullPath);
-            var diagnostics = new DiagnosticBag();
-            if (SourceFileReader.Read(edit.FullPath, model.Path, diagnostics) is not { } text || diagnostics.HasErrors) return Fail($"{model.Path} does not read cleanly", out why);
-            if (MemoStat.Of(edit.FullPath) != before || before.Kind != FileStampKind.File) return Fail($"{model.Path} changed while read", out why);
-            string? sql = null;
-            if (_command == "compile")
+            if (IndexOfMacroFile(project, edit.FullPath) is >= 0 and var file)
             {
-                if (renderer.TryRender(model, text, out why) is not { } rendered) return null;
-                sql = rendered.Sql;
+                if (ReadUnchanging(edit.FullPath, project.MacroFiles[file].Path, out why) is not { } macro) return null;
+                macroTexts[edit.FullPath] = macro.Text;
+                macroFiles.Add(file);
+                read.Add((edit, macro.Text, macro.Stat));
             }
-            else if (renderer.TryCheck(model, text, out why) is null) return null;
-            changed.Add((edit, model, text, before, sql));
+            else if (snapshot.ModelAt(edit.FullPath, out var at) is { } model) work.Add(new Work(model, at, edit.FullPath, edit));
+            else return Fail($"{edit.FullPath} is neither a model nor a macro file the last {_command} read", out why);
+        }
+        var renderer = new DeltaRenderer(snapshot, Read, macroTexts);
+        if (renderer.LoadedMacros() is null) return Fail("the macros do not load", out why);
+        // After a macro's edit, compile renders each model whose last render bound it; parse and ls render no model.
+        if (macroFiles.Count > 0)
+        {
+            if (renderer.BindersOf(macroFiles, out why) is not { } binders) return null;
+            var edited = work.Select(w => w.Index).ToHashSet();
+            foreach (var at in _command == "compile" ? binders : [])
+            {
+                if (edited.Contains(at)) continue;
+                if (snapshot.ModelAt(at) is not { } binder) return Fail("the delta's models do not read", out why);
+                work.Add(new Work(binder.Model, at, Path.GetFullPath(Path.Combine(project.ProjectRoot, binder.Path)), null));
+            }
+        }
+        if (work.Count > MaxRenders) return Fail($"{work.Count} models to render", out why);
+
+        var results = new Result?[work.Count];
+        var reasons = new string[work.Count];
+        Parallel.For(0, work.Count, i => results[i] = Take(memo, renderer, work[i], out reasons[i]));
+        for (var i = 0; i < work.Count; i++)
+        {
+            if (results[i] is not { } result) return Fail(reasons[i], out why);
+            if (work[i].Edit is { } edit) read.Add((edit, result.Text, result.Stat));
         }
         PhaseTimings.Mark("delta parse + render");
 
-        var root = snapshot.Project.ProjectRoot;
+        var root = project.ProjectRoot;
         var outputs = new List<string>();
-        foreach (var (_, model, _, _, sql) in changed)
+        for (var i = 0; i < work.Count; i++)
         {
-            if (sql is null) continue;
-            if (ArtifactFiles.TryWrite(root, model.CompiledPath, Encoding.UTF8.GetBytes(sql), out _) is not null) return Fail($"{model.CompiledPath} is not writable", out why);
-            outputs.Add(Path.GetFullPath(Path.Combine(root, model.CompiledPath)));
+            if (results[i]!.Sql is not { } sql) continue;
+            var compiledPath = work[i].Model.CompiledPath;
+            if (ArtifactFiles.TryWrite(root, compiledPath, Encoding.UTF8.GetBytes(sql), out _) is not null) return Fail($"{compiledPath} is not writable", out why);
+            outputs.Add(Path.GetFullPath(Path.Combine(root, compiledPath)));
         }
         if (index is not null)
         {
-            var patches = changed.Select(c => new NodePatch(c.Model.UniqueId, c.Text.Text, c.Text.Sha256, c.Sql, c.Sql is null ? null : c.Model.CompiledPath)).ToList();
-            if (!ManifestPatch.TryApply(target, index, Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, patches))
+            var patches = work.Select((w, i) => (w.Model, results[i]!))
+                .Select(p => new NodePatch(p.Model.UniqueId, p.Item2.Text.Text, p.Item2.Text.Sha256, p.Item2.Sql, p.Item2.Sql is null ? null : p.Model.CompiledPath)).ToList();
+            var macros = macroFiles.Count == 0 ? [] : renderer.MacroSql(macroFiles).Select(m => new MacroPatch(m.UniqueId, m.MacroSql)).ToList();
+            if (!ManifestPatch.TryApply(target, index, Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, patches, macros))
                 return Fail("manifest.json could not be patched", out why);
             outputs.Add(Path.Combine(target, "manifest.json"));
         }
         PhaseTimings.Mark("write outputs");
 
-        if (_trace) TraceDelta(changed.Select(c => c.Model.UniqueId));
-        var unrecorded = Rerecord(memo, changed.Select(c => (c.Edit, c.Text, c.Stat)).ToList(), outputs);
+        if (_trace) TraceDelta(work.Select(w => w.Model.UniqueId), macroFiles.Count);
+        var unrecorded = Rerecord(memo, read, outputs);
         if (unrecorded is not null) MemoFile.Delete(_memoPath!);
         if (_trace) _original.Error.WriteLine(unrecorded is null ? $"{_command} memo: written" : $"{_command} memo: not written: {unrecorded}");
         PhaseTimings.Mark("record memo");
         foreach (var (error, text) in memo.Printed) (error ? _original.Error : _original.Output).Write(text);
         return memo.ExitCode;
+    }
+
+    /// <summary>A model the delta takes: edited (<see cref="Edit"/>), or rendered again for a macro it bound (its file as the memo recorded it).</summary>
+    private sealed record Work(DeltaModel Model, int Index, string FullPath, Edit? Edit);
+
+    /// <summary>A model taken: its text as read, the file's stamp then, and its compiled SQL (compile).</summary>
+    private sealed record Result(SourceText Text, MemoStat Stat, string? Sql);
+
+    // Reads the model and checks (parse, ls) or renders (compile) it; an unedited model's file must be as the memo recorded it.
+    private Result? Take(MemoFile memo, DeltaRenderer renderer, Work work, out string why)
+    {
+        if (ReadUnchanging(work.FullPath, work.Model.Path, out why) is not var (text, stat)) return null;
+        if (work.Edit is null && !StillRecorded(memo, work.FullPath, stat)) return Fail<Result>($"{work.Model.Path} is not as the memo recorded it", out why);
+        if (_command != "compile") return renderer.TryCheck(work.Model, text, out why) is null ? null : new Result(text, stat, null);
+        return renderer.TryRender(work.Model, work.Index, text, out why) is { } rendered ? new Result(text, stat, rendered.Sql) : null;
+    }
+
+    // The file's text and its stamp, when it is a plain file that did not change while read.
+    private static (SourceText Text, MemoStat Stat)? ReadUnchanging(string fullPath, string displayPath, out string why)
+    {
+        var before = MemoStat.Of(fullPath);
+        var diagnostics = new DiagnosticBag();
+        if (SourceFileReader.Read(fullPath, displayPath, diagnostics) is not { } text || diagnostics.HasErrors) return Fail<(SourceText, MemoStat)?>($"{displayPath} does not read cleanly", out why);
+        if (MemoStat.Of(fullPath) != before || before.Kind != FileStampKind.File) return Fail<(SourceText, MemoStat)?>($"{displayPath} changed while read", out why);
+        why = "";
+        return (text, before);
+    }
+
+    // Whether the memo's tree scans hold the file with this size and time (a linked file, hashed at every check, is not taken).
+    private static bool StillRecorded(MemoFile memo, string fullPath, MemoStat stat)
+    {
+        foreach (var recorded in memo.Scans)
+        {
+            var scan = recorded.Scan;
+            if (scan.Mode != ScanMode.Tree || !fullPath.StartsWith(scan.Path + "/", StringComparison.Ordinal)) continue;
+            if (recorded.IndexOf(fullPath[(scan.Path.Length + 1)..]) is not (>= 0 and var at)) continue;
+            var entry = recorded.EntryAt(at);
+            return !entry.IsFolder && entry.Ticks != -1 && entry.Ticks == stat.Ticks && entry.Length == stat.Length;
+        }
+        return false;
+    }
+
+    private static int IndexOfMacroFile(DeltaProject project, string fullPath)
+    {
+        for (var i = 0; i < project.MacroFiles.Count; i++)
+        {
+            if (project.MacroFiles[i].FullPath == fullPath) return i;
+        }
+        return -1;
+    }
+
+    private static T? Fail<T>(string reason, out string why)
+    {
+        why = reason;
+        return default;
     }
 
     private static int? Fail(string reason, out string why)
@@ -103,11 +188,12 @@ internal sealed partial class InvocationMemo
         return null;
     }
 
-    // Which models the delta took (compile: rendered, with the compile cache trace's lines for them).
-    private void TraceDelta(IEnumerable<string> ids)
+    // Which models the delta took (compile: rendered, with the compile cache trace's lines for them), and how many macro files it took.
+    private void TraceDelta(IEnumerable<string> ids, int macroFiles)
     {
         var sorted = ids.Order(StringComparer.Ordinal).ToList();
-        _original.Error.WriteLine($"{_command} memo: delta: {(_command == "compile" ? "rendered" : "read")} {sorted.Count}");
+        var macros = macroFiles > 0 ? $" (macro files: {macroFiles})" : "";
+        _original.Error.WriteLine($"{_command} memo: delta: {(_command == "compile" ? "rendered" : "read")} {sorted.Count}{macros}");
         if (_command != "compile") return;
         foreach (var id in sorted) _original.Error.WriteLine($"compile cache: rendered {id}");
     }

@@ -11,18 +11,79 @@ namespace ModelForge.Compiler.Compilation.Delta;
 /// cannot: the new text must parse statically to the same shape (same config, refs and sources, so
 /// nothing else in the project changes), and its render must read nothing but what the snapshot holds
 /// (no impure value, no log or print, no database). Any doubt is a refusal; the caller then runs the
-/// full compile, which reports whatever is wrong.
+/// full compile, which reports whatever is wrong. After an edit of macro files, the models whose renders
+/// bound their macros are rendered again the same way (<see cref="BindersOf"/>).
 /// </summary>
 internal sealed class DeltaRenderer
 {
     private readonly DeltaSnapshot _snapshot;
     private readonly Func<string, string?> _environment;
+    private readonly IReadOnlyDictionary<string, SourceText> _macroTexts;
     private MacroRegistry? _macros;
+    private bool _loaded;
 
-    public DeltaRenderer(DeltaSnapshot snapshot, Func<string, string?> environment)
+    /// <param name="macroTexts">Edited macro files by absolute path, as read once by the caller (the text it stamps); others are read here.</param>
+    public DeltaRenderer(DeltaSnapshot snapshot, Func<string, string?> environment, IReadOnlyDictionary<string, SourceText>? macroTexts = null)
     {
         _snapshot = snapshot;
         _environment = environment;
+        _macroTexts = macroTexts ?? new Dictionary<string, SourceText>();
+    }
+
+    /// <summary>The project's macros as they are now, or null when they do not load cleanly. Loaded once; call before rendering in parallel.</summary>
+    public MacroRegistry? LoadedMacros()
+    {
+        if (_loaded) return _macros;
+        var diagnostics = new DiagnosticBag();
+        var macros = Macros(diagnostics);
+        _macros = diagnostics.HasErrors ? null : macros;
+        _loaded = true;
+        return _macros;
+    }
+
+    /// <summary>
+    /// The snapshot's models (by index) whose renders bound a macro of the edited files <paramref name="macroFiles"/>
+    /// (indexes in <see cref="DeltaProject.MacroFiles"/>); null with <paramref name="why"/> when the edit cannot be
+    /// followed model by model: the macros do not load, a file's macros differ in name or in what the static parser
+    /// reads of them, or one is bound where no delta renders (a relation name, a YAML value, a test, a parse render).
+    /// </summary>
+    public List<int>? BindersOf(IReadOnlyList<int> macroFiles, out string why)
+    {
+        var recorded = _snapshot.Macros;
+        if (recorded.Unknown is { } unknown) return Refuse<List<int>>($"the macros' users are not known: {unknown}", out why);
+        if (LoadedMacros() is not { } macros) return Refuse<List<int>>("the macros do not load", out why);
+        var project = _snapshot.Project;
+        var now = DeltaMacros.FilesOf(macros, project.MacroFiles);
+        var binders = new SortedSet<int>();
+        foreach (var file in macroFiles)
+        {
+            var (package, path, _) = project.MacroFiles[file];
+            if (!now[file].SequenceEqual(recorded.Files[file]))
+                return Refuse<List<int>>($"{path}: a macro was added, removed or renamed, or its parameters changed", out why);
+            foreach (var (name, _) in now[file])
+            {
+                var key = RenderInputs.BoundMacro + package + "|" + name;
+                if (recorded.Pinned.Contains(key)) return Refuse<List<int>>($"{path}: {name} is used by more than the models a delta renders", out why);
+                if (recorded.Binders.TryGetValue(key, out var models)) binders.UnionWith(models);
+            }
+        }
+        why = "";
+        return [.. binders];
+    }
+
+    /// <summary>Each macro of <paramref name="macroFiles"/>: its manifest id and its <c>macro_sql</c> as the full manifest writes it.</summary>
+    public List<(string UniqueId, string MacroSql)> MacroSql(IReadOnlyList<int> macroFiles)
+    {
+        var macros = LoadedMacros() ?? throw new InvalidOperationException("the macros do not load");
+        var project = _snapshot.Project;
+        var found = new List<(string, string)>();
+        foreach (var file in macroFiles)
+        {
+            var package = project.MacroFiles[file].Package;
+            foreach (var (name, _) in DeltaMacros.FilesOf(macros, project.MacroFiles)[file])
+                found.Add(($"macro.{package}.{name}", State.MacroDependencies.BodyOf(macros.FindInPackage(package, name)!)));
+        }
+        return found;
     }
 
     /// <summary>A rendered model: its SQL as the full compile would write it.</summary>
@@ -38,7 +99,7 @@ internal sealed class DeltaRenderer
         var project = _snapshot.Project;
         var diagnostics = new DiagnosticBag();
         var engine = ProjectCompiler.Engine;
-        if ((_macros ??= Macros(diagnostics)) is not { } macros || diagnostics.HasErrors) return Refuse<Template>("the macros do not load", out why);
+        if (LoadedMacros() is not { } macros) return Refuse<Template>("the macros do not load", out why);
         var template = engine.Parse(text, diagnostics);
         if (template.HasErrors || diagnostics.HasErrors) return Refuse<Template>($"{text.Path} does not parse", out why);
         string? unsupported = null;
@@ -50,14 +111,18 @@ internal sealed class DeltaRenderer
         return template;
     }
 
-    /// <summary>The render of <paramref name="model"/> from <paramref name="text"/> (its file's new content), or null with <paramref name="why"/>.</summary>
-    public Rendered? TryRender(DeltaModel model, SourceText text, out string why)
+    /// <summary>
+    /// The render of <paramref name="model"/> (the snapshot's model <paramref name="index"/>) from <paramref name="text"/>
+    /// (its file's content), or null with <paramref name="why"/>. A render that binds a macro the model's last render did
+    /// not is refused too: the snapshot would no longer know it as that macro's user.
+    /// </summary>
+    public Rendered? TryRender(DeltaModel model, int index, SourceText text, out string why)
     {
         if (TryCheck(model, text, out why) is not { } template) return null;
         var engine = ProjectCompiler.Engine;
         string? unsupported = null;
         void Note(string name) => unsupported ??= name;
-        var info = Info(_macros!, new Resolver(model), Note);
+        var info = Info(LoadedMacros()!, new Resolver(model), Note);
         var node = new NodeRenderInfo
         {
             UniqueId = model.UniqueId,
@@ -70,6 +135,7 @@ internal sealed class DeltaRenderer
             Phase = RenderPhase.Execute,
             // Reading `model` is an impure read: the render is refused before this empty stand-in matters.
             Model = new LazyDictionary(() => new Dictionary<string, object?>()),
+            Inputs = new RenderInputs(),
         };
         RenderResult rendered;
         try
@@ -85,6 +151,12 @@ internal sealed class DeltaRenderer
             return Refuse(e.Message, out why);
         }
         if (unsupported is not null) return Refuse($"{text.Path} reads {unsupported}", out why);
+        if (node.Inputs.Uncacheable is { } unrecorded) return Refuse($"{text.Path} reads {unrecorded}", out why);
+        foreach (var (key, fingerprint) in node.Inputs.Entries)
+        {
+            if (DeltaMacros.IsEditable(key, fingerprint) && !(_snapshot.Macros.Binders.TryGetValue(key, out var binders) && binders.Contains(index)))
+                return Refuse($"{text.Path} now uses {key[RenderInputs.BoundMacro.Length..].Replace('|', '.')}, which its last render did not", out why);
+        }
         if (Validator().Validate(rendered.Text, rendered.Map.Find, new SourceSpan(text, 0, 0), model.CompiledPath).Count > 0)
             return Refuse($"{text.Path}: the compiled SQL does not validate", out why);
         why = "";
@@ -106,7 +178,7 @@ internal sealed class DeltaRenderer
         for (var i = 0; i < files.Length; i++)
         {
             var (package, path, fullPath) = project.MacroFiles[i];
-            if (SourceFileReader.Read(fullPath, path, diagnostics) is not { } source) return null;
+            if ((_macroTexts.TryGetValue(fullPath, out var edited) ? edited : SourceFileReader.Read(fullPath, path, diagnostics)) is not { } source) return null;
             files[i] = (package, source);
         }
         return ProjectCompiler.BuildMacros(project.ProjectName, project.Packages, files, project.MissingPackages, ProjectCompiler.Engine, diagnostics);

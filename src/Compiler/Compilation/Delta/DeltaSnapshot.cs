@@ -17,12 +17,15 @@ internal sealed class DeltaSnapshot
     /// <summary>The snapshot's file name in target/: one per command (compile, parse, ls), as their memos.</summary>
     public static string FileNameFor(string command) => $"forge_{command}_delta.bin";
     private const string Magic = "forge-compile-delta";
-    private const int Format = 1;
+    private const int Format = 2;
 
     /// <summary>A fresh id per full command, recorded by the invocation memo too.</summary>
     public required string Generation { get; init; }
 
     public required DeltaProject Project { get; init; }
+
+    /// <summary>The macros as the command saw them: each file's, who bound them (compile), and those no delta follows.</summary>
+    public required DeltaMacros Macros { get; init; }
 
     // Each model's record after its file's path in the project (as the loader names it), and the relation table, kept
     // as read and decoded when asked for: a delta looks up one or two models, so no string or entry is made per model.
@@ -30,22 +33,26 @@ internal sealed class DeltaSnapshot
     private int _modelCount;
     private ReadOnlyMemory<byte>[] _relations = [];
 
-    /// <summary>The model whose file is <paramref name="fullPath"/>, or null when the command did not record one.</summary>
-    public DeltaModel? ModelAt(string fullPath)
+    private int[]? _starts;
+
+    /// <summary>
+    /// The model whose file is <paramref name="fullPath"/> and its <paramref name="index"/> among the snapshot's models
+    /// (as <see cref="DeltaMacros.Binders"/> name them), or null when the command did not record one.
+    /// </summary>
+    public DeltaModel? ModelAt(string fullPath, out int index)
     {
         var path = System.Text.Encoding.UTF8.GetBytes(System.IO.Path.GetRelativePath(Project.ProjectRoot, fullPath).Replace('\\', '/'));
+        index = -1;
         try
         {
-            // Each model: its path's length and bytes, its record's length and bytes.
             var models = _models.Span;
-            for (var (i, at) = (0, 0); i < _modelCount; i++)
+            var starts = Starts();
+            for (var i = 0; i < starts.Length; i++)
             {
-                var pathLength = BinaryPrimitives.ReadInt32LittleEndian(models[at..]);
-                var key = models.Slice(at + 4, pathLength);
-                var recordLength = BinaryPrimitives.ReadInt32LittleEndian(models[(at + 4 + pathLength)..]);
-                var record = models.Slice(at + 8 + pathLength, recordLength);
-                at += 8 + pathLength + recordLength;
-                if (key.SequenceEqual(path)) return DeltaRecords.ReadModel(record, RelationAt, Project.TargetPath);
+                var record = Entry(models, starts[i], out var key);
+                if (!key.SequenceEqual(path)) continue;
+                index = i;
+                return DeltaRecords.ReadModel(record, RelationAt, Project.TargetPath);
             }
             return null;
         }
@@ -53,6 +60,46 @@ internal sealed class DeltaSnapshot
         {
             return null;
         }
+    }
+
+    /// <summary>The snapshot's model <paramref name="index"/> with its file's project-relative path; null when there is none such or it does not read.</summary>
+    public (string Path, DeltaModel Model)? ModelAt(int index)
+    {
+        try
+        {
+            var starts = Starts();
+            if (index < 0 || index >= starts.Length) return null;
+            var record = Entry(_models.Span, starts[index], out var key);
+            return (System.Text.Encoding.UTF8.GetString(key), DeltaRecords.ReadModel(record, RelationAt, Project.TargetPath));
+        }
+        catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    // Each model: its path's length and bytes, its record's length and bytes. Where each begins, found once.
+    private int[] Starts()
+    {
+        if (_starts is { } known) return known;
+        var models = _models.Span;
+        var starts = new int[_modelCount];
+        for (var (i, at) = (0, 0); i < _modelCount; i++)
+        {
+            starts[i] = at;
+            var pathLength = BinaryPrimitives.ReadInt32LittleEndian(models[at..]);
+            at += 8 + pathLength + BinaryPrimitives.ReadInt32LittleEndian(models[(at + 4 + pathLength)..]);
+        }
+        return _starts = starts;
+    }
+
+    // The record of the model at <paramref name="at"/>, and its file's path.
+    private static ReadOnlySpan<byte> Entry(ReadOnlySpan<byte> models, int at, out ReadOnlySpan<byte> path)
+    {
+        var pathLength = BinaryPrimitives.ReadInt32LittleEndian(models[at..]);
+        var recordLength = BinaryPrimitives.ReadInt32LittleEndian(models[(at + 4 + pathLength)..]);
+        path = models.Slice(at + 4, pathLength);
+        return models.Slice(at + 8 + pathLength, recordLength);
     }
 
     private Relation RelationAt(int index) => DeltaRecords.ReadRelation(_relations[index].Span);
@@ -98,6 +145,13 @@ internal sealed class DeltaSnapshot
         Parallel.For(0, models.Count, i =>
             records[i] = (models[i].Path, DeltaRecords.WriteModel(project, models[i], renders ? Index : null)));
         var relations = order.ToArray();
+        // The models kept, by their index among the snapshot's records: how the macro section names them.
+        var kept = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < records.Length; i++)
+        {
+            if (records[i].Record is not null) kept[models[i].UniqueId] = kept.Count;
+        }
+        var macros = DeltaMacros.Of(project, shared, kept, nodes, recorded);
         var generation = Guid.NewGuid().ToString("N");
         var written = CacheFile.TryWrite(path, Magic, Format, Stamp, writer =>
         {
@@ -112,13 +166,13 @@ internal sealed class DeltaSnapshot
                 writer.Write(bytes);
             }
             var body = new MemoryStream();
-            var kept = 0;
+            var count = 0;
             using (var models = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
             {
                 foreach (var (file, record) in records)
                 {
                     if (record is null) continue;
-                    kept++;
+                    count++;
                     var key = System.Text.Encoding.UTF8.GetBytes(file);
                     models.Write(key.Length);
                     models.Write(key);
@@ -126,9 +180,10 @@ internal sealed class DeltaSnapshot
                     models.Write(record);
                 }
             }
-            writer.Write(kept);
+            writer.Write(count);
             writer.Write((int)body.Length);
             writer.Write(body.GetBuffer(), 0, (int)body.Length);
+            macros.Write(writer);
         });
         return written ? generation : null;
     }
@@ -139,15 +194,18 @@ internal sealed class DeltaSnapshot
         {
             var generation = reader.ReadString();
             var shared = DeltaRecords.ReadProject(CacheFile.Slice(reader, reader.ReadInt32()).Span);
-            var snapshot = new DeltaSnapshot { Generation = generation, Project = shared };
-            var relations = reader.ReadInt32();
-            if (relations < 0) throw new FormatException("negative relation count");
-            snapshot._relations = new ReadOnlyMemory<byte>[relations];
-            for (var i = 0; i < relations; i++) snapshot._relations[i] = CacheFile.Slice(reader, reader.ReadInt32());
-            snapshot._modelCount = reader.ReadInt32();
-            if (snapshot._modelCount < 0) throw new FormatException("negative model count");
-            snapshot._models = CacheFile.Slice(reader, reader.ReadInt32());
-            return snapshot;
+            var relationCount = reader.ReadInt32();
+            if (relationCount < 0) throw new FormatException("negative relation count");
+            var relations = new ReadOnlyMemory<byte>[relationCount];
+            for (var i = 0; i < relationCount; i++) relations[i] = CacheFile.Slice(reader, reader.ReadInt32());
+            var modelCount = reader.ReadInt32();
+            if (modelCount < 0) throw new FormatException("negative model count");
+            var models = CacheFile.Slice(reader, reader.ReadInt32());
+            return new DeltaSnapshot
+            {
+                Generation = generation, Project = shared, Macros = DeltaMacros.Read(reader),
+                _relations = relations, _modelCount = modelCount, _models = models,
+            };
         });
 
     // This build's code decides every output.

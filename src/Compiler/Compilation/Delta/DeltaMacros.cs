@@ -1,0 +1,170 @@
+using ModelForge.Compiler.Context;
+using ModelForge.Compiler.Project;
+using ModelForge.Compiler.Templating;
+
+namespace ModelForge.Compiler.Compilation.Delta;
+
+/// <summary>
+/// What taking an edit of a macro file needs, as the full command saw it: the macros each file defined with what
+/// the static parser reads of them (so an edit that keeps those leaves every model's config, refs and sources as
+/// they were), which snapshot models' renders bound each macro (rendered again after its edit), and the macros no
+/// delta can follow (bound by a render that is not redone per model: a relation name, a YAML value, a test, a
+/// parse render).
+/// </summary>
+internal sealed class DeltaMacros
+{
+    /// <summary>Per macro file (its index in <see cref="DeltaProject.MacroFiles"/>): (name, signature) of each macro it defines, by name.</summary>
+    public required IReadOnlyList<IReadOnlyList<(string Name, string Signature)>> Files { get; init; }
+
+    /// <summary>A <see cref="RenderInputs.BoundMacro"/> key → the snapshot models (by index) whose render bound it.</summary>
+    public required IReadOnlyDictionary<string, int[]> Binders { get; init; }
+
+    /// <summary>Keys bound where a delta cannot redo the render.</summary>
+    public required IReadOnlySet<string> Pinned { get; init; }
+
+    /// <summary>Why no macro's binders are known (a render whose bound macros were not recorded), or null.</summary>
+    public required string? Unknown { get; init; }
+
+    /// <summary>
+    /// What the static parser reads of a macro: whether a call of it may be skipped (text and its own parameters
+    /// written out) and its parameters' names. Equal signatures give equal static parses of every model calling it.
+    /// </summary>
+    public static string SignatureOf(Macro macro) =>
+        macro is TemplateMacro { Definition: var definition } && StaticParser.IsPure(definition)
+            ? "pure(" + string.Join(',', macro.Parameters) + ")"
+            : "other";
+
+    /// <summary>Each file's macros (name, signature), by name, in <paramref name="files"/>' order; a file defining none has an empty list.</summary>
+    public static List<(string Name, string Signature)>[] FilesOf(MacroRegistry registry, IReadOnlyList<(string Package, string Path, string FullPath)> files)
+    {
+        var byFile = new Dictionary<(string, string), int>();
+        var found = new List<(string Name, string Signature)>[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            byFile[(files[i].Package, files[i].Path)] = i;
+            found[i] = [];
+        }
+        foreach (var package in files.Select(f => f.Package).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var name in registry.NamesIn(package))
+            {
+                if (registry.FindInPackage(package, name) is { } macro && byFile.TryGetValue((package, macro.Span.Path), out var file))
+                    found[file].Add((name, SignatureOf(macro)));
+            }
+        }
+        foreach (var file in found) file.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return found;
+    }
+
+    /// <summary>
+    /// The snapshot's macro section. <paramref name="kept"/>: the snapshot's models by unique id → their index.
+    /// <paramref name="recorded"/> (compile): the macros each compiled node's render bound; null for commands that do not render.
+    /// </summary>
+    public static DeltaMacros Of(CompiledProject project, DeltaProject shared, IReadOnlyDictionary<string, int> kept,
+        IEnumerable<ProjectNode> compiled, IReadOnlyDictionary<string, KeyValuePair<string, string>[]>? recorded)
+    {
+        var binders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var pinned = new HashSet<string>(project.Macros.BoundUnrecorded, StringComparer.Ordinal);
+        string? unknown = null;
+        foreach (var node in project.Nodes.Values)
+        {
+            if (node.ResourceType != ResourceType.Model) continue;
+            // A parse render decides the model's config and refs: its macros are not redone by a delta.
+            if (node.RenderedCalls?.Inputs is { } inputs) Pin(pinned, inputs);
+            else if (node.StaticCalls is null && node.RenderedCalls is null) unknown ??= $"the parse render of {node.UniqueId} was not recorded";
+        }
+        if (recorded is not null)
+        {
+            foreach (var node in compiled)
+            {
+                if (node.ResourceType == ResourceType.UnitTest) continue;
+                if (!recorded.TryGetValue(node.UniqueId, out var bound))
+                {
+                    unknown ??= $"the render of {node.UniqueId} was not recorded";
+                    continue;
+                }
+                if (!kept.TryGetValue(node.UniqueId, out var index))
+                {
+                    Pin(pinned, bound);
+                    continue;
+                }
+                foreach (var (key, fingerprint) in bound)
+                {
+                    if (!IsEditable(key, fingerprint)) continue;
+                    if (!binders.TryGetValue(key, out var models)) binders[key] = models = [];
+                    models.Add(index);
+                }
+            }
+        }
+        return new DeltaMacros
+        {
+            Files = FilesOf(project.Macros, shared.MacroFiles),
+            Binders = binders.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            Pinned = pinned,
+            Unknown = unknown,
+        };
+    }
+
+    /// <summary>Whether a recorded input is a project's or package's macro bound (forge's own change only with forge).</summary>
+    public static bool IsEditable(string key, string fingerprint) =>
+        key.StartsWith(RenderInputs.BoundMacro, StringComparison.Ordinal) && fingerprint != MacroRegistry.Builtin;
+
+    private static void Pin(HashSet<string> pinned, IEnumerable<KeyValuePair<string, string>> inputs)
+    {
+        foreach (var (key, fingerprint) in inputs)
+        {
+            if (IsEditable(key, fingerprint)) pinned.Add(key);
+        }
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(Files.Count);
+        foreach (var file in Files)
+        {
+            writer.Write(file.Count);
+            foreach (var (name, signature) in file)
+            {
+                writer.Write(name);
+                writer.Write(signature);
+            }
+        }
+        writer.Write(Binders.Count);
+        foreach (var (key, models) in Binders)
+        {
+            writer.Write(key);
+            writer.Write(models.Length);
+            foreach (var model in models) writer.Write(model);
+        }
+        writer.Write(Pinned.Count);
+        foreach (var key in Pinned) writer.Write(key);
+        writer.Write(Unknown is not null);
+        if (Unknown is not null) writer.Write(Unknown);
+    }
+
+    /// <summary>The section as <see cref="Write"/> wrote it; a FormatException for what it did not write.</summary>
+    public static DeltaMacros Read(BinaryReader reader)
+    {
+        var files = new List<(string, string)>[Count(reader)];
+        for (var i = 0; i < files.Length; i++)
+        {
+            files[i] = [];
+            for (var n = Count(reader); n > 0; n--) files[i].Add((reader.ReadString(), reader.ReadString()));
+        }
+        var binders = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (var n = Count(reader); n > 0; n--)
+        {
+            var key = reader.ReadString();
+            var models = new int[Count(reader)];
+            for (var i = 0; i < models.Length; i++) models[i] = reader.ReadInt32();
+            binders[key] = models;
+        }
+        var pinned = new HashSet<string>(StringComparer.Ordinal);
+        for (var n = Count(reader); n > 0; n--) pinned.Add(reader.ReadString());
+        var unknown = reader.ReadBoolean() ? reader.ReadString() : null;
+        return new DeltaMacros { Files = files, Binders = binders, Pinned = pinned, Unknown = unknown };
+    }
+
+    private static int Count(BinaryReader reader) =>
+        reader.ReadInt32() is >= 0 and var count ? count : throw new FormatException("negative count in a delta's macros");
+}
