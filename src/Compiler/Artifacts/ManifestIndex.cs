@@ -4,26 +4,30 @@ using ModelForge.Compiler.Caching;
 namespace ModelForge.Compiler.Artifacts;
 
 /// <summary>
-/// Where each compiled node with a file (not seeds) has its entry (the value, from <c>{</c> to <c>}</c>) in target/manifest.json,
-/// stamped with the size and XxHash3 of the manifest it describes; saved as target/forge_manifest_index.bin.
-/// <see cref="ManifestPatch"/> uses it to rewrite a few nodes' code without writing the manifest afresh.
+/// Where each compiled node with a file (not seeds) and each macro has its entry (the value, from <c>{</c> to <c>}</c>) in
+/// target/manifest.json, stamped with the size and XxHash3 of the manifest it describes; saved as target/forge_manifest_index.bin.
+/// <see cref="ManifestPatch"/> uses it to rewrite a few nodes' code and macros' bodies without writing the manifest afresh.
 /// </summary>
 internal sealed class ManifestIndex
 {
     public const string FileName = "forge_manifest_index.bin";
 
     private const string Magic = "forge-manifest-index";
-    private const int Format = 1;
+    private const int Format = 2;
 
-    private readonly Dictionary<string, int> _byId;
+    private readonly Dictionary<string, int> _nodeById;
+    private readonly Dictionary<string, int> _macroById;
 
-    internal ManifestIndex(long manifestSize, ulong manifestHash, IReadOnlyList<NodeRange> nodes)
+    /// <param name="nodes">The nodes' entries in file order.</param>
+    /// <param name="macros">The macros' entries in file order; the macros section follows nodes and sources.</param>
+    internal ManifestIndex(long manifestSize, ulong manifestHash, IReadOnlyList<EntryRange> nodes, IReadOnlyList<EntryRange> macros)
     {
         ManifestSize = manifestSize;
         ManifestHash = manifestHash;
         Nodes = nodes;
-        _byId = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
-        for (var i = 0; i < nodes.Count; i++) _byId[nodes[i].UniqueId] = i;
+        Macros = macros;
+        _nodeById = ById(nodes);
+        _macroById = ById(macros);
     }
 
     /// <summary>The byte length of the manifest described.</summary>
@@ -33,13 +37,28 @@ internal sealed class ManifestIndex
     public ulong ManifestHash { get; }
 
     /// <summary>The entries of the nodes with a file, in the manifest's order.</summary>
-    public IReadOnlyList<NodeRange> Nodes { get; }
+    public IReadOnlyList<EntryRange> Nodes { get; }
 
-    public bool TryFind(string uniqueId, out NodeRange range)
+    /// <summary>The entries of the macros (every package's, the global project's too), in the manifest's order.</summary>
+    public IReadOnlyList<EntryRange> Macros { get; }
+
+    public bool TryFind(string uniqueId, out EntryRange range) => TryFind(_nodeById, Nodes, uniqueId, out range);
+
+    /// <summary>A macro's entry by its unique id (<c>macro.&lt;package&gt;.&lt;name&gt;</c>).</summary>
+    public bool TryFindMacro(string uniqueId, out EntryRange range) => TryFind(_macroById, Macros, uniqueId, out range);
+
+    private static bool TryFind(Dictionary<string, int> byId, IReadOnlyList<EntryRange> entries, string uniqueId, out EntryRange range)
     {
-        var found = _byId.TryGetValue(uniqueId, out var i);
-        range = found ? Nodes[i] : default;
+        var found = byId.TryGetValue(uniqueId, out var i);
+        range = found ? entries[i] : default;
         return found;
+    }
+
+    private static Dictionary<string, int> ById(IReadOnlyList<EntryRange> entries)
+    {
+        var byId = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++) byId[entries[i].UniqueId] = i;
+        return byId;
     }
 
     /// <summary>
@@ -85,19 +104,26 @@ internal sealed class ManifestIndex
         return false;
     }
 
-    // Entries as gaps and lengths, 7 bits a byte: a few bytes per node besides its id.
+    // Entries as gaps and lengths, 7 bits a byte: a few bytes per entry besides its id. The macros' gaps count on
+    // from the last node's end, as they follow the nodes in the file.
     private void WriteBody(BinaryWriter writer)
     {
         writer.Write(ManifestSize);
         writer.Write(ManifestHash);
-        writer.Write(Nodes.Count);
         var end = 0L;
-        foreach (var node in Nodes)
+        WriteEntries(writer, Nodes, ref end);
+        WriteEntries(writer, Macros, ref end);
+    }
+
+    private static void WriteEntries(BinaryWriter writer, IReadOnlyList<EntryRange> entries, ref long end)
+    {
+        writer.Write(entries.Count);
+        foreach (var entry in entries)
         {
-            writer.Write(node.UniqueId);
-            writer.Write7BitEncodedInt64(node.Start - end);
-            writer.Write7BitEncodedInt(node.Length);
-            end = node.Start + node.Length;
+            writer.Write(entry.UniqueId);
+            writer.Write7BitEncodedInt64(entry.Start - end);
+            writer.Write7BitEncodedInt(entry.Length);
+            end = entry.End;
         }
     }
 
@@ -106,28 +132,35 @@ internal sealed class ManifestIndex
     {
         var size = reader.ReadInt64();
         var hash = reader.ReadUInt64();
+        var end = 0L;
+        var nodes = ReadEntries(reader, size, ref end);
+        var macros = ReadEntries(reader, size, ref end);
+        if (reader.BaseStream.Position != reader.BaseStream.Length) throw new FormatException("damaged manifest index");
+        return new ManifestIndex(size, hash, nodes, macros);
+    }
+
+    private static List<EntryRange> ReadEntries(BinaryReader reader, long size, ref long end)
+    {
         var count = reader.ReadInt32();
         if (count < 0) throw new FormatException("damaged manifest index");
-        var nodes = new List<NodeRange>(Math.Min(count, 1 << 20));
-        var end = 0L;
+        var entries = new List<EntryRange>(Math.Min(count, 1 << 20));
         for (var i = 0; i < count; i++)
         {
             var id = reader.ReadString();
             var start = end + reader.Read7BitEncodedInt64();
             var length = reader.Read7BitEncodedInt();
             if (start < end || length < 2 || start + length > size) throw new FormatException("damaged manifest index");
-            nodes.Add(new NodeRange(id, start, length));
+            entries.Add(new EntryRange(id, start, length));
             end = start + length;
         }
-        if (reader.BaseStream.Position != reader.BaseStream.Length) throw new FormatException("damaged manifest index");
-        return new ManifestIndex(size, hash, nodes);
+        return entries;
     }
 
     // The writer's code: another build may place or encode fields differently, and a patch must match the rest of the file.
     private static readonly string Stamp = typeof(ManifestIndex).Assembly.ManifestModule.ModuleVersionId.ToString();
 
-    /// <summary>A node's entry: its value (the object) spans <see cref="Length"/> bytes from <see cref="Start"/>.</summary>
-    internal readonly record struct NodeRange(string UniqueId, long Start, int Length)
+    /// <summary>A node's or macro's entry: its value (the object) spans <see cref="Length"/> bytes from <see cref="Start"/>.</summary>
+    internal readonly record struct EntryRange(string UniqueId, long Start, int Length)
     {
         public long End => Start + Length;
     }

@@ -9,40 +9,46 @@ using ModelForge.Compiler.Caching;
 namespace ModelForge.Compiler.Artifacts;
 
 /// <summary>
-/// Rewrites the raw_code, checksum and compiled fields of a few nodes in target/manifest.json, and its
-/// generated_at and invocation_id, copying every other byte from the manifest as it is: after one file's edit
+/// Rewrites the raw_code, checksum and compiled fields of a few nodes and the macro_sql of a few macros in
+/// target/manifest.json, and its generated_at and invocation_id, copying every other byte from the manifest as it is: after one file's edit
 /// the result is byte for byte what <see cref="ManifestWriter"/> would write for the whole project.
 /// </summary>
 internal static partial class ManifestPatch
 {
     private static readonly string[] NodeFields = ["raw_code", "checksum", "compiled_path", "compiled", "compiled_code"];
+    private static readonly string[] MacroFields = ["macro_sql"];
     private static readonly string[] MetadataFields = ["generated_at", "invocation_id"];
 
     /// <summary>
     /// Patches manifest.json in place (ManifestPatch.InPlace.cs) and then writes its index; false, touching nothing but the index, when
-    /// <paramref name="index"/> does not describe the manifest on disk (its size or hash differ), a node is not
-    /// in it, or a node's entry has not the fields it should. IO errors while writing are thrown, as the full write's;
-    /// so is an ArgumentException for a node given twice or compiled code without its path.
+    /// <paramref name="index"/> does not describe the manifest on disk (its size or hash differ), a node or macro is not
+    /// in it, or an entry has not the fields it should. IO errors while writing are thrown, as the full write's;
+    /// so is an ArgumentException for a node or macro given twice or compiled code without its path.
     /// </summary>
+    /// <param name="patches">The nodes to rewrite; may be empty when only macros changed.</param>
+    /// <param name="macros">The macros whose macro_sql to rewrite, if any.</param>
     public static bool TryApply(string targetDirectory, ManifestIndex index, string invocationId, DateTimeOffset generatedAt,
-        IReadOnlyList<NodePatch> patches)
+        IReadOnlyList<NodePatch> patches, IReadOnlyList<MacroPatch>? macros = null)
     {
+        macros ??= [];
         if (patches.Select(p => p.UniqueId).Distinct(StringComparer.Ordinal).Count() != patches.Count)
             throw new ArgumentException("a node patched twice", nameof(patches));
         if (patches.FirstOrDefault(p => p.Compiled && p.CompiledPath is null) is { } pathless)
             throw new ArgumentException($"{pathless.UniqueId}: compiled code without its path", nameof(patches));
+        if (macros.Select(m => m.UniqueId).Distinct(StringComparer.Ordinal).Count() != macros.Count)
+            throw new ArgumentException("a macro patched twice", nameof(macros));
         var path = Path.Combine(targetDirectory, "manifest.json");
         try
         {
             // One handle throughout: the stretches read to place the fields and the patch are of the same file.
             using var manifest = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
             if (RandomAccess.GetLength(manifest) != index.ManifestSize) return false;
-            if (Replacements(manifest, index, invocationId, generatedAt, patches) is not { } replacements) return false;
+            if (Replacements(manifest, index, invocationId, generatedAt, patches, macros) is not { } replacements) return false;
             // The index goes first: a patch cut short must not leave one that describes another file.
             CacheFile.Delete(Path.Combine(targetDirectory, ManifestIndex.FileName));
             // The patch hashes the whole file before writing: a manifest changed since it was indexed is left as it is.
             if (PatchInPlace(manifest, index, replacements) is not var (size, hash)) return false;
-            new ManifestIndex(size, hash, Shifted(index.Nodes, replacements)).TryWrite(targetDirectory);
+            new ManifestIndex(size, hash, Shifted(index.Nodes, replacements), Shifted(index.Macros, replacements)).TryWrite(targetDirectory);
             return true;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
@@ -59,7 +65,7 @@ internal static partial class ManifestPatch
 
     // The replacements in file order, or null when one cannot be placed.
     private static List<Replacement>? Replacements(SafeFileHandle manifest, ManifestIndex index, string invocationId, DateTimeOffset generatedAt,
-        IReadOnlyList<NodePatch> patches)
+        IReadOnlyList<NodePatch> patches, IReadOnlyList<MacroPatch> macros)
     {
         var replacements = new List<Replacement>();
         try
@@ -87,6 +93,14 @@ internal static partial class ManifestPatch
                 });
                 if (!AddEach(replacements, node.Start, fields, values)) return null;
             }
+            foreach (var patch in macros)
+            {
+                if (!index.TryFindMacro(patch.UniqueId, out var macro) || ReadNamed(manifest, macro) is not { } entry) return null;
+                var fields = ManifestFields.Find(entry, MacroFields, complete: true);
+                // As ManifestWriter.WriteMacro writes it, at the depth of a macro's entry (like a node's).
+                var values = Encode(2, MacroFields, json => json.WriteString("macro_sql", patch.MacroSql));
+                if (!AddEach(replacements, macro.Start, fields, values)) return null;
+            }
         }
         catch (JsonException)
         {
@@ -98,13 +112,13 @@ internal static partial class ManifestPatch
         return replacements;
     }
 
-    // The node's entry (its value), when its name precedes it in the file: the index points at this node's entry.
-    private static byte[]? ReadNamed(SafeFileHandle manifest, ManifestIndex.NodeRange node)
+    // The entry (its value), when its name precedes it in the file: the index points at this node's or macro's entry.
+    private static byte[]? ReadNamed(SafeFileHandle manifest, ManifestIndex.EntryRange range)
     {
-        var name = JsonEncodedText.Encode(node.UniqueId).EncodedUtf8Bytes;
-        var before = node.Start - name.Length - 4;
+        var name = JsonEncodedText.Encode(range.UniqueId).EncodedUtf8Bytes;
+        var before = range.Start - name.Length - 4;
         if (before < 0) return null;
-        var named = ReadAt(manifest, before, name.Length + 4 + node.Length);
+        var named = ReadAt(manifest, before, name.Length + 4 + range.Length);
         var head = named.AsSpan(0, name.Length + 4);
         var entry = named[(name.Length + 4)..];
         return head[0] == '"' && head[1..^3].SequenceEqual(name) && head[^3..].SequenceEqual("\": "u8) && entry[0] == '{' && entry[^1] == '}' ? entry : null;
@@ -162,18 +176,18 @@ internal static partial class ManifestPatch
         return values;
     }
 
-    // The nodes where they now lie: each moves by what the replacements before it added, and grows by those inside it.
-    private static List<ManifestIndex.NodeRange> Shifted(IReadOnlyList<ManifestIndex.NodeRange> nodes, List<Replacement> replacements)
+    // The entries (in file order) where they now lie: each moves by what the replacements before it added, and grows by those inside it.
+    private static List<ManifestIndex.EntryRange> Shifted(IReadOnlyList<ManifestIndex.EntryRange> entries, List<Replacement> replacements)
     {
-        var shifted = new List<ManifestIndex.NodeRange>(nodes.Count);
+        var shifted = new List<ManifestIndex.EntryRange>(entries.Count);
         var next = 0;
         var delta = 0L;
-        foreach (var node in nodes)
+        foreach (var entry in entries)
         {
-            while (next < replacements.Count && replacements[next].End <= node.Start) delta += replacements[next++].Delta;
+            while (next < replacements.Count && replacements[next].End <= entry.Start) delta += replacements[next++].Delta;
             var grown = 0L;
-            while (next < replacements.Count && replacements[next].Start < node.End) grown += replacements[next++].Delta;
-            shifted.Add(node with { Start = node.Start + delta, Length = checked((int)(node.Length + grown)) });
+            while (next < replacements.Count && replacements[next].Start < entry.End) grown += replacements[next++].Delta;
+            shifted.Add(entry with { Start = entry.Start + delta, Length = checked((int)(entry.Length + grown)) });
             delta += grown;
         }
         return shifted;

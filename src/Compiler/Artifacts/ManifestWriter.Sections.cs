@@ -26,19 +26,20 @@ public static partial class ManifestWriter
     }
 
     /// <summary>
-    /// A macro as manifest v12 has it. state:modified compares <c>macro_sql</c> (there is no macro
-    /// checksum in dbt's schema); a package's macro path is relative to the package, as dbt writes it.
+    /// A macro's entry (the value, after its name <paramref name="id"/>) as manifest v12 has it. state:modified compares
+    /// <c>macro_sql</c> (there is no macro checksum in dbt's schema); a package's macro path is relative to the package,
+    /// as dbt writes it. ManifestPatch rewrites macro_sql alone after a macro's edit: nothing else here may depend on the body.
     /// </summary>
-    private static void WriteMacro(Utf8JsonWriter json, CompiledProject project, string package, string name, Macro macro)
+    private static void WriteMacro(Utf8JsonWriter json, CompiledProject project, string id, string package, string name, Macro macro)
     {
         var path = project.Project.WithPackages.FirstOrDefault(p => p.Name == package)?.PathInProject(macro.Span.Path) ?? macro.Span.Path;
-        json.WriteStartObject($"macro.{package}.{name}");
+        json.WriteStartObject();
         json.WriteString("name", name);
         json.WriteString("resource_type", "macro");
         json.WriteString("package_name", package);
         json.WriteString("path", path);
         json.WriteString("original_file_path", path);
-        json.WriteString("unique_id", $"macro.{package}.{name}");
+        json.WriteString("unique_id", id);
         json.WriteString("macro_sql", State.MacroDependencies.BodyOf(macro));
         json.WriteStartObject("depends_on");
         json.WriteStartArray("macros");

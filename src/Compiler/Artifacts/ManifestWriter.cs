@@ -19,7 +19,7 @@ public static partial class ManifestWriter
     /// <param name="compiled">The nodes this command compiled; the others get <c>compiled: false</c> and null code and path.</param>
     /// <param name="templateDictionary">The dictionary a template read for a node, if any (by default, those read until now).</param>
     /// <param name="index">
-    /// When given, records where each file node's entry lies and the size and hash of what was written
+    /// When given, records where each file node's and each macro's entry lies and the size and hash of what was written
     /// (<see cref="ManifestIndexRecorder.Index"/>); save it beside the manifest once the manifest is in place.
     /// </param>
     internal static void Write(Stream stream, CompiledProject project, string invocationId, DateTimeOffset generatedAt,
@@ -64,7 +64,12 @@ public static partial class ManifestWriter
             foreach (var name in project.Macros.NamesIn(package).Order(StringComparer.Ordinal))
             {
                 var macro = project.Macros.FindInPackage(package, name)!;
-                WriteMacro(json, project, package, name, macro);
+                var id = $"macro.{package}.{name}";
+                json.WritePropertyName(id);
+                // As for nodes: the writer's pending bytes follow those already in the output.
+                var start = index is null ? 0 : output.Position + json.BytesPending;
+                WriteMacro(json, project, id, package, name, macro);
+                index?.Macro(id, start, output.Position + json.BytesPending);
             }
         }
         json.WriteEndObject();
