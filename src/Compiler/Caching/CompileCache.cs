@@ -78,21 +78,22 @@ internal sealed partial class CompileCache
 
     /// <summary>
     /// Remembers a render that succeeded and was written to <paramref name="file"/> as
-    /// <paramref name="code"/> (UTF-8), unless it read something uncacheable.
+    /// <paramref name="code"/> (UTF-8), unless it read something uncacheable; whether it was kept.
     /// </summary>
-    public void Store(ProjectNode node, RenderInputs inputs, string file, byte[] code)
+    public bool Store(ProjectNode node, RenderInputs inputs, string file, byte[] code)
     {
         // Stamped as CompiledFile.Matches checks it: the same call records and compares.
-        if (inputs.Uncacheable is not null || FileStamp.Of(file) is not { Kind: FileStampKind.File } stamp) return;
-        Store(node, inputs, stamp.Length, stamp.Ticks, code);
+        if (inputs.Uncacheable is not null || FileStamp.Of(file) is not { Kind: FileStampKind.File } stamp) return false;
+        return Store(node, inputs, stamp.Length, stamp.Ticks, code);
     }
 
     /// <summary>As <see cref="Store(ProjectNode, RenderInputs, string, byte[])"/>, with the file's length and last write time (UTC ticks) known from its write.</summary>
-    public void Store(ProjectNode node, RenderInputs inputs, long length, long writtenTicks, byte[] code)
+    public bool Store(ProjectNode node, RenderInputs inputs, long length, long writtenTicks, byte[] code)
     {
-        if (inputs.Uncacheable is not null || KeyOf(node) is not { } key || code.Length != length) return;
+        if (inputs.Uncacheable is not null || KeyOf(node) is not { } key || code.Length != length) return false;
         _stored[node.UniqueId] = Entry.Of(key, inputs.Entries, length, writtenTicks, code);
         _changed = true;
+        return true;
     }
 
     /// <summary>

@@ -19,6 +19,16 @@ internal sealed class RenderInputs
 
     public IReadOnlyDictionary<string, string> Entries => _entries;
 
+    private List<string>? _boundMacros;
+
+    /// <summary>
+    /// The keys of the project's and packages' macros the render bound, kept even once it is uncacheable: a render
+    /// whose inputs are not stored pins them (<see cref="MacroRegistry.NoteBoundUnrecorded"/>).
+    /// </summary>
+    public IReadOnlyList<string> BoundMacros => _boundMacros ?? [];
+
+    public void NoteBoundMacro(string key) => (_boundMacros ??= []).Add(key);
+
     public void MarkUncacheable(string reason) => Uncacheable ??= reason;
 
     /// <summary>Records <paramref name="key"/> once; a null fingerprint makes the render uncacheable.</summary>

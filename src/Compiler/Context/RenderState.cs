@@ -51,9 +51,11 @@ internal sealed class RenderState
         {
             var input = Project.BoundInputs.GetOrAdd((macro, package),
                 static (bound, macros) => (RenderInputs.BoundMacro + bound.Package + "|" + bound.Macro.Name, macros.Fingerprint(bound.Macro)), Project.Macros);
-            if (Node.Inputs is { } inputs) inputs.Record(input.Key, input.Fingerprint);
+            Node.Inputs?.Record(input.Key, input.Fingerprint);
             // Forge's own macros change only with forge; a project's or package's, bound where nothing records it, pins it.
-            else if (input.Fingerprint != MacroRegistry.Builtin) Project.Macros.NoteBoundUnrecorded(input.Key);
+            if (input.Fingerprint == MacroRegistry.Builtin) { }
+            else if (Node.Inputs is { } recording) recording.NoteBoundMacro(input.Key);
+            else Project.Macros.NoteBoundUnrecorded(input.Key);
             callable = macro.Bind(GlobalsFor(package).Context);
             _bound[(macro, package)] = callable;
         }

@@ -65,10 +65,12 @@ internal sealed class CachedCompiler : IDisposable
             if (ArtifactFiles.TryWrite(_session.Project.Root, path, code, out var written) is { } unwritable)
                 return new([unwritable], [], true, compiled.Text);
             var invalid = node.ResourceType == ResourceType.Model ? _validator.Validate(compiled.Text, compiled.Find, node.DefinitionSpan, path) : [];
-            if (invalid.Count == 0)
+            var stored = invalid.Count == 0
+                && (written is { } stamp ? _cache.Store(node, inputs, stamp.Length, stamp.WrittenTicks, code) : _cache.Store(node, inputs, file, code));
+            // What a render not kept bound is not known per node to a delta: those macros are pinned (DeltaMacros).
+            if (!stored)
             {
-                if (written is { } stamp) _cache.Store(node, inputs, stamp.Length, stamp.WrittenTicks, code);
-                else _cache.Store(node, inputs, file, code);
+                foreach (var key in inputs.BoundMacros) _session.Compiled!.Macros.NoteBoundUnrecorded(key);
             }
             return new([], invalid, true, compiled.Text, code);
         }

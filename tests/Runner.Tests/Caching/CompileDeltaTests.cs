@@ -170,12 +170,12 @@ public sealed partial class CompileDeltaTests
     {
         Recorded();
         _project.With("models/cte.sql", "{{ config(materialized='ephemeral') }}select 3 as id");
-        Full("is not a model the last compile read from its text");
+        Full("is neither a model nor a macro file the last compile read");
         Assert.That(_project.Read("target/compiled/delta/models/uses_cte.sql"), Does.Contain("select 3 as id"));
 
         Recorded();
         _project.With("models/uses_cte.sql", "select id from {{ ref('cte') }}");
-        Full("is not a model the last compile read from its text");
+        Full("is neither a model nor a macro file the last compile read");
     }
 
     [Test]
@@ -255,7 +255,7 @@ public sealed partial class CompileDeltaTests
         Recorded();
         _project.With("models/other.sql", "select id, amount from {{ ref('plain') }}");
 
-        Full("is not a model the last compile read from its text");
+        Full("is neither a model nor a macro file the last compile read");
         Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
     }
 

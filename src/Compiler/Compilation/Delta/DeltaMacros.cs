@@ -65,6 +65,15 @@ internal sealed class DeltaMacros
     {
         var binders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var pinned = new HashSet<string>(project.Macros.BoundUnrecorded, StringComparer.Ordinal);
+        // The relation namer calls its overrides directly (memoised per custom name): they name every node.
+        foreach (var package in project.Macros.Packages)
+        {
+            foreach (var naming in NamingMacros)
+            {
+                if (package != MacroRegistry.BuiltinPackage && project.Macros.FindInPackage(package, naming) is not null)
+                    pinned.Add(RenderInputs.BoundMacro + package + "|" + naming);
+            }
+        }
         string? unknown = null;
         foreach (var node in project.Nodes.Values)
         {
@@ -78,11 +87,8 @@ internal sealed class DeltaMacros
             foreach (var node in compiled)
             {
                 if (node.ResourceType == ResourceType.UnitTest) continue;
-                if (!recorded.TryGetValue(node.UniqueId, out var bound))
-                {
-                    unknown ??= $"the render of {node.UniqueId} was not recorded";
-                    continue;
-                }
+                // A render the compile cache did not keep pinned the macros it bound as it ran (CachedCompiler).
+                if (!recorded.TryGetValue(node.UniqueId, out var bound)) continue;
                 if (!kept.TryGetValue(node.UniqueId, out var index))
                 {
                     Pin(pinned, bound);
@@ -104,6 +110,8 @@ internal sealed class DeltaMacros
             Unknown = unknown,
         };
     }
+
+    private static readonly string[] NamingMacros = ["generate_schema_name", "generate_alias_name", "generate_database_name"];
 
     /// <summary>Whether a recorded input is a project's or package's macro bound (forge's own change only with forge).</summary>
     public static bool IsEditable(string key, string fingerprint) =>

@@ -1,0 +1,132 @@
+using ModelForge.Runner.Tests.Support;
+using NUnit.Framework;
+
+namespace ModelForge.Runner.Tests.Caching;
+
+/// <summary>
+/// An edit of a macro file that keeps its macros' names and parameters: compile renders again the models whose last
+/// render bound one of its macros and patches each macro's macro_sql, leaving what a full compile leaves; parse and
+/// ls take it without rendering. A macro also bound by a render no delta redoes (a test, a relation name, an
+/// ephemeral model) sends the command the full way.
+/// </summary>
+public sealed partial class CompileDeltaTests
+{
+    private ForgeResult MacroDelta(int rendered, string command = "compile")
+    {
+        var (result, memo) = Run(command);
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(memo, Is.EqualTo($"delta: {(command == "compile" ? "rendered" : "read")} {rendered} (macro files: 1) / written"), result.ToString());
+        return result;
+    }
+
+    [Test]
+    public void An_edited_macro_renders_its_users_again_and_leaves_what_a_full_compile_leaves()
+    {
+        Recorded();
+        var first = _project.Forge("compile").Output;
+        _project.With("macros/cents.sql", "{# cents to \"dollars\" \\ é </script> #}\n{% macro cents(c) %}round({{ c }} / 100.0, 2){% endmacro %}");
+
+        var delta = MacroDelta(1);
+
+        Assert.That(delta.Output, Is.EqualTo(first));
+        Assert.That(delta.Error, Does.Contain("compile cache: rendered model.delta.orders"));
+        Assert.That(_project.Read("target/compiled/delta/models/marts/orders.sql"), Does.Contain("round(amount / 100.0, 2) as dollars"));
+        var left = Outputs();
+        Assert.That(left["manifest.json"], Does.Contain("round({{ c }} / 100.0, 2)"));
+        Assert.That(Compile().Memo, Is.EqualTo("hit"), "the memo describes what the delta left");
+        Assert.That(FullCompileOutputs(), Is.EqualTo(left));
+    }
+
+    [Test]
+    public void A_macro_and_a_model_edited_together_are_taken_together()
+    {
+        Recorded();
+        _project.With("macros/cents.sql", "{% macro cents(c) %}({{ c }} / 100.00){% endmacro %}");
+        _project.With("models/plain.sql", "select 1 as id, 400 as amount");
+
+        MacroDelta(2);
+
+        Assert.That(_project.Read("target/compiled/delta/models/marts/orders.sql"), Does.Contain("(amount / 100.00)"));
+        Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
+    }
+
+    [Test]
+    public void A_macro_no_model_uses_renders_nothing_but_its_manifest_entry_changes()
+    {
+        _project.With("macros/unused.sql", "{% macro unused() %}select 1{% endmacro %}");
+        Recorded();
+        _project.With("macros/unused.sql", "{% macro unused() %}select 2{% endmacro %}");
+
+        MacroDelta(0);
+
+        Assert.That(_project.Read("target/manifest.json"), Does.Contain("select 2{% endmacro %}"));
+        Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
+    }
+
+    [Test]
+    public void A_macro_added_or_whose_parameters_change_is_a_full_compile()
+    {
+        Recorded();
+        _project.With("macros/cents.sql", "{% macro cents(c, scale=100.0) %}({{ c }} / {{ scale }}){% endmacro %}");
+        Full("a macro was added, removed or renamed, or its parameters changed");
+
+        Recorded();
+        _project.With("macros/cents.sql", "{% macro cents(c, scale=100.0) %}({{ c }} / {{ scale }}){% endmacro %}{% macro more() %}1{% endmacro %}");
+        Full("a macro was added, removed or renamed, or its parameters changed");
+        Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
+    }
+
+    [Test]
+    public void A_macro_a_parse_render_used_is_a_full_compile()
+    {
+        // Not text and parameters alone: the static parser does not read past it, the model's parse renders it.
+        _project.With("macros/label.sql", "{% macro label(x) %}{{ x | upper }}{% endmacro %}")
+            .With("models/labelled.sql", "select '{{ label('a') }}' as label");
+        Recorded();
+        _project.With("macros/label.sql", "{% macro label(x) %}{{ x | upper }}{{ cents(1) }}{% endmacro %}");
+
+        Full("label is used by more than the models a delta renders");
+        Assert.That(_project.Read("target/compiled/delta/models/labelled.sql"), Does.Contain("'A(1 / 100.0)'"));
+        Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
+    }
+
+    [Test]
+    public void A_macro_a_test_a_relation_name_or_an_ephemeral_model_uses_is_a_full_compile()
+    {
+        _project.With("macros/tests.sql", "{% test positive(model, column_name) %}select * from {{ model }} where {{ column_name }} <= 0{% endtest %}")
+            .With("models/positive.yml", "version: 2\nmodels:\n  - name: plain\n    columns:\n      - name: amount\n        data_tests: [positive]\n");
+        Recorded();
+        _project.With("macros/tests.sql", "{% test positive(model, column_name) %}select * from {{ model }} where {{ column_name }} < 0{% endtest %}");
+        Full("positive is used by more than the models a delta renders");
+        Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
+
+        _project.With("macros/naming.sql", "{% macro generate_schema_name(custom, node) %}{{ target.schema }}{% endmacro %}");
+        Recorded();
+        _project.With("macros/naming.sql", "{% macro generate_schema_name(custom, node) %}{{ target.schema }}_x{% endmacro %}");
+        Full("generate_schema_name is used by more than the models a delta renders");
+
+        _project.With("models/cte.sql", "{{ config(materialized='ephemeral') }}select 2 as id, {{ cents('2') }} as c");
+        Recorded();
+        _project.With("macros/cents.sql", "{% macro cents(c) %}({{ c }} / 100.000){% endmacro %}");
+        Full("cents is used by more than the models a delta renders");
+        Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
+    }
+
+    [Test]
+    public void Parse_and_ls_take_a_macro_edit_without_rendering()
+    {
+        Assert.That(Run("parse").Memo, Does.EndWith("written"));
+        Assert.That(Run("ls").Memo, Does.EndWith("written"));
+        var listed = _project.Forge("ls").Output;
+        _project.With("macros/cents.sql", "{% macro cents(c) %}({{ c }} / 100.0) -- parsed{% endmacro %}");
+
+        MacroDelta(0, "parse");
+        Assert.That(MacroDelta(0, "ls").Output, Is.EqualTo(listed));
+
+        var patched = Invocation().Replace(_project.Read("target/manifest.json"), "\"$1\": \"-\"");
+        Assert.That(patched, Does.Contain("-- parsed{% endmacro %}"));
+        File.Delete(Path.Combine(_project.Root, "target", ModelForge.Runner.Memo.MemoFile.NameFor("parse")));
+        Assert.That(_project.Forge("parse").ExitCode, Is.EqualTo(0));
+        Assert.That(Invocation().Replace(_project.Read("target/manifest.json"), "\"$1\": \"-\""), Is.EqualTo(patched));
+    }
+}
