@@ -133,6 +133,7 @@ internal static partial class ContextFunctions
     /// </summary>
     internal static bool IsIncremental(ProjectRenderInfo project, NodeRenderInfo node)
     {
+        if (node.RecordedIncremental is { } recorded) return recorded;
         if (node.Phase != RenderPhase.Execute || project.Adapter is not { } adapter || node.This is not { } self) return false;
         if (!node.Config.TryGetValue("materialized", out var m) || m as string != "incremental") return false;
         if (ShouldFullRefresh(project, node)) return false;

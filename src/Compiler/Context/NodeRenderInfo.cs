@@ -41,6 +41,12 @@ public sealed class NodeRenderInfo
     /// <summary>Records what the render reads, for the compile cache; null when nobody asks.</summary>
     internal RenderInputs? Inputs { get; init; }
 
+    /// <summary>
+    /// The answer is_incremental() gave this node's last render, replayed by a compile delta (the invocation memo has
+    /// proven the database's catalog unchanged since); null to ask the database.
+    /// </summary>
+    internal bool? RecordedIncremental { get; init; }
+
     /// <summary>Told the arguments of each config() call as it is made (the static parse memo keeps a parse render's); null when nobody asks.</summary>
     internal Action<IReadOnlyList<object?>, IReadOnlyList<KeyValuePair<string, object?>>>? ConfigCalls { get; init; }
 

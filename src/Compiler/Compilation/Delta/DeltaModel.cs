@@ -32,4 +32,7 @@ internal sealed class DeltaModel
     public required IReadOnlyList<(string? Package, string Name, object? Version, Relation Relation)> Refs { get; init; }
 
     public required IReadOnlyList<(string Source, string Table, Relation Relation)> Sources { get; init; }
+
+    /// <summary>What is_incremental() answered its last render (compile); null when the render did not ask.</summary>
+    public required bool? Incremental { get; init; }
 }

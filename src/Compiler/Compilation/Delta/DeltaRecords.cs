@@ -158,7 +158,7 @@ internal static class DeltaRecords
     /// Relations are written as indexes given by <paramref name="relations"/> (a table written once per snapshot);
     /// without it (null: commands that do not render) only the model's identity and shape are kept.
     /// </summary>
-    public static byte[]? WriteModel(CompiledProject project, ProjectNode node, Func<Relation, int>? relations)
+    public static byte[]? WriteModel(CompiledProject project, ProjectNode node, Func<Relation, int>? relations, bool? incremental = null)
     {
         if (node.StaticCalls is not { } calls || StaticParseMemo.ShapeOf(calls) is not { } shape) return null;
         if (EphemeralResolver.IsEphemeral(node) || Microbatch.MicrobatchConfig.IsMicrobatch(node)) return null;
@@ -193,6 +193,7 @@ internal static class DeltaRecords
                 writer.Write(call.Table);
                 if (!Relation(relations, writer, source.Relation)) return null;
             }
+            writer.Write(incremental is { } answer ? (answer ? 1 : 0) : -1);
             return writer.ToArray();
         }
         finally
@@ -215,18 +216,20 @@ internal static class DeltaRecords
         var config = new Dictionary<string, object?>(StringComparer.Ordinal);
         var refs = new List<(string?, string, object?, Relation)>();
         var sources = new List<(string, string, Relation)>();
+        bool? incremental = null;
         if (reader.ReadBoolean())
         {
             self = relations(reader.ReadInt32());
             config = Mapping(ref reader);
             for (var n = reader.ReadCount(); n > 0; n--) refs.Add((Optional(ref reader), reader.ReadString(), ExactValues.Read(ref reader), relations(reader.ReadInt32())));
             for (var n = reader.ReadCount(); n > 0; n--) sources.Add((reader.ReadString(), reader.ReadString(), relations(reader.ReadInt32())));
+            incremental = reader.ReadInt32() switch { 1 => true, 0 => false, -1 => null, _ => throw new FormatException("a delta's incremental answer") };
         }
         if (!reader.AtEnd) throw new FormatException("trailing bytes in a delta's model");
         return new DeltaModel
         {
             UniqueId = uniqueId, Name = name, PackageName = package, Path = path, CompiledPath = compiledPath, Shape = shape,
-            This = self, Config = config, Refs = refs, Sources = sources,
+            This = self, Config = config, Refs = refs, Sources = sources, Incremental = incremental,
         };
     }
 

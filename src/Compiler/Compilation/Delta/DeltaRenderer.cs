@@ -121,7 +121,11 @@ internal sealed class DeltaRenderer
         if (TryCheck(model, text, out why) is not { } template) return null;
         var engine = ProjectCompiler.Engine;
         string? unsupported = null;
-        void Note(string name) => unsupported ??= name;
+        // is_incremental() is answered as the last full compile's render was: the memo vouches for the catalog.
+        void Note(string name)
+        {
+            if (name != "is_incremental" || model.Incremental is null) unsupported ??= name;
+        }
         var info = Info(LoadedMacros()!, new Resolver(model), Note);
         var node = new NodeRenderInfo
         {
@@ -136,6 +140,7 @@ internal sealed class DeltaRenderer
             // Reading `model` is an impure read: the render is refused before this empty stand-in matters.
             Model = new LazyDictionary(() => new Dictionary<string, object?>()),
             Inputs = new RenderInputs(),
+            RecordedIncremental = model.Incremental,
         };
         RenderResult rendered;
         try

@@ -143,7 +143,7 @@ internal sealed class DeltaSnapshot
         int Index(Relation relation) => table.GetValueOrDefault(relation, -1);
         var records = new (string Path, byte[]? Record)[models.Count];
         Parallel.For(0, models.Count, i =>
-            records[i] = (models[i].Path, DeltaRecords.WriteModel(project, models[i], renders ? Index : null)));
+            records[i] = (models[i].Path, DeltaRecords.WriteModel(project, models[i], renders ? Index : null, IncrementalAnswer(recorded, models[i].UniqueId))));
         var relations = order.ToArray();
         // The models kept, by their index among the snapshot's records: how the macro section names them.
         var kept = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -186,6 +186,17 @@ internal sealed class DeltaSnapshot
             macros.Write(writer);
         });
         return written ? generation : null;
+    }
+
+    // What is_incremental() answered the node's render, as the compile cache recorded it.
+    private static bool? IncrementalAnswer(IReadOnlyDictionary<string, KeyValuePair<string, string>[]>? recorded, string id)
+    {
+        if (recorded?.GetValueOrDefault(id) is not { } inputs) return null;
+        foreach (var (key, value) in inputs)
+        {
+            if (key == RenderInputs.IncrementalCall) return value == RenderInputs.DescribeIncremental(true);
+        }
+        return null;
     }
 
     /// <summary>The snapshot at <paramref name="path"/> when this build of forge wrote it and it reads cleanly; else null.</summary>
