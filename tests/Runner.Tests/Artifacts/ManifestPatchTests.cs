@@ -11,7 +11,7 @@ namespace ModelForge.Runner.Tests.Artifacts;
 /// A manifest patched after a file's edit must be, byte for byte, what a full compile writes with the same
 /// invocation id and time; an index that does not describe the manifest on disk must be refused.
 /// </summary>
-public sealed class ManifestPatchTests
+public sealed partial class ManifestPatchTests
 {
     private TempProject _project = null!;
 
@@ -211,15 +211,18 @@ public sealed class ManifestPatchTests
             .Where(n => n.Value.GetProperty("checksum").GetProperty("name").GetString() == "sha256" && n.Value.GetProperty("resource_type").GetString() != "seed")
             .Select(n => n.Name);
         Assert.That(index.Nodes.Select(n => n.UniqueId), Is.EquivalentTo(withFiles));
-        foreach (var node in index.Nodes)
+        Assert.That(index.Macros.Select(m => m.UniqueId), Is.EqualTo(manifest.RootElement.GetProperty("macros").EnumerateObject().Select(m => m.Name)),
+            "every macro, in the manifest's order");
+        foreach (var entry in index.Nodes.Concat(index.Macros))
         {
-            using var entry = JsonDocument.Parse(written.AsMemory((int)node.Start, node.Length));
-            Assert.That(entry.RootElement.GetProperty("unique_id").GetString(), Is.EqualTo(node.UniqueId));
+            using var value = JsonDocument.Parse(written.AsMemory((int)entry.Start, entry.Length));
+            Assert.That(value.RootElement.GetProperty("unique_id").GetString(), Is.EqualTo(entry.UniqueId));
         }
         var saved = ManifestIndex.TryRead(Target);
         Assert.That(saved, Is.Not.Null, "forge compile saves the index beside the manifest");
         Assert.That((saved!.ManifestSize, saved.ManifestHash), Is.EqualTo((index.ManifestSize, index.ManifestHash)));
         Assert.That(saved.Nodes, Is.EqualTo(index.Nodes));
+        Assert.That(saved.Macros, Is.EqualTo(index.Macros));
     }
 
     // The full compile after the edits; then the manifest and its index from before are put back, to be patched.
@@ -240,7 +243,9 @@ public sealed class ManifestPatchTests
     }
 
     // The patch from the full compile's own values, with its invocation id and time.
-    private bool Patch(byte[] expected, params string[] ids)
+    private bool Patch(byte[] expected, params string[] ids) => Patch(expected, ids, []);
+
+    private bool Patch(byte[] expected, string[] ids, string[] macroIds)
     {
         using var manifest = JsonDocument.Parse(expected);
         var nodes = manifest.RootElement.GetProperty("nodes");
@@ -250,10 +255,12 @@ public sealed class ManifestPatchTests
             return new NodePatch(id, node.GetProperty("raw_code").GetString()!, node.GetProperty("checksum").GetProperty("checksum").GetString()!,
                 node.GetProperty("compiled_code").GetString(), node.GetProperty("compiled_path").GetString());
         }).ToList();
+        var macros = manifest.RootElement.GetProperty("macros");
+        var macroPatches = macroIds.Select(id => new MacroPatch(id, macros.GetProperty(id).GetProperty("macro_sql").GetString()!)).ToList();
         var (invocationId, generatedAt) = Metadata(manifest);
         var index = ManifestIndex.TryRead(Target);
         Assert.That(index, Is.Not.Null, "the index describes the manifest on disk");
-        return ManifestPatch.TryApply(Target, index!, invocationId, generatedAt, patches);
+        return ManifestPatch.TryApply(Target, index!, invocationId, generatedAt, patches, macroPatches);
     }
 
     private static NodePatch Unchanged(string id) => new(id, "select 1 as id, 'a' as name", new string('0', 64), null);
