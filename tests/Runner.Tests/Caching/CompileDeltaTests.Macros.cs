@@ -129,4 +129,37 @@ public sealed partial class CompileDeltaTests
         Assert.That(_project.Forge("parse").ExitCode, Is.EqualTo(0));
         Assert.That(Invocation().Replace(_project.Read("target/manifest.json"), "\"$1\": \"-\""), Is.EqualTo(patched));
     }
+
+    [Test]
+    public void An_incremental_model_is_rendered_with_is_incremental_answered_as_the_last_compile_saw_the_database()
+    {
+        _project.With("models/events.sql", "{{ config(materialized='incremental') }}\nselect id, amount from {{ ref('plain') }}\n{% if is_incremental() %}where id > (select max(id) from {{ this }}){% endif %}");
+        // The first compile that asks is_incremental() creates the database file, dated back as if made a while ago:
+        // a file written within the memo's racy window is not vouched for.
+        _project.Forge("compile");
+        DateDatabaseBack();
+        Recorded();
+        _project.With("models/events.sql", "{{ config(materialized='incremental') }}\nselect id, amount * 2 as amount from {{ ref('plain') }}\n{% if is_incremental() %}where id > (select max(id) from {{ this }}){% endif %}");
+        Delta(1);
+        Assert.That(_project.Read("target/compiled/delta/models/events.sql"), Does.Contain("amount * 2").And.Not.Contain("where id >"));
+        Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
+
+        // Once the table exists, the full compile's render and the delta's both take the incremental branch.
+        var run = _project.Forge("run");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        DateDatabaseBack();
+        Recorded();
+        _project.With("macros/cents.sql", "{% macro cents(c) %}({{ c }} / 100.0) {% endmacro %}");
+        _project.With("models/events.sql", "{{ config(materialized='incremental') }}\nselect id, amount * 3 as amount from {{ ref('plain') }}\n{% if is_incremental() %}where id > (select max(id) from {{ this }}){% endif %}");
+        MacroDelta(2);
+        Assert.That(_project.Read("target/compiled/delta/models/events.sql"), Does.Contain("amount * 3").And.Contain("where id > (select max(id) from"));
+        Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
+    }
+
+    private void DateDatabaseBack()
+    {
+        var database = Path.Combine(_project.Root, "target", "delta.duckdb");
+        Assert.That(File.Exists(database), Is.True, "the compile opened the project's database");
+        File.SetLastWriteTimeUtc(database, DateTime.UtcNow.AddMinutes(-1));
+    }
 }
