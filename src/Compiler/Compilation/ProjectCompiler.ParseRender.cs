@@ -20,7 +20,7 @@ public static partial class ProjectCompiler
     /// parents); its execute render reports the error if it still happens. Other errors (a compiler
     /// error raised at parse, a bad argument) stop the project, as in dbt.
     /// </remarks>
-    private static (IReadOnlyList<RefCall> Refs, IReadOnlyList<SourceCall> Sources)? ParseRender(
+    internal static (IReadOnlyList<RefCall> Refs, IReadOnlyList<SourceCall> Sources)? ParseRender(
         TemplateEngine engine, Template template, ProjectRenderInfo parseInfo, ParseResolver resolver, NodeRenderInfo info,
         Action<Diagnostic> report, Func<TemplateContext, TemplateContext>? bind = null)
     {

@@ -99,14 +99,18 @@ internal sealed partial class InvocationMemo
         PhaseTimings.Mark("delta parse + render");
 
         var root = project.ProjectRoot;
-        var outputs = new List<string>();
-        for (var i = 0; i < work.Count; i++)
+        // A macro's users are written in parallel, as the full compile writes.
+        var written = new string?[work.Count];
+        var unwritable = 0;
+        Parallel.For(0, work.Count, i =>
         {
-            if (results[i]!.Sql is not { } sql) continue;
+            if (results[i]!.Sql is not { } sql) return;
             var compiledPath = work[i].Model.CompiledPath;
-            if (ArtifactFiles.TryWrite(root, compiledPath, Encoding.UTF8.GetBytes(sql), out _) is not null) return Fail($"{compiledPath} is not writable", out why);
-            outputs.Add(Path.GetFullPath(Path.Combine(root, compiledPath)));
-        }
+            if (ArtifactFiles.TryWrite(root, compiledPath, Encoding.UTF8.GetBytes(sql), out _) is not null) Interlocked.Increment(ref unwritable);
+            else written[i] = Path.GetFullPath(Path.Combine(root, compiledPath));
+        });
+        if (unwritable > 0) return Fail("a compiled file is not writable", out why);
+        var outputs = written.OfType<string>().ToList();
         if (index is not null)
         {
             var patches = work.Select((w, i) => (w.Model, results[i]!))
@@ -138,7 +142,7 @@ internal sealed partial class InvocationMemo
     {
         if (ReadUnchanging(work.FullPath, work.Model.Path, out why) is not var (text, stat)) return null;
         if (work.Edit is null && !StillRecorded(memo, work.FullPath, stat)) return Fail<Result>($"{work.Model.Path} is not as the memo recorded it", out why);
-        if (_command != "compile") return renderer.TryCheck(work.Model, text, out why) is null ? null : new Result(text, stat, null);
+        if (_command != "compile") return renderer.TryCheck(work.Model, work.Index, text, out why) is null ? null : new Result(text, stat, null);
         return renderer.TryRender(work.Model, work.Index, text, out why) is { } rendered ? new Result(text, stat, rendered.Sql) : null;
     }
 

@@ -159,9 +159,15 @@ internal sealed class RecordedScan
         return ((flags[0] & FlagFolder) != 0, BinaryPrimitives.ReadInt64LittleEndian(flags[LengthAt..]), BinaryPrimitives.ReadInt64LittleEndian(flags[TicksAt..]));
     }
 
-    /// <summary>The index of the entry at <paramref name="path"/> (relative, '/'-separated), whether decoded or not; -1 when none.</summary>
+    /// <summary>
+    /// The index of the entry at <paramref name="path"/> (relative, '/'-separated), whether decoded or not; -1 when none.
+    /// Safe from parallel callers while no entry is set.
+    /// </summary>
     public int IndexOf(string path)
     {
+        // A delta looks up every file it renders or writes (a macro's users: a thousand and more) in scans of
+        // tens of thousands: a table made once, not a walk per path. Paths never change, so it stays right.
+        if (Count > 64) return LazyInitializer.EnsureInitialized(ref _indexes, Indexes).GetValueOrDefault(path, -1);
         if (_entries is { } entries) return entries.FindIndex(e => e.Path == path);
         var utf8 = Encoding.UTF8.GetBytes(path);
         for (var i = 0; i < Count; i++)
@@ -169,6 +175,16 @@ internal sealed class RecordedScan
             if (PathOf(Encoded.Span[Offsets[i]..]).SequenceEqual(utf8)) return i;
         }
         return -1;
+    }
+
+    private Dictionary<string, int>? _indexes;
+
+    private Dictionary<string, int> Indexes()
+    {
+        var indexes = new Dictionary<string, int>(Count, StringComparer.Ordinal);
+        for (var i = 0; i < Count; i++)
+            indexes.TryAdd(_entries is { } entries ? entries[i].Path : Encoding.UTF8.GetString(PathOf(Encoded.Span[Offsets[i]..])), i);
+        return indexes;
     }
 
     /// <summary>One entry, by index, whether decoded or not.</summary>

@@ -77,16 +77,28 @@ public sealed partial class CompileDeltaTests
     }
 
     [Test]
-    public void A_macro_a_parse_render_used_is_a_full_compile()
+    public void A_model_the_static_parser_does_not_read_is_parse_rendered_again_and_taken()
     {
-        // Not text and parameters alone: the static parser does not read past it, the model's parse renders it.
+        // Not text and parameters alone: the static parser does not read past it, so the model's parse render decides.
         _project.With("macros/label.sql", "{% macro label(x) %}{{ x | upper }}{% endmacro %}")
-            .With("models/labelled.sql", "select '{{ label('a') }}' as label");
+            .With("macros/tagged.sql", "{% macro tagged() %}{{ config(tags=['a']) }}{% endmacro %}")
+            .With("models/labelled.sql", "{{ tagged() }}select '{{ label('a') }}' as label from {{ ref('plain') }}");
         Recorded();
-        _project.With("macros/label.sql", "{% macro label(x) %}{{ x | upper }}{{ cents(1) }}{% endmacro %}");
+        _project.With("models/labelled.sql", "{{ tagged() }}select '{{ label('b') }}' as label from {{ ref('plain') }}");
+        Delta(1);
+        _project.With("macros/label.sql", "{% macro label(x) %}{{ x | lower }}{% endmacro %}");
+        MacroDelta(1);
+        Assert.That(_project.Read("target/compiled/delta/models/labelled.sql"), Does.Contain("'b' as label"));
+        Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
 
-        Full("label is used by more than the models a delta renders");
-        Assert.That(_project.Read("target/compiled/delta/models/labelled.sql"), Does.Contain("'A(1 / 100.0)'"));
+        // Its parse render now sets another config, or binds a macro its last render did not: the full way.
+        Recorded();
+        _project.With("macros/tagged.sql", "{% macro tagged() %}{{ config(tags=['b']) }}{% endmacro %}");
+        Full("models/labelled.sql: its config, refs or sources may have changed");
+        Recorded();
+        _project.With("macros/label.sql", "{% macro label(x) %}{{ x | lower }}{{ cents(1) }}{% endmacro %}");
+        Full("models/labelled.sql now uses delta.cents, which its last render did not");
+        Assert.That(_project.Read("target/compiled/delta/models/labelled.sql"), Does.Contain("'b(1 / 100.0)'"));
         Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
     }
 

@@ -78,8 +78,12 @@ internal sealed class DeltaMacros
         foreach (var node in project.Nodes.Values)
         {
             if (node.ResourceType != ResourceType.Model) continue;
-            // A parse render decides the model's config and refs: its macros are not redone by a delta.
-            if (node.RenderedCalls?.Inputs is { } inputs) Pin(pinned, inputs);
+            // A parse render decides the model's config and refs: a delta redoes it for the snapshot's models alone.
+            if (node.RenderedCalls?.Inputs is { } inputs)
+            {
+                if (kept.TryGetValue(node.UniqueId, out var index)) Bind(binders, inputs, index);
+                else Pin(pinned, inputs);
+            }
             else if (node.StaticCalls is null && node.RenderedCalls is null) unknown ??= $"the parse render of {node.UniqueId} was not recorded";
         }
         if (recorded is not null)
@@ -94,12 +98,7 @@ internal sealed class DeltaMacros
                     Pin(pinned, bound);
                     continue;
                 }
-                foreach (var (key, fingerprint) in bound)
-                {
-                    if (!IsEditable(key, fingerprint)) continue;
-                    if (!binders.TryGetValue(key, out var models)) binders[key] = models = [];
-                    models.Add(index);
-                }
+                Bind(binders, bound, index);
             }
         }
         return new DeltaMacros
@@ -116,6 +115,17 @@ internal sealed class DeltaMacros
     /// <summary>Whether a recorded input is a project's or package's macro bound (forge's own change only with forge).</summary>
     public static bool IsEditable(string key, string fingerprint) =>
         key.StartsWith(RenderInputs.BoundMacro, StringComparison.Ordinal) && fingerprint != MacroRegistry.Builtin;
+
+    private static void Bind(Dictionary<string, List<int>> binders, IEnumerable<KeyValuePair<string, string>> inputs, int model)
+    {
+        foreach (var (key, fingerprint) in inputs)
+        {
+            if (!IsEditable(key, fingerprint)) continue;
+            if (!binders.TryGetValue(key, out var models)) binders[key] = models = [];
+            // A model's parse and execute renders may both bind a macro.
+            if (models.Count == 0 || models[^1] != model) models.Add(model);
+        }
+    }
 
     private static void Pin(HashSet<string> pinned, IEnumerable<KeyValuePair<string, string>> inputs)
     {

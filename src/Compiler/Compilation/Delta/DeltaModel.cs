@@ -4,8 +4,8 @@ namespace ModelForge.Compiler.Compilation.Delta;
 
 /// <summary>
 /// What rendering one model at execute time reads of the project, as the last full compile left it:
-/// its identity, relation and config, the static parse's shape of its text (equal shapes give equal
-/// config, refs and sources), and the relation each of its ref() and source() calls resolved to.
+/// its identity, relation and config, the shape of its static parse or parse render (equal shapes give
+/// equal config, refs and sources), and the relation each of its ref() and source() calls resolved to.
 /// </summary>
 internal sealed class DeltaModel
 {
@@ -22,6 +22,12 @@ internal sealed class DeltaModel
     public required string CompiledPath { get; init; }
 
     public required byte[] Shape { get; init; }
+
+    /// <summary>
+    /// For a model the static parser did not read (its parse render decides its config, refs and sources): a fresh copy
+    /// of the config its parse render started from, each call; null for a model the static parser read.
+    /// </summary>
+    public required Func<Dictionary<string, object?>>? ParseConfig { get; init; }
 
     /// <summary>The model's relation; null in a snapshot of a command that does not render (parse, ls: identity and shape only).</summary>
     public required Relation? This { get; init; }

@@ -160,8 +160,11 @@ internal static class DeltaRecords
     /// </summary>
     public static byte[]? WriteModel(CompiledProject project, ProjectNode node, Func<Relation, int>? relations, bool? incremental = null)
     {
-        if (node.StaticCalls is not { } calls || StaticParseMemo.ShapeOf(calls) is not { } shape) return null;
+        if (ShapeOf(node) is not { } shape) return null;
         if (EphemeralResolver.IsEphemeral(node) || Microbatch.MicrobatchConfig.IsMicrobatch(node)) return null;
+        // A parse-rendered model's render starts from its config before render (a versioned model's is not its file's).
+        var parseConfig = node.StaticCalls is null && node.File is { } file && node.ModelVersion is null ? project.Project.Configs.ResolveBeforeRenderMutable(file) : null;
+        if (node.StaticCalls is null && parseConfig is null) return null;
         var writer = RecordWriter.Rent();
         try
         {
@@ -173,6 +176,13 @@ internal static class DeltaRecords
             // whose path in its own project differs: written then only.
             Optional(writer, node.OriginalFilePath is null ? null : NodeCompiler.CompiledPath(project, node));
             writer.WriteBytes(shape);
+            writer.Write(parseConfig is not null);
+            if (parseConfig is not null)
+            {
+                // Nested: read back as bytes, decoded afresh for each render (which may change the config it is given).
+                if (MappingBytes(parseConfig) is not { } bytes) return null;
+                writer.WriteBytes(bytes);
+            }
             writer.Write(relations is not null);
             if (relations is null) return writer.ToArray();
             if (!Relation(relations, writer, node.Relation) || !Mapping(writer, node.Config, node.Config.Count)) return null;
@@ -212,6 +222,16 @@ internal static class DeltaRecords
         var path = reader.ReadString();
         var compiledPath = Optional(ref reader) ?? DefaultCompiledPath(targetPath, package, path);
         var shape = reader.ReadBytes().ToArray();
+        Func<Dictionary<string, object?>>? parseConfig = null;
+        if (reader.ReadBoolean())
+        {
+            var kept = reader.ReadBytes().ToArray();
+            parseConfig = () =>
+            {
+                var again = new RecordReader(kept);
+                return Mapping(ref again);
+            };
+        }
         Relation? self = null;
         var config = new Dictionary<string, object?>(StringComparer.Ordinal);
         var refs = new List<(string?, string, object?, Relation)>();
@@ -228,9 +248,26 @@ internal static class DeltaRecords
         if (!reader.AtEnd) throw new FormatException("trailing bytes in a delta's model");
         return new DeltaModel
         {
-            UniqueId = uniqueId, Name = name, PackageName = package, Path = path, CompiledPath = compiledPath, Shape = shape,
+            UniqueId = uniqueId, Name = name, PackageName = package, Path = path, CompiledPath = compiledPath, Shape = shape, ParseConfig = parseConfig,
             This = self, Config = config, Refs = refs, Sources = sources, Incremental = incremental,
         };
+    }
+
+    /// <summary>
+    /// The shape of what decided a model's config, refs and sources: its static parse, or its parse render as the static
+    /// parse memo recorded it (without what the render read); null when neither was kept.
+    /// </summary>
+    public static byte[]? ShapeOf(ProjectNode node) => node.StaticCalls is { } calls ? StaticParseMemo.ShapeOf(calls)
+        : node.RenderedCalls is { } rendered ? ShapeOfRender(rendered) : null;
+
+    /// <summary>A parse render's calls as a shape (what <see cref="StaticParseMemo.ShapeOf"/> gives the static parser's).</summary>
+    public static byte[]? ShapeOfRender(StaticParser.Calls rendered)
+    {
+        var calls = new StaticParser.Calls { IncrementalChecks = rendered.IncrementalChecks };
+        calls.Configs.AddRange(rendered.Configs);
+        calls.Refs.AddRange(rendered.Refs);
+        calls.Sources.AddRange(rendered.Sources);
+        return StaticParseMemo.ShapeOf(calls);
     }
 
     private static string DefaultCompiledPath(string targetPath, string package, string path) => $"{targetPath}/compiled/{package}/{path}";
@@ -316,6 +353,19 @@ internal static class DeltaRecords
             if (!ExactValues.Write(writer, value)) return false;
         }
         return true;
+    }
+
+    private static byte[]? MappingBytes(IReadOnlyDictionary<string, object?> entries)
+    {
+        var writer = RecordWriter.Rent();
+        try
+        {
+            return Mapping(writer, entries) ? writer.ToArray() : null;
+        }
+        finally
+        {
+            writer.Return();
+        }
     }
 
     private static Dictionary<string, object?> Mapping(ref RecordReader reader)

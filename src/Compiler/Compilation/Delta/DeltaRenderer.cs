@@ -94,8 +94,9 @@ internal sealed class DeltaRenderer
     /// compile recorded: then the project's nodes, configs and graph are as that compile left them. Null with
     /// <paramref name="why"/> when not; else the parsed template.
     /// </summary>
-    public Template? TryCheck(DeltaModel model, SourceText text, out string why)
+    public Template? TryCheck(DeltaModel model, int index, SourceText text, out string why)
     {
+        why = "";
         var project = _snapshot.Project;
         var diagnostics = new DiagnosticBag();
         var engine = ProjectCompiler.Engine;
@@ -103,12 +104,58 @@ internal sealed class DeltaRenderer
         var template = engine.Parse(text, diagnostics);
         if (template.HasErrors || diagnostics.HasErrors) return Refuse<Template>($"{text.Path} does not parse", out why);
         string? unsupported = null;
-        var parseInfo = Info(macros, new ParseResolver(project.Target.Schema, RelationQuoting.ForTargetType(project.Target.Type)), name => unsupported ??= name);
-        var calls = new StaticParser(parseInfo, project.StaticParse).Find(template, model.PackageName);
-        if (calls is null || unsupported is not null || StaticParseMemo.ShapeOf(calls) is not { } shape || !shape.AsSpan().SequenceEqual(model.Shape))
+        var resolver = new ParseResolver(project.Target.Schema, RelationQuoting.ForTargetType(project.Target.Type));
+        // At parse time is_incremental() answers false whatever the database holds.
+        var parseInfo = Info(macros, resolver, name => unsupported ??= name == "is_incremental" && model.ParseConfig is not null ? null : name);
+        var shape = model.ParseConfig is { } parseConfig
+            ? ParseRenderShape(model, index, template, parseInfo, resolver, parseConfig, ref why)
+            : new StaticParser(parseInfo, project.StaticParse).Find(template, model.PackageName) is { } calls ? StaticParseMemo.ShapeOf(calls) : null;
+        if (why.Length > 0) return null;
+        if (shape is null || unsupported is not null || !shape.AsSpan().SequenceEqual(model.Shape))
             return Refuse<Template>($"{text.Path}: its config, refs or sources may have changed", out why);
-        why = "";
         return template;
+    }
+
+    // The shape of a parse render of the model's template, as the full parse records it (StaticParseMemo.RenderRecording);
+    // null when the render fails or cannot be recorded, and a reason in <paramref name="why"/> when it binds a macro anew.
+    private byte[]? ParseRenderShape(DeltaModel model, int index, Template template, ProjectRenderInfo parseInfo, ParseResolver resolver,
+        Func<Dictionary<string, object?>> parseConfig, ref string why)
+    {
+        var project = _snapshot.Project;
+        var recording = new StaticParseMemo.RenderRecording();
+        var config = parseConfig();
+        var info = new NodeRenderInfo
+        {
+            UniqueId = model.UniqueId,
+            Name = model.Name,
+            ResourceType = "model",
+            PackageName = model.PackageName,
+            FilePath = model.Path,
+            This = new Relation(null, project.Target.Schema, model.Name, null, RelationQuoting.ForTargetType(project.Target.Type)),
+            Config = config,
+            Phase = RenderPhase.Parse,
+            Inputs = recording.Inputs,
+            ConfigCalls = recording.OnConfig,
+        };
+        var failed = false;
+        if (ProjectCompiler.ParseRender(ProjectCompiler.Engine, template, parseInfo, resolver, info, _ => failed = true) is not var (refs, sources) || failed) return null;
+        if (NewlyBound(recording.Inputs, index) is { } added)
+        {
+            why = $"{model.Path} now uses {added}, which its last render did not";
+            return null;
+        }
+        return recording.Finish(model.UniqueId, refs, sources, config, parseConfig()) is { } calls ? DeltaRecords.ShapeOfRender(calls) : null;
+    }
+
+    // A macro the render bound that the snapshot does not know this model to use (its name), or null.
+    private string? NewlyBound(RenderInputs inputs, int index)
+    {
+        foreach (var (key, fingerprint) in inputs.Entries)
+        {
+            if (DeltaMacros.IsEditable(key, fingerprint) && !(_snapshot.Macros.Binders.TryGetValue(key, out var binders) && binders.Contains(index)))
+                return key[RenderInputs.BoundMacro.Length..].Replace('|', '.');
+        }
+        return null;
     }
 
     /// <summary>
@@ -118,7 +165,7 @@ internal sealed class DeltaRenderer
     /// </summary>
     public Rendered? TryRender(DeltaModel model, int index, SourceText text, out string why)
     {
-        if (TryCheck(model, text, out why) is not { } template) return null;
+        if (TryCheck(model, index, text, out why) is not { } template) return null;
         var engine = ProjectCompiler.Engine;
         string? unsupported = null;
         // is_incremental() is answered as the last full compile's render was: the memo vouches for the catalog.
@@ -157,11 +204,7 @@ internal sealed class DeltaRenderer
         }
         if (unsupported is not null) return Refuse($"{text.Path} reads {unsupported}", out why);
         if (node.Inputs.Uncacheable is { } unrecorded) return Refuse($"{text.Path} reads {unrecorded}", out why);
-        foreach (var (key, fingerprint) in node.Inputs.Entries)
-        {
-            if (DeltaMacros.IsEditable(key, fingerprint) && !(_snapshot.Macros.Binders.TryGetValue(key, out var binders) && binders.Contains(index)))
-                return Refuse($"{text.Path} now uses {key[RenderInputs.BoundMacro.Length..].Replace('|', '.')}, which its last render did not", out why);
-        }
+        if (NewlyBound(node.Inputs, index) is { } added) return Refuse($"{text.Path} now uses {added}, which its last render did not", out why);
         if (Validator().Validate(rendered.Text, rendered.Map.Find, new SourceSpan(text, 0, 0), model.CompiledPath).Count > 0)
             return Refuse($"{text.Path}: the compiled SQL does not validate", out why);
         why = "";

@@ -125,7 +125,7 @@ internal sealed class DeltaSnapshot
             if (node.UnitTest is { } test) tested.Add(test.ModelId);
             if (node.File is not null) nodesPerFile[node.Path] = nodesPerFile.GetValueOrDefault(node.Path) + 1;
         }
-        var models = nodes.Where(n => n.ResourceType == ResourceType.Model && n.File is not null && n.StaticCalls is not null
+        var models = nodes.Where(n => n.ResourceType == ResourceType.Model && n.File is not null && (n.StaticCalls ?? n.RenderedCalls) is not null
                                       && !tested.Contains(n.UniqueId) && nodesPerFile[n.Path] == 1).ToList();
         // Relations by reference, each written once: a ref renders its target node's one relation object. The table
         // is made before the records, which then only read it (a shared table filled under a lock was a third of the
