@@ -166,8 +166,9 @@ internal sealed class RecordedScan
     public int IndexOf(string path)
     {
         // A delta looks up every file it renders or writes (a macro's users: a thousand and more) in scans of
-        // tens of thousands: a table made once, not a walk per path. Paths never change, so it stays right.
-        if (Count > 64) return LazyInitializer.EnsureInitialized(ref _indexes, Indexes).GetValueOrDefault(path, -1);
+        // tens of thousands: past a few walks, a table made once. Paths never change, so it stays right.
+        if (_indexes is not null || (Count > 64 && Interlocked.Increment(ref _walks) > 8))
+            return LazyInitializer.EnsureInitialized(ref _indexes, Indexes).GetValueOrDefault(path, -1);
         if (_entries is { } entries) return entries.FindIndex(e => e.Path == path);
         var utf8 = Encoding.UTF8.GetBytes(path);
         for (var i = 0; i < Count; i++)
@@ -178,6 +179,7 @@ internal sealed class RecordedScan
     }
 
     private Dictionary<string, int>? _indexes;
+    private int _walks;
 
     private Dictionary<string, int> Indexes()
     {
