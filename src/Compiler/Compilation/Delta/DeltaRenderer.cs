@@ -21,6 +21,13 @@ internal sealed class DeltaRenderer
     private readonly IReadOnlyDictionary<string, SourceText> _macroTexts;
     private MacroRegistry? _macros;
     private bool _loaded;
+    // Shared by every render, as the full compile shares its own (made once the macros load): a model's calls are
+    // found by the node rendered, and impure reads are told to the render running on the thread.
+    private ProjectRenderInfo? _parseInfo, _executeInfo;
+    private StaticParser? _statics;
+    private ParseResolver? _parseResolver;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DeltaModel> _rendering = new(StringComparer.Ordinal);
+    [ThreadStatic] private static Action<string>? t_impure;
 
     /// <param name="macroTexts">Edited macro files by absolute path, as read once by the caller (the text it stamps); others are read here.</param>
     public DeltaRenderer(DeltaSnapshot snapshot, Func<string, string?> environment, IReadOnlyDictionary<string, SourceText>? macroTexts = null)
@@ -38,6 +45,12 @@ internal sealed class DeltaRenderer
         var macros = Macros(diagnostics);
         _macros = diagnostics.HasErrors ? null : macros;
         _loaded = true;
+        if (_macros is null) return null;
+        var project = _snapshot.Project;
+        _parseResolver = new ParseResolver(project.Target.Schema, RelationQuoting.ForTargetType(project.Target.Type));
+        _parseInfo = Info(_macros, _parseResolver);
+        _executeInfo = Info(_macros, new Resolver(_rendering));
+        _statics = new StaticParser(_parseInfo, project.StaticParse);
         return _macros;
     }
 
@@ -104,12 +117,20 @@ internal sealed class DeltaRenderer
         var template = engine.Parse(text, diagnostics);
         if (template.HasErrors || diagnostics.HasErrors) return Refuse<Template>($"{text.Path} does not parse", out why);
         string? unsupported = null;
-        var resolver = new ParseResolver(project.Target.Schema, RelationQuoting.ForTargetType(project.Target.Type));
+        var outer = t_impure;
         // At parse time is_incremental() answers false whatever the database holds.
-        var parseInfo = Info(macros, resolver, name => unsupported ??= name == "is_incremental" && model.ParseConfig is not null ? null : name);
-        var shape = model.ParseConfig is { } parseConfig
-            ? ParseRenderShape(model, index, template, parseInfo, resolver, parseConfig, ref why)
-            : new StaticParser(parseInfo, project.StaticParse).Find(template, model.PackageName) is { } calls ? StaticParseMemo.ShapeOf(calls) : null;
+        t_impure = name => unsupported ??= name == "is_incremental" && model.ParseConfig is not null ? null : name;
+        byte[]? shape;
+        try
+        {
+            shape = model.ParseConfig is { } parseConfig
+                ? ParseRenderShape(model, index, template, parseConfig, ref why)
+                : _statics!.Find(template, model.PackageName) is { } calls ? StaticParseMemo.ShapeOf(calls) : null;
+        }
+        finally
+        {
+            t_impure = outer;
+        }
         if (why.Length > 0) return null;
         if (shape is null || unsupported is not null || !shape.AsSpan().SequenceEqual(model.Shape))
             return Refuse<Template>($"{text.Path}: its config, refs or sources may have changed", out why);
@@ -118,8 +139,7 @@ internal sealed class DeltaRenderer
 
     // The shape of a parse render of the model's template, as the full parse records it (StaticParseMemo.RenderRecording);
     // null when the render fails or cannot be recorded, and a reason in <paramref name="why"/> when it binds a macro anew.
-    private byte[]? ParseRenderShape(DeltaModel model, int index, Template template, ProjectRenderInfo parseInfo, ParseResolver resolver,
-        Func<Dictionary<string, object?>> parseConfig, ref string why)
+    private byte[]? ParseRenderShape(DeltaModel model, int index, Template template, Func<Dictionary<string, object?>> parseConfig, ref string why)
     {
         var project = _snapshot.Project;
         var recording = new StaticParseMemo.RenderRecording();
@@ -138,7 +158,7 @@ internal sealed class DeltaRenderer
             ConfigCalls = recording.OnConfig,
         };
         var failed = false;
-        if (ProjectCompiler.ParseRender(ProjectCompiler.Engine, template, parseInfo, resolver, info, _ => failed = true) is not var (refs, sources) || failed) return null;
+        if (ProjectCompiler.ParseRender(ProjectCompiler.Engine, template, _parseInfo!, _parseResolver!, info, _ => failed = true) is not var (refs, sources) || failed) return null;
         if (NewlyBound(recording.Inputs, index) is { } added)
         {
             why = $"{model.Path} now uses {added}, which its last render did not";
@@ -169,11 +189,7 @@ internal sealed class DeltaRenderer
         var engine = ProjectCompiler.Engine;
         string? unsupported = null;
         // is_incremental() is answered as the last full compile's render was: the memo vouches for the catalog.
-        void Note(string name)
-        {
-            if (name != "is_incremental" || model.Incremental is null) unsupported ??= name;
-        }
-        var info = Info(LoadedMacros()!, new Resolver(model), Note);
+        _rendering[model.UniqueId] = model;
         var node = new NodeRenderInfo
         {
             UniqueId = model.UniqueId,
@@ -190,9 +206,14 @@ internal sealed class DeltaRenderer
             RecordedIncremental = model.Incremental,
         };
         RenderResult rendered;
+        var outer = t_impure;
+        t_impure = name =>
+        {
+            if (name != "is_incremental" || model.Incremental is null) unsupported ??= name;
+        };
         try
         {
-            rendered = engine.Render(template, ContextBuilder.CreateContext(info, node));
+            rendered = engine.Render(template, ContextBuilder.CreateContext(_executeInfo!, node));
         }
         catch (DiagnosticException e)
         {
@@ -201,6 +222,10 @@ internal sealed class DeltaRenderer
         catch (UnknownCall e)
         {
             return Refuse(e.Message, out why);
+        }
+        finally
+        {
+            t_impure = outer;
         }
         if (unsupported is not null) return Refuse($"{text.Path} reads {unsupported}", out why);
         if (node.Inputs.Uncacheable is { } unrecorded) return Refuse($"{text.Path} reads {unrecorded}", out why);
@@ -232,8 +257,9 @@ internal sealed class DeltaRenderer
         return ProjectCompiler.BuildMacros(project.ProjectName, project.Packages, files, project.MissingPackages, ProjectCompiler.Engine, diagnostics);
     }
 
-    // The full compile's render info (ProjectCompiler.RenderInfo), from the snapshot; told of every impure read and log.
-    private ProjectRenderInfo Info(MacroRegistry macros, IRelationResolver resolver, Action<string> impure)
+    // The full compile's render info (ProjectCompiler.RenderInfo), from the snapshot; every impure read and log is told
+    // to the render running on the thread.
+    private ProjectRenderInfo Info(MacroRegistry macros, IRelationResolver resolver)
     {
         var project = _snapshot.Project;
         var options = new CompileOptions
@@ -242,8 +268,8 @@ internal sealed class DeltaRenderer
             FullRefresh = project.FullRefresh,
             StoreFailures = project.StoreFailures,
             Environment = _environment,
-            Log = _ => impure("log"),
-            ImpureRead = impure,
+            Log = _ => t_impure?.Invoke("log"),
+            ImpureRead = name => t_impure?.Invoke(name),
         };
         return ProjectCompiler.RenderInfo(project.ProjectName, project.Vars, project.PackageVars, project.DispatchSearchOrder, options, project.Target,
             macros, resolver, adapter: null);
@@ -256,11 +282,13 @@ internal sealed class DeltaRenderer
     /// <summary>A ref or source the full compile did not resolve for this model.</summary>
     private sealed class UnknownCall(string message) : Exception(message);
 
-    // The model's ref() and source() calls as the full compile resolved them; any other is refused.
-    private sealed class Resolver(DeltaModel model) : IRelationResolver
+    // The rendered model's ref() and source() calls as the full compile resolved them (the model found by the node
+    // rendered); any other is refused.
+    private sealed class Resolver(System.Collections.Concurrent.ConcurrentDictionary<string, DeltaModel> rendering) : IRelationResolver
     {
         public Relation ResolveRef(NodeRenderInfo node, string? package, string name, NodeVersion? version, SourceSpan call)
         {
+            var model = rendering[node.UniqueId];
             foreach (var (p, n, v, relation) in model.Refs)
             {
                 if (p == package && n == name && Equals(v, version?.Value)) return relation;
@@ -270,6 +298,7 @@ internal sealed class DeltaRenderer
 
         public Relation ResolveSource(NodeRenderInfo node, string source, string table, SourceSpan call)
         {
+            var model = rendering[node.UniqueId];
             foreach (var (s, t, relation) in model.Sources)
             {
                 if (s == source && t == table) return relation;
