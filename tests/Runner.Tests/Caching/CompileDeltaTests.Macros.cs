@@ -64,6 +64,34 @@ public sealed partial class CompileDeltaTests
     }
 
     [Test]
+    public void A_packages_macro_edited_renders_the_project_models_that_use_it()
+    {
+        _project.With("dbt_packages/helpers/dbt_project.yml", "name: helpers\nversion: '1.0'\n")
+            .With("dbt_packages/helpers/macros/doubled.sql", "{% macro doubled(x) %}({{ x }} * 2){% endmacro %}")
+            .With("models/uses_package.sql", "select {{ helpers.doubled('id') }} as twice from {{ ref('plain') }}");
+        Recorded();
+        _project.With("dbt_packages/helpers/macros/doubled.sql", "{% macro doubled(x) %}({{ x }} + {{ x }}){% endmacro %}");
+
+        MacroDelta(1);
+
+        Assert.That(_project.Read("target/compiled/delta/models/uses_package.sql"), Does.Contain("(id + id) as twice"));
+        Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
+    }
+
+    [Test]
+    public void A_macro_edit_that_breaks_it_is_reported_by_the_full_compile()
+    {
+        Recorded();
+        _project.With("macros/cents.sql", "{% macro cents(c) %}({{ c }} / 100.0){% endmacr %}");
+
+        var (result, memo) = Compile();
+
+        Assert.That(memo, Does.StartWith("miss: ").And.Contain("the macros do not load"), result.ToString());
+        Assert.That(result.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(result.Error, Does.Match(@"macros/cents\.sql:\d+:\d+"), result.ToString());
+    }
+
+    [Test]
     public void A_macro_added_or_whose_parameters_change_is_a_full_compile()
     {
         Recorded();
