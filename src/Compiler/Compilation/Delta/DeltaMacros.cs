@@ -16,7 +16,7 @@ internal sealed class DeltaMacros
     /// <summary>Per macro file (its index in <see cref="DeltaProject.MacroFiles"/>): (name, signature) of each macro it defines, by name.</summary>
     public required IReadOnlyList<IReadOnlyList<(string Name, string Signature)>> Files { get; init; }
 
-    /// <summary>A <see cref="RenderInputs.BoundMacro"/> key → the snapshot models (by index) whose render bound it.</summary>
+    /// <summary>A <see cref="RenderInputs.BoundMacro"/> key → the snapshot models (by index, ascending) whose render bound it.</summary>
     public required IReadOnlyDictionary<string, int[]> Binders { get; init; }
 
     /// <summary>Keys bound where a delta cannot redo the render.</summary>
@@ -104,7 +104,7 @@ internal sealed class DeltaMacros
         return new DeltaMacros
         {
             Files = FilesOf(project.Macros, shared.MacroFiles),
-            Binders = binders.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            Binders = binders.ToDictionary(p => p.Key, p => p.Value.Distinct().Order().ToArray(), StringComparer.Ordinal),
             Pinned = pinned,
             Unknown = unknown,
         };
@@ -122,8 +122,7 @@ internal sealed class DeltaMacros
         {
             if (!IsEditable(key, fingerprint)) continue;
             if (!binders.TryGetValue(key, out var models)) binders[key] = models = [];
-            // A model's parse and execute renders may both bind a macro.
-            if (models.Count == 0 || models[^1] != model) models.Add(model);
+            models.Add(model);
         }
     }
 

@@ -172,7 +172,7 @@ internal sealed class DeltaRenderer
     {
         foreach (var (key, fingerprint) in inputs.Entries)
         {
-            if (DeltaMacros.IsEditable(key, fingerprint) && !(_snapshot.Macros.Binders.TryGetValue(key, out var binders) && binders.Contains(index)))
+            if (DeltaMacros.IsEditable(key, fingerprint) && !(_snapshot.Macros.Binders.TryGetValue(key, out var binders) && Array.BinarySearch(binders, index) >= 0))
                 return key[RenderInputs.BoundMacro.Length..].Replace('|', '.');
         }
         return null;
