@@ -74,12 +74,14 @@ internal sealed partial class InvocationMemo
         }
         var renderer = new DeltaRenderer(snapshot, Read, macroTexts);
         if (renderer.LoadedMacros() is null) return Fail("the macros do not load", out why);
-        // After a macro's edit, compile renders each model whose last render bound it; parse and ls render no model.
+        // After a macro's edit, each model whose last render bound it is taken again: compile renders it (its parse
+        // render too when the static parser did not read it); parse and ls, whose snapshots know only parse renders'
+        // users, check that its parse render still gives its config, refs and sources.
         if (macroFiles.Count > 0)
         {
             if (renderer.BindersOf(macroFiles, out why) is not { } binders) return null;
             var edited = work.Select(w => w.Index).ToHashSet();
-            foreach (var at in _command == "compile" ? binders : [])
+            foreach (var at in binders)
             {
                 if (edited.Contains(at)) continue;
                 if (snapshot.ModelAt(at) is not { } binder) return Fail("the delta's models do not read", out why);

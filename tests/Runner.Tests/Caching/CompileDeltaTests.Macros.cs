@@ -131,6 +131,28 @@ public sealed partial class CompileDeltaTests
     }
 
     [Test]
+    public void Parse_and_ls_check_the_parse_renders_of_an_edited_macros_users()
+    {
+        _project.With("macros/tagged.sql", "{% macro tagged() %}{{ config(tags=['a']) }}{% endmacro %}")
+            .With("models/tagged_model.sql", "{{ tagged() }}select 1 as id");
+        foreach (var command in new[] { "parse", "ls" }) Assert.That(Run(command).Memo, Does.EndWith("written"));
+
+        _project.With("macros/tagged.sql", "{% macro tagged() %}{# still a #}{{ config(tags=['a']) }}{% endmacro %}");
+        MacroDelta(1, "parse");
+        MacroDelta(1, "ls");
+
+        _project.With("macros/tagged.sql", "{% macro tagged() %}{{ config(tags=['b']) }}{% endmacro %}");
+        foreach (var command in new[] { "parse", "ls" })
+        {
+            var (result, memo) = Run(command);
+            Assert.That(memo, Does.StartWith("miss: ").And.Contain("models/tagged_model.sql: its config, refs or sources may have changed"), result.ToString());
+        }
+        Assert.That(_project.Forge("ls", "--select", "tag:b").Output, Does.Contain("tagged_model"));
+        Assert.That(_project.Forge("ls", "--select", "tag:a").Output, Does.Not.Contain("tagged_model"));
+        Assert.That(_project.Read("target/manifest.json"), Does.Contain("\"b\""));
+    }
+
+    [Test]
     public void A_macro_a_test_a_relation_name_or_an_ephemeral_model_uses_is_a_full_compile()
     {
         _project.With("macros/tests.sql", "{% test positive(model, column_name) %}select * from {{ model }} where {{ column_name }} <= 0{% endtest %}")
