@@ -47,7 +47,7 @@ internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
 
     private bool Resolve(string key, out object? value)
     {
-        if (_state.Node.Inputs is { } inputs)
+        if (_state.Node.Inputs is { MacrosOnly: false } inputs)
         {
             var input = _state.Project.GlobalInputs.GetOrAdd((_package, key), static (read, project) => GlobalInput.For(project, read.Package, read.Name), _state.Project);
             if (!input.PerNode) inputs.Record(input.Key, input.Fingerprint);
@@ -63,7 +63,7 @@ internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
         }
         if (_state.Functions.TryGetValue(key, out value))
         {
-            if (key == "flags" && value is Runtime.Namespace flags && _state.Node.Inputs is { } recording) value = new Runtime.RecordedFlags(flags, recording);
+            if (key == "flags" && value is Runtime.Namespace flags && _state.Node.Inputs is { MacrosOnly: false } recording) value = new Runtime.RecordedFlags(flags, recording);
             return true;
         }
         if (_state.FindMacro(key, _package) is { } macro)

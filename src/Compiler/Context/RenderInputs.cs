@@ -14,6 +14,15 @@ internal sealed class RenderInputs
     // A model's or test's render records about a dozen names.
     private readonly Dictionary<string, string> _entries = new(16, StringComparer.Ordinal);
 
+    /// <param name="macrosOnly">Record nothing but the macros bound (<see cref="BoundMacros"/>): a compile delta's render
+    /// only checks those, and fingerprinting every ref and global read costs it more than the render.</param>
+    public RenderInputs(bool macrosOnly = false)
+    {
+        MacrosOnly = macrosOnly;
+    }
+
+    public bool MacrosOnly { get; }
+
     /// <summary>Why the output cannot be reused, or null.</summary>
     public string? Uncacheable { get; private set; }
 
@@ -34,7 +43,7 @@ internal sealed class RenderInputs
     /// <summary>Records <paramref name="key"/> once; a null fingerprint makes the render uncacheable.</summary>
     public void Record(string key, Func<string?> fingerprint)
     {
-        if (Uncacheable is not null || _entries.ContainsKey(key)) return;
+        if (MacrosOnly || Uncacheable is not null || _entries.ContainsKey(key)) return;
         if (fingerprint() is { } value) _entries[key] = value;
         else MarkUncacheable(key);
     }
@@ -42,7 +51,7 @@ internal sealed class RenderInputs
     /// <summary>As <see cref="Record(string, Func{string?})"/>, with the fingerprint already made.</summary>
     public void Record(string key, string? fingerprint)
     {
-        if (Uncacheable is not null || _entries.ContainsKey(key)) return;
+        if (MacrosOnly || Uncacheable is not null || _entries.ContainsKey(key)) return;
         if (fingerprint is not null) _entries[key] = fingerprint;
         else MarkUncacheable(key);
     }
@@ -50,7 +59,7 @@ internal sealed class RenderInputs
     /// <summary>As <see cref="Record(string, Func{string?})"/>, with the fingerprint's input passed in rather than captured (no closure per read).</summary>
     public void Record<TState>(string key, TState state, Func<TState, string?> fingerprint)
     {
-        if (Uncacheable is not null || _entries.ContainsKey(key)) return;
+        if (MacrosOnly || Uncacheable is not null || _entries.ContainsKey(key)) return;
         if (fingerprint(state) is { } value) _entries[key] = value;
         else MarkUncacheable(key);
     }

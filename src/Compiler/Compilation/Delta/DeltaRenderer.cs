@@ -170,9 +170,9 @@ internal sealed class DeltaRenderer
     // A macro the render bound that the snapshot does not know this model to use (its name), or null.
     private string? NewlyBound(RenderInputs inputs, int index)
     {
-        foreach (var (key, fingerprint) in inputs.Entries)
+        foreach (var key in inputs.BoundMacros)
         {
-            if (DeltaMacros.IsEditable(key, fingerprint) && !(_snapshot.Macros.Binders.TryGetValue(key, out var binders) && Array.BinarySearch(binders, index) >= 0))
+            if (!(_snapshot.Macros.Binders.TryGetValue(key, out var binders) && Array.BinarySearch(binders, index) >= 0))
                 return key[RenderInputs.BoundMacro.Length..].Replace('|', '.');
         }
         return null;
@@ -202,7 +202,7 @@ internal sealed class DeltaRenderer
             Phase = RenderPhase.Execute,
             // Reading `model` is an impure read: the render is refused before this empty stand-in matters.
             Model = new LazyDictionary(() => new Dictionary<string, object?>()),
-            Inputs = new RenderInputs(),
+            Inputs = new RenderInputs(macrosOnly: true),
             RecordedIncremental = model.Incremental,
         };
         RenderResult rendered;
