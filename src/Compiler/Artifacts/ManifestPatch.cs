@@ -16,6 +16,7 @@ namespace ModelForge.Compiler.Artifacts;
 internal static partial class ManifestPatch
 {
     private static readonly string[] NodeFields = ["raw_code", "checksum", "compiled_path", "compiled", "compiled_code"];
+    private static readonly string[] CompiledFields = ["compiled_path", "compiled", "compiled_code"];
     private static readonly string[] MacroFields = ["macro_sql"];
     private static readonly string[] MetadataFields = ["generated_at", "invocation_id"];
 
@@ -111,14 +112,18 @@ internal static partial class ManifestPatch
         try
         {
             if (!index.TryFind(patch.UniqueId, out var node) || ReadNamed(manifest, node) is not { } entry) return null;
-            var fields = ManifestFields.Find(entry, NodeFields, complete: true);
+            var names = patch.RawCode is null ? CompiledFields : NodeFields;
+            var fields = ManifestFields.Find(entry, names, complete: true);
             var code = patch.CompiledCode is null ? [] : Encoding.UTF8.GetBytes(patch.CompiledCode);
             // Each field as the full writer writes it (NodeDictionary, then ManifestWriter's compiled fields).
-            var values = Encode(2, NodeFields, json =>
+            var values = Encode(2, names, json =>
             {
-                var sink = new NodeJsonSink(json);
-                sink.String(NodeFieldNames.RawCode, patch.RawCode);
-                NodeDictionary.WriteChecksum(sink, "sha256", patch.Sha256);
+                if (patch.RawCode is not null)
+                {
+                    var sink = new NodeJsonSink(json);
+                    sink.String(NodeFieldNames.RawCode, patch.RawCode);
+                    NodeDictionary.WriteChecksum(sink, "sha256", patch.Sha256 ?? throw new ArgumentException($"{patch.UniqueId}: raw code without its checksum"));
+                }
                 ManifestWriter.WriteCompiledFields(json, patch.Compiled ? patch.CompiledPath : null, code);
             });
             var replacements = new List<Replacement>(fields.Length);

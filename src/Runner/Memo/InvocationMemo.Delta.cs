@@ -116,7 +116,10 @@ internal sealed partial class InvocationMemo
         if (index is not null)
         {
             var patches = work.Select((w, i) => (w.Model, results[i]!))
-                .Select(p => new NodePatch(p.Model.UniqueId, p.Item2.Text.Text, p.Item2.Text.Sha256, p.Item2.Sql, p.Item2.Sql is null ? null : p.Model.CompiledPath)).ToList();
+                .Select((p, i) => work[i].Edit is null
+                    // A macro's user whose file did not change: its raw code and checksum stay.
+                    ? new NodePatch(p.Model.UniqueId, null, null, p.Item2.Sql, p.Item2.Sql is null ? null : p.Model.CompiledPath)
+                    : new NodePatch(p.Model.UniqueId, p.Item2.Text.Text, p.Item2.Text.Sha256, p.Item2.Sql, p.Item2.Sql is null ? null : p.Model.CompiledPath)).ToList();
             var macros = macroFiles.Count == 0 ? [] : renderer.MacroSql(macroFiles).Select(m => new MacroPatch(m.UniqueId, m.MacroSql)).ToList();
             if (!ManifestPatch.TryApply(target, index, Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, patches, macros))
                 return Fail("manifest.json could not be patched", out why);

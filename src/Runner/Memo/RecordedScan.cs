@@ -167,8 +167,16 @@ internal sealed class RecordedScan
     {
         // A delta looks up every file it renders or writes (a macro's users: a thousand and more) in scans of
         // tens of thousands: past a few walks, a table made once. Paths never change, so it stays right.
-        if (_indexes is not null || (Count > 64 && Interlocked.Increment(ref _walks) > 8))
-            return LazyInitializer.EnsureInitialized(ref _indexes, Indexes).GetValueOrDefault(path, -1);
+        if (_table is null && (Count <= 64 || Interlocked.Increment(ref _walks) <= 8)) return Walk(path);
+        var table = LazyInitializer.EnsureInitialized(ref _table, () => new PathTable(this));
+        return table.Find(this, path);
+    }
+
+    private PathTable? _table;
+    private int _walks;
+
+    private int Walk(string path)
+    {
         if (_entries is { } entries) return entries.FindIndex(e => e.Path == path);
         var utf8 = Encoding.UTF8.GetBytes(path);
         for (var i = 0; i < Count; i++)
@@ -178,16 +186,40 @@ internal sealed class RecordedScan
         return -1;
     }
 
-    private Dictionary<string, int>? _indexes;
-    private int _walks;
-
-    private Dictionary<string, int> Indexes()
+    // The entries' indexes by a hash of their paths' UTF-8 bytes, chained: no string made per entry.
+    private sealed class PathTable
     {
-        var indexes = new Dictionary<string, int>(Count, StringComparer.Ordinal);
-        for (var i = 0; i < Count; i++)
-            indexes.TryAdd(_entries is { } entries ? entries[i].Path : Encoding.UTF8.GetString(PathOf(Encoded.Span[Offsets[i]..])), i);
-        return indexes;
+        private readonly int[] _heads;
+        private readonly int[] _next;
+
+        public PathTable(RecordedScan scan)
+        {
+            _heads = new int[System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(scan.Count, 1) * 2)];
+            _next = new int[scan.Count];
+            for (var i = 0; i < scan.Count; i++)
+            {
+                var bucket = Bucket(scan.PathBytes(i));
+                _next[i] = _heads[bucket];
+                _heads[bucket] = i + 1;
+            }
+        }
+
+        public int Find(RecordedScan scan, string path)
+        {
+            var utf8 = Encoding.UTF8.GetBytes(path);
+            for (var i = _heads[Bucket(utf8)] - 1; i >= 0; i = _next[i] - 1)
+            {
+                if (scan.PathBytes(i).SequenceEqual(utf8)) return i;
+            }
+            return -1;
+        }
+
+        private int Bucket(ReadOnlySpan<byte> path) => (int)(System.IO.Hashing.XxHash3.HashToUInt64(path) & (ulong)(_heads.Length - 1));
     }
+
+    // An entry's path as UTF-8: in place while encoded.
+    private ReadOnlySpan<byte> PathBytes(int index) =>
+        _entries is { } entries ? Encoding.UTF8.GetBytes(entries[index].Path) : PathOf(Encoded.Span[Offsets[index]..]);
 
     /// <summary>One entry, by index, whether decoded or not.</summary>
     public ScanEntry EntryAt(int index) => _entries is { } entries ? entries[index] : DecodeEntry(Encoded.Span[Offsets[index]..Offsets[index + 1]]);
