@@ -92,6 +92,23 @@ public sealed partial class CompileDeltaTests
     }
 
     [Test]
+    public void A_packages_parse_rendered_model_starts_from_its_packages_config()
+    {
+        // The package's own folder config decides what its model's parse render reads of config.
+        _project.With("dbt_packages/helpers/dbt_project.yml", "name: helpers\nversion: '1.0'\nmodels:\n  helpers:\n    +materialized: table\n")
+            .With("dbt_packages/helpers/models/shaped.sql",
+                "{% if config.get('materialized') == 'table' %}{{ config(tags=['tabled']) }}{% endif %}select '{{ 'x' | upper }}' as x");
+        Recorded();
+        _project.With("dbt_packages/helpers/models/shaped.sql",
+            "{% if config.get('materialized') == 'table' %}{{ config(tags=['tabled']) }}{% endif %}select '{{ 'y' | upper }}' as x");
+
+        Delta(1);
+
+        Assert.That(_project.Read("target/compiled/helpers/models/shaped.sql"), Does.Contain("'Y' as x"));
+        Assert.That(FullCompileOutputs(), Is.EqualTo(Outputs()));
+    }
+
+    [Test]
     public void A_macro_added_or_whose_parameters_change_is_a_full_compile()
     {
         Recorded();

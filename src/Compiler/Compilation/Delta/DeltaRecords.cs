@@ -162,8 +162,12 @@ internal static class DeltaRecords
     {
         if (ShapeOf(node) is not { } shape) return null;
         if (EphemeralResolver.IsEphemeral(node) || Microbatch.MicrobatchConfig.IsMicrobatch(node)) return null;
-        // A parse-rendered model's render starts from its config before render (a versioned model's is not its file's).
-        var parseConfig = node.StaticCalls is null && node.File is { } file && node.ModelVersion is null ? project.Project.Configs.ResolveBeforeRenderMutable(file) : null;
+        // A parse-rendered model's render starts from its config before render, as its own project (a package's
+        // model: the package's) resolves it; a versioned model's is not its file's.
+        var parseConfig = node.StaticCalls is null && node.File is { } file && node.ModelVersion is null
+            && project.Project.WithPackages.FirstOrDefault(u => u.Name == node.PackageName) is { } unit
+            ? unit.Configs.ResolveBeforeRenderMutable(file)
+            : null;
         if (node.StaticCalls is null && parseConfig is null) return null;
         var writer = RecordWriter.Rent();
         try
