@@ -12,8 +12,10 @@ ref=$1 new=$2 rounds=${3:-3} models=${4:-10000}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# The generator lives beside the repository (../shared/bench); its Dataform half is not needed here.
-python3 "$here/../../shared/bench/gen_project.py" "$models" "$work/project" >/dev/null 2>&1
+# The generator lives beside the repository (../shared/bench, or FORGE_BENCH_GENERATOR); its Dataform half is not needed.
+generator=${FORGE_BENCH_GENERATOR:-$here/../../shared/bench/gen_project.py}
+[ -f "$generator" ] || { echo "no project generator at $generator (set FORGE_BENCH_GENERATOR)" >&2; exit 2; }
+python3 "$generator" "$models" "$work/project" >/dev/null 2>&1
 export FORGE_CACHE_TRACE=1
 declare -A forge=([ref]=$ref [new]=$new)
 for build in ref new; do
