@@ -43,19 +43,8 @@ public static partial class ProjectCompiler
         var config = BaseConfig();
         // config() only sets keys (never removes one), so the keys it adds are the ones after these.
         var baseCount = config.Count;
-        NodeRenderInfo Info(StaticParseMemo.RenderRecording? recording) => new()
-        {
-            UniqueId = draft.UniqueId,
-            Name = draft.Name,
-            ResourceType = "model",
-            PackageName = draft.PackageName,
-            FilePath = draft.Path,
-            This = new Relation(null, parseInfo.Target.Schema, draft.Name, null, RelationQuoting.ForTargetType(parseInfo.Target.Type)),
-            Config = config,
-            Phase = RenderPhase.Parse,
-            Inputs = recording?.Inputs,
-            ConfigCalls = recording is null ? null : recording.OnConfig,
-        };
+        NodeRenderInfo Info(StaticParseMemo.RenderRecording? recording) =>
+            ParseRenderInfo(draft.UniqueId, draft.Name, draft.PackageName, draft.Path, parseInfo.Target, config, recording);
         // A parse render is recorded for the memo; a kept one is replayed only while what it read reads the same.
         var recording = known is null && memo.Keeps ? new StaticParseMemo.RenderRecording() : null;
         var info = Info(recording);
@@ -95,6 +84,26 @@ public static partial class ProjectCompiler
         };
         return new(named, finalConfig.Enabled);
     }
+
+    /// <summary>
+    /// What a model's parse render is given: its identity, a stand-in relation in the target's schema, the config it
+    /// starts from (which its config() calls fill), and the memo's recording when it keeps the render. A compile
+    /// delta redoes a parse render with the same (Delta/DeltaRenderer).
+    /// </summary>
+    internal static NodeRenderInfo ParseRenderInfo(string uniqueId, string name, string package, string path, TargetInfo target,
+        Dictionary<string, object?> config, StaticParseMemo.RenderRecording? recording) => new()
+    {
+        UniqueId = uniqueId,
+        Name = name,
+        ResourceType = "model",
+        PackageName = package,
+        FilePath = path,
+        This = new Relation(null, target.Schema, name, null, RelationQuoting.ForTargetType(target.Type)),
+        Config = config,
+        Phase = RenderPhase.Parse,
+        Inputs = recording?.Inputs,
+        ConfigCalls = recording is null ? null : recording.OnConfig,
+    };
 
     // dbt: node model.<pkg>.<name>.v<v>, fqn [..., name, v<v>], the model's YAML with the version's config and columns on top.
     private static ProjectNode Versioned(ProjectNode draft, ModelVersion version)

@@ -141,22 +141,9 @@ internal sealed class DeltaRenderer
     // null when the render fails or cannot be recorded, and a reason in <paramref name="why"/> when it binds a macro anew.
     private byte[]? ParseRenderShape(DeltaModel model, int index, Template template, Func<Dictionary<string, object?>> parseConfig, ref string why)
     {
-        var project = _snapshot.Project;
         var recording = new StaticParseMemo.RenderRecording();
         var config = parseConfig();
-        var info = new NodeRenderInfo
-        {
-            UniqueId = model.UniqueId,
-            Name = model.Name,
-            ResourceType = "model",
-            PackageName = model.PackageName,
-            FilePath = model.Path,
-            This = new Relation(null, project.Target.Schema, model.Name, null, RelationQuoting.ForTargetType(project.Target.Type)),
-            Config = config,
-            Phase = RenderPhase.Parse,
-            Inputs = recording.Inputs,
-            ConfigCalls = recording.OnConfig,
-        };
+        var info = ProjectCompiler.ParseRenderInfo(model.UniqueId, model.Name, model.PackageName, model.Path, _snapshot.Project.Target, config, recording);
         var failed = false;
         if (ProjectCompiler.ParseRender(ProjectCompiler.Engine, template, _parseInfo!, _parseResolver!, info, _ => failed = true) is not var (refs, sources) || failed) return null;
         if (NewlyBound(recording.Inputs, index) is { } added)
