@@ -38,7 +38,7 @@ internal sealed partial class InvocationMemo
         }
     }
 
-    // A delta renders at most this many models (a macro's users); beyond it the full compile is as quick.
+    // A delta renders at most this many models (a macro's users); beyond it the full compile is about as quick.
     private const int MaxRenders = 3000;
 
     private int? Delta(MemoFile memo, List<Edit> edits, out string why)
@@ -115,11 +115,16 @@ internal sealed partial class InvocationMemo
         var outputs = written.OfType<string>().ToList();
         if (index is not null)
         {
-            var patches = work.Select((w, i) => (w.Model, results[i]!))
-                .Select((p, i) => work[i].Edit is null
-                    // A macro's user whose file did not change: its raw code and checksum stay.
-                    ? new NodePatch(p.Model.UniqueId, null, null, p.Item2.Sql, p.Item2.Sql is null ? null : p.Model.CompiledPath)
-                    : new NodePatch(p.Model.UniqueId, p.Item2.Text.Text, p.Item2.Text.Sha256, p.Item2.Sql, p.Item2.Sql is null ? null : p.Model.CompiledPath)).ToList();
+            var patches = new List<NodePatch>(work.Count);
+            for (var i = 0; i < work.Count; i++)
+            {
+                var (model, result) = (work[i].Model, results[i]!);
+                var path = result.Sql is null ? null : model.CompiledPath;
+                // A macro's user whose file did not change keeps its raw code and checksum.
+                patches.Add(work[i].Edit is null
+                    ? new NodePatch(model.UniqueId, null, null, result.Sql, path)
+                    : new NodePatch(model.UniqueId, result.Text.Text, result.Text.Sha256, result.Sql, path));
+            }
             var macros = macroFiles.Count == 0 ? [] : renderer.MacroSql(macroFiles).Select(m => new MacroPatch(m.UniqueId, m.MacroSql)).ToList();
             if (!ManifestPatch.TryApply(target, index, Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, patches, macros))
                 return Fail("manifest.json could not be patched", out why);

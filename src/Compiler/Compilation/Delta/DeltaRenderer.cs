@@ -8,11 +8,12 @@ namespace ModelForge.Compiler.Compilation.Delta;
 
 /// <summary>
 /// Renders edited models from a <see cref="DeltaSnapshot"/> as a full compile would, or says why it
-/// cannot: the new text must parse statically to the same shape (same config, refs and sources, so
-/// nothing else in the project changes), and its render must read nothing but what the snapshot holds
-/// (no impure value, no log or print, no database). Any doubt is a refusal; the caller then runs the
-/// full compile, which reports whatever is wrong. After an edit of macro files, the models whose renders
-/// bound their macros are rendered again the same way (<see cref="BindersOf"/>).
+/// cannot: the new text must give the same shape (its static parse, or its parse render: same config,
+/// refs and sources, so nothing else in the project changes), and its render must read nothing but what
+/// the snapshot holds (no impure value, no log or print, no database but is_incremental()'s recorded
+/// answer, no macro its last render did not bind). Any doubt is a refusal; the caller then runs the full
+/// compile, which reports whatever is wrong. After an edit of macro files, the models whose renders bound
+/// their macros are rendered again the same way (<see cref="BindersOf"/>).
 /// </summary>
 internal sealed class DeltaRenderer
 {
@@ -58,7 +59,8 @@ internal sealed class DeltaRenderer
     /// The snapshot's models (by index) whose renders bound a macro of the edited files <paramref name="macroFiles"/>
     /// (indexes in <see cref="DeltaProject.MacroFiles"/>); null with <paramref name="why"/> when the edit cannot be
     /// followed model by model: the macros do not load, a file's macros differ in name or in what the static parser
-    /// reads of them, or one is bound where no delta renders (a relation name, a YAML value, a test, a parse render).
+    /// reads of them, or one is pinned: bound where no delta renders (a relation name, a YAML value, a test, a model the
+    /// snapshot does not hold).
     /// </summary>
     public List<int>? BindersOf(IReadOnlyList<int> macroFiles, out string why)
     {
@@ -103,9 +105,9 @@ internal sealed class DeltaRenderer
     public sealed record Rendered(DeltaModel Model, string Sql);
 
     /// <summary>
-    /// Whether <paramref name="text"/> (the model's file's new content) parses statically to the shape the full
-    /// compile recorded: then the project's nodes, configs and graph are as that compile left them. Null with
-    /// <paramref name="why"/> when not; else the parsed template.
+    /// Whether <paramref name="text"/> (the model's file's content) gives the shape the full compile recorded, by the
+    /// static parser or, for a model it did not read, by a parse render: then the project's nodes, configs and graph
+    /// are as that compile left them. Null with <paramref name="why"/> when not; else the parsed template.
     /// </summary>
     public Template? TryCheck(DeltaModel model, int index, SourceText text, out string why)
     {
@@ -175,7 +177,6 @@ internal sealed class DeltaRenderer
         if (TryCheck(model, index, text, out why) is not { } template) return null;
         var engine = ProjectCompiler.Engine;
         string? unsupported = null;
-        // is_incremental() is answered as the last full compile's render was: the memo vouches for the catalog.
         _rendering[model.UniqueId] = model;
         var node = new NodeRenderInfo
         {
@@ -194,6 +195,7 @@ internal sealed class DeltaRenderer
         };
         RenderResult rendered;
         var outer = t_impure;
+        // is_incremental() is answered as the last full compile's render was: the memo vouches for the catalog.
         t_impure = name =>
         {
             if (name != "is_incremental" || model.Incremental is null) unsupported ??= name;
