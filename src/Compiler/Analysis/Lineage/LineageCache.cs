@@ -58,10 +58,19 @@ internal sealed partial class LineageCache
     public static bool Holds(Entry entry, ProjectRelationCatalog catalog, IReadOnlyList<string> dependsOn)
     {
         if (entry.Lineage is null) return entry.Key == entry.SqlHash;
-        var shapes = new Shape[entry.Lookups.Length];
-        for (var i = 0; i < shapes.Length; i++) shapes[i] = catalog.Resolve(entry.Lookups[i].Table, dependsOn);
-        return entry.Key == KeyOf(entry.SqlHash, entry.Lookups, shapes);
+        var text = _keyText ??= new StringBuilder();
+        text.Clear().Append(entry.SqlHash);
+        foreach (var lookup in entry.Lookups)
+        {
+            AppendLookup(text, lookup);
+            catalog.AppendKey(text, lookup.Table, dependsOn);
+        }
+        return entry.Key == ContentHash.Of(text.ToString());
     }
+
+    // Per thread, for Holds: Held checks models on all cores.
+    [ThreadStatic]
+    private static StringBuilder? _keyText;
 
     public void Reuse(string nodeId, Entry entry)
     {
@@ -80,18 +89,14 @@ internal sealed partial class LineageCache
         var text = new StringBuilder(sqlHash);
         for (var i = 0; i < lookups.Count; i++)
         {
-            text.Append('\n').Append(lookups[i].Schema).Append('\u0001').Append(lookups[i].Name).Append('\u0001');
-            foreach (var column in shapes[i].Columns)
-            {
-                text.Append("c\u0002").Append(column.Name);
-                foreach (var origin in column.Source.Origins) text.Append('\u0002').Append(origin.Node).Append('\u0003').Append(origin.Column).Append('\u0003').Append((int)origin.Kind);
-                foreach (var reason in column.Source.Unresolved) text.Append("\u0002r").Append(reason);
-                text.Append('\u0001');
-            }
-            foreach (var open in shapes[i].Open) text.Append("o\u0002").Append(open.Relation).Append('\u0002').Append(open.NodeId).Append('\u0002').Append(open.Reason).Append('\u0001');
+            AppendLookup(text, lookups[i]);
+            ProjectRelationCatalog.AppendKey(text, shapes[i]);
         }
         return ContentHash.Of(text.ToString());
     }
+
+    private static void AppendLookup(StringBuilder text, Lookup lookup) =>
+        text.Append('\n').Append(lookup.Schema).Append('\u0001').Append(lookup.Name).Append('\u0001');
 
     // Writes the entries of this pass; a failure to write only loses the cache. A pass that reused
     // every last entry would write the file again as it is: it is left alone.
