@@ -41,10 +41,11 @@ internal sealed partial class LineageCache
         {
             var count = reader.ReadInt32();
             var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
+            var strings = new Strings();
             for (var i = 0; i < count; i++)
             {
-                var id = reader.ReadString();
-                entries[id] = ReadEntry(reader, id);
+                var id = strings.Read(reader);
+                entries[id] = ReadEntry(reader, id, strings);
             }
             return new LineageCache(stamp, entries);
         }) ?? Empty(stamp);
@@ -147,12 +148,12 @@ internal sealed partial class LineageCache
         }
     }
 
-    private static Entry ReadEntry(BinaryReader reader, string nodeId)
+    private static Entry ReadEntry(BinaryReader reader, string nodeId, Strings strings)
     {
         var sqlHash = reader.ReadString();
         var key = reader.ReadString();
         var lookups = new Lookup[reader.ReadInt32()];
-        for (var i = 0; i < lookups.Length; i++) lookups[i] = new Lookup(ReadOptional(reader), reader.ReadString());
+        for (var i = 0; i < lookups.Length; i++) lookups[i] = new Lookup(strings.ReadOptional(reader), strings.Read(reader));
         var error = ReadOptional(reader);
         var notAQuery = ReadOptional(reader);
         if (!reader.ReadBoolean()) return new Entry(sqlHash, key, lookups, null, error, notAQuery);
@@ -160,13 +161,13 @@ internal sealed partial class LineageCache
         var columns = new ColumnLineage[reader.ReadInt32()];
         for (var i = 0; i < columns.Length; i++)
         {
-            var name = reader.ReadString();
+            var name = strings.Read(reader);
             var columnUnresolved = ReadOptional(reader);
             var upstream = new ColumnOrigin[reader.ReadInt32()];
             for (var j = 0; j < upstream.Length; j++)
             {
-                var node = reader.ReadString();
-                var column = reader.ReadString();
+                var node = strings.Read(reader);
+                var column = strings.Read(reader);
                 var kind = reader.ReadByte();
                 if (!Enum.IsDefined(typeof(LineageKind), (int)kind)) throw new FormatException($"unknown lineage kind {kind}");
                 upstream[j] = new ColumnOrigin(node, column, (LineageKind)kind);
