@@ -8,7 +8,7 @@ namespace ModelForge.Compiler.Compilation;
 /// A node in the manifest's shape, as plain values: what templates see as <c>model</c> and
 /// <c>graph.nodes[...]</c>, and what manifest.json holds.
 /// </summary>
-public static class NodeDictionary
+public static partial class NodeDictionary
 {
     public static Dictionary<string, object?> Of(ProjectNode node) => Of(node, null);
 
@@ -177,7 +177,9 @@ public static class NodeDictionary
         // A name declared twice keeps its first place and its last properties, as a dictionary does;
         // lineage merges into the columns by name (LineageColumns). Only the columns are built as
         // values then: the rest of the node still streams.
-        if (lineage is not null || HasRepeatedName(declared))
+        var repeated = HasRepeatedName(declared);
+        if (lineage is not null && !repeated && TryWriteWithLineage(declared, lineage, sink)) return;
+        if (lineage is not null || repeated)
         {
             var columns = new NodeDictionarySink();
             foreach (var column in declared) WriteColumn(column, columns);
@@ -201,7 +203,7 @@ public static class NodeDictionary
         return false;
     }
 
-    private static void WriteColumn(ColumnProperties column, INodeFieldSink sink)
+    private static void WriteColumn(ColumnProperties column, INodeFieldSink sink, ColumnLineage? lineage = null)
     {
         sink.StartObject(column.Name);
         sink.String(F.Name, column.Name);
@@ -209,6 +211,7 @@ public static class NodeDictionary
         sink.String(F.DataType, column.DataType);
         sink.Value(F.Meta, column.Meta);
         sink.Strings(F.Tags, column.Tags);
+        if (lineage is not null) WriteLineage(lineage, sink);
         sink.EndObject();
     }
 }

@@ -18,6 +18,8 @@ internal static class PhaseTimings
     private static long _lastAllocated;
     private static long _lastStepAllocated;
     private static int _lastCollections;
+    private static int _lastGen2;
+    private static TimeSpan _lastPause;
     private static long _lastStepJitted;
     private static TimeSpan _lastStepJitTime;
 
@@ -39,7 +41,12 @@ internal static class PhaseTimings
         // Bytes allocated and collections: figures a loaded machine does not blur.
         var allocated = GC.GetTotalAllocatedBytes() - Interlocked.Exchange(ref _lastAllocated, GC.GetTotalAllocatedBytes());
         var collections = GC.CollectionCount(0) - Interlocked.Exchange(ref _lastCollections, GC.CollectionCount(0));
-        Console.Error.WriteLine($"[timing] {phase,-28} {since,8:F1} ms   cpu {cpu,7:F0} ms   (process {total:F0} ms)   alloc {allocated / 1048576.0,6:F0} MB, {collections} GCs");
+        // Gen-2 collections and the time threads were paused for collections: what the allocation costs beyond itself.
+        var gen2 = GC.CollectionCount(2) - Interlocked.Exchange(ref _lastGen2, GC.CollectionCount(2));
+        var pauseNow = GC.GetTotalPauseDuration();
+        var pause = (pauseNow - _lastPause).TotalMilliseconds;
+        _lastPause = pauseNow;
+        Console.Error.WriteLine($"[timing] {phase,-28} {since,8:F1} ms   cpu {cpu,7:F0} ms   (process {total:F0} ms)   alloc {allocated / 1048576.0,6:F0} MB, {collections} GCs ({gen2} gen 2, paused {pause:F0} ms)");
     }
 
     /// <summary>

@@ -34,31 +34,40 @@ internal static class ColumnLineageBuilder
         for (var i = 0; i < parseAt.Count; i++) parsed[parseAt[i]] = parsedAt[i];
         PhaseTimings.Mark("lineage: parse");
 
-        var catalog = CatalogOf(project, catalogColumns);
-        var recorder = new RecordingCatalog(catalog);
-        var analyzer = new QueryLineageAnalyzer(recorder);
+        // The catalog as the in-order loop sees it is made at the first model Held did not vouch for, with every model
+        // before it learned: models held need no lookups, and when all are (nothing changed) it is not made at all.
+        ProjectRelationCatalog? catalog = null;
+        RecordingCatalog? recorder = null;
+        QueryLineageAnalyzer? analyzer = null;
         var result = new Dictionary<string, ModelLineage>(StringComparer.Ordinal);
         var diagnostics = new List<Diagnostic>();
         for (var i = 0; i < models.Count; i++)
         {
             var node = project.Nodes[models[i]];
-            catalog.DependsOn = node.DependsOn;
+            if (catalog is null && !held[i])
+            {
+                catalog = CatalogOf(project, catalogColumns);
+                for (var j = 0; j < i; j++) Learn(catalog, project.Nodes[models[j]], result[models[j]], catalogColumns);
+                recorder = new RecordingCatalog(catalog);
+                analyzer = new QueryLineageAnalyzer(recorder);
+            }
+            if (catalog is not null) catalog.DependsOn = node.DependsOn;
             LineageCache.Entry? entry = null;
             // A model the cache held for in Held still does (its lookups answer the same); one it did not may, when an
             // upstream model was analysed again to the same columns.
-            if (cache?.Find(node.UniqueId, hashes[i]) is { } last && (held[i] || LineageCache.Holds(last, catalog, node.DependsOn)))
+            if (cache?.Find(node.UniqueId, hashes[i]) is { } last && (held[i] || LineageCache.Holds(last, catalog!, node.DependsOn)))
             {
                 entry = last;
                 cache.Reuse(node.UniqueId, last);
             }
             else
             {
+                recorder!.Clear();
                 // Parsed up front unless the cache was expected to hold; a miss there is parsed alone.
                 var parse = parsed[i] ?? parser.Parse([compiledSql[node.UniqueId]])[0];
                 if (parse.Query is { } query)
                 {
-                    recorder.Clear();
-                    var lineage = ToLineage(node.UniqueId, analyzer.Analyze(query));
+                    var lineage = ToLineage(node.UniqueId, analyzer!.Analyze(query));
                     entry = new LineageCache.Entry(hashes[i], cache is null ? "" : LineageCache.KeyOf(hashes[i], recorder.Lookups, recorder.Shapes),
                         [.. recorder.Lookups], lineage, null, null);
                 }
@@ -69,7 +78,7 @@ internal static class ColumnLineageBuilder
                 cache?.Store(node.UniqueId, entry);
             }
             result[node.UniqueId] = Outcome(project, node, entry, diagnostics);
-            Learn(catalog, node, result[node.UniqueId], catalogColumns);
+            if (catalog is not null) Learn(catalog, node, result[node.UniqueId], catalogColumns);
         }
         return new LineageResult(result, diagnostics);
     }

@@ -41,10 +41,11 @@ internal sealed partial class LineageCache
         {
             var count = reader.ReadInt32();
             var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
+            var strings = new Strings();
             for (var i = 0; i < count; i++)
             {
-                var id = reader.ReadString();
-                entries[id] = ReadEntry(reader, id);
+                var id = strings.Read(reader);
+                entries[id] = ReadEntry(reader, id, strings);
             }
             return new LineageCache(stamp, entries);
         }) ?? Empty(stamp);
@@ -58,10 +59,19 @@ internal sealed partial class LineageCache
     public static bool Holds(Entry entry, ProjectRelationCatalog catalog, IReadOnlyList<string> dependsOn)
     {
         if (entry.Lineage is null) return entry.Key == entry.SqlHash;
-        var shapes = new Shape[entry.Lookups.Length];
-        for (var i = 0; i < shapes.Length; i++) shapes[i] = catalog.Resolve(entry.Lookups[i].Table, dependsOn);
-        return entry.Key == KeyOf(entry.SqlHash, entry.Lookups, shapes);
+        var text = _keyText ??= new StringBuilder();
+        text.Clear().Append(entry.SqlHash);
+        foreach (var lookup in entry.Lookups)
+        {
+            AppendLookup(text, lookup);
+            catalog.AppendKey(text, lookup.Table, dependsOn);
+        }
+        return entry.Key == ContentHash.Of(text.ToString());
     }
+
+    // Per thread, for Holds: Held checks models on all cores.
+    [ThreadStatic]
+    private static StringBuilder? _keyText;
 
     public void Reuse(string nodeId, Entry entry)
     {
@@ -80,18 +90,14 @@ internal sealed partial class LineageCache
         var text = new StringBuilder(sqlHash);
         for (var i = 0; i < lookups.Count; i++)
         {
-            text.Append('\n').Append(lookups[i].Schema).Append('\u0001').Append(lookups[i].Name).Append('\u0001');
-            foreach (var column in shapes[i].Columns)
-            {
-                text.Append("c\u0002").Append(column.Name);
-                foreach (var origin in column.Source.Origins) text.Append('\u0002').Append(origin.Node).Append('\u0003').Append(origin.Column).Append('\u0003').Append((int)origin.Kind);
-                foreach (var reason in column.Source.Unresolved) text.Append("\u0002r").Append(reason);
-                text.Append('\u0001');
-            }
-            foreach (var open in shapes[i].Open) text.Append("o\u0002").Append(open.Relation).Append('\u0002').Append(open.NodeId).Append('\u0002').Append(open.Reason).Append('\u0001');
+            AppendLookup(text, lookups[i]);
+            ProjectRelationCatalog.AppendKey(text, shapes[i]);
         }
         return ContentHash.Of(text.ToString());
     }
+
+    private static void AppendLookup(StringBuilder text, Lookup lookup) =>
+        text.Append('\n').Append(lookup.Schema).Append('\u0001').Append(lookup.Name).Append('\u0001');
 
     // Writes the entries of this pass; a failure to write only loses the cache. A pass that reused
     // every last entry would write the file again as it is: it is left alone.
@@ -142,12 +148,12 @@ internal sealed partial class LineageCache
         }
     }
 
-    private static Entry ReadEntry(BinaryReader reader, string nodeId)
+    private static Entry ReadEntry(BinaryReader reader, string nodeId, Strings strings)
     {
         var sqlHash = reader.ReadString();
         var key = reader.ReadString();
         var lookups = new Lookup[reader.ReadInt32()];
-        for (var i = 0; i < lookups.Length; i++) lookups[i] = new Lookup(ReadOptional(reader), reader.ReadString());
+        for (var i = 0; i < lookups.Length; i++) lookups[i] = new Lookup(strings.ReadOptional(reader), strings.Read(reader));
         var error = ReadOptional(reader);
         var notAQuery = ReadOptional(reader);
         if (!reader.ReadBoolean()) return new Entry(sqlHash, key, lookups, null, error, notAQuery);
@@ -155,13 +161,13 @@ internal sealed partial class LineageCache
         var columns = new ColumnLineage[reader.ReadInt32()];
         for (var i = 0; i < columns.Length; i++)
         {
-            var name = reader.ReadString();
+            var name = strings.Read(reader);
             var columnUnresolved = ReadOptional(reader);
             var upstream = new ColumnOrigin[reader.ReadInt32()];
             for (var j = 0; j < upstream.Length; j++)
             {
-                var node = reader.ReadString();
-                var column = reader.ReadString();
+                var node = strings.Read(reader);
+                var column = strings.Read(reader);
                 var kind = reader.ReadByte();
                 if (!Enum.IsDefined(typeof(LineageKind), (int)kind)) throw new FormatException($"unknown lineage kind {kind}");
                 upstream[j] = new ColumnOrigin(node, column, (LineageKind)kind);

@@ -61,17 +61,16 @@ internal sealed partial class ProjectRelationCatalog : IRelationCatalog
         var display = table.Schema is null ? table.Name : $"{table.Schema}.{table.Name}";
         if (FindNode(table, dependsOn) is not { } node)
         {
-            return Shape.Opaque(display, "it is not a node of this project (read without ref() or source())");
+            return Shape.Opaque(display, NotANode);
         }
         var relation = node.Relation.Render();
         if (ColumnsOf(node.UniqueId) is not { } known)
         {
-            return new Shape([], [new OpenPart(relation, node.UniqueId,
-                "its columns are unknown (not in the catalog, not declared in YAML)")]);
+            return new Shape([], [new OpenPart(relation, node.UniqueId, UnknownColumns)]);
         }
         var columns = known.Names.Select(n => new ShapeColumn(n, ColumnSource.Direct(node.UniqueId, n))).ToList();
         IReadOnlyList<OpenPart> open = known.Complete ? []
-            : [new OpenPart(relation, node.UniqueId, $"only some of its columns are known ({known.Origin})")];
+            : [new OpenPart(relation, node.UniqueId, PartlyKnown(known))];
         return new Shape(columns, open);
     }
 }
