@@ -24,7 +24,7 @@ internal static partial class ManifestPatch
     /// Patches manifest.json in place (ManifestPatch.InPlace.cs) and then writes its index; false, touching nothing but the index, when
     /// <paramref name="index"/> does not describe the manifest on disk (its size or hash differ), a node or macro is not
     /// in it, or an entry has not the fields it should. IO errors while writing are thrown, as the full write's;
-    /// so is an ArgumentException for a node or macro given twice or compiled code without its path.
+    /// so is an ArgumentException for a node or macro given twice, compiled code without its path or raw code without its checksum.
     /// </summary>
     /// <param name="patches">The nodes to rewrite; may be empty when only macros changed.</param>
     /// <param name="macros">The macros whose macro_sql to rewrite, if any.</param>
@@ -36,6 +36,8 @@ internal static partial class ManifestPatch
             throw new ArgumentException("a node patched twice", nameof(patches));
         if (patches.FirstOrDefault(p => p.Compiled && p.CompiledPath is null) is { } pathless)
             throw new ArgumentException($"{pathless.UniqueId}: compiled code without its path", nameof(patches));
+        if (patches.FirstOrDefault(p => p.RawCode is not null && p.Sha256 is null) is { } unsummed)
+            throw new ArgumentException($"{unsummed.UniqueId}: raw code without its checksum", nameof(patches));
         if (macros.Select(m => m.UniqueId).Distinct(StringComparer.Ordinal).Count() != macros.Count)
             throw new ArgumentException("a macro patched twice", nameof(macros));
         var path = Path.Combine(targetDirectory, "manifest.json");
@@ -122,7 +124,7 @@ internal static partial class ManifestPatch
                 {
                     var sink = new NodeJsonSink(json);
                     sink.String(NodeFieldNames.RawCode, patch.RawCode);
-                    NodeDictionary.WriteChecksum(sink, "sha256", patch.Sha256 ?? throw new ArgumentException($"{patch.UniqueId}: raw code without its checksum"));
+                    NodeDictionary.WriteChecksum(sink, "sha256", patch.Sha256!);
                 }
                 ManifestWriter.WriteCompiledFields(json, patch.Compiled ? patch.CompiledPath : null, code);
             });

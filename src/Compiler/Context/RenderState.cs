@@ -53,9 +53,11 @@ internal sealed class RenderState
                 static (bound, macros) => (RenderInputs.BoundMacro + bound.Package + "|" + bound.Macro.Name, macros.Fingerprint(bound.Macro)), Project.Macros);
             Node.Inputs?.Record(input.Key, input.Fingerprint);
             // Forge's own macros change only with forge; a project's or package's, bound where nothing records it, pins it.
-            if (input.Fingerprint == MacroRegistry.Builtin) { }
-            else if (Node.Inputs is { } recording) recording.NoteBoundMacro(input.Key);
-            else Project.Macros.NoteBoundUnrecorded(input.Key);
+            if (input.Fingerprint != MacroRegistry.Builtin)
+            {
+                if (Node.Inputs is { } recording) recording.NoteBoundMacro(input.Key);
+                else Project.Macros.NoteBoundUnrecorded(input.Key);
+            }
             callable = macro.Bind(GlobalsFor(package).Context);
             _bound[(macro, package)] = callable;
         }

@@ -168,17 +168,24 @@ internal sealed partial class InvocationMemo
     }
 
     // Whether the memo's tree scans hold the file with this size and time (a linked file, hashed at every check, is not taken).
-    private static bool StillRecorded(MemoFile memo, string fullPath, MemoStat stat)
+    private static bool StillRecorded(MemoFile memo, string fullPath, MemoStat stat) =>
+        Locate(memo, fullPath, ScanMode.Tree, null) is var (recorded, at) && recorded.EntryAt(at) is var entry
+        && !entry.IsFolder && entry.Ticks != -1 && entry.Ticks == stat.Ticks && entry.Length == stat.Length;
+
+    // The scan that lists the file (a folder scan of mode <paramref name="tree"/>, or a one-file scan of mode
+    // <paramref name="file"/>) and the file's entry in it; null when none does.
+    private static (RecordedScan Scan, int Index)? Locate(MemoFile memo, string fullPath, ScanMode tree, ScanMode? file)
     {
         foreach (var recorded in memo.Scans)
         {
             var scan = recorded.Scan;
-            if (scan.Mode != ScanMode.Tree || !fullPath.StartsWith(scan.Path + "/", StringComparison.Ordinal)) continue;
-            if (recorded.IndexOf(fullPath[(scan.Path.Length + 1)..]) is not (>= 0 and var at)) continue;
-            var entry = recorded.EntryAt(at);
-            return !entry.IsFolder && entry.Ticks != -1 && entry.Ticks == stat.Ticks && entry.Length == stat.Length;
+            string relative;
+            if (scan.Mode == file && scan.Path == fullPath) relative = "";
+            else if (scan.Mode == tree && fullPath.StartsWith(scan.Path + "/", StringComparison.Ordinal)) relative = fullPath[(scan.Path.Length + 1)..];
+            else continue;
+            if (recorded.IndexOf(relative) is >= 0 and var index) return (recorded, index);
         }
-        return false;
+        return null;
     }
 
     private static int IndexOfMacroFile(DeltaProject project, string fullPath)
@@ -248,18 +255,8 @@ internal sealed partial class InvocationMemo
     private static bool Restamp(MemoFile memo, string fullPath)
     {
         var stat = MemoStat.Of(fullPath);
-        if (stat.Kind != FileStampKind.File) return false;
-        foreach (var recorded in memo.Scans)
-        {
-            var scan = recorded.Scan;
-            string relative;
-            if (scan.Mode == ScanMode.OutputFile && scan.Path == fullPath) relative = "";
-            else if (scan.Mode == ScanMode.OutputTree && fullPath.StartsWith(scan.Path + "/", StringComparison.Ordinal)) relative = fullPath[(scan.Path.Length + 1)..];
-            else continue;
-            if (recorded.IndexOf(relative) is not (>= 0 and var index)) return false;
-            recorded.Set(index, recorded.EntryAt(index) with { Length = stat.Length, Ticks = stat.Ticks });
-            return true;
-        }
-        return false;
+        if (stat.Kind != FileStampKind.File || Locate(memo, fullPath, ScanMode.OutputTree, ScanMode.OutputFile) is not var (recorded, index)) return false;
+        recorded.Set(index, recorded.EntryAt(index) with { Length = stat.Length, Ticks = stat.Ticks });
+        return true;
     }
 }

@@ -7,9 +7,9 @@ namespace ModelForge.Compiler.Compilation.Delta;
 /// <summary>
 /// What taking an edit of a macro file needs, as the full command saw it: the macros each file defined with what
 /// the static parser reads of them (so an edit that keeps those leaves every model's config, refs and sources as
-/// they were), which snapshot models' renders bound each macro (rendered again after its edit), and the macros no
-/// delta can follow (bound by a render that is not redone per model: a relation name, a YAML value, a test, a
-/// parse render).
+/// they were), which snapshot models' parse or execute renders bound each macro (redone after its edit), and the
+/// macros no delta can follow (bound by a render that is not redone per model: a relation name, a YAML value, a test,
+/// a model the snapshot does not hold).
 /// </summary>
 internal sealed class DeltaMacros
 {

@@ -68,7 +68,7 @@ internal sealed class DeltaRenderer
         if (recorded.Unknown is { } unknown) return Refuse<List<int>>($"the macros' users are not known: {unknown}", out why);
         if (LoadedMacros() is not { } macros) return Refuse<List<int>>("the macros do not load", out why);
         var project = _snapshot.Project;
-        var now = DeltaMacros.FilesOf(macros, project.MacroFiles);
+        var now = FilesNow();
         var binders = new SortedSet<int>();
         foreach (var file in macroFiles)
         {
@@ -91,15 +91,21 @@ internal sealed class DeltaRenderer
     {
         var macros = LoadedMacros() ?? throw new InvalidOperationException("the macros do not load");
         var project = _snapshot.Project;
+        var now = FilesNow();
         var found = new List<(string, string)>();
         foreach (var file in macroFiles)
         {
             var package = project.MacroFiles[file].Package;
-            foreach (var (name, _) in DeltaMacros.FilesOf(macros, project.MacroFiles)[file])
+            foreach (var (name, _) in now[file])
                 found.Add(($"macro.{package}.{name}", State.MacroDependencies.BodyOf(macros.FindInPackage(package, name)!)));
         }
         return found;
     }
+
+    private List<(string Name, string Signature)>[]? _filesNow;
+
+    // Each macro file's macros as they load now (DeltaMacros.FilesOf), made once: the check and the manifest patch both read it.
+    private List<(string Name, string Signature)>[] FilesNow() => _filesNow ??= DeltaMacros.FilesOf(LoadedMacros()!, _snapshot.Project.MacroFiles);
 
     /// <summary>A rendered model: its SQL as the full compile would write it.</summary>
     public sealed record Rendered(DeltaModel Model, string Sql);
