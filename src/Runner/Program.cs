@@ -7,6 +7,8 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        // First: the memo's stats then run beside everything below (Memo/MemoPrefetch.cs).
+        var prefetch = Memo.MemoPrefetch.Start(args, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -29,7 +31,7 @@ internal static class Program
         var error = new Reporting.OrderedWriter(Console.Error, output);
         // A crash still shows every line printed before it (a using block's end may not run then).
         AppDomain.CurrentDomain.UnhandledException += (_, _) => output.Flush();
-        var code = ForgeCli.Run(args, CliEnvironment.FromConsole(cancellation.Token, output, error));
+        var code = ForgeCli.Run(args, CliEnvironment.FromConsole(cancellation.Token, output, error) with { MemoPrefetch = prefetch });
         output.Dispose();
         return output.Failure is { } failure ? ReportLostOutput(failure, code) : code;
     }

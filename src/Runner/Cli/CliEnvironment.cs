@@ -31,6 +31,9 @@ internal sealed record CliEnvironment
     /// </summary>
     public PreviousRun? Retry { get; init; }
 
+    /// <summary>The memo check begun at process start for this invocation (<see cref="Memo.MemoPrefetch"/>); null: none.</summary>
+    public Memo.MemoPrefetch? MemoPrefetch { get; init; }
+
     /// <summary>This environment, replaying <paramref name="previous"/>.</summary>
     public CliEnvironment Retrying(PreviousRun previous) => this with { Retry = previous };
 

@@ -11,6 +11,8 @@ internal static class ForgeCli
 
     public static int Run(string[] args, CliEnvironment environment)
     {
+        // The memo's stats run beside the building of the command tree below.
+        if (environment.MemoPrefetch is null) environment = environment with { MemoPrefetch = Memo.MemoPrefetch.Start(args, environment.WorkingDirectory, environment.GetEnvironmentVariable) };
         var shared = new SharedOptions();
         var root = new RootCommand("ModelForge: compile, run and test SQL transformation projects (dbt-compatible).");
         shared.AddGlobalOptions(root);

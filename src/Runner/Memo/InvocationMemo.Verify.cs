@@ -6,7 +6,8 @@ internal sealed partial class InvocationMemo
     // <paramref name="edits"/>: SQL files in the project's folders whose content changed (a delta compile may
     // render just those; null: none collected, any change is a difference).
     // <paramref name="refreshed"/>: a file's time changed but not its content (its entry now holds the new time).
-    private string? Verify(MemoFile memo, out bool refreshed, List<Edit>? edits)
+    // <paramref name="proofs"/>: each scan's ScanProof.Differences as taken by the prefetch, or null (taken here).
+    private string? Verify(MemoFile memo, List<ScanProof.Differing>?[]? proofs, out bool refreshed, List<Edit>? edits)
     {
         refreshed = false;
         if (memo.Key != _key) return "forge build, arguments or working folder differ";
@@ -21,10 +22,11 @@ internal sealed partial class InvocationMemo
         // compiled tree (19,383 files at 10,000 models). One scan at a time: each checks its entries in parallel.
         foreach (var outputs in (bool[])[false, true])
         {
-            foreach (var recorded in memo.Scans)
+            for (var i = 0; i < memo.Scans.Count; i++)
             {
+                var recorded = memo.Scans[i];
                 if (IsOutput(recorded.Scan) != outputs) continue;
-                if (ScanProof.Differences(recorded) is { } differing)
+                if ((proofs is not null ? proofs[i] : ScanProof.Differences(recorded)) is { } differing)
                 {
                     if (Recheck(recorded, differing, ref touched, edits) is { } changed) return changed;
                     continue;
@@ -33,6 +35,7 @@ internal sealed partial class InvocationMemo
                 if (Check(recorded, target, _startedTicks, ref touched, edits) is { } change) return change;
             }
         }
+        if (_trace && proofs is not null) _original.Error.WriteLine($"{_command} memo stats: taken at start");
         if (_trace) _original.Error.WriteLine($"{_command} memo check: {memo.Scans.Count - listed.Count} of {memo.Scans.Count} places unchanged without listing{(listed.Count > 0 ? "; listed " + string.Join(", ", listed) : "")}");
         refreshed = touched;
         return null;

@@ -74,12 +74,14 @@ internal sealed partial class InvocationMemo
         if (_original.Retry is not null || options.StateDirectory is not null) return Miss("--state or retry reads a previous run");
         PhaseTimings.Mark("startup + command line");
         _memoPath = Path.Combine(PredictedTargetDirectory(options), MemoFile.NameFor(_command));
-        var memo = MemoFile.Read(_memoPath);
+        // Read and stat'ed at process start when the prefetch looked here (its proofs, by scan).
+        var prefetched = _original.MemoPrefetch?.Take(_memoPath);
+        var memo = prefetched is { } early ? early.Memo : MemoFile.Read(_memoPath);
         PhaseTimings.Mark("read memo");
         if (memo is null) return Miss(File.Exists(_memoPath) ? "memo unreadable" : "no memo");
         MayConnect = memo.Scans.Any(s => s.Scan.Mode == ScanMode.DatabaseFile);
         var edits = memo.DeltaGeneration.Length > 0 ? new List<Edit>() : null;
-        if (Verify(memo, out var refreshed, edits) is { } changed)
+        if (Verify(memo, prefetched?.Proofs, out var refreshed, edits) is { } changed)
         {
             MemoFile.Delete(_memoPath);
             _previous = memo.Scans.DistinctBy(s => s.Scan).ToDictionary(s => s.Scan);

@@ -1,0 +1,80 @@
+namespace ModelForge.Runner.Memo;
+
+/// <summary>
+/// The first, read-only half of a memo check started at process start, on a thread of its own: the memo
+/// read and every scan's stat proof (<see cref="ScanProof.Differences"/>), which are system calls on
+/// ~30,000 files at 10,000 models, run while the main thread builds the command line and its options.
+/// Where the memo lives is guessed from the raw arguments (the command, --project-dir, --target-path and
+/// their environment variables); <see cref="InvocationMemo"/> takes the result only for the path it works
+/// out itself, so a wrong guess costs the work done, never a wrong answer. Stats taken a little earlier
+/// prove the same thing: nothing of the project is read or written by then.
+/// </summary>
+internal sealed class MemoPrefetch
+{
+    private readonly string _memoPath;
+    private readonly Thread _thread;
+    private MemoFile? _memo;
+    private List<ScanProof.Differing>?[]? _proofs;
+    private int _taken;
+
+    private MemoPrefetch(string memoPath)
+    {
+        _memoPath = memoPath;
+        _thread = new Thread(Run) { IsBackground = true, Name = "forge memo prefetch" };
+    }
+
+    /// <summary>A prefetch for `forge compile`, `parse` or `ls`, started; null for any other command.</summary>
+    public static MemoPrefetch? Start(IReadOnlyList<string> args, string workingDirectory, Func<string, string?> variable)
+    {
+        if (args.Count == 0 || args[0] is not ("compile" or "parse" or "ls")) return null;
+        string path;
+        try
+        {
+            var project = Path.GetFullPath(Path.Combine(workingDirectory, Flag(args, "--project-dir") ?? Variable(variable, "PROJECT_DIR") ?? ""));
+            var target = Flag(args, "--target-path") ?? Variable(variable, "TARGET_PATH") ?? ProjectTargetPath.Read(project) ?? "target";
+            path = Path.Combine(Path.GetFullPath(Path.Combine(project, target)), MemoFile.NameFor(args[0]));
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or NotSupportedException)
+        {
+            return null;
+        }
+        var prefetch = new MemoPrefetch(path);
+        prefetch._thread.Start();
+        return prefetch;
+    }
+
+    /// <summary>
+    /// The memo at <paramref name="memoPath"/> with each scan's stat proof (index-aligned with its scans),
+    /// once the prefetch is done; null when it looked elsewhere or was taken before (the caller reads itself).
+    /// </summary>
+    public (MemoFile? Memo, List<ScanProof.Differing>?[]? Proofs)? Take(string memoPath)
+    {
+        if (memoPath != _memoPath || Interlocked.Exchange(ref _taken, 1) != 0) return null;
+        _thread.Join();
+        return (_memo, _proofs);
+    }
+
+    private void Run()
+    {
+        var memo = MemoFile.Read(_memoPath);
+        if (memo is null) return;
+        var proofs = new List<ScanProof.Differing>?[memo.Scans.Count];
+        for (var i = 0; i < proofs.Length; i++) proofs[i] = ScanProof.Differences(memo.Scans[i]);
+        (_memo, _proofs) = (memo, proofs);
+    }
+
+    // A flag's value as `--flag value` or `--flag=value`; the last one given wins, as in the parser.
+    private static string? Flag(IReadOnlyList<string> args, string name)
+    {
+        string? value = null;
+        for (var i = 1; i < args.Count; i++)
+        {
+            if (args[i] == name && i + 1 < args.Count) value = args[++i];
+            else if (args[i].StartsWith(name + "=", StringComparison.Ordinal)) value = args[i][(name.Length + 1)..];
+        }
+        return value;
+    }
+
+    // FlagDefaults' order: FORGE_ before DBT_.
+    private static string? Variable(Func<string, string?> variable, string name) => variable("FORGE_" + name) ?? variable("DBT_" + name);
+}

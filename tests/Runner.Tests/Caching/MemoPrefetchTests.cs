@@ -1,0 +1,94 @@
+using ModelForge.Runner.Memo;
+using ModelForge.Runner.Tests.Support;
+using NUnit.Framework;
+
+namespace ModelForge.Runner.Tests.Caching;
+
+/// <summary>
+/// The memo's read and stats begun at process start (MemoPrefetch): taken by the memo check for the place it
+/// guessed right, ignored for any other, and never a different answer from a check without it.
+/// </summary>
+public sealed class MemoPrefetchTests
+{
+    private TempProject _project = null!;
+
+    [SetUp]
+    public void SetUp() => _project = new TempProject("prefetch")
+        .WithProjectFile("")
+        .WithEnvironment("FORGE_CACHE_TRACE", "1")
+        .With("models/plain.sql", "select 1 as id")
+        .With("models/next.sql", "select id from {{ ref('plain') }}");
+
+    [TearDown]
+    public void TearDown() => _project.Dispose();
+
+    // The memo's trace lines ("compile memo check: ...", "compile memo: hit"), joined.
+    private string MemoTrace(params string[] args) =>
+        string.Join(" / ", _project.Forge(args).Error.Split('\n').Where(l => l.Contains(" memo", StringComparison.Ordinal)).Select(l => l.Trim()));
+
+    private void Record(params string[] args)
+    {
+        _project.DateInputsBack();
+        var result = _project.Forge(args);
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+    }
+
+    [TestCase("compile")]
+    [TestCase("parse")]
+    [TestCase("ls")]
+    public void A_hit_takes_the_stats_taken_at_start(string command)
+    {
+        Record(command);
+
+        Assert.That(MemoTrace(command), Does.Contain("memo stats: taken at start").And.EndWith("hit"));
+    }
+
+    [Test]
+    public void The_target_path_and_project_dir_flags_and_variables_are_followed()
+    {
+        _project.WithEnvironment("FORGE_TARGET_PATH", "from_env");
+        Record("compile");
+        Assert.That(_project.Exists("from_env/" + MemoFile.NameFor("compile")));
+        Assert.That(MemoTrace("compile"), Does.Contain("memo stats: taken at start").And.EndWith("hit"));
+
+        // The flag wins over the variable, in either spelling, as the parser has it.
+        Record("compile", "--target-path", "from_flag");
+        Assert.That(MemoTrace("compile", "--target-path=from_flag"), Does.Contain("memo stats: taken at start").And.EndWith("hit"));
+
+        var inner = Path.Combine(_project.Root, "..", Path.GetFileName(_project.Root));
+        string[] elsewhere = ["compile", "--project-dir", inner, "--target-path", "from_flag"];
+        Record(elsewhere);
+        Assert.That(MemoTrace(elsewhere), Does.Contain("memo stats: taken at start").And.EndWith("hit"));
+    }
+
+    [Test]
+    public void An_edit_found_by_the_early_stats_is_rendered()
+    {
+        Record("compile");
+        _project.With("models/plain.sql", "select 2 as id");
+
+        Assert.That(MemoTrace("compile"), Does.Contain("memo stats: taken at start").And.Contain("delta: rendered 1"));
+        Assert.That(_project.Read("target/compiled/prefetch/models/plain.sql"), Is.EqualTo("select 2 as id"));
+    }
+
+    [Test]
+    public void A_prefetch_is_taken_once_and_only_for_the_place_it_looked()
+    {
+        Record("compile");
+        var memoPath = Path.Combine(_project.Root, "target", MemoFile.NameFor("compile"));
+
+        var prefetch = MemoPrefetch.Start(["compile"], _project.Root, _ => null)!;
+
+        Assert.That(prefetch.Take(Path.Combine(_project.Root, "elsewhere", MemoFile.NameFor("compile"))), Is.Null);
+        var taken = prefetch.Take(memoPath);
+        Assert.That(taken?.Memo, Is.Not.Null);
+        Assert.That(taken!.Value.Proofs, Has.Length.EqualTo(taken.Value.Memo!.Scans.Count));
+        Assert.That(prefetch.Take(memoPath), Is.Null, "a second check reads for itself");
+    }
+
+    [TestCase("run")]
+    [TestCase("--debug")]
+    [TestCase("docs")]
+    public void Other_commands_start_none(string first) =>
+        Assert.That(MemoPrefetch.Start([first, "compile"], _project.Root, _ => null), Is.Null);
+}
