@@ -13,6 +13,9 @@ internal sealed partial class InvocationMemo
     /// <summary>The generation of the delta snapshot the full compile wrote (recorded in the memo), or null for none.</summary>
     public string? DeltaGeneration { get; set; }
 
+    // What the prefetch read for a delta, if it started to (MemoPrefetch.DeltaAhead).
+    private Task<MemoPrefetch.DeltaAhead?>? _deltaAhead;
+
     /// <summary>Whether a template of this invocation read <c>graph</c> (then an edit of one model may change another's render).</summary>
     public bool ReadGraph => _impure.Read("graph");
 
@@ -47,10 +50,13 @@ internal sealed partial class InvocationMemo
         if (memo.DeltaGeneration.Length == 0) return Fail($"no {_command} delta recorded", out why);
         if (memo.ExitCode != ExitCodes.Success || memo.Printed.Any(p => p.Error)) return Fail($"the last {_command} printed diagnostics", out why);
         var target = Path.GetDirectoryName(_memoPath)!;
-        var snapshot = DeltaSnapshot.Read(Path.Combine(target, DeltaSnapshot.FileNameFor(_command)));
+        // Read beside the memo's check when the prefetch found the edit (MemoPrefetch.DeltaAhead), else now.
+        var ahead = _deltaAhead?.Result;
+        var snapshot = ahead?.Snapshot ?? DeltaSnapshot.Read(Path.Combine(target, DeltaSnapshot.FileNameFor(_command)));
         if (snapshot is null || snapshot.Generation != memo.DeltaGeneration) return Fail($"the {_command} delta is not the memo's", out why);
+        if (_trace && ahead is not null) _original.Error.WriteLine($"{_command} memo delta: read beside the check");
         var writesManifest = _command is "compile" or "parse";
-        var index = writesManifest ? ManifestIndex.TryRead(target) : null;
+        var index = ahead is not null ? ahead.Index : writesManifest ? ManifestIndex.TryRead(target) : null;
         if (writesManifest && index is null) return Fail("manifest.json cannot be patched", out why);
         PhaseTimings.Mark("read delta");
 
@@ -72,7 +78,8 @@ internal sealed partial class InvocationMemo
             else if (snapshot.ModelAt(edit.FullPath, out var at) is { } model) work.Add(new Work(model, at, edit.FullPath, edit));
             else return Fail($"{edit.FullPath} is neither a model nor a macro file the last {_command} read", out why);
         }
-        var renderer = new DeltaRenderer(snapshot, Read, macroTexts);
+        // Macro files read ahead are as the memo recorded them unless one is among the edits.
+        var renderer = new DeltaRenderer(snapshot, Read, macroTexts, macroTexts.Count == 0 ? ahead?.Macros : null);
         if (renderer.LoadedMacros() is null) return Fail("the macros do not load", out why);
         // After a macro's edit, each model whose last render bound it is taken again: compile renders it (its parse
         // render too when the static parser did not read it); parse and ls, whose snapshots know only parse renders'

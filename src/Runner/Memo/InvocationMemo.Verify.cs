@@ -41,7 +41,7 @@ internal sealed partial class InvocationMemo
         return null;
     }
 
-    private static bool IsOutput(Scan scan) => scan.Mode is ScanMode.OutputTree or ScanMode.OutputFile;
+    internal static bool IsOutput(Scan scan) => scan.Mode is ScanMode.OutputTree or ScanMode.OutputFile;
 
     // The listing holds and only these files' stamps differ (stat'ed before they are read): their content
     // decides, as in Check; unchanged ones get their new stamps.

@@ -77,6 +77,7 @@ internal sealed partial class InvocationMemo
         // Read and stat'ed at process start when the prefetch looked here (its proofs, by scan).
         var prefetched = _original.MemoPrefetch?.Take(_memoPath);
         var memo = prefetched is { } early ? early.Memo : MemoFile.Read(_memoPath);
+        _deltaAhead = prefetched?.Delta;
         PhaseTimings.Mark("read memo");
         if (memo is null) return Miss(File.Exists(_memoPath) ? "memo unreadable" : "no memo");
         MayConnect = memo.Scans.Any(s => s.Scan.Mode == ScanMode.DatabaseFile);

@@ -1,3 +1,6 @@
+using ModelForge.Compiler.Artifacts;
+using ModelForge.Compiler.Compilation.Delta;
+
 namespace ModelForge.Runner.Memo;
 
 /// <summary>
@@ -12,14 +15,23 @@ namespace ModelForge.Runner.Memo;
 internal sealed class MemoPrefetch
 {
     private readonly string _memoPath;
+    private readonly string _command;
     private readonly Thread _thread;
     private MemoFile? _memo;
     private List<ScanProof.Differing>?[]? _proofs;
+    private Task<DeltaAhead?>? _delta;
     private int _taken;
 
-    private MemoPrefetch(string memoPath)
+    /// <summary>
+    /// What a delta reads before it renders, read beside the outputs' stats once an input's stats differ: the
+    /// snapshot of the memo's generation, the manifest's index (compile, parse), and the macro files as they are.
+    /// </summary>
+    public sealed record DeltaAhead(DeltaSnapshot Snapshot, ManifestIndex? Index, DeltaRenderer.LoadedMacroFiles Macros);
+
+    private MemoPrefetch(string memoPath, string command)
     {
         _memoPath = memoPath;
+        _command = command;
         _thread = new Thread(Run) { IsBackground = true, Name = "forge memo prefetch" };
     }
 
@@ -38,7 +50,7 @@ internal sealed class MemoPrefetch
         {
             return null;
         }
-        var prefetch = new MemoPrefetch(path);
+        var prefetch = new MemoPrefetch(path, args[0]);
         prefetch._thread.Start();
         return prefetch;
     }
@@ -47,11 +59,12 @@ internal sealed class MemoPrefetch
     /// The memo at <paramref name="memoPath"/> with each scan's stat proof (index-aligned with its scans),
     /// once the prefetch is done; null when it looked elsewhere or was taken before (the caller reads itself).
     /// </summary>
-    public (MemoFile? Memo, List<ScanProof.Differing>?[]? Proofs)? Take(string memoPath)
+    /// <remarks><c>Delta</c>: what a delta reads first, being read (null inside: the snapshot is not the memo's), or null when no input's stats differed.</remarks>
+    public (MemoFile? Memo, List<ScanProof.Differing>?[]? Proofs, Task<DeltaAhead?>? Delta)? Take(string memoPath)
     {
         if (memoPath != _memoPath || Interlocked.Exchange(ref _taken, 1) != 0) return null;
         _thread.Join();
-        return (_memo, _proofs);
+        return (_memo, _proofs, _delta);
     }
 
     private void Run()
@@ -59,8 +72,35 @@ internal sealed class MemoPrefetch
         var memo = MemoFile.Read(_memoPath);
         if (memo is null) return;
         var proofs = new List<ScanProof.Differing>?[memo.Scans.Count];
-        for (var i = 0; i < proofs.Length; i++) proofs[i] = ScanProof.Differences(memo.Scans[i]);
+        // Inputs first, as the check takes them: an edit found there starts the delta's reads beside the outputs' stats.
+        foreach (var outputs in (bool[])[false, true])
+        {
+            for (var i = 0; i < proofs.Length; i++)
+            {
+                if (InvocationMemo.IsOutput(memo.Scans[i].Scan) != outputs) continue;
+                proofs[i] = ScanProof.Differences(memo.Scans[i]);
+                if (!outputs && _delta is null && memo.DeltaGeneration.Length > 0 && proofs[i] is { Count: > 0 })
+                    _delta = Task.Run(() => ReadDelta(memo.DeltaGeneration));
+            }
+        }
         (_memo, _proofs) = (memo, proofs);
+    }
+
+    private DeltaAhead? ReadDelta(string generation)
+    {
+        try
+        {
+            var target = Path.GetDirectoryName(_memoPath)!;
+            var snapshot = DeltaSnapshot.Read(Path.Combine(target, DeltaSnapshot.FileNameFor(_command)));
+            if (snapshot is null || snapshot.Generation != generation) return null;
+            var index = _command is "compile" or "parse" ? ManifestIndex.TryRead(target) : null;
+            return new DeltaAhead(snapshot, index, DeltaRenderer.LoadMacros(snapshot));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The delta reads again, and meets (and reports) the same trouble.
+            return null;
+        }
     }
 
     // A flag's value as `--flag value` or `--flag=value`; the last one given wins, as in the parser.
