@@ -19,8 +19,18 @@ internal static class LongJsonString
     // The escape of each ASCII byte, or null for one written as it is.
     private static readonly byte[]?[] Escapes = BuildEscapes();
 
-    private static readonly SearchValues<byte> Special = SearchValues.Create(
-        Enumerable.Range(0, 256).Where(b => b >= 0x80 || Escapes[b] is not null).Select(b => (byte)b).ToArray());
+    private static readonly SearchValues<byte> Special = SearchValues.Create(SpecialBytes());
+
+    // Every byte written other than as it is (a loop: LINQ over a range of ints is compiled at run time).
+    private static byte[] SpecialBytes()
+    {
+        var special = new List<byte>();
+        for (var b = 0; b < 256; b++)
+        {
+            if (b >= 0x80 || Escapes[b] is not null) special.Add((byte)b);
+        }
+        return [.. special];
+    }
 
     public static void Write(Utf8JsonWriter json, JsonEncodedText name, string text)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Hashing;
 using ModelForge.Compiler.Caching;
 
@@ -42,15 +43,15 @@ internal sealed class ManifestIndex
     /// <summary>The entries of the macros (every package's, the global project's too), in the manifest's order.</summary>
     public IReadOnlyList<EntryRange> Macros { get; }
 
-    public bool TryFind(string uniqueId, out EntryRange range) => TryFind(_nodeById, Nodes, uniqueId, out range);
+    public bool TryFind(string uniqueId, [MaybeNullWhen(false)] out EntryRange range) => TryFind(_nodeById, Nodes, uniqueId, out range);
 
     /// <summary>A macro's entry by its unique id (<c>macro.&lt;package&gt;.&lt;name&gt;</c>).</summary>
-    public bool TryFindMacro(string uniqueId, out EntryRange range) => TryFind(_macroById, Macros, uniqueId, out range);
+    public bool TryFindMacro(string uniqueId, [MaybeNullWhen(false)] out EntryRange range) => TryFind(_macroById, Macros, uniqueId, out range);
 
-    private static bool TryFind(Dictionary<string, int> byId, IReadOnlyList<EntryRange> entries, string uniqueId, out EntryRange range)
+    private static bool TryFind(Dictionary<string, int> byId, IReadOnlyList<EntryRange> entries, string uniqueId, [MaybeNullWhen(false)] out EntryRange range)
     {
         var found = byId.TryGetValue(uniqueId, out var i);
-        range = found ? entries[i] : default;
+        range = found ? entries[i] : null;
         return found;
     }
 
@@ -160,7 +161,7 @@ internal sealed class ManifestIndex
     private static readonly string Stamp = typeof(ManifestIndex).Assembly.ManifestModule.ModuleVersionId.ToString();
 
     /// <summary>A node's or macro's entry: its value (the object) spans <see cref="Length"/> bytes from <see cref="Start"/>.</summary>
-    internal readonly record struct EntryRange(string UniqueId, long Start, int Length)
+    internal sealed record EntryRange(string UniqueId, long Start, int Length)
     {
         public long End => Start + Length;
     }

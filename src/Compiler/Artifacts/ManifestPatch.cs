@@ -61,7 +61,8 @@ internal static partial class ManifestPatch
     }
 
     /// <summary>A stretch of the old manifest and the bytes that take its place.</summary>
-    private readonly record struct Replacement(long Start, long End, byte[] Bytes)
+    // A class, as EntryRange: generic code over a struct of forge's is compiled at run time outside the self-contained form.
+    private sealed record Replacement(long Start, long End, byte[] Bytes)
     {
         public long Delta => Bytes.Length - (End - Start);
     }

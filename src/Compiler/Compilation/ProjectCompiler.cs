@@ -159,14 +159,15 @@ public static partial class ProjectCompiler
         Parallel.For(0, parsed.Length, i => parsed[i] = engine.Parse(files[i].Source, diagnostics));
         foreach (var package in packages) registry.AddPackage(package);
         // dbt refuses a macro name defined twice in one package rather than letting the later file win.
-        var defined = new Dictionary<(string Package, string Name), Macro>();
+        // Keyed "package|name" (package names have no '|'): a tuple key's dictionary is compiled at run time.
+        var defined = new Dictionary<string, Macro>(StringComparer.Ordinal);
         for (var i = 0; i < parsed.Length; i++)
         {
             if (parsed[i].HasErrors) continue;
             foreach (var macro in parsed[i].Macros.Values)
             {
-                if (defined.TryAdd((files[i].Package, macro.Name), macro)) continue;
-                var first = defined[(files[i].Package, macro.Name)];
+                if (defined.TryAdd(files[i].Package + "|" + macro.Name, macro)) continue;
+                var first = defined[files[i].Package + "|" + macro.Name];
                 diagnostics.Add(DiagnosticCodes.ProjectInput.DuplicateMacro(macro.Span, files[i].Package, macro.Name, first.Span.ToString(), macro.Span.ToString()));
             }
             registry.AddTemplate(files[i].Package, parsed[i]);

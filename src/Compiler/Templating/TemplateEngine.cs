@@ -15,8 +15,15 @@ public sealed class TemplateEngine
     // grow into a large-object bucket array, allocated while its resize holds every lock (a full GC
     // with the other render threads waiting on the lock): small tables, picked by the key's hash, never do.
     private const int ShardCount = 32;
-    private readonly ConcurrentDictionary<CacheKey, CacheEntry>[] _shards =
-        Enumerable.Range(0, ShardCount).Select(_ => new ConcurrentDictionary<CacheKey, CacheEntry>()).ToArray();
+    private readonly ConcurrentDictionary<CacheKey, CacheEntry>[] _shards = NewShards();
+
+    // A loop, not LINQ over a range: generic code over int is compiled at run time outside the self-contained form.
+    private static ConcurrentDictionary<CacheKey, CacheEntry>[] NewShards()
+    {
+        var shards = new ConcurrentDictionary<CacheKey, CacheEntry>[ShardCount];
+        for (var i = 0; i < shards.Length; i++) shards[i] = new ConcurrentDictionary<CacheKey, CacheEntry>();
+        return shards;
+    }
 
     /// <summary>How many distinct (path, text) pairs have been parsed; a cache hit does not count.</summary>
     public int ParsedCount => _shards.Sum(shard => shard.Count);

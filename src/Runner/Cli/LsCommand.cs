@@ -12,7 +12,8 @@ namespace ModelForge.Runner.Cli;
 /// <summary>`forge ls` (or `forge list`, dbt's name): the project's nodes, one per line, in dependency order.</summary>
 internal static class LsCommand
 {
-    private static readonly HashSet<ResourceType> Listed =
+    // Made when ls runs, not when the command line is built for any command (generic code over an enum is compiled at run time).
+    private static HashSet<ResourceType> Listed() =>
         Enum.GetValues<ResourceType>().Where(t => t is not (ResourceType.Yaml or ResourceType.Docs or ResourceType.Macro)).ToHashSet();
 
     // The keys dbt's `list --output json` prints, in the order it documents them; --output-keys picks among them.
@@ -56,7 +57,7 @@ internal static class LsCommand
             if (session is null) return ExitCodes.UsageOrProject;
             // What the next ls needs to take an edit of model files alone (Compilation/Delta): every model's shape.
             snapshot = Task.Run(() => DeltaSnapshot.Write(Path.Combine(session.TargetDirectory, DeltaSnapshot.FileNameFor("ls")), session.Compiled!, session.Compiled!.Nodes.Values, renders: false));
-            var types = ResourceTypeFilter.Apply(Listed, options.ResourceTypes, options.ExcludeResourceTypes, environment);
+            var types = ResourceTypeFilter.Apply(Listed(), options.ResourceTypes, options.ExcludeResourceTypes, environment);
             if (types is null) return ExitCodes.UsageOrProject;
             // As dbt's list: the tests of selected nodes are listed too (--indirect-selection).
             var selected = TestSelection.Select(session, environment, types);

@@ -6,7 +6,7 @@ namespace ModelForge.Runner.Memo;
 /// Passes everything to the real writer and keeps a copy, in the order written across stdout and
 /// stderr (both share one <see cref="Log"/>), so a replay prints exactly what the compile printed.
 /// </summary>
-internal sealed class CapturingWriter(TextWriter inner, bool isError, List<(bool Error, string Text)> log) : TextWriter
+internal sealed class CapturingWriter(TextWriter inner, bool isError, List<PrintedText> log) : TextWriter
 {
     /// <summary>The writer underneath <paramref name="writer"/>, for diagnostics output a replay must not repeat (traces).</summary>
     public static TextWriter Uncaptured(TextWriter writer) => writer is CapturingWriter capturing ? capturing.Inner : writer;
@@ -46,7 +46,7 @@ internal sealed class CapturingWriter(TextWriter inner, bool isError, List<(bool
         lock (log)
         {
             inner.Write(text);
-            log.Add((isError, text));
+            log.Add(new PrintedText(isError, text));
         }
     }
 }

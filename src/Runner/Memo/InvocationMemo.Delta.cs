@@ -62,7 +62,7 @@ internal sealed partial class InvocationMemo
 
         // Edited macro files are read once: the text the renders use is the text the memo records.
         var project = snapshot.Project;
-        var read = new List<(Edit Edit, SourceText Text, MemoStat Stat)>();
+        var read = new List<EditRead>();
         var macroTexts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
         var macroFiles = new List<int>();
         var work = new List<Work>();
@@ -73,7 +73,7 @@ internal sealed partial class InvocationMemo
                 if (ReadUnchanging(edit.FullPath, project.MacroFiles[file].Path, out why) is not { } macro) return null;
                 macroTexts[edit.FullPath] = macro.Text;
                 macroFiles.Add(file);
-                read.Add((edit, macro.Text, macro.Stat));
+                read.Add(new EditRead(edit, macro.Text, macro.Stat));
             }
             else if (snapshot.ModelAt(edit.FullPath, out var at) is { } model) work.Add(new Work(model, at, edit.FullPath, edit));
             else return Fail($"{edit.FullPath} is neither a model nor a macro file the last {_command} read", out why);
@@ -103,7 +103,7 @@ internal sealed partial class InvocationMemo
         for (var i = 0; i < work.Count; i++)
         {
             if (results[i] is not { } result) return Fail(reasons[i], out why);
-            if (work[i].Edit is { } edit) read.Add((edit, result.Text, result.Stat));
+            if (work[i].Edit is { } edit) read.Add(new EditRead(edit, result.Text, result.Stat));
         }
         PhaseTimings.Mark("delta parse + render");
 
@@ -148,6 +148,13 @@ internal sealed partial class InvocationMemo
         return memo.ExitCode;
     }
 
+    // Classes, not tuples: generic code over a struct is compiled at run time outside the self-contained form.
+    /// <summary>A file read and its stamp then.</summary>
+    private sealed record FileRead(SourceText Text, MemoStat Stat);
+
+    /// <summary>An edited file as the delta read it, for the memo's new entry.</summary>
+    private sealed record EditRead(Edit Edit, SourceText Text, MemoStat Stat);
+
     /// <summary>A model the delta takes: edited (<see cref="Edit"/>), or rendered again for a macro it bound (its file as the memo recorded it).</summary>
     private sealed record Work(DeltaModel Model, int Index, string FullPath, Edit? Edit);
 
@@ -164,14 +171,14 @@ internal sealed partial class InvocationMemo
     }
 
     // The file's text and its stamp, when it is a plain file that did not change while read.
-    private static (SourceText Text, MemoStat Stat)? ReadUnchanging(string fullPath, string displayPath, out string why)
+    private static FileRead? ReadUnchanging(string fullPath, string displayPath, out string why)
     {
         var before = MemoStat.Of(fullPath);
         var diagnostics = new DiagnosticBag();
-        if (SourceFileReader.Read(fullPath, displayPath, diagnostics) is not { } text || diagnostics.HasErrors) return Fail<(SourceText, MemoStat)?>($"{displayPath} does not read cleanly", out why);
-        if (MemoStat.Of(fullPath) != before || before.Kind != FileStampKind.File) return Fail<(SourceText, MemoStat)?>($"{displayPath} changed while read", out why);
+        if (SourceFileReader.Read(fullPath, displayPath, diagnostics) is not { } text || diagnostics.HasErrors) return Fail<FileRead>($"{displayPath} does not read cleanly", out why);
+        if (MemoStat.Of(fullPath) != before || before.Kind != FileStampKind.File) return Fail<FileRead>($"{displayPath} changed while read", out why);
         why = "";
-        return (text, before);
+        return new FileRead(text, before);
     }
 
     // Whether the memo's tree scans hold the file with this size and time (a linked file, hashed at every check, is not taken).
@@ -229,7 +236,7 @@ internal sealed partial class InvocationMemo
     // The memo as the delta leaves things: the edited files with their new stamps and hashes, vouched for as the full
     // record does (Vouch: an edit too recent to vouch for leaves no memo, the next compile is a full one), the outputs
     // written (compiled files, manifest.json) with their stamps. Returns why no memo was written, or null.
-    private string? Rerecord(MemoFile memo, List<(Edit Edit, SourceText Text, MemoStat Stat)> edits, List<string> outputs)
+    private string? Rerecord(MemoFile memo, List<EditRead> edits, List<string> outputs)
     {
         foreach (var (edit, text, stat) in edits)
         {
@@ -244,18 +251,29 @@ internal sealed partial class InvocationMemo
         {
             if (!Restamp(memo, output)) return $"{output} is not where the memo recorded outputs";
         }
-        var environment = memo.Environment.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        foreach (var (name, value) in _environment) environment[name] = Fingerprint(value);
         var updated = new MemoFile
         {
             Key = memo.Key,
-            Environment = environment.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(),
+            Environment = VariablesNow(memo.Environment),
             Scans = memo.Scans,
             Printed = memo.Printed,
             ExitCode = memo.ExitCode,
             DeltaGeneration = memo.DeltaGeneration,
         };
         return updated.Write(_memoPath!) ? null : "the target folder is not writable";
+    }
+
+    // The variables the memo recorded, with what this invocation read (its value now) in their place or added, by name.
+    private IReadOnlyList<VariableRead> VariablesNow(IReadOnlyList<VariableRead> recorded)
+    {
+        var byName = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (name, fingerprint) in recorded) byName[name] = fingerprint;
+        foreach (var (name, value) in _environment) byName[name] = Fingerprint(value);
+        var names = new List<string>(byName.Keys);
+        names.Sort(StringComparer.Ordinal);
+        var variables = new List<VariableRead>(names.Count);
+        foreach (var name in names) variables.Add(new VariableRead(name, byName[name]));
+        return variables;
     }
 
     // The output entry for a file the delta wrote, given its stamp now; false when no output scan holds it.

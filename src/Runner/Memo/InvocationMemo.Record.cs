@@ -66,7 +66,7 @@ internal sealed partial class InvocationMemo
         var memo = new MemoFile
         {
             Key = _key,
-            Environment = _environment.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Fingerprint(p.Value))).ToList(),
+            Environment = _environment.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new VariableRead(p.Key, Fingerprint(p.Value))).ToList(),
             Scans = recorded,
             Printed = _printed.ToList(),
             ExitCode = ExitCodes.Success,

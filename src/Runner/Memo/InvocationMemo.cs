@@ -31,7 +31,7 @@ internal sealed partial class InvocationMemo
 
     private readonly CliEnvironment _original;
     private readonly ConcurrentDictionary<string, string?> _environment = new(StringComparer.Ordinal);
-    private readonly List<(bool Error, string Text)> _printed = [];
+    private readonly List<PrintedText> _printed = [];
     private readonly ImpureReads _impure = new();
     private readonly long _startedTicks = DateTime.UtcNow.Ticks;
     private readonly string _key;

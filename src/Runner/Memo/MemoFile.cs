@@ -18,12 +18,12 @@ internal sealed class MemoFile
 
     public required string Key { get; init; }
 
-    public required IReadOnlyList<KeyValuePair<string, string?>> Environment { get; init; }
+    public required IReadOnlyList<VariableRead> Environment { get; init; }
 
     public required IReadOnlyList<RecordedScan> Scans { get; init; }
 
     /// <summary>What was printed, in order: (true for stderr, text).</summary>
-    public required IReadOnlyList<(bool Error, string Text)> Printed { get; init; }
+    public required IReadOnlyList<PrintedText> Printed { get; init; }
 
     public required int ExitCode { get; init; }
 
@@ -35,7 +35,7 @@ internal sealed class MemoFile
         CacheFile.TryRead(path, Magic, Format, "", reader =>
         {
             var key = reader.ReadString();
-            var environment = new KeyValuePair<string, string?>[reader.ReadInt32()];
+            var environment = new VariableRead[reader.ReadInt32()];
             for (var i = 0; i < environment.Length; i++) environment[i] = new(reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null);
             var scans = new RecordedScan[reader.ReadInt32()];
             for (var i = 0; i < scans.Length; i++)
@@ -46,8 +46,8 @@ internal sealed class MemoFile
                 if (count < 0) throw new FormatException("negative entry count");
                 scans[i] = RecordedScan.FromEncoded(scan, folderTicks, count, CacheFile.Slice(reader, reader.ReadInt32()));
             }
-            var printed = new (bool, string)[reader.ReadInt32()];
-            for (var i = 0; i < printed.Length; i++) printed[i] = (reader.ReadBoolean(), reader.ReadString());
+            var printed = new PrintedText[reader.ReadInt32()];
+            for (var i = 0; i < printed.Length; i++) printed[i] = new(reader.ReadBoolean(), reader.ReadString());
             var exit = reader.ReadInt32();
             var generation = reader.ReadString();
             return new MemoFile { Key = key, Environment = environment, Scans = scans, Printed = printed, ExitCode = exit, DeltaGeneration = generation };

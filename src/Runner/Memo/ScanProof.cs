@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using ModelForge.Compiler.Project;
 
@@ -23,7 +22,8 @@ internal static class ScanProof
     private const int MaxDiffering = 256;
 
     /// <summary>One file whose stamp differs from its entry (a link's is never known: always listed here).</summary>
-    public readonly record struct Differing(int Index, MemoStat Stat);
+    /// <remarks>A class: generic code over a struct of forge's is compiled at run time outside the self-contained form (no JIT on a hit).</remarks>
+    public sealed record Differing(int Index, MemoStat Stat);
 
     /// <summary>
     /// The entries of <paramref name="recorded"/> that are files whose size or time differ (by index, sorted, with
@@ -48,7 +48,9 @@ internal static class ScanProof
         var count = recorded.Count;
         var chunks = (count + Chunk - 1) / Chunk;
         var unproven = 0;
-        var differing = new ConcurrentBag<Differing>();
+        var found = 0;
+        // Each chunk's files in order: joined in chunk order, they come sorted by index.
+        var differing = new List<Differing>?[chunks];
         void Check(int chunk)
         {
             Span<byte> path = stackalloc byte[MaxPathBytes];
@@ -60,16 +62,19 @@ internal static class ScanProof
             {
                 var stat = Stat(bytes[offsets[i]..offsets[i + 1]], path, root.Length + separator, tree, out var holds);
                 if (holds) continue;
-                if (stat is null || differing.Count >= MaxDiffering) Volatile.Write(ref unproven, 1);
-                else differing.Add(new Differing(i, stat.Value));
+                if (stat is null || Interlocked.Increment(ref found) > MaxDiffering) Volatile.Write(ref unproven, 1);
+                else (differing[chunk] ??= []).Add(new Differing(i, stat.Value));
             }
         }
         if (chunks <= 1) Check(0);
         else Parallel.For(0, chunks, Check);
         if (unproven != 0) return null;
-        var found = differing.ToList();
-        found.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return found;
+        var all = new List<Differing>();
+        foreach (var chunk in differing)
+        {
+            if (chunk is not null) all.AddRange(chunk);
+        }
+        return all;
     }
 
     private static List<Differing>? OneFile(RecordedScan recorded)
