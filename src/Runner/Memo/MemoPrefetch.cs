@@ -14,8 +14,9 @@ namespace ModelForge.Runner.Memo;
 /// </summary>
 internal sealed class MemoPrefetch
 {
-    private readonly string _memoPath;
+    private readonly Func<string?> _guess;
     private readonly string _command;
+    private string? _memoPath;
     private readonly Thread _thread;
     private MemoFile? _memo;
     private List<ScanProof.Differing>?[]? _proofs;
@@ -28,9 +29,10 @@ internal sealed class MemoPrefetch
     /// </summary>
     public sealed record DeltaAhead(DeltaSnapshot Snapshot, ManifestIndex? Index, DeltaRenderer.LoadedMacroFiles Macros);
 
-    private MemoPrefetch(string memoPath, string command)
+    // The place is guessed on the prefetch's thread too: reading the project file is not for the main thread's time.
+    private MemoPrefetch(string command, Func<string?> guess)
     {
-        _memoPath = memoPath;
+        _guess = guess;
         _command = command;
         _thread = new Thread(Run) { IsBackground = true, Name = "forge memo prefetch" };
     }
@@ -39,20 +41,27 @@ internal sealed class MemoPrefetch
     public static MemoPrefetch? Start(IReadOnlyList<string> args, string workingDirectory, Func<string, string?> variable)
     {
         if (args.Count == 0 || args[0] is not ("compile" or "parse" or "ls")) return null;
-        string path;
+        var projectDirectory = Flag(args, "--project-dir") ?? Variable(variable, "PROJECT_DIR") ?? "";
+        var targetPath = Flag(args, "--target-path") ?? Variable(variable, "TARGET_PATH");
+        var prefetch = new MemoPrefetch(args[0], () => MemoPathFor(args[0], workingDirectory, projectDirectory, targetPath));
+        prefetch._thread.Start();
+        Task.Run(InvocationMemo.WarmUp);
+        return prefetch;
+    }
+
+    // Where the memo would be; null when the guess cannot even be made (a path the system refuses).
+    private static string? MemoPathFor(string command, string workingDirectory, string projectDirectory, string? targetPath)
+    {
         try
         {
-            var project = Path.GetFullPath(Path.Combine(workingDirectory, Flag(args, "--project-dir") ?? Variable(variable, "PROJECT_DIR") ?? ""));
-            var target = Flag(args, "--target-path") ?? Variable(variable, "TARGET_PATH") ?? ProjectTargetPath.Read(project) ?? "target";
-            path = Path.Combine(Path.GetFullPath(Path.Combine(project, target)), MemoFile.NameFor(args[0]));
+            var project = Path.GetFullPath(Path.Combine(workingDirectory, projectDirectory));
+            var target = targetPath ?? ProjectTargetPath.Read(project) ?? "target";
+            return Path.Combine(Path.GetFullPath(Path.Combine(project, target)), MemoFile.NameFor(command));
         }
         catch (Exception e) when (e is ArgumentException or IOException or NotSupportedException)
         {
             return null;
         }
-        var prefetch = new MemoPrefetch(path, args[0]);
-        prefetch._thread.Start();
-        return prefetch;
     }
 
     /// <summary>
@@ -62,13 +71,14 @@ internal sealed class MemoPrefetch
     /// <remarks><c>Delta</c>: what a delta reads first, being read (null inside: the snapshot is not the memo's), or null when no input's stats differed.</remarks>
     public (MemoFile? Memo, List<ScanProof.Differing>?[]? Proofs, Task<DeltaAhead?>? Delta)? Take(string memoPath)
     {
-        if (memoPath != _memoPath || Interlocked.Exchange(ref _taken, 1) != 0) return null;
+        if (Interlocked.Exchange(ref _taken, 1) != 0) return null;
         _thread.Join();
-        return (_memo, _proofs, _delta);
+        return memoPath == _memoPath ? (_memo, _proofs, _delta) : null;
     }
 
     private void Run()
     {
+        if ((_memoPath = _guess()) is null) return;
         var memo = MemoFile.Read(_memoPath);
         if (memo is null) return;
         var proofs = new List<ScanProof.Differing>?[memo.Scans.Count];
@@ -90,7 +100,7 @@ internal sealed class MemoPrefetch
     {
         try
         {
-            var target = Path.GetDirectoryName(_memoPath)!;
+            var target = Path.GetDirectoryName(_memoPath!)!;
             var snapshot = DeltaSnapshot.Read(Path.Combine(target, DeltaSnapshot.FileNameFor(_command)));
             if (snapshot is null || snapshot.Generation != generation) return null;
             var index = _command is "compile" or "parse" ? ManifestIndex.TryRead(target) : null;

@@ -93,13 +93,26 @@ public sealed class MemoPrefetchTests
         Record("compile");
         var memoPath = Path.Combine(_project.Root, "target", MemoFile.NameFor("compile"));
 
-        var prefetch = MemoPrefetch.Start(["compile"], _project.Root, _ => null)!;
+        var elsewhere = MemoPrefetch.Start(["compile"], _project.Root, _ => null)!;
+        Assert.That(elsewhere.Take(Path.Combine(_project.Root, "elsewhere", MemoFile.NameFor("compile"))), Is.Null);
+        Assert.That(elsewhere.Take(memoPath), Is.Null, "one invocation, one check: taken or not, it is spent");
 
-        Assert.That(prefetch.Take(Path.Combine(_project.Root, "elsewhere", MemoFile.NameFor("compile"))), Is.Null);
-        var taken = prefetch.Take(memoPath);
+        var here = MemoPrefetch.Start(["compile"], _project.Root, _ => null)!;
+        var taken = here.Take(memoPath);
         Assert.That(taken?.Memo, Is.Not.Null);
         Assert.That(taken!.Value.Proofs, Has.Length.EqualTo(taken.Value.Memo!.Scans.Count));
-        Assert.That(prefetch.Take(memoPath), Is.Null, "a second check reads for itself");
+        Assert.That(here.Take(memoPath), Is.Null, "a second check reads for itself");
+    }
+
+    [Test]
+    public void The_guess_follows_the_project_files_target_path()
+    {
+        _project.WithProjectFile("target-path: \"build/out\"  # artifacts\n");
+        Record("compile");
+
+        var prefetch = MemoPrefetch.Start(["compile"], _project.Root, _ => null)!;
+
+        Assert.That(prefetch.Take(Path.Combine(_project.Root, "build", "out", MemoFile.NameFor("compile")))?.Memo, Is.Not.Null);
     }
 
     [TestCase("run")]
