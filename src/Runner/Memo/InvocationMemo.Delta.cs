@@ -78,8 +78,9 @@ internal sealed partial class InvocationMemo
             else if (snapshot.ModelAt(edit.FullPath, out var at) is { } model) work.Add(new Work(model, at, edit.FullPath, edit));
             else return Fail($"{edit.FullPath} is neither a model nor a macro file the last {_command} read", out why);
         }
-        // Macro files read ahead are as the memo recorded them unless one is among the edits.
-        var renderer = new DeltaRenderer(snapshot, Read, macroTexts, macroTexts.Count == 0 ? ahead?.Macros : null);
+        // The renderer made ahead loaded the macro files as the memo recorded them: not for an edit of one of them.
+        var renderer = macroTexts.Count == 0 && ahead is not null ? ahead.Renderer : new DeltaRenderer(snapshot, Read, macroTexts);
+        ahead?.Variables.To(Read);
         if (renderer.LoadedMacros() is null) return Fail("the macros do not load", out why);
         // After a macro's edit, each model whose last render bound it is taken again: compile renders it (its parse
         // render too when the static parser did not read it); parse and ls, whose snapshots know only parse renders'

@@ -25,9 +25,11 @@ internal sealed class MemoPrefetch
 
     /// <summary>
     /// What a delta reads before it renders, read beside the outputs' stats once an input's stats differ: the
-    /// snapshot of the memo's generation, the manifest's index (compile, parse), and the macro files as they are.
+    /// snapshot of the memo's generation, the manifest's index (compile, parse), and a renderer with the macro files
+    /// as they are loaded (for an edit of models alone), whose reads of environment variables go where
+    /// <see cref="Variables"/> is pointed.
     /// </summary>
-    public sealed record DeltaAhead(DeltaSnapshot Snapshot, ManifestIndex? Index, DeltaRenderer.LoadedMacroFiles Macros);
+    public sealed record DeltaAhead(DeltaSnapshot Snapshot, ManifestIndex? Index, DeltaRenderer Renderer, VariableForward Variables);
 
     // The place is guessed on the prefetch's thread too: reading the project file is not for the main thread's time.
     private MemoPrefetch(string command, Func<string?> guess)
@@ -104,7 +106,10 @@ internal sealed class MemoPrefetch
             var snapshot = DeltaSnapshot.Read(Path.Combine(target, DeltaSnapshot.FileNameFor(_command)));
             if (snapshot is null || snapshot.Generation != generation) return null;
             var index = _command is "compile" or "parse" ? ManifestIndex.TryRead(target) : null;
-            return new DeltaAhead(snapshot, index, DeltaRenderer.LoadMacros(snapshot));
+            var variables = new VariableForward();
+            var renderer = new DeltaRenderer(snapshot, variables.Read);
+            renderer.LoadedMacros();
+            return new DeltaAhead(snapshot, index, renderer, variables);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

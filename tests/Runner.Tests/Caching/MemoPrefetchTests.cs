@@ -76,6 +76,22 @@ public sealed class MemoPrefetchTests
     }
 
     [Test]
+    public void A_variable_read_by_a_model_rendered_ahead_is_still_recorded()
+    {
+        _project.With("models/regional.sql", "select '{{ env_var('FORGE_PREFETCH_TEST_REGION', 'eu') }}' as region");
+        Record("compile");
+        _project.With("models/regional.sql", "select '{{ env_var('FORGE_PREFETCH_TEST_REGION', 'eu') }}' as region, 1 as n");
+        // Dated back, the edit is vouched for: the delta writes the memo, with what its render read.
+        _project.DateInputsBack();
+        Assert.That(MemoTrace("compile"), Does.Contain("memo delta: read beside the check").And.Contain("delta: rendered 1").And.EndWith("memo: written"));
+
+        _project.WithEnvironment("FORGE_PREFETCH_TEST_REGION", "us");
+
+        Assert.That(MemoTrace("compile"), Does.Contain("miss: environment variable FORGE_PREFETCH_TEST_REGION differs"));
+        Assert.That(_project.Read("target/compiled/prefetch/models/regional.sql"), Is.EqualTo("select 'us' as region, 1 as n"));
+    }
+
+    [Test]
     public void A_macro_edit_renders_with_the_macro_as_edited_not_as_read_ahead()
     {
         _project.With("macros/cents.sql", "{% macro cents(c) %}({{ c }} / 100){% endmacro %}")

@@ -30,45 +30,22 @@ internal sealed class DeltaRenderer
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DeltaModel> _rendering = new(StringComparer.Ordinal);
     [ThreadStatic] private static Action<string>? t_impure;
 
+    /// <param name="environment">Read only while rendering (a caller may make the renderer before it knows where reads go).</param>
     /// <param name="macroTexts">Edited macro files by absolute path, as read once by the caller (the text it stamps); others are read here.</param>
-    /// <param name="loaded">The macros as <see cref="LoadMacros"/> gave them for no edited file (read ahead), or null: loaded here.</param>
-    public DeltaRenderer(DeltaSnapshot snapshot, Func<string, string?> environment, IReadOnlyDictionary<string, SourceText>? macroTexts = null,
-        LoadedMacroFiles? loaded = null)
+    public DeltaRenderer(DeltaSnapshot snapshot, Func<string, string?> environment, IReadOnlyDictionary<string, SourceText>? macroTexts = null)
     {
         _snapshot = snapshot;
         _environment = environment;
         _macroTexts = macroTexts ?? new Dictionary<string, SourceText>();
-        if (loaded is not null && _macroTexts.Count > 0) throw new ArgumentException("macros read ahead are those of no edited file", nameof(loaded));
-        _preloaded = loaded;
-    }
-
-    private readonly LoadedMacroFiles? _preloaded;
-
-    /// <summary>The project's macros as <see cref="LoadMacros"/> read them (null: they did not load cleanly).</summary>
-    public sealed record LoadedMacroFiles(MacroRegistry? Macros);
-
-    /// <summary>
-    /// The snapshot's macro files as they are on disk now, parsed: what a renderer for an edit of models alone loads
-    /// first, which a caller may do ahead of time (beside the memo's check) and hand to the constructor.
-    /// </summary>
-    public static LoadedMacroFiles LoadMacros(DeltaSnapshot snapshot)
-    {
-        var diagnostics = new DiagnosticBag();
-        var macros = Macros(snapshot, new Dictionary<string, SourceText>(), diagnostics);
-        return new LoadedMacroFiles(diagnostics.HasErrors ? null : macros);
     }
 
     /// <summary>The project's macros as they are now, or null when they do not load cleanly. Loaded once; call before rendering in parallel.</summary>
     public MacroRegistry? LoadedMacros()
     {
         if (_loaded) return _macros;
-        if (_preloaded is not null) _macros = _preloaded.Macros;
-        else
-        {
-            var diagnostics = new DiagnosticBag();
-            var macros = Macros(_snapshot, _macroTexts, diagnostics);
-            _macros = diagnostics.HasErrors ? null : macros;
-        }
+        var diagnostics = new DiagnosticBag();
+        var macros = Macros(_snapshot, _macroTexts, diagnostics);
+        _macros = diagnostics.HasErrors ? null : macros;
         _loaded = true;
         if (_macros is null) return null;
         var project = _snapshot.Project;
