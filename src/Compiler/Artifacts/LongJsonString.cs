@@ -19,8 +19,7 @@ internal static class LongJsonString
     // The escape of each ASCII byte, or null for one written as it is.
     private static readonly byte[]?[] Escapes = BuildEscapes();
 
-    private static readonly SearchValues<byte> Special = SearchValues.Create(
-        Enumerable.Range(0, 256).Where(b => b >= 0x80 || Escapes[b] is not null).Select(b => (byte)b).ToArray());
+    private static readonly SearchValues<byte> Special = SearchValues.Create(SpecialBytes());
 
     public static void Write(Utf8JsonWriter json, JsonEncodedText name, string text)
     {
@@ -85,6 +84,18 @@ internal static class LongJsonString
         {
             if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    // Non-ASCII bytes and those with an escape. A loop: LINQ over bytes is compiled at run time in a precompiled forge.
+    private static byte[] SpecialBytes()
+    {
+        var special = new byte[128 + Escapes.Count(escape => escape is not null)];
+        var count = 0;
+        for (var b = 0; b < 256; b++)
+        {
+            if (b >= 0x80 || Escapes[b] is not null) special[count++] = (byte)b;
+        }
+        return special;
     }
 
     private static byte[]?[] BuildEscapes()

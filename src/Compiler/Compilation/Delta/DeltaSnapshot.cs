@@ -123,7 +123,7 @@ internal sealed class DeltaSnapshot
         foreach (var node in project.Nodes.Values)
         {
             if (node.UnitTest is { } test) tested.Add(test.ModelId);
-            if (node.File is not null) nodesPerFile[node.Path] = nodesPerFile.GetValueOrDefault(node.Path) + 1;
+            if (node.File is not null) nodesPerFile[node.Path] = nodesPerFile.TryGetValue(node.Path, out var count) ? count + 1 : 1;
         }
         var models = nodes.Where(n => n.ResourceType == ResourceType.Model && n.File is not null && (n.StaticCalls ?? n.RenderedCalls) is not null
                                       && !tested.Contains(n.UniqueId) && nodesPerFile[n.Path] == 1).ToList();
@@ -140,7 +140,7 @@ internal sealed class DeltaSnapshot
                     order.Add(node.Relation);
             }
         }
-        int Index(Relation relation) => table.GetValueOrDefault(relation, -1);
+        int Index(Relation relation) => table.TryGetValue(relation, out var index) ? index : -1;
         var records = new (byte[] Path, byte[]? Record)[models.Count];
         Parallel.For(0, models.Count, i =>
         {
