@@ -12,18 +12,26 @@ namespace ModelForge.Compiler.Artifacts;
 internal sealed class CompiledCode(int capacity = 31)
 {
     // UTF-8, as the manifest writes it: at 10,000 models the SQL held until the manifest is tens of megabytes.
-    private readonly ConcurrentDictionary<string, (string Path, Utf8Text Code)> _byNode =
+    // Values are objects, not tuples: a dictionary of a struct is compiled at run time in a precompiled forge.
+    private readonly ConcurrentDictionary<string, Compiled> _byNode =
         new(Environment.ProcessorCount * 4, Math.Max(capacity, 31), StringComparer.Ordinal);
 
+    private sealed record Compiled(string Path, Utf8Text Code);
+
     /// <param name="path">Where the SQL was written, relative to the project (<see cref="NodeCompiler.CompiledPath"/>).</param>
-    public void Add(ProjectNode node, string path, string code) => _byNode[node.UniqueId] = (path, new Utf8Text(System.Text.Encoding.UTF8.GetBytes(code)));
+    public void Add(ProjectNode node, string path, string code) => _byNode[node.UniqueId] = new(path, new Utf8Text(System.Text.Encoding.UTF8.GetBytes(code)));
 
     /// <summary>As <see cref="Add(ProjectNode, string, string)"/>, from the text's UTF-8 <paramref name="bytes"/> when given, else the text; neither: nothing.</summary>
     public void Add(ProjectNode node, string path, string? code, ReadOnlyMemory<byte>? bytes)
     {
-        if (bytes is { } utf8) _byNode[node.UniqueId] = (path, new Utf8Text(utf8));
+        if (bytes is { } utf8) _byNode[node.UniqueId] = new(path, new Utf8Text(utf8));
         else if (code is not null) Add(node, path, code);
     }
 
-    public bool TryGet(string uniqueId, out (string Path, Utf8Text Code) compiled) => _byNode.TryGetValue(uniqueId, out compiled);
+    public bool TryGet(string uniqueId, out (string Path, Utf8Text Code) compiled)
+    {
+        var found = _byNode.TryGetValue(uniqueId, out var entry);
+        compiled = found ? (entry!.Path, entry.Code) : default;
+        return found;
+    }
 }

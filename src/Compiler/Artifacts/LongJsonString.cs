@@ -21,17 +21,6 @@ internal static class LongJsonString
 
     private static readonly SearchValues<byte> Special = SearchValues.Create(SpecialBytes());
 
-    // Every byte written other than as it is (a loop: LINQ over a range of ints is compiled at run time).
-    private static byte[] SpecialBytes()
-    {
-        var special = new List<byte>();
-        for (var b = 0; b < 256; b++)
-        {
-            if (b >= 0x80 || Escapes[b] is not null) special.Add((byte)b);
-        }
-        return [.. special];
-    }
-
     public static void Write(Utf8JsonWriter json, JsonEncodedText name, string text)
     {
         if (!Ascii.IsValid(text))
@@ -95,6 +84,18 @@ internal static class LongJsonString
         {
             if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    // Non-ASCII bytes and those with an escape. A loop: LINQ over bytes is compiled at run time in a precompiled forge.
+    private static byte[] SpecialBytes()
+    {
+        var special = new byte[128 + Escapes.Count(escape => escape is not null)];
+        var count = 0;
+        for (var b = 0; b < 256; b++)
+        {
+            if (b >= 0x80 || Escapes[b] is not null) special[count++] = (byte)b;
+        }
+        return special;
     }
 
     private static byte[]?[] BuildEscapes()

@@ -44,11 +44,14 @@ internal static class CacheFile
     /// <summary>Writes header and body atomically; false when it could not (only the cache is lost).</summary>
     public static bool TryWrite(string path, string magic, int format, string stamp, Action<BinaryWriter> write)
     {
-        var temporary = path + ".tmp";
+        // A name of its own, created new: two commands saving the same cache at once each write a whole file (the last
+        // rename wins) without depending on a file lock, which forge turns off (Runner.csproj).
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+            // A 64 KB buffer: bodies are megabytes of small fields (File.Create's 4 KB made a write call per 4 KB).
+            using (var writer = new BinaryWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Encoding.UTF8))
             {
                 writer.Write(magic);
                 writer.Write(format);

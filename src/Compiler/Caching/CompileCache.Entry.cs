@@ -49,17 +49,45 @@ internal sealed partial class CompileCache
             return new Entry(key, names, values, length, writtenTicks, code);
         }
 
-        /// <summary>The recorded inputs (key, fingerprint), as stored or as read through <paramref name="table"/>.</summary>
-        public IEnumerable<KeyValuePair<string, string>> Inputs(StringTable table) =>
-            _pending ?? Names.Select((name, i) => new KeyValuePair<string, string>(table[name], table[Values[i]]));
+        /// <summary>The recorded inputs (key, fingerprint), as stored or as read through <paramref name="table"/>, whose key begins with one of <paramref name="prefixes"/>.</summary>
+        public KeyValuePair<string, string>[] InputsWith(StringTable table, string[] prefixes)
+        {
+            var count = _pending?.Length ?? Names.Length;
+            var found = 0;
+            for (var i = 0; i < count; i++)
+            {
+                if (HasPrefix(KeyAt(table, i), prefixes)) found++;
+            }
+            var kept = new KeyValuePair<string, string>[found];
+            for (var (i, at) = (0, 0); i < count; i++)
+            {
+                var key = KeyAt(table, i);
+                if (HasPrefix(key, prefixes)) kept[at++] = KeyValuePair.Create(key, _pending is { } pending ? pending[i].Value : table[Values[i]]);
+            }
+            return kept;
+        }
+
+        private string KeyAt(StringTable table, int i) => _pending is { } pending ? pending[i].Key : table[Names[i]];
+
+        private static bool HasPrefix(string key, string[] prefixes)
+        {
+            foreach (var prefix in prefixes)
+            {
+                if (key.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            }
+            return false;
+        }
 
         /// <summary>Gives a stored entry's inputs their indices in <paramref name="table"/>. One thread.</summary>
         public void Intern(StringTable table)
         {
             if (_pending is not { } pending) return;
-            Names = pending.Select(p => table.Add(p.Key)).ToArray();
-            Values = pending.Select(p => table.Add(p.Value)).ToArray();
-            _pending = null;
+            // Names first, then values: the table's order, and so the file, as before.
+            var names = new int[pending.Length];
+            for (var i = 0; i < pending.Length; i++) names[i] = table.Add(pending[i].Key);
+            var values = new int[pending.Length];
+            for (var i = 0; i < pending.Length; i++) values[i] = table.Add(pending[i].Value);
+            (Names, Values, _pending) = (names, values, null);
         }
 
         public void Write(BinaryWriter writer)

@@ -103,19 +103,11 @@ internal sealed partial class CompileCache
     /// </summary>
     public Dictionary<string, KeyValuePair<string, string>[]> RecordedInputs(IEnumerable<string> ids, params string[] prefixes)
     {
-        bool Kept(string key)
-        {
-            foreach (var prefix in prefixes)
-            {
-                if (key.StartsWith(prefix, StringComparison.Ordinal)) return true;
-            }
-            return false;
-        }
         var found = new Dictionary<string, KeyValuePair<string, string>[]>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            if (_stored.TryGetValue(id, out var stored)) found[id] = stored.Inputs(_table).Where(p => Kept(p.Key)).ToArray();
-            else if (_previous.TryGetValue(id, out var previous) && previous.State == Entry.Reused) found[id] = previous.Inputs(_table).Where(p => Kept(p.Key)).ToArray();
+            if (_stored.TryGetValue(id, out var stored)) found[id] = stored.InputsWith(_table, prefixes);
+            else if (_previous.TryGetValue(id, out var previous) && previous.State == Entry.Reused) found[id] = previous.InputsWith(_table, prefixes);
         }
         return found;
     }
@@ -127,20 +119,34 @@ internal sealed partial class CompileCache
     public void Save(string path)
     {
         if (_loaded && !_changed) return;
-        // Nodes this compile did not check keep what the last one knew of them.
-        var entries = _previous.Where(p => p.Value.State != Entry.Rejected && !_stored.ContainsKey(p.Key)).Concat(_stored).ToArray();
-        foreach (var (_, entry) in _stored) entry.Intern(_table);
+        // Nodes this compile did not check keep what the last one knew of them. Loops, not LINQ over key/value
+        // pairs: each such generic method is compiled at run time in a precompiled forge.
+        var kept = 0;
+        foreach (var (id, entry) in _previous)
+        {
+            if (Keeps(id, entry)) kept++;
+        }
+        var stored = _stored.ToArray();
+        foreach (var (_, entry) in stored) entry.Intern(_table);
         CacheFile.TryWrite(path, Magic, Format, _stamp, writer =>
         {
             _table.Write(writer);
-            writer.Write(entries.Length);
-            foreach (var (id, entry) in entries)
+            writer.Write(kept + stored.Length);
+            foreach (var (id, entry) in _previous)
+            {
+                if (!Keeps(id, entry)) continue;
+                writer.Write(id);
+                entry.Write(writer);
+            }
+            foreach (var (id, entry) in stored)
             {
                 writer.Write(id);
                 entry.Write(writer);
             }
         });
     }
+
+    private bool Keeps(string id, Entry previous) => previous.State != Entry.Rejected && !_stored.ContainsKey(id);
 
     // Enum.ToString per node showed in profiles; the names are what the key always hashed.
     private static readonly string[] ResourceTypeNames = Enum.GetValues<ResourceType>().Select(t => t.ToString()).ToArray();

@@ -22,6 +22,8 @@ internal static class PhaseTimings
     private static TimeSpan _lastPause;
     private static long _lastStepJitted;
     private static TimeSpan _lastStepJitTime;
+    private static long _lastJitted;
+    private static TimeSpan _lastJitTime;
 
     /// <summary>Prints the time since the previous mark (or process start) under <paramref name="phase"/>.</summary>
     public static void Mark(string phase)
@@ -38,6 +40,10 @@ internal static class PhaseTimings
         _lastStepAllocated = GC.GetTotalAllocatedBytes();
         _lastStepJitted = System.Runtime.JitInfo.GetCompiledMethodCount();
         _lastStepJitTime = System.Runtime.JitInfo.GetCompilationTime();
+        // Methods compiled at run time: in a precompiled forge, those its image lacks (generic instantiations over value types from other assemblies).
+        var jitted = _lastStepJitted - Interlocked.Exchange(ref _lastJitted, _lastStepJitted);
+        var jitTime = (_lastStepJitTime - _lastJitTime).TotalMilliseconds;
+        _lastJitTime = _lastStepJitTime;
         // Bytes allocated and collections: figures a loaded machine does not blur.
         var allocated = GC.GetTotalAllocatedBytes() - Interlocked.Exchange(ref _lastAllocated, GC.GetTotalAllocatedBytes());
         var collections = GC.CollectionCount(0) - Interlocked.Exchange(ref _lastCollections, GC.CollectionCount(0));
@@ -46,7 +52,7 @@ internal static class PhaseTimings
         var pauseNow = GC.GetTotalPauseDuration();
         var pause = (pauseNow - _lastPause).TotalMilliseconds;
         _lastPause = pauseNow;
-        Console.Error.WriteLine($"[timing] {phase,-28} {since,8:F1} ms   cpu {cpu,7:F0} ms   (process {total:F0} ms)   alloc {allocated / 1048576.0,6:F0} MB, {collections} GCs ({gen2} gen 2, paused {pause:F0} ms)");
+        Console.Error.WriteLine($"[timing] {phase,-28} {since,8:F1} ms   cpu {cpu,7:F0} ms   (process {total:F0} ms)   alloc {allocated / 1048576.0,6:F0} MB, {collections} GCs ({gen2} gen 2, paused {pause:F0} ms), jit {jitted} methods {jitTime:F0} ms");
     }
 
     /// <summary>

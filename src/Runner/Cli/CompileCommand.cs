@@ -120,7 +120,7 @@ internal static class CompileCommand
         var paths = selected.Select(node => NodeCompiler.CompiledPath(project, node)).ToArray();
         ArtifactFiles.CreateFolders(session.Project.Root, paths);
         Task saving;
-        Dictionary<string, KeyValuePair<string, string>[]> recorded;
+        Task<Dictionary<string, KeyValuePair<string, string>[]>> recorded;
         using (var compiler = new CachedCompiler(session))
         {
             // One worker per core: a worker builds its own node compiler (a lookup of every node), and
@@ -148,15 +148,16 @@ internal static class CompileCommand
                 rendered[i] = outcome.Rendered;
             });
             PhaseTimings.Mark("execute-render + write");
-            // What the delta snapshot keeps of each render (macros bound, is_incremental answers), taken before Save re-indexes the entries.
-            recorded = compiler.RecordedInputs(selected, RenderInputs.BoundMacro, RenderInputs.IncrementalCall);
-            // Beside the manifest: the cache file holds every node's SQL (16 MB at 10,000 models).
-            saving = Task.Run(compiler.Save);
+            // What the delta snapshot keeps of each render (macros bound, is_incremental answers), taken before Save
+            // re-indexes the entries. Both beside the manifest, not before it: this thread starts the manifest at once
+            // (the cache file holds every node's SQL, 16 MB at 10,000 models).
+            recorded = Task.Run(() => compiler.RecordedInputs(selected, RenderInputs.BoundMacro, RenderInputs.IncrementalCall));
+            saving = recorded.ContinueWith(_ => compiler.Save(), TaskScheduler.Default);
         }
         // What rendering one edited model needs, for the next compile (none when a template read the graph: an edit may change what it saw).
         var deltaPath = Path.Combine(session.TargetDirectory, DeltaSnapshot.FileNameFor("compile"));
         var snapshot = errors.All(e => e is not { Count: > 0 }) && !readGraph()
-            ? Task.Run(() => DeltaSnapshot.Write(deltaPath, project, selected, renders: true, recorded))
+            ? recorded.ContinueWith(inputs => DeltaSnapshot.Write(deltaPath, project, selected, renders: true, inputs.Result), TaskScheduler.Default)
             : null;
         if (snapshot is null) CacheFile.Delete(deltaPath);
         try

@@ -37,24 +37,27 @@ internal sealed class DeltaMacros
     /// <summary>Each file's macros (name, signature), by name, in <paramref name="files"/>' order; a file defining none has an empty list.</summary>
     public static List<(string Name, string Signature)>[] FilesOf(MacroRegistry registry, IReadOnlyList<(string Package, string Path, string FullPath)> files)
     {
-        var byFile = new Dictionary<(string, string), int>();
+        // Keyed by text, not a tuple: a dictionary of a struct key is compiled at run time in a precompiled forge.
+        var byFile = new Dictionary<string, int>(StringComparer.Ordinal);
         var found = new List<(string Name, string Signature)>[files.Count];
         for (var i = 0; i < files.Count; i++)
         {
-            byFile[(files[i].Package, files[i].Path)] = i;
+            byFile[FileKey(files[i].Package, files[i].Path)] = i;
             found[i] = [];
         }
         foreach (var package in files.Select(f => f.Package).Distinct(StringComparer.Ordinal))
         {
             foreach (var name in registry.NamesIn(package))
             {
-                if (registry.FindInPackage(package, name) is { } macro && byFile.TryGetValue((package, macro.Span.Path), out var file))
+                if (registry.FindInPackage(package, name) is { } macro && byFile.TryGetValue(FileKey(package, macro.Span.Path), out var file))
                     found[file].Add((name, SignatureOf(macro)));
             }
         }
         foreach (var file in found) file.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return found;
     }
+
+    private static string FileKey(string package, string path) => package + "\n" + path;
 
     /// <summary>
     /// The snapshot's macro section. <paramref name="kept"/>: the snapshot's models by unique id → their index.
@@ -104,10 +107,23 @@ internal sealed class DeltaMacros
         return new DeltaMacros
         {
             Files = FilesOf(project.Macros, shared.MacroFiles),
-            Binders = binders.ToDictionary(p => p.Key, p => p.Value.Distinct().Order().ToArray(), StringComparer.Ordinal),
+            Binders = binders.ToDictionary(p => p.Key, p => SortedDistinct(p.Value), StringComparer.Ordinal),
             Pinned = pinned,
             Unknown = unknown,
         };
+    }
+
+    // Ascending, each once (a model's parse and execute renders may both bind a macro).
+    private static int[] SortedDistinct(List<int> models)
+    {
+        var sorted = models.ToArray();
+        Array.Sort(sorted);
+        var count = 0;
+        foreach (var model in sorted)
+        {
+            if (count == 0 || sorted[count - 1] != model) sorted[count++] = model;
+        }
+        return sorted.AsSpan(0, count).ToArray();
     }
 
     private static readonly string[] NamingMacros = ["generate_schema_name", "generate_alias_name", "generate_database_name"];

@@ -123,7 +123,7 @@ internal sealed class DeltaSnapshot
         foreach (var node in project.Nodes.Values)
         {
             if (node.UnitTest is { } test) tested.Add(test.ModelId);
-            if (node.File is not null) nodesPerFile[node.Path] = nodesPerFile.GetValueOrDefault(node.Path) + 1;
+            if (node.File is not null) nodesPerFile[node.Path] = nodesPerFile.TryGetValue(node.Path, out var count) ? count + 1 : 1;
         }
         var models = nodes.Where(n => n.ResourceType == ResourceType.Model && n.File is not null && (n.StaticCalls ?? n.RenderedCalls) is not null
                                       && !tested.Contains(n.UniqueId) && nodesPerFile[n.Path] == 1).ToList();
@@ -140,10 +140,13 @@ internal sealed class DeltaSnapshot
                     order.Add(node.Relation);
             }
         }
-        int Index(Relation relation) => table.GetValueOrDefault(relation, -1);
-        var records = new (string Path, byte[]? Record)[models.Count];
+        int Index(Relation relation) => table.TryGetValue(relation, out var index) ? index : -1;
+        var records = new (byte[] Path, byte[]? Record)[models.Count];
         Parallel.For(0, models.Count, i =>
-            records[i] = (models[i].Path, DeltaRecords.WriteModel(project, models[i], renders ? Index : null, IncrementalAnswer(recorded, models[i].UniqueId))));
+        {
+            var record = DeltaRecords.WriteModel(project, models[i], renders ? Index : null, IncrementalAnswer(recorded, models[i].UniqueId));
+            records[i] = (record is null ? [] : System.Text.Encoding.UTF8.GetBytes(models[i].Path), record);
+        });
         var relations = order.ToArray();
         // The models kept, by their index among the snapshot's records: how the macro section names them.
         var kept = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -165,24 +168,25 @@ internal sealed class DeltaSnapshot
                 writer.Write(bytes.Length);
                 writer.Write(bytes);
             }
-            var body = new MemoryStream();
-            var count = 0;
-            using (var models = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
+            // The models' count and length come first: summed here, so the records go to the file as they are
+            // (a body gathered in memory first was 4 MB grown by doubling, then copied).
+            var (count, length) = (0, 0);
+            foreach (var (key, record) in records)
             {
-                foreach (var (file, record) in records)
-                {
-                    if (record is null) continue;
-                    count++;
-                    var key = System.Text.Encoding.UTF8.GetBytes(file);
-                    models.Write(key.Length);
-                    models.Write(key);
-                    models.Write(record.Length);
-                    models.Write(record);
-                }
+                if (record is null) continue;
+                count++;
+                length = checked(length + 8 + key.Length + record.Length);
             }
             writer.Write(count);
-            writer.Write((int)body.Length);
-            writer.Write(body.GetBuffer(), 0, (int)body.Length);
+            writer.Write(length);
+            foreach (var (key, record) in records)
+            {
+                if (record is null) continue;
+                writer.Write(key.Length);
+                writer.Write(key);
+                writer.Write(record.Length);
+                writer.Write(record);
+            }
             macros.Write(writer);
         });
         return written ? generation : null;
