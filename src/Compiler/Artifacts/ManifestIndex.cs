@@ -6,7 +6,8 @@ namespace ModelForge.Compiler.Artifacts;
 
 /// <summary>
 /// Where each compiled node with a file (not seeds) and each macro has its entry (the value, from <c>{</c> to <c>}</c>) in
-/// target/manifest.json, stamped with the size and XxHash3 of the manifest it describes; saved as target/forge_manifest_index.bin.
+/// target/manifest.json, stamped with the size and times of the manifest it describes (<see cref="ManifestStamp"/>, taken when
+/// saved beside it); saved as target/forge_manifest_index.bin.
 /// <see cref="ManifestPatch"/> uses it to rewrite a few nodes' code and macros' bodies without writing the manifest afresh.
 /// </summary>
 internal sealed class ManifestIndex
@@ -14,17 +15,19 @@ internal sealed class ManifestIndex
     public const string FileName = "forge_manifest_index.bin";
 
     private const string Magic = "forge-manifest-index";
-    private const int Format = 2;
+    // 3: the manifest's stamp (size and times) in place of its XxHash3.
+    private const int Format = 3;
 
     private readonly Dictionary<string, int> _nodeById;
     private readonly Dictionary<string, int> _macroById;
 
     /// <param name="nodes">The nodes' entries in file order.</param>
     /// <param name="macros">The macros' entries in file order; the macros section follows nodes and sources.</param>
-    internal ManifestIndex(long manifestSize, ulong manifestHash, IReadOnlyList<EntryRange> nodes, IReadOnlyList<EntryRange> macros)
+    /// <param name="stamp">The manifest's stamp as saved (null until <see cref="TryWrite"/> takes it from the file).</param>
+    internal ManifestIndex(long manifestSize, ManifestStamp? stamp, IReadOnlyList<EntryRange> nodes, IReadOnlyList<EntryRange> macros)
     {
         ManifestSize = manifestSize;
-        ManifestHash = manifestHash;
+        Stamp = stamp;
         Nodes = nodes;
         Macros = macros;
         _nodeById = ById(nodes);
@@ -34,8 +37,11 @@ internal sealed class ManifestIndex
     /// <summary>The byte length of the manifest described.</summary>
     public long ManifestSize { get; }
 
-    /// <summary>The XxHash3 (64 bits) of the manifest described.</summary>
-    public ulong ManifestHash { get; }
+    /// <summary>The manifest's size and times when the index was saved beside it; null for an index not saved yet.</summary>
+    public ManifestStamp? Stamp { get; }
+
+    /// <summary>Whether the manifest at <paramref name="path"/> is still the one this saved index describes.</summary>
+    public bool Describes(string path) => Stamp is { } stamp && stamp.Length == ManifestSize && ManifestStamp.Of(path) == stamp;
 
     /// <summary>The entries of the nodes with a file, in the manifest's order.</summary>
     public IReadOnlyList<EntryRange> Nodes { get; }
@@ -64,12 +70,11 @@ internal sealed class ManifestIndex
 
     /// <summary>
     /// The index in <paramref name="targetDirectory"/>; null when it is missing, damaged, written by another
-    /// build of forge, or manifest.json is not the size it describes (the content hash is checked when patching,
-    /// as the manifest is read then anyway).
+    /// build of forge, or manifest.json is not the size it describes (its times are checked when patching: <see cref="Describes"/>).
     /// </summary>
     public static ManifestIndex? TryRead(string targetDirectory)
     {
-        var index = CacheFile.TryRead(Path.Combine(targetDirectory, FileName), Magic, Format, Stamp, reader =>
+        var index = CacheFile.TryRead(Path.Combine(targetDirectory, FileName), Magic, Format, BuildStamp, reader =>
         {
             var hash = reader.ReadUInt64();
             var body = CacheFile.Slice(reader, reader.ReadInt32());
@@ -88,14 +93,23 @@ internal sealed class ManifestIndex
         }
     }
 
-    /// <summary>Saves the index beside the manifest atomically; false when it could not (then no index is left: the manifest is written in full next time).</summary>
+    /// <summary>
+    /// Saves the index beside the manifest atomically, stamped with the manifest's size and times as they are now; false
+    /// when it could not, or the manifest is not the size written or has no stamp to prove it by (then no index is left:
+    /// the manifest is written in full next time).
+    /// </summary>
     public bool TryWrite(string targetDirectory)
     {
         var path = Path.Combine(targetDirectory, FileName);
+        if (ManifestStamp.Of(Path.Combine(targetDirectory, "manifest.json")) is not { } stamp || stamp.Length != ManifestSize)
+        {
+            CacheFile.Delete(path);
+            return false;
+        }
         var body = new MemoryStream();
-        using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true)) WriteBody(writer);
+        using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true)) WriteBody(writer, stamp);
         var bytes = body.GetBuffer().AsSpan(0, (int)body.Length).ToArray();
-        if (CacheFile.TryWrite(path, Magic, Format, Stamp, writer =>
+        if (CacheFile.TryWrite(path, Magic, Format, BuildStamp, writer =>
             {
                 writer.Write(XxHash3.HashToUInt64(bytes));
                 writer.Write(bytes.Length);
@@ -107,10 +121,11 @@ internal sealed class ManifestIndex
 
     // Entries as gaps and lengths, 7 bits a byte: a few bytes per entry besides its id. The macros' gaps count on
     // from the last node's end, as they follow the nodes in the file.
-    private void WriteBody(BinaryWriter writer)
+    private void WriteBody(BinaryWriter writer, ManifestStamp stamp)
     {
         writer.Write(ManifestSize);
-        writer.Write(ManifestHash);
+        writer.Write(stamp.Ticks);
+        writer.Write(stamp.ChangeTicks);
         var end = 0L;
         WriteEntries(writer, Nodes, ref end);
         WriteEntries(writer, Macros, ref end);
@@ -132,12 +147,12 @@ internal sealed class ManifestIndex
     private static ManifestIndex ReadBody(BinaryReader reader)
     {
         var size = reader.ReadInt64();
-        var hash = reader.ReadUInt64();
+        var stamp = new ManifestStamp(size, reader.ReadInt64(), reader.ReadInt64());
         var end = 0L;
         var nodes = ReadEntries(reader, size, ref end);
         var macros = ReadEntries(reader, size, ref end);
         if (reader.BaseStream.Position != reader.BaseStream.Length) throw new FormatException("damaged manifest index");
-        return new ManifestIndex(size, hash, nodes, macros);
+        return new ManifestIndex(size, stamp, nodes, macros);
     }
 
     private static List<EntryRange> ReadEntries(BinaryReader reader, long size, ref long end)
@@ -158,7 +173,7 @@ internal sealed class ManifestIndex
     }
 
     // The writer's code: another build may place or encode fields differently, and a patch must match the rest of the file.
-    private static readonly string Stamp = typeof(ManifestIndex).Assembly.ManifestModule.ModuleVersionId.ToString();
+    private static readonly string BuildStamp = typeof(ManifestIndex).Assembly.ManifestModule.ModuleVersionId.ToString();
 
     /// <summary>A node's or macro's entry: its value (the object) spans <see cref="Length"/> bytes from <see cref="Start"/>.</summary>
     internal sealed record EntryRange(string UniqueId, long Start, int Length)

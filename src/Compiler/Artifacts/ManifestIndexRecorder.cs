@@ -5,20 +5,19 @@ namespace ModelForge.Compiler.Artifacts;
 
 /// <summary>
 /// Given to <see cref="ManifestWriter"/>: notes where each compiled node with a file (models, snapshots, singular
-/// tests, analyses; not seeds, which have no compiled fields) and each macro has its entry, and the size and hash
-/// of the whole manifest, as it is written.
-/// Costs a hash of the output and one range per entry; fields inside an entry are found only when patched.
+/// tests, analyses; not seeds, which have no compiled fields) and each macro has its entry, and the size of the
+/// whole manifest, as it is written. Costs one range per entry; fields inside an entry are found only when patched.
 /// </summary>
 internal sealed class ManifestIndexRecorder
 {
     private readonly List<ManifestIndex.EntryRange> _nodes = [];
     private readonly List<ManifestIndex.EntryRange> _macros = [];
-    private HashingWriteStream? _output;
+    private CountingWriteStream? _output;
 
     /// <summary>The index of the manifest written, once <see cref="ManifestWriter"/> has returned.</summary>
     public ManifestIndex? Index { get; private set; }
 
-    internal Stream Wrap(Stream stream) => _output = new HashingWriteStream(stream);
+    internal Stream Wrap(Stream stream) => _output = new CountingWriteStream(stream);
 
     // Called in file order, from one thread at a time.
     internal void Entry(ProjectNode node, long start, long end)
@@ -29,7 +28,7 @@ internal sealed class ManifestIndexRecorder
     // Called in file order, after the nodes.
     internal void Macro(string uniqueId, long start, long end) => _macros.Add(Range(uniqueId, start, end));
 
-    internal void Complete() => Index = new ManifestIndex(_output!.Length, _output.Hash, _nodes, _macros);
+    internal void Complete() => Index = new ManifestIndex(_output!.Length, null, _nodes, _macros);
 
     private static ManifestIndex.EntryRange Range(string uniqueId, long start, long end) => new(uniqueId, start, checked((int)(end - start)));
 }

@@ -22,7 +22,7 @@ internal static partial class ManifestPatch
 
     /// <summary>
     /// Patches manifest.json in place (ManifestPatch.InPlace.cs) and then writes its index; false, touching nothing but the index, when
-    /// <paramref name="index"/> does not describe the manifest on disk (its size or hash differ), a node or macro is not
+    /// <paramref name="index"/> does not describe the manifest on disk (its size or times differ), a node or macro is not
     /// in it, or an entry has not the fields it should. IO errors while writing are thrown, as the full write's;
     /// so is an ArgumentException for a node or macro given twice, compiled code without its path or raw code without its checksum.
     /// </summary>
@@ -45,13 +45,13 @@ internal static partial class ManifestPatch
         {
             // One handle throughout: the stretches read to place the fields and the patch are of the same file.
             using var manifest = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
-            if (RandomAccess.GetLength(manifest) != index.ManifestSize) return false;
+            // Opened, then stamped: a manifest changed or replaced since it was indexed is left as it is.
+            if (RandomAccess.GetLength(manifest) != index.ManifestSize || !index.Describes(path)) return false;
             if (Replacements(manifest, index, invocationId, generatedAt, patches, macros) is not { } replacements) return false;
             // The index goes first: a patch cut short must not leave one that describes another file.
             CacheFile.Delete(Path.Combine(targetDirectory, ManifestIndex.FileName));
-            // The patch hashes the whole file before writing: a manifest changed since it was indexed is left as it is.
-            if (PatchInPlace(manifest, index, replacements) is not var (size, hash)) return false;
-            new ManifestIndex(size, hash, Shifted(index.Nodes, replacements), Shifted(index.Macros, replacements)).TryWrite(targetDirectory);
+            var size = PatchInPlace(manifest, index, replacements);
+            new ManifestIndex(size, null, Shifted(index.Nodes, replacements), Shifted(index.Macros, replacements)).TryWrite(targetDirectory);
             return true;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)

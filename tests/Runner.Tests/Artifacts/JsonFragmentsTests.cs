@@ -44,7 +44,7 @@ public sealed class JsonFragmentsTests
         var entries = Enumerable.Range(0, count).Select(Entry).ToList();
         var ranges = new List<(int Item, long Start, long End)>();
         var buffer = new MemoryStream();
-        var output = new HashingWriteStream(buffer);
+        var output = new CountingWriteStream(buffer);
         using (var json = new Utf8JsonWriter(output, Indented))
         {
             json.WriteStartObject();

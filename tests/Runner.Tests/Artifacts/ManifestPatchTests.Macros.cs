@@ -83,7 +83,7 @@ public sealed partial class ManifestPatchTests
         var read = ManifestIndex.TryRead(Target);
 
         Assert.That(read, Is.Not.Null);
-        Assert.That((read!.ManifestSize, read.ManifestHash), Is.EqualTo((index.ManifestSize, index.ManifestHash)));
+        Assert.That((read!.ManifestSize, read.Stamp), Is.EqualTo((index.ManifestSize, index.Stamp)));
         Assert.That(read.Nodes, Is.EqualTo(index.Nodes));
         Assert.That(read.Macros, Is.EqualTo(index.Macros));
         Assert.That(read.TryFindMacro("macro.shop.shout", out var shout) && index.TryFindMacro("macro.shop.shout", out var before) && shout == before, Is.True);

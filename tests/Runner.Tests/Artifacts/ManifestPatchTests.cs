@@ -149,6 +149,22 @@ public sealed partial class ManifestPatchTests
     }
 
     [Test]
+    public void A_manifest_touched_or_dated_back_is_refused_as_not_proven()
+    {
+        CompileWithIndex();
+        var before = File.ReadAllBytes(ManifestPath);
+        var index = ManifestIndex.TryRead(Target)!;
+        Assert.That(index.Describes(ManifestPath), Is.True);
+
+        // Its bytes are the same, but its times no longer prove it: the patch is refused, the full compile writes it.
+        File.SetLastWriteTimeUtc(ManifestPath, File.GetLastWriteTimeUtc(ManifestPath).AddSeconds(-5));
+
+        Assert.That(index.Describes(ManifestPath), Is.False);
+        Assert.That(ManifestPatch.TryApply(Target, index, "id", DateTimeOffset.UnixEpoch, [Unchanged("model.shop.orders")]), Is.False);
+        Assert.That(File.ReadAllBytes(ManifestPath), Is.EqualTo(before));
+    }
+
+    [Test]
     public void A_damaged_index_or_an_unknown_node_is_refused()
     {
         CompileWithIndex();
@@ -206,7 +222,7 @@ public sealed partial class ManifestPatchTests
         Assert.That(Text(stream.ToArray()), Is.EqualTo(Text(written)), "recording changes no byte, and this is forge compile's manifest");
 
         var index = recorder.Index!;
-        Assert.That((index.ManifestSize, index.ManifestHash), Is.EqualTo((written.LongLength, System.IO.Hashing.XxHash3.HashToUInt64(written))));
+        Assert.That((index.ManifestSize, index.Stamp), Is.EqualTo((written.LongLength, (ManifestStamp?)null)), "stamped when saved beside the file");
         var withFiles = manifest.RootElement.GetProperty("nodes").EnumerateObject()
             .Where(n => n.Value.GetProperty("checksum").GetProperty("name").GetString() == "sha256" && n.Value.GetProperty("resource_type").GetString() != "seed")
             .Select(n => n.Name);
@@ -220,7 +236,8 @@ public sealed partial class ManifestPatchTests
         }
         var saved = ManifestIndex.TryRead(Target);
         Assert.That(saved, Is.Not.Null, "forge compile saves the index beside the manifest");
-        Assert.That((saved!.ManifestSize, saved.ManifestHash), Is.EqualTo((index.ManifestSize, index.ManifestHash)));
+        Assert.That((saved!.ManifestSize, saved.Stamp), Is.EqualTo((index.ManifestSize, ManifestStamp.Of(ManifestPath))));
+        Assert.That(saved.Describes(ManifestPath), Is.True);
         Assert.That(saved.Nodes, Is.EqualTo(index.Nodes));
         Assert.That(saved.Macros, Is.EqualTo(index.Macros));
     }
@@ -239,6 +256,8 @@ public sealed partial class ManifestPatchTests
         var after = File.ReadAllBytes(ManifestPath);
         File.WriteAllBytes(ManifestPath, before);
         File.WriteAllBytes(indexPath, indexBefore);
+        // Put back, the manifest has new times: its index is saved again beside it, as the compile that wrote it would have.
+        Assert.That(ManifestIndex.TryRead(Target)?.TryWrite(Target), Is.True);
         return after;
     }
 

@@ -1,17 +1,12 @@
-using System.IO.Hashing;
-
 namespace ModelForge.Compiler.Artifacts;
 
 /// <summary>
-/// Passes writes on to a stream, counting and hashing them (XxHash3: a few milliseconds for a 70 MB manifest,
-/// where SHA-256 would take tens): the manifest's index is stamped with the size and hash of what was written.
+/// Passes writes on to a stream, counting them: the manifest's index places entries by the bytes written so far
+/// and records the size of what was written.
 /// </summary>
-internal sealed class HashingWriteStream(Stream inner) : Stream
+internal sealed class CountingWriteStream(Stream inner) : Stream
 {
-    private readonly XxHash3 _hash = new();
     private long _length;
-
-    public ulong Hash => _hash.GetCurrentHashAsUInt64();
 
     public override bool CanRead => false;
 
@@ -33,7 +28,6 @@ internal sealed class HashingWriteStream(Stream inner) : Stream
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         inner.Write(buffer);
-        _hash.Append(buffer);
         _length += buffer.Length;
     }
 
