@@ -21,6 +21,7 @@ internal sealed class MemoPrefetch
     private MemoFile? _memo;
     private List<ScanProof.Differing>?[]? _proofs;
     private Task<DeltaAhead?>? _delta;
+    private SharedProofs? _shared;
     private int _taken;
 
     /// <summary>
@@ -74,7 +75,9 @@ internal sealed class MemoPrefetch
     public (MemoFile? Memo, List<ScanProof.Differing>?[]? Proofs, Task<DeltaAhead?>? Delta)? Take(string memoPath)
     {
         if (Interlocked.Exchange(ref _taken, 1) != 0) return null;
-        _thread.Join();
+        // Nothing else to do here but wait: this thread takes chunks of stats too, phase after phase, until the prefetch ends.
+        do Volatile.Read(ref _shared)?.Help();
+        while (!_thread.Join(1));
         return memoPath == _memoPath ? (_memo, _proofs, _delta) : null;
     }
 
@@ -87,14 +90,20 @@ internal sealed class MemoPrefetch
         // Inputs first, as the check takes them: an edit found there starts the delta's reads beside the outputs' stats.
         foreach (var outputs in (bool[])[false, true])
         {
+            var taken = new List<int>();
             for (var i = 0; i < proofs.Length; i++)
-            {
-                if (InvocationMemo.IsOutput(memo.Scans[i].Scan) != outputs) continue;
-                proofs[i] = ScanProof.Differences(memo.Scans[i]);
-                if (!outputs && _delta is null && memo.DeltaGeneration.Length > 0 && proofs[i] is { Count: > 0 })
-                    _delta = Task.Run(() => ReadDelta(memo.DeltaGeneration));
-            }
+                if (InvocationMemo.IsOutput(memo.Scans[i].Scan) == outputs) taken.Add(i);
+            var pending = new List<ScanProof.Pending>(taken.Count);
+            foreach (var i in taken) pending.Add(ScanProof.Begin(memo.Scans[i]));
+            var shared = new SharedProofs(pending);
+            _shared = shared;
+            for (var helper = 1; helper < Environment.ProcessorCount; helper++) Task.Run(shared.Help);
+            shared.Finish();
+            for (var k = 0; k < taken.Count; k++) proofs[taken[k]] = pending[k].Result();
+            if (!outputs && memo.DeltaGeneration.Length > 0 && taken.Exists(i => proofs[i] is { Count: > 0 }))
+                _delta = Task.Run(() => ReadDelta(memo.DeltaGeneration));
         }
+        _shared = null;
         (_memo, _proofs) = (memo, proofs);
     }
 

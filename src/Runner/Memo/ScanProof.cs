@@ -31,50 +31,91 @@ internal static class ScanProof
     /// </summary>
     public static List<Differing>? Differences(RecordedScan recorded)
     {
-        if (!recorded.IsEncoded || !MemoStat.KnowsChangeTimes) return null;
+        var proof = Begin(recorded);
+        if (proof.Chunks > 1) Parallel.For(0, proof.Chunks, proof.Check);
+        else if (proof.Chunks == 1) proof.Check(0);
+        return proof.Result();
+    }
+
+    /// <summary>
+    /// A scan's proof to be taken chunk by chunk (<see cref="Pending.Check"/>, each once, from any thread), then read
+    /// (<see cref="Pending.Result"/>): what <see cref="Differences"/> does on the pool, for a caller sharing chunks of
+    /// many scans among its own threads.
+    /// </summary>
+    public static Pending Begin(RecordedScan recorded)
+    {
+        if (!recorded.IsEncoded || !MemoStat.KnowsChangeTimes) return Pending.Decided(null);
         var scan = recorded.Scan;
-        if (scan.Mode is ScanMode.File or ScanMode.OutputFile or ScanMode.DatabaseFile) return OneFile(recorded);
+        if (scan.Mode is ScanMode.File or ScanMode.OutputFile or ScanMode.DatabaseFile) return Pending.Decided(OneFile(recorded));
         var folder = MemoStat.Of(scan.Path);
         // A folder that is not there (none of the configured snapshots/, analyses/...) lists as nothing.
-        if (recorded.Count == 0 && recorded.FolderTicks == 0) return folder.Kind is FileStampKind.Missing or FileStampKind.File ? [] : null;
-        if (recorded.FolderTicks == 0 || folder.Kind != FileStampKind.Folder || folder.ChangeTicks != recorded.FolderTicks) return null;
-
-        var tree = scan.Mode is ScanMode.Tree or ScanMode.OutputTree;
+        if (recorded.Count == 0 && recorded.FolderTicks == 0) return Pending.Decided(folder.Kind is FileStampKind.Missing or FileStampKind.File ? [] : null);
+        if (recorded.FolderTicks == 0 || folder.Kind != FileStampKind.Folder || folder.ChangeTicks != recorded.FolderTicks) return Pending.Decided(null);
         var root = Encoding.UTF8.GetBytes(scan.Path);
-        var separator = root.Length > 0 && root[^1] == (byte)'/' ? 0 : 1;
-        if (root.Length + 1 >= MaxPathBytes) return null;
-        var offsets = recorded.Offsets;
-        var encoded = recorded.Encoded;
-        var count = recorded.Count;
-        var chunks = (count + Chunk - 1) / Chunk;
-        var unproven = 0;
-        var found = 0;
-        // Each chunk's files in order: joined in chunk order, they come sorted by index.
-        var differing = new List<Differing>?[chunks];
-        void Check(int chunk)
+        return root.Length + 1 >= MaxPathBytes ? Pending.Decided(null) : new Pending(recorded, root);
+    }
+
+    /// <summary>One scan's proof under way: its chunks of ~2,000 stats, and what they found.</summary>
+    public sealed class Pending
+    {
+        private readonly RecordedScan? _recorded;
+        private readonly byte[] _root = [];
+        private readonly List<Differing>? _decided;
+        private readonly List<Differing>?[] _differing = [];
+        private int _unproven;
+        private int _found;
+
+        private Pending(List<Differing>? decided) => _decided = decided;
+
+        internal Pending(RecordedScan recorded, byte[] root)
         {
+            _recorded = recorded;
+            _root = root;
+            Chunks = (recorded.Count + Chunk - 1) / Chunk;
+            // Each chunk's files in order: joined in chunk order, they come sorted by index.
+            _differing = new List<Differing>?[Chunks];
+        }
+
+        internal static Pending Decided(List<Differing>? result) => new(result);
+
+        /// <summary>How many chunks are to be checked (0: decided without a stat per entry).</summary>
+        public int Chunks { get; }
+
+        public void Check(int chunk)
+        {
+            var recorded = _recorded!;
+            var tree = recorded.Scan.Mode is ScanMode.Tree or ScanMode.OutputTree;
+            var separator = _root.Length > 0 && _root[^1] == (byte)'/' ? 0 : 1;
             Span<byte> path = stackalloc byte[MaxPathBytes];
-            root.CopyTo(path);
-            if (separator == 1) path[root.Length] = (byte)'/';
-            var bytes = encoded.Span;
-            var end = Math.Min(count, (chunk + 1) * Chunk);
-            for (var i = chunk * Chunk; i < end && Volatile.Read(ref unproven) == 0; i++)
+            _root.CopyTo(path);
+            if (separator == 1) path[_root.Length] = (byte)'/';
+            var bytes = recorded.Encoded.Span;
+            var offsets = recorded.Offsets;
+            var end = Math.Min(recorded.Count, (chunk + 1) * Chunk);
+            for (var i = chunk * Chunk; i < end && Volatile.Read(ref _unproven) == 0; i++)
             {
-                var stat = Stat(bytes[offsets[i]..offsets[i + 1]], path, root.Length + separator, tree, out var holds);
+                var stat = Stat(bytes[offsets[i]..offsets[i + 1]], path, _root.Length + separator, tree, out var holds);
                 if (holds) continue;
-                if (stat is null || Interlocked.Increment(ref found) > MaxDiffering) Volatile.Write(ref unproven, 1);
-                else (differing[chunk] ??= []).Add(new Differing(i, stat.Value));
+                if (stat is null || Interlocked.Increment(ref _found) > MaxDiffering) Volatile.Write(ref _unproven, 1);
+                else (_differing[chunk] ??= []).Add(new Differing(i, stat.Value));
             }
         }
-        if (chunks <= 1) Check(0);
-        else Parallel.For(0, chunks, Check);
-        if (unproven != 0) return null;
-        var all = new List<Differing>();
-        foreach (var chunk in differing)
+
+        /// <summary>Gives the proof up (a chunk could not be checked): the caller lists the scan, which decides.</summary>
+        public void Unprove() => Volatile.Write(ref _unproven, 1);
+
+        /// <summary>Once every chunk is checked: what <see cref="Differences"/> returns.</summary>
+        public List<Differing>? Result()
         {
-            if (chunk is not null) all.AddRange(chunk);
+            if (_recorded is null) return _decided;
+            if (_unproven != 0) return null;
+            var all = new List<Differing>();
+            foreach (var chunk in _differing)
+            {
+                if (chunk is not null) all.AddRange(chunk);
+            }
+            return all;
         }
-        return all;
     }
 
     private static List<Differing>? OneFile(RecordedScan recorded)

@@ -131,6 +131,20 @@ public sealed class MemoPrefetchTests
         Assert.That(prefetch.Take(Path.Combine(_project.Root, "build", "out", MemoFile.NameFor("compile")))?.Memo, Is.Not.Null);
     }
 
+    [Test]
+    public void Scans_of_several_chunks_are_proven_by_threads_sharing_them()
+    {
+        // 2,500 models: their folder and the compiled one take two chunks of stats each (2,048 to a chunk).
+        for (var i = 0; i < 2500; i++) _project.With($"models/many/m{i:D4}.sql", $"select {i} as n");
+        Record("compile");
+        Assert.That(MemoTrace("compile"), Does.Contain("memo stats: taken at start").And.EndWith("hit"));
+
+        _project.With("models/many/m0007.sql", "select -7 as n").With("models/many/m2400.sql", "select -2400 as n");
+
+        Assert.That(MemoTrace("compile"), Does.Contain("memo stats: taken at start").And.Contain("delta: rendered 2"));
+        Assert.That(_project.Read("target/compiled/prefetch/models/many/m2400.sql"), Is.EqualTo("select -2400 as n"));
+    }
+
     [TestCase("run")]
     [TestCase("--debug")]
     [TestCase("docs")]
