@@ -19,7 +19,8 @@ internal sealed partial class InvocationMemo
         var touched = false;
         var listed = new List<string>();
         // Inputs first, outputs only when every input holds: an edit is found without listing the
-        // compiled tree (19,383 files at 10,000 models). One scan at a time: each checks its entries in parallel.
+        // compiled tree (19,383 files at 10,000 models). The stats are the prefetch's when it looked here (taken on
+        // every core at process start), else taken here one scan at a time, each in parallel.
         foreach (var outputs in (bool[])[false, true])
         {
             for (var i = 0; i < memo.Scans.Count; i++)

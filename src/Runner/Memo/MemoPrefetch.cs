@@ -22,6 +22,7 @@ internal sealed class MemoPrefetch
     private List<ScanProof.Differing>?[]? _proofs;
     private Task<DeltaAhead?>? _delta;
     private SharedProofs? _shared;
+    private bool _failed;
     private int _taken;
 
     /// <summary>
@@ -69,7 +70,7 @@ internal sealed class MemoPrefetch
 
     /// <summary>
     /// The memo at <paramref name="memoPath"/> with each scan's stat proof (index-aligned with its scans),
-    /// once the prefetch is done; null when it looked elsewhere or was taken before (the caller reads itself).
+    /// once the prefetch is done; null when it looked elsewhere, failed, or was taken before (the caller reads itself).
     /// </summary>
     /// <remarks><c>Delta</c>: what a delta reads first, being read (null inside: the snapshot is not the memo's), or null when no input's stats differed.</remarks>
     public (MemoFile? Memo, List<ScanProof.Differing>?[]? Proofs, Task<DeltaAhead?>? Delta)? Take(string memoPath)
@@ -78,10 +79,23 @@ internal sealed class MemoPrefetch
         // Nothing else to do here but wait: this thread takes chunks of stats too, phase after phase, until the prefetch ends.
         do Volatile.Read(ref _shared)?.Help();
         while (!_thread.Join(1));
-        return memoPath == _memoPath ? (_memo, _proofs, _delta) : null;
+        return memoPath == _memoPath && !_failed ? (_memo, _proofs, _delta) : null;
     }
 
+    // A prefetch that fails must not end the process from its own thread: the check then reads for itself.
     private void Run()
+    {
+        try
+        {
+            Prefetch();
+        }
+        catch (Exception)
+        {
+            _failed = true;
+        }
+    }
+
+    private void Prefetch()
     {
         if ((_memoPath = _guess()) is null) return;
         var memo = MemoFile.Read(_memoPath);
