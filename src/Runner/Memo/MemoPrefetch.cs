@@ -131,7 +131,7 @@ internal sealed class MemoPrefetch
             var index = _command is "compile" or "parse" ? ManifestIndex.TryRead(target) : null;
             var variables = new VariableForward();
             var renderer = new DeltaRenderer(snapshot, variables.Read);
-            renderer.LoadedMacros();
+            renderer.WarmUp();
             return new DeltaAhead(snapshot, index, renderer, variables);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
