@@ -132,6 +132,7 @@ internal sealed class MemoPrefetch
             var variables = new VariableForward();
             var renderer = new DeltaRenderer(snapshot, variables.Read);
             renderer.WarmUp();
+            if (index is not null) ManifestPatch.WarmUp();
             return new DeltaAhead(snapshot, index, renderer, variables);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
