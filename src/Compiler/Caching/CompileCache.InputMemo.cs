@@ -34,9 +34,10 @@ internal sealed partial class CompileCache
                 {
                     // Nearly every node records `config`: read from the node itself, not from a render's info built for it.
                     var (self, config, phase) = NodeCompiler.GlobalsFor(node);
-                    now = RenderInputs.DescribeGlobal(compiler.Info, self, config, phase, package, global);
+                    if (!RenderInputs.GlobalMatches(compiler.Info, self, config, phase, package, global, table[entry.Values[i]])) return false;
+                    continue;
                 }
-                else if (perNode[name].Depends)
+                if (perNode[name].Depends)
                 {
                     now = InputCheck.Current(compiler.Info, info ??= compiler.InfoFor(node), table[name]);
                 }

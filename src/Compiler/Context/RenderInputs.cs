@@ -96,6 +96,19 @@ internal sealed class RenderInputs
     /// <summary>How an answer of is_incremental() is recorded (<see cref="IncrementalCall"/>), by the render and by the check alike.</summary>
     internal static string DescribeIncremental(bool incremental) => incremental ? "true" : "false";
 
+    /// <summary>
+    /// Whether <see cref="DescribeGlobal"/> gives <paramref name="recorded"/>. A node's config, which the compile cache's
+    /// check reads for nearly every node, is compared as its fingerprint is built rather than made into a string.
+    /// </summary>
+    internal static bool GlobalMatches(ProjectRenderInfo project, Relation? self, IEnumerable<KeyValuePair<string, object?>> config,
+        RenderPhase phase, string package, string name, string recorded) =>
+        name == "config" && project.Macros.Override(name, package) is null && IsContextName(project, name)
+            ? ValueFingerprint.Matches(config, recorded)
+            : DescribeGlobal(project, self, config, phase, package, name) == recorded;
+
+    private static bool IsContextName(ProjectRenderInfo project, string name) =>
+        project.Shared.Values.ContainsKey(name) || ContextFunctions.NodeNames.Contains(name);
+
     /// <summary>What a global name means for the cache: its fingerprint, or null when reading it makes a render uncacheable.</summary>
     internal static string? DescribeGlobal(ProjectRenderInfo project, Relation? self, IEnumerable<KeyValuePair<string, object?>> config,
         RenderPhase phase, string package, string name)
@@ -103,7 +116,7 @@ internal sealed class RenderInputs
         var macros = project.Macros;
         if (macros.Override(name, package) is { } overriding)
             return "macro:" + overriding.Package + ":" + macros.Fingerprint(overriding.Macro);
-        if (project.Shared.Values.ContainsKey(name) || ContextFunctions.NodeNames.Contains(name))
+        if (IsContextName(project, name))
         {
             return name switch
             {

@@ -52,6 +52,22 @@ internal static class ValueFingerprint
         }
     }
 
+    /// <summary>Whether <see cref="Of"/> gives <paramref name="recorded"/>, without making the string.</summary>
+    public static bool Matches(object? value, string recorded)
+    {
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        try
+        {
+            return Append(builder, value, 0) && builder.Equals(recorded.AsSpan());
+        }
+        finally
+        {
+            builder.Clear();
+            if (builder.Capacity <= 64 * 1024) t_builder = builder;
+        }
+    }
+
     private static bool Append(StringBuilder builder, object? value, int depth)
     {
         if (depth > 32) return false;

@@ -58,8 +58,12 @@ internal static class ColumnLineageReader
         var byColumn = new Dictionary<string, ColumnLineage>(model.Columns.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var column in model.Columns)
         {
-            var origins = new List<ColumnOrigin>(column.Upstream.Count);
-            foreach (var o in column.Upstream) origins.Add(new ColumnOrigin(o.Node, o.Column, o.Kind != LineageKind.Direct));
+            var origins = new ColumnOrigin[column.Upstream.Count];
+            for (var i = 0; i < origins.Length; i++)
+            {
+                var o = column.Upstream[i];
+                origins[i] = new ColumnOrigin(o.Node, o.Column, o.Kind != LineageKind.Direct);
+            }
             byColumn[column.Name] = new ColumnLineage(origins, column.Unresolved);
         }
         return byColumn;

@@ -43,7 +43,7 @@ internal sealed partial class SiteBuilder
             var column = Get(property.Name);
             if (column.Index == int.MaxValue) column.Index = next++;
             column.Type ??= property.DataType;
-            descriptions.Add(new(property.Description, property.Span, html => column.DescriptionHtml = html));
+            descriptions.Add(new(property.Description, property.Span, column));
             foreach (var test in property.Tests) column.Tests.Add(Describe(test));
         }
         if (lineage is not null)

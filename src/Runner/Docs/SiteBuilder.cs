@@ -14,7 +14,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
     private readonly List<SiteEntry> _entries = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     // Descriptions waiting for Markdown: rendered together, in parallel, once every entry exists.
-    private readonly List<(Action<string> Set, string Markdown)> _descriptions = [];
+    private readonly List<(IDescribed Target, string Markdown)> _descriptions = [];
 
     public SiteContent Build()
     {
@@ -31,7 +31,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
         PhaseTimings.Step("entries built");
         foreach (var (entry, descriptions) in built)
         {
-            foreach (var (markdown, span, set) in descriptions) DescribeLater(_docs.Resolve(markdown, span), set);
+            foreach (var (markdown, span, target) in descriptions) DescribeLater(_docs.Resolve(markdown, span), target);
             Add(entry);
         }
         foreach (var entry in MacroEntries()) Add(entry);
@@ -63,9 +63,9 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
     }
 
     // Doc references resolve here, in order (their diagnostics keep a stable order); Markdown waits for RenderDescriptions.
-    private void DescribeLater(string markdown, Action<string> set)
+    private void DescribeLater(string markdown, IDescribed target)
     {
-        if (!string.IsNullOrWhiteSpace(markdown)) _descriptions.Add((set, markdown));
+        if (!string.IsNullOrWhiteSpace(markdown)) _descriptions.Add((target, markdown));
     }
 
     // Markdig's pipeline is immutable and shared. A text many columns share ("Primary key.") is rendered once.
@@ -76,7 +76,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
         Parallel.For(0, distinct.Length, i => html[i] = MarkdownRenderer.Render(distinct[i]));
         var byMarkdown = new Dictionary<string, string>(distinct.Length, StringComparer.Ordinal);
         for (var i = 0; i < distinct.Length; i++) byMarkdown[distinct[i]] = html[i];
-        foreach (var (set, markdown) in _descriptions) set(byMarkdown[markdown]);
+        foreach (var (target, markdown) in _descriptions) target.DescriptionHtml = byMarkdown[markdown];
     }
 
     private void Add(SiteEntry entry)
@@ -87,11 +87,15 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
     }
 
     // A description as written (doc references unresolved), where it was written, and where its HTML goes.
-    private readonly record struct PendingDescription(string? Text, SourceSpan? Span, Action<string> Set);
+    private readonly record struct PendingDescription(string? Text, SourceSpan? Span, IDescribed Target);
+
+    // The site's type names, made once rather than an enum's text and its lower-cased copy per node.
+    // By value: GetNames lists them in value order, and ResourceType counts from 0 (no generic method to compile at run time).
+    private static readonly string[] TypeNames = Array.ConvertAll(Enum.GetNames(typeof(ResourceType)), n => n.ToLowerInvariant());
 
     private SiteEntry NodeEntry(ProjectNode node, List<PendingDescription> descriptions)
     {
-        var type = node.ResourceType.ToString().ToLowerInvariant();
+        var type = TypeNames[(int)node.ResourceType];
         var isSource = node.ResourceType == ResourceType.Source;
         var folder = isSource ? $"sources/{node.SourceTable?.SourceName}" : DirectoryOf(node.Path);
         var entry = new SiteEntry
@@ -111,7 +115,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
             InGraph = SiteGraph.Draws(node.ResourceType),
             Run = input.RunResults.GetValueOrDefault(node.UniqueId),
         };
-        descriptions.Add(new(node.Description, node.Properties?.Span ?? node.SourceTable?.Span, html => entry.DescriptionHtml = html));
+        descriptions.Add(new(node.Description, node.Properties?.Span ?? node.SourceTable?.Span, entry));
         AddColumns(node, entry, descriptions);
         foreach (var test in node.Properties?.Tests ?? []) entry.Tests.Add(Describe(test));
         return entry;
@@ -136,7 +140,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
                 Folder = DirectoryOf(macro.Span.Path),
                 RawCode = macro.Span.Source.Text,
             };
-            if (properties.TryGetValue(name, out var described)) DescribeLater(_docs.Resolve(described.Description, described.Span), html => entry.DescriptionHtml = html);
+            if (properties.TryGetValue(name, out var described)) DescribeLater(_docs.Resolve(described.Description, described.Span), entry);
             yield return entry;
         }
     }

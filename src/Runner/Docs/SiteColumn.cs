@@ -1,7 +1,7 @@
 namespace ModelForge.Runner.Docs;
 
 /// <summary>A column as the site shows it: declared (YAML) and found (catalog) merged.</summary>
-internal sealed class SiteColumn(string name)
+internal sealed class SiteColumn(string name) : IDescribed
 {
     public string Name { get; } = name;
 

@@ -1,7 +1,7 @@
 namespace ModelForge.Runner.Docs;
 
 /// <summary>One page of the site: a model, seed, snapshot, source, test, analysis or macro.</summary>
-internal sealed class SiteEntry
+internal sealed class SiteEntry : IDescribed
 {
     public required string Id { get; init; }
 
