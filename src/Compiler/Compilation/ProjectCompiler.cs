@@ -169,6 +169,16 @@ public static partial class ProjectCompiler
     /// <summary>The engine every compile parses and renders with (its template cache is shared).</summary>
     internal static TemplateEngine Engine => SharedEngine;
 
+    /// <summary>
+    /// Starts parsing forge's built-in macros (once per process) on a pool thread, for a caller about to
+    /// load a project: the load leaves part of a core idle, and the compile's macro registry then finds them
+    /// parsed (or waits for the parse it would have done itself).
+    /// </summary>
+    internal static void ParseBuiltinsAhead() => Task.Run(() =>
+    {
+        BuiltinMacros.Load(SharedEngine);
+        BuiltinMacros.LoadShims(SharedEngine);
+    });
 
     /// <summary>
     /// The macro registry of a project named <paramref name="root"/> whose packages (the project first) are
