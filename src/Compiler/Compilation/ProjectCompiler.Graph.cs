@@ -19,60 +19,51 @@ public static partial class ProjectCompiler
         Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.UniqueId, b.UniqueId));
         var graph = new ModelGraph(ordered.Length);
         foreach (var node in ordered) graph.AddNode(node.UniqueId);
-        // Each node's refs and sources are resolved on every core (the lookup is only read); its edges,
-        // its copy and its diagnostics are then added in node order, exactly as one thread did.
-        var resolved = new Resolved[ordered.Length];
-        Parallel.For(0, ordered.Length, n => resolved[n] = Resolve(ordered[n], lookup, restrictsAccess));
+        var indexes = new List<int>();
         for (var n = 0; n < ordered.Length; n++)
         {
-            var (copy, problems) = resolved[n];
-            if (problems is not null) diagnostics.AddRange(problems);
-            var parents = copy.DependsOn;
-            for (var i = 0; i < parents.Count; i++)
+            var node = ordered[n];
+            var parents = new List<string>(node.Refs.Count + node.Sources.Count);
+            indexes.Clear();
+            // Indexed: a foreach over the read-only list would box an enumerator per node.
+            for (var r = 0; r < node.Refs.Count; r++)
             {
-                var p = graph.IndexOrMinus(parents[i]);
+                var call = node.Refs[r];
+                var parent = lookup.ResolveRef(call, node.PackageName, out var diagnostic);
+                if (parent is null) diagnostics.Add(diagnostic!);
+                else
+                {
+                    if (AccessRules.CheckRef(node, parent, call, restrictsAccess) is { } denied) diagnostics.Add(denied);
+                    if (parent.ModelVersion?.DeprecationDate is { } date && date < DateTimeOffset.UtcNow)
+                        diagnostics.Add(DiagnosticCodes.Access.DeprecatedVersion(call.Span, node.Name, parent.UniqueId, date));
+                    Depend(parent.UniqueId);
+                }
+            }
+            for (var s = 0; s < node.Sources.Count; s++)
+            {
+                var parent = lookup.ResolveSource(node.Sources[s], node.PackageName, out var diagnostic);
+                if (parent is null) diagnostics.Add(diagnostic!);
+                else Depend(parent.UniqueId);
+            }
+            nodes[node.UniqueId] = node.WithDependsOn(parents);
+
+            void Depend(string parent)
+            {
+                var p = graph.IndexOrMinus(parent);
                 if (p < 0)
                 {
                     // Not among the nodes (a duplicate id's other node resolves to the kept one): as AddEdge by id did.
-                    graph.AddNode(parents[i]);
-                    p = graph.IndexOf(parents[i]);
+                    graph.AddNode(parent);
+                    p = graph.IndexOf(parent);
                 }
+                if (indexes.Contains(p)) return;
+                indexes.Add(p);
+                parents.Add(parent);
                 graph.AddEdge(p, n);
             }
-            nodes[copy.UniqueId] = copy;
         }
         foreach (var cycle in CycleFinder.FindCycles(graph)) diagnostics.Add(CycleError(cycle, nodes));
         return graph;
-    }
-
-    /// <summary>A node's copy with its parents (each once, in first-use order), and what its refs and sources reported.</summary>
-    private readonly record struct Resolved(ProjectNode Copy, List<Diagnostic>? Problems);
-
-    private static Resolved Resolve(ProjectNode node, NodeLookup lookup, Func<string, bool> restrictsAccess)
-    {
-        var parents = new List<string>(node.Refs.Count + node.Sources.Count);
-        List<Diagnostic>? problems = null;
-        // Indexed: a foreach over the read-only list would box an enumerator per node.
-        for (var r = 0; r < node.Refs.Count; r++)
-        {
-            var call = node.Refs[r];
-            var parent = lookup.ResolveRef(call, node.PackageName, out var diagnostic);
-            if (parent is null) (problems ??= []).Add(diagnostic!);
-            else
-            {
-                if (AccessRules.CheckRef(node, parent, call, restrictsAccess) is { } denied) (problems ??= []).Add(denied);
-                if (parent.ModelVersion?.DeprecationDate is { } date && date < DateTimeOffset.UtcNow)
-                    (problems ??= []).Add(DiagnosticCodes.Access.DeprecatedVersion(call.Span, node.Name, parent.UniqueId, date));
-                if (!parents.Contains(parent.UniqueId)) parents.Add(parent.UniqueId);
-            }
-        }
-        for (var s = 0; s < node.Sources.Count; s++)
-        {
-            var parent = lookup.ResolveSource(node.Sources[s], node.PackageName, out var diagnostic);
-            if (parent is null) (problems ??= []).Add(diagnostic!);
-            else if (!parents.Contains(parent.UniqueId)) parents.Add(parent.UniqueId);
-        }
-        return new Resolved(node.WithDependsOn(parents), problems);
     }
 
     /// <summary>Points at the ref that closes the cycle and lists every node on it with its file.</summary>
