@@ -54,7 +54,7 @@ public static partial class ProjectCompiler
         queue.RenderQueued();
         PhaseTimings.Mark("parse + parse-render nodes");
         PhaseTimings.Note($"models parsed statically: {statics.Parsed} of {statics.Parsed + statics.Rendered} ({memo.Reused - memo.ReusedRenders} from the static parse memo, not parsed); parse renders from the memo: {memo.ReusedRenders}");
-        // Nothing after the parse adds a record: the memo is written on the other core while the graph is built.
+        // Nothing after the parse adds a record: the memo is written on a pool thread while the graph is built.
         var memoSaved = Task.Run(memo.Save);
         try
         {
@@ -83,7 +83,7 @@ public static partial class ProjectCompiler
                     node.DefinitionSpan, $"rename one of them; the other is {byId[node.UniqueId].Path}"));
         }
         var groups = AccessRules.Groups(project, diagnostics);
-        // These read only the parsed nodes, never the graph's copies of them: checked on the other core
+        // These read only the parsed nodes, never the graph's copies of them: checked on a pool thread
         // while refs resolve. The bag is shared; it sorts what it holds by position when read.
         var nodeChecks = Task.Run(() =>
         {
