@@ -15,8 +15,14 @@ public sealed class TemplateEngine
     // grow into a large-object bucket array, allocated while its resize holds every lock (a full GC
     // with the other render threads waiting on the lock): small tables, picked by the key's hash, never do.
     private const int ShardCount = 32;
-    private readonly ConcurrentDictionary<CacheKey, CacheEntry>[] _shards =
-        Enumerable.Range(0, ShardCount).Select(_ => new ConcurrentDictionary<CacheKey, CacheEntry>()).ToArray();
+    private readonly ConcurrentDictionary<CacheKey, CacheEntry>[] _shards = NewShards();
+
+    private static ConcurrentDictionary<CacheKey, CacheEntry>[] NewShards()
+    {
+        var shards = new ConcurrentDictionary<CacheKey, CacheEntry>[ShardCount];
+        for (var i = 0; i < shards.Length; i++) shards[i] = new ConcurrentDictionary<CacheKey, CacheEntry>();
+        return shards;
+    }
 
     /// <summary>How many distinct (path, text) pairs have been parsed; a cache hit does not count.</summary>
     public int ParsedCount => _shards.Sum(shard => shard.Count);
@@ -94,11 +100,13 @@ public sealed class TemplateEngine
     }
 
     // The text is a whole file: hashed once per lookup, not once per dictionary step (lookup, add, shard).
-    private readonly record struct CacheKey(string Path, string Text, int Hash)
+    // A class, not a struct: a ConcurrentDictionary keyed by a struct of ours has no precompiled code (the
+    // framework's is shared only over reference types), so its methods were JIT-compiled on every run.
+    private sealed record CacheKey(string Path, string Text, int Hash)
     {
         public static CacheKey Of(SourceText source) => new(source.Path, source.Text, HashCode.Combine(source.Path, source.Text));
 
-        public bool Equals(CacheKey other) => Hash == other.Hash && Path == other.Path && Text == other.Text;
+        public bool Equals(CacheKey? other) => other is not null && Hash == other.Hash && Path == other.Path && Text == other.Text;
 
         public override int GetHashCode() => Hash;
     }
