@@ -29,7 +29,8 @@ public static partial class ProjectCompiler
         var namer = new RelationNamer(parseInfo, target);
         var statics = new StaticParser(parseInfo, options.StaticParse);
         var memo = statics.Enabled && options.StaticParseMemoPath is { } memoPath
-            ? StaticParseMemo.Load(memoPath, StaticParseMemo.Stamp(project, parseInfo)) : StaticParseMemo.None;
+            ? StaticParseMemo.Load(memoPath, StaticParseMemo.Stamp(project, parseInfo), project.WithPackages.Sum(unit => unit.Models.Count))
+            : StaticParseMemo.None;
 
         // The root project, then each installed package: nodes belong to the project that defines them.
         var units = project.WithPackages.ToList();
@@ -53,7 +54,22 @@ public static partial class ProjectCompiler
         queue.RenderQueued();
         PhaseTimings.Mark("parse + parse-render nodes");
         PhaseTimings.Note($"models parsed statically: {statics.Parsed} of {statics.Parsed + statics.Rendered} ({memo.Reused - memo.ReusedRenders} from the static parse memo, not parsed); parse renders from the memo: {memo.ReusedRenders}");
-        memo.Save();
+        // Nothing after the parse adds a record: the memo is written on a pool thread while the graph is built.
+        var memoSaved = Task.Run(memo.Save);
+        try
+        {
+            return Link(project, options, queue, target, macros, engine, diagnostics);
+        }
+        finally
+        {
+            memoSaved.GetAwaiter().GetResult();
+        }
+    }
+
+    // The parsed nodes become the compiled project: node table, checks and the graph.
+    private static CompiledProject? Link(LoadedProject project, CompileOptions options, NodeQueue queue, TargetInfo target,
+        MacroRegistry macros, TemplateEngine engine, DiagnosticBag diagnostics)
+    {
         var (defined, disabled) = queue.InDefinitionOrder();
         if (diagnostics.HasErrors) return null;
         var nodes = defined.Concat(UnitTestNodes(project, defined, diagnostics)).ToList();
@@ -66,12 +82,18 @@ public static partial class ProjectCompiler
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateNode, $"two nodes are named '{node.UniqueId}'",
                     node.DefinitionSpan, $"rename one of them; the other is {byId[node.UniqueId].Path}"));
         }
-        RelationClashCheck.Report(nodes, target.Database, diagnostics);
-        var lookup = new NodeLookup(project.Name, nodes, disabled);
         var groups = AccessRules.Groups(project, diagnostics);
-        AccessRules.CheckNodes(nodes, groups.Select(g => g.Group.Name).ToHashSet(StringComparer.Ordinal), diagnostics);
+        // These read only the parsed nodes, never the graph's copies of them: checked on a pool thread
+        // while refs resolve. The bag is shared; it sorts what it holds by position when read.
+        var nodeChecks = Task.Run(() =>
+        {
+            RelationClashCheck.Report(nodes, target.Database, diagnostics);
+            AccessRules.CheckNodes(nodes, groups.Select(g => g.Group.Name).ToHashSet(StringComparer.Ordinal), diagnostics);
+        });
+        var lookup = new NodeLookup(project.Name, nodes, disabled);
         var restricted = project.WithPackages.Where(u => u.IsPackage && u.ProjectFile.RestrictAccess).Select(u => u.Name).ToHashSet(StringComparer.Ordinal);
         var graph = BuildGraph(byId, lookup, restricted.Contains, diagnostics);
+        nodeChecks.GetAwaiter().GetResult();
         Contracts.ContractValidator.Validate(byId.Values, diagnostics);
         ExternalMaterializationCheck.Report(byId.Values, Targets.WarehouseAdapters.FindOrDefault(project.Target.Type).Capabilities,
             project.Target.Type, diagnostics);
@@ -146,6 +168,17 @@ public static partial class ProjectCompiler
 
     /// <summary>The engine every compile parses and renders with (its template cache is shared).</summary>
     internal static TemplateEngine Engine => SharedEngine;
+
+    /// <summary>
+    /// Starts parsing forge's built-in macros (once per process) on a pool thread, for a caller about to
+    /// load a project: the load leaves part of a core idle, and the compile's macro registry then finds them
+    /// parsed (or waits for the parse it would have done itself).
+    /// </summary>
+    internal static void ParseBuiltinsAhead() => Task.Run(() =>
+    {
+        BuiltinMacros.Load(SharedEngine);
+        BuiltinMacros.LoadShims(SharedEngine);
+    });
 
     /// <summary>
     /// The macro registry of a project named <paramref name="root"/> whose packages (the project first) are

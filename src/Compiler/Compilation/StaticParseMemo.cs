@@ -27,15 +27,17 @@ internal sealed partial class StaticParseMemo
     private int _reused;
     private bool _changed;
 
-    private StaticParseMemo(string? path, string stamp, Dictionary<string, ReadOnlyMemory<byte>> previous)
+    private StaticParseMemo(string? path, string stamp, Dictionary<string, ReadOnlyMemory<byte>> previous, int models = 0)
     {
         _path = path;
         _stamp = stamp;
         _previous = previous;
-        // Sized for the records read: a growing ConcurrentDictionary takes every lock to resize, which
-        // the parallel parse threads then wait on (10,000 models: ~10 resizes in the phase); and with more
-        // locks than threads (the default is one per core) two adds seldom wait on the same one.
-        _current = new ConcurrentDictionary<string, ReadOnlyMemory<byte>>(Math.Max(64, Environment.ProcessorCount), Math.Max(31, previous.Count), StringComparer.Ordinal);
+        // Sized for the records read, or for every model when there are none (a cold compile): a growing
+        // ConcurrentDictionary takes every lock to resize, which the parallel parse threads then wait on
+        // (10,000 models: ~10 resizes in the phase); and with more locks than threads (the default is one
+        // per core) two adds seldom wait on the same one.
+        _current = new ConcurrentDictionary<string, ReadOnlyMemory<byte>>(Math.Max(64, Environment.ProcessorCount),
+            Math.Max(31, Math.Max(previous.Count, models)), StringComparer.Ordinal);
     }
 
     /// <summary>None kept and none saved (no target directory, or the static parser is off).</summary>
@@ -47,9 +49,12 @@ internal sealed partial class StaticParseMemo
     /// <summary>How many models took their parse result from the memo.</summary>
     public int Reused => _reused;
 
-    /// <summary>The memo at <paramref name="path"/> when it was written with the same <paramref name="stamp"/>; an empty one otherwise.</summary>
-    public static StaticParseMemo Load(string path, string stamp) =>
-        new(path, stamp, CacheFile.TryRead(path, Magic, Format, stamp, ReadRecords) ?? new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal));
+    /// <summary>
+    /// The memo at <paramref name="path"/> when it was written with the same <paramref name="stamp"/>; an empty one
+    /// otherwise. <paramref name="models"/> (the project's model files) sizes the table this compile's records go to.
+    /// </summary>
+    public static StaticParseMemo Load(string path, string stamp, int models) =>
+        new(path, stamp, CacheFile.TryRead(path, Magic, Format, stamp, ReadRecords) ?? new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal), models);
 
     /// <summary>
     /// Everything besides a model's own text that the static parser's answer depends on: the forge

@@ -5,8 +5,17 @@ namespace ModelForge.Compiler.Project;
 public sealed partial class ConfigResolver
 {
     // Every node of a folder walks the same config tree levels down to its own name: that walk (and the
-    // defaults it starts from) is done once per folder and copied per node, not redone per node.
-    private readonly ConcurrentDictionary<(ResourceType Type, string Key, bool ByYamlPath), FolderLevel> _folderLevels = new();
+    // defaults it starts from) is done once per folder and copied per node, not redone per node. One table
+    // per resource type and kind of key, keyed by string: the framework's precompiled code serves it, where
+    // a value-tuple key had each of its methods JIT-compiled on every run.
+    private readonly ConcurrentDictionary<string, FolderLevel>[] _folderLevels = NewFolderLevels();
+
+    private static ConcurrentDictionary<string, FolderLevel>[] NewFolderLevels()
+    {
+        var tables = new ConcurrentDictionary<string, FolderLevel>[2 * Enum.GetValues(typeof(ResourceType)).Length];
+        for (var i = 0; i < tables.Length; i++) tables[i] = new ConcurrentDictionary<string, FolderLevel>(StringComparer.Ordinal);
+        return tables;
+    }
 
     /// <summary>
     /// The config of the tree levels above a node's name: <see cref="Defaults"/> with the configs of
@@ -23,9 +32,8 @@ public sealed partial class ConfigResolver
     /// </summary>
     private Dictionary<string, object?> TreeConfig(ResourceType type, string key, bool byYamlPath, IReadOnlyList<string> folders, string name)
     {
-        var level = _folderLevels.TryGetValue((type, key, byYamlPath), out var found)
-            ? found
-            : _folderLevels.GetOrAdd((type, key, byYamlPath), WalkFolders(type, folders));
+        var levels = _folderLevels[2 * (int)type + (byYamlPath ? 1 : 0)];
+        var level = levels.TryGetValue(key, out var found) ? found : levels.GetOrAdd(key, WalkFolders(type, folders));
         // Room for what the later layers add: a model's config() calls may add several keys, a test's YAML a few.
         var room = type == ResourceType.Test ? level.Config.Count + 4 : Math.Max(16, level.Config.Count + 4);
         var config = new Dictionary<string, object?>(room, StringComparer.Ordinal);

@@ -101,11 +101,13 @@ public sealed class TemplateEngine
     }
 
     // The text is a whole file: hashed once per lookup, not once per dictionary step (lookup, add, shard).
-    private readonly record struct CacheKey(string Path, string Text, int Hash)
+    // A class, not a struct: a ConcurrentDictionary keyed by a struct of ours has no precompiled code (the
+    // framework's is shared only over reference types), so its methods were JIT-compiled on every run.
+    private sealed record CacheKey(string Path, string Text, int Hash)
     {
         public static CacheKey Of(SourceText source) => new(source.Path, source.Text, HashCode.Combine(source.Path, source.Text));
 
-        public bool Equals(CacheKey other) => Hash == other.Hash && Path == other.Path && Text == other.Text;
+        public bool Equals(CacheKey? other) => other is not null && Hash == other.Hash && Path == other.Path && Text == other.Text;
 
         public override int GetHashCode() => Hash;
     }

@@ -94,6 +94,7 @@ internal sealed class ProjectSession : IDisposable
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (compile) ProjectCompiler.ParseBuiltinsAhead();
         var project = ProjectLoader.Load(new ProjectLoadOptions
         {
             ProjectDirectory = options.ProjectDirectory,
