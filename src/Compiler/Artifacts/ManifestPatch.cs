@@ -45,8 +45,8 @@ internal static partial class ManifestPatch
         {
             // One handle throughout: the stretches read to place the fields and the patch are of the same file.
             using var manifest = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
-            // Opened, then stamped: a manifest changed or replaced since it was indexed is left as it is.
-            if (RandomAccess.GetLength(manifest) != index.ManifestSize || !index.Describes(path)) return false;
+            // Opened, then stamped (size and times): a manifest changed or replaced since it was indexed is left as it is.
+            if (!index.Describes(path)) return false;
             if (Replacements(manifest, index, invocationId, generatedAt, patches, macros) is not { } replacements) return false;
             // The index goes first: a patch cut short must not leave one that describes another file.
             CacheFile.Delete(Path.Combine(targetDirectory, ManifestIndex.FileName));

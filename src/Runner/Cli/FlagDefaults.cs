@@ -39,11 +39,14 @@ internal sealed class FlagDefaults(ParseResult parse, CliEnvironment environment
 
     private bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
 
-    private (string Name, string Value)? Variable(string name)
+    private (string Name, string Value)? Variable(string name) => Variable(environment.GetEnvironmentVariable, name);
+
+    /// <summary>The variable standing in for a flag, FORGE_ before DBT_ (also read by the memo's prefetch, before any parse).</summary>
+    public static (string Name, string Value)? Variable(Func<string, string?> read, string name)
     {
         foreach (var prefix in (string[])["FORGE_", "DBT_"])
         {
-            if (environment.GetEnvironmentVariable(prefix + name) is { } value) return (prefix + name, value);
+            if (read(prefix + name) is { } value) return (prefix + name, value);
         }
         return null;
     }

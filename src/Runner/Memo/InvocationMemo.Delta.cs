@@ -41,6 +41,19 @@ internal sealed partial class InvocationMemo
         }
     }
 
+    /// <summary>
+    /// The <paramref name="command"/>'s delta snapshot in <paramref name="target"/> when it is of the memo's
+    /// <paramref name="generation"/> (else null), and for compile and parse the manifest's index (null: none to patch).
+    /// </summary>
+    internal static DeltaSnapshot? ReadDeltaFiles(string target, string command, string generation, out ManifestIndex? index)
+    {
+        index = null;
+        var snapshot = DeltaSnapshot.Read(Path.Combine(target, DeltaSnapshot.FileNameFor(command)));
+        if (snapshot is null || snapshot.Generation != generation) return null;
+        if (command is "compile" or "parse") index = ManifestIndex.TryRead(target);
+        return snapshot;
+    }
+
     // A delta renders at most this many models (a macro's users); beyond it the full compile is about as quick.
     private const int MaxRenders = 3000;
 
@@ -52,11 +65,12 @@ internal sealed partial class InvocationMemo
         var target = Path.GetDirectoryName(_memoPath)!;
         // Read beside the memo's check when the prefetch found the edit (MemoPrefetch.DeltaAhead), else now.
         var ahead = _deltaAhead?.Result;
-        var snapshot = ahead?.Snapshot ?? DeltaSnapshot.Read(Path.Combine(target, DeltaSnapshot.FileNameFor(_command)));
-        if (snapshot is null || snapshot.Generation != memo.DeltaGeneration) return Fail($"the {_command} delta is not the memo's", out why);
+        ManifestIndex? index = null;
+        var snapshot = ahead?.Snapshot ?? ReadDeltaFiles(target, _command, memo.DeltaGeneration, out index);
+        if (snapshot is null) return Fail($"the {_command} delta is not the memo's", out why);
         if (_trace && ahead is not null) _original.Error.WriteLine($"{_command} memo delta: read beside the check");
+        index = ahead is not null ? ahead.Index : index;
         var writesManifest = _command is "compile" or "parse";
-        var index = ahead is not null ? ahead.Index : writesManifest ? ManifestIndex.TryRead(target) : null;
         if (writesManifest && index is null) return Fail("manifest.json cannot be patched", out why);
         PhaseTimings.Mark("read delta");
 

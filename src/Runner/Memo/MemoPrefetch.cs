@@ -1,5 +1,6 @@
 using ModelForge.Compiler.Artifacts;
 using ModelForge.Compiler.Compilation.Delta;
+using ModelForge.Runner.Cli;
 
 namespace ModelForge.Runner.Memo;
 
@@ -45,8 +46,8 @@ internal sealed class MemoPrefetch
     public static MemoPrefetch? Start(IReadOnlyList<string> args, string workingDirectory, Func<string, string?> variable)
     {
         if (args.Count == 0 || args[0] is not ("compile" or "parse" or "ls")) return null;
-        var projectDirectory = Flag(args, "--project-dir") ?? Variable(variable, "PROJECT_DIR") ?? "";
-        var targetPath = Flag(args, "--target-path") ?? Variable(variable, "TARGET_PATH");
+        var projectDirectory = Flag(args, "--project-dir") ?? FlagDefaults.Variable(variable, "PROJECT_DIR")?.Value ?? "";
+        var targetPath = Flag(args, "--target-path") ?? FlagDefaults.Variable(variable, "TARGET_PATH")?.Value;
         var prefetch = new MemoPrefetch(args[0], () => MemoPathFor(args[0], workingDirectory, projectDirectory, targetPath));
         prefetch._thread.Start();
         Task.Run(InvocationMemo.WarmUp);
@@ -125,10 +126,7 @@ internal sealed class MemoPrefetch
     {
         try
         {
-            var target = Path.GetDirectoryName(_memoPath!)!;
-            var snapshot = DeltaSnapshot.Read(Path.Combine(target, DeltaSnapshot.FileNameFor(_command)));
-            if (snapshot is null || snapshot.Generation != generation) return null;
-            var index = _command is "compile" or "parse" ? ManifestIndex.TryRead(target) : null;
+            if (InvocationMemo.ReadDeltaFiles(Path.GetDirectoryName(_memoPath!)!, _command, generation, out var index) is not { } snapshot) return null;
             var variables = new VariableForward();
             var renderer = new DeltaRenderer(snapshot, variables.Read);
             renderer.WarmUp();
@@ -153,7 +151,4 @@ internal sealed class MemoPrefetch
         }
         return value;
     }
-
-    // FlagDefaults' order: FORGE_ before DBT_.
-    private static string? Variable(Func<string, string?> variable, string name) => variable("FORGE_" + name) ?? variable("DBT_" + name);
 }
