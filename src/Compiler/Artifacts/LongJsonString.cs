@@ -101,10 +101,10 @@ internal static class LongJsonString
     private static byte[]?[] BuildEscapes()
     {
         var escapes = new byte[]?[128];
-        var buffer = new ArrayBufferWriter<byte>();
+        var buffer = new Caching.ByteBuffer();
         for (var b = 0; b < 128; b++)
         {
-            buffer.ResetWrittenCount();
+            buffer.Clear();
             using (var json = new Utf8JsonWriter(buffer)) json.WriteStringValue([(byte)b]);
             var written = buffer.WrittenSpan[1..^1];
             if (written.Length != 1 || written[0] != b) escapes[b] = written.ToArray();

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Microsoft.Win32.SafeHandles;
+using ModelForge.Compiler.Caching;
 
 namespace ModelForge.Compiler.Artifacts;
 
@@ -43,7 +44,7 @@ internal static partial class ManifestPatch
     // that growth never overwrites a byte not yet read (what is produced waits in `pending` until its place is read).
     private static long MoveTail(SafeFileHandle manifest, long oldSize, List<Replacement> replacements, int first, byte[] buffer)
     {
-        var pending = new ArrayBufferWriter<byte>(CopyBuffer);
+        var pending = new ByteBuffer(CopyBuffer);
         var start = replacements[first].Start;
         var written = start;
         var next = first;
@@ -75,15 +76,13 @@ internal static partial class ManifestPatch
         return written;
 
         // Writes what is pending up to `room` bytes at `offset` (never past what has been read), keeps the rest.
-        long Flush(SafeFileHandle file, ArrayBufferWriter<byte> queue, long offset, long room)
+        long Flush(SafeFileHandle file, ByteBuffer queue, long offset, long room)
         {
             var count = (int)Math.Min(queue.WrittenCount, room);
             if (count <= 0) return 0;
             var bytes = queue.WrittenSpan[..count];
             RandomAccess.Write(file, bytes, offset);
-            var rest = queue.WrittenSpan[count..].ToArray();
-            queue.ResetWrittenCount();
-            queue.Write(rest);
+            queue.Discard(count);
             return count;
         }
     }

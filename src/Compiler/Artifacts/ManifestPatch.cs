@@ -48,9 +48,11 @@ internal static partial class ManifestPatch
             // Opened, then stamped (size and times): a manifest changed or replaced since it was indexed is left as it is.
             if (!index.Describes(path)) return false;
             if (Replacements(manifest, index, invocationId, generatedAt, patches, macros) is not { } replacements) return false;
+            Diagnostics.PhaseTimings.Step("manifest: fields placed");
             // The index goes first: a patch cut short must not leave one that describes another file.
             CacheFile.Delete(Path.Combine(targetDirectory, ManifestIndex.FileName));
             var size = PatchInPlace(manifest, index, replacements);
+            Diagnostics.PhaseTimings.Step("manifest: patched");
             new ManifestIndex(size, null, Shifted(index.Nodes, replacements), Shifted(index.Macros, replacements)).TryWrite(targetDirectory);
             return true;
         }
@@ -84,7 +86,7 @@ internal static partial class ManifestPatch
             if (!AddEach(replacements, 0, metadata, newMetadata)) return null;
             // In parallel: after a macro's edit, a thousand nodes and more (reads of one handle at offsets are independent).
             var perNode = new List<Replacement>?[patches.Count];
-            Parallel.For(0, patches.Count, i => perNode[i] = NodeReplacements(manifest, index, patches[i]));
+            SmallParallel.For(patches.Count, i => perNode[i] = NodeReplacements(manifest, index, patches[i]));
             foreach (var node in perNode)
             {
                 if (node is null) return null;
@@ -197,7 +199,7 @@ internal static partial class ManifestPatch
     /// </summary>
     private static byte[][] Encode(int depth, string[] names, Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        var buffer = new ByteBuffer();
         int before;
         using (var json = new Utf8JsonWriter(buffer, ManifestWriter.Options))
         {

@@ -12,13 +12,13 @@ internal sealed class RecordWriter
 {
     [ThreadStatic] private static RecordWriter? t_writer;
 
-    private readonly ArrayBufferWriter<byte> _buffer = new(512);
+    private readonly ByteBuffer _buffer = new(512);
 
     public static RecordWriter Rent()
     {
         var writer = t_writer ?? new RecordWriter();
         t_writer = null;
-        writer._buffer.ResetWrittenCount();
+        writer._buffer.Clear();
         return writer;
     }
 

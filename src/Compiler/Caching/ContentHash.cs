@@ -21,7 +21,7 @@ internal static class ContentHash
         {
             Span<byte> digest = stackalloc byte[32];
             Sha256(bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, bytes)), digest);
-            return Convert.ToHexStringLower(digest);
+            return Hex.Lower(digest);
         }
         finally
         {
@@ -56,7 +56,7 @@ internal static class ContentHash
             }
             Span<byte> hash = stackalloc byte[32];
             Sha256(buffer.AsSpan(0, at), hash);
-            return Convert.ToHexStringLower(hash[..16]);
+            return Hex.Lower(hash[..16]);
         }
         finally
         {

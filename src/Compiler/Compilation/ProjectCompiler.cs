@@ -163,7 +163,7 @@ public static partial class ProjectCompiler
     // Every project's macro files are parsed in one parallel pass; each lands in its own package.
     private static MacroRegistry LoadMacros(LoadedProject project, TemplateEngine engine, DiagnosticBag diagnostics) =>
         BuildMacros(project.ProjectFile.Name, project.WithPackages.Select(unit => unit.Name).ToList(),
-            project.WithPackages.SelectMany(unit => unit.Macros.Select(file => (unit.Name, file.Source))).ToList(),
+            project.WithPackages.SelectMany(unit => unit.Macros.Select(file => new MacroSource(unit.Name, file.Source))).ToList(),
             PackageChecks.NotInstalled(project), engine, diagnostics);
 
     /// <summary>The engine every compile parses and renders with (its template cache is shared).</summary>
@@ -184,12 +184,17 @@ public static partial class ProjectCompiler
     /// The macro registry of a project named <paramref name="root"/> whose packages (the project first) are
     /// <paramref name="packages"/> and whose macro files are <paramref name="files"/>, in load order.
     /// </summary>
-    internal static MacroRegistry BuildMacros(string root, IReadOnlyList<string> packages, IReadOnlyList<(string Package, SourceText Source)> files,
+    internal static MacroRegistry BuildMacros(string root, IReadOnlyList<string> packages, IReadOnlyList<MacroSource> files,
         IReadOnlyDictionary<string, string> missing, TemplateEngine engine, DiagnosticBag diagnostics)
     {
         var registry = MacroRegistry.WithBuiltins(root, engine);
         var parsed = new Template[files.Count];
-        Parallel.For(0, parsed.Length, i => parsed[i] = engine.Parse(files[i].Source, diagnostics));
+        // A handful of files (a delta reads the project's own) are parsed here: Parallel's first use costs more than they do.
+        if (parsed.Length < 8)
+        {
+            for (var i = 0; i < parsed.Length; i++) parsed[i] = engine.Parse(files[i].Source, diagnostics);
+        }
+        else Parallel.For(0, parsed.Length, i => parsed[i] = engine.Parse(files[i].Source, diagnostics));
         foreach (var package in packages) registry.AddPackage(package);
         // dbt refuses a macro name defined twice in one package rather than letting the later file win.
         // Keyed "package|name" (package names have no '|'): a tuple key's dictionary is compiled at run time.
@@ -293,3 +298,6 @@ public static partial class ProjectCompiler
         }
     }
 }
+
+/// <summary>A macro file's text and the package it belongs to (a class: generic code over a tuple is compiled at run time).</summary>
+internal sealed record MacroSource(string Package, SourceText Source);

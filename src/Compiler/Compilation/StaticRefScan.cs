@@ -27,7 +27,7 @@ internal static class StaticRefScan
     }
 
     private static (IReadOnlyList<RefCall> Refs, IReadOnlyList<SourceCall> Sources) AddMissing(
-        Template template, List<Token> tokens, IReadOnlyList<RefCall> refs, IReadOnlyList<SourceCall> sources)
+        Template template, TokenList tokens, IReadOnlyList<RefCall> refs, IReadOnlyList<SourceCall> sources)
     {
         var allRefs = refs.ToList();
         var allSources = sources.ToList();
@@ -50,7 +50,7 @@ internal static class StaticRefScan
     }
 
     // 'a' ) or 'a' , 'b' ) starting at index; null for anything else (a variable, a keyword argument).
-    private static List<string>? Strings(List<Token> tokens, int index)
+    private static List<string>? Strings(TokenList tokens, int index)
     {
         var values = new List<string>();
         while (index < tokens.Count && tokens[index].Kind == TokenKind.String)
@@ -64,7 +64,7 @@ internal static class StaticRefScan
         return null;
     }
 
-    private static SourceSpan Span(Template template, List<Token> tokens, int start, int arguments)
+    private static SourceSpan Span(Template template, TokenList tokens, int start, int arguments)
     {
         var close = tokens[start + 2 * arguments + 1];
         return new SourceSpan(template.Source, tokens[start].Start, close.End - tokens[start].Start);

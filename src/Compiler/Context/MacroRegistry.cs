@@ -30,28 +30,28 @@ public sealed class MacroRegistry
 
     public string RootPackage { get; }
 
+    // Set for a registry with the built-in macros: they are parsed from it when first looked up (BuiltinMacros).
+    private TemplateEngine? _builtins;
+
     /// <summary>
-    /// A registry holding the built-in macros and the built-in T-SQL shims for dbt packages (parsed
-    /// once per process), and nothing else yet.
+    /// A registry holding the built-in macros and the built-in T-SQL shims for dbt packages (each parsed once per
+    /// process, when first looked up), and nothing else yet.
     /// </summary>
     public static MacroRegistry WithBuiltins(string rootPackage, TemplateEngine engine)
     {
-        var registry = new MacroRegistry(rootPackage);
-        foreach (var macro in BuiltinMacros.Load(engine)) registry.AddBuiltin(BuiltinPackage, macro);
-        registry.AddTsqlShims(engine);
+        var registry = new MacroRegistry(rootPackage) { _builtins = engine };
+        foreach (var package in BuiltinMacros.Shared.Packages) registry.AddPackage(package);
         return registry;
     }
 
-    /// <summary>Adds the built-in T-SQL shims, one package per shimmed namespace (see <c>adapter.dispatch</c>).</summary>
+    /// <summary>Adds the built-in T-SQL shims, one package per shimmed namespace, to a registry made without <see cref="WithBuiltins"/>.</summary>
     internal void AddTsqlShims(TemplateEngine engine)
     {
-        foreach (var (ns, macro) in BuiltinMacros.LoadShims(engine)) AddBuiltin(TsqlShims.PackageFor(ns), macro);
-    }
-
-    private void AddBuiltin(string package, Macro macro)
-    {
-        _fingerprints[macro] = Builtin;
-        Add(package, macro);
+        foreach (var (ns, macro) in BuiltinMacros.LoadShims(engine))
+        {
+            _fingerprints[macro] = Builtin;
+            Add(TsqlShims.PackageFor(ns), macro);
+        }
     }
 
     /// <summary>Adds a macro to a package; a later macro of the same name in the same package replaces it.</summary>
@@ -98,7 +98,8 @@ public sealed class MacroRegistry
     /// What a macro's definition hashes to, for <see cref="RenderInputs"/>: its file's content hash;
     /// "builtin" for forge's own; null for a macro added without its file (not cacheable).
     /// </summary>
-    internal string? Fingerprint(Macro macro) => _fingerprints.GetValueOrDefault(macro);
+    internal string? Fingerprint(Macro macro) =>
+        _fingerprints.GetValueOrDefault(macro) ?? (_builtins is not null && BuiltinMacros.Shared.IsBuiltin(macro) ? Builtin : null);
 
     /// <summary>
     /// Every macro's package and name: what adapter.dispatch's search can find. Names only: the
@@ -106,8 +107,7 @@ public sealed class MacroRegistry
     /// </summary>
     internal string NamesFingerprint => LazyInitializer.EnsureInitialized(ref _namesFingerprint, () =>
     {
-        var all = _packages.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .SelectMany(p => p.Value.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{p.Key}.{m.Key}"));
+        var all = Packages.Order(StringComparer.Ordinal).SelectMany(p => NamesIn(p).Order(StringComparer.Ordinal).Select(name => $"{p}.{name}"));
         return Caching.ContentHash.Of(string.Join('\n', all));
     });
 
@@ -127,17 +127,18 @@ public sealed class MacroRegistry
 
     /// <summary>The macro <paramref name="name"/> defined in <paramref name="package"/> itself, or null.</summary>
     public Macro? FindInPackage(string package, string name) =>
-        _packages.TryGetValue(package, out var macros) && macros.TryGetValue(name, out var macro) ? macro : null;
+        _packages.TryGetValue(package, out var macros) && macros.TryGetValue(name, out var macro) ? macro
+        : _builtins is { } engine ? BuiltinMacros.Shared.Find(package, name, engine) : null;
 
     /// <summary>
     /// An unqualified lookup from code in <paramref name="localPackage"/>: that package, then the
     /// root project, then the built-ins. Returns the macro and the package that defines it.
     /// </summary>
-    public (Macro Macro, string Package)? Find(string name, string? localPackage)
+    public MacroPick? Find(string name, string? localPackage)
     {
-        if (localPackage is not null && FindInPackage(localPackage, name) is { } local) return (local, localPackage);
-        if (FindInPackage(RootPackage, name) is { } root) return (root, RootPackage);
-        if (FindInPackage(BuiltinPackage, name) is { } builtin) return (builtin, BuiltinPackage);
+        if (localPackage is not null && FindInPackage(localPackage, name) is { } local) return new MacroPick(local, localPackage);
+        if (FindInPackage(RootPackage, name) is { } root) return new MacroPick(root, RootPackage);
+        if (FindInPackage(BuiltinPackage, name) is { } builtin) return new MacroPick(builtin, BuiltinPackage);
         return null;
     }
 
@@ -148,14 +149,21 @@ public sealed class MacroRegistry
     /// as functions (<see cref="ContextFunctions.DbtMacros"/>), give way to a macro of that name in the
     /// calling package or the root project, as dbt's macro lookup order does.
     /// </summary>
-    internal (Macro Macro, string Package)? Override(string name, string package)
+    internal MacroPick? Override(string name, string package)
     {
-        if (name is "ref" or "source") return FindInPackage(RootPackage, name) is { } root ? (root, RootPackage) : null;
+        if (name is "ref" or "source") return FindInPackage(RootPackage, name) is { } root ? new MacroPick(root, RootPackage) : null;
         if (!ContextFunctions.DbtMacros.Contains(name)) return null;
         return Find(name, package) is { } found && found.Package != BuiltinPackage ? found : null;
     }
 
     /// <summary>Names of every macro in a package, for "did you mean" hints.</summary>
-    public IEnumerable<string> NamesIn(string package) =>
-        _packages.TryGetValue(package, out var macros) ? macros.Keys : [];
+    public IEnumerable<string> NamesIn(string package)
+    {
+        var own = _packages.TryGetValue(package, out var macros) ? macros.Keys : null;
+        var builtin = _builtins is null ? [] : BuiltinMacros.Shared.Names(package);
+        if (builtin.Count == 0) return (IEnumerable<string>?)own ?? [];
+        if (own is null || own.Count == 0) return builtin;
+        // The built-ins first, in file order, then the package's own others (one of a built-in's name replaces it).
+        return builtin.Concat(own.Where(name => !builtin.Contains(name)));
+    }
 }

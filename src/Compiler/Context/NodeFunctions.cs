@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 
 namespace ModelForge.Compiler.Context;
@@ -12,8 +11,8 @@ namespace ModelForge.Compiler.Context;
 /// </summary>
 internal sealed class NodeFunctions : IReadOnlyDictionary<string, object?>
 {
-    private static readonly FrozenDictionary<string, int> Slots =
-        ContextFunctions.NodeNames.Select((name, i) => KeyValuePair.Create(name, i)).ToFrozenDictionary(StringComparer.Ordinal);
+    // A plain dictionary made by a loop: a frozen one, and LINQ over pairs, are generic code compiled at run time.
+    private static readonly Dictionary<string, int> Slots = SlotsByName();
 
     private static readonly object Unset = new();
 
@@ -26,7 +25,14 @@ internal sealed class NodeFunctions : IReadOnlyDictionary<string, object?>
         _state = state;
         _shared = state.Project.Shared.Values;
         _values = new object?[Slots.Count];
-        Array.Fill(_values, Unset);
+        for (var i = 0; i < _values.Length; i++) _values[i] = Unset;
+    }
+
+    private static Dictionary<string, int> SlotsByName()
+    {
+        var slots = new Dictionary<string, int>(ContextFunctions.NodeNames.Count, StringComparer.Ordinal);
+        foreach (var name in ContextFunctions.NodeNames) slots[name] = slots.Count;
+        return slots;
     }
 
     /// <summary>The node value <paramref name="name"/>, made now if not yet read.</summary>

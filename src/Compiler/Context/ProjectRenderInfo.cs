@@ -85,8 +85,11 @@ public sealed class ProjectRenderInfo
 
     internal RelationQuoting EffectiveQuoting => Quoting ?? RelationQuoting.ForTargetType(Target.Type);
 
-    /// <summary>adapter.dispatch's pick by (macro name, namespace, calling package when no namespace); shared by parallel renders.</summary>
-    internal System.Collections.Concurrent.ConcurrentDictionary<(string Name, string? Namespace, string? Package), (Macro Macro, string Package)> Dispatched { get; } = new();
+    // The caches below are keyed and valued by classes: generic code over a tuple is compiled at run time, in the
+    // precompiled forms too, and a compile after one edit would pay for it.
+
+    /// <summary>adapter.dispatch's pick by "macro name|namespace|calling package when no namespace"; shared by parallel renders.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, MacroPick> Dispatched { get; } = new(StringComparer.Ordinal);
 
     // Values that are the same for every render of the invocation, built once.
     internal ProjectGlobals Shared => _shared ?? LazyInitializer.EnsureInitialized(ref _shared, () => new ProjectGlobals(this));
@@ -100,10 +103,33 @@ public sealed class ProjectRenderInfo
 
     private string? _dispatchFingerprint;
 
-    /// <summary>How the compile cache records each (package, global name) read; shared by parallel renders.</summary>
-    internal System.Collections.Concurrent.ConcurrentDictionary<(string Package, string Name), GlobalInput> GlobalInputs { get; } = new();
+    // How the compile cache records each global name read, by package and name; shared by parallel renders.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentDictionary<string, GlobalInput>> _globalInputs =
+        new(StringComparer.Ordinal);
 
-    /// <summary>How the compile cache records each macro bound in a package (key, fingerprint); shared by parallel renders.</summary>
-    internal System.Collections.Concurrent.ConcurrentDictionary<(Macro Macro, string Package), (string Key, string? Fingerprint)> BoundInputs { get; } =
-        new(RenderState.BoundKeyComparer.Instance);
+    // How the compile cache records each macro bound, by the macro (by reference: a package holds one macro per name).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Macro, BoundInput> _boundInputs = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>How the compile cache records a read of global <paramref name="name"/> from <paramref name="package"/>'s code; made once per pair.</summary>
+    internal GlobalInput GlobalInputFor(string package, string name)
+    {
+        if (!_globalInputs.TryGetValue(package, out var byName))
+            byName = _globalInputs.GetOrAdd(package, _ => new System.Collections.Concurrent.ConcurrentDictionary<string, GlobalInput>(StringComparer.Ordinal));
+        if (byName.TryGetValue(name, out var input)) return input;
+        input = GlobalInput.For(this, package, name);
+        return byName.TryAdd(name, input) ? input : byName[name];
+    }
+
+    /// <summary>How the compile cache records <paramref name="macro"/> bound in <paramref name="package"/> (the package that holds it).</summary>
+    internal BoundInput BoundInputFor(Macro macro, string package)
+    {
+        if (_boundInputs.TryGetValue(macro, out var input) && input.Package == package) return input;
+        var made = new BoundInput(package, RenderInputs.BoundMacro + package + "|" + macro.Name, Macros.Fingerprint(macro));
+        // Kept for the macro's first package only: a macro object held by two packages (none in a project) is made again.
+        if (input is null) _boundInputs.TryAdd(macro, made);
+        return made;
+    }
 }
+
+/// <summary>How the compile cache records a macro bound in <see cref="Package"/>: its input key and fingerprint.</summary>
+internal sealed record BoundInput(string Package, string Key, string? Fingerprint);

@@ -49,7 +49,7 @@ internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
     {
         if (_state.Node.Inputs is { MacrosOnly: false } inputs)
         {
-            var input = _state.Project.GlobalInputs.GetOrAdd((_package, key), static (read, project) => GlobalInput.For(project, read.Package, read.Name), _state.Project);
+            var input = _state.Project.GlobalInputFor(_package, key);
             if (!input.PerNode) inputs.Record(input.Key, input.Fingerprint);
             else inputs.Record(input.Key, (Globals: this, input.Name),
                 static read => RenderInputs.DescribeGlobal(read.Globals._state.Project, read.Globals._state.Node.This, read.Globals._state.Node.Config,

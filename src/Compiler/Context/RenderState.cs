@@ -11,7 +11,8 @@ namespace ModelForge.Compiler.Context;
 internal sealed class RenderState
 {
     private readonly Dictionary<string, RenderGlobals> _globalsByPackage = new(StringComparer.Ordinal);
-    private readonly Dictionary<(Macro Macro, string Package), ICallable> _bound = new(BoundKeyComparer.Instance);
+    // Each macro bound in this render, by the macro (by reference): a package holds one macro per name.
+    private readonly Dictionary<Macro, BoundCallable> _bound = new(ReferenceEqualityComparer.Instance);
 
     public RenderState(ProjectRenderInfo project, NodeRenderInfo node)
     {
@@ -47,34 +48,23 @@ internal sealed class RenderState
     /// <summary>The macro bound to the context of the package that defines it (cached for the render).</summary>
     public ICallable Bind(Macro macro, string package)
     {
-        if (!_bound.TryGetValue((macro, package), out var callable))
+        if (_bound.TryGetValue(macro, out var bound) && bound.Package == package) return bound.Callable;
+        var input = Project.BoundInputFor(macro, package);
+        Node.Inputs?.Record(input.Key, input.Fingerprint);
+        // Forge's own macros change only with forge; a project's or package's, bound where nothing records it, pins it.
+        if (input.Fingerprint != MacroRegistry.Builtin)
         {
-            var input = Project.BoundInputs.GetOrAdd((macro, package),
-                static (bound, macros) => (RenderInputs.BoundMacro + bound.Package + "|" + bound.Macro.Name, macros.Fingerprint(bound.Macro)), Project.Macros);
-            Node.Inputs?.Record(input.Key, input.Fingerprint);
-            // Forge's own macros change only with forge; a project's or package's, bound where nothing records it, pins it.
-            if (input.Fingerprint != MacroRegistry.Builtin)
-            {
-                if (Node.Inputs is { } recording) recording.NoteBoundMacro(input.Key);
-                else Project.Macros.NoteBoundUnrecorded(input.Key);
-            }
-            callable = macro.Bind(GlobalsFor(package).Context);
-            _bound[(macro, package)] = callable;
+            if (Node.Inputs is { } recording) recording.NoteBoundMacro(input.Key);
+            else Project.Macros.NoteBoundUnrecorded(input.Key);
         }
+        var callable = macro.Bind(GlobalsFor(package).Context);
+        // Kept for the macro's first package only: a macro object held by two packages (none in a project) is bound again.
+        if (bound is null) _bound[macro] = new BoundCallable(package, callable);
         return callable;
     }
 
-    // A package holds one macro per name, so the macro object stands for its name; hashed by
-    // reference, without hashing the strings.
-    internal sealed class BoundKeyComparer : IEqualityComparer<(Macro Macro, string Package)>
-    {
-        public static readonly BoundKeyComparer Instance = new();
-
-        public bool Equals((Macro Macro, string Package) x, (Macro Macro, string Package) y) =>
-            ReferenceEquals(x.Macro, y.Macro) && string.Equals(x.Package, y.Package, StringComparison.Ordinal);
-
-        public int GetHashCode((Macro Macro, string Package) key) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Macro);
-    }
+    /// <summary>A macro bound in a render: the package whose context it sees, and the callable.</summary>
+    private sealed record BoundCallable(string Package, ICallable Callable);
 
     public ICallable? FindMacro(string name, string? localPackage) =>
         Project.Macros.Find(name, localPackage) is { } found ? Bind(found.Macro, found.Package) : null;

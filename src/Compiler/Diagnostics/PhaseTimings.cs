@@ -81,7 +81,9 @@ internal static class PhaseTimings
     public static void Beside(string work, TimeSpan wall)
     {
         if (!Enabled) return;
-        Console.Error.WriteLine($"[timing]   {"(beside) " + work,-26} {wall.TotalMilliseconds,8:F1} ms");
+        // When it ended since process start: work beside the phases may be what the next phase waits for.
+        var ended = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
+        Console.Error.WriteLine($"[timing]   {"(beside) " + work,-26} {wall.TotalMilliseconds,8:F1} ms   (ended at process {ended:F0} ms)");
     }
 
     /// <summary>An indented line of text about the current phase (a count, a share).</summary>

@@ -21,9 +21,20 @@ internal static class WarehouseAdapters
     /// <summary>The types <c>type:</c> accepts, for error messages.</summary>
     public static IReadOnlyList<string> KnownTypes { get; } = All.Select(a => a.Type).ToList();
 
-    private static readonly Dictionary<string, IWarehouseAdapter> ByName = All
-        .SelectMany(a => a.Aliases.Prepend(a.Type).Select(name => (name, a)))
-        .ToDictionary(p => p.name, p => p.a, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, IWarehouseAdapter> ByName = NamesOf(All);
+
+    // By a loop: LINQ over (name, adapter) pairs is generic code compiled at run time in every process that looks one up.
+    private static Dictionary<string, IWarehouseAdapter> NamesOf(IEnumerable<IWarehouseAdapter> adapters)
+    {
+        var byName = new Dictionary<string, IWarehouseAdapter>(StringComparer.OrdinalIgnoreCase);
+        foreach (var adapter in adapters)
+        {
+            // A name given twice is the same mistake ToDictionary refused.
+            byName.Add(adapter.Type, adapter);
+            foreach (var alias in adapter.Aliases) byName.Add(alias, adapter);
+        }
+        return byName;
+    }
 
     /// <summary>The adapter for a <c>type:</c> value or alias (case-insensitive); null when none is registered.</summary>
     public static IWarehouseAdapter? Find(string? type) =>

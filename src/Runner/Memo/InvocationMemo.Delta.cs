@@ -1,5 +1,6 @@
 using System.Text;
 using ModelForge.Compiler.Artifacts;
+using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Compilation.Delta;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
@@ -114,19 +115,20 @@ internal sealed partial class InvocationMemo
 
         var results = new Result?[work.Count];
         var reasons = new string[work.Count];
-        Parallel.For(0, work.Count, i => results[i] = Take(memo, renderer, work[i], out reasons[i]));
+        SmallParallel.For(work.Count, i => results[i] = Take(memo, renderer, work[i], out reasons[i]));
         for (var i = 0; i < work.Count; i++)
         {
             if (results[i] is not { } result) return Fail(reasons[i], out why);
             if (work[i].Edit is { } edit) read.Add(new EditRead(edit, result.Text, result.Stat));
         }
         PhaseTimings.Mark("delta parse + render");
+        PhaseTimings.Note($"built-in macro files parsed: {ModelForge.Compiler.Context.BuiltinMacros.Shared.ParsedFiles}");
 
         var root = project.ProjectRoot;
         // A macro's users are written in parallel, as the full compile writes.
         var written = new string?[work.Count];
         var unwritable = 0;
-        Parallel.For(0, work.Count, i =>
+        SmallParallel.For(work.Count, i =>
         {
             if (results[i]!.Sql is not { } sql) return;
             var compiledPath = work[i].Model.CompiledPath;
@@ -134,6 +136,7 @@ internal sealed partial class InvocationMemo
             else written[i] = Path.GetFullPath(Path.Combine(root, compiledPath));
         });
         if (unwritable > 0) return Fail("a compiled file is not writable", out why);
+        PhaseTimings.Step("compiled files");
         var outputs = written.OfType<string>().ToList();
         if (index is not null)
         {
@@ -262,10 +265,12 @@ internal sealed partial class InvocationMemo
                 return $"{edit.FullPath} changed during the compile";
             edit.Scan.Set(edit.Index, vouched);
         }
+        PhaseTimings.Step("edited files vouched for");
         foreach (var output in outputs)
         {
             if (!Restamp(memo, output)) return $"{output} is not where the memo recorded outputs";
         }
+        PhaseTimings.Step("outputs restamped");
         var updated = new MemoFile
         {
             Key = memo.Key,

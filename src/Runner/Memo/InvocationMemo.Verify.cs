@@ -50,7 +50,8 @@ internal sealed partial class InvocationMemo
     {
         if (differing.Count == 0) return null;
         var scan = recorded.Scan;
-        var edited = new HashSet<int>();
+        // A few files at most (a list: HashSet<int>'s constructor is compiled at run time).
+        var edited = new List<int>();
         foreach (var (index, _) in differing)
         {
             var was = recorded.EntryAt(index);

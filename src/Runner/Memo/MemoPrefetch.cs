@@ -1,5 +1,6 @@
 using ModelForge.Compiler.Artifacts;
 using ModelForge.Compiler.Compilation.Delta;
+using ModelForge.Compiler.Diagnostics;
 using ModelForge.Runner.Cli;
 
 namespace ModelForge.Runner.Memo;
@@ -98,9 +99,11 @@ internal sealed class MemoPrefetch
 
     private void Prefetch()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if ((_memoPath = _guess()) is null) return;
         var memo = MemoFile.Read(_memoPath);
         if (memo is null) return;
+        PhaseTimings.Beside("prefetch: memo read", clock.Elapsed);
         var proofs = new List<ScanProof.Differing>?[memo.Scans.Count];
         // Inputs first, as the check takes them: an edit found there starts the delta's reads beside the outputs' stats.
         foreach (var outputs in (bool[])[false, true])
@@ -110,27 +113,40 @@ internal sealed class MemoPrefetch
                 if (InvocationMemo.IsOutput(memo.Scans[i].Scan) == outputs) taken.Add(i);
             var pending = new List<ScanProof.Pending>(taken.Count);
             foreach (var i in taken) pending.Add(ScanProof.Begin(memo.Scans[i]));
-            var shared = new SharedProofs(pending);
+            // An edit found among the inputs starts the delta's reads at once, beside the rest of the stats.
+            var shared = new SharedProofs(pending, outputs || memo.DeltaGeneration.Length == 0 ? null : () => StartDelta(memo.DeltaGeneration));
             _shared = shared;
             for (var helper = 1; helper < Environment.ProcessorCount; helper++) Task.Run(shared.Help);
             shared.Finish();
             for (var k = 0; k < taken.Count; k++) proofs[taken[k]] = pending[k].Result();
-            if (!outputs && memo.DeltaGeneration.Length > 0 && taken.Exists(i => proofs[i] is { Count: > 0 }))
-                _delta = Task.Run(() => ReadDelta(memo.DeltaGeneration));
+            PhaseTimings.Beside(outputs ? "prefetch: outputs stat'ed" : "prefetch: inputs stat'ed", clock.Elapsed);
+            if (!outputs && memo.DeltaGeneration.Length > 0 && taken.Exists(i => proofs[i] is { Count: > 0 })) StartDelta(memo.DeltaGeneration);
         }
         _shared = null;
         (_memo, _proofs) = (memo, proofs);
+    }
+
+    // Once, from whichever thread found the first difference (or the prefetch's, after the inputs' stats).
+    private void StartDelta(string generation)
+    {
+        var reading = new Task<DeltaAhead?>(() => ReadDelta(generation));
+        if (Interlocked.CompareExchange(ref _delta, reading, null) is null) reading.Start();
     }
 
     private DeltaAhead? ReadDelta(string generation)
     {
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             if (InvocationMemo.ReadDeltaFiles(Path.GetDirectoryName(_memoPath!)!, _command, generation, out var index) is not { } snapshot) return null;
+            PhaseTimings.Beside("delta ahead: files", clock.Elapsed);
             var variables = new VariableForward();
             var renderer = new DeltaRenderer(snapshot, variables.Read);
+            renderer.LoadedMacros();
+            PhaseTimings.Beside("delta ahead: macros", clock.Elapsed);
             renderer.WarmUp();
             if (index is not null) ManifestPatch.WarmUp();
+            PhaseTimings.Beside("delta ahead: warmed up", clock.Elapsed);
             return new DeltaAhead(snapshot, index, renderer, variables);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -15,6 +15,11 @@ internal readonly record struct MemoStat(FileStampKind Kind, long Length, long T
     /// <summary>Whether <see cref="ChangeTicks"/> is read here: without it no folder listing is ever skipped.</summary>
     public static bool KnowsChangeTimes => LinuxStat.Usable;
 
+    // Written out: the generated equality compares the kind through EqualityComparer<FileStampKind>, compiled at run time.
+    public bool Equals(MemoStat other) => Kind == other.Kind && Length == other.Length && Ticks == other.Ticks && ChangeTicks == other.ChangeTicks;
+
+    public override int GetHashCode() => HashCode.Combine((int)Kind, Length, Ticks, ChangeTicks);
+
     public static MemoStat Of(string path)
     {
         if (LinuxStat.Of(path) is { } stat) return From(stat);

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
+using ModelForge.Compiler.Caching;
 
 namespace ModelForge.Runner.Memo;
 
@@ -147,7 +148,7 @@ internal sealed class RecordedScan
 
     // A recorded hash (32 hex digits) as its 16 bytes; false for none (a folder, a file not hashed).
     private static bool TryHashBytes(string hex, Span<byte> bytes) =>
-        hex.Length == HashBytes * 2 && Convert.FromHexString(hex, bytes, out _, out var written) == System.Buffers.OperationStatus.Done && written == HashBytes;
+        bytes.Length == HashBytes && Hex.TryDecode(hex, bytes);
 
     /// <summary>An encoded entry's path (UTF-8, relative; empty for a one-file scan's file).</summary>
     public static ReadOnlySpan<byte> PathOf(ReadOnlySpan<byte> entry) => entry.Slice(2, BinaryPrimitives.ReadUInt16LittleEndian(entry));
@@ -240,7 +241,7 @@ internal sealed class RecordedScan
         var path = PathOf(entry);
         var (folder, length, ticks) = StampOf(entry);
         var flags = entry[(2 + path.Length)..];
-        var hash = (flags[0] & FlagHash) != 0 ? Convert.ToHexStringLower(flags.Slice(HashAt, HashBytes)) : "";
+        var hash = (flags[0] & FlagHash) != 0 ? Hex.Lower(flags.Slice(HashAt, HashBytes)) : "";
         return new ScanEntry(Encoding.UTF8.GetString(path), folder, length, ticks, hash);
     }
 }

@@ -101,6 +101,9 @@ internal static class ScanProof
             }
         }
 
+        /// <summary>Whether a chunk checked so far found an entry whose stat differs.</summary>
+        public bool FoundAny => Volatile.Read(ref _found) > 0;
+
         /// <summary>Gives the proof up (a chunk could not be checked): the caller lists the scan, which decides.</summary>
         public void Unprove() => Volatile.Write(ref _unproven, 1);
 

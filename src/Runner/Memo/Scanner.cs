@@ -72,7 +72,7 @@ internal static class Scanner
         {
             Span<byte> hash = stackalloc byte[32];
             ContentHash.Sha256(File.ReadAllBytes(path), hash);
-            return Convert.ToHexStringLower(hash[..16]);
+            return Hex.Lower(hash[..16]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -11,11 +11,16 @@ internal sealed class SharedProofs
     private readonly ScanProof.Pending[] _proofs;
     private readonly int[] _chunks;
     private readonly ManualResetEventSlim _done = new();
+    private readonly Action? _onDifference;
     private int _next = -1;
     private int _left;
+    private int _differenceTold;
 
-    public SharedProofs(IReadOnlyList<ScanProof.Pending> proofs)
+    /// <param name="onDifference">Called once, on a helping thread, as soon as a chunk finds a stat that differs (work that
+    /// follows from an edit may start then, without waiting for the other chunks).</param>
+    public SharedProofs(IReadOnlyList<ScanProof.Pending> proofs, Action? onDifference = null)
     {
+        _onDifference = onDifference;
         var count = 0;
         foreach (var proof in proofs) count += proof.Chunks;
         (_proofs, _chunks) = (new ScanProof.Pending[count], new int[count]);
@@ -38,6 +43,7 @@ internal sealed class SharedProofs
             try
             {
                 proof.Check(chunk);
+                if (_onDifference is not null && proof.FoundAny && Interlocked.Exchange(ref _differenceTold, 1) == 0) _onDifference();
             }
             catch (Exception)
             {

@@ -35,7 +35,7 @@ internal sealed class DeltaMacros
             : "other";
 
     /// <summary>Each file's macros (name, signature), by name, in <paramref name="files"/>' order; a file defining none has an empty list.</summary>
-    public static List<(string Name, string Signature)>[] FilesOf(MacroRegistry registry, IReadOnlyList<(string Package, string Path, string FullPath)> files)
+    public static List<(string Name, string Signature)>[] FilesOf(MacroRegistry registry, IReadOnlyList<DeltaMacroFile> files)
     {
         // Keyed by text, not a tuple: a dictionary of a struct key is compiled at run time in a precompiled forge.
         var byFile = new Dictionary<string, int>(StringComparer.Ordinal);

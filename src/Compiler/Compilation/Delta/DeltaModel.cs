@@ -35,10 +35,17 @@ internal sealed class DeltaModel
     public required Dictionary<string, object?> Config { get; init; }
 
     /// <summary>ref(package?, name, version?) as called → the relation it rendered.</summary>
-    public required IReadOnlyList<(string? Package, string Name, object? Version, Relation Relation)> Refs { get; init; }
+    public required IReadOnlyList<DeltaRef> Refs { get; init; }
 
-    public required IReadOnlyList<(string Source, string Table, Relation Relation)> Sources { get; init; }
+    public required IReadOnlyList<DeltaSource> Sources { get; init; }
 
     /// <summary>What is_incremental() answered its last render (compile); null when the render did not ask.</summary>
     public required bool? Incremental { get; init; }
 }
+
+// Classes, not tuples: generic code over a tuple is compiled at run time, and a delta should not wait for it.
+/// <summary>A ref() call of a model as made (package, name, version) and the relation it rendered.</summary>
+internal sealed record DeltaRef(string? Package, string Name, object? Version, Relation Relation);
+
+/// <summary>A source() call of a model and the relation it rendered.</summary>
+internal sealed record DeltaSource(string Source, string Table, Relation Relation);

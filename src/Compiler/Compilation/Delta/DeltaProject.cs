@@ -23,7 +23,7 @@ internal sealed class DeltaProject
     public required IReadOnlyDictionary<string, string> MissingPackages { get; init; }
 
     /// <summary>(package, the file's name as loaded, its absolute path), in load order.</summary>
-    public required IReadOnlyList<(string Package, string Path, string FullPath)> MacroFiles { get; init; }
+    public required IReadOnlyList<DeltaMacroFile> MacroFiles { get; init; }
 
     public required Dictionary<string, object?> Vars { get; init; }
 
@@ -44,3 +44,6 @@ internal sealed class DeltaProject
     /// <summary>A SQL Server profile's <c>sql_server_version</c> (its validator's grammar); null for other targets.</summary>
     public required string? SqlServerVersion { get; init; }
 }
+
+/// <summary>A macro file: its package, its name as loaded, its absolute path. A class: generic code over a tuple is compiled at run time.</summary>
+internal sealed record DeltaMacroFile(string Package, string Path, string FullPath);

@@ -39,12 +39,12 @@ internal static class DeltaRecords
     }
 
     // A loop, not LINQ over tuples: a generic instantiation that no precompiled form holds is compiled at run time.
-    private static List<(string Package, string Path, string FullPath)> MacroFiles(Project.LoadedProject loaded)
+    private static List<DeltaMacroFile> MacroFiles(Project.LoadedProject loaded)
     {
-        var files = new List<(string, string, string)>();
+        var files = new List<DeltaMacroFile>();
         foreach (var unit in loaded.WithPackages)
         {
-            foreach (var file in unit.Macros) files.Add((unit.Name, file.Source.Path, Path.GetFullPath(Path.Combine(loaded.Root, file.Path))));
+            foreach (var file in unit.Macros) files.Add(new DeltaMacroFile(unit.Name, file.Source.Path, Path.GetFullPath(Path.Combine(loaded.Root, file.Path))));
         }
         return files;
     }
@@ -120,8 +120,8 @@ internal static class DeltaRecords
         var packages = Strings(ref reader);
         var missing = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var n = reader.ReadCount(); n > 0; n--) missing[reader.ReadString()] = reader.ReadString();
-        var macros = new List<(string, string, string)>();
-        for (var n = reader.ReadCount(); n > 0; n--) macros.Add((reader.ReadString(), reader.ReadString(), reader.ReadString()));
+        var macros = new List<DeltaMacroFile>();
+        for (var n = reader.ReadCount(); n > 0; n--) macros.Add(new DeltaMacroFile(reader.ReadString(), reader.ReadString(), reader.ReadString()));
         var vars = Mapping(ref reader);
         var packageVars = new Dictionary<string, IReadOnlyDictionary<string, object?>>(StringComparer.Ordinal);
         for (var n = reader.ReadCount(); n > 0; n--) packageVars[reader.ReadString()] = Mapping(ref reader);
@@ -238,15 +238,15 @@ internal static class DeltaRecords
         }
         Relation? self = null;
         var config = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var refs = new List<(string?, string, object?, Relation)>();
-        var sources = new List<(string, string, Relation)>();
+        var refs = new List<DeltaRef>();
+        var sources = new List<DeltaSource>();
         bool? incremental = null;
         if (reader.ReadBoolean())
         {
             self = relations(reader.ReadInt32());
             config = Mapping(ref reader);
-            for (var n = reader.ReadCount(); n > 0; n--) refs.Add((Optional(ref reader), reader.ReadString(), ExactValues.Read(ref reader), relations(reader.ReadInt32())));
-            for (var n = reader.ReadCount(); n > 0; n--) sources.Add((reader.ReadString(), reader.ReadString(), relations(reader.ReadInt32())));
+            for (var n = reader.ReadCount(); n > 0; n--) refs.Add(new DeltaRef(Optional(ref reader), reader.ReadString(), ExactValues.Read(ref reader), relations(reader.ReadInt32())));
+            for (var n = reader.ReadCount(); n > 0; n--) sources.Add(new DeltaSource(reader.ReadString(), reader.ReadString(), relations(reader.ReadInt32())));
             incremental = reader.ReadInt32() switch { 1 => true, 0 => false, -1 => null, _ => throw new FormatException("a delta's incremental answer") };
         }
         if (!reader.AtEnd) throw new FormatException("trailing bytes in a delta's model");

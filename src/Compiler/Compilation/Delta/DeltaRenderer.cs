@@ -284,12 +284,12 @@ internal sealed class DeltaRenderer
     private static MacroRegistry? Macros(DeltaSnapshot snapshot, IReadOnlyDictionary<string, SourceText> macroTexts, DiagnosticBag diagnostics)
     {
         var project = snapshot.Project;
-        var files = new (string Package, SourceText Source)[project.MacroFiles.Count];
+        var files = new MacroSource[project.MacroFiles.Count];
         for (var i = 0; i < files.Length; i++)
         {
             var (package, path, fullPath) = project.MacroFiles[i];
             if ((macroTexts.TryGetValue(fullPath, out var edited) ? edited : SourceFileReader.Read(fullPath, path, diagnostics)) is not { } source) return null;
-            files[i] = (package, source);
+            files[i] = new MacroSource(package, source);
         }
         return ProjectCompiler.BuildMacros(project.ProjectName, project.Packages, files, project.MissingPackages, ProjectCompiler.Engine, diagnostics);
     }

@@ -21,7 +21,8 @@ internal sealed partial class AdapterObject
         var ns = Args.OptionalString(a, 1, "macro_namespace", "adapter.dispatch", DispatchUsage);
         // Which macro a dispatch picks depends only on the invocation's macros and settings (and, with
         // no namespace, the calling package): searched once, bound per render as any macro.
-        var key = (name, ns, ns is null ? state.Node.PackageName : null);
+        // Names of macros, namespaces and packages hold no '|'.
+        var key = name + "|" + ns + "|" + (ns is null ? state.Node.PackageName : null);
         if (!state.Project.Dispatched.TryGetValue(key, out var picked))
         {
             picked = Search(name, ns, a);
@@ -30,7 +31,7 @@ internal sealed partial class AdapterObject
         return state.Bind(picked.Macro, picked.Package);
     }
 
-    private (Templating.Macro Macro, string Package) Search(string name, string? ns, CallArguments a)
+    private MacroPick Search(string name, string? ns, CallArguments a)
     {
         var project = state.Project;
         var prefixes = (project.DispatchPrefixes ?? [project.Target.Type]).Append("default").ToList();
@@ -49,7 +50,7 @@ internal sealed partial class AdapterObject
                     // A shim is bound to its own package: its unqualified calls see the shim package,
                     // the root project and the built-ins, so shims call package helpers qualified
                     // (dbt_utils.x), exactly as a macro in tsql_utils has to.
-                    return (macro, package);
+                    return new MacroPick(macro, package);
                 }
                 // The shims are an implementation detail; naming them in "looked for" only confuses.
                 if (package is not null && TsqlShims.IsShimPackage(package)) continue;

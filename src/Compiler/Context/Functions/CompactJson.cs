@@ -15,7 +15,7 @@ internal static class CompactJson
 {
     public static string Serialize(object? value)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        var buffer = new Caching.ByteBuffer();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             Write(writer, value, 0);

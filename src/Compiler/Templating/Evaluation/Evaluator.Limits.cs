@@ -70,11 +70,21 @@ internal sealed partial class Evaluator
     /// <summary>The text of a string value about to be built, checked against the output budget.</summary>
     internal static void CheckLength(Int128 length, SourceSpan span)
     {
+        if (length > TemplateLimits.MaxOutputChars) throw OutputBudgetExceeded(length.ToString("N0"), span);
+    }
+
+    // The long forms are what every concatenation and output write call: a method that passes an Int128 is not
+    // precompiled (the type's layout may change between .NET versions) and would be compiled at run time.
+    /// <summary>As the Int128 form, for a length that cannot overflow a long.</summary>
+    internal static void CheckLength(long length, SourceSpan span)
+    {
         if (length > TemplateLimits.MaxOutputChars) throw OutputBudgetExceeded(length, span);
     }
 
-    internal static DiagnosticException OutputBudgetExceeded(Int128 length, SourceSpan span) =>
+    internal static DiagnosticException OutputBudgetExceeded(long length, SourceSpan span) => OutputBudgetExceeded(length.ToString("N0"), span);
+
+    private static DiagnosticException OutputBudgetExceeded(string length, SourceSpan span) =>
         RenderErrors.Error(DiagnosticCodes.TemplateOutputBudgetExceeded, span,
-            $"the render would build {length:N0} characters, more than its output budget of {TemplateLimits.MaxOutputChars:N0}",
+            $"the render would build {length} characters, more than its output budget of {TemplateLimits.MaxOutputChars:N0}",
             TemplateLimits.OutputHint);
 }

@@ -9,20 +9,20 @@ internal sealed partial class Lexer
     private const int MaxInternedNames = 4096;
     private const int MaxInternedLength = 64;
 
-    [ThreadStatic] private static List<Token>? t_tokens;
+    [ThreadStatic] private static TokenList? t_tokens;
     [ThreadStatic] private static Dictionary<string, string>? t_names;
 
-    private static List<Token> RentTokens()
+    private static TokenList RentTokens()
     {
         var tokens = t_tokens;
         // Null while a list is rented: a nested tokenize on the same thread gets its own.
-        if (tokens is null) return new List<Token>(64);
+        if (tokens is null) return new TokenList(64);
         t_tokens = null;
         return tokens;
     }
 
     /// <summary>Hands back a list from <see cref="Tokenize"/>; the caller must not read it afterwards.</summary>
-    public static void Release(List<Token> tokens)
+    public static void Release(TokenList tokens)
     {
         if (tokens.Capacity > MaxPooledTokens) return;
         tokens.Clear();

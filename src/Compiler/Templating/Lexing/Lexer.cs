@@ -13,7 +13,7 @@ internal sealed partial class Lexer
     private readonly string _text;
     private readonly int _end;
     private readonly DiagnosticBag _diagnostics;
-    private readonly List<Token> _tokens;
+    private readonly TokenList _tokens;
     private int _pos;
     private bool _trimNextData;
     private int _braceDepth;
@@ -36,7 +36,7 @@ internal sealed partial class Lexer
     /// The template's tokens, in a list reused by the next tokenize on this thread: hand it back with
     /// <see cref="Release"/> once read (templates keep syntax nodes, never tokens).
     /// </summary>
-    public static List<Token> Tokenize(SourceText source, DiagnosticBag diagnostics, out bool hadErrors)
+    public static TokenList Tokenize(SourceText source, DiagnosticBag diagnostics, out bool hadErrors)
     {
         var lexer = new Lexer(source, diagnostics);
         var tokens = lexer.Run();
@@ -44,7 +44,7 @@ internal sealed partial class Lexer
         return tokens;
     }
 
-    private List<Token> Run()
+    private TokenList Run()
     {
         while (_pos < _end)
         {

@@ -13,7 +13,7 @@ internal sealed partial class Parser
     private static readonly string[] NoEndTags = [];
 
     private readonly SourceText _source;
-    private readonly List<Token> _tokens;
+    private readonly TokenList _tokens;
     private readonly DiagnosticBag _diagnostics;
     private readonly bool _lexerFailed;
     private readonly List<MacroUsage> _macroStack = [];
@@ -26,7 +26,7 @@ internal sealed partial class Parser
     private int _strayEndTags;
     private bool _hadErrors;
 
-    private Parser(SourceText source, List<Token> tokens, DiagnosticBag diagnostics, bool lexerFailed)
+    private Parser(SourceText source, TokenList tokens, DiagnosticBag diagnostics, bool lexerFailed)
     {
         _source = source;
         _tokens = tokens;
