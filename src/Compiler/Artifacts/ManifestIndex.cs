@@ -108,7 +108,13 @@ internal sealed class ManifestIndex
             return false;
         }
         var body = new MemoryStream();
-        using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true)) WriteBody(writer, stamp);
+        using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(ManifestSize);
+            writer.Write(stamp.Ticks);
+            writer.Write(stamp.ChangeTicks);
+            writer.Write(EncodedEntries());
+        }
         var bytes = body.GetBuffer().AsSpan(0, (int)body.Length).ToArray();
         if (CacheFile.TryWrite(path, Magic, Format, BuildStamp, writer =>
             {
@@ -120,16 +126,25 @@ internal sealed class ManifestIndex
         return false;
     }
 
+    private byte[]? _encodedEntries;
+
+    /// <summary>
+    /// The entries as saved, encoded once: a patch has them encoded beside its move of the manifest's tail, so that only
+    /// the stamp, taken after the move, is left to the save.
+    /// </summary>
     // Entries as gaps and lengths, 7 bits a byte: a few bytes per entry besides its id. The macros' gaps count on
     // from the last node's end, as they follow the nodes in the file.
-    private void WriteBody(BinaryWriter writer, ManifestStamp stamp)
+    internal byte[] EncodedEntries()
     {
-        writer.Write(ManifestSize);
-        writer.Write(stamp.Ticks);
-        writer.Write(stamp.ChangeTicks);
-        var end = 0L;
-        WriteEntries(writer, Nodes, ref end);
-        WriteEntries(writer, Macros, ref end);
+        if (_encodedEntries is { } known) return known;
+        var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            var end = 0L;
+            WriteEntries(writer, Nodes, ref end);
+            WriteEntries(writer, Macros, ref end);
+        }
+        return _encodedEntries = body.ToArray();
     }
 
     private static void WriteEntries(BinaryWriter writer, IReadOnlyList<EntryRange> entries, ref long end)

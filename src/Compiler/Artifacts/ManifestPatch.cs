@@ -51,9 +51,20 @@ internal static partial class ManifestPatch
             Diagnostics.PhaseTimings.Step("manifest: fields placed");
             // The index goes first: a patch cut short must not leave one that describes another file.
             CacheFile.Delete(Path.Combine(targetDirectory, ManifestIndex.FileName));
-            var size = PatchInPlace(manifest, index, replacements);
+            // The next index needs only the replacements: made and encoded beside the move of the tail.
+            var size = index.ManifestSize;
+            foreach (var replacement in replacements) size += replacement.Delta;
+            var next = Task.Run(() =>
+            {
+                var shifted = new ManifestIndex(size, null, Shifted(index.Nodes, replacements), Shifted(index.Macros, replacements));
+                shifted.EncodedEntries();
+                return shifted;
+            });
+            var patched = PatchInPlace(manifest, index, replacements);
             Diagnostics.PhaseTimings.Step("manifest: patched");
-            new ManifestIndex(size, null, Shifted(index.Nodes, replacements), Shifted(index.Macros, replacements)).TryWrite(targetDirectory);
+            // Cannot happen (the move writes what the replacements add); if it did, no index is left and the full compile that follows a false rewrites the manifest.
+            if (patched != size) return false;
+            next.Result.TryWrite(targetDirectory);
             return true;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)

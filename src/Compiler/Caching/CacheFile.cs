@@ -38,7 +38,7 @@ internal static class CacheFile
         var at = (int)stream.Position;
         if (count < 0 || count > buffer.Count - at) throw new EndOfStreamException();
         stream.Position = at + count;
-        return buffer.AsMemory(at, count);
+        return new ReadOnlyMemory<byte>(buffer.Array, buffer.Offset + at, count);
     }
 
     /// <summary>Writes header and body atomically; false when it could not (only the cache is lost).</summary>

@@ -66,15 +66,16 @@ internal static class LinuxStat
         }
         var mask = BinaryPrimitives.ReadUInt32LittleEndian(buffer[MaskOffset..]);
         if ((mask & Needed) != Needed) return null;
-        var mode = MemoryMarshal.Read<ushort>(buffer[ModeOffset..]);
+        // Linux's structs are little-endian on every platform forge runs on; BinaryPrimitives' readers are precompiled, MemoryMarshal.Read<T> is not.
+        var mode = BinaryPrimitives.ReadUInt16LittleEndian(buffer[ModeOffset..]);
         var kind = (mode & 0xF000) switch { 0x4000 => FileStampKind.Folder, 0xA000 => FileStampKind.Link, _ => FileStampKind.File };
         var changeTicks = (mask & StatxCtime) != 0 ? TicksAt(buffer[CtimeOffset..]) : 0;
-        return new Result(kind, MemoryMarshal.Read<long>(buffer[SizeOffset..]), TicksAt(buffer[MtimeOffset..]), changeTicks);
+        return new Result(kind, BinaryPrimitives.ReadInt64LittleEndian(buffer[SizeOffset..]), TicksAt(buffer[MtimeOffset..]), changeTicks);
     }
 
     // struct statx_timestamp: 64-bit seconds, 32-bit nanoseconds.
     private static long TicksAt(ReadOnlySpan<byte> timestamp) =>
-        EpochTicks + MemoryMarshal.Read<long>(timestamp) * TimeSpan.TicksPerSecond + MemoryMarshal.Read<uint>(timestamp[8..]) / 100;
+        EpochTicks + BinaryPrimitives.ReadInt64LittleEndian(timestamp) * TimeSpan.TicksPerSecond + BinaryPrimitives.ReadUInt32LittleEndian(timestamp[8..]) / 100;
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static extern int Statx(int directory, ref byte path, int flags, uint mask, ref byte buffer);

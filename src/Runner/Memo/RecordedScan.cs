@@ -154,10 +154,13 @@ internal sealed class RecordedScan
     public static ReadOnlySpan<byte> PathOf(ReadOnlySpan<byte> entry) => entry.Slice(2, BinaryPrimitives.ReadUInt16LittleEndian(entry));
 
     /// <summary>An encoded entry's kind and stamps, read in place.</summary>
-    public static (bool Folder, long Length, long Ticks) StampOf(ReadOnlySpan<byte> entry)
+    /// <remarks>Out parameters, not a tuple: a tuple's constructor is compiled at run time, on the stats' first call.</remarks>
+    public static bool StampOf(ReadOnlySpan<byte> entry, out long length, out long ticks)
     {
         var flags = entry[(2 + BinaryPrimitives.ReadUInt16LittleEndian(entry))..];
-        return ((flags[0] & FlagFolder) != 0, BinaryPrimitives.ReadInt64LittleEndian(flags[LengthAt..]), BinaryPrimitives.ReadInt64LittleEndian(flags[TicksAt..]));
+        length = BinaryPrimitives.ReadInt64LittleEndian(flags[LengthAt..]);
+        ticks = BinaryPrimitives.ReadInt64LittleEndian(flags[TicksAt..]);
+        return (flags[0] & FlagFolder) != 0;
     }
 
     /// <summary>
@@ -239,7 +242,7 @@ internal sealed class RecordedScan
     private static ScanEntry DecodeEntry(ReadOnlySpan<byte> entry)
     {
         var path = PathOf(entry);
-        var (folder, length, ticks) = StampOf(entry);
+        var folder = StampOf(entry, out var length, out var ticks);
         var flags = entry[(2 + path.Length)..];
         var hash = (flags[0] & FlagHash) != 0 ? Hex.Lower(flags.Slice(HashAt, HashBytes)) : "";
         return new ScanEntry(Encoding.UTF8.GetString(path), folder, length, ticks, hash);

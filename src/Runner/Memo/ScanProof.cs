@@ -87,7 +87,7 @@ internal static class ScanProof
             var tree = recorded.Scan.Mode is ScanMode.Tree or ScanMode.OutputTree;
             var separator = _root.Length > 0 && _root[^1] == (byte)'/' ? 0 : 1;
             Span<byte> path = stackalloc byte[MaxPathBytes];
-            _root.CopyTo(path);
+            _root.AsSpan().CopyTo(path);
             if (separator == 1) path[_root.Length] = (byte)'/';
             var bytes = recorded.Encoded.Span;
             var offsets = recorded.Offsets;
@@ -97,7 +97,7 @@ internal static class ScanProof
                 var stat = Stat(bytes[offsets[i]..offsets[i + 1]], path, _root.Length + separator, tree, out var holds);
                 if (holds) continue;
                 if (stat is null || Interlocked.Increment(ref _found) > MaxDiffering) Volatile.Write(ref _unproven, 1);
-                else (_differing[chunk] ??= []).Add(new Differing(i, stat.Value));
+                else (_differing[chunk] ??= []).Add(new Differing(i, stat.GetValueOrDefault()));
             }
         }
 
@@ -128,7 +128,7 @@ internal static class ScanProof
         if (recorded.Count == 0) return stat.Kind is FileStampKind.Missing or FileStampKind.Folder ? [] : null;
         var entry = recorded.Encoded.Span;
         if (recorded.Count != 1 || RecordedScan.PathOf(entry).Length != 0) return null;
-        var (folder, length, ticks) = RecordedScan.StampOf(entry);
+        var folder = RecordedScan.StampOf(entry, out var length, out var ticks);
         if (folder || ticks == -1 || stat.Kind != FileStampKind.File) return null;
         return stat.Length == length && stat.Ticks == ticks ? [] : [new Differing(0, stat)];
     }
@@ -140,7 +140,7 @@ internal static class ScanProof
     {
         holds = false;
         var relative = RecordedScan.PathOf(entry);
-        var (folder, size, ticks) = RecordedScan.StampOf(entry);
+        var folder = RecordedScan.StampOf(entry, out var size, out var ticks);
         // A link's time (-1) proves nothing of its target; an untrusted folder time (0) nothing of its listing.
         if (ticks == -1 || (folder && tree && ticks == 0)) return null;
         var used = prefix + relative.Length;
