@@ -32,11 +32,60 @@ internal static partial class ManifestPatch
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBuffer);
         try
         {
-            return MoveTail(manifest, index.ManifestSize, replacements, moving, buffer);
+            return MoveStretches(manifest, index.ManifestSize, replacements, moving, buffer)
+                   ?? MoveTail(manifest, index.ManifestSize, replacements, moving, buffer);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // When every stretch of old bytes between replacements moves the same way (after one edit: up when the node's text
+    // grew, down when it shrank), each is moved as a memmove moves memory: up from its end backwards, down from its start
+    // forwards, stretches in that order too, so that no write lands on a byte not yet read. One read and one write per
+    // chunk (the general MoveTail below also copies each chunk through a queue), then the replacements' new bytes.
+    // Null, touching nothing, when the stretches move both ways.
+    private static long? MoveStretches(SafeFileHandle manifest, long oldSize, List<Replacement> replacements, int first, byte[] buffer)
+    {
+        // shifts[k]: how far the old bytes after replacement k move (what replacements up to k add).
+        var shifts = new long[replacements.Count];
+        var (shift, up, down) = (0L, false, false);
+        for (var k = 0; k < replacements.Count; k++)
+        {
+            shifts[k] = shift += replacements[k].Delta;
+            if (k >= first) (up, down) = (up || shifts[k] > 0, down || shifts[k] < 0);
+        }
+        if (up && down) return null;
+        var last = replacements.Count - 1;
+        for (var step = 0; step <= last - first; step++)
+        {
+            var k = up ? last - step : first + step;
+            var end = k < last ? replacements[k + 1].Start : oldSize;
+            MoveStretch(manifest, replacements[k].End, end, shifts[k], buffer);
+        }
+        for (var k = first; k <= last; k++) RandomAccess.Write(manifest, replacements[k].Bytes, replacements[k].Start + (k == 0 ? 0 : shifts[k - 1]));
+        var size = oldSize + shift;
+        if (size < oldSize) RandomAccess.SetLength(manifest, size);
+        return size;
+    }
+
+    // Moves [from, to) by shift, a chunk at a time, in the order that reads every byte before anything is written over it.
+    private static void MoveStretch(SafeFileHandle manifest, long from, long to, long shift, byte[] buffer)
+    {
+        if (shift == 0) return;
+        for (var done = 0L; done < to - from;)
+        {
+            var size = (int)Math.Min(CopyBuffer, to - from - done);
+            var at = shift > 0 ? to - done - size : from + done;
+            for (var read = 0; read < size;)
+            {
+                var count = RandomAccess.Read(manifest, buffer.AsSpan(read, size - read), at + read);
+                if (count == 0) throw new IOException("manifest.json ended early while patched");
+                read += count;
+            }
+            RandomAccess.Write(manifest, buffer.AsSpan(0, size), at + shift);
+            done += size;
         }
     }
 

@@ -96,6 +96,33 @@ public sealed partial class ManifestPatchTests
     }
 
     [Test]
+    public void Nodes_that_all_grow_all_shrink_or_do_both_patch_to_the_full_compiles_bytes()
+    {
+        // Megabytes of SQL in one model: the stretches moved up (growth), down (shrinking) and through the general
+        // copy (one grows, one shrinks) span several copy buffers.
+        string Large(char c, int length) => $"-- {new string(c, length)}\nselect 1 as id";
+        _project.With("models/customers.sql", Large('c', 2_500_000) + " -- {{ ref('orders') }}");
+        CompileWithIndex();
+
+        var grown = EditAndCompile(("models/orders.sql", "select 1 as id, 'a' as name -- longer"), ("models/customers.sql", Large('d', 2_500_100) + " -- {{ ref('orders') }}"));
+        Assert.That(Patch(grown, "model.shop.orders", "model.shop.customers"), Is.True);
+        Assert.That(File.ReadAllBytes(ManifestPath), Is.EqualTo(grown));
+
+        var shrunk = EditAndCompile(("models/orders.sql", "select 1 as id"), ("models/customers.sql", Large('e', 1_200_000) + " -- {{ ref('orders') }}"));
+        Assert.That(Patch(shrunk, "model.shop.orders", "model.shop.customers"), Is.True);
+        Assert.That(File.ReadAllBytes(ManifestPath), Is.EqualTo(shrunk));
+
+        // customers comes first in the file: its shrinking moves what follows down, orders' growth moves the rest up.
+        var both = EditAndCompile(("models/orders.sql", "select 1 as id, 'a much longer name' as name"), ("models/customers.sql", Large('f', 1_199_990) + " -- {{ ref('orders') }}"));
+        Assert.That(Patch(both, "model.shop.orders", "model.shop.customers"), Is.True);
+        Assert.That(File.ReadAllBytes(ManifestPath), Is.EqualTo(both));
+
+        var down = EditAndCompile(("models/orders.sql", "select 2 as id, 'b' as name"), ("models/customers.sql", Large('g', 1_000) + " -- {{ ref('orders') }}"));
+        Assert.That(Patch(down, "model.shop.orders", "model.shop.customers"), Is.True);
+        Assert.That(File.ReadAllBytes(ManifestPath), Is.EqualTo(down));
+    }
+
+    [Test]
     public void A_node_left_uncompiled_keeps_null_code_and_one_compiled_now_gains_it()
     {
         CompileWithIndex("-s", "orders");
