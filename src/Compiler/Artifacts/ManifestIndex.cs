@@ -130,10 +130,9 @@ internal sealed class ManifestIndex
 
     /// <summary>
     /// The entries as saved, encoded once: a patch has them encoded beside its move of the manifest's tail, so that only
-    /// the stamp, taken after the move, is left to the save.
+    /// the stamp, taken after the move, is left to the save. Gaps and lengths, 7 bits a byte: a few bytes per entry
+    /// besides its id; the macros' gaps count on from the last node's end, as they follow the nodes in the file.
     /// </summary>
-    // Entries as gaps and lengths, 7 bits a byte: a few bytes per entry besides its id. The macros' gaps count on
-    // from the last node's end, as they follow the nodes in the file.
     internal byte[] EncodedEntries()
     {
         if (_encodedEntries is { } known) return known;

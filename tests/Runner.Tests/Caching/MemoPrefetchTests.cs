@@ -76,6 +76,22 @@ public sealed class MemoPrefetchTests
     }
 
     [Test]
+    public void An_edit_the_delta_refuses_was_read_ahead_for_in_vain_and_compiles_in_full()
+    {
+        // A model's new config changes its node: the reads begun at the first differing stat are dropped, and the full
+        // compile's output is as without them.
+        Record("compile");
+        _project.With("models/next.sql", "{{ config(materialized='table') }} select id from {{ ref('plain') }} where id > 0");
+
+        var trace = MemoTrace("compile");
+        Assert.That(trace, Does.Contain("memo stats: taken at start").And.Contain("compile memo: miss").And.Not.Contain("delta: rendered"));
+        Assert.That(_project.Read("target/compiled/prefetch/models/next.sql"), Does.EndWith("where id > 0"));
+        using var manifest = System.Text.Json.JsonDocument.Parse(_project.Read("target/manifest.json"));
+        var config = manifest.RootElement.GetProperty("nodes").GetProperty("model.prefetch.next").GetProperty("config");
+        Assert.That(config.GetProperty("materialized").GetString(), Is.EqualTo("table"));
+    }
+
+    [Test]
     public void A_variable_read_by_a_model_rendered_ahead_is_still_recorded()
     {
         _project.With("models/regional.sql", "select '{{ env_var('FORGE_PREFETCH_TEST_REGION', 'eu') }}' as region");
