@@ -50,8 +50,7 @@ internal static class DocsCommand
 
     private static Command Serve(SharedOptions shared, CliEnvironment environment)
     {
-        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 to serve on.", DefaultValueFactory = _ => 8080 };
-        port.WholeNumber(0, 65535, "a port number from 0 to 65535 (0 picks a free one)", "8080");
+        var port = new WholeNumberOption("--port", "The port on 127.0.0.1 to serve on.", 0, 65535, "a port number from 0 to 65535 (0 picks a free one)", "8080", defaultValue: 8080);
         var host = new Option<string>("--host") { Description = "The address to listen on: 127.0.0.1 (default), 0.0.0.0 for every interface.", DefaultValueFactory = _ => "127.0.0.1" };
         // dbt opens a browser unless --no-browser; forge serves CI and remote shells as often as
         // desktops, so it opens one only when asked (--browser) and accepts dbt's --no-browser.
@@ -59,7 +58,7 @@ internal static class DocsCommand
         var noBrowser = new Option<bool>("--no-browser") { Description = "Do not open a browser (the default; accepted for dbt compatibility)." };
         var command = new Command("serve", "Serve target/docs/ on http://127.0.0.1:PORT/ until Ctrl-C.");
         shared.AddProjectOptions(command);
-        command.Options.Add(port);
+        command.Options.Add(port.Option);
         command.Options.Add(host);
         command.Options.Add(browser);
         command.Options.Add(noBrowser);
@@ -82,11 +81,11 @@ internal static class DocsCommand
             StaticFileServer server;
             try
             {
-                server = new StaticFileServer(site, address, parse.GetValue(port));
+                server = new StaticFileServer(site, address, port.ValueIn(parse)!.Value);
             }
             catch (SocketException e)
             {
-                DiagnosticPrinter.Print(environment.Error, [DiagnosticCodes.Docs.PortUnavailable(parse.GetValue(port), e.Message)]);
+                DiagnosticPrinter.Print(environment.Error, [DiagnosticCodes.Docs.PortUnavailable(port.ValueIn(parse)!.Value, e.Message)]);
                 return ExitCodes.UsageOrProject;
             }
             using (server)

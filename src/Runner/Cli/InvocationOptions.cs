@@ -105,7 +105,7 @@ internal sealed record InvocationOptions
             Defer = flags.Bool(shared.Defer, "DEFER"),
             LogFormat = flags.Choice(shared.LogFormat, "LOG_FORMAT", "text", "json") ?? "text",
             NoColor = parse.GetValue(shared.NoColor),
-            Threads = parse.GetValue(shared.Threads),
+            Threads = shared.Threads.ValueIn(parse),
             FullRefresh = flags.Bool(shared.FullRefresh, "FULL_REFRESH"),
             FailFast = flags.Bool(shared.FailFast, "FAIL_FAST"),
             Empty = command is "run" or "build" or "compile" && flags.Bool(shared.Empty, "EMPTY"),

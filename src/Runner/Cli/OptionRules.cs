@@ -11,20 +11,6 @@ namespace ModelForge.Runner.Cli;
 /// </summary>
 internal static class OptionRules
 {
-    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
-    public static Option<int> WholeNumber(this Option<int> option, int min, int max, string expected, string example)
-    {
-        option.CustomParser = result => Parse(result, option.Name, min, max, expected, example) ?? 0;
-        return option;
-    }
-
-    /// <summary>An optional whole number in [<paramref name="min"/>, <paramref name="max"/>]; absent stays null.</summary>
-    public static Option<int?> WholeNumber(this Option<int?> option, int min, int max, string expected, string example)
-    {
-        option.CustomParser = result => Parse(result, option.Name, min, max, expected, example);
-        return option;
-    }
-
     /// <summary>One of <paramref name="values"/> (case-sensitive, as dbt's choices are).</summary>
     public static Option<string> OneOf(this Option<string> option, params string[] values)
     {
@@ -42,7 +28,8 @@ internal static class OptionRules
         return option;
     }
 
-    private static int? Parse(ArgumentResult result, string name, int min, int max, string expected, string example)
+    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>] (<see cref="WholeNumberOption"/>); null, with the error added, for anything else.</summary>
+    public static int? ParseWholeNumber(ArgumentResult result, string name, int min, int max, string expected, string example)
     {
         if (result.Tokens.Count == 0) return null;
         var text = result.Tokens[0].Value;

@@ -10,7 +10,6 @@ internal sealed class SharedOptions
         LogFormat.OneOf("text", "json");
         LogLevel.OneOf("info", "debug", "warn", "error", "none");
         IndirectSelection.OneOf("eager", "cautious", "buildable", "empty");
-        Threads.WholeNumber(1, int.MaxValue, "a whole number from 1 up", "4");
     }
 
     public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "Folder that holds forge_project.yml (or dbt_project.yml). Default: the current folder." };
@@ -35,7 +34,7 @@ internal sealed class SharedOptions
 
     public Option<bool> NoColor { get; } = new("--no-color") { Description = "No colours, even on a terminal." };
 
-    public Option<int?> Threads { get; } = new("--threads") { Description = "Nodes to run at once. Default: the target's threads." };
+    public WholeNumberOption Threads { get; } = new("--threads", "Nodes to run at once. Default: the target's threads.", 1, int.MaxValue, "a whole number from 1 up", "4");
 
     public Option<bool> FullRefresh { get; } = new("--full-refresh") { Description = "Rebuild incremental models and seeds from scratch." };
 
@@ -115,7 +114,7 @@ internal sealed class SharedOptions
 
     public void AddExecutionOptions(Command command)
     {
-        command.Options.Add(Threads);
+        command.Options.Add(Threads.Option);
         command.Options.Add(FullRefresh);
         command.Options.Add(FailFast);
         command.Options.Add(Defer);

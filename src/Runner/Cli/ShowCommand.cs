@@ -24,10 +24,10 @@ internal static class ShowCommand
         var inline = new Option<string?>("--inline") { Description = "A query to preview instead of a model; ref() and source() work in it." };
         // As dbt's --limit: the number goes into the query's LIMIT, so 0 shows the columns and no
         // rows, and a negative number shows every row.
-        var limit = new Option<int>("--limit") { Description = "Rows to show (default 5; 0 for the columns only, -1 for all rows).", DefaultValueFactory = _ => 5 }
-            .WholeNumber(int.MinValue, int.MaxValue, "a whole number of rows (-1 for all)", "10");
+        var limit = new WholeNumberOption("--limit", "Rows to show (default 5; 0 for the columns only, -1 for all rows).", int.MinValue, int.MaxValue,
+            "a whole number of rows (-1 for all)", "10", defaultValue: 5);
         command.Options.Add(inline);
-        command.Options.Add(limit);
+        command.Options.Add(limit.Option);
         command.SetAction(parse =>
         {
             var options = InvocationOptions.From(parse, shared, environment, "show");
@@ -40,7 +40,7 @@ internal static class ShowCommand
             }
             var session = ProjectSession.Open(options, environment);
             if (session is null) return ExitCodes.UsageOrProject;
-            return Show(session, environment, query, parse.GetValue(limit));
+            return Show(session, environment, query, limit.ValueIn(parse)!.Value);
         });
         return command;
     }
