@@ -28,7 +28,9 @@ internal readonly record struct MemoStat(FileStampKind Kind, long Length, long T
     }
 
     /// <summary>The stat of a NUL-terminated UTF-8 path, or null when statx cannot answer (then ask <see cref="Of(string)"/>).</summary>
-    public static MemoStat? Of(ReadOnlySpan<byte> utf8PathWithNul) => LinuxStat.Of(utf8PathWithNul) is { } stat ? From(stat) : null;
+    /// <param name="folder">A folder descriptor (<see cref="LinuxStat.OpenFolder"/>) a relative path starts from; absent, the working folder.</param>
+    public static MemoStat? Of(ReadOnlySpan<byte> utf8PathWithNul, int folder = LinuxStat.CurrentFolder) =>
+        LinuxStat.Of(utf8PathWithNul, folder) is { } stat ? From(stat) : null;
 
     private static MemoStat From(LinuxStat.Result stat) => new(stat.Kind, stat.Length, stat.Ticks, stat.ChangeTicks);
 }

@@ -64,6 +64,9 @@ internal static class ScanProof
         private readonly List<Differing>?[] _differing = [];
         private int _unproven;
         private int _found;
+        // The root folder's descriptor, opened by the first chunk (Unopened until then; -1: could not, paths are absolute).
+        private int _folder = Unopened;
+        private const int Unopened = int.MinValue;
 
         private Pending(List<Differing>? decided) => _decided = decided;
 
@@ -85,16 +88,22 @@ internal static class ScanProof
         {
             var recorded = _recorded!;
             var tree = recorded.Scan.Mode is ScanMode.Tree or ScanMode.OutputTree;
+            // Entries' paths relative to the root's descriptor, or after the root's path when it could not be opened.
+            var folder = Folder();
             var separator = _root.Length > 0 && _root[^1] == (byte)'/' ? 0 : 1;
+            var prefix = folder >= 0 ? 0 : _root.Length + separator;
             Span<byte> path = stackalloc byte[MaxPathBytes];
-            _root.AsSpan().CopyTo(path);
-            if (separator == 1) path[_root.Length] = (byte)'/';
+            if (folder < 0)
+            {
+                _root.AsSpan().CopyTo(path);
+                if (separator == 1) path[_root.Length] = (byte)'/';
+            }
             var bytes = recorded.Encoded.Span;
             var offsets = recorded.Offsets;
             var end = Math.Min(recorded.Count, (chunk + 1) * Chunk);
             for (var i = chunk * Chunk; i < end && Volatile.Read(ref _unproven) == 0; i++)
             {
-                var stat = Stat(bytes[offsets[i]..offsets[i + 1]], path, _root.Length + separator, tree, out var holds);
+                var stat = Stat(bytes[offsets[i]..offsets[i + 1]], path, prefix, tree, out var holds, folder >= 0 ? folder : LinuxStat.CurrentFolder);
                 if (holds) continue;
                 if (stat is null || Interlocked.Increment(ref _found) > MaxDiffering) Volatile.Write(ref _unproven, 1);
                 else (_differing[chunk] ??= []).Add(new Differing(i, stat.GetValueOrDefault()));
@@ -107,10 +116,26 @@ internal static class ScanProof
         /// <summary>Gives the proof up (a chunk could not be checked): the caller lists the scan, which decides.</summary>
         public void Unprove() => Volatile.Write(ref _unproven, 1);
 
-        /// <summary>Once every chunk is checked: what <see cref="Differences"/> returns.</summary>
+        // The root's descriptor, opened once (a racing second open is closed again).
+        private int Folder()
+        {
+            if (Volatile.Read(ref _folder) is var known && known != Unopened) return known;
+            var root = new byte[_root.Length + 1];
+            _root.CopyTo(root, 0);
+            var opened = LinuxStat.OpenFolder(root);
+            if (Interlocked.CompareExchange(ref _folder, opened, Unopened) is var first && first != Unopened)
+            {
+                LinuxStat.CloseFolder(opened);
+                return first;
+            }
+            return opened;
+        }
+
+        /// <summary>Once every chunk is checked: what <see cref="Differences"/> returns (the root's descriptor is closed then).</summary>
         public List<Differing>? Result()
         {
             if (_recorded is null) return _decided;
+            LinuxStat.CloseFolder(Interlocked.Exchange(ref _folder, -1));
             if (_unproven != 0) return null;
             var all = new List<Differing>();
             foreach (var chunk in _differing)
@@ -135,8 +160,8 @@ internal static class ScanProof
 
     // The entry's stat now, holds = true when it is as recorded; null (not proven) for a folder whose
     // ctime differs or was not trusted, anything gone or of another kind, a link, a path too long.
-    // `path` holds the scan's folder and a separator up to `prefix`.
-    private static MemoStat? Stat(ReadOnlySpan<byte> entry, Span<byte> path, int prefix, bool tree, out bool holds)
+    // `path` holds the scan's folder and a separator up to `prefix`, or nothing (prefix 0) when `descriptor` is the folder's.
+    private static MemoStat? Stat(ReadOnlySpan<byte> entry, Span<byte> path, int prefix, bool tree, out bool holds, int descriptor)
     {
         holds = false;
         var relative = RecordedScan.PathOf(entry);
@@ -147,7 +172,7 @@ internal static class ScanProof
         if (relative.Length == 0 || used >= path.Length) return null;
         relative.CopyTo(path[prefix..]);
         path[used] = 0;
-        if (MemoStat.Of(path[..(used + 1)]) is not { } stat) return null;
+        if (MemoStat.Of(path[..(used + 1)], descriptor) is not { } stat) return null;
         if (folder)
         {
             holds = stat.Kind == FileStampKind.Folder && (!tree || stat.ChangeTicks == ticks);
