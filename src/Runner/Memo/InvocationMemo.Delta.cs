@@ -49,11 +49,17 @@ internal sealed partial class InvocationMemo
     internal static DeltaSnapshot? ReadDeltaFiles(string target, string command, string generation, out ManifestIndex? index)
     {
         index = null;
-        var snapshot = DeltaSnapshot.Read(Path.Combine(target, DeltaSnapshot.FileNameFor(command)));
-        if (snapshot is null || snapshot.Generation != generation) return null;
-        if (command is "compile" or "parse") index = ManifestIndex.TryRead(target);
+        if (ReadDeltaSnapshot(target, command, generation) is not { } snapshot) return null;
+        if (PatchesManifest(command)) index = ManifestIndex.TryRead(target);
         return snapshot;
     }
+
+    /// <summary>The <paramref name="command"/>'s delta snapshot in <paramref name="target"/> when it is of the memo's <paramref name="generation"/>, else null.</summary>
+    internal static DeltaSnapshot? ReadDeltaSnapshot(string target, string command, string generation) =>
+        DeltaSnapshot.Read(Path.Combine(target, DeltaSnapshot.FileNameFor(command))) is { } snapshot && snapshot.Generation == generation ? snapshot : null;
+
+    /// <summary>Whether the command writes manifest.json, which a delta patches through its index.</summary>
+    internal static bool PatchesManifest(string command) => command is "compile" or "parse";
 
     // A delta renders at most this many models (a macro's users); beyond it the full compile is about as quick.
     private const int MaxRenders = 3000;
@@ -71,7 +77,7 @@ internal sealed partial class InvocationMemo
         if (snapshot is null) return Fail($"the {_command} delta is not the memo's", out why);
         if (_trace && ahead is not null) _original.Error.WriteLine($"{_command} memo delta: read beside the check");
         index = ahead is not null ? ahead.Index : index;
-        var writesManifest = _command is "compile" or "parse";
+        var writesManifest = PatchesManifest(_command);
         if (writesManifest && index is null) return Fail("manifest.json cannot be patched", out why);
         PhaseTimings.Mark("read delta");
 

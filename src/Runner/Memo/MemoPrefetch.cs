@@ -138,22 +138,33 @@ internal sealed class MemoPrefetch
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            if (InvocationMemo.ReadDeltaFiles(Path.GetDirectoryName(_memoPath!)!, _command, generation, out var index) is not { } snapshot) return null;
-            PhaseTimings.Beside("delta ahead: files", clock.Elapsed);
+            var target = Path.GetDirectoryName(_memoPath!)!;
+            if (InvocationMemo.ReadDeltaSnapshot(target, _command, generation) is not { } snapshot) return null;
+            PhaseTimings.Beside("delta ahead: snapshot", clock.Elapsed);
+            // The manifest's index and the patch's first calls on a thread of their own, beside the macros and the render's.
+            var index = InvocationMemo.PatchesManifest(_command) ? Task.Run(() => ReadIndex(target, clock)) : null;
             var variables = new VariableForward();
             var renderer = new DeltaRenderer(snapshot, variables.Read);
             renderer.LoadedMacros();
             PhaseTimings.Beside("delta ahead: macros", clock.Elapsed);
             renderer.WarmUp();
-            if (index is not null) ManifestPatch.WarmUp();
             PhaseTimings.Beside("delta ahead: warmed up", clock.Elapsed);
-            return new DeltaAhead(snapshot, index, renderer, variables);
+            return new DeltaAhead(snapshot, index?.Result, renderer, variables);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception)
         {
-            // The delta reads again, and meets (and reports) the same trouble.
+            // Whatever went wrong (on this thread or the index's): the delta reads again, and meets (and reports) the same trouble.
             return null;
         }
+    }
+
+    // Null when there is none to read (the delta then runs the full command, which writes one).
+    private static ManifestIndex? ReadIndex(string target, System.Diagnostics.Stopwatch clock)
+    {
+        var index = ManifestIndex.TryRead(target);
+        if (index is not null) ManifestPatch.WarmUp();
+        PhaseTimings.Beside("delta ahead: manifest index", clock.Elapsed);
+        return index;
     }
 
     // A flag's value as `--flag value` or `--flag=value`; the last one given wins, as in the parser.
