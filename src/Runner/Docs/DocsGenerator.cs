@@ -15,7 +15,8 @@ namespace ModelForge.Runner.Docs;
 /// `forge docs generate`: compiles the project (writing compiled SQL and manifest.json), reads the
 /// catalog from the warehouse (once per schema), and writes catalog.json and the site.
 /// </summary>
-internal sealed class DocsGenerator(ProjectSession session, CliEnvironment environment)
+/// <param name="readAhead">The caches as read while the project loaded, if the command started reading them.</param>
+internal sealed class DocsGenerator(ProjectSession session, CliEnvironment environment, CachePrefetch? readAhead = null)
 {
     public const string SiteFolder = "docs";
 
@@ -27,7 +28,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         var failed = false;
 
         var lineageCache = Path.Combine(target, LineageCache.FileName);
-        var loadingLineage = ProjectLineage.LoadCache(project, lineageCache);
+        var loadingLineage = ProjectLineage.LoadCache(project, lineageCache, readAhead is null ? null : readAhead.TakeLineageCache);
         var graph = Task.Run(() => SiteGraph.Of(project));
         var compiled = Compile(project, out var compiledCode, out var compileErrors);
         PhaseTimings.Mark("docs: compile");
@@ -118,7 +119,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             .Where(n => n.ResourceType is ResourceType.Model or ResourceType.Analysis or ResourceType.Test && n.HasTemplate)
             .ToList();
         var outcomes = new CachedCompiler.Outcome[nodes.Count];
-        using (var compiler = new CachedCompiler(session))
+        using (var compiler = new CachedCompiler(session, readAhead is null ? null : readAhead.TakeCompileCache))
         {
             // Validation failures are `forge compile`'s to report; here they only keep the node out of the cache.
             Parallel.For(0, nodes.Count, i => outcomes[i] = compiler.Compile(nodes[i]));
