@@ -64,25 +64,4 @@ public sealed class SearchIndexBuilderTests
             5, (int)(SearchField.Name | SearchField.Sql),
         }));
     }
-
-    [Test]
-    public void Thousands_of_tokens_over_merged_builders_each_keep_their_documents()
-    {
-        // Enough distinct words to outgrow the builders' first tables; each word w{n} is in documents n and n + 1.
-        var first = new SearchIndexBuilder();
-        var second = new SearchIndexBuilder();
-        for (var document = 0; document < 6000; document++)
-        {
-            var text = $"w{document} w{document - 1} shared";
-            (document < 3000 ? first : second).Add(document, document % 2 == 0 ? SearchField.Sql : SearchField.Name, text);
-        }
-        first.Merge(second);
-
-        var index = first.Build();
-
-        Assert.That(index.Tokens, Has.Length.EqualTo(6001), "w0 to w5999, and shared");
-        Assert.That(index.Tokens, Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
-        Assert.That(index.Find("w2999"), Is.EquivalentTo(new Dictionary<int, SearchField> { [2999] = SearchField.Name, [3000] = SearchField.Sql }));
-        Assert.That(index.Find("shared"), Has.Count.EqualTo(6000));
-    }
 }
