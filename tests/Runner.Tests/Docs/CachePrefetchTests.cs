@@ -38,6 +38,7 @@ public sealed class CachePrefetchTests
     {
         WriteCaches();
         var prefetch = CachePrefetch.Start(_target);
+        prefetch.Completion.Wait();
 
         var compile = prefetch.TakeCompileCache(CompilePath, CompileStamp);
         var lineage = prefetch.TakeLineageCache(LineagePath, LineageStamp);
@@ -53,6 +54,7 @@ public sealed class CachePrefetchTests
     {
         WriteCaches();
         var prefetch = CachePrefetch.Start(_target);
+        prefetch.Completion.Wait();
 
         Assert.That(prefetch.TakeCompileCache(CompilePath, CachedCompiler.BuildStamp + "sqlserver"), Is.Null);
         Assert.That(prefetch.TakeLineageCache(LineagePath, LineageCache.BuildStamp + "some-parser|tsql"), Is.Null);
@@ -66,6 +68,7 @@ public sealed class CachePrefetchTests
         try
         {
             var prefetch = CachePrefetch.Start(elsewhere);
+            prefetch.Completion.Wait();
 
             Assert.That(prefetch.TakeCompileCache(CompilePath, CompileStamp), Is.Null);
             Assert.That(prefetch.TakeLineageCache(LineagePath, LineageStamp), Is.Null);
@@ -81,6 +84,7 @@ public sealed class CachePrefetchTests
     {
         CompileCache.Load(CompilePath, "another-build|duckdb").Save(CompilePath);
         var prefetch = CachePrefetch.Start(_target);
+        prefetch.Completion.Wait();
 
         Assert.That(prefetch.TakeCompileCache(CompilePath, "another-build|duckdb"), Is.Null);
         Assert.That(prefetch.TakeLineageCache(LineagePath, LineageStamp), Is.Null, "no file: nothing");
