@@ -49,9 +49,10 @@ internal sealed partial class CompileCache
 
     /// <summary>
     /// The cache at <paramref name="path"/> if its stamp is one <paramref name="accepts"/> takes (read before the
-    /// stamp is known, <see cref="Stamp"/> says which it was), else null.
+    /// stamp is known, <see cref="Stamp"/> says which it was), else null. A read no longer wanted stops at
+    /// <paramref name="cancel"/> (OperationCanceledException).
     /// </summary>
-    public static CompileCache? LoadWith(string path, Func<string, bool> accepts) =>
+    public static CompileCache? LoadWith(string path, Func<string, bool> accepts, CancellationToken cancel = default) =>
         CacheFile.TryRead(path, Magic, Format, accepts, (reader, stamp) =>
         {
             var table = StringTable.Read(reader);
@@ -59,6 +60,7 @@ internal sealed partial class CompileCache
             var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
+                if (i % 1024 == 0) cancel.ThrowIfCancellationRequested();
                 var id = reader.ReadString();
                 entries[id] = Entry.Read(reader, table);
             }

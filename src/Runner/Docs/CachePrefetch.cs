@@ -21,6 +21,9 @@ internal sealed class CachePrefetch
     private readonly TaskCompletionSource<LineageCache?> _lineage = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _compileTaken;
     private int _lineageTaken;
+    // Set by a taker that came too soon: the thread then stops reading that cache (its garbage would only cost GCs).
+    private readonly CancellationTokenSource _compileUnwanted = new();
+    private readonly CancellationTokenSource _lineageUnwanted = new();
 
     private CachePrefetch(string targetDirectory)
     {
@@ -34,11 +37,9 @@ internal sealed class CachePrefetch
         {
             IdlePriority.Enter();
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            Complete(_compile, () => CompileCache.LoadWith(_compilePath, stamp => stamp.StartsWith(compileBuild, StringComparison.Ordinal)));
+            Complete(_compile, () => CompileCache.LoadWith(_compilePath, stamp => stamp.StartsWith(compileBuild, StringComparison.Ordinal), _compileUnwanted.Token));
             PhaseTimings.Beside("docs: compile cache read", clock.Elapsed);
-            // A taker that came too soon has read the file itself: reading it again would only add garbage.
-            Complete(_lineage, () => Volatile.Read(ref _lineageTaken) != 0 ? null
-                : LineageCache.LoadWith(_lineagePath, stamp => stamp.StartsWith(lineageBuild, StringComparison.Ordinal)));
+            Complete(_lineage, () => LineageCache.LoadWith(_lineagePath, stamp => stamp.StartsWith(lineageBuild, StringComparison.Ordinal), _lineageUnwanted.Token));
             PhaseTimings.Beside("docs: lineage cache read", clock.Elapsed);
         }) { IsBackground = true, Name = "forge cache read-ahead" }.Start();
     }
@@ -54,18 +55,19 @@ internal sealed class CachePrefetch
     /// read, and not yet taken; else null (the caller reads the file itself).
     /// </summary>
     public CompileCache? TakeCompileCache(string path, string stamp) =>
-        Take(ref _compileTaken, _compilePath, path, _compile.Task) is { } cache && cache.Stamp == stamp ? cache : null;
+        Take(ref _compileTaken, _compilePath, path, _compile.Task, _compileUnwanted) is { } cache && cache.Stamp == stamp ? cache : null;
 
     /// <summary>As <see cref="TakeCompileCache"/>, for the lineage cache.</summary>
     public LineageCache? TakeLineageCache(string path, string stamp) =>
-        Take(ref _lineageTaken, _lineagePath, path, _lineage.Task) is { } cache && cache.Stamp == stamp ? cache : null;
+        Take(ref _lineageTaken, _lineagePath, path, _lineage.Task, _lineageUnwanted) is { } cache && cache.Stamp == stamp ? cache : null;
 
     // A cache is handed out once: its entries record what the compile or lineage pass that took it reused. One still
     // being read is not waited for: on a busy machine the low-priority thread may be far from done.
-    private static T? Take<T>(ref int taken, string readPath, string path, Task<T?> read) where T : class
+    private static T? Take<T>(ref int taken, string readPath, string path, Task<T?> read, CancellationTokenSource unwanted) where T : class
     {
         if (Path.GetFullPath(path) != readPath || Interlocked.Exchange(ref taken, 1) != 0) return null;
         if (read.IsCompleted) return read.GetAwaiter().GetResult();
+        unwanted.Cancel();
         PhaseTimings.Note($"{Path.GetFileName(path)}: not yet read ahead, read now");
         return null;
     }
@@ -76,6 +78,10 @@ internal sealed class CachePrefetch
         try
         {
             result.SetResult(read());
+        }
+        catch (OperationCanceledException)
+        {
+            result.SetCanceled();
         }
         catch (Exception e)
         {

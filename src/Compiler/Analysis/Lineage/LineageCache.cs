@@ -39,7 +39,8 @@ internal sealed partial class LineageCache
     public static LineageCache Load(string path, string stamp) => LoadWith(path, written => written == stamp) ?? Empty(stamp);
 
     // The cache at path if its stamp is one accepts takes (read before the parser is known; Stamp says which), else null.
-    public static LineageCache? LoadWith(string path, Func<string, bool> accepts) =>
+    // A read no longer wanted stops at cancel (OperationCanceledException).
+    public static LineageCache? LoadWith(string path, Func<string, bool> accepts, CancellationToken cancel = default) =>
         CacheFile.TryRead(path, Magic, Format, accepts, (reader, stamp) =>
         {
             var count = reader.ReadInt32();
@@ -47,6 +48,7 @@ internal sealed partial class LineageCache
             var strings = new Strings();
             for (var i = 0; i < count; i++)
             {
+                if (i % 1024 == 0) cancel.ThrowIfCancellationRequested();
                 var id = strings.Read(reader);
                 entries[id] = ReadEntry(reader, id, strings);
             }
