@@ -10,7 +10,14 @@ namespace ModelForge.Compiler.Caching;
 internal static class CacheFile
 {
     /// <summary>The body read by <paramref name="read"/>, or null when the file is missing, foreign, stale or damaged.</summary>
-    public static T? TryRead<T>(string path, string magic, int format, string stamp, Func<BinaryReader, T> read) where T : class
+    public static T? TryRead<T>(string path, string magic, int format, string stamp, Func<BinaryReader, T> read) where T : class =>
+        TryRead(path, magic, format, written => written == stamp, (reader, _) => read(reader));
+
+    /// <summary>
+    /// As <see cref="TryRead{T}(string, string, int, string, Func{BinaryReader, T})"/>, for a reader that learns the stamp
+    /// from the file: any stamp <paramref name="accepts"/> takes is read, and handed to <paramref name="read"/>.
+    /// </summary>
+    public static T? TryRead<T>(string path, string magic, int format, Func<string, bool> accepts, Func<BinaryReader, string, T> read) where T : class
     {
         try
         {
@@ -18,8 +25,8 @@ internal static class CacheFile
             var bytes = File.ReadAllBytes(path);
             // Visible, so that a body may keep slices of the file's one read (Slice).
             using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), Encoding.UTF8);
-            if (reader.ReadString() != magic || reader.ReadInt32() != format || reader.ReadString() != stamp) return null;
-            return read(reader);
+            if (reader.ReadString() != magic || reader.ReadInt32() != format || reader.ReadString() is not { } stamp || !accepts(stamp)) return null;
+            return read(reader, stamp);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException
                                        or ArgumentException or OverflowException or OutOfMemoryException)

@@ -45,18 +45,30 @@ internal sealed partial class CompileCache
     /// (forge's build and the target type); an empty one otherwise, silently.
     /// </summary>
     public static CompileCache Load(string path, string stamp) =>
-        CacheFile.TryRead(path, Magic, Format, stamp, reader =>
+        LoadWith(path, written => written == stamp) ?? new CompileCache(stamp, [], new StringTable([]), loaded: false);
+
+    /// <summary>
+    /// The cache at <paramref name="path"/> if its stamp is one <paramref name="accepts"/> takes (read before the
+    /// stamp is known, <see cref="Stamp"/> says which it was), else null. A read no longer wanted stops at
+    /// <paramref name="cancel"/> (OperationCanceledException).
+    /// </summary>
+    public static CompileCache? LoadWith(string path, Func<string, bool> accepts, CancellationToken cancel = default) =>
+        CacheFile.TryRead(path, Magic, Format, accepts, (reader, stamp) =>
         {
             var table = StringTable.Read(reader);
             var count = reader.ReadInt32();
             var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
+                if (i % 1024 == 0) cancel.ThrowIfCancellationRequested();
                 var id = reader.ReadString();
                 entries[id] = Entry.Read(reader, table);
             }
             return new CompileCache(stamp, entries, table, loaded: true);
-        }) ?? new CompileCache(stamp, [], new StringTable([]), loaded: false);
+        });
+
+    /// <summary>The build and target kind the cache was made for (or, when none was read, is being made for).</summary>
+    public string Stamp => _stamp;
 
     /// <summary>
     /// Whether <paramref name="node"/>'s compiled file at <paramref name="file"/> is still what

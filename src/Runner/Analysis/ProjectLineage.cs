@@ -32,9 +32,14 @@ internal static class ProjectLineage
         return result with { Diagnostics = [.. diagnostics, .. result.Diagnostics] };
     }
 
-    // Reads the lineage cache on another thread (megabytes at 10,000 models), e.g. while the models compile.
-    public static Task<LineageCache> LoadCache(CompiledProject project, string cacheFile) =>
-        Task.Run(() => LineageCache.Load(cacheFile, LineageCache.StampFor(ParserFor(project))));
+    // Reads the lineage cache on another thread (megabytes at 10,000 models), e.g. while the models compile; readAhead
+    // gives the cache if it was already read (path, stamp).
+    public static Task<LineageCache> LoadCache(CompiledProject project, string cacheFile, Func<string, string, LineageCache?>? readAhead = null) =>
+        Task.Run(() =>
+        {
+            var stamp = LineageCache.StampFor(ParserFor(project));
+            return readAhead?.Invoke(cacheFile, stamp) ?? LineageCache.Load(cacheFile, stamp);
+        });
 
     // The target's runner adapter picks the parser; a target without one gets DuckDB's, which needs no connection.
     public static IQueryParser ParserFor(CompiledProject project) =>

@@ -33,20 +33,20 @@ internal static class DocsCommand
             // is_incremental() even with --empty-catalog, find it open (an existing DuckDB file only).
             var options = InvocationOptions.From(parse, shared, environment, "docs");
             var empty = parse.GetValue(emptyCatalog);
-            using var session = ProjectSession.Open(options, environment, openAhead: !empty || !CompiledBefore(options));
+            var target = TargetDirectoryGuess(options);
+            var readAhead = CachePrefetch.Start(target);
+            using var session = ProjectSession.Open(options, environment, openAhead: !empty || !File.Exists(Path.Combine(target, Compiler.Caching.CompileCache.FileName)));
             if (session is null) return ExitCodes.UsageOrProject;
-            return new DocsGenerator(session, environment).Generate(empty);
+            return new DocsGenerator(session, environment, readAhead).Generate(empty);
         });
         return command;
     }
 
-    // With --empty-catalog only renders connect, and a project compiled before renders little or nothing: opening
-    // the database ahead there costs ~60 ms of CPU on every warm run for nothing. A render that does connect opens it then.
-    private static bool CompiledBefore(InvocationOptions options)
-    {
-        var target = options.TargetPath ?? Memo.ProjectTargetPath.Read(options.ProjectDirectory) ?? "target";
-        return File.Exists(Path.Combine(options.ProjectDirectory, target, Compiler.Caching.CompileCache.FileName));
-    }
+    // Where target/ probably is, before the project file is parsed. With --empty-catalog only renders connect, and a
+    // project compiled before (a compile cache there) renders little or nothing: opening the database ahead there costs
+    // ~60 ms of CPU on every warm run for nothing. A render that does connect opens it then.
+    private static string TargetDirectoryGuess(InvocationOptions options) =>
+        Path.Combine(options.ProjectDirectory, options.TargetPath ?? Memo.ProjectTargetPath.Read(options.ProjectDirectory) ?? "target");
 
     private static Command Serve(SharedOptions shared, CliEnvironment environment)
     {

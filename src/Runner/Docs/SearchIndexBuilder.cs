@@ -4,7 +4,7 @@ namespace ModelForge.Runner.Docs;
 /// Builds the site's search index at generate time: words of names, column names, descriptions
 /// and SQL, lower-cased, split at anything but letters, digits and underscores. Documents may be
 /// added in any order; adding them in ascending order (as the site does) keeps each posting list
-/// append-only. Builders over disjoint documents can be filled in parallel and then merged.
+/// append-only. Builders over disjoint documents can be filled in parallel and then built into one index.
 /// </summary>
 internal sealed class SearchIndexBuilder
 {
@@ -56,22 +56,39 @@ internal sealed class SearchIndexBuilder
         else documents.Add((document, field));
     }
 
-    /// <summary>Takes in the postings of a builder filled with other documents.</summary>
-    public void Merge(SearchIndexBuilder other)
-    {
-        foreach (var (token, documents) in other._postings)
-        {
-            if (_postings.TryGetValue(token, out var mine)) mine.AddRange(documents);
-            else _postings[token] = documents;
-        }
-    }
+    public SearchIndex Build() => Build([this]);
 
-    public SearchIndex Build()
+    /// <summary>
+    /// The index of <paramref name="parts"/>, builders filled with disjoint documents (ascending from part to part, as
+    /// the site fills them): each token's postings are those of the parts in turn. Tokens are flattened on every core.
+    /// </summary>
+    public static SearchIndex Build(IReadOnlyList<SearchIndexBuilder> parts)
     {
-        var tokens = _postings.Keys.ToArray();
+        var distinct = new HashSet<string>(parts[0]._postings.Keys, StringComparer.Ordinal);
+        for (var p = 1; p < parts.Count; p++) distinct.UnionWith(parts[p]._postings.Keys);
+        var tokens = new string[distinct.Count];
+        distinct.CopyTo(tokens);
         Array.Sort(tokens, StringComparer.Ordinal);
         var postings = new int[tokens.Length][];
-        for (var t = 0; t < tokens.Length; t++) postings[t] = Flatten(_postings[tokens[t]]);
+        Parallel.For(0, tokens.Length, t =>
+        {
+            List<(int Document, SearchField Fields)>? documents = null;
+            var copied = false;
+            foreach (var part in parts)
+            {
+                if (!part._postings.TryGetValue(tokens[t], out var more)) continue;
+                if (documents is null)
+                {
+                    documents = more;
+                    continue;
+                }
+                // A token in several parts: their postings one after another, in a list of its own (the parts' stay as they were).
+                if (!copied) documents = [.. documents];
+                copied = true;
+                documents.AddRange(more);
+            }
+            postings[t] = Flatten(documents!);
+        });
         return new SearchIndex(tokens, postings);
     }
 

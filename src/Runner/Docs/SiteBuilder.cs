@@ -37,14 +37,16 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
         foreach (var entry in MacroEntries()) Add(entry);
         PhaseTimings.Step("references resolved");
 
-        foreach (var id in project.Order)
+        // On every core: ids in the order are distinct, so each entry's list is filled by one iteration alone.
+        var order = project.Order;
+        Parallel.For(0, order.Count, k =>
         {
-            if (!_index.TryGetValue(id, out var at)) continue;
-            foreach (var parent in project.Nodes[id].DependsOn)
+            if (!_index.TryGetValue(order[k], out var at)) return;
+            foreach (var parent in project.Nodes[order[k]].DependsOn)
             {
                 if (_index.TryGetValue(parent, out var from)) _entries[at].DependsOn.Add(from);
             }
-        }
+        });
         PhaseTimings.Mark("site: entries");
         // The layout (one thread) needs only the project; generate starts it early, else it runs beside the descriptions and search index.
         var layout = input.Graph ?? Task.Run(() => SiteGraph.Of(project));
@@ -156,8 +158,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
             var end = (int)((long)_entries.Count * (c + 1) / chunks);
             for (var i = (int)((long)_entries.Count * c / chunks); i < end; i++) AddToIndex(builder, i, _entries[i]);
         });
-        for (var c = 1; c < chunks; c++) builders[0].Merge(builders[c]);
-        return builders[0].Build();
+        return SearchIndexBuilder.Build(builders);
     }
 
     private static void AddToIndex(SearchIndexBuilder builder, int i, SiteEntry entry)

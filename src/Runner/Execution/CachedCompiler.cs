@@ -23,7 +23,8 @@ internal sealed class CachedCompiler : IDisposable
     private readonly CompileCache _cache;
     private readonly string _cachePath;
 
-    public CachedCompiler(ProjectSession session)
+    /// <param name="readAhead">The cache as read while the project loaded (Docs.CachePrefetch), taken only if it is this one.</param>
+    public CachedCompiler(ProjectSession session, Func<string, string, CompileCache?>? readAhead = null)
     {
         _session = session;
         // As `forge compile`: a connection opens only when a template queries the database.
@@ -31,7 +32,8 @@ internal sealed class CachedCompiler : IDisposable
         // Static validation for the target (T-SQL on sqlserver), so syntax errors surface with no server.
         _validator = SqlValidator.ForTarget(session.Project.Target);
         _cachePath = Path.Combine(session.TargetDirectory, CompileCache.FileName);
-        _cache = CompileCache.Load(_cachePath, Stamp(session));
+        var stamp = Stamp(session);
+        _cache = readAhead?.Invoke(_cachePath, stamp) ?? CompileCache.Load(_cachePath, stamp);
     }
 
     /// <summary>
@@ -101,6 +103,9 @@ internal sealed class CachedCompiler : IDisposable
     public void Dispose() => _compilers.Dispose();
 
     // What the cache must be rebuilt for: this build of forge (its code decides every output) and the kind of target.
-    private static string Stamp(ProjectSession session) =>
-        $"{typeof(CompileCache).Assembly.ManifestModule.ModuleVersionId}|{typeof(CachedCompiler).Assembly.ManifestModule.ModuleVersionId}|{session.Project.Target.Type}";
+    private static string Stamp(ProjectSession session) => BuildStamp + session.Project.Target.Type;
+
+    /// <summary>This build's part of every stamp: a cache from another build is not worth reading ahead.</summary>
+    public static string BuildStamp =>
+        $"{typeof(CompileCache).Assembly.ManifestModule.ModuleVersionId}|{typeof(CachedCompiler).Assembly.ManifestModule.ModuleVersionId}|";
 }

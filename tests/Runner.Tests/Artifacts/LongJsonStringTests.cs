@@ -40,11 +40,16 @@ public sealed class LongJsonStringTests
         Assert.That(Json(json => LongJsonString.Write(json, Name, Encoding.UTF8.GetBytes(text))), Is.EqualTo(Json(json => json.WriteString(Name, text))));
     }
 
-    // Inside an indented object, between other fields, as in the manifest.
-    private static string Json(Action<Utf8JsonWriter> write)
+    // The docs site's shards write SQL with a writer that does not indent.
+    [TestCaseSource(nameof(Texts))]
+    public void A_string_is_escaped_as_a_compact_writer_escapes_it(string text) =>
+        Assert.That(Json(json => LongJsonString.Write(json, Name, text), indented: false), Is.EqualTo(Json(json => json.WriteString(Name, text), indented: false)));
+
+    // Inside an object, between other fields, as in the manifest (indented) and the site's shards (compact).
+    private static string Json(Action<Utf8JsonWriter> write, bool indented = true)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
         {
             json.WriteStartObject();
             json.WriteStartObject("node");

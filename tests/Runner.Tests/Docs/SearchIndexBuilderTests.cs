@@ -54,14 +54,30 @@ public sealed class SearchIndexBuilderTests
         builder.Add(5, SearchField.Sql, "rides");
         var other = new SearchIndexBuilder();
         other.Add(2, SearchField.Column, "rides");
-        builder.Merge(other);
 
-        var index = builder.Build();
+        var index = SearchIndexBuilder.Build([builder, other]);
 
         Assert.That(index.Postings[0], Is.EqualTo(new[]
         {
             2, (int)(SearchField.Sql | SearchField.Column),
             5, (int)(SearchField.Name | SearchField.Sql),
         }));
+    }
+
+    [Test]
+    public void Parts_built_together_keep_each_tokens_postings_in_part_order()
+    {
+        var parts = new[] { new SearchIndexBuilder(), new SearchIndexBuilder(), new SearchIndexBuilder() };
+        parts[0].Add(0, SearchField.Name, "orders");
+        parts[1].Add(1, SearchField.Sql, "orders customers");
+        parts[2].Add(2, SearchField.Column, "orders");
+        parts[2].Add(3, SearchField.Sql, "customers");
+
+        var index = SearchIndexBuilder.Build(parts);
+
+        Assert.That(index.Tokens, Is.EqualTo(new[] { "customers", "orders" }));
+        Assert.That(index.Postings[0], Is.EqualTo(new[] { 1, (int)SearchField.Sql, 3, (int)SearchField.Sql }));
+        Assert.That(index.Postings[1], Is.EqualTo(new[] { 0, (int)SearchField.Name, 1, (int)SearchField.Sql, 2, (int)SearchField.Column }));
+        Assert.That(parts[1].Build().Postings[1], Is.EqualTo(new[] { 1, (int)SearchField.Sql }), "a part is left as it was");
     }
 }

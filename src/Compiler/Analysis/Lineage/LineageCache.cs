@@ -32,23 +32,33 @@ internal sealed partial class LineageCache
     private bool _stored;
 
     public static string StampFor(IQueryParser parser) =>
-        $"{typeof(LineageCache).Assembly.ManifestModule.ModuleVersionId}|{parser.GetType().Assembly.ManifestModule.ModuleVersionId}|{parser.Dialect}";
+        $"{BuildStamp}{parser.GetType().Assembly.ManifestModule.ModuleVersionId}|{parser.Dialect}";
 
     public static LineageCache Empty(string stamp) => new(stamp, []);
 
-    public static LineageCache Load(string path, string stamp) =>
-        CacheFile.TryRead(path, Magic, Format, stamp, reader =>
+    public static LineageCache Load(string path, string stamp) => LoadWith(path, written => written == stamp) ?? Empty(stamp);
+
+    // The cache at path if its stamp is one accepts takes (read before the parser is known; Stamp says which), else null.
+    // A read no longer wanted stops at cancel (OperationCanceledException).
+    public static LineageCache? LoadWith(string path, Func<string, bool> accepts, CancellationToken cancel = default) =>
+        CacheFile.TryRead(path, Magic, Format, accepts, (reader, stamp) =>
         {
             var count = reader.ReadInt32();
             var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
             var strings = new Strings();
             for (var i = 0; i < count; i++)
             {
+                if (i % 1024 == 0) cancel.ThrowIfCancellationRequested();
                 var id = strings.Read(reader);
                 entries[id] = ReadEntry(reader, id, strings);
             }
             return new LineageCache(stamp, entries);
-        }) ?? Empty(stamp);
+        });
+
+    // This build's part of every stamp (StampFor): a file from another build is not worth reading ahead.
+    public static string BuildStamp => $"{typeof(LineageCache).Assembly.ManifestModule.ModuleVersionId}|";
+
+    public string Stamp => _stamp;
 
     // The last entry for nodeId if its SQL is unchanged.
     public Entry? Find(string nodeId, string sqlHash) =>
