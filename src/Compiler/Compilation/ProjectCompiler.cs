@@ -189,12 +189,7 @@ public static partial class ProjectCompiler
     {
         var registry = MacroRegistry.WithBuiltins(root, engine);
         var parsed = new Template[files.Count];
-        // A handful of files (a delta reads the project's own) are parsed here: Parallel's first use costs more than they do.
-        if (parsed.Length < 8)
-        {
-            for (var i = 0; i < parsed.Length; i++) parsed[i] = engine.Parse(files[i].Source, diagnostics);
-        }
-        else Parallel.For(0, parsed.Length, i => parsed[i] = engine.Parse(files[i].Source, diagnostics));
+        SmallParallel.For(parsed.Length, i => parsed[i] = engine.Parse(files[i].Source, diagnostics));
         foreach (var package in packages) registry.AddPackage(package);
         // dbt refuses a macro name defined twice in one package rather than letting the later file win.
         // Keyed "package|name" (package names have no '|'): a tuple key's dictionary is compiled at run time.
