@@ -69,6 +69,16 @@ public sealed class ShowCommandTests
     }
 
     [Test]
+    public void Show_without_a_limit_previews_five_rows()
+    {
+        var result = _project.Forge("show", "--inline", "select n from range(1, 9) as t(n) order by n");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var rows = result.Output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && char.IsDigit(l[0])).ToList();
+        Assert.That(rows, Is.EqualTo(new[] { "1", "2", "3", "4", "5" }));
+    }
+
+    [Test]
     public void Show_needs_a_model_or_a_query()
     {
         var result = _project.Forge("show");
