@@ -28,7 +28,8 @@ internal sealed class MemoPrefetch
     private int _taken;
 
     /// <summary>
-    /// What a delta reads before it renders, read beside the outputs' stats once an input's stats differ: the
+    /// What a delta reads before it renders, read beside the outputs' stats once an input's stats differ (or a folder of
+    /// inputs changed): the
     /// snapshot of the memo's generation, the manifest's index (compile, parse), and a renderer with the macro files
     /// as they are loaded (for an edit of models alone), whose reads of environment variables go where
     /// <see cref="Variables"/> is pointed.
@@ -120,7 +121,8 @@ internal sealed class MemoPrefetch
             shared.Finish();
             for (var k = 0; k < taken.Count; k++) proofs[taken[k]] = pending[k].Result();
             PhaseTimings.Beside(outputs ? "prefetch: outputs stat'ed" : "prefetch: inputs stat'ed", clock.Elapsed);
-            if (!outputs && memo.DeltaGeneration.Length > 0 && taken.Exists(i => proofs[i] is { Count: > 0 })) StartDelta(memo.DeltaGeneration);
+            // A scan not proven (its folder changed) is most often an edit saved through a temporary file: read ahead for it too.
+            if (!outputs && memo.DeltaGeneration.Length > 0 && taken.Exists(i => proofs[i] is null or { Count: > 0 })) StartDelta(memo.DeltaGeneration);
         }
         _shared = null;
         (_memo, _proofs) = (memo, proofs);

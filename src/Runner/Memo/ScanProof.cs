@@ -113,6 +113,10 @@ internal static class ScanProof
         /// <summary>Whether a chunk checked so far found an entry whose stat differs.</summary>
         public bool FoundAny => Volatile.Read(ref _found) > 0;
 
+        /// <summary>Whether the scan is known already not to be proven (its folder changed: a file was created, removed or
+        /// renamed in it, as an editor that saves through a temporary file does): the listing decides.</summary>
+        public bool Unproven => _recorded is null ? _decided is null : Volatile.Read(ref _unproven) != 0;
+
         /// <summary>Gives the proof up (a chunk could not be checked): the caller lists the scan, which decides.</summary>
         public void Unprove() => Volatile.Write(ref _unproven, 1);
 

@@ -16,8 +16,9 @@ internal sealed class SharedProofs
     private int _left;
     private int _differenceTold;
 
-    /// <param name="onDifference">Called once, on a helping thread, as soon as a chunk finds a stat that differs (work that
-    /// follows from an edit may start then, without waiting for the other chunks).</param>
+    /// <param name="onDifference">Called once, on a helping thread, as soon as a chunk finds a stat that differs or a scan
+    /// is found not proven (work that follows from an edit may start then, without waiting for the other chunks); at
+    /// once, on the constructing thread, when a scan is known not to be proven before any stat.</param>
     public SharedProofs(IReadOnlyList<ScanProof.Pending> proofs, Action? onDifference = null)
     {
         _onDifference = onDifference;
@@ -31,6 +32,10 @@ internal sealed class SharedProofs
         }
         _left = count;
         if (_left == 0) _done.Set();
+        foreach (var proof in proofs)
+        {
+            if (proof.Unproven) TellDifference();
+        }
     }
 
     /// <summary>Checks chunks until none is left to take (those taken by others may still be under way).</summary>
@@ -43,7 +48,7 @@ internal sealed class SharedProofs
             try
             {
                 proof.Check(chunk);
-                if (_onDifference is not null && proof.FoundAny && Interlocked.Exchange(ref _differenceTold, 1) == 0) _onDifference();
+                if (proof.FoundAny || proof.Unproven) TellDifference();
             }
             catch (Exception)
             {
@@ -55,6 +60,11 @@ internal sealed class SharedProofs
                 if (Interlocked.Decrement(ref _left) == 0) _done.Set();
             }
         }
+    }
+
+    private void TellDifference()
+    {
+        if (_onDifference is not null && Interlocked.Exchange(ref _differenceTold, 1) == 0) _onDifference();
     }
 
     /// <summary>Helps, then waits until every chunk is checked.</summary>

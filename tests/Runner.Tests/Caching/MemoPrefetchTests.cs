@@ -76,6 +76,19 @@ public sealed class MemoPrefetchTests
     }
 
     [Test]
+    public void An_edit_saved_through_a_temporary_file_is_read_ahead_for()
+    {
+        // As many editors save: a new file renamed over the old one, which changes the folder (its listing decides).
+        Record("compile");
+        var saved = Path.Combine(_project.Root, "models", ".plain.sql.swp");
+        File.WriteAllText(saved, "select 3 as id");
+        File.Move(saved, Path.Combine(_project.Root, "models", "plain.sql"), overwrite: true);
+
+        Assert.That(MemoTrace("compile"), Does.Contain("memo stats: taken at start").And.Contain("memo delta: read beside the check").And.Contain("delta: rendered 1"));
+        Assert.That(_project.Read("target/compiled/prefetch/models/plain.sql"), Is.EqualTo("select 3 as id"));
+    }
+
+    [Test]
     public void An_edit_the_delta_refuses_was_read_ahead_for_in_vain_and_compiles_in_full()
     {
         // A model's new config changes its node: the reads begun at the first differing stat are dropped, and the full
