@@ -109,10 +109,15 @@ internal sealed partial class InvocationMemo
         if (macroFiles.Count > 0)
         {
             if (renderer.BindersOf(macroFiles, out why) is not { } binders) return null;
-            var edited = work.Select(w => w.Index).ToHashSet();
+            // Marks, not a HashSet<int>: generic code over int is compiled at run time in a precompiled forge.
+            var edited = new bool[binders.Count == 0 ? 0 : binders[^1] + 1];
+            foreach (var model in work)
+            {
+                if (model.Index < edited.Length) edited[model.Index] = true;
+            }
             foreach (var at in binders)
             {
-                if (edited.Contains(at)) continue;
+                if (edited[at]) continue;
                 if (snapshot.ModelAt(at) is not { } binder) return Fail("the delta's models do not read", out why);
                 work.Add(new Work(binder.Model, at, Path.GetFullPath(Path.Combine(project.ProjectRoot, binder.Path)), null));
             }
@@ -156,7 +161,7 @@ internal sealed partial class InvocationMemo
                     ? new NodePatch(model.UniqueId, null, null, result.Sql, path)
                     : new NodePatch(model.UniqueId, result.Text.Text, result.Text.Sha256, result.Sql, path));
             }
-            var macros = macroFiles.Count == 0 ? [] : renderer.MacroSql(macroFiles).Select(m => new MacroPatch(m.UniqueId, m.MacroSql)).ToList();
+            var macros = macroFiles.Count == 0 ? [] : renderer.MacroSql(macroFiles);
             if (!ManifestPatch.TryApply(target, index, Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, patches, macros))
                 return Fail("manifest.json could not be patched", out why);
             outputs.Add(Path.Combine(target, "manifest.json"));

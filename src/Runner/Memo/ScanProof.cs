@@ -1,4 +1,5 @@
 using System.Text;
+using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Project;
 
 namespace ModelForge.Runner.Memo;
@@ -32,7 +33,7 @@ internal static class ScanProof
     public static List<Differing>? Differences(RecordedScan recorded)
     {
         var proof = Begin(recorded);
-        if (proof.Chunks > 1) Parallel.For(0, proof.Chunks, proof.Check);
+        if (proof.Chunks > 1) SmallParallel.For(proof.Chunks, proof.Check);
         else if (proof.Chunks == 1) proof.Check(0);
         return proof.Result();
     }

@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using ModelForge.Compiler.Caching;
+using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Project;
 
 namespace ModelForge.Runner.Memo;
@@ -102,7 +103,7 @@ internal static class Scanner
         for (; level.Count > 0 && depth <= MaxDepth; depth++)
         {
             var listed = new ScanEntry?[level.Count][];
-            Parallel.For(0, level.Count, i => listed[i] = ListFolder(level[i].Folder, level[i].Relative, skipFolder, startedTicks));
+            SmallParallel.For(level.Count, i => listed[i] = ListFolder(level[i].Folder, level[i].Relative, skipFolder, startedTicks));
             var next = new List<(string, string)>();
             for (var i = 0; i < level.Count; i++)
             {

@@ -13,8 +13,8 @@ namespace ModelForge.Compiler.Compilation.Delta;
 /// </summary>
 internal sealed class DeltaMacros
 {
-    /// <summary>Per macro file (its index in <see cref="DeltaProject.MacroFiles"/>): (name, signature) of each macro it defines, by name.</summary>
-    public required IReadOnlyList<IReadOnlyList<(string Name, string Signature)>> Files { get; init; }
+    /// <summary>Per macro file (its index in <see cref="DeltaProject.MacroFiles"/>): each macro it defines with its signature, by name.</summary>
+    public required IReadOnlyList<IReadOnlyList<MacroSignature>> Files { get; init; }
 
     /// <summary>A <see cref="RenderInputs.BoundMacro"/> key → the snapshot models (by index, ascending) whose render bound it.</summary>
     public required IReadOnlyDictionary<string, int[]> Binders { get; init; }
@@ -34,12 +34,12 @@ internal sealed class DeltaMacros
             ? "pure(" + string.Join(',', macro.Parameters) + ")"
             : "other";
 
-    /// <summary>Each file's macros (name, signature), by name, in <paramref name="files"/>' order; a file defining none has an empty list.</summary>
-    public static List<(string Name, string Signature)>[] FilesOf(MacroRegistry registry, IReadOnlyList<DeltaMacroFile> files)
+    /// <summary>Each file's macros with their signatures, by name, in <paramref name="files"/>' order; a file defining none has an empty list.</summary>
+    public static List<MacroSignature>[] FilesOf(MacroRegistry registry, IReadOnlyList<DeltaMacroFile> files)
     {
         // Keyed by text, not a tuple: a dictionary of a struct key is compiled at run time in a precompiled forge.
         var byFile = new Dictionary<string, int>(StringComparer.Ordinal);
-        var found = new List<(string Name, string Signature)>[files.Count];
+        var found = new List<MacroSignature>[files.Count];
         for (var i = 0; i < files.Count; i++)
         {
             byFile[FileKey(files[i].Package, files[i].Path)] = i;
@@ -50,7 +50,7 @@ internal sealed class DeltaMacros
             foreach (var name in registry.NamesIn(package))
             {
                 if (registry.FindInPackage(package, name) is { } macro && byFile.TryGetValue(FileKey(package, macro.Span.Path), out var file))
-                    found[file].Add((name, SignatureOf(macro)));
+                    found[file].Add(new MacroSignature(name, SignatureOf(macro)));
             }
         }
         foreach (var file in found) file.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -58,6 +58,17 @@ internal sealed class DeltaMacros
     }
 
     private static string FileKey(string package, string path) => package + "\n" + path;
+
+    /// <summary>Whether two files' macros are the same names with the same signatures, in the same order.</summary>
+    public static bool SameMacros(IReadOnlyList<MacroSignature> a, IReadOnlyList<MacroSignature> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (a[i].Name != b[i].Name || a[i].Signature != b[i].Signature) return false;
+        }
+        return true;
+    }
 
     /// <summary>
     /// The snapshot's macro section. <paramref name="kept"/>: the snapshot's models by unique id → their index.
@@ -156,10 +167,10 @@ internal sealed class DeltaMacros
         foreach (var file in Files)
         {
             writer.Write(file.Count);
-            foreach (var (name, signature) in file)
+            foreach (var macro in file)
             {
-                writer.Write(name);
-                writer.Write(signature);
+                writer.Write(macro.Name);
+                writer.Write(macro.Signature);
             }
         }
         writer.Write(Binders.Count);
@@ -178,11 +189,11 @@ internal sealed class DeltaMacros
     /// <summary>The section as <see cref="Write"/> wrote it; a FormatException for what it did not write.</summary>
     public static DeltaMacros Read(BinaryReader reader)
     {
-        var files = new List<(string, string)>[Count(reader)];
+        var files = new List<MacroSignature>[Count(reader)];
         for (var i = 0; i < files.Length; i++)
         {
             files[i] = [];
-            for (var n = Count(reader); n > 0; n--) files[i].Add((reader.ReadString(), reader.ReadString()));
+            for (var n = Count(reader); n > 0; n--) files[i].Add(new MacroSignature(reader.ReadString(), reader.ReadString()));
         }
         var binders = new Dictionary<string, int[]>(StringComparer.Ordinal);
         for (var n = Count(reader); n > 0; n--)
@@ -201,3 +212,7 @@ internal sealed class DeltaMacros
     private static int Count(BinaryReader reader) =>
         reader.ReadInt32() is >= 0 and var count ? count : throw new FormatException("negative count in a delta's macros");
 }
+
+/// <summary>A macro a file defines, and what the static parser reads of it (<see cref="DeltaMacros.SignatureOf"/>).</summary>
+/// <remarks>A class, not a tuple: generic code over a struct is compiled at run time in a precompiled forge.</remarks>
+internal sealed record MacroSignature(string Name, string Signature);

@@ -70,43 +70,65 @@ internal sealed class DeltaRenderer
         if (LoadedMacros() is not { } macros) return Refuse<List<int>>("the macros do not load", out why);
         var project = _snapshot.Project;
         var now = FilesNow();
-        var binders = new SortedSet<int>();
+        var bound = new List<int[]>();
         foreach (var file in macroFiles)
         {
             var (package, path, _) = project.MacroFiles[file];
-            if (!now[file].SequenceEqual(recorded.Files[file]))
+            if (!DeltaMacros.SameMacros(now[file], recorded.Files[file]))
                 return Refuse<List<int>>($"{path}: a macro was added, removed or renamed, or its parameters changed", out why);
-            foreach (var (name, _) in now[file])
+            foreach (var macro in now[file])
             {
-                var key = RenderInputs.BoundMacro + package + "|" + name;
-                if (recorded.Pinned.Contains(key)) return Refuse<List<int>>($"{path}: {name} is used by more than the models a delta renders", out why);
-                if (recorded.Binders.TryGetValue(key, out var models)) binders.UnionWith(models);
+                var key = RenderInputs.BoundMacro + package + "|" + macro.Name;
+                if (recorded.Pinned.Contains(key)) return Refuse<List<int>>($"{path}: {macro.Name} is used by more than the models a delta renders", out why);
+                if (recorded.Binders.TryGetValue(key, out var models)) bound.Add(models);
             }
         }
         why = "";
-        return [.. binders];
+        return Union(bound);
+    }
+
+    // The models of several ascending lists, ascending and each once (marks, not a SortedSet: generic code over int is
+    // compiled at run time in a precompiled forge, ~15 methods on a macro edit's path).
+    private static List<int> Union(List<int[]> lists)
+    {
+        var last = -1;
+        foreach (var list in lists)
+        {
+            if (list.Length > 0) last = Math.Max(last, list[^1]);
+        }
+        var marked = new bool[last + 1];
+        foreach (var list in lists)
+        {
+            foreach (var model in list) marked[model] = true;
+        }
+        var union = new List<int>();
+        for (var model = 0; model < marked.Length; model++)
+        {
+            if (marked[model]) union.Add(model);
+        }
+        return union;
     }
 
     /// <summary>Each macro of <paramref name="macroFiles"/>: its manifest id and its <c>macro_sql</c> as the full manifest writes it.</summary>
-    public List<(string UniqueId, string MacroSql)> MacroSql(IReadOnlyList<int> macroFiles)
+    public List<Artifacts.MacroPatch> MacroSql(IReadOnlyList<int> macroFiles)
     {
         var macros = LoadedMacros() ?? throw new InvalidOperationException("the macros do not load");
         var project = _snapshot.Project;
         var now = FilesNow();
-        var found = new List<(string, string)>();
+        var found = new List<Artifacts.MacroPatch>();
         foreach (var file in macroFiles)
         {
             var package = project.MacroFiles[file].Package;
-            foreach (var (name, _) in now[file])
-                found.Add(($"macro.{package}.{name}", State.MacroDependencies.BodyOf(macros.FindInPackage(package, name)!)));
+            foreach (var macro in now[file])
+                found.Add(new Artifacts.MacroPatch($"macro.{package}.{macro.Name}", State.MacroDependencies.BodyOf(macros.FindInPackage(package, macro.Name)!)));
         }
         return found;
     }
 
-    private List<(string Name, string Signature)>[]? _filesNow;
+    private List<MacroSignature>[]? _filesNow;
 
     // Each macro file's macros as they load now (DeltaMacros.FilesOf), made once: the check and the manifest patch both read it.
-    private List<(string Name, string Signature)>[] FilesNow() => _filesNow ??= DeltaMacros.FilesOf(LoadedMacros()!, _snapshot.Project.MacroFiles);
+    private List<MacroSignature>[] FilesNow() => _filesNow ??= DeltaMacros.FilesOf(LoadedMacros()!, _snapshot.Project.MacroFiles);
 
     /// <summary>A rendered model: its SQL as the full compile would write it.</summary>
     public sealed record Rendered(DeltaModel Model, string Sql);
@@ -168,10 +190,24 @@ internal sealed class DeltaRenderer
     {
         foreach (var key in inputs.BoundMacros)
         {
-            if (!(_snapshot.Macros.Binders.TryGetValue(key, out var binders) && Array.BinarySearch(binders, index) >= 0))
+            if (!(_snapshot.Macros.Binders.TryGetValue(key, out var binders) && SortedContains(binders, index)))
                 return key[RenderInputs.BoundMacro.Length..].Replace('|', '.');
         }
         return null;
+    }
+
+    // A binary search by hand: Array.BinarySearch<int> is compiled at run time in a precompiled forge.
+    private static bool SortedContains(int[] sorted, int value)
+    {
+        var (low, high) = (0, sorted.Length - 1);
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            if (sorted[middle] == value) return true;
+            if (sorted[middle] < value) low = middle + 1;
+            else high = middle - 1;
+        }
+        return false;
     }
 
     /// <summary>
