@@ -115,11 +115,20 @@ internal sealed partial class InvocationMemo
             {
                 if (model.Index < edited.Length) edited[model.Index] = true;
             }
+            var others = new List<int>(binders.Count);
             foreach (var at in binders)
             {
-                if (edited[at]) continue;
-                if (snapshot.ModelAt(at) is not { } binder) return Fail("the delta's models do not read", out why);
-                work.Add(new Work(binder.Model, at, Path.GetFullPath(Path.Combine(project.ProjectRoot, binder.Path)), null));
+                if (!edited[at]) others.Add(at);
+            }
+            // Their records read on every core: a macro with a thousand users has a thousand to decode.
+            var taken = new Work?[others.Count];
+            SmallParallel.For(others.Count, k => taken[k] = snapshot.ModelAt(others[k]) is { } binder
+                ? new Work(binder.Model, others[k], Path.GetFullPath(Path.Combine(project.ProjectRoot, binder.Path)), null)
+                : null);
+            foreach (var binder in taken)
+            {
+                if (binder is null) return Fail("the delta's models do not read", out why);
+                work.Add(binder);
             }
         }
         if (work.Count > MaxRenders) return Fail($"{work.Count} models to render", out why);
@@ -137,18 +146,27 @@ internal sealed partial class InvocationMemo
 
         var root = project.ProjectRoot;
         // A macro's users are written in parallel, as the full compile writes.
-        var written = new string?[work.Count];
+        var written = new WrittenOutput?[work.Count];
         var unwritable = 0;
         SmallParallel.For(work.Count, i =>
         {
             if (results[i]!.Sql is not { } sql) return;
             var compiledPath = work[i].Model.CompiledPath;
             if (ArtifactFiles.TryWrite(root, compiledPath, Encoding.UTF8.GetBytes(sql), out _) is not null) Interlocked.Increment(ref unwritable);
-            else written[i] = Path.GetFullPath(Path.Combine(root, compiledPath));
+            else
+            {
+                // Its stamp for the memo taken here, on every core, once written.
+                var fullPath = Path.GetFullPath(Path.Combine(root, compiledPath));
+                written[i] = new WrittenOutput(fullPath, MemoStat.Of(fullPath));
+            }
         });
         if (unwritable > 0) return Fail("a compiled file is not writable", out why);
         PhaseTimings.Step("compiled files");
-        var outputs = written.OfType<string>().ToList();
+        var outputs = new List<WrittenOutput>(work.Count + 1);
+        foreach (var output in written)
+        {
+            if (output is not null) outputs.Add(output);
+        }
         if (index is not null)
         {
             var patches = new List<NodePatch>(work.Count);
@@ -164,7 +182,8 @@ internal sealed partial class InvocationMemo
             var macros = macroFiles.Count == 0 ? [] : renderer.MacroSql(macroFiles);
             if (!ManifestPatch.TryApply(target, index, Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, patches, macros))
                 return Fail("manifest.json could not be patched", out why);
-            outputs.Add(Path.Combine(target, "manifest.json"));
+            var manifest = Path.Combine(target, "manifest.json");
+            outputs.Add(new WrittenOutput(manifest, MemoStat.Of(manifest)));
         }
         PhaseTimings.Mark("write outputs");
 
@@ -187,6 +206,9 @@ internal sealed partial class InvocationMemo
     /// <summary>A model the delta takes: edited (<see cref="Edit"/>), or rendered again for a macro it bound (its file as the memo recorded it).</summary>
     private sealed record Work(DeltaModel Model, int Index, string FullPath, Edit? Edit);
 
+    /// <summary>A file the delta wrote, and its stamp once written.</summary>
+    private sealed record WrittenOutput(string FullPath, MemoStat Stat);
+
     /// <summary>A model taken: its text as read, the file's stamp then, and its compiled SQL (compile).</summary>
     private sealed record Result(SourceText Text, MemoStat Stat, string? Sql);
 
@@ -196,7 +218,7 @@ internal sealed partial class InvocationMemo
         if (ReadUnchanging(work.FullPath, work.Model.Path, out why) is not var (text, stat)) return null;
         if (work.Edit is null && !StillRecorded(memo, work.FullPath, stat)) return Fail<Result>($"{work.Model.Path} is not as the memo recorded it", out why);
         if (_command != "compile") return renderer.TryCheck(work.Model, work.Index, text, out why) is null ? null : new Result(text, stat, null);
-        return renderer.TryRender(work.Model, work.Index, text, out why) is { } rendered ? new Result(text, stat, rendered.Sql) : null;
+        return renderer.TryRender(work.Model, work.Index, text, unedited: work.Edit is null, out why) is { } rendered ? new Result(text, stat, rendered.Sql) : null;
     }
 
     // The file's text and its stamp, when it is a plain file that did not change while read.
@@ -265,7 +287,7 @@ internal sealed partial class InvocationMemo
     // The memo as the delta leaves things: the edited files with their new stamps and hashes, vouched for as the full
     // record does (Vouch: an edit too recent to vouch for leaves no memo, the next compile is a full one), the outputs
     // written (compiled files, manifest.json) with their stamps. Returns why no memo was written, or null.
-    private string? Rerecord(MemoFile memo, List<EditRead> edits, List<string> outputs)
+    private string? Rerecord(MemoFile memo, List<EditRead> edits, List<WrittenOutput> outputs)
     {
         foreach (var (edit, text, stat) in edits)
         {
@@ -279,7 +301,7 @@ internal sealed partial class InvocationMemo
         PhaseTimings.Step("edited files vouched for");
         foreach (var output in outputs)
         {
-            if (!Restamp(memo, output)) return $"{output} is not where the memo recorded outputs";
+            if (!Restamp(memo, output)) return $"{output.FullPath} is not where the memo recorded outputs";
         }
         PhaseTimings.Step("outputs restamped");
         var updated = new MemoFile
@@ -307,10 +329,10 @@ internal sealed partial class InvocationMemo
         return variables;
     }
 
-    // The output entry for a file the delta wrote, given its stamp now; false when no output scan holds it.
-    private static bool Restamp(MemoFile memo, string fullPath)
+    // The output entry for a file the delta wrote, given its stamp once written; false when no output scan holds it.
+    private static bool Restamp(MemoFile memo, WrittenOutput output)
     {
-        var stat = MemoStat.Of(fullPath);
+        var (fullPath, stat) = (output.FullPath, output.Stat);
         if (stat.Kind != FileStampKind.File || Locate(memo, fullPath, ScanMode.OutputTree, ScanMode.OutputFile) is not var (recorded, index)) return false;
         recorded.Set(index, recorded.EntryAt(index) with { Length = stat.Length, Ticks = stat.Ticks });
         return true;

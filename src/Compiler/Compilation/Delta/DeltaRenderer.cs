@@ -138,15 +138,21 @@ internal sealed class DeltaRenderer
     /// static parser or, for a model it did not read, by a parse render: then the project's nodes, configs and graph
     /// are as that compile left them. Null with <paramref name="why"/> when not; else the parsed template.
     /// </summary>
-    public Template? TryCheck(DeltaModel model, int index, SourceText text, out string why)
+    public Template? TryCheck(DeltaModel model, int index, SourceText text, out string why) => TryCheck(model, index, text, unedited: false, out why);
+
+    // <paramref name="unedited"/>: the file is as the snapshot's compile read it (a macro's user taken again). Its static
+    // parse is then the recorded one (BindersOf refused any edit that changes what the static parser reads of a macro);
+    // a parse render is still redone, since it runs the edited macros.
+    private Template? TryCheck(DeltaModel model, int index, SourceText text, bool unedited, out string why)
     {
         why = "";
         var project = _snapshot.Project;
         var diagnostics = new DiagnosticBag();
         var engine = ProjectCompiler.Engine;
-        if (LoadedMacros() is not { } macros) return Refuse<Template>("the macros do not load", out why);
+        if (LoadedMacros() is null) return Refuse<Template>("the macros do not load", out why);
         var template = engine.Parse(text, diagnostics);
         if (template.HasErrors || diagnostics.HasErrors) return Refuse<Template>($"{text.Path} does not parse", out why);
+        if (unedited && model.ParseConfig is null) return template;
         string? unsupported = null;
         var outer = t_impure;
         // At parse time is_incremental() answers false whatever the database holds.
@@ -256,9 +262,10 @@ internal sealed class DeltaRenderer
     /// (its file's content), or null with <paramref name="why"/>. A render that binds a macro the model's last render did
     /// not is refused too: the snapshot would no longer know it as that macro's user.
     /// </summary>
-    public Rendered? TryRender(DeltaModel model, int index, SourceText text, out string why)
+    /// <param name="unedited">Whether the file is as the snapshot's compile read it (a macro's user, taken again after the macro's edit).</param>
+    public Rendered? TryRender(DeltaModel model, int index, SourceText text, bool unedited, out string why)
     {
-        if (TryCheck(model, index, text, out why) is not { } template) return null;
+        if (TryCheck(model, index, text, unedited, out why) is not { } template) return null;
         var engine = ProjectCompiler.Engine;
         string? unsupported = null;
         _rendering[model.UniqueId] = model;
