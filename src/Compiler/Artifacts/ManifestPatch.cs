@@ -104,8 +104,8 @@ internal static partial class ManifestPatch
             }
             foreach (var patch in macros)
             {
-                if (!index.TryFindMacro(patch.UniqueId, out var macro) || ReadNamed(manifest, macro) is not { } entry) return null;
-                var fields = ManifestFields.Find(entry, MacroFields, complete: true);
+                if (!index.TryFindMacro(patch.UniqueId, out var macro) || !TryReadNamed(manifest, macro, out var named, out var start)) return null;
+                var fields = ManifestFields.Find(named.AsSpan(start), MacroFields, complete: true);
                 // As ManifestWriter.WriteMacro writes it, at the depth of a macro's entry (like a node's).
                 var values = Encode(2, MacroFields, json => json.WriteString("macro_sql", patch.MacroSql));
                 if (!AddEach(replacements, macro.Start, fields, values)) return null;
@@ -160,9 +160,9 @@ internal static partial class ManifestPatch
     {
         try
         {
-            if (!index.TryFind(patch.UniqueId, out var node) || ReadNamed(manifest, node) is not { } entry) return null;
+            if (!index.TryFind(patch.UniqueId, out var node) || !TryReadNamed(manifest, node, out var named, out var start)) return null;
             var names = patch.RawCode is null ? CompiledFields : NodeFields;
-            var fields = ManifestFields.Find(entry, names, complete: true);
+            var fields = ManifestFields.Find(named.AsSpan(start), names, complete: true);
             var code = patch.CompiledCode is null ? [] : Encoding.UTF8.GetBytes(patch.CompiledCode);
             // Each field as the full writer writes it (NodeDictionary, then ManifestWriter's compiled fields).
             var values = Encode(2, names, json =>
@@ -184,16 +184,29 @@ internal static partial class ManifestPatch
         }
     }
 
-    // The entry (its value), when its name precedes it in the file: the index points at this node's or macro's entry.
-    private static byte[]? ReadNamed(SafeFileHandle manifest, ManifestIndex.EntryRange range)
+    // The entry (its value) as bytes [start..] of what is read, when its name precedes it in the file: the index points at
+    // this node's or macro's entry. One read into one array: the entry is not copied out of it.
+    private static bool TryReadNamed(SafeFileHandle manifest, ManifestIndex.EntryRange range, out byte[] named, out int start)
     {
-        var name = JsonEncodedText.Encode(range.UniqueId).EncodedUtf8Bytes;
-        var before = range.Start - name.Length - 4;
-        if (before < 0) return null;
-        var named = ReadAt(manifest, before, name.Length + 4 + range.Length);
-        var head = named.AsSpan(0, name.Length + 4);
-        var entry = named[(name.Length + 4)..];
-        return head[0] == '"' && head[1..^3].SequenceEqual(name) && head[^3..].SequenceEqual("\": "u8) && entry[0] == '{' && entry[^1] == '}' ? entry : null;
+        var name = NameBytes(range.UniqueId);
+        start = name.Length + 4;
+        named = [];
+        var before = range.Start - start;
+        if (before < 0) return false;
+        named = ReadAt(manifest, before, start + range.Length);
+        var head = named.AsSpan(0, start);
+        return head[0] == '"' && head[1..^3].SequenceEqual(name) && head[^3..].SequenceEqual("\": "u8) && named[start] == '{' && named[^1] == '}';
+    }
+
+    // A unique id as the manifest writes it as a key: ids are most often letters, digits, '_', '.' and '-', which JSON
+    // writes as they are (without the encoder's first-call costs); any other is escaped by the writer's rules.
+    private static ReadOnlySpan<byte> NameBytes(string uniqueId)
+    {
+        foreach (var c in uniqueId)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-')) return JsonEncodedText.Encode(uniqueId).EncodedUtf8Bytes;
+        }
+        return Encoding.ASCII.GetBytes(uniqueId);
     }
 
     // A JsonException (cannot patch) when the file ends sooner.
