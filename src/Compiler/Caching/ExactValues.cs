@@ -39,11 +39,11 @@ internal static class ExactValues
             case List<object?> list when list.GetType() == typeof(List<object?>):
                 writer.WriteByte(List);
                 writer.Write(list.Count);
-                return list.All(item => Write(writer, item));
+                return WriteEach(writer, list);
             case object?[] tuple when tuple.GetType() == typeof(object[]):
                 writer.WriteByte(Tuple);
                 writer.Write(tuple.Length);
-                return tuple.All(item => Write(writer, item));
+                return WriteEach(writer, tuple);
             case TemplateDict dict:
                 writer.WriteByte(Dict);
                 writer.Write(dict.Count);
@@ -68,6 +68,17 @@ internal static class ExactValues
             default:
                 return false;
         }
+    }
+
+    // A loop, not All(item => Write(writer, item)): that lambda's closure was allocated on every call of Write, strings
+    // included (~4 MB at 10,000 models, writing the delta snapshot).
+    private static bool WriteEach(RecordWriter writer, IEnumerable<object?> items)
+    {
+        foreach (var item in items)
+        {
+            if (!Write(writer, item)) return false;
+        }
+        return true;
     }
 
     /// <summary>Reads what <see cref="Write"/> wrote; FormatException when malformed.</summary>
