@@ -75,13 +75,14 @@ internal sealed partial class CompileCache
     /// rendering it now would write; if so it is kept for the next cache and <paramref name="bytes"/>
     /// is the file's content (UTF-8) as written.
     /// </summary>
-    public bool TryReuse(NodeCompiler compiler, ProjectNode node, string file, out ReadOnlyMemory<byte> bytes)
+    /// <param name="root">The folder <paramref name="path"/> (the node's compiled file) is relative to: joined only when there is an entry to check.</param>
+    public bool TryReuse(NodeCompiler compiler, ProjectNode node, string root, string path, out ReadOnlyMemory<byte> bytes)
     {
         bytes = default;
         if (!_previous.TryGetValue(node.UniqueId, out var entry)) return false;
         var holds = KeyOf(node) is { } key && key == entry.Key
                     && _memo.Holds(compiler, node, entry)
-                    && CompiledFile.Matches(file, entry.Length, entry.WrittenTicks);
+                    && CompiledFile.Matches(Path.Combine(root, path), entry.Length, entry.WrittenTicks);
         entry.State = holds ? Entry.Reused : Entry.Rejected;
         if (!holds) _changed = true;
         else bytes = entry.Code;

@@ -56,19 +56,19 @@ internal sealed class CachedCompiler : IDisposable
     {
         try
         {
-            var file = Path.Combine(_session.Project.Root, path);
+            var root = _session.Project.Root;
             // A file gone or changed since the last compile fails the check, is rendered again below, and its entry replaced.
-            if (_cache.TryReuse(_compilers.Current, node, file, out var bytes)) return new([], [], false, null, bytes);
+            if (_cache.TryReuse(_compilers.Current, node, root, path, out var bytes)) return new([], [], false, null, bytes);
             var inputs = new RenderInputs();
             // Compile (not Render): positions map through inlined ephemeral CTEs to their own files.
             var compiled = _compilers.Current.Compile(node, inputs);
             // Encoded once: the file, the cache and the manifest all take these bytes.
             var code = System.Text.Encoding.UTF8.GetBytes(compiled.Text);
-            if (ArtifactFiles.TryWrite(_session.Project.Root, path, code, out var written) is { } unwritable)
+            if (ArtifactFiles.TryWrite(root, path, code, out var written) is { } unwritable)
                 return new([unwritable], [], true, compiled.Text);
             var invalid = node.ResourceType == ResourceType.Model ? _validator.Validate(compiled.Text, compiled.Find, node.DefinitionSpan, path) : [];
             var stored = invalid.Count == 0
-                && (written is { } stamp ? _cache.Store(node, inputs, stamp.Length, stamp.WrittenTicks, code) : _cache.Store(node, inputs, file, code));
+                && (written is { } stamp ? _cache.Store(node, inputs, stamp.Length, stamp.WrittenTicks, code) : _cache.Store(node, inputs, Path.Combine(root, path), code));
             // What a render not kept bound is not known per node to a delta: those macros are pinned (DeltaMacros).
             if (!stored)
             {
