@@ -21,7 +21,8 @@ internal static class ValueFingerprint
     // Record equality covers every part a template can read (database, schema, type, quoting…).
     private static string RelationTextOf(Relation relation)
     {
-        var builder = new StringBuilder(128).Append('R');
+        // Room for the usual relation: a 10k project's ran past 128 characters and grew each builder by a block.
+        var builder = new StringBuilder(320).Append('R');
         Append(builder, relation.Database, 0);
         Append(builder, relation.Schema, 0);
         Append(builder, relation.Identifier, 0);
