@@ -17,7 +17,7 @@ internal sealed class NodeQueue
     private int[] _units = new int[256];
     private Func<Made>[] _makes = new Func<Made>[256];
     private int _count;
-    private Made[] _made = [];
+    private Made[] _made = new Made[256];
     private int _madeCount;
     private int _unit;
 

@@ -147,7 +147,7 @@ internal static partial class ProfilesLoader
             }
             targetName = available[0];
         }
-        var outputKey = outputs.Children.Keys.FirstOrDefault(k => YamlValues.KeyText(k) == targetName);
+        var outputKey = YamlReader.KeyNamed(outputs, targetName);
         if (outputKey is null)
         {
             var at = options.TargetName is null && targetNode is not null ? targetNode : keyNode;
