@@ -24,18 +24,20 @@ internal sealed class NodeLookup
         if (nodes.TryGetNonEnumeratedCount(out var count)) _refable.EnsureCapacity(count);
         foreach (var node in nodes)
         {
+            // Two plain adds, not one generic over the key: an instantiation over the tuple key is compiled at run time.
             if (node.ResourceType == ResourceType.Source)
-                Add(_sources, (node.SourceTable!.SourceName, node.SourceTable.Name), node);
+            {
+                var key = (node.SourceTable!.SourceName, node.SourceTable.Name);
+                if (!_sources.TryGetValue(key, out var list)) _sources[key] = list = [];
+                list.Add(node);
+            }
             else if (node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot)
-                Add(_refable, node.Name, node);
+            {
+                if (!_refable.TryGetValue(node.Name, out var list)) _refable[node.Name] = list = [];
+                list.Add(node);
+            }
         }
         foreach (var node in disabled) _disabled.TryAdd(node.Name, node);
-    }
-
-    private static void Add<TKey>(Dictionary<TKey, List<ProjectNode>> map, TKey key, ProjectNode node) where TKey : notnull
-    {
-        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-        list.Add(node);
     }
 
     /// <param name="fromPackage">The package of the node whose render made the call.</param>

@@ -12,8 +12,13 @@ internal sealed class NodeQueue
     /// <summary>A node and whether it is enabled; Node is null when making it failed (the error is reported).</summary>
     internal readonly record struct Made(ProjectNode? Node, bool Enabled);
 
-    private readonly List<(int Unit, Func<Made> Make)> _slots = [];
-    private readonly List<Made> _made = [];
+    // Plain arrays, not lists of tuples or of Made: framework collections over a struct have no precompiled
+    // code, and each of their methods would be compiled at run time (~20 in a compile).
+    private int[] _units = new int[256];
+    private Func<Made>[] _makes = new Func<Made>[256];
+    private int _count;
+    private Made[] _made = new Made[256];
+    private int _madeCount;
     private int _unit;
 
     /// <summary>The project (0 = root, then packages in load order) that the next nodes belong to.</summary>
@@ -23,11 +28,23 @@ internal sealed class NodeQueue
     public void Add(ProjectNode? node, bool enabled)
     {
         var made = new Made(node, enabled);
-        _slots.Add((_unit, () => made));
+        Render(() => made);
     }
 
     /// <summary>A node made by a parse render when <see cref="RenderQueued"/> runs.</summary>
-    public void Render(Func<Made> make) => _slots.Add((_unit, make));
+    public void Render(Func<Made> make)
+    {
+        if (_count == _makes.Length)
+        {
+            var units = new int[_count * 2];
+            var makes = new Func<Made>[_count * 2];
+            Array.Copy(_units, units, _count);
+            Array.Copy(_makes, makes, _count);
+            (_units, _makes) = (units, makes);
+        }
+        _units[_count] = _unit;
+        _makes[_count++] = make;
+    }
 
     /// <summary>
     /// Runs every render queued since the last call, in parallel. The renders share the engine,
@@ -35,37 +52,55 @@ internal sealed class NodeQueue
     /// </summary>
     public void RenderQueued()
     {
-        var start = _made.Count;
-        // Each render writes its own slot of the list, sized first: no copy of a temporary array.
-        System.Runtime.InteropServices.CollectionsMarshal.SetCount(_made, _slots.Count);
-        Parallel.For(0, _slots.Count - start, i => _made[start + i] = _slots[start + i].Make());
+        var start = _madeCount;
+        if (_made.Length < _count)
+        {
+            var made = new Made[_count];
+            Array.Copy(_made, made, _madeCount);
+            _made = made;
+        }
+        _madeCount = _count;
+        // Each render writes its own slot of the array.
+        var results = _made;
+        var makes = _makes;
+        Parallel.For(0, _count - start, i => results[start + i] = makes[start + i]());
     }
 
     /// <summary>The unique ids of the enabled nodes made so far that are of one of <paramref name="types"/>.</summary>
     public HashSet<string> EnabledIds(params ReadOnlySpan<Project.ResourceType> types)
     {
-        var ids = new HashSet<string>(_made.Count, StringComparer.Ordinal);
-        foreach (var (node, enabled) in _made)
+        var ids = new HashSet<string>(_madeCount, StringComparer.Ordinal);
+        for (var index = 0; index < _madeCount; index++)
         {
-            if (node is not null && enabled && types.Contains(node.ResourceType)) ids.Add(node.UniqueId);
+            if (_made[index] is { Node: { } node, Enabled: true } && IsOneOf(node.ResourceType, types)) ids.Add(node.UniqueId);
         }
         return ids;
+    }
+
+    // A loop, not Span.Contains: that is a generic method over the enum, compiled at run time.
+    private static bool IsOneOf(Project.ResourceType type, ReadOnlySpan<Project.ResourceType> types)
+    {
+        foreach (var candidate in types)
+        {
+            if (candidate == type) return true;
+        }
+        return false;
     }
 
     /// <summary>Enabled and disabled nodes, each project's in the order they were added; call after <see cref="RenderQueued"/>.</summary>
     public (List<ProjectNode> Enabled, List<ProjectNode> Disabled) InDefinitionOrder()
     {
-        var enabled = new List<ProjectNode>(_made.Count);
+        var enabled = new List<ProjectNode>(_madeCount);
         var disabled = new List<ProjectNode>();
         var units = 0;
-        foreach (var slot in _slots) units = Math.Max(units, slot.Unit + 1);
+        for (var index = 0; index < _count; index++) units = Math.Max(units, _units[index] + 1);
         // One pass per project (a handful), each in the order added: stable, as a sort by project would be,
         // so within a project nodes added before a later RenderQueued stay ahead of those added after it.
         for (var unit = 0; unit < units; unit++)
         {
-            for (var index = 0; index < _made.Count; index++)
+            for (var index = 0; index < _madeCount; index++)
             {
-                if (_slots[index].Unit == unit && _made[index] is { Node: { } node } made) (made.Enabled ? enabled : disabled).Add(node);
+                if (_units[index] == unit && _made[index] is { Node: { } node } made) (made.Enabled ? enabled : disabled).Add(node);
             }
         }
         return (enabled, disabled);

@@ -17,22 +17,26 @@ internal static class PackageChecks
     public static void ReportDeclaredButMissing(LoadedProject project, DiagnosticBag diagnostics)
     {
         if (project.Packages.Count >= project.DeclaredPackages.Count) return;
-        foreach (var (declared, _) in Missing(project))
+        foreach (var declared in Missing(project))
             diagnostics.Add(DiagnosticCodes.PackageLoading.DeclaredPackageMissing(declared.Span, declared.Name, project.ProjectFile.PackagesInstallPath));
     }
 
     /// <summary>Declared but not installed: package name → where it is declared (<c>packages.yml:3</c>).</summary>
-    public static IReadOnlyDictionary<string, string> NotInstalled(LoadedProject project) =>
-        Missing(project).ToDictionary(m => m.Declared.Name, m => m.Where, StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, string> NotInstalled(LoadedProject project)
+    {
+        // A loop rather than LINQ over (package, where) tuples, whose instantiations are compiled at run time.
+        var notInstalled = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var declared in Missing(project)) notInstalled.Add(declared.Name, $"{declared.Span.Path}:{declared.Span.Line}");
+        return notInstalled;
+    }
 
-    private static IEnumerable<(DeclaredPackage Declared, string Where)> Missing(LoadedProject project)
+    private static IEnumerable<DeclaredPackage> Missing(LoadedProject project)
     {
         var installed = project.Packages.SelectMany(p => new[] { p.Name, p.PackageRoot[(p.PackageRoot.LastIndexOf('/') + 1)..] })
             .ToHashSet(StringComparer.Ordinal);
         return project.DeclaredPackages
             .Where(d => !installed.Contains(d.Name))
-            .DistinctBy(d => d.Name)
-            .Select(d => (d, $"{d.Span.Path}:{d.Span.Line}"));
+            .DistinctBy(d => d.Name);
     }
 
     /// <summary>

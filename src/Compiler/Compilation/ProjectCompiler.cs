@@ -29,7 +29,7 @@ public static partial class ProjectCompiler
         var namer = new RelationNamer(parseInfo, target);
         var statics = new StaticParser(parseInfo, options.StaticParse);
         var memo = statics.Enabled && options.StaticParseMemoPath is { } memoPath
-            ? StaticParseMemo.Load(memoPath, StaticParseMemo.Stamp(project, parseInfo), project.WithPackages.Sum(unit => unit.Models.Count))
+            ? StaticParseMemo.Load(memoPath, StaticParseMemo.Stamp(project, parseInfo), ModelCount(project))
             : StaticParseMemo.None;
 
         // The root project, then each installed package: nodes belong to the project that defines them.
@@ -67,6 +67,14 @@ public static partial class ProjectCompiler
     }
 
     // The parsed nodes become the compiled project: node table, checks and the graph.
+    // A loop rather than Enumerable.Sum, whose instantiation is compiled at run time.
+    private static int ModelCount(LoadedProject project)
+    {
+        var models = 0;
+        foreach (var unit in project.WithPackages) models += unit.Models.Count;
+        return models;
+    }
+
     private static CompiledProject? Link(LoadedProject project, CompileOptions options, NodeQueue queue, TargetInfo target,
         MacroRegistry macros, TemplateEngine engine, DiagnosticBag diagnostics)
     {
@@ -88,7 +96,10 @@ public static partial class ProjectCompiler
         var nodeChecks = Task.Run(() =>
         {
             RelationClashCheck.Report(nodes, target.Database, diagnostics);
-            AccessRules.CheckNodes(nodes, groups.Select(g => g.Group.Name).ToHashSet(StringComparer.Ordinal), diagnostics);
+            // A loop, not Select over the groups' tuples (an instantiation compiled at run time).
+            var groupNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var group in groups) groupNames.Add(group.Group.Name);
+            AccessRules.CheckNodes(nodes, groupNames, diagnostics);
         });
         var lookup = new NodeLookup(project.Name, nodes, disabled);
         var restricted = project.WithPackages.Where(u => u.IsPackage && u.ProjectFile.RestrictAccess).Select(u => u.Name).ToHashSet(StringComparer.Ordinal);

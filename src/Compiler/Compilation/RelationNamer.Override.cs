@@ -9,13 +9,28 @@ internal sealed partial class RelationNamer
     /// <summary>A project's override of one naming macro, with its results by custom name when it may be memoised.</summary>
     private sealed class Override(Macro macro, bool memoisable)
     {
-        /// <summary>A custom name as the memo keys it: null (<c>none</c>) differs from every string.</summary>
-        public readonly record struct Key(bool HasValue, string Value);
+        // Results by custom name, and apart from them the result for none (null differs from every string). Keyed by
+        // the string itself: a table keyed by a struct (a name with a has-value flag) has no precompiled code.
+        private readonly ConcurrentDictionary<string, string>? _byName = memoisable ? new(StringComparer.Ordinal) : null;
+        private string? _forNone;
 
         public Macro Macro { get; } = macro;
 
-        /// <summary>Null when the macro may read more than its custom name and <c>target</c>.</summary>
-        public ConcurrentDictionary<Key, string>? Memo { get; } = memoisable ? new() : null;
+        /// <summary>False when the macro may read more than its custom name and <c>target</c>: its results are not kept.</summary>
+        public bool Memoisable => _byName is not null;
+
+        public bool TryGetKnown(string? custom, out string result)
+        {
+            result = custom is null ? Volatile.Read(ref _forNone)! : _byName!.TryGetValue(custom, out var known) ? known : null!;
+            return result is not null;
+        }
+
+        /// <summary>Keeps a result; when two threads computed one, the first kept stays.</summary>
+        public void Remember(string? custom, string result)
+        {
+            if (custom is null) Interlocked.CompareExchange(ref _forNone, result, null);
+            else _byName!.TryAdd(custom, result);
+        }
 
         /// <summary>The root project's (or a package's) override of <paramref name="name"/>; null for the built-in.</summary>
         public static Override? Find(MacroRegistry macros, string name)

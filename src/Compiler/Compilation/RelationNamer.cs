@@ -40,12 +40,11 @@ internal sealed partial class RelationNamer(ProjectRenderInfo project, TargetInf
 
     private string Call(Override naming, string? custom, ProjectNode draft, NodeConfig config, ref NodeRenderInfo? node)
     {
-        if (naming.Memo is not { } memo) return Invoke(naming, custom, node ??= RenderInfoOf(draft, config), draft);
-        var key = new Override.Key(custom is not null, custom ?? "");
-        if (memo.TryGetValue(key, out var known)) return known;
+        if (!naming.Memoisable) return Invoke(naming, custom, node ??= RenderInfoOf(draft, config), draft);
+        if (naming.TryGetKnown(custom, out var known)) return known;
         // A call that throws stores nothing: the next node with this name reports its own error.
         var result = Invoke(naming, custom, node ??= RenderInfoOf(draft, config), draft);
-        memo.TryAdd(key, result);
+        naming.Remember(custom, result);
         return result;
     }
 

@@ -21,7 +21,8 @@ internal sealed partial class StaticParseMemo
     private const string NodeInput = "n|";
 
     // What an input that does not depend on the node reads now, per package (the var and macro lookups are the package's).
-    private readonly ConcurrentDictionary<(string Package, string Key), string> _inputsNow = new();
+    // A table per package rather than one keyed by a (package, key) tuple: tables keyed by a struct have no precompiled code.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, string>> _inputsNow = new(StringComparer.Ordinal);
     private int _reusedRenders;
 
     /// <summary>How many models took a parse render's result from the memo (counted in <see cref="Reused"/> too).</summary>
@@ -31,15 +32,16 @@ internal sealed partial class StaticParseMemo
     public bool Holds(StaticParser.Calls calls, ProjectRenderInfo project, NodeRenderInfo node, ParseResolver resolver)
     {
         var holds = true;
+        ConcurrentDictionary<string, string>? packageInputs = null;
         foreach (var (key, fingerprint) in calls.Inputs!)
         {
             string? now;
             if (key == NodeInput) now = node.UniqueId;
             else if (InputCheck.DependsOnNode(key)) now = InputCheck.Current(project, node, key);
-            else if (!_inputsNow.TryGetValue((node.PackageName, key), out now))
+            else if (!(packageInputs ??= InputsNowIn(node.PackageName)).TryGetValue(key, out now))
             {
                 now = InputCheck.Current(project, node, key);
-                if (now is not null) _inputsNow.TryAdd((node.PackageName, key), now);
+                if (now is not null) packageInputs.TryAdd(key, now);
             }
             if (now != fingerprint)
             {
@@ -52,6 +54,9 @@ internal sealed partial class StaticParseMemo
         if (holds) Interlocked.Increment(ref _reusedRenders);
         return holds;
     }
+
+    private ConcurrentDictionary<string, string> InputsNowIn(string package) =>
+        _inputsNow.TryGetValue(package, out var inputs) ? inputs : _inputsNow.GetOrAdd(package, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
 
     /// <summary>Does what the kept parse render did: its config() calls into <paramref name="node"/>'s config, its reads of impure names told.</summary>
     public static (IReadOnlyList<RefCall> Refs, IReadOnlyList<SourceCall> Sources) Replay(StaticParser.Calls calls, ProjectRenderInfo project, NodeRenderInfo node)
@@ -88,8 +93,9 @@ internal sealed partial class StaticParseMemo
     internal sealed class RenderRecording
     {
         private readonly StaticParser.Calls _calls = new() { Inputs = [] };
-        // What each config() call was passed, to see that the render did not change it after the call.
-        private readonly List<(IReadOnlyList<object?> Positional, IReadOnlyList<KeyValuePair<string, object?>> Named)> _passed = [];
+        // What each config() call was passed (positional values, then named values), to see that the render did not
+        // change it after the call. Plain arrays: lists of tuples or pairs have no precompiled code.
+        private readonly List<object?[]> _passed = [];
 
         public RenderInputs Inputs { get; } = new();
 
@@ -97,18 +103,22 @@ internal sealed partial class StaticParseMemo
         {
             if (Inputs.Uncacheable is not null) return;
             var copy = (new List<object?>(positional.Count), new List<KeyValuePair<string, object?>>(named.Count));
+            var passed = new object?[positional.Count + named.Count];
+            var at = 0;
             foreach (var value in positional)
             {
                 if (!(positional.Count == 1 && value is TemplateDict) || !TryCopy(value, out var kept)) { Inputs.MarkUncacheable("config() argument"); return; }
                 copy.Item1.Add(kept);
+                passed[at++] = value;
             }
             foreach (var (key, value) in named)
             {
                 if (!TryCopy(value, out var kept)) { Inputs.MarkUncacheable("config() argument"); return; }
                 copy.Item2.Add(new(key, kept));
+                passed[at++] = value;
             }
             _calls.Configs.Add(copy);
-            _passed.Add((positional.ToArray(), named.ToArray()));
+            _passed.Add(passed);
         }
 
         /// <summary>
@@ -123,8 +133,15 @@ internal sealed partial class StaticParseMemo
             for (var i = 0; i < _passed.Count; i++)
             {
                 var (positional, named) = _calls.Configs[i];
-                if (!positional.Select((v, n) => SameValue(v, _passed[i].Positional[n])).All(same => same)
-                    || !named.Select((p, n) => SameValue(p.Value, _passed[i].Named[n].Value)).All(same => same)) return null;
+                var passed = _passed[i];
+                for (var n = 0; n < positional.Count; n++)
+                {
+                    if (!SameValue(positional[n], passed[n])) return null;
+                }
+                for (var n = 0; n < named.Count; n++)
+                {
+                    if (!SameValue(named[n].Value, passed[positional.Count + n])) return null;
+                }
             }
             // The replay must give back the very config the render left (a value changed in place through config.get, say, would not).
             RecordConfigs(_calls, baseConfig);
@@ -132,7 +149,7 @@ internal sealed partial class StaticParseMemo
             _calls.Refs.AddRange(refs);
             _calls.Sources.AddRange(sources);
             _calls.Inputs!.Add(new(NodeInput, uniqueId));
-            _calls.Inputs.AddRange(Inputs.Entries);
+            foreach (var entry in Inputs.Entries) _calls.Inputs.Add(entry);
             return _calls;
         }
     }

@@ -22,12 +22,12 @@ internal sealed partial class StaticParseMemo
     private readonly string? _path;
     private readonly string _stamp;
     // Each model's record (path, package, text hash, calls), by path: slices of the file as read, arrays when found now.
-    private readonly Dictionary<string, ReadOnlyMemory<byte>> _previous;
-    private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _current;
+    private readonly Dictionary<string, Kept> _previous;
+    private readonly ConcurrentDictionary<string, Kept> _current;
     private int _reused;
     private bool _changed;
 
-    private StaticParseMemo(string? path, string stamp, Dictionary<string, ReadOnlyMemory<byte>> previous, int models = 0)
+    private StaticParseMemo(string? path, string stamp, Dictionary<string, Kept> previous, int models = 0)
     {
         _path = path;
         _stamp = stamp;
@@ -36,12 +36,12 @@ internal sealed partial class StaticParseMemo
         // ConcurrentDictionary takes every lock to resize, which the parallel parse threads then wait on
         // (10,000 models: ~10 resizes in the phase); and with more locks than threads (the default is one
         // per core) two adds seldom wait on the same one.
-        _current = new ConcurrentDictionary<string, ReadOnlyMemory<byte>>(Math.Max(64, Environment.ProcessorCount),
+        _current = new ConcurrentDictionary<string, Kept>(Math.Max(64, Environment.ProcessorCount),
             Math.Max(31, Math.Max(previous.Count, models)), StringComparer.Ordinal);
     }
 
     /// <summary>None kept and none saved (no target directory, or the static parser is off).</summary>
-    public static StaticParseMemo None { get; } = new(null, "", new Dictionary<string, ReadOnlyMemory<byte>>());
+    public static StaticParseMemo None { get; } = new(null, "", new Dictionary<string, Kept>());
 
     /// <summary>Whether records are kept (a target directory, a project whose values all fingerprint).</summary>
     public bool Keeps => _path is not null && _stamp.Length > 0;
@@ -54,7 +54,7 @@ internal sealed partial class StaticParseMemo
     /// otherwise. <paramref name="models"/> (the project's model files) sizes the table this compile's records go to.
     /// </summary>
     public static StaticParseMemo Load(string path, string stamp, int models) =>
-        new(path, stamp, CacheFile.TryRead(path, Magic, Format, stamp, ReadRecords) ?? new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal), models);
+        new(path, stamp, CacheFile.TryRead(path, Magic, Format, stamp, ReadRecords) ?? new Dictionary<string, Kept>(StringComparer.Ordinal), models);
 
     /// <summary>
     /// Everything besides a model's own text that the static parser's answer depends on: the forge
@@ -75,7 +75,10 @@ internal sealed partial class StaticParseMemo
             string.Join(",", project.WithPackages.Select(unit => unit.Name)),
             string.Join(",", info.Shared.Values.Keys.Order(StringComparer.Ordinal)),
         };
-        foreach (var (package, vars) in info.PackageVars.OrderBy(p => p.Key, StringComparer.Ordinal)) parts.Add(package + "=" + Context.ValueFingerprint.Of(vars));
+        // Keys sorted as strings, not pairs ordered by key: no LINQ instantiation over KeyValuePair to compile at run time.
+        var packages = info.PackageVars.Keys.ToArray();
+        Array.Sort(packages, StringComparer.Ordinal);
+        foreach (var package in packages) parts.Add(package + "=" + Context.ValueFingerprint.Of(info.PackageVars[package]));
         foreach (var package in info.Macros.Packages.Order(StringComparer.Ordinal))
         {
             foreach (var name in info.Macros.NamesIn(package).Order(StringComparer.Ordinal))
@@ -98,7 +101,7 @@ internal sealed partial class StaticParseMemo
         if (_path is null || _stamp.Length == 0 || !_previous.TryGetValue(file.Path, out var record)) return false;
         try
         {
-            if (CallsCodec.Read(record.Span, file, package) is not { } found) return false;
+            if (CallsCodec.Read(record.Bytes.Span, file, package) is not { } found) return false;
             calls = found;
         }
         catch (FormatException)
@@ -114,7 +117,7 @@ internal sealed partial class StaticParseMemo
     public void Store(SourceText file, string package, StaticParser.Calls calls)
     {
         if (_path is null || _stamp.Length == 0 || CallsCodec.Write(file, package, calls) is not { } record) return;
-        _current[file.Path] = record;
+        _current[file.Path] = new Kept(record);
         _changed = true;
     }
 
@@ -125,8 +128,9 @@ internal sealed partial class StaticParseMemo
         CacheFile.TryWrite(_path, Magic, Format, _stamp, writer =>
         {
             writer.Write(_current.Count);
-            foreach (var (_, record) in _current)
+            foreach (var entry in _current)
             {
+                var record = entry.Value.Bytes;
                 writer.Write(record.Length);
                 writer.Write(record.Span);
             }
@@ -134,16 +138,16 @@ internal sealed partial class StaticParseMemo
     }
 
     // Each record's path is read to key it; the rest is read only for a model that asks (TryGet).
-    private static Dictionary<string, ReadOnlyMemory<byte>> ReadRecords(BinaryReader reader)
+    private static Dictionary<string, Kept> ReadRecords(BinaryReader reader)
     {
         var count = reader.ReadInt32();
-        var records = new Dictionary<string, ReadOnlyMemory<byte>>(Math.Max(0, Math.Min(count, 1 << 20)), StringComparer.Ordinal);
+        var records = new Dictionary<string, Kept>(Math.Max(0, Math.Min(count, 1 << 20)), StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
             var record = CacheFile.Slice(reader, reader.ReadInt32());
             try
             {
-                records[new RecordReader(record.Span).ReadString()] = record;
+                records[new RecordReader(record.Span).ReadString()] = new Kept(record);
             }
             catch (FormatException)
             {
@@ -151,5 +155,14 @@ internal sealed partial class StaticParseMemo
             }
         }
         return records;
+    }
+
+    /// <summary>
+    /// One model's record. A class around the bytes rather than the bytes as the tables' values: framework tables over a
+    /// value of a struct type have no precompiled code (~20 methods JIT-compiled on every run), tables of classes do.
+    /// </summary>
+    private sealed class Kept(ReadOnlyMemory<byte> bytes)
+    {
+        public ReadOnlyMemory<byte> Bytes { get; } = bytes;
     }
 }

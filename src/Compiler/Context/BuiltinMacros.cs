@@ -27,7 +27,7 @@ internal static class BuiltinMacros
     {
         lock (Gate)
         {
-            return _macros ??= Shared.All(engine, shims: false).ConvertAll(m => m.Macro);
+            return _macros ??= MacrosOf(Shared.All(engine, shims: false));
         }
     }
 
@@ -36,7 +36,22 @@ internal static class BuiltinMacros
     {
         lock (Gate)
         {
-            return _shims ??= Shared.All(engine, shims: true).ConvertAll(m => (m.Namespace!, m.Macro));
+            return _shims ??= ShimsOf(Shared.All(engine, shims: true));
         }
+    }
+
+    // Loops rather than List.ConvertAll, whose instantiations over a tuple list are compiled at run time.
+    private static List<Macro> MacrosOf(List<(string? Namespace, Macro Macro)> all)
+    {
+        var macros = new List<Macro>(all.Count);
+        for (var i = 0; i < all.Count; i++) macros.Add(all[i].Macro);
+        return macros;
+    }
+
+    private static List<(string Namespace, Macro Macro)> ShimsOf(List<(string? Namespace, Macro Macro)> all)
+    {
+        var shims = new List<(string Namespace, Macro Macro)>(all.Count);
+        for (var i = 0; i < all.Count; i++) shims.Add((all[i].Namespace!, all[i].Macro));
+        return shims;
     }
 }

@@ -84,20 +84,23 @@ public sealed class ModelGraph
     {
         // Ready nodes are taken by their rank in ordinal id order: ids are sorted once, not compared in a sorted set.
         var rank = OrdinalRanks();
+        var byRank = new int[_ids.Count];
+        for (var i = 0; i < _ids.Count; i++) byRank[rank[i]] = i;
         var pending = new int[_ids.Count];
-        var ready = new PriorityQueue<int, int>();
+        var ready = new RankHeap(_ids.Count);
         for (var i = 0; i < _ids.Count; i++)
         {
             pending[i] = _parents[i].Count;
-            if (pending[i] == 0) ready.Enqueue(i, rank[i]);
+            if (pending[i] == 0) ready.Push(rank[i]);
         }
         var order = new List<string>(_ids.Count);
-        while (ready.TryDequeue(out var next, out _))
+        while (ready.TryPop(out var nextRank))
         {
+            var next = byRank[nextRank];
             order.Add(_ids[next]);
             foreach (var child in _children[next])
             {
-                if (--pending[child] == 0) ready.Enqueue(child, rank[child]);
+                if (--pending[child] == 0) ready.Push(rank[child]);
             }
         }
         return order.Count == _ids.Count ? order : null;
@@ -107,19 +110,22 @@ public sealed class ModelGraph
     internal bool HasCycle()
     {
         var pending = new int[_ids.Count];
-        var ready = new Stack<int>();
+        // An array as the stack (each node is pushed at most once): Stack<int> has no precompiled code.
+        var ready = new int[_ids.Count];
+        var count = 0;
         for (var i = 0; i < _ids.Count; i++)
         {
             pending[i] = _parents[i].Count;
-            if (pending[i] == 0) ready.Push(i);
+            if (pending[i] == 0) ready[count++] = i;
         }
         var seen = 0;
-        while (ready.TryPop(out var next))
+        while (count > 0)
         {
+            var next = ready[--count];
             seen++;
             foreach (var child in _children[next])
             {
-                if (--pending[child] == 0) ready.Push(child);
+                if (--pending[child] == 0) ready[count++] = child;
             }
         }
         return seen < _ids.Count;

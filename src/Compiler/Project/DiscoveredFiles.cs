@@ -6,7 +6,16 @@ public sealed class DiscoveredFiles
     internal DiscoveredFiles(IReadOnlyList<ProjectFileEntry> all)
     {
         All = all;
-        IReadOnlyList<ProjectFileEntry> Of(ResourceType type) => all.Where(e => e.ResourceType == type).ToList();
+        // A loop, not Where().ToList(): that builds through a helper with no precompiled code.
+        IReadOnlyList<ProjectFileEntry> Of(ResourceType type)
+        {
+            var files = new List<ProjectFileEntry>();
+            for (var i = 0; i < all.Count; i++)
+            {
+                if (all[i].ResourceType == type) files.Add(all[i]);
+            }
+            return files;
+        }
         Models = Of(ResourceType.Model);
         Seeds = Of(ResourceType.Seed);
         Snapshots = Of(ResourceType.Snapshot);

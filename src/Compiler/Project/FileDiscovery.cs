@@ -26,7 +26,7 @@ public static class FileDiscovery
         // set, the directory enumerator) is JIT-compiled on every cold start, twice once it runs hot.
         var found = new List<Found>();
         // Per resource type, the paths taken: a file under two configured folders counts once.
-        var seen = new HashSet<string>?[Enum.GetValues<ResourceType>().Length];
+        var seen = new HashSet<string>?[Enum.GetValues(typeof(ResourceType)).Length];
         // Models' folder is searched for .sql, .yml, .md and .py: list each folder once.
         var listings = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(IEnumerable<string> folders, ResourceType type, params string[] extensions)
@@ -78,7 +78,13 @@ public static class FileDiscovery
         {
             if (bag is not null) diagnostics.AddRange(bag.ToList());
         }
-        return new DiscoveredFiles(entries.OfType<ProjectFileEntry>().ToList());
+        // A loop, not OfType().ToList(): that builds through a helper with no precompiled code.
+        var files = new List<ProjectFileEntry>(entries.Length);
+        foreach (var entry in entries)
+        {
+            if (entry is not null) files.Add(entry);
+        }
+        return new DiscoveredFiles(files);
     }
 
     // dbt runs .py models on warehouses with a Python runtime; forge cannot. Said once at the file,

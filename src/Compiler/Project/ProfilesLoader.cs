@@ -46,7 +46,7 @@ internal static partial class ProfilesLoader
                 continue;
             }
             var userConfig = reader.Dictionary(YamlReader.Get(map, "config"), "config") ?? new Dictionary<string, object?>();
-            var keyNode = map.Children.Keys.First(k => YamlValues.KeyText(k) == project.Profile);
+            var keyNode = YamlReader.KeyNamed(map, project.Profile)!;
             var target = ReadProfile(reader, options, root, project, keyNode, profileNode);
             return target is null ? null : new Result(target, Path.GetFullPath(path), userConfig);
         }
@@ -135,7 +135,7 @@ internal static partial class ProfilesLoader
                 reader.Diagnostics.Add(DiagnosticCodes.Project.UnknownTarget(reader.Span(keyNode), options.TargetName ?? "dev", project.Profile, reader.Source.Path, []));
             return null;
         }
-        var available = outputs.Children.Keys.Select(YamlValues.KeyText).ToList();
+        var available = YamlReader.KeyTexts(outputs);
         var targetNode = YamlReader.Get(profile, "target");
         var targetName = options.TargetName ?? reader.String(targetNode, "target");
         if (targetName is null)
@@ -147,7 +147,7 @@ internal static partial class ProfilesLoader
             }
             targetName = available[0];
         }
-        var outputKey = outputs.Children.Keys.FirstOrDefault(k => YamlValues.KeyText(k) == targetName);
+        var outputKey = YamlReader.KeyNamed(outputs, targetName);
         if (outputKey is null)
         {
             var at = options.TargetName is null && targetNode is not null ? targetNode : keyNode;

@@ -5,7 +5,7 @@ public sealed class ProjectSchema
 {
     // Keyed by strings, not (type, name) tuples: dictionary code over reference types is compiled
     // ahead of time in the framework; a tuple key's instantiation is JIT-compiled on every cold start.
-    private readonly Dictionary<string, NodeProperties>?[] _nodes = new Dictionary<string, NodeProperties>?[Enum.GetValues<ResourceType>().Length];
+    private readonly Dictionary<string, NodeProperties>?[] _nodes = new Dictionary<string, NodeProperties>?[Enum.GetValues(typeof(ResourceType)).Length];
     private readonly Dictionary<string, Dictionary<string, SourceTable>> _sourceTables = new(StringComparer.Ordinal);
 
     internal ProjectSchema(IReadOnlyList<SchemaFile> files)

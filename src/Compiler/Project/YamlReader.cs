@@ -34,6 +34,29 @@ internal sealed class YamlReader(SourceText source, DiagnosticBag diagnostics, I
 
     public static bool Has(YamlMappingNode map, string key) => Get(map, key) is not null;
 
+    /// <summary>
+    /// The key texts of <paramref name="map"/> in order (<see cref="YamlValues.KeyText"/>). By index, as
+    /// <see cref="Get"/>: YamlDotNet's <c>Children.Keys</c> is a LINQ projection of its pairs, compiled at run time.
+    /// </summary>
+    public static List<string> KeyTexts(YamlMappingNode map)
+    {
+        var children = map.Children;
+        var keys = new List<string>(children.Count);
+        for (var i = 0; i < children.Count; i++) keys.Add(YamlValues.KeyText(children[i].Key));
+        return keys;
+    }
+
+    /// <summary>The first key node of <paramref name="map"/> whose text (<see cref="YamlValues.KeyText"/>) is <paramref name="text"/>.</summary>
+    public static YamlNode? KeyNamed(YamlMappingNode map, string text)
+    {
+        var children = map.Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (YamlValues.KeyText(children[i].Key) == text) return children[i].Key;
+        }
+        return null;
+    }
+
     public static bool IsNull(YamlNode? node) => node is null or YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "" or "~" or "null" or "Null" or "NULL" };
 
     /// <summary>The scalar's value, rendered when it is a templated string and a renderer is set.</summary>

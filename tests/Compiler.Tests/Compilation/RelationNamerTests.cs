@@ -31,6 +31,17 @@ public sealed class RelationNamerTests
         Assert.That(namer.MacroCalls, Is.EqualTo(4));
     }
 
+    [Test]
+    public void An_empty_custom_name_and_none_are_remembered_apart()
+    {
+        var namer = Namer(BenchSchemaMacro);
+
+        var schemas = Schemas(namer, "", null, "", null);
+
+        Assert.That(schemas, Is.EqualTo(new[] { "", "analytics", "", "analytics" }));
+        Assert.That(namer.MacroCalls, Is.EqualTo(2));
+    }
+
     [TestCase("{{ node.name }}_{{ custom_schema_name }}")]
     [TestCase("{{ var('schema_prefix', 'v') }}_{{ node.name }}")]
     [TestCase("{{ env_var('SCHEMA_SUFFIX', 'e') }}_{{ model.name }}")]

@@ -27,6 +27,11 @@ public sealed class Yaml11ScalarTests
     [TestCase("tRue")]
     public void Single_letters_and_mixed_case_stay_text_as_in_pyyaml(string word) => Assert.That(PlainScalarResolver.Resolve(word), Is.EqualTo(word));
 
+    [TestCase("-5", -5L)]
+    [TestCase("999999999999999999", 999999999999999999L)]
+    [TestCase("-999999999999999999", -999999999999999999L)]
+    [TestCase("1234567890123456789", 1234567890123456789L)]
+    [TestCase("-9223372036854775808", long.MinValue)]
     [TestCase("017", 15L)]
     [TestCase("0b101", 5L)]
     [TestCase("-0b101", -5L)]
@@ -67,6 +72,16 @@ public sealed class Yaml11ScalarTests
     [TestCase(".")]
     [TestCase("2024-01-01")]
     public void Shapes_pyyaml_does_not_read_as_numbers_stay_text(string text) => Assert.That(PlainScalarResolver.Resolve(text), Is.EqualTo(text));
+
+    // Up to 18 digits take a short path (no regex, no BigInteger); 19 and more the general one: both give a long.
+    [TestCase("2")]
+    [TestCase("-0")]
+    [TestCase("+4")]
+    [TestCase("999999999999999999")]
+    [TestCase("9223372036854775807")]
+    [TestCase("-9223372036854775808")]
+    public void Decimal_integers_that_fit_are_longs(string text) =>
+        Assert.That(PlainScalarResolver.Resolve(text), Is.TypeOf<long>().And.EqualTo(long.Parse(text, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Test]
     public void Integers_past_64_bits_keep_their_magnitude_as_a_double()

@@ -68,7 +68,7 @@ internal static class GenericTestCall
         }
         var onSource = attachment.SourceName is not null;
         // The text of a call that reads every argument from data depends on the callee alone: written once per callee.
-        if (calls is null) return (PlainCalls.GetOrAdd((callee, onSource), static key => PlainCall(key.Callee, key.OnSource)), []);
+        if (calls is null) return (PlainCalls[onSource ? 1 : 0].GetOrAdd(callee, onSource ? PlainCallOnSource : PlainCallOnModel), []);
 
         var relation = RelationRead(onSource);
 
@@ -84,7 +84,12 @@ internal static class GenericTestCall
         return ($"{{{{ {callee}(model=get_where_subquery({relation}), **{{{entries}}}) }}}}", calls);
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Callee, bool OnSource), string> PlainCalls = new();
+    // By callee, one table for tests on models and one for tests on sources (a table keyed by a tuple has no precompiled code).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>[] PlainCalls =
+        [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+
+    private static readonly Func<string, string> PlainCallOnModel = callee => PlainCall(callee, onSource: false);
+    private static readonly Func<string, string> PlainCallOnSource = callee => PlainCall(callee, onSource: true);
 
     private static string PlainCall(string callee, bool onSource) =>
         $"{{{{ {callee}(model=get_where_subquery({RelationRead(onSource)}), **{TestMetadata.KwargsName}) }}}}";

@@ -96,6 +96,7 @@ internal static class Md5
         BinaryPrimitives.WriteUInt32LittleEndian(digest[4..], b0);
         BinaryPrimitives.WriteUInt32LittleEndian(digest[8..], c0);
         BinaryPrimitives.WriteUInt32LittleEndian(digest[12..], d0);
-        return Convert.ToHexStringLower(digest);
+        // Caching.Hex rather than Convert's vectorized hex, which has no precompiled code (compiled on every run).
+        return Caching.Hex.Lower(digest);
     }
 }

@@ -56,19 +56,31 @@ internal static class TestHash
         {
             // The kwargs: enumerated without boxing an enumerator (same entries as the case below).
             case Dictionary<string, object?> map:
-                var mapEntries = new List<(string Key, object? Value)>(map.Count);
-                foreach (var (key, item) in map) mapEntries.Add((key, item));
-                AppendSorted(text, mapEntries);
+                var mapEntries = new (string Key, object? Value)[map.Count];
+                var count = 0;
+                foreach (var (key, item) in map) mapEntries[count++] = (key, item);
+                AppendSorted(text, mapEntries, count);
                 break;
             case IEnumerable<KeyValuePair<string, object?>> pairs:
-                var entries = new List<(string Key, object? Value)>();
-                foreach (var (key, item) in pairs) entries.Add((key, item));
-                AppendSorted(text, entries);
+                var entries = new (string Key, object? Value)[4];
+                var added = 0;
+                foreach (var (key, item) in pairs)
+                {
+                    if (added == entries.Length)
+                    {
+                        var larger = new (string Key, object? Value)[added * 2];
+                        Array.Copy(entries, larger, added);
+                        entries = larger;
+                    }
+                    entries[added++] = (key, item);
+                }
+                AppendSorted(text, entries, added);
                 break;
             case IDictionary dictionary:
-                var keyed = new List<(string Key, object? Value)>(dictionary.Count);
-                foreach (DictionaryEntry entry in dictionary) keyed.Add((PythonText.Str(entry.Key), entry.Value));
-                AppendSorted(text, keyed);
+                var keyed = new (string Key, object? Value)[dictionary.Count];
+                var kept = 0;
+                foreach (DictionaryEntry entry in dictionary) keyed[kept++] = (PythonText.Str(entry.Key), entry.Value);
+                AppendSorted(text, keyed, kept);
                 break;
             case string scalar:
                 PythonText.AppendString(text, scalar);
@@ -88,11 +100,12 @@ internal static class TestHash
         }
     }
 
-    private static void AppendSorted(StringBuilder text, List<(string Key, object? Value)> entries)
+    // Arrays of pairs, not lists: a list of a tuple has no precompiled code for some of its methods (compiled at run time).
+    private static void AppendSorted(StringBuilder text, (string Key, object? Value)[] entries, int count)
     {
         // Insertion sort (a test has a handful of arguments) is stable: a pair list with a repeated
         // key keeps its order, as Python's sorted() does.
-        for (var i = 1; i < entries.Count; i++)
+        for (var i = 1; i < count; i++)
         {
             var moving = entries[i];
             var j = i - 1;
@@ -101,8 +114,9 @@ internal static class TestHash
         }
         text.Append('{');
         var first = true;
-        foreach (var (key, item) in entries)
+        for (var i = 0; i < count; i++)
         {
+            var (key, item) = entries[i];
             if (!first) text.Append(", ");
             first = false;
             PythonText.AppendString(text, key);

@@ -24,8 +24,9 @@ internal sealed partial class Lexer
         }
         if (char.IsAsciiDigit(c)) return LexNumber();
         if (c is '\'' or '"') return LexString();
-        var kind = LexOperator(c, out var length);
-        if (kind is null)
+        // The pattern reads the value with GetValueOrDefault, which precompiled code inlines; Nullable.Value over our
+        // enum is compiled at run time.
+        if (LexOperator(c, out var length) is not { } kind)
         {
             Report(DiagnosticCodes.TemplateBadCharacter, _pos, 1, $"unexpected character '{c}' in a tag",
                 "expressions use names, literals and operators; close the tag with '}}' or '%}'");
@@ -34,7 +35,7 @@ internal sealed partial class Lexer
         // Only braces can make '}}' part of an expression ({'a': {'b': 1}}); parentheses never hide a tag end.
         if (kind == TokenKind.LBrace) _braceDepth++;
         else if (kind == TokenKind.RBrace && _braceDepth > 0) _braceDepth--;
-        _tokens.Add(new Token(kind.Value, _pos, length));
+        _tokens.Add(new Token(kind, _pos, length));
         _pos += length;
         return true;
     }
