@@ -96,7 +96,7 @@ internal static partial class ManifestPatch
             if (!AddEach(replacements, 0, metadata, newMetadata)) return null;
             // In parallel: after a macro's edit, a thousand nodes and more (reads of one handle at offsets are independent).
             var perNode = new List<Replacement>?[patches.Count];
-            SmallParallel.For(patches.Count, i => perNode[i] = NodeReplacements(manifest, index, patches[i]));
+            ParallelLoop.For(patches.Count, i => perNode[i] = NodeReplacements(manifest, index, patches[i]));
             foreach (var node in perNode)
             {
                 if (node is null) return null;

@@ -15,7 +15,7 @@ internal static class DocsBlockCheck
     {
         var files = project.WithPackages.SelectMany(unit => unit.Files.DocsFiles).ToList();
         var bags = new DiagnosticBag[files.Count];
-        Parallel.For(0, files.Count, i =>
+        ParallelLoop.For(files.Count, i =>
         {
             bags[i] = new DiagnosticBag();
             engine.Parse(files[i].Source, bags[i]);

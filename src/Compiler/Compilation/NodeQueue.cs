@@ -63,7 +63,7 @@ internal sealed class NodeQueue
         // Each render writes its own slot of the array.
         var results = _made;
         var makes = _makes;
-        Parallel.For(0, _count - start, i => results[start + i] = makes[start + i]());
+        ParallelLoop.For(_count - start, i => results[start + i] = makes[start + i]());
     }
 
     /// <summary>The unique ids of the enabled nodes made so far that are of one of <paramref name="types"/>.</summary>

@@ -200,7 +200,7 @@ public static partial class ProjectCompiler
     {
         var registry = MacroRegistry.WithBuiltins(root, engine);
         var parsed = new Template[files.Count];
-        SmallParallel.For(parsed.Length, i => parsed[i] = engine.Parse(files[i].Source, diagnostics));
+        ParallelLoop.For(parsed.Length, i => parsed[i] = engine.Parse(files[i].Source, diagnostics));
         foreach (var package in packages) registry.AddPackage(package);
         // dbt refuses a macro name defined twice in one package rather than letting the later file win.
         // Keyed "package|name" (package names have no '|'): a tuple key's dictionary is compiled at run time.

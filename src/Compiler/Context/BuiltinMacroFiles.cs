@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Templating;
 
@@ -81,7 +82,7 @@ internal sealed class BuiltinMacroFiles
     {
         var slots = _slots.FindAll(slot => (slot.ShimNamespace is not null) == shims);
         var macros = new Macro[slots.Count];
-        Parallel.For(0, slots.Count, i => macros[i] = Parse(slots[i], engine));
+        ParallelLoop.For(slots.Count, i => macros[i] = Parse(slots[i], engine));
         var all = new List<(string?, Macro)>(slots.Count);
         for (var i = 0; i < slots.Count; i++) all.Add((slots[i].ShimNamespace, macros[i]));
         return all;

@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
 
 namespace ModelForge.Compiler.Project;
@@ -56,7 +57,7 @@ public static class FileDiscovery
         found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var entries = new ProjectFileEntry?[found.Count];
         var problems = new DiagnosticBag?[found.Count];
-        Parallel.For(0, found.Count, i =>
+        ParallelLoop.For(found.Count, i =>
         {
             var (path, type, resourcePath) = found[i];
             // One bag per thread, handed over with a problem: Read returns null exactly when it reported

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Diagnostics;
 
 namespace ModelForge.Compiler.Project;
@@ -113,7 +114,7 @@ public static class ProjectLoader
     internal static ProjectSchema ParseSchema(DiscoveredFiles files, IYamlValueRenderer? renderer, DiagnosticBag diagnostics)
     {
         var schemaFiles = new SchemaFile[files.YamlFiles.Count];
-        Parallel.For(0, schemaFiles.Length, i => schemaFiles[i] = SchemaFile.Parse(files.YamlFiles[i].Source, diagnostics, renderer));
+        ParallelLoop.For(schemaFiles.Length, i => schemaFiles[i] = SchemaFile.Parse(files.YamlFiles[i].Source, diagnostics, renderer));
         return CheckSchema(schemaFiles, files, diagnostics);
     }
 

@@ -2,9 +2,9 @@ using System.CommandLine;
 using ModelForge.Compiler.Analysis;
 using ModelForge.Compiler.Artifacts;
 using ModelForge.Compiler.Caching;
-using ModelForge.Compiler.Context;
 using ModelForge.Compiler.Compilation;
 using ModelForge.Compiler.Compilation.Delta;
+using ModelForge.Compiler.Context;
 using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
 using ModelForge.Runner.Execution;
@@ -123,10 +123,9 @@ internal static class CompileCommand
         Task<Dictionary<string, KeyValuePair<string, string>[]>> recorded;
         using (var compiler = new CachedCompiler(session))
         {
-            // One worker per core: a worker builds its own node compiler (a lookup of every node), and
-            // more workers than cores only add those and contention, not throughput.
-            var workers = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-            Parallel.For(0, selected.Count, workers, i =>
+            // One worker per core (ParallelLoop's): a worker builds its own node compiler (a lookup of every node),
+            // and more workers than cores only add those and contention, not throughput.
+            ParallelLoop.For(selected.Count, i =>
             {
                 var node = selected[i];
                 if (node.ResourceType == ResourceType.UnitTest)

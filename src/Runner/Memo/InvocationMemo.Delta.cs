@@ -122,7 +122,7 @@ internal sealed partial class InvocationMemo
             }
             // Their records read on every core: a macro with a thousand users has a thousand to decode.
             var taken = new Work?[others.Count];
-            SmallParallel.For(others.Count, k => taken[k] = snapshot.ModelAt(others[k]) is { } binder
+            ParallelLoop.For(others.Count, k => taken[k] = snapshot.ModelAt(others[k]) is { } binder
                 ? new Work(binder.Model, others[k], Path.GetFullPath(Path.Combine(project.ProjectRoot, binder.Path)), null)
                 : null);
             foreach (var binder in taken)
@@ -135,7 +135,7 @@ internal sealed partial class InvocationMemo
 
         var results = new Result?[work.Count];
         var reasons = new string[work.Count];
-        SmallParallel.For(work.Count, i => results[i] = Take(memo, renderer, work[i], out reasons[i]));
+        ParallelLoop.For(work.Count, i => results[i] = Take(memo, renderer, work[i], out reasons[i]));
         for (var i = 0; i < work.Count; i++)
         {
             if (results[i] is not { } result) return Fail(reasons[i], out why);
@@ -148,7 +148,7 @@ internal sealed partial class InvocationMemo
         // A macro's users are written in parallel, as the full compile writes.
         var written = new WrittenOutput?[work.Count];
         var unwritable = 0;
-        SmallParallel.For(work.Count, i =>
+        ParallelLoop.For(work.Count, i =>
         {
             if (results[i]!.Sql is not { } sql) return;
             var compiledPath = work[i].Model.CompiledPath;

@@ -1,6 +1,6 @@
 using System.Text;
-using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Compilation;
+using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
 using ModelForge.Runner.Cli;
 using ModelForge.Runner.Connections.Adapters;
@@ -55,7 +55,7 @@ internal sealed partial class InvocationMemo
         // The texts the load read stand in for reading files again; for a few files, reading them is cheaper than the table.
         var loaded = pending.Count > 64 ? LoadedTexts(session) : null;
         var vouched = new ScanEntry?[pending.Count];
-        SmallParallel.For(pending.Count, k => vouched[k] = Vouch(recorded[pending[k].Scan].Scan, pending[k].Candidate, loaded));
+        ParallelLoop.For(pending.Count, k => vouched[k] = Vouch(recorded[pending[k].Scan].Scan, pending[k].Candidate, loaded));
         string? racy = null;
         for (var k = 0; k < pending.Count && racy is null; k++)
         {

@@ -142,7 +142,7 @@ internal sealed class DeltaSnapshot
         }
         int Index(Relation relation) => table.TryGetValue(relation, out var index) ? index : -1;
         var records = new (byte[] Path, byte[]? Record)[models.Count];
-        Parallel.For(0, models.Count, i =>
+        ParallelLoop.For(models.Count, i =>
         {
             var record = DeltaRecords.WriteModel(project, models[i], renders ? Index : null, IncrementalAnswer(recorded, models[i].UniqueId));
             records[i] = (record is null ? [] : System.Text.Encoding.UTF8.GetBytes(models[i].Path), record);

@@ -5,7 +5,7 @@ using NUnit.Framework;
 namespace ModelForge.Compiler.Tests.Compilation;
 
 /// <summary>The loop the delta's renders, writes and manifest patch share: every item once, failures as thrown.</summary>
-public sealed class SmallParallelTests
+public sealed class ParallelLoopTests
 {
     [TestCase(0)]
     [TestCase(1)]
@@ -16,7 +16,7 @@ public sealed class SmallParallelTests
     {
         var runs = new int[count];
 
-        SmallParallel.For(count, i => Interlocked.Increment(ref runs[i]));
+        ParallelLoop.For(count, i => Interlocked.Increment(ref runs[i]));
 
         Assert.That(runs, Is.All.EqualTo(1));
     }
@@ -26,7 +26,7 @@ public sealed class SmallParallelTests
     {
         var threads = new ConcurrentBag<int>();
 
-        SmallParallel.For(7, _ => threads.Add(Environment.CurrentManagedThreadId));
+        ParallelLoop.For(7, _ => threads.Add(Environment.CurrentManagedThreadId));
 
         Assert.That(threads.Distinct(), Is.EqualTo(new[] { Environment.CurrentManagedThreadId }));
     }
@@ -40,7 +40,7 @@ public sealed class SmallParallelTests
         var waited = 0;
 
         // The first item waits (up to 5 s) until another thread has taken one: only a second thread ends the wait early.
-        SmallParallel.For(64, _ =>
+        ParallelLoop.For(64, _ =>
         {
             threads.TryAdd(Environment.CurrentManagedThreadId, true);
             if (threads.Count > 1) second.Set();
@@ -55,7 +55,7 @@ public sealed class SmallParallelTests
     {
         var ended = 0;
 
-        var thrown = Assert.Throws<IOException>(() => SmallParallel.For(100, i =>
+        var thrown = Assert.Throws<IOException>(() => ParallelLoop.For(100, i =>
         {
             try
             {

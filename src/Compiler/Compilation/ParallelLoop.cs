@@ -3,12 +3,12 @@ using System.Runtime.ExceptionServices;
 namespace ModelForge.Compiler.Compilation;
 
 /// <summary>
-/// A parallel loop for the short runs of a compile after an edit: a handful of items on the calling thread (one model
-/// to render, one node to patch, the project's few macro files to parse), more shared with a pool thread per other
-/// core. Not Parallel.For: its first use in a process starts an event source and compiles its generic workers at run
-/// time (~10 ms on the path of a macro's edit, more than a thousand renders' share of a core returns some runs).
+/// forge's parallel loop over indexes: a handful of items on the calling thread (one model to render after an edit, one
+/// node to patch, a few macro files to parse), more handed out one at a time to the calling thread and a pool thread per
+/// other core. Not Parallel.For: in a precompiled forge its first use in a process starts an event source and compiles
+/// its generic workers at run time (~30 ms of JIT on the critical path of every compile, more at load).
 /// </summary>
-internal static class SmallParallel
+internal static class ParallelLoop
 {
     // Below this many items, one thread.
     private const int Handful = 8;
