@@ -29,7 +29,7 @@ internal sealed partial class InvocationMemo
         // tree lists its folders in parallel). Then the entries to vouch for, in parallel: hashing the files is
         // the work on a first compile.
         var recorded = new RecordedScan[scans.Count];
-        var pending = new List<(int Scan, int Entry, ScanEntry Candidate)>();
+        var pending = new List<PendingVouch>();
         for (var i = 0; i < scans.Count; i++)
         {
             var scan = scans[i];
@@ -41,7 +41,7 @@ internal sealed partial class InvocationMemo
                 foreach (var (index, stat) in differing)
                 {
                     var candidate = old.EntryAt(index) with { Length = stat.Length, Ticks = stat.Ticks, Hash = "" };
-                    if (vouch) pending.Add((i, index, candidate));
+                    if (vouch) pending.Add(new PendingVouch(i, index, candidate));
                     else old.Set(index, candidate);
                 }
                 continue;
@@ -50,7 +50,10 @@ internal sealed partial class InvocationMemo
             var folderTicks = Scanner.FolderTicks(scan, _startedTicks);
             var entries = Scanner.List(scan, target, _startedTicks);
             recorded[i] = RecordedScan.FromEntries(scan, folderTicks, entries);
-            if (vouch) pending.AddRange(entries.Select((e, j) => (i, j, e)));
+            if (vouch)
+            {
+                for (var j = 0; j < entries.Count; j++) pending.Add(new PendingVouch(i, j, entries[j]));
+            }
         }
         // The texts the load read stand in for reading files again; for a few files, reading them is cheaper than the table.
         var loaded = pending.Count > 64 ? LoadedTexts(session) : null;
@@ -67,13 +70,28 @@ internal sealed partial class InvocationMemo
         var memo = new MemoFile
         {
             Key = _key,
-            Environment = _environment.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new VariableRead(p.Key, Fingerprint(p.Value))).ToList(),
+            Environment = VariablesRead(),
             Scans = recorded,
             Printed = _printed.ToList(),
             ExitCode = ExitCodes.Success,
             DeltaGeneration = DeltaGeneration ?? "",
         };
         return memo.Write(_memoPath) ? null : "the target folder is not writable";
+    }
+
+    /// <summary>An entry of scan <see cref="Scan"/> (at <see cref="Entry"/>) to vouch for.</summary>
+    /// <remarks>A class, not a tuple: generic code over a struct is compiled at run time in a precompiled forge (a list, LINQ).</remarks>
+    private sealed record PendingVouch(int Scan, int Entry, ScanEntry Candidate);
+
+    // The variables templates read, by name, fingerprinted (a loop and a sort of names: LINQ over key/value pairs is
+    // compiled at run time in a precompiled forge, ~15 methods at the end of every full compile).
+    private List<VariableRead> VariablesRead()
+    {
+        var names = new List<string>(_environment.Keys);
+        names.Sort(StringComparer.Ordinal);
+        var variables = new List<VariableRead>(names.Count);
+        foreach (var name in names) variables.Add(new VariableRead(name, Fingerprint(_environment[name])));
+        return variables;
     }
 
     // The entry with its hash, or null when it was written after the compile started (the loader
