@@ -40,7 +40,9 @@ internal static class JsonFragments
         if (items.Count == 1) return;
         var chunks = new Chunks(output, (items.Count - 1 + ChunkSize - 1) / ChunkSize, valueRange);
         var work = () => Serialize(chunks, json.Options, depth, items, nameOf, writeValue);
-        var helpers = Enumerable.Range(1, Math.Min(Environment.ProcessorCount, chunks.Count) - 1).Select(_ => Task.Run(work)).ToArray();
+        // A loop, not Range().Select(): that LINQ over ints is compiled at run time in a precompiled forge.
+        var helpers = new Task[Math.Min(Environment.ProcessorCount, chunks.Count) - 1];
+        for (var i = 0; i < helpers.Length; i++) helpers[i] = Task.Run(work);
         try
         {
             work();

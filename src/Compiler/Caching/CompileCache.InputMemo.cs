@@ -18,7 +18,13 @@ internal sealed partial class CompileCache
         private static readonly string Unreadable = new('\u0001', 1);
 
         private readonly ConcurrentDictionary<string, PerPackage> _byPackage = new(StringComparer.Ordinal);
-        private readonly Lazy<PerNode[]> _perNode = new(() => Enumerable.Range(0, table.Count).Select(i => PerNode.Of(table[i])).ToArray());
+        private readonly Lazy<PerNode[]> _perNode = new(() =>
+        {
+            // A loop, not Range().Select(): that LINQ over ints is compiled at run time in a precompiled forge.
+            var perNode = new PerNode[table.Count];
+            for (var i = 0; i < perNode.Length; i++) perNode[i] = PerNode.Of(table[i]);
+            return perNode;
+        });
 
         public bool Holds(NodeCompiler compiler, ProjectNode node, Entry entry)
         {
