@@ -27,8 +27,14 @@ internal sealed partial class CompileCache
         // Set by the one thread that checks this node; read once the compile's threads are joined.
         public int State { get; set; }
 
-        public static Entry Of(string key, IReadOnlyDictionary<string, string> inputs, long length, long writtenTicks, byte[] code) =>
-            new(key, [], [], length, writtenTicks, code) { _pending = inputs.ToArray() };
+        public static Entry Of(string key, IReadOnlyDictionary<string, string> inputs, long length, long writtenTicks, byte[] code)
+        {
+            // Copied by a loop: ToArray() over key/value pairs is compiled at run time in a precompiled forge.
+            var pending = new KeyValuePair<string, string>[inputs.Count];
+            var i = 0;
+            foreach (var input in inputs) pending[i++] = input;
+            return new(key, [], [], length, writtenTicks, code) { _pending = pending };
+        }
 
         public static Entry Read(BinaryReader reader, StringTable table)
         {

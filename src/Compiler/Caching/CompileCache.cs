@@ -161,8 +161,9 @@ internal sealed partial class CompileCache
 
     private bool Keeps(string id, Entry previous) => previous.State != Entry.Rejected && !_stored.ContainsKey(id);
 
-    // Enum.ToString per node showed in profiles; the names are what the key always hashed.
-    private static readonly string[] ResourceTypeNames = Enum.GetValues<ResourceType>().Select(t => t.ToString()).ToArray();
+    // Enum.ToString per node showed in profiles; the names are what the key always hashed (in value order, as
+    // GetValues gave them; the non-generic call has precompiled code, GetValues<T>().Select() compiled at run time).
+    private static readonly string[] ResourceTypeNames = Enum.GetNames(typeof(ResourceType));
 
     /// <summary>What identifies a node's render besides what it reads: its template and, for a generic test, its arguments.</summary>
     private static string? KeyOf(ProjectNode node)
