@@ -16,15 +16,19 @@ internal sealed partial class SiteBuilder
         var declared = node.Properties?.Columns ?? node.SourceTable?.Columns ?? [];
         // Tests and most seeds have no columns at all: no table to build.
         if (table is null && declared.Count == 0) return;
-        // Sized up front: the catalog and the YAML mostly name the same columns, and growing 10,000 small tables
-        // showed in the site build.
-        var byName = new Dictionary<string, SiteColumn>(Math.Max(table?.Columns.Count ?? 0, declared.Count), StringComparer.OrdinalIgnoreCase);
+        // The columns in the order first named, found by name without regard to case: by looking through them while
+        // there are few (a node has tens; a table per node showed in the site build's allocation), else by a table.
+        var columns = entry.Columns;
+        columns.Capacity = Math.Max(table?.Columns.Count ?? 0, declared.Count);
+        Dictionary<string, SiteColumn>? byName = null;
         SiteColumn Get(string name)
         {
-            if (!byName.TryGetValue(name, out var column))
+            if (byName is null && columns.Count >= LookThrough) byName = ByName(columns);
+            if ((byName is null ? Find(columns, name) : byName.GetValueOrDefault(name)) is not { } column)
             {
                 column = new SiteColumn(name);
-                byName[name] = column;
+                columns.Add(column);
+                byName?.Add(name, column);
             }
             return column;
         }
@@ -46,12 +50,20 @@ internal sealed partial class SiteBuilder
             if (column.Index == int.MaxValue) column.Index = next++;
             column.Type ??= property.DataType;
             descriptions.Add(new(property.Description, property.Span, column));
-            foreach (var test in property.Tests) column.Tests.Add(Describe(test));
+            foreach (var test in property.Tests) column.AddTest(Describe(test));
         }
-        var columns = entry.Columns;
-        columns.Capacity = byName.Count;
-        foreach (var column in byName.Values) InsertByIndex(columns, column);
+        // By index, ties in the order first named (a stable sort, as OrderBy was, without its allocations).
+        for (var i = 1; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            var at = i;
+            for (; at > 0 && columns[at - 1].Index > column.Index; at--) columns[at] = columns[at - 1];
+            columns[at] = column;
+        }
     }
+
+    // Columns looked through by name up to this many; past it, a table.
+    private const int LookThrough = 16;
 
     /// <summary>
     /// Each node's lineage on its columns: a column of that name (without regard to case) gets it, and the others are
@@ -72,7 +84,7 @@ internal sealed partial class SiteBuilder
             {
                 if (column.Index >= FirstDeclared) next++;
             }
-            var byName = columns.Count > 8 ? ByName(columns) : null;
+            var byName = columns.Count > LookThrough ? ByName(columns) : null;
             foreach (var (name, columnLineage) in nodes[k].Value)
             {
                 var column = byName is null ? Find(columns, name) : byName.GetValueOrDefault(name);

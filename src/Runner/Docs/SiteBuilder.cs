@@ -144,7 +144,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
         };
         descriptions.Add(new(node.Description, node.Properties?.Span ?? node.SourceTable?.Span, entry));
         AddColumns(node, entry, descriptions);
-        foreach (var test in node.Properties?.Tests ?? []) entry.Tests.Add(Describe(test));
+        foreach (var test in node.Properties?.Tests ?? []) entry.AddTest(Describe(test));
         return entry;
     }
 
