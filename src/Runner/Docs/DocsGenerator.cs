@@ -52,13 +52,16 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         // Column lineage needs the warehouse's column lists (the catalog); it goes into the manifest's columns and column_lineage.json.
         var catalogColumns = catalog.Nodes.Values.Concat(catalog.Sources.Values)
             .ToDictionary(t => t.UniqueId, t => (IReadOnlyList<string>)t.Columns.Select(c => c.Name).ToList(), StringComparer.Ordinal);
-        var lineage = ProjectLineage.Build(project, compiled, catalogColumns, lineageCache, loadingLineage);
-        DiagnosticPrinter.Print(environment.Error, lineage.Diagnostics);
-        PhaseTimings.Mark("docs: column lineage");
-        // The artifacts go to disk, side by side, while the site is built and written: all of them only read the project,
-        // the compiled SQL and the lineage.
-        var artifacts = WriteArtifacts(project, lineage.Models, compiledCode, catalog, keepCatalog);
-
+        // The lineage is checked (or analysed) on another thread while the site's pages, Markdown and the SQL's search
+        // words are built here: only the pages' columns and the artifacts wait for it. The artifacts start as soon as it
+        // is known, and go to disk side by side while the site is completed and written: all of them only read the
+        // project, the compiled SQL and the lineage.
+        var analysing = Task.Run(() =>
+        {
+            var result = ProjectLineage.Build(project, compiled, catalogColumns, lineageCache, loadingLineage);
+            var writing = WriteArtifacts(project, result.Models, compiledCode, catalog, keepCatalog);
+            return (Result: result, Artifacts: writing, Site: ColumnLineageReader.From(result.Models));
+        });
         var siteDiagnostics = new DiagnosticBag();
         var blocks = DocsBlocks.Collect(session.Project.WithPackages.Select(p => (p.Name, (IEnumerable<ProjectFileEntry>)p.Files.DocsFiles)), project.Engine, siteDiagnostics);
         var input = new DocsInput
@@ -67,12 +70,16 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
             Catalog = catalog,
             CompiledSql = compiled,
             RunResults = RunResultsReader.ReadFile(Path.Combine(target, "run_results.json")),
-            Lineage = ColumnLineageReader.From(lineage.Models),
             Graph = graph,
         };
-        PhaseTimings.Mark("site: input");
+        var builder = new SiteBuilder(input, blocks, siteDiagnostics);
+        builder.BuildEntries();
+        var (lineage, artifacts, siteLineage) = analysing.GetAwaiter().GetResult();
+        DiagnosticPrinter.Print(environment.Error, lineage.Diagnostics);
+        PhaseTimings.Mark("docs: column lineage");
+        var content = builder.Complete(siteLineage);
         var site = Path.Combine(target, SiteFolder);
-        var written = TryWriteSite(input, blocks, site, siteDiagnostics);
+        var written = TryWriteSite(content, site, siteDiagnostics);
         PhaseTimings.Mark("docs: site");
         // As when they were written one after another, the first unwritable one is the error reported.
         if (artifacts.Select(a => a.Result).FirstOrDefault(d => d is not null) is { } unwritable)
@@ -92,9 +99,11 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
     }
 
     /// <summary>Builds and writes the site; false (with a diagnostic) when the folder is unwritable.</summary>
-    public static bool TryWriteSite(DocsInput input, DocsBlocks blocks, string directory, DiagnosticBag diagnostics)
+    public static bool TryWriteSite(DocsInput input, DocsBlocks blocks, string directory, DiagnosticBag diagnostics) =>
+        TryWriteSite(new SiteBuilder(input, blocks, diagnostics).Build(), directory, diagnostics);
+
+    private static bool TryWriteSite(SiteContent content, string directory, DiagnosticBag diagnostics)
     {
-        var content = new SiteBuilder(input, blocks, diagnostics).Build();
         try
         {
             SiteWriter.Write(directory, content);

@@ -62,34 +62,95 @@ internal sealed class SearchIndexBuilder
     /// The index of <paramref name="parts"/>, builders filled with disjoint documents (ascending from part to part, as
     /// the site fills them): each token's postings are those of the parts in turn. Tokens are flattened on every core.
     /// </summary>
-    public static SearchIndex Build(IReadOnlyList<SearchIndexBuilder> parts)
+    public static SearchIndex Build(IReadOnlyList<SearchIndexBuilder> parts) => Build(parts, []);
+
+    /// <summary>
+    /// The index of two sets of parts over the same documents, each set as <see cref="Build(IReadOnlyList{SearchIndexBuilder})"/>
+    /// takes it (the site indexes every page's SQL in one set, its names and descriptions in the other): the same index
+    /// as one builder given each document's words of both sets.
+    /// </summary>
+    public static SearchIndex Build(IReadOnlyList<SearchIndexBuilder> parts, IReadOnlyList<SearchIndexBuilder> more)
     {
-        var distinct = new HashSet<string>(parts[0]._postings.Keys, StringComparer.Ordinal);
-        for (var p = 1; p < parts.Count; p++) distinct.UnionWith(parts[p]._postings.Keys);
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in parts) distinct.UnionWith(part._postings.Keys);
+        foreach (var part in more) distinct.UnionWith(part._postings.Keys);
         var tokens = new string[distinct.Count];
         distinct.CopyTo(tokens);
         Array.Sort(tokens, StringComparer.Ordinal);
         var postings = new int[tokens.Length][];
         Parallel.For(0, tokens.Length, t =>
         {
-            List<(int Document, SearchField Fields)>? documents = null;
-            var copied = false;
-            foreach (var part in parts)
-            {
-                if (!part._postings.TryGetValue(tokens[t], out var more)) continue;
-                if (documents is null)
-                {
-                    documents = more;
-                    continue;
-                }
-                // A token in several parts: their postings one after another, in a list of its own (the parts' stay as they were).
-                if (!copied) documents = [.. documents];
-                copied = true;
-                documents.AddRange(more);
-            }
-            postings[t] = Flatten(documents!);
+            var first = Joined(parts, tokens[t]);
+            var second = Joined(more, tokens[t]);
+            postings[t] = second is null ? Flatten(first!) : first is null ? Flatten(second) : Flatten(first, second);
         });
         return new SearchIndex(tokens, postings);
+    }
+
+    // A token's postings in parts, one part's after another's; null when no part has it.
+    private static List<(int Document, SearchField Fields)>? Joined(IReadOnlyList<SearchIndexBuilder> parts, string token)
+    {
+        List<(int Document, SearchField Fields)>? documents = null;
+        var copied = false;
+        foreach (var part in parts)
+        {
+            if (!part._postings.TryGetValue(token, out var more)) continue;
+            if (documents is null)
+            {
+                documents = more;
+                continue;
+            }
+            // A token in several parts: their postings one after another, in a list of its own (the parts' stay as they were).
+            if (!copied) documents = [.. documents];
+            copied = true;
+            documents.AddRange(more);
+        }
+        return documents;
+    }
+
+    // Two lists of one token's postings, flattened as their concatenation would be: a document in both once, its
+    // fields combined. Lists in ascending order (the site's) are merged as they stand; others are sorted by Flatten.
+    private static int[] Flatten(List<(int Document, SearchField Fields)> first, List<(int Document, SearchField Fields)> second)
+    {
+        if (!Ascending(first) || !Ascending(second)) return Flatten([.. first, .. second]);
+        var distinct = first.Count + second.Count;
+        for (int i = 0, j = 0; i < first.Count && j < second.Count;)
+        {
+            if (first[i].Document < second[j].Document) i++;
+            else if (first[i].Document > second[j].Document) j++;
+            else
+            {
+                distinct--;
+                i++;
+                j++;
+            }
+        }
+        var flat = new int[distinct * 2];
+        var at = 0;
+        for (int i = 0, j = 0; i < first.Count || j < second.Count;)
+        {
+            (int Document, SearchField Fields) next;
+            if (j == second.Count || (i < first.Count && first[i].Document < second[j].Document)) next = first[i++];
+            else if (i == first.Count || second[j].Document < first[i].Document) next = second[j++];
+            else
+            {
+                next = (first[i].Document, first[i].Fields | second[j].Fields);
+                i++;
+                j++;
+            }
+            flat[at++] = next.Document;
+            flat[at++] = (int)next.Fields;
+        }
+        return flat;
+    }
+
+    private static bool Ascending(List<(int Document, SearchField Fields)> documents)
+    {
+        for (var i = 1; i < documents.Count; i++)
+        {
+            if (documents[i - 1].Document >= documents[i].Document) return false;
+        }
+        return true;
     }
 
     // Document, fields, document, fields... in document order. Documents added in ascending order

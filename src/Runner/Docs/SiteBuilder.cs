@@ -16,7 +16,21 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
     // Descriptions waiting for Markdown: rendered together, in parallel, once every entry exists.
     private readonly List<(IDescribed Target, string Markdown)> _descriptions = [];
 
+    // The SQL's words, indexed by BuildEntries; names, columns and descriptions join them in Complete.
+    private SearchIndexBuilder[] _sqlParts = [];
+
     public SiteContent Build()
+    {
+        BuildEntries();
+        return Complete(input.Lineage);
+    }
+
+    /// <summary>
+    /// Everything but the column lineage (<see cref="DocsInput.Lineage"/> is not read): the pages with the columns the
+    /// catalog and YAML give, doc references, parents, Markdown and the SQL's part of the search index. Generate builds
+    /// these while the lineage is checked on another thread.
+    /// </summary>
+    public void BuildEntries()
     {
         var project = input.Project;
         var nodes = project.Order.Select(id => project.Nodes[id])
@@ -48,12 +62,23 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
             }
         });
         PhaseTimings.Mark("site: entries");
-        // The layout (one thread) needs only the project; generate starts it early, else it runs beside the descriptions and search index.
-        var layout = input.Graph ?? Task.Run(() => SiteGraph.Of(project));
         RenderDescriptions();
         PhaseTimings.Mark("site: markdown");
+        // Most of the index's words: they need only the entries' order and SQL, not their columns.
+        _sqlParts = SearchParts(static (builder, i, entry) => builder.Add(i, SearchField.Sql, entry.CompiledCode ?? entry.RawCode));
+        PhaseTimings.Mark("site: search index (SQL)");
+    }
+
+    /// <summary>The pages completed with <paramref name="lineage"/>'s columns, the rest of the search index and the layout.</summary>
+    public SiteContent Complete(IReadOnlyDictionary<string, Dictionary<string, ColumnLineage>> lineage)
+    {
+        var project = input.Project;
+        AddLineage(lineage);
+        PhaseTimings.Mark("site: lineage columns");
+        // The layout (one thread) needs only the project; generate starts it early, else it runs beside the search index.
+        var layout = input.Graph ?? Task.Run(() => SiteGraph.Of(project));
         var overview = blocks.Find(DocsBlocks.OverviewName) is { } text ? MarkdownRenderer.Render(text) : null;
-        var search = Search();
+        var search = SearchIndexBuilder.Build(_sqlParts, SearchParts(AddTextToIndex));
         PhaseTimings.Mark("site: search index");
         var graph = layout.GetAwaiter().GetResult();
         foreach (var entry in _entries)
@@ -119,7 +144,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
         };
         descriptions.Add(new(node.Description, node.Properties?.Span ?? node.SourceTable?.Span, entry));
         AddColumns(node, entry, descriptions);
-        foreach (var test in node.Properties?.Tests ?? []) entry.Tests.Add(Describe(test));
+        foreach (var test in node.Properties?.Tests ?? []) entry.AddTest(Describe(test));
         return entry;
     }
 
@@ -147,8 +172,11 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
         }
     }
 
-    /// <summary>Tokenising the SQL of every node is the bulk of the work: chunks of entries in parallel, then one merge.</summary>
-    private SearchIndex Search()
+    /// <summary>
+    /// Chunks of entries indexed in parallel by <paramref name="add"/>, each chunk's builder over its own ascending
+    /// documents (as <see cref="SearchIndexBuilder.Build(IReadOnlyList{SearchIndexBuilder}, IReadOnlyList{SearchIndexBuilder})"/> takes them).
+    /// </summary>
+    private SearchIndexBuilder[] SearchParts(Action<SearchIndexBuilder, int, SiteEntry> add)
     {
         var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount * 2, _entries.Count / 500));
         var builders = new SearchIndexBuilder[chunks];
@@ -156,12 +184,13 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
         {
             var builder = builders[c] = new SearchIndexBuilder();
             var end = (int)((long)_entries.Count * (c + 1) / chunks);
-            for (var i = (int)((long)_entries.Count * c / chunks); i < end; i++) AddToIndex(builder, i, _entries[i]);
+            for (var i = (int)((long)_entries.Count * c / chunks); i < end; i++) add(builder, i, _entries[i]);
         });
-        return SearchIndexBuilder.Build(builders);
+        return builders;
     }
 
-    private static void AddToIndex(SearchIndexBuilder builder, int i, SiteEntry entry)
+    // A page's words but its SQL's: name, description, columns and theirs.
+    private static void AddTextToIndex(SearchIndexBuilder builder, int i, SiteEntry entry)
     {
         builder.Add(i, SearchField.Name, entry.Name);
         builder.Add(i, SearchField.Description, entry.DescriptionHtml.Length > 0 ? StripTags(entry.DescriptionHtml) : null);
@@ -170,7 +199,6 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
             builder.Add(i, SearchField.Column, column.Name);
             builder.Add(i, SearchField.Description, column.DescriptionHtml.Length > 0 ? StripTags(column.DescriptionHtml) : null);
         }
-        builder.Add(i, SearchField.Sql, entry.CompiledCode ?? entry.RawCode);
     }
 
     private static string StripTags(string html)

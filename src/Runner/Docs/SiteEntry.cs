@@ -29,8 +29,13 @@ internal sealed class SiteEntry : IDescribed
 
     public List<SiteColumn> Columns { get; } = [];
 
+    // Made for the few nodes that have tests of their own.
+    private List<string>? _tests;
+
     /// <summary>Tests declared on the node itself rather than on a column.</summary>
-    public List<string> Tests { get; } = [];
+    public IReadOnlyList<string> Tests => (IReadOnlyList<string>?)_tests ?? [];
+
+    public void AddTest(string test) => (_tests ??= []).Add(test);
 
     public string? RawCode { get; init; }
 

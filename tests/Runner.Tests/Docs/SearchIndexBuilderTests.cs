@@ -80,4 +80,47 @@ public sealed class SearchIndexBuilderTests
         Assert.That(index.Postings[1], Is.EqualTo(new[] { 0, (int)SearchField.Name, 1, (int)SearchField.Sql, 2, (int)SearchField.Column }));
         Assert.That(parts[1].Build().Postings[1], Is.EqualTo(new[] { 1, (int)SearchField.Sql }), "a part is left as it was");
     }
+
+    [Test]
+    public void Two_part_sets_over_the_same_documents_give_the_index_one_builder_gives()
+    {
+        // As the site: every document's SQL in one set of chunks, its names and columns in another.
+        var words = new (int Document, SearchField Field, string Text)[]
+        {
+            (0, SearchField.Name, "stg_orders"), (0, SearchField.Sql, "select order_id, amount from raw_orders"),
+            (1, SearchField.Column, "order_id"), (1, SearchField.Sql, "select order_id from stg_orders"),
+            (2, SearchField.Description, "Orders by customer"), (3, SearchField.Sql, "select customer_id from customers"),
+            (4, SearchField.Name, "customers"), (4, SearchField.Column, "customer_id"),
+        };
+        var whole = new SearchIndexBuilder();
+        foreach (var (document, field, text) in words) whole.Add(document, field, text);
+        SearchIndexBuilder[] Set(Func<SearchField, bool> takes, params int[] firstOfEach)
+        {
+            var parts = firstOfEach.Select(_ => new SearchIndexBuilder()).ToArray();
+            foreach (var (document, field, text) in words.Where(w => takes(w.Field)))
+                parts[firstOfEach.Count(first => first <= document) - 1].Add(document, field, text);
+            return parts;
+        }
+
+        var index = SearchIndexBuilder.Build(Set(f => f == SearchField.Sql, 0, 2), Set(f => f != SearchField.Sql, 0, 1, 4));
+        var expected = whole.Build();
+
+        Assert.That(index.Tokens, Is.EqualTo(expected.Tokens));
+        Assert.That(index.Postings, Is.EqualTo(expected.Postings));
+        Assert.That(index.Find("order_id")[1], Is.EqualTo(SearchField.Column | SearchField.Sql));
+    }
+
+    [Test]
+    public void Part_sets_added_out_of_order_still_combine_each_documents_fields()
+    {
+        var sql = new SearchIndexBuilder();
+        sql.Add(3, SearchField.Sql, "rides");
+        sql.Add(1, SearchField.Sql, "rides");
+        var names = new SearchIndexBuilder();
+        names.Add(1, SearchField.Name, "rides");
+
+        var index = SearchIndexBuilder.Build([sql], [names]);
+
+        Assert.That(index.Postings[0], Is.EqualTo(new[] { 1, (int)(SearchField.Sql | SearchField.Name), 3, (int)SearchField.Sql }));
+    }
 }

@@ -44,6 +44,35 @@ public sealed class LineageCacheTests
     }
 
     [Test]
+    public void A_pass_over_the_last_passs_inputs_takes_every_entry_as_it_stands()
+    {
+        var first = Pass();
+        var second = Pass();
+
+        Assert.That(first.Whole, Is.False);
+        Assert.That(second.Whole, Is.True);
+        Assert.That(second.Reused, Is.EqualTo(4));
+        Assert.That(Dump(second.Result), Is.EqualTo(Dump(first.Result)));
+        Assert.That(second.Result.Diagnostics.Select(d => d.ToString()), Is.EqualTo(first.Result.Diagnostics.Select(d => d.ToString())));
+    }
+
+    [Test]
+    public void Columns_declared_where_no_lineage_reads_them_check_each_entry_once_then_the_pass_is_taken_whole_again()
+    {
+        Pass();
+        // orders' own SQL gives its columns, so what YAML declares for it reaches no lookup; the pass's key still changes.
+        _project.With("models/schema.yml", "models:\n  - name: orders\n    columns:\n      - name: order_id\n");
+
+        var checkedAgain = Pass();
+        var next = Pass();
+
+        Assert.That(checkedAgain.Whole, Is.False);
+        Assert.That((checkedAgain.Reused, checkedAgain.Parsed), Is.EqualTo((4, 0)), "every entry still holds");
+        Assert.That(next.Whole, Is.True, "the file was rewritten with the new key");
+        Assert.That(Dump(next.Result), Is.EqualTo(Dump(Pass(cached: false).Result)));
+    }
+
+    [Test]
     public void A_pass_that_reuses_every_entry_leaves_the_file_as_it_was_and_one_that_does_not_rewrites_it()
     {
         Pass();
@@ -67,6 +96,7 @@ public sealed class LineageCacheTests
 
         var cached = Pass();
 
+        Assert.That(cached.Whole, Is.False, "stg_orders' SQL is unchanged, the columns it reads are not");
         Assert.That(cached.Result.Models["model.shop.stg_orders"].Names(), Does.Contain("currency"));
         Assert.That(Dump(cached.Result), Is.EqualTo(Dump(Pass(cached: false).Result)));
         // stg_orders and orders read what changed; big_orders is parsed in case, yet orders' columns did not change.
@@ -144,7 +174,7 @@ public sealed class LineageCacheTests
         Assert.That(cached.Diagnostics.Select(d => d.ToString()), Is.EqualTo(uncached.Diagnostics.Select(d => d.ToString())));
     }
 
-    private (LineageResult Result, int Parsed, int Reused) Pass(bool cached = true, IQueryParser? parser = null)
+    private (LineageResult Result, int Parsed, int Reused, bool Whole) Pass(bool cached = true, IQueryParser? parser = null)
     {
         var project = DemoProject.Load(_project.Root);
         var sql = ProjectLineage.Render(project, []);
@@ -152,7 +182,7 @@ public sealed class LineageCacheTests
         var cache = cached ? LineageCache.Load(CacheFile, LineageCache.StampFor(counting)) : null;
         var result = ColumnLineageBuilder.Build(project, sql, counting, null, cache);
         cache?.Save(CacheFile);
-        return (result, counting.Parsed, cache?.Reused ?? 0);
+        return (result, counting.Parsed, cache?.Reused ?? 0, cache?.TakenWhole ?? false);
     }
 
     private static string[] Dump(LineageResult result) =>

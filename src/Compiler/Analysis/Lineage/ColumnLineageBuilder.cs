@@ -9,7 +9,7 @@ namespace ModelForge.Compiler.Analysis.Lineage;
 // Column-level lineage of a project's models. Every model's compiled SQL is parsed once (in one
 // batch), then models are analysed in topological order so that select * over an upstream
 // model expands to the columns found for it.
-internal static class ColumnLineageBuilder
+internal static partial class ColumnLineageBuilder
 {
     // compiledSql: Compiled SQL by unique id; models without an entry are skipped.
     // parser: The target's parser (DuckDB's json_serialize_sql, ScriptDom).
@@ -26,8 +26,22 @@ internal static class ColumnLineageBuilder
         if (cache is not null) Parallel.For(0, models.Count, i => hashes[i] = ContentHash.Of(compiledSql[models[i]]));
         PhaseTimings.Mark("lineage: hash");
 
-        // Parse up front, in one batch, every model the cache may not hold for.
-        var held = cache is null ? new bool[models.Count] : Held(project, models, hashes, cache, catalogColumns);
+        // Parse up front, in one batch, every model the cache may not hold for: none when the pass's inputs are the last
+        // pass's (PassKey); else those Held cannot vouch for.
+        var held = new bool[models.Count];
+        if (cache is not null)
+        {
+            cache.Pass = PassKey(project, models, hashes, catalogColumns);
+            if (cache.Covers(models, hashes))
+            {
+                PhaseTimings.Note("lineage: the last pass's inputs; its entries taken as they stand");
+                for (var i = 0; i < held.Length; i++) held[i] = true;
+            }
+            else
+            {
+                held = Held(project, models, hashes, cache, catalogColumns);
+            }
+        }
         var parseAt = Enumerable.Range(0, models.Count).Where(i => !held[i]).ToList();
         var parsedAt = parser.Parse(parseAt.Select(i => compiledSql[models[i]]).ToList());
         var parsed = new QueryParseResult?[models.Count];

@@ -13,16 +13,38 @@ internal sealed partial class LineageCache
 {
     public const string FileName = "forge_lineage_cache.bin";
     private const string Magic = "modelforge-lineage-cache";
-    private const int Format = 1;
+    // 2: the pass key (ColumnLineageBuilder.PassKey) before the entries.
+    private const int Format = 2;
 
     private readonly string _stamp;
     private readonly Dictionary<string, Entry> _previous;
     private readonly Dictionary<string, Entry> _next = new(StringComparer.Ordinal);
+    // The last pass's key over all its inputs ("" when none was recorded).
+    private readonly string _lastPass;
 
-    private LineageCache(string stamp, Dictionary<string, Entry> previous)
+    private LineageCache(string stamp, Dictionary<string, Entry> previous, string lastPass)
     {
         _stamp = stamp;
         _previous = previous;
+        _lastPass = lastPass;
+    }
+
+    // This pass's key over all its inputs (ColumnLineageBuilder.PassKey), saved with its entries.
+    public string Pass { get; set; } = "";
+
+    // Whether Covers found the last pass's inputs (for tests and timings).
+    public bool TakenWhole { get; private set; }
+
+    // Whether the last pass had this pass's inputs (its key is Pass) and left an entry for each of these models with
+    // their SQL: then each entry holds as it stands.
+    public bool Covers(IReadOnlyList<string> models, string[] sqlHashes)
+    {
+        if (_lastPass.Length == 0 || _lastPass != Pass || models.Count != _previous.Count) return false;
+        for (var i = 0; i < models.Count; i++)
+        {
+            if (Find(models[i], sqlHashes[i]) is null) return false;
+        }
+        return TakenWhole = true;
     }
 
     // Models whose last entry was reused or replaced by this pass.
@@ -34,7 +56,7 @@ internal sealed partial class LineageCache
     public static string StampFor(IQueryParser parser) =>
         $"{BuildStamp}{parser.GetType().Assembly.ManifestModule.ModuleVersionId}|{parser.Dialect}";
 
-    public static LineageCache Empty(string stamp) => new(stamp, []);
+    public static LineageCache Empty(string stamp) => new(stamp, [], "");
 
     public static LineageCache Load(string path, string stamp) => LoadWith(path, written => written == stamp) ?? Empty(stamp);
 
@@ -43,6 +65,7 @@ internal sealed partial class LineageCache
     public static LineageCache? LoadWith(string path, Func<string, bool> accepts, CancellationToken cancel = default) =>
         CacheFile.TryRead(path, Magic, Format, accepts, (reader, stamp) =>
         {
+            var pass = reader.ReadString();
             var count = reader.ReadInt32();
             var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
             var strings = new Strings();
@@ -52,7 +75,7 @@ internal sealed partial class LineageCache
                 var id = strings.Read(reader);
                 entries[id] = ReadEntry(reader, id, strings);
             }
-            return new LineageCache(stamp, entries);
+            return new LineageCache(stamp, entries, pass);
         });
 
     // This build's part of every stamp (StampFor): a file from another build is not worth reading ahead.
@@ -110,16 +133,17 @@ internal sealed partial class LineageCache
         text.Append('\n').Append(lookup.Schema).Append('\u0001').Append(lookup.Name).Append('\u0001');
 
     // Writes the entries of this pass; a failure to write only loses the cache. A pass that reused
-    // every last entry would write the file again as it is: it is left alone.
+    // every last entry, with the last pass's inputs, would write the file again as it is: it is left alone.
     public void Save(string path)
     {
-        if (!_stored && _next.Count == _previous.Count && _previous.Count > 0 && File.Exists(path)) return;
+        if (!_stored && _next.Count == _previous.Count && _previous.Count > 0 && Pass == _lastPass && File.Exists(path)) return;
         Write(path);
     }
 
     private void Write(string path) =>
         CacheFile.TryWrite(path, Magic, Format, _stamp, writer =>
         {
+            writer.Write(Pass);
             writer.Write(_next.Count);
             foreach (var (id, entry) in _next)
             {
