@@ -10,13 +10,15 @@ namespace ModelForge.Compiler.Compilation;
 /// </summary>
 internal static class ParallelLoop
 {
-    // Below this many items, one thread.
-    private const int Handful = 8;
+    // Below this many items (a node, a file each), one thread.
+    public const int Handful = 8;
 
     /// <summary>Runs <paramref name="body"/> for 0 ≤ i &lt; <paramref name="count"/>; the first exception thrown is rethrown as it was once all have ended.</summary>
-    public static void For(int count, Action<int> body)
+    /// <param name="alone">Below this many items they run on the calling thread: <see cref="Handful"/> for small items,
+    /// 2 for chunks of work (a few thousand stats, a slice of the nodes), which are worth a second thread each.</param>
+    public static void For(int count, Action<int> body, int alone = Handful)
     {
-        if (count < Handful)
+        if (count < Math.Max(alone, 2))
         {
             for (var i = 0; i < count; i++) body(i);
             return;

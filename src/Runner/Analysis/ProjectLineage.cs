@@ -51,7 +51,7 @@ internal static class ProjectLineage
         var texts = new string?[models.Count];
         var errors = new Diagnostic?[models.Count];
         using var compiler = new ThreadLocal<NodeCompiler>(() => new NodeCompiler(project));
-        Parallel.For(0, models.Count, i =>
+        ParallelLoop.For(models.Count, i =>
         {
             try
             {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ModelForge.Compiler.Analysis.Lineage;
+using ModelForge.Compiler.Compilation;
 using ColumnLineage = ModelForge.Runner.Docs.ColumnLineage;
 using ColumnOrigin = ModelForge.Runner.Docs.ColumnOrigin;
 
@@ -43,7 +44,7 @@ internal static class ColumnLineageReader
         // Hundreds of thousands of columns at 10,000 models: converted on all cores, then indexed in the models' order.
         var all = models.ToArray();
         var converted = new Dictionary<string, ColumnLineage>?[all.Length];
-        Parallel.For(0, all.Length, i => converted[i] = Convert(all[i].Value));
+        ParallelLoop.For(all.Length, i => converted[i] = Convert(all[i].Value));
         var result = new Dictionary<string, Dictionary<string, ColumnLineage>>(all.Length, StringComparer.Ordinal);
         for (var i = 0; i < all.Length; i++)
         {

@@ -134,7 +134,7 @@ internal sealed class DocsGenerator(ProjectSession session, CliEnvironment envir
         {
             // Validation failures are `forge compile`'s to report; here they only keep the node out of the cache.
             // Each node's path is made once and its SQL decoded to text here, on every core, rather than after, on one.
-            Parallel.For(0, nodes.Count, i =>
+            ParallelLoop.For(nodes.Count, i =>
             {
                 paths[i] = NodeCompiler.CompiledPath(project, nodes[i]);
                 outcomes[i] = compiler.Compile(nodes[i], paths[i]);

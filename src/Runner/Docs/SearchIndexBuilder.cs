@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Compilation;
 namespace ModelForge.Runner.Docs;
 
 /// <summary>
@@ -78,7 +79,7 @@ internal sealed class SearchIndexBuilder
         distinct.CopyTo(tokens);
         Array.Sort(tokens, StringComparer.Ordinal);
         var postings = new int[tokens.Length][];
-        Parallel.For(0, tokens.Length, t =>
+        ParallelLoop.For(tokens.Length, t =>
         {
             var first = Joined(parts, tokens[t]);
             var second = Joined(more, tokens[t]);

@@ -74,7 +74,7 @@ internal sealed partial class SiteBuilder
     {
         var nodes = lineage.ToArray();
         // Each entry is changed by one iteration alone.
-        Parallel.For(0, nodes.Length, k =>
+        ParallelLoop.For(nodes.Length, k =>
         {
             if (!_index.TryGetValue(nodes[k].Key, out var at)) return;
             var columns = _entries[at].Columns;

@@ -37,7 +37,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
             .Where(n => n.ResourceType is not (ResourceType.Macro or ResourceType.Docs or ResourceType.Yaml or ResourceType.UnitTest)).ToArray();
         // Entries are independent and built in parallel; their descriptions' doc references then resolve in order.
         var built = new (SiteEntry Entry, List<PendingDescription> Descriptions)[nodes.Length];
-        Parallel.For(0, nodes.Length, i =>
+        ParallelLoop.For(nodes.Length, i =>
         {
             var descriptions = new List<PendingDescription>();
             built[i] = (NodeEntry(nodes[i], descriptions), descriptions);
@@ -53,7 +53,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
 
         // On every core: ids in the order are distinct, so each entry's list is filled by one iteration alone.
         var order = project.Order;
-        Parallel.For(0, order.Count, k =>
+        ParallelLoop.For(order.Count, k =>
         {
             if (!_index.TryGetValue(order[k], out var at)) return;
             foreach (var parent in project.Nodes[order[k]].DependsOn)
@@ -100,7 +100,7 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
     {
         var distinct = _descriptions.Select(d => d.Markdown).Distinct(StringComparer.Ordinal).ToArray();
         var html = new string[distinct.Length];
-        Parallel.For(0, distinct.Length, i => html[i] = MarkdownRenderer.Render(distinct[i]));
+        ParallelLoop.For(distinct.Length, i => html[i] = MarkdownRenderer.Render(distinct[i]));
         var byMarkdown = new Dictionary<string, string>(distinct.Length, StringComparer.Ordinal);
         for (var i = 0; i < distinct.Length; i++) byMarkdown[distinct[i]] = html[i];
         foreach (var (target, markdown) in _descriptions) target.DescriptionHtml = byMarkdown[markdown];
@@ -180,12 +180,12 @@ internal sealed partial class SiteBuilder(DocsInput input, DocsBlocks blocks, Di
     {
         var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount * 2, _entries.Count / 500));
         var builders = new SearchIndexBuilder[chunks];
-        Parallel.For(0, chunks, c =>
+        ParallelLoop.For(chunks, c =>
         {
             var builder = builders[c] = new SearchIndexBuilder();
             var end = (int)((long)_entries.Count * (c + 1) / chunks);
             for (var i = (int)((long)_entries.Count * c / chunks); i < end; i++) add(builder, i, _entries[i]);
-        });
+        }, alone: 2);
         return builders;
     }
 

@@ -33,7 +33,7 @@ internal static class ScanProof
     public static List<Differing>? Differences(RecordedScan recorded)
     {
         var proof = Begin(recorded);
-        if (proof.Chunks > 1) ParallelLoop.For(proof.Chunks, proof.Check);
+        if (proof.Chunks > 1) ParallelLoop.For(proof.Chunks, proof.Check, alone: 2);
         else if (proof.Chunks == 1) proof.Check(0);
         return proof.Result();
     }

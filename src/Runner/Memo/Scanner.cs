@@ -103,7 +103,7 @@ internal static class Scanner
         for (; level.Count > 0 && depth <= MaxDepth; depth++)
         {
             var listed = new ScanEntry?[level.Count][];
-            ParallelLoop.For(level.Count, i => listed[i] = ListFolder(level[i].Folder, level[i].Relative, skipFolder, startedTicks));
+            ParallelLoop.For(level.Count, i => listed[i] = ListFolder(level[i].Folder, level[i].Relative, skipFolder, startedTicks), alone: 2);
             var next = new List<(string, string)>();
             for (var i = 0; i < level.Count; i++)
             {

@@ -23,7 +23,7 @@ internal static partial class ColumnLineageBuilder
             .Where(id => project.Nodes[id].ResourceType == ResourceType.Model && compiledSql.ContainsKey(id))
             .ToList();
         var hashes = new string[models.Count];
-        if (cache is not null) Parallel.For(0, models.Count, i => hashes[i] = ContentHash.Of(compiledSql[models[i]]));
+        if (cache is not null) ParallelLoop.For(models.Count, i => hashes[i] = ContentHash.Of(compiledSql[models[i]]));
         PhaseTimings.Mark("lineage: hash");
 
         // Parse up front, in one batch, every model the cache may not hold for: none when the pass's inputs are the last
@@ -114,7 +114,7 @@ internal static partial class ColumnLineageBuilder
         for (var i = 0; i < models.Count; i++) index[models[i]] = i;
         var entries = new LineageCache.Entry?[models.Count];
         var reads = new int[models.Count][];
-        Parallel.For(0, models.Count, i =>
+        ParallelLoop.For(models.Count, i =>
         {
             var node = project.Nodes[models[i]];
             if (cache.Find(node.UniqueId, hashes[i]) is not { } entry) return;
@@ -146,7 +146,7 @@ internal static partial class ColumnLineageBuilder
         foreach (var members in Enumerable.Range(0, models.Count).Where(i => layered[i]).GroupBy(i => layer[i]).OrderBy(g => g.Key))
         {
             var batch = members.ToArray();
-            Parallel.For(0, batch.Length, k =>
+            ParallelLoop.For(batch.Length, k =>
             {
                 var i = batch[k];
                 held[i] = !reads[i].Any(at => at < i && uncertain[at]) && LineageCache.Holds(entries[i]!, catalog, project.Nodes[models[i]].DependsOn);

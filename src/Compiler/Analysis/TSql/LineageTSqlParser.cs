@@ -1,5 +1,6 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using ModelForge.Compiler.Analysis.Lineage;
+using ModelForge.Compiler.Compilation;
 
 namespace ModelForge.Compiler.Analysis.TSql;
 
@@ -14,7 +15,7 @@ internal sealed class LineageTSqlParser(TSqlGrammar? grammar = null) : IQueryPar
     public IReadOnlyList<QueryParseResult> Parse(IReadOnlyList<string> sql)
     {
         var results = new QueryParseResult[sql.Count];
-        Parallel.For(0, sql.Count, i => results[i] = ParseOne(sql[i], Grammar));
+        ParallelLoop.For(sql.Count, i => results[i] = ParseOne(sql[i], Grammar));
         return results;
     }
 
