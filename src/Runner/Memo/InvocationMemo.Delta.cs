@@ -152,12 +152,15 @@ internal sealed partial class InvocationMemo
         {
             if (results[i]!.Sql is not { } sql) return;
             var compiledPath = work[i].Model.CompiledPath;
-            if (ArtifactFiles.TryWrite(root, compiledPath, Encoding.UTF8.GetBytes(sql), out _) is not null) Interlocked.Increment(ref unwritable);
+            if (ArtifactFiles.TryWrite(root, compiledPath, Encoding.UTF8.GetBytes(sql), out var stamp) is not null) Interlocked.Increment(ref unwritable);
             else
             {
-                // Its stamp for the memo taken here, on every core, once written.
+                // Its stamp for the memo as the write read it from the handle (the compile cache records the same); a
+                // read-only file replaced whole has none, and is stat'ed by path.
                 var fullPath = Path.GetFullPath(Path.Combine(root, compiledPath));
-                written[i] = new WrittenOutput(fullPath, MemoStat.Of(fullPath));
+                written[i] = new WrittenOutput(fullPath, stamp is { } file
+                    ? new MemoStat(FileStampKind.File, file.Length, file.WrittenTicks, 0)
+                    : MemoStat.Of(fullPath));
             }
         });
         if (unwritable > 0) return Fail("a compiled file is not writable", out why);
