@@ -17,7 +17,8 @@ internal sealed class ManifestIndex
 
     private const string Magic = "forge-manifest-index";
     // 3: the manifest's stamp (size and times) in place of its XxHash3. 4: the body's checksum by SHA-256, not XxHash3.
-    private const int Format = 4;
+    // 5: each entry's tail (a node's compiled fields and closing brace).
+    private const int Format = 5;
 
     private readonly Dictionary<string, int> _nodeById;
     private readonly Dictionary<string, int> _macroById;
@@ -154,6 +155,7 @@ internal sealed class ManifestIndex
             writer.Write(entry.UniqueId);
             writer.Write7BitEncodedInt64(entry.Start - end);
             writer.Write7BitEncodedInt(entry.Length);
+            writer.Write7BitEncodedInt(entry.Tail);
             end = entry.End;
         }
     }
@@ -184,8 +186,9 @@ internal sealed class ManifestIndex
             var id = reader.ReadString();
             var start = end + reader.Read7BitEncodedInt64();
             var length = reader.Read7BitEncodedInt();
-            if (start < end || length < 2 || start + length > size) throw new FormatException("damaged manifest index");
-            entries.Add(new EntryRange(id, start, length));
+            var tail = reader.Read7BitEncodedInt();
+            if (start < end || length < 2 || start + length > size || tail < 0 || tail >= length) throw new FormatException("damaged manifest index");
+            entries.Add(new EntryRange(id, start, length, tail));
             end = start + length;
         }
         return entries;
@@ -194,8 +197,12 @@ internal sealed class ManifestIndex
     // The writer's code: another build may place or encode fields differently, and a patch must match the rest of the file.
     private static readonly string BuildStamp = typeof(ManifestIndex).Assembly.ManifestModule.ModuleVersionId.ToString();
 
-    /// <summary>A node's or macro's entry: its value (the object) spans <see cref="Length"/> bytes from <see cref="Start"/>.</summary>
-    internal sealed record EntryRange(string UniqueId, long Start, int Length)
+    /// <summary>
+    /// A node's or macro's entry: its value (the object) spans <see cref="Length"/> bytes from <see cref="Start"/>. A node's
+    /// last <see cref="Tail"/> bytes are its compiled fields, from the comma before compiled_path, and its closing brace (0
+    /// when not known, and for macros).
+    /// </summary>
+    internal sealed record EntryRange(string UniqueId, long Start, int Length, int Tail = 0)
     {
         public long End => Start + Length;
     }

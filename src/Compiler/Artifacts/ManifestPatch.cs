@@ -11,12 +11,13 @@ namespace ModelForge.Compiler.Artifacts;
 /// <summary>
 /// Rewrites the raw_code, checksum and compiled fields of a few nodes and the macro_sql of a few macros in
 /// target/manifest.json, and its generated_at and invocation_id, copying every other byte from the manifest as it is: after one file's edit
-/// the result is byte for byte what <see cref="ManifestWriter"/> would write for the whole project.
+/// the result is byte for byte what <see cref="ManifestWriter"/> would write for the whole project. A node's compiled fields
+/// close its entry: they are rewritten with its closing brace as the tail the index measured, unread; only a node whose
+/// raw_code changed is read, to place that and its checksum.
 /// </summary>
 internal static partial class ManifestPatch
 {
-    private static readonly string[] NodeFields = ["raw_code", "checksum", "compiled_path", "compiled", "compiled_code"];
-    private static readonly string[] CompiledFields = ["compiled_path", "compiled", "compiled_code"];
+    private static readonly string[] RawFields = ["raw_code", "checksum"];
     private static readonly string[] MacroFields = ["macro_sql"];
     private static readonly string[] MetadataFields = ["generated_at", "invocation_id"];
 
@@ -73,9 +74,9 @@ internal static partial class ManifestPatch
         }
     }
 
-    /// <summary>A stretch of the old manifest and the bytes that take its place.</summary>
+    /// <summary>A stretch of the old manifest and the bytes that take its place; <see cref="EndsEntry"/> for a node's tail.</summary>
     // A class, as EntryRange: generic code over a struct of forge's is compiled at run time outside the self-contained form.
-    private sealed record Replacement(long Start, long End, byte[] Bytes)
+    private sealed record Replacement(long Start, long End, byte[] Bytes, bool EndsEntry = false)
     {
         public long Delta => Bytes.Length - (End - Start);
     }
@@ -136,14 +137,14 @@ internal static partial class ManifestPatch
     /// </summary>
     public static void WarmUp()
     {
-        var values = Encode(2, NodeFields, json =>
+        var values = Encode(2, RawFields, json =>
         {
             var sink = new NodeJsonSink(json);
             sink.String(NodeFieldNames.RawCode, "select 'a\"b' as \"c\" -- é");
             NodeDictionary.WriteChecksum(sink, "sha256", new string('0', 64));
-            ManifestWriter.WriteCompiledFields(json, "target/compiled/x.sql", "select 1"u8.ToArray());
         });
-        ManifestFields.Find(Encoding.UTF8.GetBytes("{\"raw_code\": \"x\", \"compiled\": true}"), NodeFields, complete: false);
+        var tail = EncodeTail(new NodePatch("model.forge.warm_up", null, null, "select 1 -- \"é\"", "target/compiled/x.sql"));
+        ManifestFields.Find(Encoding.UTF8.GetBytes("{\"raw_code\": \"x\", \"compiled\": true}"), RawFields, complete: false);
         // The metadata's time (its digits' formatting is compiled at run time) and an entry's name as looked for.
         var metadata = Encode(1, MetadataFields, json =>
         {
@@ -152,6 +153,7 @@ internal static partial class ManifestPatch
         });
         GC.KeepAlive(JsonEncodedText.Encode("model.forge.warm_up"));
         GC.KeepAlive(values);
+        GC.KeepAlive(tail);
         GC.KeepAlive(metadata);
     }
 
@@ -160,28 +162,74 @@ internal static partial class ManifestPatch
     {
         try
         {
-            if (!index.TryFind(patch.UniqueId, out var node) || !TryReadNamed(manifest, node, out var named, out var start)) return null;
-            var names = patch.RawCode is null ? CompiledFields : NodeFields;
-            var fields = ManifestFields.Find(named.AsSpan(start), names, complete: true);
-            var code = patch.CompiledCode is null ? [] : Encoding.UTF8.GetBytes(patch.CompiledCode);
-            // Each field as the full writer writes it (NodeDictionary, then ManifestWriter's compiled fields).
-            var values = Encode(2, names, json =>
+            if (!index.TryFind(patch.UniqueId, out var node) || node.Tail <= 0) return null;
+            var tailStart = node.End - node.Tail;
+            var replacements = new List<Replacement>(RawFields.Length + 1);
+            if (patch.RawCode is not null)
             {
-                if (patch.RawCode is not null)
+                if (!TryReadNamed(manifest, node, out var named, out var start)) return null;
+                var fields = ManifestFields.Find(named.AsSpan(start), RawFields, complete: true);
+                // Each field as the full writer writes it (NodeDictionary).
+                var values = Encode(2, RawFields, json =>
                 {
                     var sink = new NodeJsonSink(json);
                     sink.String(NodeFieldNames.RawCode, patch.RawCode);
                     NodeDictionary.WriteChecksum(sink, "sha256", patch.Sha256!);
-                }
-                ManifestWriter.WriteCompiledFields(json, patch.Compiled ? patch.CompiledPath : null, code);
-            });
-            var replacements = new List<Replacement>(fields.Length);
-            return AddEach(replacements, node.Start, fields, values) ? replacements : null;
+                });
+                if (!AddEach(replacements, node.Start, fields, values) || replacements[^1].End > tailStart) return null;
+            }
+            else if (!StartsTail(manifest, tailStart))
+            {
+                return null;
+            }
+            replacements.Add(new Replacement(tailStart, node.End, EncodeTail(patch), EndsEntry: true));
+            return replacements;
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    // Whether the tail the index places begins as the writer begins one: the comma after the field before it, then
+    // compiled_path's name on the next line. A few bytes read, where the entry's name is checked for a node read whole.
+    private static bool StartsTail(SafeFileHandle manifest, long tailStart)
+    {
+        Span<byte> head = stackalloc byte[48];
+        var read = RandomAccess.Read(manifest, head, tailStart);
+        if (read == 0 || head[0] != ',') return false;
+        // A loop, not TrimStart over bytes: that is compiled at run time in a precompiled forge.
+        var at = 1;
+        while (at < read && head[at] is (byte)' ' or (byte)'\r' or (byte)'\n') at++;
+        return head[at..read].StartsWith("\"compiled_path\": "u8);
+    }
+
+    [ThreadStatic] private static ByteBuffer? t_tailBuffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_tailWriter;
+
+    /// <summary>
+    /// A node's tail as the full writer ends its entry (ManifestWriter.WriteCompiledAndEnd): the comma after the field
+    /// before, compiled_path, compiled and compiled_code, and the entry's closing brace, at a node's depth. One writer per
+    /// thread: a thousand users of an edited macro are encoded on every core.
+    /// </summary>
+    private static byte[] EncodeTail(NodePatch patch)
+    {
+        var buffer = t_tailBuffer ??= new ByteBuffer(16 * 1024);
+        buffer.Clear();
+        var json = t_tailWriter ??= new Utf8JsonWriter(buffer, ManifestWriter.Options);
+        json.Reset(buffer);
+        // The root, the nodes' object and the entry, with a field before the tail's.
+        json.WriteStartObject();
+        json.WriteStartObject("_");
+        json.WriteStartObject("_");
+        json.WriteNull("_");
+        json.Flush();
+        var before = buffer.WrittenCount;
+        var code = patch.CompiledCode is null ? [] : Encoding.UTF8.GetBytes(patch.CompiledCode);
+        ManifestWriter.WriteCompiledFields(json, patch.Compiled ? patch.CompiledPath : null, code);
+        json.WriteEndObject();
+        json.Flush();
+        return buffer.WrittenSpan[before..].ToArray();
     }
 
     // The entry (its value) as bytes [start..] of what is read, when its name precedes it in the file: the index points at
@@ -261,7 +309,8 @@ internal static partial class ManifestPatch
         return values;
     }
 
-    // The entries (in file order) where they now lie: each moves by what the replacements before it added, and grows by those inside it.
+    // The entries (in file order) where they now lie: each moves by what the replacements before it added, and grows by
+    // those inside it; a node whose tail was rewritten has the new tail's length.
     private static List<ManifestIndex.EntryRange> Shifted(IReadOnlyList<ManifestIndex.EntryRange> entries, List<Replacement> replacements)
     {
         var shifted = new List<ManifestIndex.EntryRange>(entries.Count);
@@ -270,9 +319,13 @@ internal static partial class ManifestPatch
         foreach (var entry in entries)
         {
             while (next < replacements.Count && replacements[next].End <= entry.Start) delta += replacements[next++].Delta;
-            var grown = 0L;
-            while (next < replacements.Count && replacements[next].Start < entry.End) grown += replacements[next++].Delta;
-            shifted.Add(entry with { Start = entry.Start + delta, Length = checked((int)(entry.Length + grown)) });
+            var (grown, tail) = (0L, entry.Tail);
+            for (; next < replacements.Count && replacements[next].Start < entry.End; next++)
+            {
+                grown += replacements[next].Delta;
+                if (replacements[next].EndsEntry) tail = replacements[next].Bytes.Length;
+            }
+            shifted.Add(entry with { Start = entry.Start + delta, Length = checked((int)(entry.Length + grown)), Tail = tail });
             delta += grown;
         }
         return shifted;

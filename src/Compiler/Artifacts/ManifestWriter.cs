@@ -40,13 +40,13 @@ public static partial class ManifestWriter
         var nodes = project.Order.Select(id => project.Nodes[id]).ToList();
         json.WriteStartObject("nodes");
         var entries = nodes.Where(n => n.ResourceType is not (ResourceType.Source or ResourceType.UnitTest)).ToList();
-        JsonFragments.WriteEntries(json, output, entries, 2, node => node.UniqueId, (writer, node) => WriteNode(writer, templateDictionary, node, lineage, compiled),
+        JsonFragments.WriteEntries(json, output, entries, 2, node => node.UniqueId, (writer, node) => WriteNode(writer, templateDictionary, node, lineage, compiled, index),
             index is null ? null : (item, start, end) => index.Entry(entries[item], start, end));
         json.WriteEndObject();
 
         json.WriteStartObject("sources");
         JsonFragments.WriteEntries(json, output, nodes.Where(n => n.ResourceType == ResourceType.Source).ToList(), 2,
-            node => node.UniqueId, (writer, node) => WriteNode(writer, templateDictionary, node, null, null));
+            node => node.UniqueId, (writer, node) => WriteNode(writer, templateDictionary, node, null, null, null));
         json.WriteEndObject();
 
         // dbt 1.8 keeps unit tests in a map of their own.
@@ -95,7 +95,7 @@ public static partial class ManifestWriter
     // Written from the node itself, unless a template read the node's dictionary through graph.nodes (the
     // manifest shows what templates saw) or column lineage is to be merged into it.
     private static void WriteNode(Utf8JsonWriter json, Func<string, object?> templateDictionary, ProjectNode node,
-        IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled)
+        IReadOnlyDictionary<string, ModelLineage>? lineage, CompiledCode? compiled, ManifestIndexRecorder? index)
     {
         // A node with lineage is written afresh (its columns carry it); otherwise as templates left it, if they did.
         var model = lineage?.GetValueOrDefault(node.UniqueId);
@@ -104,8 +104,7 @@ public static partial class ManifestWriter
         {
             json.WriteStartObject();
             NodeDictionary.Write(node, new NodeJsonSink(json), model);
-            WriteCompiled(json, node, compiled);
-            json.WriteEndObject();
+            WriteCompiledAndEnd(json, node, compiled, index);
             return;
         }
         json.WriteStartObject();
@@ -114,8 +113,17 @@ public static partial class ManifestWriter
             json.WritePropertyName(key);
             JsonValueWriter.Write(json, value);
         }
+        WriteCompiledAndEnd(json, node, compiled, index);
+    }
+
+    // The compiled fields close every entry: the index notes how many bytes they and the closing brace take, so that a
+    // patch of a node's compiled code rewrites that tail without reading or parsing the entry (ManifestPatch).
+    private static void WriteCompiledAndEnd(Utf8JsonWriter json, ProjectNode node, CompiledCode? compiled, ManifestIndexRecorder? index)
+    {
+        var start = json.BytesCommitted + json.BytesPending;
         WriteCompiled(json, node, compiled);
         json.WriteEndObject();
+        index?.Tail(node, json.BytesCommitted + json.BytesPending - start);
     }
 
     // dbt's compiled node types (all but seeds and sources) carry compiled_path, compiled and compiled_code; they stay

@@ -54,6 +54,20 @@ internal sealed partial class InvocationMemo
         return snapshot;
     }
 
+    // The index read ahead; read again here when that read failed: this one meets (and throws) the same trouble.
+    private static ManifestIndex? IndexAhead(Task<ManifestIndex?>? ahead, string target)
+    {
+        if (ahead is null) return null;
+        try
+        {
+            return ahead.GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+            return ManifestIndex.TryRead(target);
+        }
+    }
+
     /// <summary>The <paramref name="command"/>'s delta snapshot in <paramref name="target"/> when it is of the memo's <paramref name="generation"/>, else null.</summary>
     internal static DeltaSnapshot? ReadDeltaSnapshot(string target, string command, string generation) =>
         DeltaSnapshot.Read(Path.Combine(target, DeltaSnapshot.FileNameFor(command))) is { } snapshot && snapshot.Generation == generation ? snapshot : null;
@@ -76,9 +90,9 @@ internal sealed partial class InvocationMemo
         var snapshot = ahead?.Snapshot ?? ReadDeltaFiles(target, _command, memo.DeltaGeneration, out index);
         if (snapshot is null) return Fail($"the {_command} delta is not the memo's", out why);
         if (_trace && ahead is not null) _original.Error.WriteLine($"{_command} memo delta: read beside the check");
-        index = ahead is not null ? ahead.Index : index;
         var writesManifest = PatchesManifest(_command);
-        if (writesManifest && index is null) return Fail("manifest.json cannot be patched", out why);
+        // The index read ahead is taken once the renders are done (its read and the patch's first calls run beside them).
+        if (writesManifest && ahead is null && index is null) return Fail("manifest.json cannot be patched", out why);
         PhaseTimings.Mark("read delta");
 
         // Edited macro files are read once: the text the renders use is the text the memo records.
@@ -143,6 +157,8 @@ internal sealed partial class InvocationMemo
         }
         PhaseTimings.Mark("delta parse + render");
         PhaseTimings.Note($"built-in macro files parsed: {ModelForge.Compiler.Context.BuiltinMacros.Shared.ParsedFiles}");
+        if (ahead is not null) index = IndexAhead(ahead.Index, target);
+        if (writesManifest && index is null) return Fail("manifest.json cannot be patched", out why);
 
         var root = project.ProjectRoot;
         // A macro's users are written in parallel, as the full compile writes.

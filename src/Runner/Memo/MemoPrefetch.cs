@@ -30,11 +30,11 @@ internal sealed class MemoPrefetch
     /// <summary>
     /// What a delta reads before it renders, read beside the outputs' stats once an input's stats differ (or a folder of
     /// inputs changed): the
-    /// snapshot of the memo's generation, the manifest's index (compile, parse), and a renderer with the macro files
-    /// as they are loaded (for an edit of models alone), whose reads of environment variables go where
-    /// <see cref="Variables"/> is pointed.
+    /// snapshot of the memo's generation, the manifest's index (compile, parse; still being read, with the patch's first
+    /// calls, while the delta renders), and a renderer with the macro files as they are loaded (for an edit of models
+    /// alone), whose reads of environment variables go where <see cref="Variables"/> is pointed.
     /// </summary>
-    public sealed record DeltaAhead(DeltaSnapshot Snapshot, ManifestIndex? Index, DeltaRenderer Renderer, VariableForward Variables);
+    public sealed record DeltaAhead(DeltaSnapshot Snapshot, Task<ManifestIndex?>? Index, DeltaRenderer Renderer, VariableForward Variables);
 
     // The place is guessed on the prefetch's thread too: reading the project file is not for the main thread's time.
     private MemoPrefetch(string command, Func<string?> guess)
@@ -151,7 +151,7 @@ internal sealed class MemoPrefetch
             PhaseTimings.Beside("delta ahead: macros", clock.Elapsed);
             renderer.WarmUp();
             PhaseTimings.Beside("delta ahead: warmed up", clock.Elapsed);
-            return new DeltaAhead(snapshot, index?.Result, renderer, variables);
+            return new DeltaAhead(snapshot, index, renderer, variables);
         }
         catch (Exception)
         {

@@ -261,6 +261,13 @@ public sealed partial class ManifestPatchTests
             using var value = JsonDocument.Parse(written.AsMemory((int)entry.Start, entry.Length));
             Assert.That(value.RootElement.GetProperty("unique_id").GetString(), Is.EqualTo(entry.UniqueId));
         }
+        foreach (var node in index.Nodes)
+        {
+            // The tail: the compiled fields, from the comma before compiled_path, and the closing brace; nothing else.
+            var tail = Encoding.UTF8.GetString(written, (int)(node.End - node.Tail), node.Tail);
+            Assert.That(tail, Does.Match("^,\\s*\"compiled_path\": [^\\n]*,\\s*\"compiled\": (true|false),\\s*\"compiled_code\": [^\\n]*\\s*}$"), node.UniqueId);
+        }
+        Assert.That(index.Macros.Select(m => m.Tail), Is.All.Zero);
         var saved = ManifestIndex.TryRead(Target);
         Assert.That(saved, Is.Not.Null, "forge compile saves the index beside the manifest");
         Assert.That((saved!.ManifestSize, saved.Stamp), Is.EqualTo((index.ManifestSize, ManifestStamp.Of(ManifestPath))));
@@ -294,11 +301,16 @@ public sealed partial class ManifestPatchTests
     private bool Patch(byte[] expected, string[] ids, string[] macroIds)
     {
         using var manifest = JsonDocument.Parse(expected);
+        using var onDisk = JsonDocument.Parse(File.ReadAllBytes(ManifestPath));
         var nodes = manifest.RootElement.GetProperty("nodes");
         var patches = ids.Select(id =>
         {
             var node = nodes.GetProperty(id);
-            return new NodePatch(id, node.GetProperty("raw_code").GetString()!, node.GetProperty("checksum").GetProperty("checksum").GetString()!,
+            var rawCode = node.GetProperty("raw_code").GetString()!;
+            // As the delta patches a macro's user: raw_code and checksum left as they are when the file did not change.
+            if (rawCode == onDisk.RootElement.GetProperty("nodes").GetProperty(id).GetProperty("raw_code").GetString())
+                return new NodePatch(id, null, null, node.GetProperty("compiled_code").GetString(), node.GetProperty("compiled_path").GetString());
+            return new NodePatch(id, rawCode, node.GetProperty("checksum").GetProperty("checksum").GetString()!,
                 node.GetProperty("compiled_code").GetString(), node.GetProperty("compiled_path").GetString());
         }).ToList();
         var macros = manifest.RootElement.GetProperty("macros");
