@@ -7,7 +7,9 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        // First: the memo's stats then run beside everything below (Memo/MemoPrefetch.cs).
+        // Before anything allocates much: the heap's first touches then take 2 MB pages (GcHugePages.cs).
+        GcHugePages.Prepare(Environment.GetEnvironmentVariable);
+        // Then the memo's stats, which run beside everything below (Memo/MemoPrefetch.cs).
         var prefetch = Memo.MemoPrefetch.Start(args, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
