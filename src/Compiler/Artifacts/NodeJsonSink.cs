@@ -23,7 +23,8 @@ internal sealed class NodeJsonSink(Utf8JsonWriter json) : INodeFieldSink
     public void Strings(JsonEncodedText name, IReadOnlyList<string> values)
     {
         json.WriteStartArray(name);
-        foreach (var value in values) json.WriteStringValue(value);
+        // By index: an fqn (FqnParts) or a config's list enumerated through the interface allocates an enumerator per node.
+        for (var i = 0; i < values.Count; i++) json.WriteStringValue(values[i]);
         json.WriteEndArray();
     }
 
@@ -42,7 +43,7 @@ internal sealed class NodeJsonSink(Utf8JsonWriter json) : INodeFieldSink
     public void StringsItem(IReadOnlyList<string?> values)
     {
         json.WriteStartArray();
-        foreach (var value in values) json.WriteStringValue(value);
+        for (var i = 0; i < values.Count; i++) json.WriteStringValue(values[i]);
         json.WriteEndArray();
     }
 }
