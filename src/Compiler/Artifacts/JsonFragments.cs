@@ -64,7 +64,9 @@ internal static class JsonFragments
     {
         try
         {
-            using var json = new Utf8JsonWriter(Stream.Null, options);
+            // Without the writer's checks of each call against the open objects: the same bytes, and the entries are
+            // written by the same code as the first one, which the caller's writer checks.
+            using var json = new Utf8JsonWriter(Stream.Null, options with { SkipValidation = true });
             while (chunks.Next() is var i and >= 0)
             {
                 var buffer = new PooledBuffer(chunks.BufferSize);

@@ -35,7 +35,7 @@ public static partial class NodeDictionary
         var source = node.SourceTable;
         sink.String(F.UniqueId, node.UniqueId);
         sink.String(F.Name, node.Name);
-        sink.String(F.ResourceType, node.ResourceType.ArtifactName());
+        sink.String(F.ResourceType, ArtifactNameOf(node.ResourceType));
         sink.String(F.PackageName, node.PackageName);
         sink.String(F.Path, PathInResourceFolder(node));
         sink.String(F.OriginalFilePath, node.OriginalFilePath ?? node.Path);
@@ -93,6 +93,20 @@ public static partial class NodeDictionary
             sink.Value(F.LatestVersion, node.ModelVersion?.Latest.Value);
             sink.String(F.DeprecationDate, node.ModelVersion?.DeprecationDate?.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
         }
+    }
+
+    // ArtifactName per type, taken once: it formats the enum and lowers the result on every call (two strings a node).
+    private static readonly string[] ArtifactNames = ArtifactNamesByType();
+
+    private static string ArtifactNameOf(ResourceType type) =>
+        (uint)type < (uint)ArtifactNames.Length ? ArtifactNames[(int)type] : type.ArtifactName();
+
+    // Entry i is value i's name, whatever values the enum declares; Enum.GetNames(Type) is precompiled, GetValues<T> is not.
+    private static string[] ArtifactNamesByType()
+    {
+        var names = new string[Enum.GetNames(typeof(ResourceType)).Length];
+        for (var i = 0; i < names.Length; i++) names[i] = ((ResourceType)i).ArtifactName();
+        return names;
     }
 
     private static readonly JsonEncodedText KwargsName = JsonEncodedText.Encode("kwargs");
