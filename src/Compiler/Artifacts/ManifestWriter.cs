@@ -70,6 +70,7 @@ public static partial class ManifestWriter
                 var start = index is null ? 0 : output.Position + json.BytesPending;
                 WriteMacro(json, project, id, package, name, macro);
                 index?.Macro(id, start, output.Position + json.BytesPending);
+                JsonFlush.IfFull(json);
             }
         }
         json.WriteEndObject();
@@ -103,7 +104,7 @@ public static partial class ManifestWriter
         if (dictionary is not IEnumerable<KeyValuePair<string, object?>> fields)
         {
             json.WriteStartObject();
-            NodeDictionary.Write(node, new NodeJsonSink(json), model);
+            NodeDictionary.Write(node, NodeJsonSink.For(json), model);
             WriteCompiled(json, node, compiled);
             json.WriteEndObject();
             return;

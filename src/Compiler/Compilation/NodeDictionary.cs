@@ -125,8 +125,11 @@ public static partial class NodeDictionary
     private static void WriteEdges(ProjectNode node, INodeFieldSink sink)
     {
         sink.StartArray(F.Refs);
-        foreach (var r in node.Refs)
+        // By index: enumerating the interface allocates an enumerator per node.
+        var refs = node.Refs;
+        for (var i = 0; i < refs.Count; i++)
         {
+            var r = refs[i];
             sink.StartObjectItem();
             sink.String(F.Name, r.Name);
             sink.String(F.Package, r.Package);
@@ -135,7 +138,8 @@ public static partial class NodeDictionary
         }
         sink.EndArray();
         sink.StartArray(F.Sources);
-        foreach (var s in node.Sources) sink.StringsItem([s.Source, s.Table]);
+        var sources = node.Sources;
+        for (var i = 0; i < sources.Count; i++) sink.StringsItem([sources[i].Source, sources[i].Table]);
         sink.EndArray();
     }
 
@@ -216,7 +220,7 @@ public static partial class NodeDictionary
             return;
         }
         sink.StartObject(F.Columns);
-        foreach (var column in declared) WriteColumn(column, sink);
+        for (var i = 0; i < declared.Count; i++) WriteColumn(declared[i], sink);
         sink.EndObject();
     }
 
