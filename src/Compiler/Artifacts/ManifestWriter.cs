@@ -70,14 +70,15 @@ public static partial class ManifestWriter
                 var start = index is null ? 0 : output.Position + json.BytesPending;
                 WriteMacro(json, project, id, package, name, macro);
                 index?.Macro(id, start, output.Position + json.BytesPending);
+                JsonFlush.IfFull(json);
             }
         }
         json.WriteEndObject();
 
         WriteSectionsBeforeMaps(json, project);
         var semanticChildren = SemanticChildren(project);
-        WriteMap(json, output, "parent_map", project, id => project.Graph.Parents(id), project.SemanticLayer.Parents);
-        WriteMap(json, output, "child_map", project, id => project.Graph.Children(id).Concat(semanticChildren.GetValueOrDefault(id) ?? []),
+        WriteMap(json, output, "parent_map", project, project.Graph.ParentsAt, null, project.SemanticLayer.Parents);
+        WriteMap(json, output, "child_map", project, project.Graph.ChildrenAt, semanticChildren,
             project.SemanticLayer.Ids.ToDictionary(id => id, id => semanticChildren.GetValueOrDefault(id) ?? []));
         WriteSectionsAfterMaps(json, project);
         json.WriteEndObject();
@@ -103,7 +104,7 @@ public static partial class ManifestWriter
         if (dictionary is not IEnumerable<KeyValuePair<string, object?>> fields)
         {
             json.WriteStartObject();
-            NodeDictionary.Write(node, new NodeJsonSink(json), model);
+            NodeDictionary.Write(node, NodeJsonSink.For(json), model);
             WriteCompiledAndEnd(json, node, compiled, index);
             return;
         }
@@ -150,14 +151,18 @@ public static partial class ManifestWriter
         json.WriteNull(CompiledCodeName);
     }
 
-    private static void WriteMap(Utf8JsonWriter json, Stream stream, string name, CompiledProject project, Func<string, IEnumerable<string>> edges,
-        IReadOnlyDictionary<string, List<string>> semantic)
+    // A node's edges by graph index, then those the semantic layer adds (`more`): no iterator or Concat per node.
+    private static void WriteMap(Utf8JsonWriter json, Stream stream, string name, CompiledProject project, Func<int, List<int>> edges,
+        Dictionary<string, List<string>>? more, IReadOnlyDictionary<string, List<string>> semantic)
     {
         json.WriteStartObject(name);
+        var graph = project.Graph;
         JsonFragments.WriteEntries(json, stream, project.Order, 2, id => id, (writer, id) =>
         {
             writer.WriteStartArray();
-            foreach (var other in edges(id)) writer.WriteStringValue(other);
+            foreach (var other in edges(graph.IndexOf(id))) writer.WriteStringValue(graph.IdAt(other));
+            if (more is { Count: > 0 } && more.TryGetValue(id, out var extra))
+                foreach (var other in extra) writer.WriteStringValue(other);
             writer.WriteEndArray();
         });
         foreach (var (id, others) in semantic)

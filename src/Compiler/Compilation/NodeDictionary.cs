@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ModelForge.Compiler.Analysis.Lineage;
 using ModelForge.Compiler.Project;
 using F = ModelForge.Compiler.Compilation.NodeFieldNames;
@@ -34,7 +35,7 @@ public static partial class NodeDictionary
         var source = node.SourceTable;
         sink.String(F.UniqueId, node.UniqueId);
         sink.String(F.Name, node.Name);
-        sink.String(F.ResourceType, node.ResourceType.ArtifactName());
+        sink.String(F.ResourceType, ArtifactNameOf(node.ResourceType));
         sink.String(F.PackageName, node.PackageName);
         sink.String(F.Path, PathInResourceFolder(node));
         sink.String(F.OriginalFilePath, node.OriginalFilePath ?? node.Path);
@@ -77,7 +78,7 @@ public static partial class NodeDictionary
         }
         if (node.Test is { } test)
         {
-            sink.Value(F.TestMetadata, test.ToManifest());
+            WriteTestMetadata(test, sink);
             sink.String(F.ColumnName, test.ColumnName);
             sink.String(F.AttachedNode, test.AttachedNodeId);
             // A generic test has no file of its own; dbt writes this placeholder checksum for it.
@@ -94,11 +95,41 @@ public static partial class NodeDictionary
         }
     }
 
+    // ArtifactName per type, taken once: it formats the enum and lowers the result on every call (two strings a node).
+    private static readonly string[] ArtifactNames = ArtifactNamesByType();
+
+    private static string ArtifactNameOf(ResourceType type) =>
+        (uint)type < (uint)ArtifactNames.Length ? ArtifactNames[(int)type] : type.ArtifactName();
+
+    // Entry i is value i's name, whatever values the enum declares; Enum.GetNames(Type) is precompiled, GetValues<T> is not.
+    private static string[] ArtifactNamesByType()
+    {
+        var names = new string[Enum.GetNames(typeof(ResourceType)).Length];
+        for (var i = 0; i < names.Length; i++) names[i] = ((ResourceType)i).ArtifactName();
+        return names;
+    }
+
+    private static readonly JsonEncodedText KwargsName = JsonEncodedText.Encode("kwargs");
+    private static readonly JsonEncodedText NamespaceName = JsonEncodedText.Encode("namespace");
+
+    // TestMetadata.ToManifest's fields, streamed: no dictionary per test (9,383 at 10,000 models).
+    private static void WriteTestMetadata(DataTests.TestMetadata test, INodeFieldSink sink)
+    {
+        sink.StartObject(F.TestMetadata);
+        sink.String(F.Name, test.TestName);
+        sink.Value(KwargsName, test.ManifestKwargs);
+        sink.String(NamespaceName, test.Namespace);
+        sink.EndObject();
+    }
+
     private static void WriteEdges(ProjectNode node, INodeFieldSink sink)
     {
         sink.StartArray(F.Refs);
-        foreach (var r in node.Refs)
+        // By index: enumerating the interface allocates an enumerator per node.
+        var refs = node.Refs;
+        for (var i = 0; i < refs.Count; i++)
         {
+            var r = refs[i];
             sink.StartObjectItem();
             sink.String(F.Name, r.Name);
             sink.String(F.Package, r.Package);
@@ -107,7 +138,8 @@ public static partial class NodeDictionary
         }
         sink.EndArray();
         sink.StartArray(F.Sources);
-        foreach (var s in node.Sources) sink.StringsItem([s.Source, s.Table]);
+        var sources = node.Sources;
+        for (var i = 0; i < sources.Count; i++) sink.StringsItem([sources[i].Source, sources[i].Table]);
         sink.EndArray();
     }
 
@@ -188,7 +220,7 @@ public static partial class NodeDictionary
             return;
         }
         sink.StartObject(F.Columns);
-        foreach (var column in declared) WriteColumn(column, sink);
+        for (var i = 0; i < declared.Count; i++) WriteColumn(declared[i], sink);
         sink.EndObject();
     }
 

@@ -160,6 +160,12 @@ public sealed class ModelGraph
 
     internal string IdAt(int index) => _ids[index];
 
+    /// <summary>The parents of the node at <paramref name="index"/>, as indexes (<see cref="IdAt"/>) in <see cref="Parents"/>' order; not to be changed.</summary>
+    internal List<int> ParentsAt(int index) => _parents[index];
+
+    /// <summary>The children of the node at <paramref name="index"/>, as indexes (<see cref="IdAt"/>) in <see cref="Children"/>' order; not to be changed.</summary>
+    internal List<int> ChildrenAt(int index) => _children[index];
+
     private IEnumerable<string> Map(List<int> set)
     {
         foreach (var i in set) yield return _ids[i];

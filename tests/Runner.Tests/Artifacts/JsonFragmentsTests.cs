@@ -35,6 +35,25 @@ public sealed class JsonFragmentsTests
             })));
     }
 
+    // Each chunk's buffer starts at the size the last one needed: a run of large entries, then small ones, then large
+    // again (a chunk far larger or smaller than its buffer) must splice the same bytes.
+    [Test]
+    public void Runs_of_large_and_small_entries_are_the_bytes_written_in_place()
+    {
+        var entries = Enumerable.Range(0, 1_000).Select(i => new KeyValuePair<string, object?>($"n{i}",
+            i is >= 100 and < 300 or >= 700 and < 720 ? $"select '{new string((char)('a' + i % 26), 20_000 + i)}\n'" : $"select {i}")).ToList();
+
+        Assert.That(Write(2, (json, stream) => JsonFragments.WriteEntries(json, stream, entries, 2, e => e.Key, (w, e) => JsonValueWriter.Write(w, e.Value))),
+            Is.EqualTo(Write(2, (json, _) =>
+            {
+                foreach (var (key, value) in entries)
+                {
+                    json.WritePropertyName(key);
+                    JsonValueWriter.Write(json, value);
+                }
+            })));
+    }
+
     // The manifest's index records where each node's value lies: the first entry (in place) and every chunk's.
     [TestCase(1)]
     [TestCase(2)]
