@@ -40,6 +40,17 @@ internal sealed class RenderInputs
 
     public void MarkUncacheable(string reason) => Uncacheable ??= reason;
 
+    /// <summary>
+    /// Forgets everything recorded, for the thread's next render: a compile makes one render's record per node, and the
+    /// compile cache copies what it keeps (<see cref="Caching.CompileCache.Store(Compilation.ProjectNode, RenderInputs, long, long, byte[])"/>).
+    /// </summary>
+    public void Clear()
+    {
+        _entries.Clear();
+        _boundMacros?.Clear();
+        Uncacheable = null;
+    }
+
     /// <summary>Records <paramref name="key"/> once; a null fingerprint makes the render uncacheable.</summary>
     public void Record(string key, Func<string?> fingerprint)
     {

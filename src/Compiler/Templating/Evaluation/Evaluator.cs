@@ -34,7 +34,7 @@ internal sealed partial class Evaluator
         var root = new Scope(Context.Globals);
         var writer = OutputWriter.RentMapped(template.Source.Text.Length + 64);
         Execute(template.Body, root, writer);
-        var map = writer.Map;
+        var map = writer.TakeMap();
         return new RenderResult(writer.Finish(), new SourceMap(map));
     }
 
