@@ -159,9 +159,34 @@ internal sealed partial class Evaluator
             _returned = BuildArguments(call.Arguments, scope, call.Span).Get(0, "value");
             return Flow.Return;
         }
+        if (writer is not null && callee is MacroFunction macro)
+        {
+            CallMacroInto(macro, call, scope, writer);
+            return Flow.Normal;
+        }
         var value = CallEvaluated(callee, call, scope, null);
         if (writer is not null) WriteValue(value, call.Span, writer);
         return Flow.Normal;
+    }
+
+    // As CallEvaluated and WriteValue of its result, with the macro's output written straight into writer.
+    private void CallMacroInto(MacroFunction macro, CallExpression call, Scope scope, OutputWriter writer)
+    {
+        var arguments = BuildArguments(call.Arguments, scope, call.Span);
+        if (_macroDepth > 0)
+        {
+            macro.CallInto(arguments, writer, call.Span);
+            return;
+        }
+        try
+        {
+            macro.CallInto(arguments, writer, call.Span);
+        }
+        catch (MacroReturn)
+        {
+            throw RenderErrors.Error(DiagnosticCodes.TemplateReturnOutsideMacro, call.Span, "return() outside of a macro",
+                "return() ends a macro with a value; in a model, write the value with {{ … }} instead");
+        }
     }
 
     // The value of the return() that ended the running macro (Flow.Return), taken once.

@@ -14,6 +14,9 @@ internal sealed class OutputWriter
 
     private readonly StringBuilder _text;
     private readonly List<SourceMapEntry>? _map;
+    // Where this writer's text begins in _text: 0, or where a nested writer (Nested) started writing in place.
+    private readonly int _base;
+    private readonly bool _nested;
 
     public OutputWriter(bool withMap, int capacity = 256)
     {
@@ -21,10 +24,37 @@ internal sealed class OutputWriter
         if (withMap) _map = new List<SourceMapEntry>(Math.Max(16, capacity / 32));
     }
 
-    private OutputWriter(StringBuilder text, List<SourceMapEntry>? map = null)
+    private OutputWriter(StringBuilder text, List<SourceMapEntry>? map = null, int start = 0, bool nested = false)
     {
         _text = text;
         _map = map;
+        _base = start;
+        _nested = nested;
+    }
+
+    /// <summary>
+    /// A writer without a map that appends to this one's text in place, for a macro whose output this writer
+    /// takes as one value (<see cref="EndValue"/>): no builder and string of its own. Never finished nor returned.
+    /// </summary>
+    public OutputWriter Nested() => new(_text, start: _text.Length, nested: true);
+
+    /// <summary>Where the next character goes, for <see cref="EndValue"/> and <see cref="Truncate"/>.</summary>
+    public int End => _text.Length;
+
+    /// <summary>Drops what was written from <paramref name="end"/> on (a nested write that was not wanted).</summary>
+    public void Truncate(int end) => _text.Length = end;
+
+    /// <summary>
+    /// Takes the text written in place from <paramref name="start"/> (by a <see cref="Nested"/> writer) as a value
+    /// produced by the expression at <paramref name="span"/>: checked and mapped as <see cref="WriteValue"/> would.
+    /// </summary>
+    public void EndValue(int start, SourceSpan span)
+    {
+        var length = _text.Length - start;
+        if (length == 0) return;
+        var before = start - _base;
+        if (before + length > TemplateLimits.MaxOutputChars) throw Evaluator.OutputBudgetExceeded(before + (long)length, span);
+        _map?.Add(new SourceMapEntry(before, length, span.Source, span.Start, span.Length, false));
     }
 
     /// <summary>A writer without a map on a spare builder; give it back with <see cref="Finish"/>.</summary>
@@ -68,6 +98,7 @@ internal sealed class OutputWriter
     /// <summary>Gives the builder back without reading it (the output was not wanted); the writer must not be used afterwards.</summary>
     public void Return()
     {
+        if (_nested) throw new InvalidOperationException("a nested writer's text belongs to the writer it was made from");
         // The map (if any) goes back by TakeMap: its copy goes on with the result.
         if (_text.Capacity > SpareMaxChars) return;
         var spares = t_spares ??= new Stack<StringBuilder>(SpareLimit);
@@ -76,13 +107,12 @@ internal sealed class OutputWriter
         spares.Push(_text);
     }
 
-    public int Length => _text.Length;
-
     /// <summary>Template data, copied from the source.</summary>
     public void WriteData(SourceSpan span)
     {
-        if (_text.Length + span.Length > TemplateLimits.MaxOutputChars) throw Evaluator.OutputBudgetExceeded(_text.Length + (long)span.Length, span);
-        _map?.Add(new SourceMapEntry(_text.Length, span.Length, span.Source, span.Start, span.Length, true));
+        var written = _text.Length - _base;
+        if (written + span.Length > TemplateLimits.MaxOutputChars) throw Evaluator.OutputBudgetExceeded(written + (long)span.Length, span);
+        _map?.Add(new SourceMapEntry(written, span.Length, span.Source, span.Start, span.Length, true));
         _text.Append(span.Source.Text, span.Start, span.Length);
     }
 
@@ -90,8 +120,9 @@ internal sealed class OutputWriter
     public void WriteValue(string text, SourceSpan span)
     {
         if (text.Length == 0) return;
-        if (_text.Length + text.Length > TemplateLimits.MaxOutputChars) throw Evaluator.OutputBudgetExceeded(_text.Length + (long)text.Length, span);
-        _map?.Add(new SourceMapEntry(_text.Length, text.Length, span.Source, span.Start, span.Length, false));
+        var written = _text.Length - _base;
+        if (written + text.Length > TemplateLimits.MaxOutputChars) throw Evaluator.OutputBudgetExceeded(written + (long)text.Length, span);
+        _map?.Add(new SourceMapEntry(written, text.Length, span.Source, span.Start, span.Length, false));
         _text.Append(text);
     }
 
