@@ -89,9 +89,13 @@ internal sealed class RenderInputs
     // One member of flags read (flags.STORE_FAILURES): the namespace itself records as a constant.
     public const string Flag = "f|";
 
-    public static string Join(params ReadOnlySpan<string?> parts)
+    public static string Join(params ReadOnlySpan<string?> parts) => KeyOf("", parts);
+
+    /// <summary><paramref name="kind"/> + <see cref="Join"/> of <paramref name="parts"/>, made as one string (every ref and source call records one).</summary>
+    public static string KeyOf(string kind, params ReadOnlySpan<string?> parts)
     {
         var joined = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0);
+        joined.AppendLiteral(kind);
         for (var i = 0; i < parts.Length; i++)
         {
             if (i > 0) joined.AppendLiteral("|");
