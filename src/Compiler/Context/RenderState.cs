@@ -16,9 +16,7 @@ internal sealed class RenderState
     // Each macro bound in this render (by reference: a package holds one macro per name), in a short list searched in
     // order: a render binds a handful, and two dictionaries and a record per bound macro showed in a compile's allocation.
     private const int BoundListLimit = 16;
-    private Macro[]? _boundMacros;
-    private string[]? _boundPackages;
-    private ICallable[]? _boundCallables;
+    private BoundSlot[]? _bound;
     private int _boundCount;
     // Past BoundListLimit: by the macro. Values are objects, not tuples (a dictionary of a struct is compiled at run time in a precompiled forge).
     private Dictionary<Macro, BoundCallable>? _boundMore;
@@ -87,9 +85,10 @@ internal sealed class RenderState
         }
         for (var i = 0; i < _boundCount; i++)
         {
-            if (!ReferenceEquals(_boundMacros![i], macro)) continue;
-            package = _boundPackages![i];
-            callable = _boundCallables![i];
+            ref var slot = ref _bound![i];
+            if (!ReferenceEquals(slot.Macro, macro)) continue;
+            package = slot.Package;
+            callable = slot.Callable;
             return true;
         }
         package = null;
@@ -107,22 +106,21 @@ internal sealed class RenderState
         if (_boundCount == BoundListLimit)
         {
             _boundMore = new Dictionary<Macro, BoundCallable>(BoundListLimit * 2, ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < _boundCount; i++) _boundMore[_boundMacros![i]] = new BoundCallable(_boundPackages![i], _boundCallables![i]);
+            for (var i = 0; i < _boundCount; i++) _boundMore[_bound![i].Macro] = new BoundCallable(_bound[i].Package, _bound[i].Callable);
             _boundMore[macro] = new BoundCallable(package, callable);
             return;
         }
-        if (_boundMacros is null || _boundCount == _boundMacros.Length)
+        if (_bound is null || _boundCount == _bound.Length)
         {
-            var size = _boundMacros is null ? 4 : _boundMacros.Length * 2;
-            Array.Resize(ref _boundMacros, size);
-            Array.Resize(ref _boundPackages, size);
-            Array.Resize(ref _boundCallables, size);
+            // Grown by hand: Array.Resize of a struct array is generic code compiled at run time in a precompiled forge.
+            var grown = new BoundSlot[_bound is null ? 4 : _bound.Length * 2];
+            if (_bound is not null) Array.Copy(_bound, grown, _boundCount);
+            _bound = grown;
         }
-        _boundMacros[_boundCount] = macro;
-        _boundPackages![_boundCount] = package;
-        _boundCallables![_boundCount] = callable;
-        _boundCount++;
+        _bound[_boundCount++] = new BoundSlot(macro, package, callable);
     }
+
+    private readonly record struct BoundSlot(Macro Macro, string Package, ICallable Callable);
 
     /// <summary>A macro bound in a render: the package whose context it sees, and the callable.</summary>
     private sealed record BoundCallable(string Package, ICallable Callable);
