@@ -214,6 +214,11 @@ internal sealed partial class Evaluator
         }
         // Jinja2's default Undefined, which dbt uses, prints as nothing.
         if (value is Undefined) return;
+        if (value is IOutputText own)
+        {
+            writer.WriteValue(own, span);
+            return;
+        }
         writer.WriteValue(ValueFormatter.ToStr(value), span);
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Templating.Runtime;
 
 namespace ModelForge.Compiler.Templating.Evaluation;
 
@@ -124,6 +125,22 @@ internal sealed class OutputWriter
         if (written + text.Length > TemplateLimits.MaxOutputChars) throw Evaluator.OutputBudgetExceeded(written + (long)text.Length, span);
         _map?.Add(new SourceMapEntry(written, text.Length, span.Source, span.Start, span.Length, false));
         _text.Append(text);
+    }
+
+    /// <summary>As <see cref="WriteValue"/> of the value's text, appended by the value itself.</summary>
+    public void WriteValue(IOutputText value, SourceSpan span)
+    {
+        var start = _text.Length;
+        value.AppendTo(_text);
+        var length = _text.Length - start;
+        if (length == 0) return;
+        var written = start - _base;
+        if (written + length > TemplateLimits.MaxOutputChars)
+        {
+            _text.Length = start;
+            throw Evaluator.OutputBudgetExceeded(written + (long)length, span);
+        }
+        _map?.Add(new SourceMapEntry(written, length, span.Source, span.Start, span.Length, false));
     }
 
     public override string ToString() => _text.ToString();
