@@ -41,7 +41,13 @@ internal sealed partial class Evaluator
     /// <summary>The macro <paramref name="name"/> of <paramref name="template"/>, with its sibling macros in scope.</summary>
     public MacroFunction BindMacro(Template template, string name)
     {
-        var root = new Scope(Context.Globals);
+        // Sized for the file's macros (most files define one or two), not the default four.
+        var macros = 0;
+        for (var i = 0; i < template.Body.Count; i++)
+        {
+            if (template.Body[i] is MacroStatement) macros++;
+        }
+        var root = new Scope(Context.Globals, macros);
         MacroFunction? result = null;
         for (var i = 0; i < template.Body.Count; i++)
         {
