@@ -32,7 +32,15 @@ internal sealed partial class CompileCache
             // Copied by a loop: ToArray() over key/value pairs is compiled at run time in a precompiled forge.
             var pending = new KeyValuePair<string, string>[inputs.Count];
             var i = 0;
-            foreach (var input in inputs) pending[i++] = input;
+            // A render's record is a Dictionary (RenderInputs): enumerated as one, not through a boxed enumerator per node.
+            if (inputs is Dictionary<string, string> recorded)
+            {
+                foreach (var input in recorded) pending[i++] = input;
+            }
+            else
+            {
+                foreach (var input in inputs) pending[i++] = input;
+            }
             return new(key, [], [], length, writtenTicks, code) { _pending = pending };
         }
 

@@ -17,10 +17,13 @@ public sealed class NodeCompiler
     private readonly EphemeralInliner _inliner;
     // An ephemeral model renders the same for every model of the run that refs it.
     private readonly Dictionary<string, (RenderResult, IReadOnlyList<ProjectNode>)> _ephemerals = new(StringComparer.Ordinal);
+    // `model` of a render outside a batch, from graph.nodes (each node's dictionary built once): one function per compiler, not a closure per render.
+    private readonly Func<string, IReadOnlyDictionary<string, object?>> _graphNode;
 
     public NodeCompiler(CompiledProject project, IAdapterRuntime? adapter = null)
     {
         _project = project;
+        _graphNode = id => (IReadOnlyDictionary<string, object?>)project.GraphNodes[id]!;
         var target = ProjectCompiler.TargetInfoOf(project.Project);
         // Every worker thread has its own compiler; they share the project's lookup of every node.
         _resolver = new EphemeralResolver(project.Lookup)
@@ -132,7 +135,7 @@ public sealed class NodeCompiler
             Phase = phase,
             Model = Microbatch.MicrobatchConfig.IsMicrobatch(node)
                 ? new LazyDictionary(() => WithBatch((IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!, _batch))
-                : new LazyDictionary(() => (IReadOnlyDictionary<string, object?>)_project.GraphNodes[node.UniqueId]!),
+                : new LazyDictionary(_graphNode, node.UniqueId),
         };
     }
 

@@ -25,7 +25,7 @@ internal static partial class ContextFunctions
         }
         var version = Args.OptionalVersion(a, "version", "ref", RefUsage) ?? Args.OptionalVersion(a, "v", "ref", RefUsage);
         var relation = state.Project.Resolver.ResolveRef(state.Node, package, name, version, a.CallSpan);
-        state.Node.Inputs?.Record(RenderInputs.Ref + RenderInputs.Join(package, name, version?.Text), relation, DescribeRelation);
+        state.Node.Inputs?.Record(RenderInputs.KeyOf(RenderInputs.Ref, package, name, version?.Text), relation, DescribeRelation);
         return relation;
     }
 
@@ -34,7 +34,7 @@ internal static partial class ContextFunctions
         var source = Args.String(a, 0, "source_name", "source", SourceUsage);
         var table = Args.String(a, 1, "table_name", "source", SourceUsage);
         var relation = state.Project.Resolver.ResolveSource(state.Node, source, table, a.CallSpan);
-        state.Node.Inputs?.Record(RenderInputs.SourceCall + RenderInputs.Join(source, table), relation, DescribeRelation);
+        state.Node.Inputs?.Record(RenderInputs.KeyOf(RenderInputs.SourceCall, source, table), relation, DescribeRelation);
         return relation;
     }
 

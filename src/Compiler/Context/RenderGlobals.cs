@@ -28,6 +28,9 @@ internal sealed class RenderGlobals : IReadOnlyDictionary<string, object?>
 
     public TemplateContext Context { get; }
 
+    /// <summary>The package whose code sees these globals.</summary>
+    public string Package => _package;
+
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
     {
         // What a name means cannot change within a render, so each is resolved, recorded and

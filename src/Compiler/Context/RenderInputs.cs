@@ -40,6 +40,17 @@ internal sealed class RenderInputs
 
     public void MarkUncacheable(string reason) => Uncacheable ??= reason;
 
+    /// <summary>
+    /// Forgets everything recorded, for the thread's next render: a compile makes one render's record per node, and the
+    /// compile cache copies what it keeps (<see cref="Caching.CompileCache.Store(Compilation.ProjectNode, RenderInputs, long, long, byte[])"/>).
+    /// </summary>
+    public void Clear()
+    {
+        _entries.Clear();
+        _boundMacros?.Clear();
+        Uncacheable = null;
+    }
+
     /// <summary>Records <paramref name="key"/> once; a null fingerprint makes the render uncacheable.</summary>
     public void Record(string key, Func<string?> fingerprint)
     {
@@ -78,9 +89,13 @@ internal sealed class RenderInputs
     // One member of flags read (flags.STORE_FAILURES): the namespace itself records as a constant.
     public const string Flag = "f|";
 
-    public static string Join(params ReadOnlySpan<string?> parts)
+    public static string Join(params ReadOnlySpan<string?> parts) => KeyOf("", parts);
+
+    /// <summary><paramref name="kind"/> + <see cref="Join"/> of <paramref name="parts"/>, made as one string (every ref and source call records one).</summary>
+    public static string KeyOf(string kind, params ReadOnlySpan<string?> parts)
     {
         var joined = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0);
+        joined.AppendLiteral(kind);
         for (var i = 0; i < parts.Length; i++)
         {
             if (i > 0) joined.AppendLiteral("|");

@@ -21,15 +21,25 @@ internal static class ValueFingerprint
     // Record equality covers every part a template can read (database, schema, type, quoting…).
     private static string RelationTextOf(Relation relation)
     {
-        // Room for the usual relation: a 10k project's ran past 128 characters and grew each builder by a block.
-        var builder = new StringBuilder(320).Append('R');
-        Append(builder, relation.Database, 0);
-        Append(builder, relation.Schema, 0);
-        Append(builder, relation.Identifier, 0);
-        Append(builder, relation.Type, 0);
-        builder.Append(QuotingText.GetValue(relation.Quoting, q => q.ToString())).Append(relation.IncludeSchema).Append(relation.IncludeIdentifier);
-        Append(builder, relation.EmptyForm, 0);
-        return builder.ToString();
+        // The thread's builder (as Of), not one per relation: 10,000 relations each made and dropped a 640-byte buffer.
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        try
+        {
+            builder.Append('R');
+            Append(builder, relation.Database, 0);
+            Append(builder, relation.Schema, 0);
+            Append(builder, relation.Identifier, 0);
+            Append(builder, relation.Type, 0);
+            builder.Append(QuotingText.GetValue(relation.Quoting, q => q.ToString())).Append(relation.IncludeSchema).Append(relation.IncludeIdentifier);
+            Append(builder, relation.EmptyForm, 0);
+            return builder.ToString();
+        }
+        finally
+        {
+            builder.Clear();
+            if (builder.Capacity <= 64 * 1024) t_builder = builder;
+        }
     }
 
     /// <summary>As <see cref="Of"/> for a relation: its text made once, returned without a copy (every ref and source records one).</summary>

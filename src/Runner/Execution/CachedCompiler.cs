@@ -48,6 +48,8 @@ internal sealed class CachedCompiler : IDisposable
         public string? Sql => Text ?? (Bytes is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes.Span) : null);
     }
 
+    [ThreadStatic] private static RenderInputs? t_inputs;
+
     /// <summary>Compiles <paramref name="node"/> unless its cached file holds.</summary>
     public Outcome Compile(ProjectNode node) => Compile(node, NodeCompiler.CompiledPath(_session.Compiled!, node));
 
@@ -59,7 +61,9 @@ internal sealed class CachedCompiler : IDisposable
             var root = _session.Project.Root;
             // A file gone or changed since the last compile fails the check, is rendered again below, and its entry replaced.
             if (_cache.TryReuse(_compilers.Current, node, root, path, out var bytes)) return new([], [], false, null, bytes);
-            var inputs = new RenderInputs();
+            // One record per thread, cleared per node: the cache's Store copies what it keeps.
+            var inputs = t_inputs ??= new RenderInputs();
+            inputs.Clear();
             // Compile (not Render): positions map through inlined ephemeral CTEs to their own files.
             var compiled = _compilers.Current.Compile(node, inputs);
             // Encoded once: the file, the cache and the manifest all take these bytes.

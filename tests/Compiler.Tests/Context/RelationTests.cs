@@ -32,6 +32,32 @@ public sealed class RelationTests
     }
 
     [Test]
+    public void A_relation_written_into_a_render_is_its_rendered_text_mapped_to_the_expression()
+    {
+        var relations = new[]
+        {
+            Orders(RelationQuoting.DuckDb),
+            Orders(RelationQuoting.SqlServer with { IncludeDatabase = false, QuoteSchema = false }),
+            new Relation(null, "s", "we]ird", null, RelationQuoting.SqlServer),
+            Orders(RelationQuoting.DuckDb) with { IncludeSchema = false },
+            Orders(RelationQuoting.DuckDb) with { IncludeIdentifier = false, IncludeSchema = false, Database = null },
+            Orders(RelationQuoting.DuckDb) with { EmptyForm = "(select * from x where false) _e" },
+            Orders(RelationQuoting.DuckDb) with { EventTimeFilter = "ts >= '2024-01-01'" },
+            Orders(RelationQuoting.DuckDb) with { External = "read_parquet('x.parquet')" },
+        };
+        foreach (var relation in relations)
+        {
+            var result = Tests.Templating.TemplateTestKit.RenderResult("from {{ r }} as t", new Dictionary<string, object?> { ["r"] = relation });
+            Assert.That(result.Text, Is.EqualTo($"from {relation.Render()} as t"));
+            if (relation.Render().Length == 0) continue;
+            var span = result.Map.Find(5 + relation.Render().Length - 1)!.Value;
+            Assert.That(span.Source.Text.Substring(span.Start, span.Length), Is.EqualTo("r"));
+            var after = result.Map.Find(5 + relation.Render().Length + 1)!.Value;
+            Assert.That(after.Source.Text[after.Start], Is.EqualTo('a'));
+        }
+    }
+
+    [Test]
     public void Attributes_are_those_dbt_code_reads()
     {
         var relation = Orders(RelationQuoting.DuckDb);

@@ -42,6 +42,31 @@ public sealed class RenderGlobalsTests
     }
 
     [Test]
+    public void Each_macro_is_bound_once_per_render_however_many_the_render_binds()
+    {
+        var harness = new ContextHarness();
+        // Past the render's short list of bound macros (16), into its table.
+        var macros = Enumerable.Range(0, 40).Select(i => new FakeMacro($"m{i}", $"out{i}")).ToList();
+        foreach (var macro in macros) harness.Macros.Add("shop", macro);
+        var state = new RenderState(harness.Project(), harness.Node());
+
+        var first = macros.Select(m => state.Bind(m, "shop")).ToList();
+        var again = macros.Select(m => state.Bind(m, "shop")).ToList();
+
+        Assert.That(Enumerable.Range(0, 40).All(i => ReferenceEquals(first[i], again[i])), Is.True);
+        Assert.That(macros.All(m => m.BoundTo.Count == 1), Is.True);
+        Assert.That(first.Select(c => c.Call(new(Array.Empty<object?>(), ModelForge.Compiler.Templating.Runtime.CallArguments.NoNamed, default))),
+            Is.EqualTo(Enumerable.Range(0, 40).Select(i => $"out{i}")));
+        // Bound for another package's context: bound again, and the first binding kept.
+        Assert.That(state.Bind(macros[3], "other"), Is.Not.SameAs(first[3]));
+        Assert.That(state.Bind(macros[20], "other"), Is.Not.SameAs(first[20]));
+        Assert.That(state.Bind(macros[3], "shop"), Is.SameAs(first[3]));
+        Assert.That(state.Bind(macros[20], "shop"), Is.SameAs(first[20]));
+        Assert.That(state.GlobalsFor("other"), Is.SameAs(state.GlobalsFor("other")));
+        Assert.That(state.GlobalsFor("shop"), Is.Not.SameAs(state.GlobalsFor("other")));
+    }
+
+    [Test]
     public void A_node_name_shadows_a_shared_name_and_a_shared_name_reads_through()
     {
         var harness = new ContextHarness();

@@ -24,13 +24,16 @@ internal sealed class ConfigFunction(RenderState state) : ICallable, ITemplateOb
         return "";
     }
 
+    // Made on first read and kept for the render: config.get is read on every call of it (most test macros call it a few times).
+    private Function? _get, _require, _has;
+
     public bool TryGetAttribute(string name, out object? value)
     {
         value = name switch
         {
-            "get" => new Function("config.get", Get),
-            "require" => new Function("config.require", Require),
-            "has" => new Function("config.has", a => Find(Args.String(a, 0, "name", "config.has", "config.has('name')"), out _)),
+            "get" => _get ??= new Function("config.get", Get),
+            "require" => _require ??= new Function("config.require", Require),
+            "has" => _has ??= new Function("config.has", a => Find(Args.String(a, 0, "name", "config.has", "config.has('name')"), out _)),
             _ => null,
         };
         return value is not null;
@@ -58,18 +61,26 @@ internal sealed class ConfigFunction(RenderState state) : ICallable, ITemplateOb
     /// <summary>What a config() call records; also used by the static parser (Compilation/StaticParser), which calls no function.</summary>
     internal static void Record(IDictionary<string, object?> config, IEnumerable<KeyValuePair<string, object?>> entries)
     {
-        foreach (var (rawKey, value) in entries)
+        foreach (var (rawKey, value) in entries) Record(config, rawKey, value);
+    }
+
+    /// <summary>As <see cref="Record(IDictionary{string, object?}, IEnumerable{KeyValuePair{string, object?}})"/> for a call's keyword arguments, by index (no enumerator per call).</summary>
+    internal static void Record(IDictionary<string, object?> config, IReadOnlyList<KeyValuePair<string, object?>> entries)
+    {
+        for (var i = 0; i < entries.Count; i++) Record(config, entries[i].Key, entries[i].Value);
+    }
+
+    private static void Record(IDictionary<string, object?> config, string rawKey, object? value)
+    {
+        var key = Normalize(rawKey);
+        config.TryGetValue(key, out var existing);
+        config[key] = key switch
         {
-            var key = Normalize(rawKey);
-            config.TryGetValue(key, out var existing);
-            config[key] = key switch
-            {
-                // dbt extends these instead of replacing them.
-                "tags" or "pre-hook" or "post-hook" => Append(existing, value),
-                "meta" or "grants" => Merge(existing, value),
-                _ => value,
-            };
-        }
+            // dbt extends these instead of replacing them.
+            "tags" or "pre-hook" or "post-hook" => Append(existing, value),
+            "meta" or "grants" => Merge(existing, value),
+            _ => value,
+        };
     }
 
     private static string Normalize(string key) => key switch

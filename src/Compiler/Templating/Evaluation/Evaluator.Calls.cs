@@ -96,15 +96,7 @@ internal sealed partial class Evaluator
     public object? InvokeMacro(MacroFunction macro, CallArguments arguments)
     {
         var definition = macro.Definition;
-        var scope = new Scope(macro.Closure);
-        BindParameters(definition.Name, definition.Parameters, definition.UsesVarargs, definition.UsesKwargs, arguments, scope, acceptCaller: true);
-        if (_macroDepth >= MaxMacroDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
-        {
-            throw RenderErrors.Error(DiagnosticCodes.TemplateRecursionLimit, arguments.CallSpan,
-                $"macro '{definition.Name}' is nested more than {MaxMacroDepth} calls deep",
-                "a macro probably calls itself without end; check its stopping condition");
-        }
-        _macroDepth++;
+        var scope = EnterMacro(macro, arguments);
         var writer = OutputWriter.Rent();
         DiagnosticException? failed;
         try
@@ -125,10 +117,69 @@ internal sealed partial class Evaluator
         {
             _macroDepth--;
         }
-        // Rethrown after the catch block: a throw inside one runs on top of the unwound frames,
-        // so 200 nested macros rethrowing in place would overflow the stack.
+        throw InMacro(failed, definition, arguments);
+    }
+
+    /// <summary>
+    /// As <see cref="InvokeMacro"/> followed by writing its result to <paramref name="writer"/> as the value of the
+    /// call at <paramref name="span"/>, with the macro's output written in place: a statement <c>{{ m() }}</c> (most
+    /// macro calls) then makes no builder and string of the macro's own. Output and map are the same.
+    /// </summary>
+    public void InvokeMacroInto(MacroFunction macro, CallArguments arguments, OutputWriter writer, SourceSpan span)
+    {
+        var definition = macro.Definition;
+        var scope = EnterMacro(macro, arguments);
+        var start = writer.End;
+        var written = false;
+        object? returned = null;
+        DiagnosticException? failed = null;
+        try
+        {
+            if (Execute(definition.Body, scope, writer.Nested()) != Flow.Return) written = true;
+            else returned = TakeReturned();
+        }
+        catch (MacroReturn value)
+        {
+            returned = value.Value;
+        }
+        catch (DiagnosticException error)
+        {
+            failed = error;
+        }
+        finally
+        {
+            _macroDepth--;
+            // A macro that returned a value (or failed) outputs nothing of what it wrote.
+            if (!written) writer.Truncate(start);
+        }
+        if (failed is not null) throw InMacro(failed, definition, arguments);
+        // Outside the try: the output budget's error is the caller's, not the macro's (as when the text was written after the call).
+        if (written) writer.EndValue(start, span);
+        else WriteValue(returned, span, writer);
+    }
+
+    // Binds the arguments and counts the call in; the caller counts it out (_macroDepth--).
+    private Scope EnterMacro(MacroFunction macro, CallArguments arguments)
+    {
+        var definition = macro.Definition;
+        var scope = new Scope(macro.Closure);
+        BindParameters(definition.Name, definition.Parameters, definition.UsesVarargs, definition.UsesKwargs, arguments, scope, acceptCaller: true);
+        if (_macroDepth >= MaxMacroDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw RenderErrors.Error(DiagnosticCodes.TemplateRecursionLimit, arguments.CallSpan,
+                $"macro '{definition.Name}' is nested more than {MaxMacroDepth} calls deep",
+                "a macro probably calls itself without end; check its stopping condition");
+        }
+        _macroDepth++;
+        return scope;
+    }
+
+    // Rethrown after the catch block: a throw inside one runs on top of the unwound frames,
+    // so 200 nested macros rethrowing in place would overflow the stack.
+    private static DiagnosticException InMacro(DiagnosticException failed, MacroDefinition definition, CallArguments arguments)
+    {
         var frame = new TemplateFrame($"macro '{definition.Name}'", arguments.CallSpan);
-        throw new DiagnosticException(failed.Diagnostic with { Frames = [frame, .. failed.Diagnostic.Frames] });
+        return new DiagnosticException(failed.Diagnostic with { Frames = [frame, .. failed.Diagnostic.Frames] });
     }
 
     public object? InvokeCaller(CallerFunction caller, CallArguments arguments)

@@ -34,14 +34,20 @@ internal sealed partial class Evaluator
         var root = new Scope(Context.Globals);
         var writer = OutputWriter.RentMapped(template.Source.Text.Length + 64);
         Execute(template.Body, root, writer);
-        var map = writer.Map;
+        var map = writer.TakeMap();
         return new RenderResult(writer.Finish(), new SourceMap(map));
     }
 
     /// <summary>The macro <paramref name="name"/> of <paramref name="template"/>, with its sibling macros in scope.</summary>
     public MacroFunction BindMacro(Template template, string name)
     {
-        var root = new Scope(Context.Globals);
+        // Sized for the file's macros (most files define one or two), not the default four.
+        var macros = 0;
+        for (var i = 0; i < template.Body.Count; i++)
+        {
+            if (template.Body[i] is MacroStatement) macros++;
+        }
+        var root = new Scope(Context.Globals, macros);
         MacroFunction? result = null;
         for (var i = 0; i < template.Body.Count; i++)
         {
@@ -159,9 +165,34 @@ internal sealed partial class Evaluator
             _returned = BuildArguments(call.Arguments, scope, call.Span).Get(0, "value");
             return Flow.Return;
         }
+        if (writer is not null && callee is MacroFunction macro)
+        {
+            CallMacroInto(macro, call, scope, writer);
+            return Flow.Normal;
+        }
         var value = CallEvaluated(callee, call, scope, null);
         if (writer is not null) WriteValue(value, call.Span, writer);
         return Flow.Normal;
+    }
+
+    // As CallEvaluated and WriteValue of its result, with the macro's output written straight into writer.
+    private void CallMacroInto(MacroFunction macro, CallExpression call, Scope scope, OutputWriter writer)
+    {
+        var arguments = BuildArguments(call.Arguments, scope, call.Span);
+        if (_macroDepth > 0)
+        {
+            macro.CallInto(arguments, writer, call.Span);
+            return;
+        }
+        try
+        {
+            macro.CallInto(arguments, writer, call.Span);
+        }
+        catch (MacroReturn)
+        {
+            throw RenderErrors.Error(DiagnosticCodes.TemplateReturnOutsideMacro, call.Span, "return() outside of a macro",
+                "return() ends a macro with a value; in a model, write the value with {{ … }} instead");
+        }
     }
 
     // The value of the return() that ended the running macro (Flow.Return), taken once.
@@ -189,6 +220,11 @@ internal sealed partial class Evaluator
         }
         // Jinja2's default Undefined, which dbt uses, prints as nothing.
         if (value is Undefined) return;
+        if (value is IOutputText own)
+        {
+            writer.WriteValue(own, span);
+            return;
+        }
         writer.WriteValue(ValueFormatter.ToStr(value), span);
     }
 

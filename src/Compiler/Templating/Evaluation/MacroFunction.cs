@@ -15,6 +15,9 @@ internal sealed class MacroFunction(MacroDefinition definition, Scope closure, E
 
     public object? Call(CallArguments arguments) => evaluator.InvokeMacro(this, arguments);
 
+    /// <summary>As <see cref="Call"/> with the result written to <paramref name="writer"/> as the value of the call at <paramref name="span"/>.</summary>
+    public void CallInto(CallArguments arguments, OutputWriter writer, Diagnostics.SourceSpan span) => evaluator.InvokeMacroInto(this, arguments, writer, span);
+
     public bool TryGetAttribute(string name, out object? value)
     {
         switch (name)

@@ -27,6 +27,13 @@ internal sealed class Scope
         _globals = globals;
     }
 
+    /// <param name="names">How many names the scope will hold, when known up front (a template's macros): its array is made that size.</param>
+    public Scope(IReadOnlyDictionary<string, object?> globals, int names)
+    {
+        _globals = globals;
+        if (names is > 0 and <= SmallLimit) _small = new (string, object?)[names];
+    }
+
     public Scope? Parent { get; }
 
     public bool TryGet(string name, out object? value)
