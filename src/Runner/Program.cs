@@ -8,9 +8,10 @@ internal static class Program
     private static int Main(string[] args)
     {
         // Before anything allocates much: the heap's first touches then take 2 MB pages (GcHugePages.cs).
-        GcHugePages.Prepare(Environment.GetEnvironmentVariable);
+        var hugePages = GcHugePages.Prepare(Environment.GetEnvironmentVariable);
         // Then the memo's stats, which run beside everything below (Memo/MemoPrefetch.cs).
         var prefetch = Memo.MemoPrefetch.Start(args, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
+        ModelForge.Compiler.Diagnostics.PhaseTimings.Note($"huge pages: {hugePages.Detail}");
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
