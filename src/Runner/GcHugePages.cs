@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
+using ModelForge.Compiler.Project;
 
 namespace ModelForge.Runner;
 
@@ -47,8 +47,7 @@ internal static class GcHugePages
             if (!HugePagesAvailable()) return new Outcome(false, "transparent huge pages are off");
             return FindReservation(HeapAddress()) is { } heap ? Prepare(heap) : new Outcome(false, "no GC reservation found");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException
-                                      or DllNotFoundException or EntryPointNotFoundException)
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             return new Outcome(false, e.Message);
         }
@@ -64,11 +63,13 @@ internal static class GcHugePages
             : new Outcome(false, "madvise refused");
     }
 
-    // "always" or "madvise": either way the kernel gives huge pages to advised mappings.
+    // "always" or "madvise": either way the kernel gives huge pages to advised mappings. Read through libc, as the maps
+    // below: FileStream's and StreamReader's first use cost the main thread ~20 ms before anything else could start.
     private static bool HugePagesAvailable()
     {
-        const string setting = "/sys/kernel/mm/transparent_hugepage/enabled";
-        return File.Exists(setting) && !File.ReadAllText(setting).Contains("[never]", StringComparison.Ordinal);
+        var buffer = new byte[256];
+        var length = UnixFile.TryReadToEnd("/sys/kernel/mm/transparent_hugepage/enabled", ref buffer, 4096);
+        return length > 0 && buffer.AsSpan(0, length).IndexOf("[never]"u8) < 0;
     }
 
     // Where a new small object lies: in one of the GC's first regions, at the start of its reservation.
@@ -97,37 +98,89 @@ internal static class GcHugePages
     /// </summary>
     internal static Reservation? FindReservation(ulong address, string maps = "/proc/self/maps")
     {
+        var buffer = new byte[64 * 1024];
+        var length = UnixFile.TryReadToEnd(maps, ref buffer, 16 << 20);
+        return length > 0 ? FindReservation(address, buffer.AsSpan(0, length)) : null;
+    }
+
+    private static Reservation? FindReservation(ulong address, ReadOnlySpan<byte> maps)
+    {
         ulong? start = null;
         var end = 0UL;
-        foreach (var line in File.ReadLines(maps))
+        while (!maps.IsEmpty)
         {
-            if (!TryParse(line, out var from, out var to, out var protection, out var anonymous)) return null;
+            var newline = maps.IndexOf((byte)'\n');
+            var line = newline < 0 ? maps : maps[..newline];
+            maps = newline < 0 ? default : maps[(newline + 1)..];
+            if (line.IsEmpty) continue;
+            if (!TryParse(line, out var from, out var to, out var access, out var anonymous)) return null;
             if (start is null)
             {
                 if (from <= address && address < to) (start, end) = (from, to);
                 continue;
             }
-            if (from != end || !anonymous || protection is not ("rw-p" or "---p")) return null;
-            if (protection == "---p" && to - from >= ReservationAtLeast) return new Reservation(start.Value, from, to - from);
+            if (from != end || !anonymous || access == Access.Other) return null;
+            if (access == Access.None && to - from >= ReservationAtLeast) return new Reservation(start.Value, from, to - from);
             end = to;
         }
         return null;
     }
 
-    // "start-end perms offset dev inode [path]": anonymous when the inode is 0 and there is no path, or only a name
-    // given to anonymous memory ("[anon:...]").
-    private static bool TryParse(string line, out ulong from, out ulong to, out string protection, out bool anonymous)
+    private enum Access
     {
-        (from, to, protection, anonymous) = (0, 0, "", false);
-        var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length < 5) return false;
-        var dash = fields[0].IndexOf('-');
-        if (dash < 0) return false;
-        from = ulong.Parse(fields[0].AsSpan(0, dash), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-        to = ulong.Parse(fields[0].AsSpan(dash + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-        protection = fields[1];
-        var path = fields.Length == 6 ? fields[5].Trim() : "";
-        anonymous = fields[4] == "0" && (path.Length == 0 || path.StartsWith("[anon:", StringComparison.Ordinal));
+        Other,
+        ReadWrite,
+        None,
+    }
+
+    // "start-end perms offset dev inode [path]" (private "rw-p" or "---p" are the GC's): anonymous when the inode is 0
+    // and there is no path, or only a name given to anonymous memory ("[anon:...]").
+    private static bool TryParse(ReadOnlySpan<byte> line, out ulong from, out ulong to, out Access access, out bool anonymous)
+    {
+        (from, to, access, anonymous) = (0, 0, Access.Other, false);
+        var range = Field(ref line);
+        var dash = range.IndexOf((byte)'-');
+        if (dash < 0 || !TryHex(range[..dash], out from) || !TryHex(range[(dash + 1)..], out to)) return false;
+        var permissions = Field(ref line);
+        access = permissions.SequenceEqual("rw-p"u8) ? Access.ReadWrite : permissions.SequenceEqual("---p"u8) ? Access.None : Access.Other;
+        Field(ref line);
+        Field(ref line);
+        var inode = Field(ref line);
+        if (inode.IsEmpty) return false;
+        // The path's first word says enough: none, or a name given to anonymous memory.
+        var path = Field(ref line);
+        anonymous = inode.SequenceEqual("0"u8) && (path.IsEmpty || path.StartsWith("[anon:"u8));
+        return true;
+    }
+
+    // The next field separated by spaces; the line keeps what follows it.
+    private static ReadOnlySpan<byte> Field(ref ReadOnlySpan<byte> line)
+    {
+        var at = 0;
+        while (at < line.Length && line[at] == ' ') at++;
+        var stop = at;
+        while (stop < line.Length && line[stop] != ' ') stop++;
+        var field = line[at..stop];
+        line = line[stop..];
+        return field;
+    }
+
+    private static bool TryHex(ReadOnlySpan<byte> digits, out ulong value)
+    {
+        value = 0;
+        if (digits.IsEmpty || digits.Length > 16) return false;
+        foreach (var digit in digits)
+        {
+            var nibble = digit switch
+            {
+                >= (byte)'0' and <= (byte)'9' => digit - '0',
+                >= (byte)'a' and <= (byte)'f' => digit - 'a' + 10,
+                >= (byte)'A' and <= (byte)'F' => digit - 'A' + 10,
+                _ => -1,
+            };
+            if (nibble < 0) return false;
+            value = value << 4 | (uint)nibble;
+        }
         return true;
     }
 

@@ -46,6 +46,40 @@ internal static class UnixFile
         }
     }
 
+    /// <summary>
+    /// The whole of a file the system gives no size for (/proc, /sys), read to its end into <paramref name="buffer"/>
+    /// (grown as needed, up to <paramref name="maxBytes"/>): the number of bytes, or -1 when it cannot be opened or read
+    /// or is larger.
+    /// </summary>
+    public static int TryReadToEnd(string path, ref byte[] buffer, int maxBytes)
+    {
+        var fd = Open(path, 0x800 | 0x80000);
+        if (fd < 0) return -1;
+        try
+        {
+            var total = 0;
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    if (buffer.Length >= maxBytes) return -1;
+                    Array.Resize(ref buffer, Math.Min(maxBytes, Math.Max(4096, buffer.Length * 2)));
+                }
+                var n = (int)Read(fd, ref buffer[total], buffer.Length - total);
+                if (n < 0) return -1;
+                if (n == 0) return total;
+                total += n;
+            }
+        }
+        finally
+        {
+            Close(fd);
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "read")]
+    private static extern nint Read(int fd, ref byte buffer, nint count);
+
     [DllImport("libc", EntryPoint = "open")]
     private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
 
