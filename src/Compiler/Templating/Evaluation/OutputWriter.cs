@@ -14,7 +14,7 @@ internal sealed class OutputWriter
     [ThreadStatic] private static Stack<StringBuilder>? t_spares;
 
     private readonly StringBuilder _text;
-    private readonly List<SourceMapEntry>? _map;
+    private readonly SourceMapBuilder? _map;
     // Where this writer's text begins in _text: 0, or where a nested writer (Nested) started writing in place.
     private readonly int _base;
     private readonly bool _nested;
@@ -22,10 +22,10 @@ internal sealed class OutputWriter
     public OutputWriter(bool withMap, int capacity = 256)
     {
         _text = new StringBuilder(capacity);
-        if (withMap) _map = new List<SourceMapEntry>(Math.Max(16, capacity / 32));
+        if (withMap) _map = new SourceMapBuilder(Math.Max(16, capacity / 32));
     }
 
-    private OutputWriter(StringBuilder text, List<SourceMapEntry>? map = null, int start = 0, bool nested = false)
+    private OutputWriter(StringBuilder text, SourceMapBuilder? map = null, int start = 0, bool nested = false)
     {
         _text = text;
         _map = map;
@@ -65,12 +65,12 @@ internal sealed class OutputWriter
     // A whole render's map is collected in a list kept per thread and copied out at its exact length: sized from
     // the template's length up front, each render's list was mostly empty (12 MB over a 10,000-model compile).
     private const int SpareMapMaxEntries = 4096;
-    [ThreadStatic] private static List<SourceMapEntry>? t_spareMap;
+    [ThreadStatic] private static SourceMapBuilder? t_spareMap;
 
     /// <summary>A writer with a map (a whole template's render) on a spare builder; take the map with <see cref="TakeMap"/>, then <see cref="Finish"/>.</summary>
     public static OutputWriter RentMapped(int capacity)
     {
-        var map = t_spareMap ?? new List<SourceMapEntry>(64);
+        var map = t_spareMap ?? new SourceMapBuilder(64);
         t_spareMap = null;
         return t_spares is { Count: > 0 } spares ? new OutputWriter(spares.Pop(), map) : new OutputWriter(new StringBuilder(capacity), map);
     }
