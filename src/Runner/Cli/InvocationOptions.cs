@@ -83,12 +83,23 @@ internal sealed record InvocationOptions
     public IReadOnlyDictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>> MicrobatchBatches { get; init; } =
         new Dictionary<string, IReadOnlyList<Compiler.Compilation.Microbatch.MicrobatchWindow>>();
 
+    // One of the choices above (the option's parser and FlagDefaults.Choice let no other through). A switch, not
+    // Enum.Parse<LogLevel>: that is compiled at run time in every precompiled forge process.
+    private static LogLevel LogLevelNamed(string name) => name.ToLowerInvariant() switch
+    {
+        "debug" => LogLevel.Debug,
+        "warn" => LogLevel.Warn,
+        "error" => LogLevel.Error,
+        "none" => LogLevel.None,
+        _ => LogLevel.Info,
+    };
+
     public static InvocationOptions From(ParseResult parse, SharedOptions shared, CliEnvironment environment, string command)
     {
         var flags = new FlagDefaults(parse, environment);
         var logLevel = flags.Bool(shared.Debug, "DEBUG") ? LogLevel.Debug
             : flags.Bool(shared.Quiet, "QUIET") ? LogLevel.Error
-            : Enum.Parse<LogLevel>(flags.Choice(shared.LogLevel, "LOG_LEVEL", "info", "debug", "warn", "error", "none") ?? "info", ignoreCase: true);
+            : LogLevelNamed(flags.Choice(shared.LogLevel, "LOG_LEVEL", "info", "debug", "warn", "error", "none") ?? "info");
         return new()
         {
             Command = command,
