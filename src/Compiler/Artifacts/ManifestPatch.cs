@@ -225,7 +225,7 @@ internal static partial class ManifestPatch
         json.WriteNull("_");
         json.Flush();
         var before = buffer.WrittenCount;
-        var code = patch.CompiledCode is null ? [] : Encoding.UTF8.GetBytes(patch.CompiledCode);
+        var code = patch.CompiledCode is null ? [] : patch.CompiledUtf8 ?? Encoding.UTF8.GetBytes(patch.CompiledCode);
         ManifestWriter.WriteCompiledFields(json, patch.Compiled ? patch.CompiledPath : null, code);
         json.WriteEndObject();
         json.Flush();

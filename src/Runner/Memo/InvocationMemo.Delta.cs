@@ -163,12 +163,15 @@ internal sealed partial class InvocationMemo
         var root = project.ProjectRoot;
         // A macro's users are written in parallel, as the full compile writes.
         var written = new WrittenOutput?[work.Count];
+        // Encoded once: the compiled file and the manifest's patch take the same bytes.
+        var utf8 = new byte[]?[work.Count];
         var unwritable = 0;
         ParallelLoop.For(work.Count, i =>
         {
             if (results[i]!.Sql is not { } sql) return;
             var compiledPath = work[i].Model.CompiledPath;
-            if (ArtifactFiles.TryWrite(root, compiledPath, Encoding.UTF8.GetBytes(sql), out var stamp) is not null) Interlocked.Increment(ref unwritable);
+            utf8[i] = Encoding.UTF8.GetBytes(sql);
+            if (ArtifactFiles.TryWrite(root, compiledPath, utf8[i], out var stamp) is not null) Interlocked.Increment(ref unwritable);
             else
             {
                 // Its stamp for the memo as the write read it from the handle (the compile cache records the same); a
@@ -195,8 +198,8 @@ internal sealed partial class InvocationMemo
                 var path = result.Sql is null ? null : model.CompiledPath;
                 // A macro's user whose file did not change keeps its raw code and checksum.
                 patches.Add(work[i].Edit is null
-                    ? new NodePatch(model.UniqueId, null, null, result.Sql, path)
-                    : new NodePatch(model.UniqueId, result.Text.Text, result.Text.Sha256, result.Sql, path));
+                    ? new NodePatch(model.UniqueId, null, null, result.Sql, path, utf8[i])
+                    : new NodePatch(model.UniqueId, result.Text.Text, result.Text.Sha256, result.Sql, path, utf8[i]));
             }
             var macros = macroFiles.Count == 0 ? [] : renderer.MacroSql(macroFiles);
             if (!ManifestPatch.TryApply(target, index, Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, patches, macros))
