@@ -10,7 +10,7 @@ namespace ModelForge.Compiler.Project;
 /// through it. Null means "ask .NET": not Linux, no <c>statx</c> (old kernel, another C library), or a
 /// field the file system did not give; a path that cannot be stat'ed is <see cref="FileStampKind.Missing"/>.
 /// </summary>
-internal static class LinuxStat
+internal static partial class LinuxStat
 {
     /// <summary>What a stat found; <see cref="ChangeTicks"/> is 0 when the file system does not give it.</summary>
     public readonly record struct Result(FileStampKind Kind, long Length, long Ticks, long ChangeTicks);
@@ -107,11 +107,11 @@ internal static class LinuxStat
     // O_PATH (no read permission needed, nothing read) and O_CLOEXEC: the same on x86-64 and arm64.
     private const int OPath = 0x200000, OCloexec = 0x80000;
 
-    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static extern int Statx(int directory, ref byte path, int flags, uint mask, ref byte buffer);
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static partial int Statx(int directory, ref byte path, int flags, uint mask, ref byte buffer);
 
-    [DllImport("libc", EntryPoint = "open")]
-    private static extern int Open(ref byte path, int flags);
+    [LibraryImport("libc", EntryPoint = "open")]
+    private static partial int Open(ref byte path, int flags);
 
     [DllImport("libc", EntryPoint = "close")]
     private static extern int Close(int descriptor);

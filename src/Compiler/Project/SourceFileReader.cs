@@ -12,7 +12,7 @@ namespace ModelForge.Compiler.Project;
 /// unless it is seekable. A dangling symbolic link and undecodable bytes are errors at their
 /// position instead of an exception or a silent U+FFFD.
 /// </summary>
-internal static class SourceFileReader
+internal static partial class SourceFileReader
 {
     /// <summary>Bytes; far above any hand-written model or schema file, small enough to refuse /dev/zero.</summary>
     public const int MaxBytes = 256 * 1024 * 1024;
@@ -125,6 +125,6 @@ internal static class SourceFileReader
         return new FileStream(handle, FileAccess.Read, bufferSize: 0);
     }
 
-    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static extern int OpenNative([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int OpenNative(string path, int flags);
 }

@@ -9,7 +9,7 @@ namespace ModelForge.Compiler.Project;
 /// read, an empty one, a pipe, a device, one past the size limit) is left to the caller's FileStream
 /// path, so every problem is still reported by one piece of code, in its words.
 /// </summary>
-internal static class UnixFile
+internal static partial class UnixFile
 {
     private const int SeekEnd = 2;
 
@@ -77,17 +77,17 @@ internal static class UnixFile
         }
     }
 
-    [DllImport("libc", EntryPoint = "read")]
-    private static extern nint Read(int fd, ref byte buffer, nint count);
+    [LibraryImport("libc", EntryPoint = "read")]
+    private static partial nint Read(int fd, ref byte buffer, nint count);
 
-    [DllImport("libc", EntryPoint = "open")]
-    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
 
     [DllImport("libc", EntryPoint = "lseek")]
     private static extern long LSeek(int fd, long offset, int whence);
 
-    [DllImport("libc", EntryPoint = "pread")]
-    private static extern nint PRead(int fd, ref byte buffer, nint count, long offset);
+    [LibraryImport("libc", EntryPoint = "pread")]
+    private static partial nint PRead(int fd, ref byte buffer, nint count, long offset);
 
     [DllImport("libc", EntryPoint = "close")]
     private static extern int Close(int fd);
