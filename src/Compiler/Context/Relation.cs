@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Text;
 using ModelForge.Compiler.Templating.Runtime;
 
 namespace ModelForge.Compiler.Context;
@@ -48,35 +48,34 @@ public sealed partial record Relation(
             ? $"(select * from {RenderName()} where {filter}){(RequireAlias ? $" _dbt_et_filter_subq_{Identifier}" : "")}"
             : RenderName());
 
-    // Every ref renders its relation, so the name is built in one pooled buffer with one allocation.
+    // Every ref renders its relation: the name is built in the thread's builder (kept between calls), one string made.
     private string RenderName()
     {
         if (External is not null) return External;
-        var name = new DefaultInterpolatedStringHandler(0, 0);
-        var any = false;
-        if (Quoting.IncludeDatabase && !string.IsNullOrEmpty(Database)) Append(ref name, ref any, Database, Quoting.QuoteDatabase);
-        if (IncludeSchema && !string.IsNullOrEmpty(Schema)) Append(ref name, ref any, Schema, Quoting.QuoteSchema);
-        if (IncludeIdentifier && !string.IsNullOrEmpty(Identifier)) Append(ref name, ref any, Identifier, Quoting.QuoteIdentifier);
-        return name.ToStringAndClear();
+        var name = t_name ??= new StringBuilder(128);
+        name.Clear();
+        AppendName(name);
+        return name.ToString();
     }
 
-    private void Append(ref DefaultInterpolatedStringHandler name, ref bool any, string part, bool quote)
+    [ThreadStatic] private static StringBuilder? t_name;
+
+    // The name's parts, quoted as the target quotes them, joined by dots: for RenderName and for writing into a render.
+    private void AppendName(StringBuilder name)
     {
-        if (any) name.AppendLiteral(".");
+        var any = false;
+        if (Quoting.IncludeDatabase && !string.IsNullOrEmpty(Database)) Append(name, ref any, Database, Quoting.QuoteDatabase);
+        if (IncludeSchema && !string.IsNullOrEmpty(Schema)) Append(name, ref any, Schema, Quoting.QuoteSchema);
+        if (IncludeIdentifier && !string.IsNullOrEmpty(Identifier)) Append(name, ref any, Identifier, Quoting.QuoteIdentifier);
+    }
+
+    private void Append(StringBuilder name, ref bool any, string part, bool quote)
+    {
+        if (any) name.Append('.');
         any = true;
-        if (!quote)
-        {
-            name.AppendLiteral(part);
-            return;
-        }
-        if (part.Contains(Quoting.CloseQuote, StringComparison.Ordinal))
-        {
-            name.AppendLiteral(Quoting.Quote(part));
-            return;
-        }
-        name.AppendLiteral(Quoting.OpenQuote);
-        name.AppendLiteral(part);
-        name.AppendLiteral(Quoting.CloseQuote);
+        if (!quote) name.Append(part);
+        else if (part.Contains(Quoting.CloseQuote, StringComparison.Ordinal)) name.Append(Quoting.Quote(part));
+        else name.Append(Quoting.OpenQuote).Append(part).Append(Quoting.CloseQuote);
     }
 
     public override string ToString() => Render();
