@@ -52,10 +52,15 @@ internal sealed class OutputWriter
     public void EndValue(int start, SourceSpan span)
     {
         var length = _text.Length - start;
-        if (length == 0) return;
-        var before = start - _base;
-        if (before + length > TemplateLimits.MaxOutputChars) throw Evaluator.OutputBudgetExceeded(before + (long)length, span);
-        _map?.Add(new SourceMapEntry(before, length, span.Source, span.Start, span.Length, false));
+        if (length > 0) Account(start - _base, length, span, data: false);
+    }
+
+    // Checks that `length` characters at `at` (counted from this writer's start) stay within the output budget, and maps
+    // them to the template text at `span`: every write goes through here.
+    private void Account(int at, int length, SourceSpan span, bool data)
+    {
+        if (at + length > TemplateLimits.MaxOutputChars) throw Evaluator.OutputBudgetExceeded(at + (long)length, span);
+        _map?.Add(new SourceMapEntry(at, length, span.Source, span.Start, span.Length, data));
     }
 
     /// <summary>A writer without a map on a spare builder; give it back with <see cref="Finish"/>.</summary>
@@ -111,9 +116,7 @@ internal sealed class OutputWriter
     /// <summary>Template data, copied from the source.</summary>
     public void WriteData(SourceSpan span)
     {
-        var written = _text.Length - _base;
-        if (written + span.Length > TemplateLimits.MaxOutputChars) throw Evaluator.OutputBudgetExceeded(written + (long)span.Length, span);
-        _map?.Add(new SourceMapEntry(written, span.Length, span.Source, span.Start, span.Length, true));
+        Account(_text.Length - _base, span.Length, span, data: true);
         _text.Append(span.Source.Text, span.Start, span.Length);
     }
 
@@ -121,9 +124,7 @@ internal sealed class OutputWriter
     public void WriteValue(string text, SourceSpan span)
     {
         if (text.Length == 0) return;
-        var written = _text.Length - _base;
-        if (written + text.Length > TemplateLimits.MaxOutputChars) throw Evaluator.OutputBudgetExceeded(written + (long)text.Length, span);
-        _map?.Add(new SourceMapEntry(written, text.Length, span.Source, span.Start, span.Length, false));
+        Account(_text.Length - _base, text.Length, span, data: false);
         _text.Append(text);
     }
 
@@ -132,15 +133,16 @@ internal sealed class OutputWriter
     {
         var start = _text.Length;
         value.AppendTo(_text);
-        var length = _text.Length - start;
-        if (length == 0) return;
-        var written = start - _base;
-        if (written + length > TemplateLimits.MaxOutputChars)
+        try
         {
-            _text.Length = start;
-            throw Evaluator.OutputBudgetExceeded(written + (long)length, span);
+            EndValue(start, span);
         }
-        _map?.Add(new SourceMapEntry(written, length, span.Source, span.Start, span.Length, false));
+        catch (DiagnosticException)
+        {
+            // Past the budget: the text leaves as it came, as a string value that does not fit is never appended.
+            _text.Length = start;
+            throw;
+        }
     }
 
     public override string ToString() => _text.ToString();
