@@ -12,7 +12,7 @@ namespace ModelForge.Compiler.Project;
 /// unless it is seekable. A dangling symbolic link and undecodable bytes are errors at their
 /// position instead of an exception or a silent U+FFFD.
 /// </summary>
-internal static partial class SourceFileReader
+internal static class SourceFileReader
 {
     /// <summary>Bytes; far above any hand-written model or schema file, small enough to refuse /dev/zero.</summary>
     public const int MaxBytes = 256 * 1024 * 1024;
@@ -115,7 +115,7 @@ internal static partial class SourceFileReader
     {
         var nonBlock = OperatingSystem.IsLinux() ? 0x800 : OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD() ? 0x4 : 0;
         if (nonBlock == 0) return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        var fd = OpenNative(path, nonBlock);
+        var fd = UnixFile.Open(path, nonBlock);
         if (fd < 0)
         {
             var errno = Marshal.GetLastPInvokeError();
@@ -124,7 +124,4 @@ internal static partial class SourceFileReader
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         return new FileStream(handle, FileAccess.Read, bufferSize: 0);
     }
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int OpenNative(string path, int flags);
 }

@@ -80,8 +80,9 @@ internal static partial class UnixFile
     [LibraryImport("libc", EntryPoint = "read")]
     private static partial nint Read(int fd, ref byte buffer, nint count);
 
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
+    /// <summary>libc's open: a descriptor, or -1 with the error in <see cref="Marshal.GetLastPInvokeError"/>.</summary>
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int Open(string path, int flags);
 
     [DllImport("libc", EntryPoint = "lseek")]
     private static extern long LSeek(int fd, long offset, int whence);
