@@ -39,11 +39,21 @@ internal static partial class LinuxStat
     public static Result? Of(string path)
     {
         if (!s_usable) return null;
-        var length = Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
-        Span<byte> bytes = length <= 1024 ? stackalloc byte[1024] : new byte[length];
-        var written = Encoding.UTF8.GetBytes(path, bytes);
-        bytes[written] = 0;
-        return Of(bytes[..(written + 1)]);
+        var most = Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+        Span<byte> bytes = most <= 1024 ? stackalloc byte[1024] : new byte[most];
+        return Of(bytes[..Utf8WithNul(path, bytes)]);
+    }
+
+    /// <summary>
+    /// <paramref name="path"/> as NUL-terminated UTF-8 in <paramref name="into"/>, as the calls here take paths: its length
+    /// with the NUL, or 0 when it may not fit.
+    /// </summary>
+    public static int Utf8WithNul(string path, Span<byte> into)
+    {
+        if (Encoding.UTF8.GetMaxByteCount(path.Length) >= into.Length) return 0;
+        var written = Encoding.UTF8.GetBytes(path, into);
+        into[written] = 0;
+        return written + 1;
     }
 
     /// <summary>The stat of a NUL-terminated UTF-8 path (no string per file for callers that hold bytes).</summary>
@@ -82,10 +92,19 @@ internal static partial class LinuxStat
         EpochTicks + BinaryPrimitives.ReadInt64LittleEndian(timestamp) * TimeSpan.TicksPerSecond + BinaryPrimitives.ReadUInt32LittleEndian(timestamp[8..]) / 100;
 
     /// <summary>
-    /// A descriptor of the folder at a NUL-terminated UTF-8 path, for stats of paths relative to it (the kernel then walks
+    /// A descriptor of the folder at <paramref name="path"/>, for stats of paths relative to it (the kernel then walks
     /// only the relative part: ~15% less system time over a tree's thousands of files); -1 when it cannot be opened.
     /// Close it with <see cref="CloseFolder"/>.
     /// </summary>
+    public static int OpenFolder(string path)
+    {
+        if (!s_usable) return -1;
+        var most = Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+        Span<byte> bytes = most <= 1024 ? stackalloc byte[1024] : new byte[most];
+        return OpenFolder(bytes[..Utf8WithNul(path, bytes)]);
+    }
+
+    /// <summary>As <see cref="OpenFolder(string)"/>, for a NUL-terminated UTF-8 path.</summary>
     public static int OpenFolder(ReadOnlySpan<byte> utf8PathWithNul)
     {
         if (!s_usable) return -1;

@@ -148,14 +148,14 @@ internal static class Scanner
         var entries = new ScanEntry?[names.Length];
         // Each name stat'ed relative to the folder's descriptor: no absolute path string per entry (~19,400 in the
         // compiled tree at 10,000 models), and the kernel walks only the name. By path where that cannot be done.
-        var opened = OpenFolder(folder);
+        var opened = LinuxStat.OpenFolder(folder);
         try
         {
             Span<byte> name = stackalloc byte[1024];
             for (var i = 0; i < names.Length; i++)
             {
                 if (skipFolder is not null && skipFolder.EndsWith(names[i], StringComparison.Ordinal) && Path.Join(folder, names[i]) == skipFolder) continue;
-                var stamp = opened >= 0 && Utf8WithNul(names[i], name) is var length and > 0 ? MemoStat.Of(name[..length], opened) : null;
+                var stamp = opened >= 0 && LinuxStat.Utf8WithNul(names[i], name) is var length and > 0 ? MemoStat.Of(name[..length], opened) : null;
                 entries[i] = ToEntry(prefix + names[i], folder, names[i], stamp ?? MemoStat.Of(Path.Join(folder, names[i])), startedTicks);
             }
         }
@@ -164,24 +164,6 @@ internal static class Scanner
             LinuxStat.CloseFolder(opened);
         }
         return entries;
-    }
-
-    private static int OpenFolder(string folder)
-    {
-        if (!LinuxStat.Usable) return -1;
-        var bytes = new byte[System.Text.Encoding.UTF8.GetMaxByteCount(folder.Length) + 1];
-        var length = System.Text.Encoding.UTF8.GetBytes(folder, bytes);
-        bytes[length] = 0;
-        return LinuxStat.OpenFolder(bytes.AsSpan(0, length + 1));
-    }
-
-    // The name as NUL-terminated UTF-8 in `into`, its length with the NUL; 0 when it does not fit.
-    private static int Utf8WithNul(string name, Span<byte> into)
-    {
-        if (System.Text.Encoding.UTF8.GetMaxByteCount(name.Length) >= into.Length) return 0;
-        var length = System.Text.Encoding.UTF8.GetBytes(name, into);
-        into[length] = 0;
-        return length + 1;
     }
 
     // A link to a folder is walked like discovery walks it (no ctime: the link's own says nothing of
