@@ -125,7 +125,7 @@ internal static class CompileCommand
         {
             // One worker per core (ParallelLoop's): a worker builds its own node compiler (a lookup of every node),
             // and more workers than cores only add those and contention, not throughput.
-            ParallelLoop.For(selected.Count, i =>
+            ParallelLoop.ForInShares(selected.Count, i =>
             {
                 var node = selected[i];
                 if (node.ResourceType == ResourceType.UnitTest)
