@@ -28,7 +28,7 @@ internal static partial class LinuxStat
 
     /// <summary>The "folder" a path is taken from when none is given: the working folder (absolute paths ignore it).</summary>
     public const int CurrentFolder = AtFdCwd;
-    private const int AtSymlinkNoFollow = 0x100;
+    private const int AtSymlinkNoFollow = 0x100, AtEmptyPath = 0x1000;
     private const uint StatxType = 0x1, StatxMtime = 0x40, StatxCtime = 0x80, StatxSize = 0x200;
     private const uint Needed = StatxType | StatxMtime | StatxSize;
     private const int ENOSYS = 38;
@@ -58,14 +58,16 @@ internal static partial class LinuxStat
 
     /// <summary>The stat of a NUL-terminated UTF-8 path (no string per file for callers that hold bytes).</summary>
     /// <param name="folder">A folder from <see cref="OpenFolder"/> that a relative path starts from; absent, the working folder.</param>
-    public static Result? Of(ReadOnlySpan<byte> utf8PathWithNul, int folder = AtFdCwd)
+    public static Result? Of(ReadOnlySpan<byte> utf8PathWithNul, int folder = AtFdCwd) => Of(utf8PathWithNul, folder, 0);
+
+    private static Result? Of(ReadOnlySpan<byte> utf8PathWithNul, int folder, int flags)
     {
         if (!s_usable) return null;
         Span<byte> buffer = stackalloc byte[BufferBytes];
         int result;
         try
         {
-            result = Statx(folder, ref MemoryMarshal.GetReference(utf8PathWithNul), AtSymlinkNoFollow, Needed | StatxCtime, ref MemoryMarshal.GetReference(buffer));
+            result = Statx(folder, ref MemoryMarshal.GetReference(utf8PathWithNul), AtSymlinkNoFollow | flags, Needed | StatxCtime, ref MemoryMarshal.GetReference(buffer));
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -86,6 +88,9 @@ internal static partial class LinuxStat
         var changeTicks = (mask & StatxCtime) != 0 ? TicksAt(buffer[CtimeOffset..]) : 0;
         return new Result(kind, BinaryPrimitives.ReadInt64LittleEndian(buffer[SizeOffset..]), TicksAt(buffer[MtimeOffset..]), changeTicks);
     }
+
+    /// <summary>The stat of an open descriptor (statx of an empty path from it): null when statx cannot answer.</summary>
+    public static Result? OfDescriptor(int descriptor) => Of([0], descriptor, AtEmptyPath);
 
     // struct statx_timestamp: 64-bit seconds, 32-bit nanoseconds.
     private static long TicksAt(ReadOnlySpan<byte> timestamp) =>

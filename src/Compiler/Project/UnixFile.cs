@@ -7,7 +7,8 @@ namespace ModelForge.Compiler.Project;
 /// size, pread, close) and no objects: a project is ~10,700 files, and FileStream adds an fstat, two
 /// more lseeks and a finalizable handle per file. Anything else (a file that cannot be opened or
 /// read, an empty one, a pipe, a device, one past the size limit) is left to the caller's FileStream
-/// path, so every problem is still reported by one piece of code, in its words.
+/// path, so every problem is still reported by one piece of code, in its words. New files are made
+/// the same way (<see cref="TryCreate"/>).
 /// </summary>
 internal static partial class UnixFile
 {
@@ -76,6 +77,72 @@ internal static partial class UnixFile
             Close(fd);
         }
     }
+
+    /// <summary>What <see cref="TryCreate"/> did.</summary>
+    public enum Creation
+    {
+        /// <summary>The file was made and holds the bytes.</summary>
+        Created,
+        /// <summary>A file is already there: nothing was done.</summary>
+        Exists,
+        /// <summary>Nothing is left behind; the caller's own way of writing will say what is wrong.</summary>
+        NotDone,
+    }
+
+    /// <summary>
+    /// Makes a new file at <paramref name="path"/> holding <paramref name="bytes"/> with four system calls (an
+    /// exclusive open, a write, a statx of the descriptor, close), for a path whose folder this process has just
+    /// made. .NET's open of an existing-or-new file adds an lseek and an fstat, and a finalizable handle, to each of
+    /// ~19,400 compiled files at 10,000 models. <paramref name="stamp"/> is the file as written (null when statx
+    /// cannot answer: stat it by path). Linux only: the open's mode is passed as a fixed argument, which Linux's
+    /// calling conventions allow for a variadic function and Apple's do not. Elsewhere: NotDone.
+    /// </summary>
+    public static Creation TryCreate(string path, ReadOnlySpan<byte> bytes, out LinuxStat.Result? stamp)
+    {
+        stamp = null;
+        if (!OperatingSystem.IsLinux() || !LinuxStat.Usable) return Creation.NotDone;
+        int fd;
+        try
+        {
+            fd = OpenCreate(path, OWriteOnly | OCreate | OExclusive | OCloseOnExec, 0x1B6 /* 0666, less the umask */);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return Creation.NotDone;
+        }
+        if (fd < 0) return Marshal.GetLastPInvokeError() == EEXIST ? Creation.Exists : Creation.NotDone;
+        var written = 0;
+        while (written < bytes.Length)
+        {
+            var n = (int)PWrite(fd, ref MemoryMarshal.GetReference(bytes[written..]), bytes.Length - written, written);
+            if (n > 0)
+            {
+                written += n;
+                continue;
+            }
+            if (n < 0 && Marshal.GetLastPInvokeError() == EINTR) continue;
+            // A full disk or the like: no half file stays; the caller's write fails the same way and reports it.
+            Close(fd);
+            Unlink(path);
+            return Creation.NotDone;
+        }
+        stamp = LinuxStat.OfDescriptor(fd);
+        Close(fd);
+        return Creation.Created;
+    }
+
+    // Linux's values on x86-64 and arm64 alike.
+    private const int OWriteOnly = 0x1, OCreate = 0x40, OExclusive = 0x80, OCloseOnExec = 0x80000;
+    private const int EINTR = 4, EEXIST = 17;
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int OpenCreate(string path, int flags, int mode);
+
+    [LibraryImport("libc", EntryPoint = "pwrite", SetLastError = true)]
+    private static partial nint PWrite(int fd, ref byte buffer, nint count, long offset);
+
+    [LibraryImport("libc", EntryPoint = "unlink", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Unlink(string path);
 
     [LibraryImport("libc", EntryPoint = "read")]
     private static partial nint Read(int fd, ref byte buffer, nint count);

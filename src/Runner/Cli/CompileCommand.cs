@@ -118,7 +118,7 @@ internal static class CompileCommand
         var skipped = new string?[selected.Count];
         // Each node's path built once (three uses: its folder, its file, the manifest): 19,383 of them at 10,000 models.
         var paths = selected.Select(node => NodeCompiler.CompiledPath(project, node)).ToArray();
-        ArtifactFiles.CreateFolders(session.Project.Root, paths);
+        var inNewFolder = ArtifactFiles.CreateFolders(session.Project.Root, paths);
         Task saving;
         Task<Dictionary<string, KeyValuePair<string, string>[]>> recorded;
         using (var compiler = new CachedCompiler(session))
@@ -141,7 +141,7 @@ internal static class CompileCommand
                     return;
                 }
                 // The SQL as written (rendered, or recorded when reused) is the manifest's compiled_code.
-                var outcome = compiler.Compile(node, paths[i]);
+                var outcome = compiler.Compile(node, paths[i], inNewFolder[i]);
                 if (outcome.Errors.Count == 0) compiledCode.Add(node, paths[i], outcome.Text, outcome.Bytes);
                 errors[i] = outcome.Errors.Count > 0 ? outcome.Errors : outcome.Invalid;
                 rendered[i] = outcome.Rendered;

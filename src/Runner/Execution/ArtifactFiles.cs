@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 using ModelForge.Compiler.Diagnostics;
+using ModelForge.Compiler.Project;
 
 namespace ModelForge.Runner.Execution;
 
@@ -35,12 +36,13 @@ internal static class ArtifactFiles
     /// <paramref name="written"/> is the file's length and last write time as they stand after the
     /// write, read from the handle written through (the compile cache records them; a second stat by
     /// path would walk the path again). Null when the file had to be replaced instead (a read-only
-    /// file): stat it by path then.
+    /// file): stat it by path then. <paramref name="isNew"/>: the file's folder was just made
+    /// (<see cref="CreateFolders"/>), so the file is created outright, with fewer system calls.
     /// </summary>
-    public static Diagnostic? TryWrite(string projectRoot, string relativePath, ReadOnlySpan<byte> utf8, out WrittenFile? written) =>
-        TryWrite(projectRoot, relativePath, utf8, stamp: true, out written);
+    public static Diagnostic? TryWrite(string projectRoot, string relativePath, ReadOnlySpan<byte> utf8, out WrittenFile? written, bool isNew = false) =>
+        TryWrite(projectRoot, relativePath, utf8, stamp: true, out written, isNew);
 
-    private static Diagnostic? TryWrite(string projectRoot, string relativePath, ReadOnlySpan<byte> bytes, bool stamp, out WrittenFile? written)
+    private static Diagnostic? TryWrite(string projectRoot, string relativePath, ReadOnlySpan<byte> bytes, bool stamp, out WrittenFile? written, bool isNew = false)
     {
         written = null;
         var path = Path.Combine(projectRoot, relativePath);
@@ -48,6 +50,12 @@ internal static class ArtifactFiles
         {
             try
             {
+                // Anything but a clean creation (a file there after all, an error) takes the ordinary way, which reports what is wrong.
+                if (isNew && UnixFile.TryCreate(path, bytes, out var created) == UnixFile.Creation.Created)
+                {
+                    written = stamp && created is { } made ? new WrittenFile(made.Length, made.Ticks) : null;
+                    return null;
+                }
                 written = WriteIfChanged(path, bytes, stamp);
             }
             catch (UnauthorizedAccessException) when (File.Exists(path))
@@ -66,25 +74,41 @@ internal static class ArtifactFiles
     /// <summary>
     /// Creates, once each, the folders the files at <paramref name="relativePaths"/> go to, so that
     /// parallel writers never race to create one nor pay a failed open first. A folder that cannot
-    /// be made is left to the write of its first file, which reports it.
+    /// be made is left to the write of its first file, which reports it. Returns, per path, whether
+    /// its folder was made here: no file can be in it yet, so its write may create the file outright
+    /// (the isNew of <see cref="TryWrite(string, string, ReadOnlySpan{byte}, out WrittenFile?, bool)"/>).
     /// </summary>
-    public static void CreateFolders(string projectRoot, IEnumerable<string> relativePaths)
+    public static bool[] CreateFolders(string projectRoot, IReadOnlyList<string> relativePaths)
     {
-        var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in relativePaths)
+        var fresh = new bool[relativePaths.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var made = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < relativePaths.Count; i++)
         {
-            if (Path.GetDirectoryName(path) is { Length: > 0 } folder) folders.Add(folder);
+            if (Path.GetDirectoryName(relativePaths[i]) is not { Length: > 0 } folder) continue;
+            if (seen.Add(folder)) Make(projectRoot, folder, made);
+            fresh[i] = made.Contains(folder);
         }
-        foreach (var folder in folders)
+        return fresh;
+    }
+
+    // Makes the folder and whichever of its parents are missing, adding each to made: a parent made for an
+    // earlier folder (a model's compiled folder holds its tests' folder) is as new as that folder.
+    private static void Make(string projectRoot, string folder, HashSet<string> made)
+    {
+        if (made.Contains(folder)) return;
+        var missing = new List<string>();
+        for (var at = folder; at.Length > 0 && !made.Contains(at) && !Directory.Exists(Path.Combine(projectRoot, at)); at = Path.GetDirectoryName(at) ?? "")
+            missing.Add(at);
+        if (missing.Count == 0) return;
+        try
         {
-            try
-            {
-                Directory.CreateDirectory(Path.Combine(projectRoot, folder));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Reported by the first write into it, with the file's path.
-            }
+            Directory.CreateDirectory(Path.Combine(projectRoot, folder));
+            made.UnionWith(missing);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Reported by the first write into it, with the file's path.
         }
     }
 

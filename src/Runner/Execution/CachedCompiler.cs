@@ -53,8 +53,11 @@ internal sealed class CachedCompiler : IDisposable
     /// <summary>Compiles <paramref name="node"/> unless its cached file holds.</summary>
     public Outcome Compile(ProjectNode node) => Compile(node, NodeCompiler.CompiledPath(_session.Compiled!, node));
 
-    /// <summary>As <see cref="Compile(ProjectNode)"/>, with the node's <see cref="NodeCompiler.CompiledPath"/> already known.</summary>
-    public Outcome Compile(ProjectNode node, string path)
+    /// <summary>
+    /// As <see cref="Compile(ProjectNode)"/>, with the node's <see cref="NodeCompiler.CompiledPath"/> already known;
+    /// <paramref name="isNew"/>: its folder was just made (<see cref="ArtifactFiles.CreateFolders"/>).
+    /// </summary>
+    public Outcome Compile(ProjectNode node, string path, bool isNew = false)
     {
         try
         {
@@ -68,7 +71,7 @@ internal sealed class CachedCompiler : IDisposable
             var compiled = _compilers.Current.Compile(node, inputs);
             // Encoded once: the file, the cache and the manifest all take these bytes.
             var code = System.Text.Encoding.UTF8.GetBytes(compiled.Text);
-            if (ArtifactFiles.TryWrite(root, path, code, out var written) is { } unwritable)
+            if (ArtifactFiles.TryWrite(root, path, code, out var written, isNew) is { } unwritable)
                 return new([unwritable], [], true, compiled.Text);
             var invalid = node.ResourceType == ResourceType.Model ? _validator.Validate(compiled.Text, compiled.Find, node.DefinitionSpan, path) : [];
             var stored = invalid.Count == 0

@@ -65,4 +65,34 @@ public sealed class UnixFileTests
 
         Assert.That(project.Models.Select(m => (m.Name, m.Source.Text)), Is.EqualTo(new[] { ("empty", ""), ("orders", "select 1 as id") }));
     }
+
+    [Test]
+    public void A_new_file_is_created_with_its_bytes_and_its_stamp()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Ignore("Linux only");
+        var path = Path.Combine(_dir, "orders.sql");
+        var bytes = Enumerable.Range(0, 70_000).Select(i => (byte)('a' + i % 26)).ToArray();
+
+        Assert.That(UnixFile.TryCreate(path, bytes, out var stamp), Is.EqualTo(UnixFile.Creation.Created));
+
+        Assert.That(File.ReadAllBytes(path), Is.EqualTo(bytes));
+        Assert.That(stamp, Is.EqualTo(LinuxStat.Of(path)));
+        Assert.That(stamp!.Value.Kind, Is.EqualTo(FileStampKind.File));
+    }
+
+    [Test]
+    public void An_existing_file_is_left_as_it_is_and_a_missing_folder_leaves_nothing()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Ignore("Linux only");
+        var path = Path.Combine(_dir, "orders.sql");
+        File.WriteAllText(path, "select 1");
+
+        Assert.That(UnixFile.TryCreate(path, "select 2"u8, out var stamp), Is.EqualTo(UnixFile.Creation.Exists));
+        Assert.That(File.ReadAllText(path), Is.EqualTo("select 1"));
+        Assert.That(stamp, Is.Null);
+
+        var inMissing = Path.Combine(_dir, "missing", "orders.sql");
+        Assert.That(UnixFile.TryCreate(inMissing, "select 2"u8, out _), Is.EqualTo(UnixFile.Creation.NotDone));
+        Assert.That(File.Exists(inMissing), Is.False);
+    }
 }

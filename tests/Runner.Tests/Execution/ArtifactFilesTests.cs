@@ -130,4 +130,53 @@ public sealed class ArtifactFilesTests
         var error = ArtifactFiles.TryWrite(_root, "blocked/z.sql", "select 1");
         Assert.That(error!.ToString(), Does.StartWith("blocked/z.sql: error MF1903"));
     }
+
+    [Test]
+    public void Creating_folders_says_for_each_path_whether_its_folder_is_new_parents_made_on_the_way_included()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "target/compiled/old"));
+
+        var fresh = ArtifactFiles.CreateFolders(_root,
+            ["target/compiled/old/x.sql", "target/compiled/m/schema.yml/t.sql", "target/compiled/m/a.sql", "target/compiled/old/y.sql", "top.sql"]);
+
+        // "m" was made as the parent of "m/schema.yml": nothing can be in it either.
+        Assert.That(fresh, Is.EqualTo(new[] { false, true, true, false, false }));
+    }
+
+    [Test]
+    public void A_file_in_a_new_folder_is_created_with_its_bytes_and_the_stamp_a_later_stat_reads()
+    {
+        var fresh = ArtifactFiles.CreateFolders(_root, ["target/compiled/m/a.sql"]);
+        var bytes = System.Text.Encoding.UTF8.GetBytes("select 'é' from orders");
+
+        Assert.That(ArtifactFiles.TryWrite(_root, "target/compiled/m/a.sql", bytes, out var written, isNew: fresh[0]), Is.Null);
+
+        var info = new FileInfo(Path.Combine(_root, "target/compiled/m/a.sql"));
+        Assert.That(File.ReadAllBytes(info.FullName), Is.EqualTo(bytes));
+        Assert.That(written, Is.EqualTo(new WrittenFile(info.Length, info.LastWriteTimeUtc.Ticks)));
+    }
+
+    [Test]
+    public void A_file_said_to_be_new_that_is_there_after_all_is_written_the_ordinary_way()
+    {
+        ArtifactFiles.CreateFolders(_root, ["target/compiled/m/a.sql"]);
+        var path = Path.Combine(_root, "target/compiled/m/a.sql");
+        File.WriteAllText(path, "select 1234567890 from a_longer_table -- written meanwhile by someone else");
+
+        Assert.That(ArtifactFiles.TryWrite(_root, "target/compiled/m/a.sql", "select 2"u8.ToArray(), out var written, isNew: true), Is.Null);
+
+        Assert.That(File.ReadAllText(path), Is.EqualTo("select 2"));
+        Assert.That(written, Is.EqualTo(new WrittenFile(8, File.GetLastWriteTimeUtc(path).Ticks)));
+    }
+
+    [Test]
+    public void A_file_said_to_be_new_whose_folder_is_gone_is_still_written()
+    {
+        ArtifactFiles.CreateFolders(_root, ["target/compiled/m/a.sql"]);
+        Directory.Delete(Path.Combine(_root, "target/compiled/m"));
+
+        Assert.That(ArtifactFiles.TryWrite(_root, "target/compiled/m/a.sql", "select 1"u8.ToArray(), out _, isNew: true), Is.Null);
+
+        Assert.That(File.ReadAllText(Path.Combine(_root, "target/compiled/m/a.sql")), Is.EqualTo("select 1"));
+    }
 }
