@@ -10,6 +10,7 @@ using ModelForge.Compiler.Project;
 using ModelForge.Runner.Execution;
 using ModelForge.Runner.Execution.Introspection;
 using ModelForge.Runner.Execution.UnitTests;
+using ModelForge.Runner.Memo;
 
 namespace ModelForge.Runner.Cli;
 
@@ -35,8 +36,8 @@ internal static class CompileCommand
             if (parse.GetValue(inline) is not { } query)
             {
                 if (memo.TryReplay(options) is { } replayed) return replayed;
-                var exit = Execute(options, memo.Environment, memo.MayConnect, () => memo.ReadGraph, out var session, out var generation);
-                memo.DeltaGeneration = generation;
+                var exit = Execute(options, memo.Environment, memo.MayConnect, () => memo.ReadGraph, out var session, out var generation, out var written);
+                (memo.DeltaGeneration, memo.WrittenOutputs) = (generation, written);
                 return memo.Complete(exit, session, "compiled/", "manifest.json");
             }
             if (options.Select.Count > 0 || options.Exclude.Count > 0 || options.Selector is not null)
@@ -87,14 +88,15 @@ internal static class CompileCommand
     // When the compile may connect (is_incremental, run_query...), the database starts opening while
     // the project loads: at 10,000 models its open was on the critical path of the cache check.
     // `generation`: the delta snapshot's (Delta/DeltaSnapshot), when one was written for the memo.
-    private static int Execute(InvocationOptions options, CliEnvironment environment, bool mayConnect, Func<bool> readGraph, out ProjectSession? opened, out string? generation)
+    private static int Execute(InvocationOptions options, CliEnvironment environment, bool mayConnect, Func<bool> readGraph, out ProjectSession? opened, out string? generation,
+        out WrittenStamps? written)
     {
-        generation = null;
+        (generation, written) = (null, null);
         var session = opened = ProjectSession.Open(options, environment, openAhead: mayConnect);
         if (session is null) return ExitCodes.UsageOrProject;
         try
         {
-            return Execute(session, options, environment, readGraph, out generation);
+            return Execute(session, options, environment, readGraph, out generation, out written);
         }
         finally
         {
@@ -103,9 +105,10 @@ internal static class CompileCommand
         }
     }
 
-    private static int Execute(ProjectSession session, InvocationOptions options, CliEnvironment environment, Func<bool> readGraph, out string? generation)
+    private static int Execute(ProjectSession session, InvocationOptions options, CliEnvironment environment, Func<bool> readGraph, out string? generation,
+        out WrittenStamps? written)
     {
-        generation = null;
+        (generation, written) = (null, null);
         var selected = NodeSelector.Select(session, environment, new HashSet<ResourceType> { ResourceType.Model, ResourceType.Test, ResourceType.UnitTest });
         if (selected is null) return ExitCodes.UsageOrProject;
         var project = session.Compiled!;
@@ -119,6 +122,8 @@ internal static class CompileCommand
         // Each node's path built once (three uses: its folder, its file, the manifest): 19,383 of them at 10,000 models.
         var paths = selected.Select(node => NodeCompiler.CompiledPath(project, node)).ToArray();
         var inNewFolder = ArtifactFiles.CreateFolders(session.Project.Root, paths);
+        // What each write left: the memo records the compiled files from these rather than a stat each.
+        var stamps = new WrittenFile?[selected.Count];
         Task saving;
         Task<Dictionary<string, KeyValuePair<string, string>[]>> recorded;
         using (var compiler = new CachedCompiler(session))
@@ -143,10 +148,12 @@ internal static class CompileCommand
                 // The SQL as written (rendered, or recorded when reused) is the manifest's compiled_code.
                 var outcome = compiler.Compile(node, paths[i], inNewFolder[i]);
                 if (outcome.Errors.Count == 0) compiledCode.Add(node, paths[i], outcome.Text, outcome.Bytes);
+                stamps[i] = outcome.Written;
                 errors[i] = outcome.Errors.Count > 0 ? outcome.Errors : outcome.Invalid;
                 rendered[i] = outcome.Rendered;
             });
             PhaseTimings.Mark("execute-render + write");
+            written = new WrittenStamps(Path.Combine(Path.GetFullPath(session.TargetDirectory), "compiled"), session.Project.Root, paths, stamps);
             // What the delta snapshot keeps of each render (macros bound, is_incremental answers), taken before Save
             // re-indexes the entries. Both beside the manifest, not before it: this thread starts the manifest at once
             // (the cache file holds every node's SQL, 16 MB at 10,000 models).

@@ -39,9 +39,11 @@ internal sealed class CachedCompiler : IDisposable
     /// <summary>
     /// One node's outcome. Errors: the render or the write failed. Invalid: the target's validator
     /// rejected the SQL (written all the same). Text: the SQL as rendered. Bytes: the SQL as written
-    /// (UTF-8), rendered or reused: handed on as it is rather than encoded again.
+    /// (UTF-8), rendered or reused: handed on as it is rather than encoded again. Written: the length and
+    /// time the write left, when the file was written here and stamped.
     /// </summary>
-    public readonly record struct Outcome(IReadOnlyList<Diagnostic> Errors, IReadOnlyList<Diagnostic> Invalid, bool Rendered, string? Text, ReadOnlyMemory<byte>? Bytes = null)
+    public readonly record struct Outcome(IReadOnlyList<Diagnostic> Errors, IReadOnlyList<Diagnostic> Invalid, bool Rendered, string? Text, ReadOnlyMemory<byte>? Bytes = null,
+        WrittenFile? Written = null)
     {
         /// <summary>The SQL, rendered or reused, as text; null when there is none.</summary>
         // Decoded as written (ArtifactFiles: UTF-8, no BOM), so a leading U+FEFF survives.
@@ -81,7 +83,7 @@ internal sealed class CachedCompiler : IDisposable
             {
                 foreach (var key in inputs.BoundMacros) _session.Compiled!.Macros.NoteBoundUnrecorded(key);
             }
-            return new([], invalid, true, compiled.Text, code);
+            return new([], invalid, true, compiled.Text, code, written);
         }
         catch (DiagnosticException e)
         {

@@ -9,6 +9,9 @@ namespace ModelForge.Runner.Memo;
 
 internal sealed partial class InvocationMemo
 {
+    /// <summary>The files the full command wrote under an output folder, with their stamps: recorded without a stat each.</summary>
+    public WrittenStamps? WrittenOutputs { get; set; }
+
     // Why the memo cannot be written, or null once written.
     private string? Record(ProjectSession session, string[] outputs)
     {
@@ -16,6 +19,7 @@ internal sealed partial class InvocationMemo
         var target = Path.GetFullPath(session.TargetDirectory);
         if (Path.Combine(target, MemoFile.NameFor(_command)) != _memoPath) return "the project file's target-path could not be read before loading (the memo is looked for there)";
         var scans = Inputs(session);
+        WrittenOutputs?.Index();
         if (_impure.ReadCatalog)
         {
             if (RunnerAdapters.Find(session.Project.Target)?.CatalogFiles(session.Project.Target) is not { } files)
@@ -48,7 +52,7 @@ internal sealed partial class InvocationMemo
             }
             if (old is not null && vouch) (_previousEntries ??= [])[scan] = old.Entries.ToDictionary(e => e.Path, StringComparer.Ordinal);
             var folderTicks = Scanner.FolderTicks(scan, _startedTicks);
-            var entries = Scanner.List(scan, target, _startedTicks);
+            var entries = Scanner.List(scan, target, _startedTicks, scan.Mode == ScanMode.OutputTree && WrittenOutputs?.Folder == scan.Path ? WrittenOutputs : null);
             recorded[i] = RecordedScan.FromEntries(scan, folderTicks, entries);
             if (vouch)
             {

@@ -17,7 +17,8 @@ internal static class Scanner
     /// A subfolder is stat'ed (as an entry of its parent) before it is listed: a change between the two
     /// leaves a recorded ctime older than the folder's, which the next check sees.
     /// </summary>
-    public static List<ScanEntry> List(Scan scan, string? skipFolder, long startedTicks)
+    /// <param name="written">Files this invocation wrote under the scan's folder: their entries take the stamps the writes left, no stat.</param>
+    public static List<ScanEntry> List(Scan scan, string? skipFolder, long startedTicks, WrittenStamps? written = null)
     {
         var found = new List<ScanEntry>();
         switch (scan.Mode)
@@ -28,7 +29,7 @@ internal static class Scanner
                     found.Add(new ScanEntry("", false, stamp.Length, stamp.Kind == FileStampKind.Link ? -1 : stamp.Ticks, ""));
                 break;
             case ScanMode.Tree or ScanMode.OutputTree:
-                Walk(scan.Path, "", recurse: true, _ => true, found, skipFolder, 0, startedTicks);
+                Walk(scan.Path, "", recurse: true, _ => true, found, skipFolder, 0, startedTicks, written);
                 break;
             case ScanMode.Yaml:
                 Walk(scan.Path, "", recurse: false, e => !e.IsFolder && (e.Path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || e.Path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)), found, skipFolder, 0, 0);
@@ -86,24 +87,25 @@ internal static class Scanner
     public static string HashText(string text) => ContentHash.Of(text);
 
     // startedTicks: 0 records no folder ctime (scans that do not list their subfolders).
-    private static void Walk(string folder, string relative, bool recurse, Func<ScanEntry, bool> keep, List<ScanEntry> found, string? skipFolder, int depth, long startedTicks)
+    private static void Walk(string folder, string relative, bool recurse, Func<ScanEntry, bool> keep, List<ScanEntry> found, string? skipFolder, int depth, long startedTicks,
+        WrittenStamps? written = null)
     {
         if (depth > MaxDepth || !Directory.Exists(folder)) return;
-        if (recurse) Flatten(ListTree(folder, relative, skipFolder, depth, startedTicks), relative, keep, found);
+        if (recurse) Flatten(ListTree(folder, relative, skipFolder, depth, startedTicks, written), relative, keep, found);
         else found.AddRange(ListFolder(folder, relative, skipFolder, startedTicks).OfType<ScanEntry>().Where(keep));
     }
 
     // Each folder's entries in order, by the folder's path relative to the scan. Listed a level at a
     // time, each level's folders in parallel: a stat is a system call, and the compiled tree alone has
     // ~19,400 files at 10,000 models. One flat loop per level, so no worker waits on another's loop.
-    private static Dictionary<string, ScanEntry?[]> ListTree(string folder, string relative, string? skipFolder, int depth, long startedTicks)
+    private static Dictionary<string, ScanEntry?[]> ListTree(string folder, string relative, string? skipFolder, int depth, long startedTicks, WrittenStamps? written)
     {
         var listings = new Dictionary<string, ScanEntry?[]>(StringComparer.Ordinal);
         var level = new List<(string Folder, string Relative)> { (folder, relative) };
         for (; level.Count > 0 && depth <= MaxDepth; depth++)
         {
             var listed = new ScanEntry?[level.Count][];
-            ParallelLoop.For(level.Count, i => listed[i] = ListFolder(level[i].Folder, level[i].Relative, skipFolder, startedTicks), alone: 2);
+            ParallelLoop.For(level.Count, i => listed[i] = ListFolder(level[i].Folder, level[i].Relative, skipFolder, startedTicks, written), alone: 2);
             var next = new List<(string, string)>();
             for (var i = 0; i < level.Count; i++)
             {
@@ -129,8 +131,8 @@ internal static class Scanner
     }
 
     // The folder's entries sorted by name, each with its stamp (null for the skipped folder): names
-    // come from the directory itself, no stat until FileStamp's one per entry.
-    private static ScanEntry?[] ListFolder(string folder, string relative, string? skipFolder, long startedTicks)
+    // come from the directory itself, no stat until FileStamp's one per entry, none for a file written here.
+    private static ScanEntry?[] ListFolder(string folder, string relative, string? skipFolder, long startedTicks, WrittenStamps? written = null)
     {
         var prefix = relative.Length == 0 ? "" : relative + "/";
         string[] names;
@@ -155,8 +157,13 @@ internal static class Scanner
             for (var i = 0; i < names.Length; i++)
             {
                 if (skipFolder is not null && skipFolder.EndsWith(names[i], StringComparison.Ordinal) && Path.Join(folder, names[i]) == skipFolder) continue;
-                var stamp = opened >= 0 && LinuxStat.Utf8WithNul(names[i], name) is var length and > 0 ? MemoStat.Of(name[..length], opened) : null;
-                entries[i] = ToEntry(prefix + names[i], folder, names[i], stamp ?? MemoStat.Of(Path.Join(folder, names[i])), startedTicks);
+                if (written?.Find(prefix + names[i]) is { } stamp)
+                {
+                    entries[i] = new ScanEntry(prefix + names[i], false, stamp.Length, stamp.WrittenTicks, "");
+                    continue;
+                }
+                var stat = opened >= 0 && LinuxStat.Utf8WithNul(names[i], name) is var length and > 0 ? MemoStat.Of(name[..length], opened) : null;
+                entries[i] = ToEntry(prefix + names[i], folder, names[i], stat ?? MemoStat.Of(Path.Join(folder, names[i])), startedTicks);
             }
         }
         finally
