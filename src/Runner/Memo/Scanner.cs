@@ -157,7 +157,7 @@ internal static class Scanner
             for (var i = 0; i < names.Length; i++)
             {
                 if (skipFolder is not null && skipFolder.EndsWith(names[i], StringComparison.Ordinal) && Path.Join(folder, names[i]) == skipFolder) continue;
-                if (written?.Find(prefix + names[i]) is { } stamp)
+                if (written?.Find(relative, names[i]) is { } stamp)
                 {
                     entries[i] = new ScanEntry(prefix + names[i], false, stamp.Length, stamp.WrittenTicks, "");
                     continue;

@@ -13,7 +13,10 @@ internal sealed class WrittenStamps
     private readonly string _prefix;
     private readonly IReadOnlyList<string> _paths;
     private readonly WrittenFile?[] _stamps;
-    private Dictionary<string, int>? _byPath;
+    // By file name (a substring each, not a whole path: this runs on the critical path at the end of a compile), the
+    // index of the last path with that name; _sameName chains the others.
+    private Dictionary<string, int>? _byName;
+    private int[] _sameName = [];
 
     /// <param name="folder">The folder (absolute) whose listing the stamps stand in for.</param>
     /// <param name="projectRoot">What <paramref name="paths"/> are relative to.</param>
@@ -22,26 +25,48 @@ internal sealed class WrittenStamps
     public WrittenStamps(string folder, string projectRoot, IReadOnlyList<string> paths, WrittenFile?[] stamps)
     {
         Folder = folder;
-        _prefix = Path.GetRelativePath(projectRoot, folder).Replace('\\', '/') + "/";
+        _prefix = Path.GetRelativePath(projectRoot, folder) + "/";
         (_paths, _stamps) = (paths, stamps);
     }
 
     public string Folder { get; }
 
-    /// <summary>Indexes the stamps by path relative to <see cref="Folder"/> ('/'-separated, as the memo's entries); once, before any lookup.</summary>
+    /// <summary>
+    /// Indexes the stamps; once, before any lookup. Only where paths are '/'-separated, as the memo's entries are:
+    /// elsewhere every file is stat'ed.
+    /// </summary>
     public void Index()
     {
-        if (_byPath is not null) return;
-        var byPath = new Dictionary<string, int>(_paths.Count, StringComparer.Ordinal);
+        if (_byName is not null || Path.DirectorySeparatorChar != '/') return;
+        var byName = new Dictionary<string, int>(_paths.Count, StringComparer.Ordinal);
+        _sameName = new int[_paths.Count];
         for (var i = 0; i < _paths.Count; i++)
         {
-            var path = Path.DirectorySeparatorChar == '/' ? _paths[i] : _paths[i].Replace('\\', '/');
-            if (_stamps[i] is not null && path.StartsWith(_prefix, StringComparison.Ordinal)) byPath[path[_prefix.Length..]] = i;
+            var path = _paths[i];
+            if (_stamps[i] is null || !path.StartsWith(_prefix, StringComparison.Ordinal)) continue;
+            var name = path[(path.LastIndexOf('/') + 1)..];
+            _sameName[i] = byName.TryGetValue(name, out var other) ? other : -1;
+            byName[name] = i;
         }
-        _byPath = byPath;
+        _byName = byName;
     }
 
-    /// <summary>The stamp of the file at <paramref name="relativePath"/> under <see cref="Folder"/>, if this invocation wrote it (after <see cref="Index"/>).</summary>
-    public WrittenFile? Find(string relativePath) =>
-        _byPath is not null && _byPath.TryGetValue(relativePath, out var i) ? _stamps[i] : null;
+    /// <summary>
+    /// The stamp of the file <paramref name="name"/> in <paramref name="folder"/> (relative to <see cref="Folder"/>,
+    /// '/'-separated, empty for itself), if this invocation wrote it; null before <see cref="Index"/>.
+    /// </summary>
+    public WrittenFile? Find(string folder, string name)
+    {
+        if (_byName is null || !_byName.TryGetValue(name, out var i)) return null;
+        for (; i >= 0; i = _sameName[i])
+        {
+            if (IsIn(_paths[i].AsSpan(_prefix.Length), folder, name)) return _stamps[i];
+        }
+        return null;
+    }
+
+    // Whether a path under the folder is folder/name (name alone for the folder itself).
+    private static bool IsIn(ReadOnlySpan<char> path, string folder, string name) => folder.Length == 0
+        ? path.Length == name.Length
+        : path.Length == folder.Length + 1 + name.Length && path.StartsWith(folder, StringComparison.Ordinal) && path[folder.Length] == '/';
 }
