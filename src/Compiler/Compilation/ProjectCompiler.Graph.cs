@@ -19,51 +19,61 @@ public static partial class ProjectCompiler
         Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.UniqueId, b.UniqueId));
         var graph = new ModelGraph(ordered.Length);
         foreach (var node in ordered) graph.AddNode(node.UniqueId);
-        var indexes = new List<int>();
+        // Each node's refs and sources resolved (and checked) on both cores: reads of the lookup only. Its parents, in
+        // first-use order without repeats, and what went wrong, kept by node so that the edges and the diagnostics
+        // go in below in the same order whichever thread resolved what.
+        var parentsOf = new List<string>[ordered.Length];
+        var problemsOf = new List<Diagnostic>?[ordered.Length];
+        ParallelLoop.For(ordered.Length, n => parentsOf[n] = Parents(ordered[n], lookup, restrictsAccess, out problemsOf[n]));
         for (var n = 0; n < ordered.Length; n++)
         {
-            var node = ordered[n];
-            var parents = new List<string>(node.Refs.Count + node.Sources.Count);
-            indexes.Clear();
-            // Indexed: a foreach over the read-only list would box an enumerator per node.
-            for (var r = 0; r < node.Refs.Count; r++)
+            if (problemsOf[n] is { } problems) diagnostics.AddRange(problems);
+            var parents = parentsOf[n];
+            for (var i = 0; i < parents.Count; i++)
             {
-                var call = node.Refs[r];
-                var parent = lookup.ResolveRef(call, node.PackageName, out var diagnostic);
-                if (parent is null) diagnostics.Add(diagnostic!);
-                else
-                {
-                    if (AccessRules.CheckRef(node, parent, call, restrictsAccess) is { } denied) diagnostics.Add(denied);
-                    if (parent.ModelVersion?.DeprecationDate is { } date && date < DateTimeOffset.UtcNow)
-                        diagnostics.Add(DiagnosticCodes.Access.DeprecatedVersion(call.Span, node.Name, parent.UniqueId, date));
-                    Depend(parent.UniqueId);
-                }
-            }
-            for (var s = 0; s < node.Sources.Count; s++)
-            {
-                var parent = lookup.ResolveSource(node.Sources[s], node.PackageName, out var diagnostic);
-                if (parent is null) diagnostics.Add(diagnostic!);
-                else Depend(parent.UniqueId);
-            }
-            nodes[node.UniqueId] = node.WithDependsOn(parents);
-
-            void Depend(string parent)
-            {
-                var p = graph.IndexOrMinus(parent);
+                var p = graph.IndexOrMinus(parents[i]);
                 if (p < 0)
                 {
                     // Not among the nodes (a duplicate id's other node resolves to the kept one): as AddEdge by id did.
-                    graph.AddNode(parent);
-                    p = graph.IndexOf(parent);
+                    graph.AddNode(parents[i]);
+                    p = graph.IndexOf(parents[i]);
                 }
-                if (indexes.Contains(p)) return;
-                indexes.Add(p);
-                parents.Add(parent);
                 graph.AddEdge(p, n);
             }
+            nodes[ordered[n].UniqueId] = ordered[n].WithDependsOn(parents);
         }
         foreach (var cycle in CycleFinder.FindCycles(graph)) diagnostics.Add(CycleError(cycle, nodes));
         return graph;
+    }
+
+    // The unique ids a node reads, in first-use order without repeats, and the refs and sources that failed to
+    // resolve or may not be read (null when none did).
+    private static List<string> Parents(ProjectNode node, NodeLookup lookup, Func<string, bool> restrictsAccess, out List<Diagnostic>? problems)
+    {
+        var parents = new List<string>(node.Refs.Count + node.Sources.Count);
+        problems = null;
+        // Indexed: a foreach over the read-only list would box an enumerator per node.
+        for (var r = 0; r < node.Refs.Count; r++)
+        {
+            var call = node.Refs[r];
+            var parent = lookup.ResolveRef(call, node.PackageName, out var diagnostic);
+            if (parent is null)
+            {
+                (problems ??= []).Add(diagnostic!);
+                continue;
+            }
+            if (AccessRules.CheckRef(node, parent, call, restrictsAccess) is { } denied) (problems ??= []).Add(denied);
+            if (parent.ModelVersion?.DeprecationDate is { } date && date < DateTimeOffset.UtcNow)
+                (problems ??= []).Add(DiagnosticCodes.Access.DeprecatedVersion(call.Span, node.Name, parent.UniqueId, date));
+            if (!parents.Contains(parent.UniqueId)) parents.Add(parent.UniqueId);
+        }
+        for (var s = 0; s < node.Sources.Count; s++)
+        {
+            var parent = lookup.ResolveSource(node.Sources[s], node.PackageName, out var diagnostic);
+            if (parent is null) (problems ??= []).Add(diagnostic!);
+            else if (!parents.Contains(parent.UniqueId)) parents.Add(parent.UniqueId);
+        }
+        return parents;
     }
 
     /// <summary>Points at the ref that closes the cycle and lists every node on it with its file.</summary>
