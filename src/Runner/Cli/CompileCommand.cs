@@ -119,8 +119,10 @@ internal static class CompileCommand
         var compiledCode = new CompiledCode(selected.Count);
         var unitTests = UnitTestCompilerFor(session);
         var skipped = new string?[selected.Count];
-        // Each node's path built once (three uses: its folder, its file, the manifest): 19,383 of them at 10,000 models.
-        var paths = selected.Select(node => NodeCompiler.CompiledPath(project, node)).ToArray();
+        // Each node's path built once (three uses: its folder, its file, the manifest): 19,383 of them at 10,000 models,
+        // on both cores (~25 ms on one).
+        var paths = new string[selected.Count];
+        ParallelLoop.For(selected.Count, i => paths[i] = NodeCompiler.CompiledPath(project, selected[i]));
         var inNewFolder = ArtifactFiles.CreateFolders(session.Project.Root, paths);
         // What each write left: the memo records the compiled files from these rather than a stat each.
         var stamps = new WrittenFile?[selected.Count];
