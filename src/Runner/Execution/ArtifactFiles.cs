@@ -13,6 +13,7 @@ namespace ModelForge.Runner.Execution;
 /// write. A file whose bytes are already those is left alone (its time too: the compile cache
 /// checks it). Callers writing many files create their folders first (<see cref="CreateFolders"/>);
 /// otherwise a folder is created when a write finds it missing, so existing folders cost nothing.
+/// A file in a folder just made cannot exist yet: it is created outright (<see cref="UnixFile.TryCreate"/>).
 /// </summary>
 internal static class ArtifactFiles
 {

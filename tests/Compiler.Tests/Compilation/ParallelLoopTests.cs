@@ -10,16 +10,16 @@ namespace ModelForge.Compiler.Tests.Compilation;
 /// </summary>
 public sealed class ParallelLoopTests
 {
-    [TestCase(0)]
-    [TestCase(1)]
-    [TestCase(7)]
-    [TestCase(8)]
-    [TestCase(5000)]
-    public void Every_item_runs_once(int count)
+    // Either loop: one item at a time, or in shares.
+    private static Action<int, Action<int>> Loop(bool inShares) =>
+        inShares ? ParallelLoop.ForInShares : (count, body) => ParallelLoop.For(count, body);
+
+    [Test]
+    public void Every_item_runs_once([Values(0, 1, 7, 8, 16, 17, 5000)] int count, [Values] bool inShares)
     {
         var runs = new int[count];
 
-        ParallelLoop.For(count, i => Interlocked.Increment(ref runs[i]));
+        Loop(inShares)(count, i => Interlocked.Increment(ref runs[i]));
 
         Assert.That(runs, Is.All.EqualTo(1));
     }
@@ -53,12 +53,13 @@ public sealed class ParallelLoopTests
         Assert.That(threads.Count, Is.GreaterThan(1));
     }
 
-    [Test]
-    public void The_first_failure_is_rethrown_as_it_was_after_every_item_taken_has_ended()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void The_first_failure_is_rethrown_as_it_was_after_every_item_taken_has_ended(bool inShares)
     {
         var ended = 0;
 
-        var thrown = Assert.Throws<IOException>(() => ParallelLoop.For(100, i =>
+        var thrown = Assert.Throws<IOException>(() => Loop(inShares)(100, i =>
         {
             try
             {
@@ -75,21 +76,6 @@ public sealed class ParallelLoopTests
         var endedWhenThrown = Volatile.Read(ref ended);
         Thread.Sleep(50);
         Assert.That(Volatile.Read(ref ended), Is.EqualTo(endedWhenThrown), "nothing still running after the throw");
-    }
-
-    [TestCase(0)]
-    [TestCase(1)]
-    [TestCase(15)]
-    [TestCase(16)]
-    [TestCase(17)]
-    [TestCase(5000)]
-    public void In_shares_every_item_runs_once(int count)
-    {
-        var runs = new int[count];
-
-        ParallelLoop.ForInShares(count, i => Interlocked.Increment(ref runs[i]));
-
-        Assert.That(runs, Is.All.EqualTo(1));
     }
 
     [Test]
@@ -141,29 +127,5 @@ public sealed class ParallelLoopTests
 
         Assert.That(byCaller.Take(ownEnd), Is.EqualTo(Enumerable.Range(0, ownEnd)));
         Assert.That(byCaller.Skip(ownEnd).FirstOrDefault(-1), Is.EqualTo(nextEnd - 1));
-    }
-
-    [Test]
-    public void In_shares_the_first_failure_is_rethrown_after_every_item_taken_has_ended()
-    {
-        var ended = 0;
-
-        var thrown = Assert.Throws<IOException>(() => ParallelLoop.ForInShares(100, i =>
-        {
-            try
-            {
-                if (i == 60) throw new IOException("disk full at 60");
-                Thread.Sleep(1);
-            }
-            finally
-            {
-                Interlocked.Increment(ref ended);
-            }
-        }));
-
-        Assert.That(thrown!.Message, Is.EqualTo("disk full at 60"));
-        var endedWhenThrown = Volatile.Read(ref ended);
-        Thread.Sleep(50);
-        Assert.That(Volatile.Read(ref ended), Is.EqualTo(endedWhenThrown), "nothing still running after the throw");
     }
 }
