@@ -125,7 +125,7 @@ internal static partial class LinuxStat
 
     public static void CloseFolder(int folder)
     {
-        if (folder >= 0) Close(folder);
+        if (folder >= 0) UnixFile.Close(folder);
     }
 
     // O_PATH (no read permission needed, nothing read) and O_CLOEXEC: the same on x86-64 and arm64.
@@ -136,7 +136,4 @@ internal static partial class LinuxStat
 
     [LibraryImport("libc", EntryPoint = "open")]
     private static partial int Open(ref byte path, int flags);
-
-    [DllImport("libc", EntryPoint = "close")]
-    private static extern int Close(int descriptor);
 }

@@ -22,7 +22,7 @@ internal static partial class UnixFile
     {
         // O_RDONLY | O_NONBLOCK | O_CLOEXEC: opening a FIFO must not wait for a writer (its lseek then
         // fails), and a process started meanwhile (git for packages) must not inherit the descriptor.
-        var fd = Open(path, 0x800 | 0x80000);
+        var fd = Open(path, ONonBlock | OCloseOnExec);
         if (fd < 0) return 0;
         try
         {
@@ -54,7 +54,7 @@ internal static partial class UnixFile
     /// </summary>
     public static int TryReadToEnd(string path, ref byte[] buffer, int maxBytes)
     {
-        var fd = Open(path, 0x800 | 0x80000);
+        var fd = Open(path, ONonBlock | OCloseOnExec);
         if (fd < 0) return -1;
         try
         {
@@ -104,7 +104,7 @@ internal static partial class UnixFile
         int fd;
         try
         {
-            fd = OpenCreate(path, OWriteOnly | OCreate | OExclusive | OCloseOnExec, 0x1B6 /* 0666, less the umask */);
+            fd = Open(path, OWriteOnly | OCreate | OExclusive | OCloseOnExec, 0x1B6 /* 0666, less the umask */);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -132,11 +132,8 @@ internal static partial class UnixFile
     }
 
     // Linux's values on x86-64 and arm64 alike.
-    private const int OWriteOnly = 0x1, OCreate = 0x40, OExclusive = 0x80, OCloseOnExec = 0x80000;
+    private const int OWriteOnly = 0x1, OCreate = 0x40, OExclusive = 0x80, ONonBlock = 0x800, OCloseOnExec = 0x80000;
     private const int EINTR = 4, EEXIST = 17;
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int OpenCreate(string path, int flags, int mode);
 
     [LibraryImport("libc", EntryPoint = "pwrite", SetLastError = true)]
     private static partial nint PWrite(int fd, ref byte buffer, nint count, long offset);
@@ -147,9 +144,12 @@ internal static partial class UnixFile
     [LibraryImport("libc", EntryPoint = "read")]
     private static partial nint Read(int fd, ref byte buffer, nint count);
 
-    /// <summary>libc's open: a descriptor, or -1 with the error in <see cref="Marshal.GetLastPInvokeError"/>.</summary>
+    /// <summary>
+    /// libc's open: a descriptor, or -1 with the error in <see cref="Marshal.GetLastPInvokeError"/>. <paramref name="mode"/>
+    /// is read only when <paramref name="flags"/> create a file (then on Linux only, see <see cref="TryCreate"/>).
+    /// </summary>
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial int Open(string path, int flags);
+    internal static partial int Open(string path, int flags, int mode = 0);
 
     [DllImport("libc", EntryPoint = "lseek")]
     private static extern long LSeek(int fd, long offset, int whence);
@@ -158,5 +158,5 @@ internal static partial class UnixFile
     private static partial nint PRead(int fd, ref byte buffer, nint count, long offset);
 
     [DllImport("libc", EntryPoint = "close")]
-    private static extern int Close(int fd);
+    internal static extern int Close(int fd);
 }
