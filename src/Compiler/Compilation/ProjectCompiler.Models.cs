@@ -60,7 +60,7 @@ public static partial class ProjectCompiler
         if (calls is not var (refs, sources)) return default;
         StaticParser.Calls? rendered = null;
         if (recording?.Finish(draft.UniqueId, refs, sources, config, BaseConfig()) is { } finished) memo.Store(file.Source, package, rendered = finished);
-        if (config.Count > baseCount) KeySpellingCheck.CheckInFileConfig(file.Source, config.Keys.Skip(baseCount).ToList(), diagnostics);
+        if (config.Count > baseCount) KeySpellingCheck.CheckInFileConfig(file.Source, AddedKeys(config, baseCount), diagnostics);
         project.Configs.ApplyRootOverrides(config, ResourceType.Model, draft.Fqn);
         var finalConfig = new NodeConfig(config, ResourceType.Model);
         // The namer reads the draft's identity (name, version, file), which the render does not change: the node is made once, named.
@@ -90,6 +90,19 @@ public static partial class ProjectCompiler
     /// starts from (which its config() calls fill), and the memo's recording when it keeps the render. A compile
     /// delta redoes a parse render with the same (Delta/DeltaRenderer).
     /// </summary>
+    // The keys a model's config() calls added after the first baseCount, in order. From the pairs, not Keys, whose
+    // collection the dictionary would keep for good.
+    private static List<string> AddedKeys(Dictionary<string, object?> config, int baseCount)
+    {
+        var added = new List<string>(config.Count - baseCount);
+        var index = 0;
+        foreach (var (key, _) in config)
+        {
+            if (index++ >= baseCount) added.Add(key);
+        }
+        return added;
+    }
+
     internal static NodeRenderInfo ParseRenderInfo(string uniqueId, string name, string package, string path, TargetInfo target,
         Dictionary<string, object?> config, StaticParseMemo.RenderRecording? recording) => new()
     {

@@ -71,10 +71,8 @@ public static partial class ProjectCompiler
         var attachment = declaration.AttachedTo;
         var call = GenericTestCall.Build(callee, attachment, columnName, declaration.Arguments);
         var kwargs = call.Kwargs;
-        // dbt's test_metadata.kwargs: the arguments as written, column_name, and the model call as a string.
-        var manifestKwargs = new Dictionary<string, object?>(kwargs.Count + 1, StringComparer.Ordinal);
-        foreach (var (key, value) in kwargs) manifestKwargs[key] = value;
-        manifestKwargs["model"] = GenericTestCall.ModelKwarg(attachment);
+        var modelKwarg = GenericTestCall.ModelKwarg(attachment);
+        var manifestKwargs = TestMetadata.ManifestKwargsOf(kwargs, modelKwarg);
         // dbt: <namespace>_[source_]<test>_<node>_<arguments>; sources are named <source>_<table>.
         var target = attachment.SourceName is { } source ? $"{source}_{attachment.Name}" : attachment.Name;
         var testType = (declaration.Namespace is { } prefix ? prefix + "_" : "") + (attachment.SourceName is null ? "" : "source_") + declaration.Name;
@@ -89,7 +87,7 @@ public static partial class ProjectCompiler
         {
             TestName = declaration.Name, Namespace = declaration.Namespace, ColumnName = columnName,
             Arguments = declaration.Arguments, AttachedNodeId = attachedId, Span = declaration.Span, Generated = template.Source, Kwargs = kwargs,
-            ManifestKwargs = manifestKwargs, CompiledName = compiledName, Description = declaration.Description,
+            ModelKwarg = modelKwarg, CompiledName = compiledName, Description = declaration.Description,
             ModelArgument = GenericTestCall.ModelArgument(attachment), Calls = call.Calls,
         };
         if (template.HasErrors)

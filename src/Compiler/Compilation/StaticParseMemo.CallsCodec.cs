@@ -68,17 +68,22 @@ internal sealed partial class StaticParseMemo
                     if (!ExactValues.Write(writer, value)) return false;
                 }
             }
-            writer.Write(calls.Refs.Count);
-            foreach (var reference in calls.Refs)
+            // Indexed: the lists are read through their interface, whose foreach would allocate an enumerator.
+            var refs = calls.Refs;
+            writer.Write(refs.Count);
+            for (var i = 0; i < refs.Count; i++)
             {
+                var reference = refs[i];
                 WriteOptional(writer, reference.Package);
                 writer.Write(reference.Name);
                 if (!ExactValues.Write(writer, reference.Version?.Value)) return false;
                 if (file is not null) WriteSpan(writer, reference.Span);
             }
-            writer.Write(calls.Sources.Count);
-            foreach (var source in calls.Sources)
+            var sources = calls.Sources;
+            writer.Write(sources.Count);
+            for (var i = 0; i < sources.Count; i++)
             {
+                var source = sources[i];
                 writer.Write(source.Source);
                 writer.Write(source.Table);
                 if (file is not null) WriteSpan(writer, source.Span);
@@ -115,13 +120,13 @@ internal sealed partial class StaticParseMemo
                 var refPackage = ReadOptional(ref reader);
                 var name = reader.ReadString();
                 var version = ExactValues.Read(ref reader) is { } value ? NodeVersion.From(value) : null;
-                calls.Refs.Add(new RefCall(refPackage, name, version, ReadSpan(ref reader, file)));
+                calls.Add(new RefCall(refPackage, name, version, ReadSpan(ref reader, file)));
             }
             for (var sources = reader.ReadCount(); sources > 0; sources--)
             {
                 var source = reader.ReadString();
                 var table = reader.ReadString();
-                calls.Sources.Add(new SourceCall(source, table, ReadSpan(ref reader, file)));
+                calls.Add(new SourceCall(source, table, ReadSpan(ref reader, file)));
             }
             if (reader.ReadBoolean())
             {

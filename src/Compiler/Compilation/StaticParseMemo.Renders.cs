@@ -146,8 +146,7 @@ internal sealed partial class StaticParseMemo
             // The replay must give back the very config the render left (a value changed in place through config.get, say, would not).
             RecordConfigs(_calls, baseConfig);
             if (!SameValue(baseConfig, config)) return null;
-            _calls.Refs.AddRange(refs);
-            _calls.Sources.AddRange(sources);
+            _calls.AddRange(refs, sources);
             _calls.Inputs!.Add(new(NodeInput, uniqueId));
             foreach (var entry in Inputs.Entries) _calls.Inputs.Add(entry);
             return _calls;

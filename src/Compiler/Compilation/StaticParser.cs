@@ -112,11 +112,11 @@ internal sealed class StaticParser
                     break;
                 case "ref":
                     if (Ref(positional, named, call) is not { } reference) return false;
-                    found.Refs.Add(reference);
+                    found.Add(reference);
                     break;
                 case "source":
                     if (named.Count > 0 || positional is not [string source, string table]) return false;
-                    found.Sources.Add(new SourceCall(source, table, call.Span));
+                    found.Add(new SourceCall(source, table, call.Span));
                     break;
                 case "var":
                     // The value is written out and thrown away; only plain values are known to write without error.
@@ -177,9 +177,23 @@ internal sealed class StaticParser
     {
         public List<(List<object?> Positional, List<KeyValuePair<string, object?>> Named)> Configs { get; } = [];
 
-        public List<RefCall> Refs { get; } = [];
+        // Made by the first call added: most models make no source() call, and every model's calls are kept.
+        private List<RefCall>? _refs;
+        private List<SourceCall>? _sources;
 
-        public List<SourceCall> Sources { get; } = [];
+        public IReadOnlyList<RefCall> Refs => (IReadOnlyList<RefCall>?)_refs ?? [];
+
+        public IReadOnlyList<SourceCall> Sources => (IReadOnlyList<SourceCall>?)_sources ?? [];
+
+        public void Add(RefCall call) => (_refs ??= []).Add(call);
+
+        public void Add(SourceCall call) => (_sources ??= []).Add(call);
+
+        public void AddRange(IReadOnlyList<RefCall> refs, IReadOnlyList<SourceCall> sources)
+        {
+            for (var i = 0; i < refs.Count; i++) Add(refs[i]);
+            for (var i = 0; i < sources.Count; i++) Add(sources[i]);
+        }
 
         public int IncrementalChecks { get; set; }
 
@@ -224,10 +238,12 @@ internal sealed class StaticParser
 
     private static readonly List<KeyValuePair<string, object?>> NoNamed = [];
 
+    private static readonly List<object?> NoPositional = [];
+
     private bool Arguments(CallExpression call, string package, out List<object?> positional, out List<KeyValuePair<string, object?>> named)
     {
-        positional = [];
-        // Most calls name no argument: they share one empty list, which nothing adds to.
+        // Most calls name no argument, and config() passes none by position: they share empty lists, which nothing adds to.
+        positional = NoPositional;
         named = NoNamed;
         // Indexed: a foreach over the interface allocates an enumerator per call.
         var arguments = call.Arguments;
@@ -238,6 +254,7 @@ internal sealed class StaticParser
             switch (argument.Kind)
             {
                 case ArgumentKind.Positional:
+                    if (ReferenceEquals(positional, NoPositional)) positional = [];
                     positional.Add(value);
                     break;
                 case ArgumentKind.Named:

@@ -57,6 +57,7 @@ public static class FileDiscovery
         found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var entries = new ProjectFileEntry?[found.Count];
         var problems = new DiagnosticBag?[found.Count];
+        var fqnPaths = FqnPaths(found);
         ParallelLoop.For(found.Count, i =>
         {
             var (path, type, resourcePath) = found[i];
@@ -65,7 +66,7 @@ public static class FileDiscovery
             var bag = t_problems ??= new DiagnosticBag();
             if (SourceFileReader.Read(Path.Combine(root, path), path, bag) is { } text)
             {
-                var entry = entries[i] = new ProjectFileEntry(Stem(path), path, text, type, resourcePath, FqnPath(resourcePath, path));
+                var entry = entries[i] = new ProjectFileEntry(Stem(path), path, text, type, resourcePath, fqnPaths[i]);
                 read?.Invoke(entry);
             }
             else
@@ -180,11 +181,27 @@ public static class FileDiscovery
         return dot > 0 ? name[..dot] : name;
     }
 
-    private static string[] FqnPath(string resourcePath, string path)
+    // Each file's folder names below its resource path. The files of a folder (neighbours, found being sorted by path)
+    // share one array of them: the project keeps every entry until the command ends.
+    private static string[][] FqnPaths(List<Found> found)
     {
-        var start = resourcePath == "." ? 0 : resourcePath.Length + 1;
-        var end = path.LastIndexOf('/');
-        // Most files sit a folder or two deep: split only the folders, without the file name.
-        return end < start ? [] : path[start..end].Split('/');
+        var paths = new string[found.Count][];
+        for (var i = 0; i < found.Count; i++)
+        {
+            var (path, _, resourcePath) = found[i];
+            var start = resourcePath == "." ? 0 : resourcePath.Length + 1;
+            var end = path.LastIndexOf('/');
+            if (i > 0 && found[i - 1].ResourcePath == resourcePath && FolderOf(path).SequenceEqual(FolderOf(found[i - 1].Path)))
+            {
+                paths[i] = paths[i - 1];
+                continue;
+            }
+            // Most files sit a folder or two deep: split only the folders, without the file name.
+            paths[i] = end < start ? [] : path[start..end].Split('/');
+        }
+        return paths;
     }
+
+    // The path up to and including its last '/' (empty for a file at the root).
+    private static ReadOnlySpan<char> FolderOf(string path) => path.AsSpan(0, path.LastIndexOf('/') + 1);
 }

@@ -71,9 +71,8 @@ internal sealed partial class SchemaFileParser
 
         // dbt 1.10+ (require_generic_test_arguments_property, on by default): the `arguments:` block is
         // merged over the other non-config keys, which stay arguments too (with a deprecation in dbt).
-        var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var block = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var config = new Dictionary<string, object?>(StringComparer.Ordinal);
+        // Made when something goes in: most tests are a bare name (`- unique`), and share the empty dictionary instead.
+        Dictionary<string, object?>? arguments = null, block = null, config = null;
         string? customName = null, description = null, columnName = column;
         if (properties is not null)
         {
@@ -87,6 +86,7 @@ internal sealed partial class SchemaFileParser
                     case "config":
                         break;
                     case "arguments" when value is Dictionary<string, object?> args:
+                        block ??= new Dictionary<string, object?>(StringComparer.Ordinal);
                         foreach (var (k, v) in args) block[k] = v;
                         break;
                     case "arguments":
@@ -104,28 +104,31 @@ internal sealed partial class SchemaFileParser
                     case "column_name":
                         break;
                     case var _ when TestConfigKeys.Contains(key):
-                        if (value is not null) config[key] = value;
+                        if (value is not null) (config ??= new(StringComparer.Ordinal))[key] = value;
                         break;
                     default:
-                        arguments[key] = value;
+                        (arguments ??= new(StringComparer.Ordinal))[key] = value;
                         break;
                 }
             }
-            foreach (var (k, v) in block)
+            if (block is not null)
             {
-                if (k == "column_name" && v is not null) columnName = v.ToString();
-                else arguments[k] = v;
+                foreach (var (k, v) in block)
+                {
+                    if (k == "column_name" && v is not null) columnName = v.ToString();
+                    else (arguments ??= new(StringComparer.Ordinal))[k] = v;
+                }
             }
             // config: wins over the older top-level spelling; dbt drops null config values.
             if (Dictionary(properties, "config", converted) is { } explicitConfig)
             {
                 foreach (var (k, v) in explicitConfig)
                 {
-                    if (v is not null) config[k] = v;
+                    if (v is not null) (config ??= new(StringComparer.Ordinal))[k] = v;
                 }
             }
         }
-        return new TestDeclaration(name, ns, arguments, config, columnName, attachment, span)
+        return new TestDeclaration(name, ns, arguments ?? Empty.Dictionary, config ?? Empty.Dictionary, columnName, attachment, span)
         {
             CustomName = customName,
             Description = description,

@@ -98,6 +98,6 @@ internal sealed partial class YamlFastParser
         }
         if (last < 0) throw Bail();
         _pos = last + 1;
-        return new ScannedScalar(_text.Substring((int)start.Index, _pos - (int)start.Index), ScalarStyle.Plain, start, Mark(), false);
+        return new ScannedScalar(_pool.Get(_text.AsSpan((int)start.Index, _pos - (int)start.Index)), ScalarStyle.Plain, start, Mark(), false);
     }
 }

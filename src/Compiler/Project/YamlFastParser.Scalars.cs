@@ -78,7 +78,7 @@ internal sealed partial class YamlFastParser
             }
         }
         var end = Mark();
-        var value = multiline ? _buffer.ToString() : _text.Substring((int)start.Index, _pos - (int)start.Index);
+        var value = multiline ? _buffer.ToString() : _pool.Get(_text.AsSpan((int)start.Index, _pos - (int)start.Index));
         return new ScannedScalar(value, ScalarStyle.Plain, start, end, multiline);
     }
 
@@ -92,7 +92,7 @@ internal sealed partial class YamlFastParser
         var close = _text.AsSpan(_pos).IndexOfAny(single ? "'\n\r" : "\"\\\n\r");
         if (close >= 0 && _text[_pos + close] == quote && !(single && _pos + close + 1 < _text.Length && _text[_pos + close + 1] == '\''))
         {
-            var value = _text.Substring(_pos, close);
+            var value = _pool.Get(_text.AsSpan(_pos, close));
             _pos += close + 1;
             return new ScannedScalar(value, single ? ScalarStyle.SingleQuoted : ScalarStyle.DoubleQuoted, start, Mark(), false);
         }

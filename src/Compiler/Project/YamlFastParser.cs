@@ -24,6 +24,7 @@ internal sealed partial class YamlFastParser
     private readonly string _text;
     private readonly List<ParsingEvent> _events;
     private readonly StringBuilder _buffer = new();
+    private readonly ScalarPool _pool = ScalarPool.ForThread;
     private int _pos;
     private int _line = 1;
     private int _lineStart;

@@ -43,6 +43,24 @@ public sealed class FileDiscoveryTests
     }
 
     [Test]
+    public void Files_of_one_folder_share_their_fqn_path()
+    {
+        using var dir = new TempProjectDirectory();
+        dir.Write("models/staging/a.sql", "select 1").Write("models/staging/b.sql", "select 1")
+            .Write("models/staging_x/c.sql", "select 1").Write("models/d.sql", "select 1").Write("models/e.sql", "select 1")
+            .Write("models/staging/schema.yml", "version: 2\n");
+        var project = dir.LoadClean();
+        var models = project.Models.ToDictionary(m => m.Name);
+
+        Assert.That(models["a"].FqnPath, Is.EqualTo(new[] { "staging" }));
+        Assert.That(models["b"].FqnPath, Is.SameAs(models["a"].FqnPath));
+        Assert.That(project.Files.YamlFiles.Single().FqnPath, Is.SameAs(models["a"].FqnPath), "a YAML file beside them too");
+        Assert.That(models["c"].FqnPath, Is.EqualTo(new[] { "staging_x" }));
+        Assert.That(models["d"].FqnPath, Is.Empty);
+        Assert.That(models["e"].FqnPath, Is.SameAs(models["d"].FqnPath));
+    }
+
+    [Test]
     public void Hidden_folders_and_files_are_skipped()
     {
         using var dir = new TempProjectDirectory();

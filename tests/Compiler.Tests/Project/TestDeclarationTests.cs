@@ -60,6 +60,19 @@ public sealed class TestDeclarationTests
     }
 
     [Test]
+    public void A_bare_test_name_keeps_no_dictionaries_of_its_own()
+    {
+        var tests = Tests("          - unique\n          - not_null\n          - accepted_values: {values: [1]}\n", out var diagnostics);
+
+        Assert.That(diagnostics, Is.Empty);
+        Assert.That(tests[0].Arguments, Is.Empty);
+        Assert.That(tests[1].Arguments, Is.SameAs(tests[0].Arguments));
+        Assert.That(tests[1].Config, Is.SameAs(tests[0].Arguments), "one shared empty dictionary");
+        Assert.That(tests[2].Arguments.Keys, Is.EqualTo(new[] { "values" }));
+        Assert.That(tests[2].Config, Is.SameAs(tests[0].Config), "no config: the shared empty one");
+    }
+
+    [Test]
     public void A_mapping_with_two_keys_and_no_test_name_is_reported()
     {
         Tests("          - {unique: {}, not_null: {}}\n", out var diagnostics);

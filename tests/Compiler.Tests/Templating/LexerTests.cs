@@ -26,6 +26,19 @@ public sealed class LexerTests
     }
 
     [Test]
+    public void Equal_string_literals_share_one_string_unless_escaped()
+    {
+        var first = Lex("{{ config(materialized='view') }}", out _).Single(t => t.Kind == TokenKind.String);
+        var second = Lex("{{ x('view', \"it's\", 'it\\'s', \"it's\") }}", out _).Where(t => t.Kind == TokenKind.String).ToList();
+
+        Assert.That(first.Value, Is.EqualTo("view"));
+        Assert.That(second[0].Value, Is.SameAs(first.Value), "across templates too");
+        Assert.That(second[1].Value, Is.EqualTo("it's"));
+        Assert.That(second[3].Value, Is.SameAs(second[1].Value));
+        Assert.That(second[2].Value, Is.EqualTo("it's").And.Not.SameAs(second[1].Value), "an escape is read, not shared");
+    }
+
+    [Test]
     public void Whitespace_control_shrinks_the_neighbouring_data()
     {
         var tokens = Lex("a  \n {{- x -}} \n b", out _);

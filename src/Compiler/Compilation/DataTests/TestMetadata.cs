@@ -44,7 +44,20 @@ public sealed class TestMetadata
     /// The kwargs as dbt stores them in test_metadata: the YAML arguments unrendered, column_name,
     /// and <c>model</c> as <c>{{ get_where_subquery(ref('orders')) }}</c>. The unique id hashes these.
     /// </summary>
-    public IReadOnlyDictionary<string, object?> ManifestKwargs { get; init; } = Empty.Dictionary;
+    /// <remarks>Made on each read (the manifest's, once per test): kept, it was two more dictionaries per test.</remarks>
+    public IReadOnlyDictionary<string, object?> ManifestKwargs => ManifestKwargsOf(Kwargs, ModelKwarg);
+
+    /// <summary>The <c>model</c> entry of <see cref="ManifestKwargs"/>.</summary>
+    internal string ModelKwarg { get; init; } = "";
+
+    /// <summary><paramref name="kwargs"/> with <c>model</c> last, as <see cref="ManifestKwargs"/>.</summary>
+    internal static Dictionary<string, object?> ManifestKwargsOf(IReadOnlyDictionary<string, object?> kwargs, string model)
+    {
+        var all = new Dictionary<string, object?>(kwargs.Count + 1, StringComparer.Ordinal);
+        foreach (var (key, value) in kwargs) all[key] = value;
+        all["model"] = model;
+        return all;
+    }
 
     /// <summary>
     /// The name of the compiled file: the generated name, or when that is 64 characters or more its

@@ -28,7 +28,8 @@ internal static class TestNamer
         keys.Clear();
         if (arguments is Dictionary<string, object?> map)
         {
-            foreach (var key in map.Keys) AddKey(keys, key);
+            // The pairs, not Keys: Keys makes a collection that the dictionary then keeps (one per test, all kept).
+            foreach (var (key, _) in map) AddKey(keys, key);
         }
         else
         {

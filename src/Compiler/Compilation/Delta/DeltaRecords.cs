@@ -269,8 +269,7 @@ internal static class DeltaRecords
     {
         var calls = new StaticParser.Calls { IncrementalChecks = rendered.IncrementalChecks };
         calls.Configs.AddRange(rendered.Configs);
-        calls.Refs.AddRange(rendered.Refs);
-        calls.Sources.AddRange(rendered.Sources);
+        calls.AddRange(rendered.Refs, rendered.Sources);
         return StaticParseMemo.ShapeOf(calls);
     }
 

@@ -29,7 +29,10 @@ internal sealed partial class Lexer
         t_tokens = tokens;
     }
 
-    /// <summary>The name as a string, shared with earlier equal names on this thread (names repeat: ref, config, is_incremental…).</summary>
+    /// <summary>
+    /// The name (or string literal) as a string, shared with earlier equal ones on this thread (names repeat: ref, config,
+    /// is_incremental…; literals too: 'view', the refs of a project's busiest models).
+    /// </summary>
     private string Name(int start, int length)
     {
         if (length > MaxInternedLength) return _text.Substring(start, length);

@@ -128,7 +128,8 @@ internal sealed partial class Lexer
             if (c == quote)
             {
                 string value;
-                if (sb is null) value = _text.Substring(chunkStart, _pos - chunkStart);
+                // Without escapes, shared like names: the same literals ('view', ref and var names) fill thousands of models.
+                if (sb is null) value = Name(chunkStart, _pos - chunkStart);
                 else value = sb.Append(_text, chunkStart, _pos - chunkStart).ToString();
                 _pos++;
                 _tokens.Add(new Token(TokenKind.String, start, _pos - start, value));
