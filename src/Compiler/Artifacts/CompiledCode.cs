@@ -16,19 +16,20 @@ internal sealed class CompiledCode(int capacity = 31)
     private readonly ConcurrentDictionary<string, Compiled> _byNode =
         new(Environment.ProcessorCount * 4, Math.Max(capacity, 31), StringComparer.Ordinal);
 
-    private sealed record Compiled(string Path, Utf8Text Code);
+    private sealed record Compiled(string Path, ReadOnlyMemory<byte> Code);
 
     /// <param name="path">Where the SQL was written, relative to the project (<see cref="NodeCompiler.CompiledPath"/>).</param>
-    public void Add(ProjectNode node, string path, string code) => _byNode[node.UniqueId] = new(path, new Utf8Text(System.Text.Encoding.UTF8.GetBytes(code)));
+    public void Add(ProjectNode node, string path, string code) => _byNode[node.UniqueId] = new(path, System.Text.Encoding.UTF8.GetBytes(code));
 
     /// <summary>As <see cref="Add(ProjectNode, string, string)"/>, from the text's UTF-8 <paramref name="bytes"/> when given, else the text; neither: nothing.</summary>
     public void Add(ProjectNode node, string path, string? code, ReadOnlyMemory<byte>? bytes)
     {
-        if (bytes is { } utf8) _byNode[node.UniqueId] = new(path, new Utf8Text(utf8));
+        if (bytes is { } utf8) _byNode[node.UniqueId] = new(path, utf8);
         else if (code is not null) Add(node, path, code);
     }
 
-    public bool TryGet(string uniqueId, out (string Path, Utf8Text Code) compiled)
+    /// <summary>The path and UTF-8 SQL added for <paramref name="uniqueId"/>, if any.</summary>
+    public bool TryGet(string uniqueId, out (string Path, ReadOnlyMemory<byte> Code) compiled)
     {
         var found = _byNode.TryGetValue(uniqueId, out var entry);
         compiled = found ? (entry!.Path, entry.Code) : default;

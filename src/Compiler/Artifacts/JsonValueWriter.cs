@@ -18,9 +18,6 @@ public static class JsonValueWriter
             case string s:
                 json.WriteStringValue(s);
                 break;
-            case Utf8Text utf8:
-                json.WriteStringValue(utf8.Bytes.Span);
-                break;
             case bool b:
                 json.WriteBooleanValue(b);
                 break;

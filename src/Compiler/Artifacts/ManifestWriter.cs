@@ -132,7 +132,7 @@ public static partial class ManifestWriter
     private static void WriteCompiled(Utf8JsonWriter json, ProjectNode node, CompiledCode? compiled)
     {
         if (node.ResourceType is ResourceType.Seed or ResourceType.Source) return;
-        if (compiled is not null && compiled.TryGet(node.UniqueId, out var code)) WriteCompiledFields(json, code.Path, code.Code.Bytes.Span);
+        if (compiled is not null && compiled.TryGet(node.UniqueId, out var code)) WriteCompiledFields(json, code.Path, code.Code.Span);
         else WriteCompiledFields(json, null, default);
     }
 

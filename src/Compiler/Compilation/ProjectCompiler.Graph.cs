@@ -40,7 +40,8 @@ public static partial class ProjectCompiler
                 }
                 graph.AddEdge(p, n);
             }
-            nodes[ordered[n].UniqueId] = ordered[n].WithDependsOn(parents);
+            // An array of the exact size: the node keeps it until the command ends, and the list is the resolve's.
+            nodes[ordered[n].UniqueId] = ordered[n].WithDependsOn(parents.Count == 0 ? [] : parents.ToArray());
         }
         foreach (var cycle in CycleFinder.FindCycles(graph)) diagnostics.Add(CycleError(cycle, nodes));
         return graph;

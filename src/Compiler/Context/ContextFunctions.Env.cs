@@ -15,7 +15,7 @@ internal static partial class ContextFunctions
         if (name.StartsWith(SecretPrefix, StringComparison.Ordinal) && !state.Project.AllowSecretEnvVars)
             throw ContextErrors.SecretEnvVar(name, state.Node.Description, a.CallSpan);
         var read = state.Project.Environment(name);
-        state.Node.Inputs?.Record(RenderInputs.Env + name, () => read is null ? "unset" : "=" + read);
+        state.Node.Inputs?.Record(RenderInputs.KeyOf(RenderInputs.Env, name), () => read is null ? "unset" : "=" + read);
         if (read is { } value) return value;
         var fallback = a.Get(1, "default");
         if (fallback is not null and not Undefined) return fallback;

@@ -92,16 +92,32 @@ internal sealed class RenderInputs
     public static string Join(params ReadOnlySpan<string?> parts) => KeyOf("", parts);
 
     /// <summary><paramref name="kind"/> + <see cref="Join"/> of <paramref name="parts"/>, made as one string (every ref and source call records one).</summary>
+    // Keys repeat from render to render (every model reading var('start_date'), the refs to a busy model), and the
+    // compile cache keeps each render's: a thread makes each key once and its renders share it. A full table stops
+    // taking more rather than grow without bound.
+    private const int MaxSharedKeys = 16_384;
+    [ThreadStatic] private static Dictionary<string, string>? t_keys;
+
+    /// <summary><paramref name="kind"/>, then the parts joined by '|' (a null part as U+0001): one string per thread for equal keys.</summary>
     public static string KeyOf(string kind, params ReadOnlySpan<string?> parts)
     {
-        var joined = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0);
-        joined.AppendLiteral(kind);
+        var length = kind.Length;
+        for (var i = 0; i < parts.Length; i++) length += (i > 0 ? 1 : 0) + (parts[i]?.Length ?? 1);
+        var key = length <= 256 ? stackalloc char[length] : new char[length];
+        kind.CopyTo(key);
+        var at = kind.Length;
         for (var i = 0; i < parts.Length; i++)
         {
-            if (i > 0) joined.AppendLiteral("|");
-            joined.AppendLiteral(parts[i] ?? "\u0001");
+            if (i > 0) key[at++] = '|';
+            var part = parts[i] ?? "\u0001";
+            part.CopyTo(key[at..]);
+            at += part.Length;
         }
-        return joined.ToStringAndClear();
+        var shared = t_keys ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (shared.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var known)) return known;
+        var made = key.ToString();
+        if (shared.Count < MaxSharedKeys) shared.Add(made, made);
+        return made;
     }
 
     /// <summary>Whether <see cref="DescribeGlobal"/> reads the node rendered (its relation, config or phase) for <paramref name="name"/>.</summary>

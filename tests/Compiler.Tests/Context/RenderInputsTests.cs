@@ -19,6 +19,19 @@ public sealed class RenderInputsTests
     }
 
     [Test]
+    public void Keys_join_their_parts_and_equal_keys_are_one_string()
+    {
+        var first = RenderInputs.KeyOf(RenderInputs.Ref, "shop", "orders", null);
+        var again = RenderInputs.KeyOf(RenderInputs.Ref, "shop", string.Concat("ord", "ers"), null);
+        var longKey = RenderInputs.KeyOf(RenderInputs.Var, new string('x', 300));
+
+        Assert.That(first, Is.EqualTo("r|shop|orders|\u0001"));
+        Assert.That(again, Is.SameAs(first));
+        Assert.That(RenderInputs.KeyOf(RenderInputs.Var, "region"), Is.EqualTo(RenderInputs.Var + "region"));
+        Assert.That(longKey, Is.EqualTo("v|" + new string('x', 300)), "longer than the stack buffer");
+    }
+
+    [Test]
     public void Reading_a_var_and_an_env_var_records_their_values_and_the_clock_makes_a_render_uncacheable()
     {
         var harness = new ContextHarness();

@@ -31,6 +31,22 @@ public sealed class ModelGraphTests
     }
 
     [Test]
+    public void A_first_edge_gives_only_its_two_nodes_neighbours()
+    {
+        var graph = new ModelGraph();
+        foreach (var id in new[] { "a", "b", "c", "d" }) graph.AddNode(id);
+        graph.AddEdge("c", "b");
+        graph.AddEdge("a", "b");
+
+        Assert.That(graph.Parents("b"), Is.EqualTo(new[] { "a", "c" }));
+        Assert.That(graph.Children("a"), Is.EqualTo(new[] { "b" }));
+        Assert.That(graph.Children("c"), Is.EqualTo(new[] { "b" }));
+        Assert.That(graph.Parents("a"), Is.Empty);
+        Assert.That(graph.Parents("d").Concat(graph.Children("d")), Is.Empty, "a node without edges has no neighbours");
+        Assert.That(graph.Children("b"), Is.Empty);
+    }
+
+    [Test]
     public void Edges_added_by_index_are_the_edges_added_by_id()
     {
         var edges = new[] { ("c", "d"), ("a", "d"), ("b", "c"), ("a", "d") };

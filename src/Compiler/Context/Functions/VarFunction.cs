@@ -15,7 +15,7 @@ internal sealed class VarFunction(RenderState state) : ICallable, ITemplateObjec
     {
         var name = Args.String(arguments, 0, "name", "var", Usage);
         var found = TryFind(name, out var value);
-        state.Node.Inputs?.Record(RenderInputs.Var + name, () => Describe(found, value));
+        state.Node.Inputs?.Record(RenderInputs.KeyOf(RenderInputs.Var, name), () => Describe(found, value));
         if (found) return value;
         var fallback = arguments.Get(1, "default", out var hasDefault);
         if (hasDefault) return fallback;
@@ -32,7 +32,7 @@ internal sealed class VarFunction(RenderState state) : ICallable, ITemplateObjec
     {
         var name = Args.String(arguments, 0, "name", "var.has_var", "var.has_var('name')");
         var found = TryFind(name, out _);
-        state.Node.Inputs?.Record(RenderInputs.HasVar + name, () => found ? "yes" : "no");
+        state.Node.Inputs?.Record(RenderInputs.KeyOf(RenderInputs.HasVar, name), () => found ? "yes" : "no");
         return found;
     }
 

@@ -13,7 +13,7 @@ internal sealed class RecordedFlags(Namespace flags, RenderInputs inputs) : ITem
     public bool TryGetAttribute(string name, out object? value)
     {
         var found = flags.TryGetAttribute(name, out value);
-        inputs.Record(RenderInputs.Flag + name, (found, value), static read => Describe(read.found, read.value));
+        inputs.Record(RenderInputs.KeyOf(RenderInputs.Flag, name), (found, value), static read => Describe(read.found, read.value));
         return found;
     }
 
