@@ -29,7 +29,8 @@ public static partial class ProjectCompiler
         if (memo.TryGet(file.Source, package, out var known)) template = new NodeTemplate(file.Source, engine);
         else
         {
-            var parsed = engine.Parse(file.Source, diagnostics);
+            // Its node keeps it (NodeTemplate): the engine's cache would only hold it a second time.
+            var parsed = engine.ParseOnce(file.Source, diagnostics);
             if (parsed.HasErrors) return default;
             template = new NodeTemplate(parsed);
             known = statics.Find(parsed, package);

@@ -101,12 +101,12 @@ internal sealed partial class SchemaFileParser
                 Name = name,
                 Description = _reader.String(YamlReader.Get(item, "description"), "description"),
                 Config = Dictionary(item, "config", converted) ?? Empty.Dictionary,
-                Columns = Columns(item, attachment, converted),
-                Tests = Tests(item, attachment, null, converted),
-                Constraints = RawList(item, "constraints", converted),
+                Columns = OrEmpty(Columns(item, attachment, converted)),
+                Tests = OrEmpty(Tests(item, attachment, null, converted)),
+                Constraints = OrEmpty(RawList(item, "constraints", converted)),
                 Docs = Dictionary(item, "docs", converted) ?? Empty.Dictionary,
                 Meta = Dictionary(item, "meta", converted) ?? Empty.Dictionary,
-                Tags = _reader.StringList(YamlReader.Get(item, "tags"), "tags", allowSingle: true) ?? [],
+                Tags = Tags(item),
                 Access = _reader.String(YamlReader.Get(item, "access"), "access"),
                 Group = _reader.String(YamlReader.Get(item, "group"), "group"),
                 Raw = raw,
@@ -133,9 +133,9 @@ internal sealed partial class SchemaFileParser
                 DataType = _reader.String(YamlReader.Get(item, "data_type"), "data_type"),
                 Quote = _reader.Bool(YamlReader.Get(item, "quote"), "quote"),
                 Meta = Dictionary(item, "meta", own) ?? Empty.Dictionary,
-                Tags = _reader.StringList(YamlReader.Get(item, "tags"), "tags", allowSingle: true) ?? [],
-                Constraints = RawList(item, "constraints", own),
-                Tests = Tests(item, attachment, name, own),
+                Tags = Tags(item),
+                Constraints = OrEmpty(RawList(item, "constraints", own)),
+                Tests = OrEmpty(Tests(item, attachment, name, own)),
                 Raw = raw,
                 Span = _reader.Span(item),
             });
@@ -156,6 +156,13 @@ internal sealed partial class SchemaFileParser
         converted is null
             ? _reader.Dictionary(YamlReader.Get(entry, key), key)
             : _reader.Mapping(YamlReader.Get(entry, key), key) is null ? null : (Dictionary<string, object?>)converted[key]!;
+
+    // The project keeps every model's and column's properties: an empty list among them is the shared empty one.
+    private static IReadOnlyList<T> OrEmpty<T>(List<T> list) => list.Count == 0 ? [] : list;
+
+    // Typed as the read-only list before the default: `?? []` on the List itself would make a new empty List each time.
+    private IReadOnlyList<string> Tags(YamlMappingNode item) =>
+        (IReadOnlyList<string>?)_reader.StringList(YamlReader.Get(item, "tags"), "tags", allowSingle: true) ?? [];
 
     private List<object?> RawList(YamlMappingNode entry, string key, Dictionary<string, object?>? converted = null) =>
         _reader.Sequence(YamlReader.Get(entry, key), key) is not { } list ? []

@@ -43,6 +43,17 @@ public sealed class TemplateEngine
     }
 
     /// <summary>
+    /// As <see cref="Parse"/>, for a text parsed once per process (a model's file, whose template its node keeps): not
+    /// hashed, and not kept by the cache (three objects per model for the command's life at 10,000 models).
+    /// </summary>
+    internal Template ParseOnce(SourceText source, DiagnosticBag diagnostics)
+    {
+        var entry = Build(source);
+        if (entry.Diagnostics.Count > 0) diagnostics.AddRange(entry.Diagnostics);
+        return entry.Template;
+    }
+
+    /// <summary>
     /// Renders a template. A user error aborts the render with a
     /// <see cref="DiagnosticException"/> whose diagnostic points into the template and carries the
     /// macro frames it passed through.

@@ -17,6 +17,20 @@ public sealed class TemplateEngineTests
     }
 
     [Test]
+    public void A_text_parsed_once_is_not_kept_and_still_reports_its_errors()
+    {
+        var engine = new TemplateEngine();
+        var bag = new DiagnosticBag();
+        var once = engine.ParseOnce(new SourceText("models/a.sql", "select {{ 1 }}"), bag);
+        var broken = engine.ParseOnce(new SourceText("models/b.sql", "select {{ 1 "), bag);
+
+        Assert.That(engine.ParsedCount, Is.EqualTo(0));
+        Assert.That(engine.Parse(new SourceText("models/a.sql", "select {{ 1 }}"), new DiagnosticBag()), Is.Not.SameAs(once));
+        Assert.That((once.HasErrors, broken.HasErrors), Is.EqualTo((false, true)));
+        Assert.That(bag.ToList().Single().Span?.Path, Is.EqualTo("models/b.sql"));
+    }
+
+    [Test]
     public void Changed_text_or_path_parses_again()
     {
         var engine = new TemplateEngine();
