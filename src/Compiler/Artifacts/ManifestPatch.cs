@@ -192,7 +192,7 @@ internal static partial class ManifestPatch
     }
 
     // Whether the tail the index places begins as the writer begins one: the comma after the field before it, then
-    // compiled_path's name on the next line. A few bytes read, where the entry's name is checked for a node read whole.
+    // compiled_path's name (on the next line when indented). A few bytes read, where the entry's name is checked for a node read whole.
     private static bool StartsTail(SafeFileHandle manifest, long tailStart)
     {
         Span<byte> head = stackalloc byte[48];
@@ -201,7 +201,7 @@ internal static partial class ManifestPatch
         // A loop, not TrimStart over bytes: that is compiled at run time in a precompiled forge.
         var at = 1;
         while (at < read && head[at] is (byte)' ' or (byte)'\r' or (byte)'\n') at++;
-        return head[at..read].StartsWith("\"compiled_path\": "u8);
+        return head[at..read].StartsWith("\"compiled_path\":"u8);
     }
 
     [ThreadStatic] private static ByteBuffer? t_tailBuffer;
@@ -237,13 +237,15 @@ internal static partial class ManifestPatch
     private static bool TryReadNamed(SafeFileHandle manifest, ManifestIndex.EntryRange range, out byte[] named, out int start)
     {
         var name = NameBytes(range.UniqueId);
-        start = name.Length + 4;
+        // The quotes around the name, then the colon (and the space an indented writer puts after it).
+        var separator = ManifestWriter.Options.Indented ? "\": "u8 : "\":"u8;
+        start = name.Length + 1 + separator.Length;
         named = [];
         var before = range.Start - start;
         if (before < 0) return false;
         named = ReadAt(manifest, before, start + range.Length);
         var head = named.AsSpan(0, start);
-        return head[0] == '"' && head[1..^3].SequenceEqual(name) && head[^3..].SequenceEqual("\": "u8) && named[start] == '{' && named[^1] == '}';
+        return head[0] == '"' && head[1..^separator.Length].SequenceEqual(name) && head[^separator.Length..].SequenceEqual(separator) && named[start] == '{' && named[^1] == '}';
     }
 
     // A unique id as the manifest writes it as a key: ids are most often letters, digits, '_', '.' and '-', which JSON

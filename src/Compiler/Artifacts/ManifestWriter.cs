@@ -87,7 +87,11 @@ public static partial class ManifestWriter
     }
 
     /// <summary>How manifest.json is written: what re-encodes a part of it (ManifestPatch) must use the same.</summary>
-    internal static readonly JsonWriterOptions Options = new() { Indented = true };
+    /// <remarks>
+    /// Compact, as dbt writes it (json.dumps without indent): indented, the 10,000-model manifest was 73 MB instead of
+    /// 57, and the writer spent a fifth of its time on line breaks and spaces.
+    /// </remarks>
+    internal static readonly JsonWriterOptions Options = new();
 
     private static readonly JsonEncodedText CompiledPathName = JsonEncodedText.Encode("compiled_path");
     private static readonly JsonEncodedText CompiledName = JsonEncodedText.Encode("compiled");

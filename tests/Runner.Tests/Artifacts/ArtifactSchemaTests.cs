@@ -147,6 +147,15 @@ public sealed class ArtifactSchemaTests
     }
 
     [Test]
+    public void The_manifest_is_written_compact_as_dbt_writes_it()
+    {
+        var manifest = _project.Read("target/manifest.json");
+
+        Assert.That(manifest, Does.StartWith("{\"metadata\":{\"dbt_schema_version\":"));
+        Assert.That(manifest.TrimEnd('\n'), Does.Not.Contain('\n'), "one line: the SQL's line breaks are escaped");
+    }
+
+    [Test]
     public void Compiled_and_run_files_are_under_the_project_name_as_dbt_writes_them()
     {
         Assert.That(_project.Exists("target/compiled/shop/models/stg_events.sql"));

@@ -265,7 +265,7 @@ public sealed partial class ManifestPatchTests
         {
             // The tail: the compiled fields, from the comma before compiled_path, and the closing brace; nothing else.
             var tail = Encoding.UTF8.GetString(written, (int)(node.End - node.Tail), node.Tail);
-            Assert.That(tail, Does.Match("^,\\s*\"compiled_path\": [^\\n]*,\\s*\"compiled\": (true|false),\\s*\"compiled_code\": [^\\n]*\\s*}$"), node.UniqueId);
+            Assert.That(tail, Does.Match("^,\\s*\"compiled_path\":\\s*[^\\n]*,\\s*\"compiled\":\\s*(true|false),\\s*\"compiled_code\":\\s*[^\\n]*\\s*}$"), node.UniqueId);
         }
         Assert.That(index.Macros.Select(m => m.Tail), Is.All.Zero);
         var saved = ManifestIndex.TryRead(Target);

@@ -74,7 +74,7 @@ public sealed partial class CompileDeltaTests
         return files;
     }
 
-    [GeneratedRegex("\"(generated_at|invocation_id)\": \"[^\"]*\"")]
+    [GeneratedRegex("\"(generated_at|invocation_id)\": ?\"[^\"]*\"")]
     private static partial Regex Invocation();
 
     // The outputs of a compile from nothing (no memo, caches or delta): what the delta must have left.
