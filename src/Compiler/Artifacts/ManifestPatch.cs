@@ -192,7 +192,8 @@ internal static partial class ManifestPatch
     }
 
     // Whether the tail the index places begins as the writer begins one: the comma after the field before it, then
-    // compiled_path's name (on the next line when indented). A few bytes read, where the entry's name is checked for a node read whole.
+    // compiled_path's name (on the next line when indented). A few bytes read, where the entry's name is checked for a
+    // node read whole.
     private static bool StartsTail(SafeFileHandle manifest, long tailStart)
     {
         Span<byte> head = stackalloc byte[48];
@@ -245,7 +246,8 @@ internal static partial class ManifestPatch
         if (before < 0) return false;
         named = ReadAt(manifest, before, start + range.Length);
         var head = named.AsSpan(0, start);
-        return head[0] == '"' && head[1..^separator.Length].SequenceEqual(name) && head[^separator.Length..].SequenceEqual(separator) && named[start] == '{' && named[^1] == '}';
+        return head[0] == '"' && head[1..^separator.Length].SequenceEqual(name) && head[^separator.Length..].SequenceEqual(separator)
+            && named[start] == '{' && named[^1] == '}';
     }
 
     // A unique id as the manifest writes it as a key: ids are most often letters, digits, '_', '.' and '-', which JSON

@@ -86,11 +86,6 @@ public static partial class ProjectCompiler
         return new(named, finalConfig.Enabled);
     }
 
-    /// <summary>
-    /// What a model's parse render is given: its identity, a stand-in relation in the target's schema, the config it
-    /// starts from (which its config() calls fill), and the memo's recording when it keeps the render. A compile
-    /// delta redoes a parse render with the same (Delta/DeltaRenderer).
-    /// </summary>
     // The keys a model's config() calls added after the first baseCount, in order. From the pairs, not Keys, whose
     // collection the dictionary would keep for good.
     private static List<string> AddedKeys(Dictionary<string, object?> config, int baseCount)
@@ -104,6 +99,11 @@ public static partial class ProjectCompiler
         return added;
     }
 
+    /// <summary>
+    /// What a model's parse render is given: its identity, a stand-in relation in the target's schema, the config it
+    /// starts from (which its config() calls fill), and the memo's recording when it keeps the render. A compile
+    /// delta redoes a parse render with the same (Delta/DeltaRenderer).
+    /// </summary>
     internal static NodeRenderInfo ParseRenderInfo(string uniqueId, string name, string package, string path, TargetInfo target,
         Dictionary<string, object?> config, StaticParseMemo.RenderRecording? recording) => new()
     {

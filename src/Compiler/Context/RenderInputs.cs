@@ -91,14 +91,16 @@ internal sealed class RenderInputs
 
     public static string Join(params ReadOnlySpan<string?> parts) => KeyOf("", parts);
 
-    /// <summary><paramref name="kind"/> + <see cref="Join"/> of <paramref name="parts"/>, made as one string (every ref and source call records one).</summary>
     // Keys repeat from render to render (every model reading var('start_date'), the refs to a busy model), and the
     // compile cache keeps each render's: a thread makes each key once and its renders share it. A full table stops
     // taking more rather than grow without bound.
     private const int MaxSharedKeys = 16_384;
     [ThreadStatic] private static Dictionary<string, string>? t_keys;
 
-    /// <summary><paramref name="kind"/>, then the parts joined by '|' (a null part as U+0001): one string per thread for equal keys.</summary>
+    /// <summary>
+    /// <paramref name="kind"/> + <see cref="Join"/> of <paramref name="parts"/> (a null part as U+0001), made as one string,
+    /// and the same string for equal keys on a thread (every ref and source call records one).
+    /// </summary>
     public static string KeyOf(string kind, params ReadOnlySpan<string?> parts)
     {
         var length = kind.Length;
