@@ -38,6 +38,29 @@ internal static class ContentHash
     }
 
     /// <summary>
+    /// As <see cref="Of(string)"/> of <paramref name="text"/>'s string, without making it: the builder's chunks are
+    /// encoded in turn (a character pair split between two chunks is encoded whole, as in the string).
+    /// </summary>
+    public static string Of(StringBuilder text)
+    {
+        var encoder = Encoding.UTF8.GetEncoder();
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var at = 0;
+            foreach (var chunk in text.GetChunks()) at += encoder.GetBytes(chunk.Span, buffer.AsSpan(at), flush: false);
+            at += encoder.GetBytes([], buffer.AsSpan(at), flush: true);
+            Span<byte> hash = stackalloc byte[32];
+            Sha256(buffer.AsSpan(0, at), hash);
+            return Hex.Lower(hash[..16]);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
     /// As <see cref="Of(string)"/> of the parts joined by newlines, without building the joined
     /// string or a second copy of its bytes (a template's text is most of it).
     /// </summary>

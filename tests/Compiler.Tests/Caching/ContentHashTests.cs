@@ -12,4 +12,21 @@ public sealed class ContentHashTests
     {
         Assert.That(ContentHash.OfLines(id, type, package, kwargs, text), Is.EqualTo(ContentHash.Of($"{id}\n{type}\n{package}\n{kwargs}\n{text}")));
     }
+
+    [Test]
+    public void Hashing_a_builder_equals_hashing_its_string_across_chunks_and_split_pairs()
+    {
+        // Appended piece by piece the builder grows in chunks; the emoji's two halves are appended apart.
+        var text = new System.Text.StringBuilder(16);
+        for (var i = 0; i < 500; i++) text.Append("col_").Append(i).Append('\u0001').Append("é€");
+        text.Append('\uD83D');
+        text.Append('\uDE00');
+        text.Append(new string('x', 5000));
+
+        var chunks = 0;
+        foreach (var _ in text.GetChunks()) chunks++;
+        Assert.That(chunks, Is.GreaterThan(1));
+        Assert.That(ContentHash.Of(text), Is.EqualTo(ContentHash.Of(text.ToString())));
+        Assert.That(ContentHash.Of(new System.Text.StringBuilder()), Is.EqualTo(ContentHash.Of("")));
+    }
 }
