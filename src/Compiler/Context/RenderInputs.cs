@@ -1,3 +1,4 @@
+using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Templating;
 
 namespace ModelForge.Compiler.Context;
@@ -92,10 +93,8 @@ internal sealed class RenderInputs
     public static string Join(params ReadOnlySpan<string?> parts) => KeyOf("", parts);
 
     // Keys repeat from render to render (every model reading var('start_date'), the refs to a busy model), and the
-    // compile cache keeps each render's: a thread makes each key once and its renders share it. A full table stops
-    // taking more rather than grow without bound.
-    private const int MaxSharedKeys = 16_384;
-    [ThreadStatic] private static Dictionary<string, string>? t_keys;
+    // compile cache keeps each render's: a thread makes each key once and its renders share it.
+    [ThreadStatic] private static StringPool? t_keys;
 
     /// <summary>
     /// <paramref name="kind"/> + <see cref="Join"/> of <paramref name="parts"/> (a null part as U+0001), made as one string,
@@ -115,11 +114,7 @@ internal sealed class RenderInputs
             part.CopyTo(key[at..]);
             at += part.Length;
         }
-        var shared = t_keys ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        if (shared.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var known)) return known;
-        var made = key.ToString();
-        if (shared.Count < MaxSharedKeys) shared.Add(made, made);
-        return made;
+        return (t_keys ??= new StringPool(maxLength: int.MaxValue, maxEntries: 16_384)).Get(key);
     }
 
     /// <summary>Whether <see cref="DescribeGlobal"/> reads the node rendered (its relation, config or phase) for <paramref name="name"/>.</summary>

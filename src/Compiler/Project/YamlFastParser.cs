@@ -1,4 +1,5 @@
 using System.Text;
+using ModelForge.Compiler.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -24,11 +25,17 @@ internal sealed partial class YamlFastParser
     private readonly string _text;
     private readonly List<ParsingEvent> _events;
     private readonly StringBuilder _buffer = new();
-    private readonly ScalarPool _pool = ScalarPool.ForThread;
+    private readonly StringPool _pool = ScalarsForThread;
     private int _pos;
     private int _line = 1;
     private int _lineStart;
     private int _depth;
+
+    // Schema YAML repeats its keys, test and column names and refs file after file; files are read in parallel.
+    [ThreadStatic] private static StringPool? t_scalars;
+
+    /// <summary>The calling thread's table of scalars up to 64 characters, shared by the files it parses.</summary>
+    internal static StringPool ScalarsForThread => t_scalars ??= new StringPool(maxLength: 64, maxEntries: 16_384);
 
     private YamlFastParser(string text)
     {

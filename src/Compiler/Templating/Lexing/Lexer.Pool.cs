@@ -1,3 +1,5 @@
+using ModelForge.Compiler.Diagnostics;
+
 namespace ModelForge.Compiler.Templating.Lexing;
 
 // Per-thread reuse of the token list and of name strings: a 10k-model parse otherwise allocates a
@@ -10,7 +12,7 @@ internal sealed partial class Lexer
     private const int MaxInternedLength = 64;
 
     [ThreadStatic] private static TokenList? t_tokens;
-    [ThreadStatic] private static Dictionary<string, string>? t_names;
+    [ThreadStatic] private static StringPool? t_names;
 
     private static TokenList RentTokens()
     {
@@ -33,15 +35,6 @@ internal sealed partial class Lexer
     /// The name (or string literal) as a string, shared with earlier equal ones on this thread (names repeat: ref, config,
     /// is_incremental…; literals too: 'view', the refs of a project's busiest models).
     /// </summary>
-    private string Name(int start, int length)
-    {
-        if (length > MaxInternedLength) return _text.Substring(start, length);
-        var names = t_names ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
-        var span = _text.AsSpan(start, length);
-        if (lookup.TryGetValue(span, out var known)) return known;
-        var name = span.ToString();
-        if (names.Count < MaxInternedNames) names[name] = name;
-        return name;
-    }
+    private string Name(int start, int length) =>
+        (t_names ??= new StringPool(MaxInternedLength, MaxInternedNames)).Get(_text.AsSpan(start, length));
 }

@@ -1,14 +1,15 @@
+using ModelForge.Compiler.Diagnostics;
 using ModelForge.Compiler.Project;
 using NUnit.Framework;
 
 namespace ModelForge.Compiler.Tests.Project;
 
-public sealed class ScalarPoolTests
+public sealed class StringPoolTests
 {
     [Test]
     public void Equal_short_texts_come_back_as_one_string()
     {
-        var pool = ScalarPool.ForThread;
+        var pool = YamlFastParser.ScalarsForThread;
         var first = pool.Get("customer_id: x".AsSpan(0, 11));
         var again = pool.Get("a customer_id".AsSpan(2));
 
@@ -19,7 +20,7 @@ public sealed class ScalarPoolTests
     [Test]
     public void Long_texts_are_not_kept()
     {
-        var pool = ScalarPool.ForThread;
+        var pool = YamlFastParser.ScalarsForThread;
         var text = new string('d', 65);
 
         Assert.That(pool.Get(text), Is.EqualTo(text));
@@ -29,19 +30,19 @@ public sealed class ScalarPoolTests
     [Test]
     public void Each_thread_has_its_own_pool()
     {
-        ScalarPool? other = null;
-        var thread = new Thread(() => other = ScalarPool.ForThread);
+        StringPool? other = null;
+        var thread = new Thread(() => other = YamlFastParser.ScalarsForThread);
         thread.Start();
         thread.Join();
 
-        Assert.That(other, Is.Not.Null.And.Not.SameAs(ScalarPool.ForThread));
+        Assert.That(other, Is.Not.Null.And.Not.SameAs(YamlFastParser.ScalarsForThread));
     }
 
     [Test]
     public void Schema_files_share_their_repeated_keys_and_values()
     {
-        var bag = new ModelForge.Compiler.Diagnostics.DiagnosticBag();
-        var file = SchemaFile.Parse(new ModelForge.Compiler.Diagnostics.SourceText("models/schema.yml", """
+        var bag = new DiagnosticBag();
+        var file = SchemaFile.Parse(new SourceText("models/schema.yml", """
             version: 2
             models:
               - name: orders
