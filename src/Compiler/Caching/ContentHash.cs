@@ -43,21 +43,36 @@ internal static class ContentHash
     /// </summary>
     public static string Of(StringBuilder text)
     {
-        var encoder = Encoding.UTF8.GetEncoder();
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        var sha256 = _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
-            var at = 0;
-            foreach (var chunk in text.GetChunks()) at += encoder.GetBytes(chunk.Span, buffer.AsSpan(at), flush: false);
-            at += encoder.GetBytes([], buffer.AsSpan(at), flush: true);
+            AppendUtf8(sha256, text, Encoding.UTF8.GetEncoder(), buffer, last: true);
             Span<byte> hash = stackalloc byte[32];
-            Sha256(buffer.AsSpan(0, at), hash);
+            sha256.GetHashAndReset(hash);
             return Hex.Lower(hash[..16]);
         }
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// Feeds <paramref name="text"/> to <paramref name="hash"/> as UTF-8 through <paramref name="buffer"/>, a piece at a
+    /// time. <paramref name="encoder"/> carries a character pair split between two chunks (or two calls) over to the
+    /// next; <paramref name="last"/> ends the text, so that the bytes are those of the whole text as one string.
+    /// </summary>
+    internal static void AppendUtf8(IncrementalHash hash, StringBuilder text, Encoder encoder, byte[] buffer, bool last)
+    {
+        // At most 3 bytes a character, and room for a high surrogate carried from the piece before.
+        var piece = buffer.Length / 3 - 2;
+        foreach (var chunk in text.GetChunks())
+        {
+            for (var span = chunk.Span; span.Length > 0; span = span[Math.Min(span.Length, piece)..])
+                hash.AppendData(buffer, 0, encoder.GetBytes(span[..Math.Min(span.Length, piece)], buffer, flush: false));
+        }
+        if (last) hash.AppendData(buffer, 0, encoder.GetBytes([], buffer, flush: true));
     }
 
     /// <summary>

@@ -15,6 +15,8 @@ internal sealed class HashingWriter : IDisposable
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly StringBuilder _text = new(FlushAt + 1024);
     private readonly byte[] _bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(FlushAt + 1024));
+    // Carries a character pair split between two flushes (or two chunks) over to the next.
+    private readonly Encoder _encoder = Encoding.UTF8.GetEncoder();
 
     public HashingWriter Append(string? text)
     {
@@ -33,26 +35,17 @@ internal sealed class HashingWriter : IDisposable
     /// <summary>The SHA-256 of everything appended, in lowercase hex.</summary>
     public string Hash()
     {
-        Flush();
+        ContentHash.AppendUtf8(_sha256, _text, _encoder, _bytes, last: true);
+        _text.Clear();
         Span<byte> digest = stackalloc byte[32];
         _sha256.GetHashAndReset(digest);
         return Hex.Lower(digest);
     }
 
-    // A string longer than the buffer is appended whole and encoded in pieces (a piece never splits a surrogate pair).
+    // A string longer than the buffer is appended whole and encoded in pieces.
     private void Flush()
     {
-        foreach (var chunk in _text.GetChunks())
-        {
-            var span = chunk.Span;
-            while (span.Length > 0)
-            {
-                var take = Math.Min(span.Length, FlushAt);
-                if (take < span.Length && char.IsHighSurrogate(span[take - 1])) take--;
-                _sha256.AppendData(_bytes, 0, Encoding.UTF8.GetBytes(span[..take], _bytes));
-                span = span[take..];
-            }
-        }
+        ContentHash.AppendUtf8(_sha256, _text, _encoder, _bytes, last: false);
         _text.Clear();
     }
 

@@ -25,6 +25,17 @@ public sealed class HashingWriterTests
     }
 
     [Test]
+    public void A_pair_split_between_two_appends_across_a_flush_hashes_as_one_character()
+    {
+        using var writer = new HashingWriter();
+        var filler = new string('x', 16 * 1024 - 1);
+        writer.Append(filler).Append('\uD83D');
+        writer.Append('\uDE00').Append("tail");
+
+        Assert.That(writer.Hash(), Is.EqualTo(ContentHash.Sha256Hex(filler + "\uD83D\uDE00tail")));
+    }
+
+    [Test]
     public void Nothing_appended_hashes_as_the_empty_text()
     {
         using var writer = new HashingWriter();
